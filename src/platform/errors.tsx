@@ -1,0 +1,68 @@
+// One error page for every failure: a friendly text in the user's language, the right
+// status, and nothing of the inner workings (no stack, no SQL, no paths).
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { MessageKey } from './i18n/index.js';
+import type { ViewContext } from './views/context.js';
+import { Layout } from './views/Layout.js';
+
+interface ErrorViewModel {
+  title: MessageKey;
+  body: MessageKey;
+  requestId?: string;
+}
+
+export function ErrorPage({ ctx, vm }: { ctx: ViewContext; vm: ErrorViewModel }) {
+  const title = ctx.t(vm.title);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">{ctx.t(vm.body, { requestId: vm.requestId ?? '' })}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/">
+          {ctx.t('error.backHome')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+function viewModelFor(status: number, error: FastifyError): ErrorViewModel {
+  if (status === 404) return { title: 'error.notFound.title', body: 'error.notFound.body' };
+  if (status === 403 && error.code?.startsWith('FST_CSRF')) {
+    return { title: 'error.csrf.title', body: 'error.csrf.body' };
+  }
+  if (status === 401 || status === 403) {
+    return { title: 'error.forbidden.title', body: 'error.forbidden.body' };
+  }
+  if (status === 429) return { title: 'error.tooMany.title', body: 'error.tooMany.body' };
+  return { title: 'error.badRequest.title', body: 'error.badRequest.body' };
+}
+
+export function registerErrorPages(app: FastifyInstance): void {
+  app.setNotFoundHandler((_request, reply) =>
+    reply.page(
+      (ctx) => (
+        <ErrorPage ctx={ctx} vm={{ title: 'error.notFound.title', body: 'error.notFound.body' }} />
+      ),
+      404,
+    ),
+  );
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.page(
+        (ctx) => (
+          <ErrorPage
+            ctx={ctx}
+            vm={{ title: 'error.server.title', body: 'error.server.body', requestId: request.id }}
+          />
+        ),
+        500,
+      );
+    }
+    request.log.info({ code: error.code, status }, error.message);
+    return reply.page((ctx) => <ErrorPage ctx={ctx} vm={viewModelFor(status, error)} />, status);
+  });
+}

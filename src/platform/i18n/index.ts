@@ -1,0 +1,58 @@
+// Interface language: the catalogue of every string (nl first, en second) and the
+// formats for dates and money, which follow Dutch conventions in both languages.
+import { catalogue, type MessageKey } from './catalogue.js';
+
+export const languages = ['nl', 'en'] as const;
+export type Lang = (typeof languages)[number];
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'nl' || value === 'en';
+}
+
+export function translator(lang: Lang): Translate {
+  const messages = catalogue[lang];
+  return (key, params) => {
+    const text = messages[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+  };
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return value in catalogue.nl;
+}
+
+const timeZone = 'Europe/Amsterdam';
+const locales: Record<Lang, string> = { nl: 'nl-NL', en: 'en-NL' };
+const money = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const wholeMoney = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
+
+export function formatDate(lang: Lang, date: Date): string {
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone }).format(date);
+}
+
+export function formatDateTime(lang: Lang, date: Date): string {
+  return new Intl.DateTimeFormat(locales[lang], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
+}
+
+/** Money is kept in whole cents; shown in Dutch format in both languages. */
+export function formatMoney(cents: number): string {
+  return cents % 100 === 0 ? wholeMoney.format(cents / 100) : money.format(cents / 100);
+}
+
+export function formatNumber(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(locales[lang]).format(value);
+}

@@ -1,0 +1,88 @@
+import { defineMessages } from './define.js';
+
+/** Strings of the page layout, forms and error pages, shared by every module. */
+export const platformMessages = defineMessages({
+  nl: {
+    'layout.skipLink': 'Naar de inhoud',
+    'layout.platformName': 'Buurtkracht',
+    'layout.tagline': 'Samen werken aan de buurt',
+    'layout.mainNav': 'Hoofdmenu',
+    'layout.nav.home': 'Start',
+    'layout.footer': 'Voettekst',
+    'layout.footer.accessibility': 'Toegankelijkheid',
+    'layout.footer.privacy': 'Privacy',
+    'layout.footer.about': 'Buurtkracht is open source software voor buurtnetwerken.',
+    'layout.language': 'Taal',
+    'layout.language.switchTo': 'Read this site in English',
+    'layout.currentNetwork': 'Uw buurtnetwerk: {name}',
+    'form.errorSummary.title': 'Er ging iets mis. Controleer deze punten:',
+    'form.required': 'Vul dit veld in.',
+    'form.tooShort': 'Gebruik minstens {min} tekens.',
+    'form.tooLong': 'Gebruik hoogstens {max} tekens.',
+    'form.email': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+    'form.choose': 'Maak een keuze.',
+    'form.number': 'Vul een getal in.',
+    'form.date': 'Vul een geldige datum in.',
+    'form.invalid': 'Deze waarde klopt niet.',
+    'form.optional': '(niet verplicht)',
+    'error.notFound.title': 'Deze pagina bestaat niet',
+    'error.notFound.body':
+      'Misschien is de pagina verplaatst, of zit er een typfout in het adres. Ga terug naar de startpagina.',
+    'error.forbidden.title': 'U heeft geen toegang tot deze pagina',
+    'error.forbidden.body':
+      'Deze pagina is alleen voor mensen met een bepaalde rol in het buurtnetwerk. Denkt u dat dit niet klopt? Neem dan contact op met de coördinator van uw buurtnetwerk.',
+    'error.csrf.title': 'Het formulier is verlopen',
+    'error.csrf.body':
+      'Voor uw veiligheid werkt een formulier maar een tijdje. Ga terug, laad de pagina opnieuw en probeer het nog een keer. Er is niets opgeslagen.',
+    'error.tooMany.title': 'Even rustig aan',
+    'error.tooMany.body':
+      'Er kwamen te veel verzoeken tegelijk binnen. Wacht een paar minuten en probeer het dan opnieuw.',
+    'error.badRequest.title': 'Dit verzoek klopt niet',
+    'error.badRequest.body': 'De gegevens konden niet worden gelezen. Er is niets opgeslagen.',
+    'error.server.title': 'Er ging iets mis aan onze kant',
+    'error.server.body':
+      'Het spijt ons. Probeer het over een paar minuten opnieuw. Blijft het misgaan? Noem dan deze code als u contact opneemt: {requestId}.',
+    'error.backHome': 'Naar de startpagina',
+  },
+  en: {
+    'layout.skipLink': 'Skip to content',
+    'layout.platformName': 'Buurtkracht',
+    'layout.tagline': 'Working together on the neighbourhood',
+    'layout.mainNav': 'Main menu',
+    'layout.nav.home': 'Home',
+    'layout.footer': 'Footer',
+    'layout.footer.accessibility': 'Accessibility',
+    'layout.footer.privacy': 'Privacy',
+    'layout.footer.about': 'Buurtkracht is open-source software for neighbourhood networks.',
+    'layout.language': 'Language',
+    'layout.language.switchTo': 'Lees deze site in het Nederlands',
+    'layout.currentNetwork': 'Your neighbourhood network: {name}',
+    'form.errorSummary.title': 'Something went wrong. Please check these points:',
+    'form.required': 'Please fill in this field.',
+    'form.tooShort': 'Use at least {min} characters.',
+    'form.tooLong': 'Use at most {max} characters.',
+    'form.email': 'Enter a valid email address, such as name@example.com.',
+    'form.choose': 'Please make a choice.',
+    'form.number': 'Enter a number.',
+    'form.date': 'Enter a valid date.',
+    'form.invalid': 'This value is not valid.',
+    'form.optional': '(optional)',
+    'error.notFound.title': 'This page does not exist',
+    'error.notFound.body':
+      'The page may have moved, or there is a typo in the address. Go back to the home page.',
+    'error.forbidden.title': 'You do not have access to this page',
+    'error.forbidden.body':
+      'This page is only for people with a certain role in the neighbourhood network. If you think this is wrong, please contact the coordinator of your network.',
+    'error.csrf.title': 'The form has expired',
+    'error.csrf.body':
+      'For your safety a form only works for a while. Go back, reload the page and try again. Nothing has been saved.',
+    'error.tooMany.title': 'Please slow down',
+    'error.tooMany.body': 'Too many requests came in at once. Wait a few minutes and try again.',
+    'error.badRequest.title': 'This request is not valid',
+    'error.badRequest.body': 'The data could not be read. Nothing has been saved.',
+    'error.server.title': 'Something went wrong on our side',
+    'error.server.body':
+      'We are sorry. Please try again in a few minutes. If it keeps happening, mention this code when you contact us: {requestId}.',
+    'error.backHome': 'Go to the home page',
+  },
+});

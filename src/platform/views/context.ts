@@ -1,0 +1,24 @@
+import type { Lang, Translate } from '../i18n/index.js';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export interface FlashMessage {
+  type: 'ok' | 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** What every page needs besides its own view model: language, CSRF token, flash, who is here. */
+export interface ViewContext {
+  lang: Lang;
+  t: Translate;
+  path: string;
+  csrfToken: string;
+  flash: FlashMessage | undefined;
+  nav: NavItem[];
+  user: { displayName: string } | undefined;
+  network: { name: string; slug: string } | undefined;
+  asset: (name: string) => string;
+}

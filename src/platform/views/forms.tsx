@@ -1,0 +1,281 @@
+// The one form helper: every form in Buurtkracht is built from these parts, so each has
+// the CSRF token, labelled fields, and an error summary that links to the fields.
+import type { ComponentChildren } from 'preact';
+import type { FormErrors } from '../forms.js';
+import type { ViewContext } from './context.js';
+
+export const fieldId = (name: string) => `field-${name}`;
+
+interface FormProps {
+  ctx: ViewContext;
+  action: string;
+  errors?: FormErrors | undefined;
+  children: ComponentChildren;
+  enctype?: 'multipart/form-data';
+  class?: string;
+}
+
+export function Form({ ctx, action, errors, children, enctype, class: className }: FormProps) {
+  return (
+    <form
+      method="post"
+      action={action}
+      class={`utrecht-form bk-form ${className ?? ''}`}
+      enctype={enctype}
+      noValidate
+    >
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      {children}
+    </form>
+  );
+}
+
+export function ErrorSummary({
+  ctx,
+  errors,
+}: {
+  ctx: ViewContext;
+  errors?: FormErrors | undefined;
+}) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--error bk-error-summary" role="alert">
+      <h2 class="utrecht-heading-2">{ctx.t('form.errorSummary.title')}</h2>
+      <ul class="utrecht-unordered-list">
+        {Object.entries(errors).map(([name, message]) => (
+          <li class="utrecht-unordered-list__item" key={name}>
+            <a class="utrecht-link" href={`#${fieldId(name)}`}>
+              {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  description?: string | undefined;
+  required?: boolean;
+  optionalLabel?: string;
+}
+
+function FieldShell(
+  props: FieldProps & { children: ComponentChildren; kind?: 'checkbox' | undefined },
+) {
+  const { name, label, error, description, optionalLabel } = props;
+  const id = fieldId(name);
+  return (
+    <div
+      class={`utrecht-form-field utrecht-form-field--distanced ${error ? 'utrecht-form-field--invalid' : ''}`}
+    >
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {label}
+          {optionalLabel ? <span class="bk-optional"> {optionalLabel}</span> : null}
+        </label>
+      </div>
+      {description ? (
+        <div class="utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      ) : null}
+      {error ? (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input">{props.children}</div>
+    </div>
+  );
+}
+
+function describedBy(name: string, p: FieldProps): string | undefined {
+  const ids = [
+    p.description ? `${fieldId(name)}-description` : '',
+    p.error ? `${fieldId(name)}-error` : '',
+  ].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'search' | 'tel' | 'url';
+    autocomplete?: string;
+    maxLength?: number;
+    inputMode?: 'numeric' | 'text';
+  },
+) {
+  return (
+    <FieldShell {...props}>
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input ${props.error ? 'utrecht-textbox--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props)}
+        autocomplete={props.autocomplete}
+        maxLength={props.maxLength}
+        inputMode={props.inputMode}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
+  return (
+    <FieldShell {...props}>
+      <textarea
+        class={`utrecht-textarea utrecht-textarea--html-textarea ${props.error ? 'utrecht-textarea--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        rows={props.rows ?? 5}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props)}
+        maxLength={props.maxLength}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { options: { value: string; label: string }[]; placeholder?: string },
+) {
+  return (
+    <FieldShell {...props}>
+      <select
+        class={`utrecht-select utrecht-select--html-select ${props.error ? 'utrecht-select--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} key={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function RadioGroup(
+  props: FieldProps & { options: { value: string; label: string; hint?: string }[] },
+) {
+  const id = fieldId(props.name);
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset utrecht-form-fieldset--distanced ${props.error ? 'utrecht-form-fieldset--invalid' : ''}`}
+      id={id}
+      aria-describedby={describedBy(props.name, props)}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {props.label}
+      </legend>
+      {props.description ? (
+        <div class="utrecht-form-field-description" id={`${id}-description`}>
+          {props.description}
+        </div>
+      ) : null}
+      {props.error ? (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {props.error}
+        </div>
+      ) : null}
+      {props.options.map((o, i) => (
+        <div class="utrecht-form-field utrecht-form-field--radio" key={o.value}>
+          <div class="utrecht-form-field__input">
+            <input
+              class="utrecht-radio-button utrecht-radio-button--html-input"
+              type="radio"
+              id={`${id}-${i}`}
+              name={props.name}
+              value={o.value}
+              checked={o.value === props.value}
+            />
+          </div>
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label utrecht-form-label--radio" for={`${id}-${i}`}>
+              {o.label}
+            </label>
+            {o.hint ? <div class="utrecht-form-field-description">{o.hint}</div> : null}
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Checkbox(props: FieldProps & { checked: boolean; value?: string }) {
+  const id = fieldId(props.name);
+  return (
+    <div
+      class={`utrecht-form-field utrecht-form-field--checkbox utrecht-form-field--distanced ${props.error ? 'utrecht-form-field--invalid' : ''}`}
+    >
+      <div class="utrecht-form-field__input">
+        <input
+          class="utrecht-checkbox utrecht-checkbox--html-input"
+          type="checkbox"
+          id={id}
+          name={props.name}
+          value={props.value ?? 'on'}
+          checked={props.checked}
+          aria-describedby={describedBy(props.name, props)}
+        />
+      </div>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
+          {props.label}
+        </label>
+      </div>
+      {props.description ? (
+        <div class="utrecht-form-field-description" id={`${id}-description`}>
+          {props.description}
+        </div>
+      ) : null}
+      {props.error ? (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {props.error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({
+  children,
+  variant = 'primary',
+  name,
+  value,
+}: {
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'danger';
+  name?: string;
+  value?: string;
+}) {
+  const cls =
+    variant === 'primary'
+      ? 'utrecht-button--primary-action'
+      : variant === 'danger'
+        ? 'utrecht-button--danger utrecht-button--primary-action'
+        : 'utrecht-button--secondary-action';
+  return (
+    <button type="submit" class={`utrecht-button ${cls}`} name={name} value={value}>
+      {children}
+    </button>
+  );
+}

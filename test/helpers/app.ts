@@ -1,0 +1,119 @@
+// Builds the real application on a fresh test database, and a small browser-like client
+// for app.inject that keeps cookies and fills in the CSRF token of the last page it saw.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '#src/app.js';
+import { type Config, loadConfig } from '#src/config.js';
+import type { DatabaseHandle } from '#src/db/client.js';
+import { createTestDatabase } from './database.js';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    COOKIE_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DEMO_MODE: 'false',
+    ...overrides,
+  });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const app = await buildApp(testConfig(overrides), database);
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function csrfTokenIn(html: string): string | undefined {
+  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+}
+
+/** Keeps cookies between requests, like a browser. */
+export class TestClient {
+  private readonly cookies = new Map<string, string>();
+  lastHtml = '';
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly address = '127.0.0.1',
+  ) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as Array<{
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }>) {
+      const expired =
+        cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now());
+      if (expired || cookie.value === '') this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: this.cookieHeader() },
+      remoteAddress: this.address,
+    });
+    this.remember(response);
+    if (response.headers['content-type']?.toString().startsWith('text/html'))
+      this.lastHtml = response.body;
+    return response;
+  }
+
+  /**
+   * Posts a form as a browser would. The CSRF token comes from the last page seen (or from
+   * `from`, fetched first); pass `_csrf` yourself to override it.
+   */
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    options: { from?: string } = {},
+  ): Promise<LightMyRequestResponse> {
+    if (options.from) await this.get(options.from);
+    else if (!csrfTokenIn(this.lastHtml)) await this.get('/');
+    const fields = { _csrf: csrfTokenIn(this.lastHtml) ?? '', ...form };
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) {
+      for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    }
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      remoteAddress: this.address,
+    });
+    this.remember(response);
+    if (response.headers['content-type']?.toString().startsWith('text/html'))
+      this.lastHtml = response.body;
+    return response;
+  }
+}
