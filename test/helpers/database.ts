@@ -64,7 +64,10 @@ function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-async function postgresDatabase(adminUrl: string): Promise<DatabaseHandle> {
+/** A new, migrated database on the PostgreSQL server; drop() removes it. */
+export async function createPostgresTestDatabase(
+  adminUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const template = `bk_template_${migrationsHash()}`;
   const name = `bk_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, async (admin) => {
@@ -89,14 +92,24 @@ async function postgresDatabase(adminUrl: string): Promise<DatabaseHandle> {
       await admin.query('select pg_advisory_unlock(4242)');
     }
   });
-  const handle = await openDatabase({ databaseUrl: databaseUrl(adminUrl, name), poolSize: 20 });
+  return {
+    url: databaseUrl(adminUrl, name),
+    drop: async () => {
+      await withAdmin(adminUrl, (admin) =>
+        admin.query(`drop database if exists ${name} with (force)`),
+      );
+    },
+  };
+}
+
+async function postgresDatabase(adminUrl: string): Promise<DatabaseHandle> {
+  const created = await createPostgresTestDatabase(adminUrl);
+  const handle = await openDatabase({ databaseUrl: created.url, poolSize: 20 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await withAdmin(adminUrl, (admin) =>
-        admin.query(`drop database if exists ${name} with (force)`),
-      );
+      await created.drop();
     },
   };
 }

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { z } from 'zod';
+import { parseForm } from './forms.js';
+import { translator } from './i18n/index.js';
+
+const schema = z.object({
+  title: z.string().trim().min(1).max(10),
+  email: z.string().email(),
+  kind: z.enum(['a', 'b']),
+});
+
+test('bad input gives a translated message per field and keeps what the user typed', () => {
+  const result = parseForm(
+    schema,
+    { title: 'much too long a title', email: 'nope', _csrf: 'secret', role: 'admin' },
+    translator('nl'),
+  );
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.deepEqual(result.errors, {
+    title: 'Gebruik hoogstens 10 tekens.',
+    email: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+    kind: 'Vul dit veld in.',
+  });
+  assert.equal(result.values.title, 'much too long a title');
+  assert.equal(result.values._csrf, undefined, 'the token is never echoed');
+});
+
+test('good input is parsed and fields the form does not show are dropped', () => {
+  const result = parseForm(
+    schema,
+    { title: ' Hallo ', email: 'a@b.nl', kind: 'a', role: 'admin', networkId: '7' },
+    translator('en'),
+  );
+  assert.deepEqual(result, { ok: true, data: { title: 'Hallo', email: 'a@b.nl', kind: 'a' } });
+});
+
+test('a catalogue key as schema message is translated, with parameters', () => {
+  const s = z.object({ n: z.string().refine(() => false, 'form.tooShort|min=3') });
+  const result = parseForm(s, { n: 'x' }, translator('en'));
+  assert.equal(result.ok ? '' : result.errors.n, 'Use at least 3 characters.');
+});
