@@ -42,6 +42,8 @@ const result = spawnSync(
     '--test',
     '--test-reporter=spec',
     `--test-concurrency=${e2e ? 1 : 2}`,
+    // A test that hangs fails instead of holding up CI.
+    `--test-timeout=${e2e ? 180_000 : 120_000}`,
     ...files.sort(),
   ],
   { stdio: 'inherit', env },

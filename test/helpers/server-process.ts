@@ -8,8 +8,14 @@ export interface ServerProcess {
   output: () => string;
 }
 
-export function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/** `from: 'dist'` runs the built server (as npm start does); the default runs the sources. */
+export function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  from: 'src' | 'dist' = 'src',
+): Promise<ServerProcess> {
+  const args = from === 'dist' ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,123 @@
+// Browser journeys run in Debian's Chromium through playwright-core (never a downloaded
+// browser), against the built server started as a real process with the demo loaded.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startServer, waitForExit } from '#test/helpers/server-process.js';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** The demo server on a fresh data folder; stop() ends it and removes the folder. */
+export async function startDemoServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bk-e2e-'));
+  const server = await startServer(
+    { DATA_DIR: dataDir, DEMO_MODE: 'true', LOG_LEVEL: 'warn' },
+    120_000,
+    'dist',
+  );
+  return {
+    url: server.url,
+    stop: async () => {
+      server.child.kill('SIGTERM');
+      await waitForExit(server.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fails the test on any console error, such as a script or style the CSP blocked. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  return errors;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Runs axe-core on the page: WCAG 2.1 A and AA rules. Returns readable violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is put on window by the script above
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations as AxeViolation[];
+  });
+  return violations.map(
+    (v) => `${page.url()} ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+export async function assertAccessible(page: Page): Promise<void> {
+  assert.deepEqual(await axeViolations(page), []);
+}
+
+/**
+ * Visits every page reachable by links from the start pages (same site, GET only) and
+ * returns the axe violations found, with the list of pages seen.
+ */
+export async function crawl(
+  context: BrowserContext,
+  base: string,
+  starts: string[],
+  limit = 400,
+): Promise<{ visited: string[]; violations: string[]; failures: string[] }> {
+  const page = await context.newPage();
+  const consoleErrors = watchConsole(page);
+  const queue = [...starts];
+  const seen = new Set(queue);
+  const visited: string[] = [];
+  const violations: string[] = [];
+  const failures: string[] = [];
+  while (queue.length > 0 && visited.length < limit) {
+    const path = queue.shift()!;
+    const response = await page.goto(new URL(path, base).toString());
+    visited.push(path);
+    const status = response?.status() ?? 0;
+    if (status >= 400) failures.push(`${path}: ${status}`);
+    if (!(response?.headers()['content-type'] ?? '').startsWith('text/html')) continue;
+    violations.push(...(await axeViolations(page)));
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of links) {
+      const url = new URL(href, page.url());
+      if (url.origin !== new URL(base).origin) continue;
+      if (url.pathname.startsWith('/assets/')) continue;
+      const key = url.pathname + url.search;
+      if (!seen.has(key)) {
+        seen.add(key);
+        queue.push(key);
+      }
+    }
+  }
+  await page.close();
+  return { visited, violations, failures: [...failures, ...consoleErrors] };
+}

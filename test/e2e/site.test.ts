@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { crawl, launchBrowser, startDemoServer, watchConsole } from './browser.js';
+
+describe('the site in a browser', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('every page reachable from the home page passes axe-core, in Dutch and in English', async () => {
+    for (const lang of ['nl', 'en']) {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+      const result = await crawl(context, server.url, ['/', '/toegankelijkheid', '/privacy', '/bestaat-niet']);
+      await context.close();
+      assert.ok(result.visited.length >= 4, `visited ${result.visited.join(', ')}`);
+      assert.deepEqual(result.violations, [], `axe found violations (${lang})`);
+      // Only the page we asked for on purpose may be missing.
+      assert.deepEqual(
+        result.failures.filter((f) => !f.includes('/bestaat-niet')),
+        [],
+      );
+    }
+  });
+
+  test('the language switch works with the keyboard and without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(new URL('/privacy', server.url).toString());
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+    // The skip link is the first thing the keyboard reaches.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.locator('*:focus').textContent(), 'Naar de inhoud');
+    await page.getByRole('button', { name: 'Read this site in English' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/privacy$/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.locator('h1').textContent(), 'Privacy');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a phone-sized screen shows the whole page without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await context.close();
+  });
+});
