@@ -54,13 +54,19 @@ function newRun(p: Profile): Omit<MesRun, 'budgets' | 'exact'> {
   };
 }
 
+const weightSumCache = new WeakMap<Profile, Float64Array>();
+
+/** Sum of supporters' points per project; cached, as add1 runs MES hundreds of times. */
 function weightSums(p: Profile): Float64Array {
+  const cached = weightSumCache.get(p);
+  if (cached) return cached;
   const w = new Float64Array(p.m);
   for (let c = 0; c < p.m; c++) {
     let s = 0;
     for (let k = p.start[c] ?? 0; k < (p.start[c + 1] ?? 0); k++) s += p.weights[k] ?? 0;
     w[c] = s;
   }
+  weightSumCache.set(p, w);
   return w;
 }
 
@@ -99,33 +105,52 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
         keep.push(c);
         continue;
       }
-      const s = start[c] ?? 0;
-      const e = start[c + 1] ?? 0;
-      const cost = costs[c] ?? 0;
+      const s = start[c] as number;
+      const e = start[c + 1] as number;
+      const cost = costs[c] as number;
+      const wc = W[c] as number;
+      // First pass at the equal share cost/W: money behind the project, and who is poor.
+      let share = cost / wc;
       let money = 0;
-      for (let k = s; k < e; k++) money += b[voters[k] ?? 0] ?? 0;
+      let pm = 0;
+      let rw = 0;
+      let pc = 0;
+      let minSlack = Number.POSITIVE_INFINITY;
+      for (let k = s; k < e; k++) {
+        const bi = b[voters[k] as number] as number;
+        const wi = weights[k] as number;
+        money += bi;
+        const slack = bi - share * wi;
+        if (slack < 0) {
+          pm += bi;
+          pc++;
+        } else {
+          rw += wi;
+          if (slack < minSlack * wi) minSlack = slack / wi;
+        }
+      }
       if (money < cost * (1 - TOL)) continue; // never affordable again: budgets only shrink
       if (money < cost * (1 + TOL) && money !== cost) {
         // Only trust the comparison when every budget is a whole number (then the sum is exact).
         let whole = true;
-        for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] ?? 0]);
+        for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] as number]);
         if (!whole) return null;
         if (money < cost) continue;
       }
       // Water-filling: supporters who cannot pay the equal share pay all they have; the
       // share rises until the rest cover the cost. Each pass can only add poor supporters.
-      const wc = W[c] ?? 0;
-      let share = cost / wc;
       let poorCount = 0;
-      let minSlack = Number.POSITIVE_INFINITY;
-      for (let pass = 0; ; pass++) {
-        let pm = 0;
-        let rw = 0;
-        let pc = 0;
+      for (let pass = 0; pc !== poorCount; pass++) {
+        if (rw === 0 || pass > 1000) return null;
+        poorCount = pc;
+        share = (cost - pm) / rw;
+        pm = 0;
+        rw = 0;
+        pc = 0;
         minSlack = Number.POSITIVE_INFINITY;
         for (let k = s; k < e; k++) {
-          const bi = b[voters[k] ?? 0] ?? 0;
-          const wi = weights[k] ?? 0;
+          const bi = b[voters[k] as number] as number;
+          const wi = weights[k] as number;
           const slack = bi - share * wi;
           if (slack < 0) {
             pm += bi;
@@ -135,10 +160,6 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
             if (slack < minSlack * wi) minSlack = slack / wi;
           }
         }
-        if (pc === poorCount) break;
-        if (rw === 0 || pass > 1000) return null;
-        poorCount = pc;
-        share = (cost - pm) / rw;
       }
       // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
       // then equal values are true ties and float comparison is exact.
@@ -161,10 +182,10 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
     }
     const chosen = breakTie(p, ties, tied, `MES round ${round}`, run.tieDecisions);
     const share = q[chosen] ?? 0;
-    for (let k = start[chosen] ?? 0; k < (start[chosen + 1] ?? 0); k++) {
-      const v = voters[k] ?? 0;
-      const pay = share * (weights[k] ?? 0);
-      const bv = b[v] ?? 0;
+    for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
+      const v = voters[k] as number;
+      const pay = share * (weights[k] as number);
+      const bv = b[v] as number;
       b[v] = bv <= pay ? 0 : bv - pay;
     }
     run.selected.push(chosen);

@@ -26,6 +26,8 @@ export interface Profile {
   /** Projects of voter v are ballotProjects[ballotStart[v] .. ballotStart[v+1]). */
   ballotStart: Int32Array;
   ballotProjects: Int32Array;
+  /** The points voter v gave to each project in their ballot, same layout as ballotProjects. */
+  ballotWeights: Float64Array;
   /** True when every weight is 1: approval-style ballots. */
   approvalLike: boolean;
 }
@@ -92,6 +94,7 @@ export function buildProfile(instance: Instance): Profile {
   const voters = new Int32Array(total);
   const weights = new Float64Array(total);
   const ballotProjects = new Int32Array(total);
+  const ballotWeights = new Float64Array(total);
   let approvalLike = true;
   let k = 0;
   instance.ballots.forEach((b, v) => {
@@ -104,6 +107,7 @@ export function buildProfile(instance: Instance): Profile {
       voters[at] = v;
       weights[at] = w;
       if (w !== 1) approvalLike = false;
+      ballotWeights[k] = w;
       ballotProjects[k++] = c;
     });
   });
@@ -121,6 +125,7 @@ export function buildProfile(instance: Instance): Profile {
     scores,
     ballotStart,
     ballotProjects,
+    ballotWeights,
     approvalLike,
   };
 }
