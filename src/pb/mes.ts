@@ -85,6 +85,10 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
   const q = new Float64Array(p.m);
   const poor = new Int32Array(p.m);
   const exactRho = new Uint8Array(p.m);
+  let most = 0;
+  for (let c = 0; c < p.m; c++) most = Math.max(most, (start[c + 1] as number) - (start[c] as number));
+  const scratchB = new Float64Array(most);
+  const scratchW = new Float64Array(most);
   const run = newRun(p);
   let cand: number[] = [];
   for (let c = 0; c < p.m; c++) {
@@ -116,6 +120,7 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
       let rw = 0;
       let pc = 0;
       let minSlack = Number.POSITIVE_INFINITY;
+      let kept = 0;
       for (let k = s; k < e; k++) {
         const bi = b[voters[k] as number] as number;
         const wi = weights[k] as number;
@@ -127,6 +132,9 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
         } else {
           rw += wi;
           if (slack < minSlack * wi) minSlack = slack / wi;
+          // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
+          scratchB[kept] = bi;
+          scratchW[kept++] = wi;
         }
       }
       if (money < cost * (1 - TOL)) continue; // never affordable again: budgets only shrink
@@ -138,19 +146,19 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
         if (money < cost) continue;
       }
       // Water-filling: supporters who cannot pay the equal share pay all they have; the
-      // share rises until the rest cover the cost. Each pass can only add poor supporters.
+      // share rises until the rest cover the cost. Each pass can only add poor supporters,
+      // so each pass keeps only the still-rich ones.
       let poorCount = 0;
       for (let pass = 0; pc !== poorCount; pass++) {
         if (rw === 0 || pass > 1000) return null;
         poorCount = pc;
         share = (cost - pm) / rw;
-        pm = 0;
         rw = 0;
-        pc = 0;
         minSlack = Number.POSITIVE_INFINITY;
-        for (let k = s; k < e; k++) {
-          const bi = b[voters[k] as number] as number;
-          const wi = weights[k] as number;
+        let next = 0;
+        for (let k = 0; k < kept; k++) {
+          const bi = scratchB[k] as number;
+          const wi = scratchW[k] as number;
           const slack = bi - share * wi;
           if (slack < 0) {
             pm += bi;
@@ -158,8 +166,11 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
           } else {
             rw += wi;
             if (slack < minSlack * wi) minSlack = slack / wi;
+            scratchB[next] = bi;
+            scratchW[next++] = wi;
           }
         }
+        kept = next;
       }
       // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
       // then equal values are true ties and float comparison is exact.
