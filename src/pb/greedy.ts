@@ -49,7 +49,8 @@ export function greedyOrder(
   // Report each group of equal keys once, as a tie decided by the tie rule.
   for (let i = 0; i < sorted.length; ) {
     let j = i + 1;
-    while (j < sorted.length && keyDiff(p, perCost, sorted[i] as number, sorted[j] as number) === 0) j++;
+    while (j < sorted.length && keyDiff(p, perCost, sorted[i] as number, sorted[j] as number) === 0)
+      j++;
     if (j - i > 1) breakTie(p, ties, sorted.slice(i, j), 'greedy order', log);
     i = j;
   }

@@ -86,7 +86,8 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
   const poor = new Int32Array(p.m);
   const exactRho = new Uint8Array(p.m);
   let most = 0;
-  for (let c = 0; c < p.m; c++) most = Math.max(most, (start[c + 1] as number) - (start[c] as number));
+  for (let c = 0; c < p.m; c++)
+    most = Math.max(most, (start[c + 1] as number) - (start[c] as number));
   const scratchB = new Float64Array(most);
   const scratchW = new Float64Array(most);
   const run = newRun(p);
@@ -175,7 +176,13 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
       // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
       // then equal values are true ties and float comparison is exact.
       const clear = poorCount === 0 && minSlack > TOL * share && Number.isInteger(wc);
-      const rho = clear ? (utility === 'cost' ? 1 / wc : cost / wc) : utility === 'cost' ? share / cost : share;
+      const rho = clear
+        ? utility === 'cost'
+          ? 1 / wc
+          : cost / wc
+        : utility === 'cost'
+          ? share / cost
+          : share;
       lower[c] = rho;
       q[c] = share;
       poor[c] = poorCount;
@@ -351,7 +358,11 @@ export function mesWithCompletion(
   for (let c = 0; c < p.m; c++) {
     if ((p.costs[c] ?? 0) > 0 && (p.start[c + 1] ?? 0) > (p.start[c] ?? 0)) eligible.push(c);
   }
-  const everything = exactCost(p, Array.from({ length: p.m }, (_, c) => c)).cmp(B) <= 0;
+  const everything =
+    exactCost(
+      p,
+      Array.from({ length: p.m }, (_, c) => c),
+    ).cmp(B) <= 0;
   let endowment = B.div(Rational.of(n));
   let run: MesRun;
   if (completion === 'none' || everything) {
