@@ -339,7 +339,8 @@ export interface MesResult {
  * - `add1-exhaustive` (pabutools): start at B/n, rise by 1, stop as soon as the outcome is
  *   exhaustive (nothing else fits) or, if it overshoots first, take the previous one.
  * - `add1u`: `add1`, then greedy by score over what is left.
- * When all projects together fit in B, no budget increase is tried (as equalshares.net does).
+ * When all projects together fit in B, add1 and add1u try no budget increase (as
+ * equalshares.net does); add1-exhaustive has no such shortcut (pabutools).
  */
 export function mesWithCompletion(
   p: Profile,
@@ -365,7 +366,7 @@ export function mesWithCompletion(
     ).cmp(B) <= 0;
   let endowment = B.div(Rational.of(n));
   let run: MesRun;
-  if (completion === 'none' || everything) {
+  if (completion === 'none' || (everything && completion !== 'add1-exhaustive')) {
     run = runAt(endowment);
   } else if (completion === 'add1-exhaustive') {
     run = runAt(endowment);
