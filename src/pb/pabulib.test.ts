@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildProfile } from './profile.js';
 import { PabulibError, parsePabulib, writePabulib } from './pabulib.js';
+import { buildProfile } from './profile.js';
 import { pabulibDir } from './test-helpers.js';
 
 const SAMPLE = [
@@ -28,7 +28,12 @@ test('reads quoting, a byte-order mark, comma decimals, empty ballots and extra 
   assert.equal(inst.meta.comment, '#1: a "quoted"; text');
   assert.equal(inst.projects[0]?.cost, 60.5);
   assert.equal(inst.projects[0]?.fields.name, 'Bankjes; groen');
-  assert.deepEqual(inst.ballots[0], { voterId: 'a', projects: ['1', '2'], points: [3, 2], fields: { age: '34' } });
+  assert.deepEqual(inst.ballots[0], {
+    voterId: 'a',
+    projects: ['1', '2'],
+    points: [3, 2],
+    fields: { age: '34' },
+  });
   assert.deepEqual(inst.ballots[1]?.projects, []);
   assert.equal(buildProfile(inst).budget, 100.5);
   // Cumulative score is the sum of points; votes count voters.
@@ -50,7 +55,11 @@ test('malformed input names the line and what was expected', () => {
   const head = 'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;5\n';
   bad(`${head}VOTES\nvoter_id;vote\nx;1,9\n`, 9, /project id from PROJECTS.*"9"/);
   bad(`${head}VOTES\nvoter_id;vote\nx;1;extra\n`, 9, /2 fields/);
-  bad('META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;five\n', 6, /cost that is a number/);
+  bad(
+    'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;five\n',
+    6,
+    /cost that is a number/,
+  );
   bad('hello\n', 1, /section title/);
   bad(`${head}VOTES\nvoter_id;vote\nx;"1\n`, 9, /closing double quote/);
   bad(`${head}VOTES\nvoter_id;vote\nx;1,1\n`, 9, /once per ballot/);

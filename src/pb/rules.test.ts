@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { explainElection, explainProject } from './explain.js';
 import { buildProfile } from './profile.js';
 import { tally } from './rules.js';
-import { tieCompare } from './ties.js';
 import { approval } from './test-helpers.js';
+import { tieCompare } from './ties.js';
 
 // The running example. Budget 20, four voters. Voters 1-3 (three quarters) like X1 and X2
 // (cost 10 each); voter 4 likes only Y (cost 5).
@@ -37,7 +37,10 @@ test('greedy skips, greedy-no-skip stops', () => {
 
 test('greedy-threshold leaves out projects below min_project_score_threshold', () => {
   // Threshold 2: Y (1 vote) is not eligible even though budget 30 would fit everything.
-  const inst = { ...EXAMPLE, meta: { ...EXAMPLE.meta, budget: '30', min_project_score_threshold: '2' } };
+  const inst = {
+    ...EXAMPLE,
+    meta: { ...EXAMPLE.meta, budget: '30', min_project_score_threshold: '2' },
+  };
   const o = tally(inst, 'greedy-threshold');
   assert.deepEqual(o.selected, ['X1', 'X2']);
   assert.equal(o.projects.find((p) => p.id === 'Y')?.facts.kind, 'greedy');
@@ -50,7 +53,11 @@ test('greedy-threshold leaves out projects below min_project_score_threshold', (
 
 test('greedy per cost orders by votes per unit of cost', () => {
   // Y now costs 2: 1/2 vote per unit beats X1 and X2 (3/10). Y (18 left), X1 (8 left), X2 no.
-  const inst = approval(20, { X1: 10, X2: 10, Y: 2 }, EXAMPLE.ballots.map((b) => b.projects));
+  const inst = approval(
+    20,
+    { X1: 10, X2: 10, Y: 2 },
+    EXAMPLE.ballots.map((b) => b.projects),
+  );
   assert.deepEqual(tally(inst, 'greedy-per-cost').selected, ['Y', 'X1']);
   assert.deepEqual(tally(inst, 'greedy').selected, ['X1', 'X2']);
 });
@@ -105,10 +112,17 @@ test('add1u completes add1 greedily; everything affordable skips add1', () => {
   assert.deepEqual(tally(inst, 'equalshares/add1u').selected, ['X1', 'Y']);
   // Budget 12, voter 4 absent: add1 funds X1 at 4 each (3 x 4 = 12 >= 10), then the
   // greedy completion has 2 left: nothing. With Y costing 2, completion adds it.
-  const small = approval(12, { X1: 10, X2: 10, Y: 2 }, [['X1', 'X2'], ['X1', 'X2'], ['X1', 'X2']]);
+  const small = approval(12, { X1: 10, X2: 10, Y: 2 }, [
+    ['X1', 'X2'],
+    ['X1', 'X2'],
+    ['X1', 'X2'],
+  ]);
   const o = tally(small, 'equalshares/add1u');
   assert.deepEqual(o.selected, ['X1', 'Y']);
-  assert.deepEqual(o.projects.find((p) => p.id === 'Y')?.facts, { kind: 'mes', reason: 'completion' });
+  assert.deepEqual(o.projects.find((p) => p.id === 'Y')?.facts, {
+    kind: 'mes',
+    reason: 'completion',
+  });
   // All projects together cost 22 > 12: add1 ran. With budget 30 everything fits: one MES run at 10.
   const all = { ...small, meta: { ...small.meta, budget: '30' } };
   assert.equal(tally(all, 'equalshares/add1').endowment, 10);
@@ -162,7 +176,10 @@ test('sequential Phragmén', () => {
 test('ties: lowest cost, then most votes, then id; lexicographic by id only', () => {
   // b costs 5, a costs 10, same votes. Default: b first (cheaper) -> b (5 left), a no.
   // Lexicographic: a first -> a (0 left), b no.
-  const inst = approval(10, { b: 5, a: 10 }, [['a', 'b'], ['a', 'b']]);
+  const inst = approval(10, { b: 5, a: 10 }, [
+    ['a', 'b'],
+    ['a', 'b'],
+  ]);
   assert.deepEqual(tally(inst, 'greedy').selected, ['b']);
   assert.equal(tally(inst, 'greedy').tieDecisions[0]?.decidedBy, 'cost');
   assert.deepEqual(tally(inst, 'greedy', { ties: 'lexicographic' }).selected, ['a']);
