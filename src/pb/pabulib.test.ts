@@ -80,6 +80,8 @@ test('a 4 MB file parses in well under a second', { skip: !pabulibDir() }, () =>
   assert.equal(inst.ballots.length, 65101);
   // Borda score recomputed from the ballots matches the file's score column.
   const p = buildProfile(inst);
-  inst.projects.forEach((pr, c) => assert.equal(p.scores[c], Number(pr.fields.score)));
+  inst.projects.forEach((pr, c) => {
+    assert.equal(p.scores[c], Number(pr.fields.score));
+  });
   assert.ok(ms < 800, `parsing took ${ms} ms`);
 });
