@@ -1,0 +1,25 @@
+// The voting engine for neighbourhood budgets: turns ballots into funded projects, fairly and explainably.
+// Pure: plain data in, plain data out (pabulib text, rules, explanations); no files, database or HTTP.
+export { type ExplainOptions, explainElection, explainProject } from './explain.js';
+export { type GreedyOptions, greedy } from './greedy.js';
+export {
+  COMPLETIONS,
+  type Completion,
+  type MesResult,
+  type MesRun,
+  mesExactRun,
+  mesFloatRun,
+  mesRun,
+  mesWithCompletion,
+  type Utility,
+} from './mes.js';
+export { LANGS, type Lang, MESSAGES, type Messages } from './messages.js';
+export type * from './outcome.js';
+export { PabulibError, parsePabulib, readNumber, writePabulib } from './pabulib.js';
+export { phragmen } from './phragmen.js';
+export { buildProfile, type Profile } from './profile.js';
+export { Rational } from './rational.js';
+export { DEFAULT_RULE, RULES, type RuleSpec, type TallyOptions, tally } from './rules.js';
+export { breakTie, TIE_MODES, type TieDecision, type TieMode } from './ties.js';
+export type { Ballot, Instance, Project, VoteType } from './types.js';
+export { VOTE_TYPES } from './types.js';

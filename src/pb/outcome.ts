@@ -1,0 +1,90 @@
+/** What a rule returns: the funded projects plus, for every project, the facts that explain it. */
+import type { TieDecision, TieMode } from './ties.js';
+
+/** Why greedy funded a project or passed it by. */
+export type GreedyReason = 'funded' | 'too-expensive' | 'below-threshold' | 'stopped';
+
+export interface GreedyFacts {
+  kind: 'greedy';
+  reason: GreedyReason;
+  /** Place in the greedy order (1 = first); absent when below the threshold. */
+  rank?: number;
+  /** Budget left when its turn came. */
+  budgetLeft?: number;
+  /** The score threshold that applied, if any. */
+  threshold?: number;
+  /** True when ordered by score per unit of cost. */
+  perCost?: boolean;
+}
+
+/** Why the Method of Equal Shares funded a project or not. */
+export type MesReason = 'funded' | 'completion' | 'not-affordable' | 'no-votes';
+
+export interface MesFacts {
+  kind: 'mes';
+  reason: MesReason;
+  /** Round in which MES chose it (1 = first). */
+  round?: number;
+  /** The most any supporter paid (per point for cardinal ballots). */
+  share?: number;
+  /** Supporters who paid less than the share because they had less left. */
+  paidAllTheyHad?: number;
+  /** Cost divided by the share: "effective vote count" (equals the votes when all can pay). */
+  effectiveVotes?: number;
+  /** For a project not funded: what its supporters had left at the end. */
+  moneyLeft?: number;
+  /** For a project not funded: the highest cost at which its supporters could have paid it. */
+  maxAffordableCost?: number;
+  /** For a project not funded: how many more supporters (with a full share) it would need. */
+  moreSupportersNeeded?: number;
+}
+
+/** Why sequential Phragmén funded a project or not. */
+export interface PhragmenFacts {
+  kind: 'phragmen';
+  reason: 'funded' | 'too-expensive' | 'no-votes';
+  round?: number;
+  /** The (virtual) time at which its supporters had earned enough to buy it. */
+  time?: number;
+}
+
+export interface ProjectResult {
+  id: string;
+  cost: number;
+  votes: number;
+  score: number;
+  selected: boolean;
+  facts: GreedyFacts | MesFacts | PhragmenFacts;
+}
+
+/** The comparison step of `equalshares/add1-comparison`. */
+export interface Comparison {
+  /** Voters with more funded projects they voted for under MES than under greedy. */
+  prefersMes: number;
+  prefersGreedy: number;
+  /** Which outcome was kept. */
+  kept: 'mes' | 'greedy';
+  mesSelected: string[];
+  greedySelected: string[];
+}
+
+export interface Outcome {
+  rule: string;
+  ties: TieMode;
+  budget: number;
+  /** Funded project ids, in the order the rule chose them. */
+  selected: string[];
+  totalCost: number;
+  leftover: number;
+  /** Share of voters (0..1) with at least one funded project they voted for. */
+  coverage: number;
+  projects: ProjectResult[];
+  tieDecisions: TieDecision[];
+  /** MES: the per-voter budget of the run that was taken. */
+  endowment?: number;
+  /** MES: the completion used. */
+  completion?: string;
+  comparison?: Comparison;
+  /** Runs whose close calls were settled in exact arithmetic. */
+  exactRuns?: number;
+}

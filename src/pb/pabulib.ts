@@ -1,0 +1,271 @@
+/**
+ * Reader and writer for the pabulib `.pb` format: three sections (META, PROJECTS,
+ * VOTES), each a `;`-separated table with CSV quoting. Text in, plain data out.
+ */
+import type { Ballot, Instance, Project, VoteType } from './types.js';
+import { VOTE_TYPES } from './types.js';
+
+/** Malformed pabulib input: says on which line and what was expected there. */
+export class PabulibError extends Error {
+  readonly line: number;
+  constructor(line: number, message: string) {
+    super(`line ${line}: ${message}`);
+    this.name = 'PabulibError';
+    this.line = line;
+  }
+}
+
+type Section = 'META' | 'PROJECTS' | 'VOTES';
+const SECTIONS: readonly Section[] = ['META', 'PROJECTS', 'VOTES'];
+
+/**
+ * Reads a number as pabulib files write them: `12.5`, `12,5` (comma decimals, common in
+ * Polish and Dutch exports) or plain integers. Returns NaN when it is not a number.
+ */
+export function readNumber(text: string): number {
+  const t = text.trim();
+  if (/^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/.test(t)) return Number(t.replace(',', '.'));
+  if (/^[+-]?\d*\.\d+$/.test(t)) return Number(t);
+  return Number.NaN;
+}
+
+/** Splits the whole text into rows of fields, honouring quotes (which may span lines). */
+function* rows(text: string): Generator<{ fields: string[]; line: number }> {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // byte-order mark from spreadsheet exports
+  const n = text.length;
+  let line = 1;
+  let quoteAt = -2; // position of the next double quote at or after i; -1 when there is none
+  while (i < n) {
+    const startLine = line;
+    // Fast path: most lines hold no quote, so a plain split is exact and far quicker.
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = n;
+    if (quoteAt !== -1 && quoteAt < i) quoteAt = text.indexOf('"', i);
+    if (quoteAt < 0 || quoteAt > end) {
+      const stop = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const raw = text.slice(i, stop);
+      if (raw.indexOf('\r') < 0) {
+        const parts = raw.split(';');
+        for (let k = 0; k < parts.length; k++) parts[k] = (parts[k] as string).trim();
+        yield { fields: parts, line: startLine };
+        i = end + 1;
+        line++;
+        continue;
+      }
+    }
+    const fields: string[] = [];
+    let field = '';
+    let quoted = false;
+    for (;;) {
+      if (i >= n) {
+        if (quoted)
+          throw new PabulibError(startLine, 'a closing double quote (") for a quoted field');
+        fields.push(field);
+        break;
+      }
+      const c = text.charCodeAt(i);
+      if (quoted) {
+        if (c === 34) {
+          if (text.charCodeAt(i + 1) === 34) {
+            field += '"';
+            i += 2;
+          } else {
+            quoted = false;
+            i++;
+          }
+        } else {
+          if (c === 10) line++;
+          field += text[i];
+          i++;
+        }
+      } else if (c === 34 && field.trim() === '') {
+        quoted = true;
+        field = '';
+        i++;
+      } else if (c === 59) {
+        fields.push(field);
+        field = '';
+        i++;
+      } else if (c === 10 || c === 13) {
+        fields.push(field);
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        line++;
+        break;
+      } else {
+        // Take the run of ordinary characters in one slice: much faster than per character.
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === 59 || d === 10 || d === 13 || d === 34) break;
+          j++;
+        }
+        field += text.slice(i, j);
+        i = j;
+      }
+    }
+    for (let k = 0; k < fields.length; k++) fields[k] = (fields[k] as string).trim();
+    yield { fields, line: startLine };
+  }
+}
+
+function sectionOf(fields: string[]): Section | undefined {
+  if (fields.length > 1 && fields.slice(1).some((f) => f !== '')) return undefined;
+  const name = (fields[0] ?? '').toUpperCase();
+  return SECTIONS.find((s) => s === name);
+}
+
+/** Parses a `.pb` file's text. Throws {@link PabulibError} on malformed input. */
+export function parsePabulib(text: string): Instance {
+  const meta: Record<string, string> = {};
+  const projects: Project[] = [];
+  const ballots: Ballot[] = [];
+  let projectColumns: string[] = [];
+  let voteColumns: string[] = [];
+  let section: Section | undefined;
+  let header: string[] | undefined;
+  const seen = new Set<Section>();
+  const projectIds = new Set<string>();
+  const voterIds = new Set<string>();
+  let voteCol = -1;
+  let pointsCol = -1;
+
+  for (const { fields, line } of rows(text)) {
+    if (fields.length === 1 && fields[0] === '') continue; // blank line
+    const next = sectionOf(fields);
+    if (next) {
+      if (seen.has(next)) throw new PabulibError(line, `only one ${next} section`);
+      seen.add(next);
+      section = next;
+      header = undefined;
+      continue;
+    }
+    if (!section) throw new PabulibError(line, 'the section title META, PROJECTS or VOTES');
+    if (!header) {
+      header = fields;
+      const first = section === 'META' ? 'key' : section === 'PROJECTS' ? 'project_id' : 'voter_id';
+      if (header[0] !== first) {
+        throw new PabulibError(line, `a header row starting with "${first}", found "${header[0]}"`);
+      }
+      if (section === 'PROJECTS') {
+        if (!header.includes('cost')) throw new PabulibError(line, 'a "cost" column in PROJECTS');
+        projectColumns = header;
+      } else if (section === 'VOTES') {
+        if (!header.includes('vote')) throw new PabulibError(line, 'a "vote" column in VOTES');
+        voteColumns = header;
+        voteCol = header.indexOf('vote');
+        pointsCol = header.indexOf('points');
+      }
+      continue;
+    }
+    if (fields.length !== header.length) {
+      throw new PabulibError(
+        line,
+        `${header.length} fields separated by ";" as in the ${section} header, found ${fields.length}`,
+      );
+    }
+    if (section === 'META') {
+      meta[fields[0] ?? ''] = fields[1] ?? '';
+    } else if (section === 'PROJECTS') {
+      const record: Record<string, string> = {};
+      for (let k = 1; k < header.length; k++) record[header[k] ?? ''] = fields[k] ?? '';
+      const id = fields[0] ?? '';
+      if (id === '') throw new PabulibError(line, 'a project id');
+      if (projectIds.has(id)) throw new PabulibError(line, `a unique project id, "${id}" repeats`);
+      projectIds.add(id);
+      const costText = record.cost ?? '';
+      const cost = readNumber(costText);
+      if (!(cost >= 0))
+        throw new PabulibError(line, `a cost that is a number ≥ 0, found "${costText}"`);
+      delete record.cost;
+      projects.push({ id, cost, fields: record });
+    } else {
+      const record: Record<string, string> = {};
+      // Extra columns only: vote and points become typed fields (no `delete`, which is slow).
+      for (let k = 1; k < header.length; k++) {
+        if (k !== voteCol && k !== pointsCol) record[header[k] ?? ''] = fields[k] ?? '';
+      }
+      const voterId = fields[0] ?? '';
+      if (voterIds.has(voterId))
+        throw new PabulibError(line, `a unique voter id, "${voterId}" repeats`);
+      voterIds.add(voterId);
+      const voteText = fields[voteCol] ?? '';
+      const chosen = voteText === '' ? [] : voteText.split(',');
+      for (let k = 0; k < chosen.length; k++) {
+        const p = (chosen[k] as string).trim();
+        chosen[k] = p;
+        if (!projectIds.has(p))
+          throw new PabulibError(line, `a project id from PROJECTS, found "${p}"`);
+        for (let j = 0; j < k; j++) {
+          if (chosen[j] === p)
+            throw new PabulibError(line, `each project once per ballot, "${p}" repeats`);
+        }
+      }
+      const ballot: Ballot = { voterId, projects: chosen, fields: record };
+      if (pointsCol >= 0) {
+        const pointsText = fields[pointsCol] ?? '';
+        const points = pointsText === '' ? [] : pointsText.split(',').map((s) => readNumber(s));
+        if (points.length !== chosen.length || points.some((p) => Number.isNaN(p))) {
+          throw new PabulibError(line, `one number of points per voted project (${chosen.length})`);
+        }
+        ballot.points = points;
+      }
+      ballots.push(ballot);
+    }
+  }
+  for (const s of SECTIONS) if (!seen.has(s)) throw new PabulibError(1, `a ${s} section`);
+  const budget = readNumber(meta.budget ?? '');
+  if (!(budget >= 0)) throw new PabulibError(1, 'a META "budget" that is a number ≥ 0');
+  const voteType = meta.vote_type ?? 'approval';
+  if (!VOTE_TYPES.includes(voteType as VoteType)) {
+    throw new PabulibError(
+      1,
+      `a META "vote_type" among ${VOTE_TYPES.join(', ')}, found "${voteType}"`,
+    );
+  }
+  return { meta, projectColumns, projects, voteColumns, ballots };
+}
+
+function quote(field: string): string {
+  return /[;"\r\n]|^\s|\s$/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+function row(fields: string[]): string {
+  return fields.map(quote).join(';');
+}
+
+/** Writes an instance as `.pb` text; {@link parsePabulib} reads it back to the same instance. */
+export function writePabulib(instance: Instance): string {
+  const out: string[] = ['META', 'key;value'];
+  for (const [k, v] of Object.entries(instance.meta)) out.push(row([k, v]));
+  const pc = instance.projectColumns.length > 0 ? instance.projectColumns : ['project_id', 'cost'];
+  out.push('PROJECTS', row(pc));
+  for (const p of instance.projects) {
+    out.push(
+      row(
+        pc.map((c) =>
+          c === 'project_id' ? p.id : c === 'cost' ? String(p.cost) : (p.fields[c] ?? ''),
+        ),
+      ),
+    );
+  }
+  const hasPoints = instance.ballots.some((b) => b.points !== undefined);
+  let vc = instance.voteColumns.length > 0 ? instance.voteColumns : ['voter_id', 'vote'];
+  if (hasPoints && !vc.includes('points')) vc = [...vc, 'points'];
+  out.push('VOTES', row(vc));
+  for (const b of instance.ballots) {
+    out.push(
+      row(
+        vc.map((c) =>
+          c === 'voter_id'
+            ? b.voterId
+            : c === 'vote'
+              ? b.projects.join(',')
+              : c === 'points'
+                ? (b.points ?? []).map(String).join(',')
+                : (b.fields[c] ?? ''),
+        ),
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

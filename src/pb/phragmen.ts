@@ -1,0 +1,105 @@
+/**
+ * Sequential Phragmén for participatory budgeting: supporters earn money at a constant
+ * rate; a project is bought as soon as its supporters together hold its cost, and their
+ * money is then spent. Only projects that still fit the remaining budget compete.
+ * Support is counted as approval (points are ignored). Floats first; a near-tie is redone
+ * exactly, as in MES.
+ */
+import type { PhragmenFacts } from './outcome.js';
+import type { Profile } from './profile.js';
+import { Rational } from './rational.js';
+import { breakTie, type TieDecision, type TieMode } from './ties.js';
+
+const TOL = 1e-9;
+
+export interface PhragmenResult {
+  selected: number[];
+  facts: PhragmenFacts[];
+  tieDecisions: TieDecision[];
+}
+
+interface Num<T> {
+  zero: T;
+  of(x: number): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  divInt(a: T, k: number): T;
+  cmp(a: T, b: T): number;
+  near(a: T, b: T): boolean;
+  toNumber(a: T): number;
+}
+
+const floats: Num<number> = {
+  zero: 0,
+  of: (x) => x,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  divInt: (a, k) => a / k,
+  cmp: (a, b) => a - b,
+  near: (a, b) => Math.abs(a - b) <= TOL * Math.max(Math.abs(a), Math.abs(b)),
+  toNumber: (a) => a,
+};
+
+const exact: Num<Rational> = {
+  zero: Rational.ZERO,
+  of: (x) => Rational.fromNumber(x),
+  add: (a, b) => a.add(b),
+  sub: (a, b) => a.sub(b),
+  divInt: (a, k) => a.div(Rational.of(BigInt(k))),
+  cmp: (a, b) => a.cmp(b),
+  near: () => false,
+  toNumber: (a) => a.toNumber(),
+};
+
+function run<T>(p: Profile, ties: TieMode, num: Num<T>): PhragmenResult | null {
+  const load: T[] = new Array(p.n).fill(num.zero);
+  const facts: PhragmenFacts[] = [];
+  for (let c = 0; c < p.m; c++) {
+    facts.push({ kind: 'phragmen', reason: p.votes[c] === 0 ? 'no-votes' : 'too-expensive' });
+  }
+  const tieDecisions: TieDecision[] = [];
+  const selected: number[] = [];
+  let left = num.of(p.budget);
+  const open = new Set<number>();
+  for (let c = 0; c < p.m; c++) if ((p.votes[c] as number) > 0) open.add(c);
+  for (let round = 1; ; round++) {
+    let best: T | undefined;
+    let tied: number[] = [];
+    for (const c of open) {
+      const cost = num.of(p.costs[c] as number);
+      if (num.cmp(cost, left) > 0) continue;
+      // Time at which supporters hold the cost: (cost + what they already spent) / count.
+      let sum = cost;
+      for (let k = p.start[c] as number; k < (p.start[c + 1] as number); k++) {
+        sum = num.add(sum, load[p.voters[k] as number] as T);
+      }
+      const t = num.divInt(sum, p.votes[c] as number);
+      if (best === undefined) {
+        best = t;
+        tied = [c];
+        continue;
+      }
+      if (num.near(t, best)) return null; // floats cannot tell: settle the whole run exactly
+      const d = num.cmp(t, best);
+      if (d < 0) {
+        best = t;
+        tied = [c];
+      } else if (d === 0) tied.push(c);
+    }
+    if (best === undefined) break;
+    const chosen = breakTie(p, ties, tied, `Phragmén round ${round}`, tieDecisions);
+    for (let k = p.start[chosen] as number; k < (p.start[chosen + 1] as number); k++) {
+      load[p.voters[k] as number] = best;
+    }
+    left = num.sub(left, num.of(p.costs[chosen] as number));
+    selected.push(chosen);
+    open.delete(chosen);
+    facts[chosen] = { kind: 'phragmen', reason: 'funded', round, time: num.toNumber(best) };
+  }
+  return { selected, facts, tieDecisions };
+}
+
+/** Sequential Phragmén; `exactOnly` skips the float pass (used by tests as a reference). */
+export function phragmen(p: Profile, ties: TieMode = 'default', exactOnly = false): PhragmenResult {
+  return (exactOnly ? null : run(p, ties, floats)) ?? (run(p, ties, exact) as PhragmenResult);
+}

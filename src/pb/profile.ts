@@ -1,0 +1,131 @@
+/**
+ * The compact form every rule works on: projects by index, supporters stored
+ * project-major in typed arrays, so that a rule touches memory in long straight runs.
+ */
+import { readNumber } from './pabulib.js';
+import type { Instance, VoteType } from './types.js';
+
+export interface Profile {
+  budget: number;
+  voteType: VoteType;
+  /** Number of voters (ballots, including empty ones: they still hold an equal share in MES). */
+  n: number;
+  /** Number of projects. */
+  m: number;
+  ids: string[];
+  costs: Float64Array;
+  /** Supporters of project c are voters[start[c] .. start[c+1]). */
+  start: Int32Array;
+  voters: Int32Array;
+  /** The points each supporter gave (1 for approval and choose-1; Borda points for ordinal). */
+  weights: Float64Array;
+  /** Number of voters who gave the project a positive score. */
+  votes: Int32Array;
+  /** Sum of points (for approval: the number of votes). */
+  scores: Float64Array;
+  /** Projects of voter v are ballotProjects[ballotStart[v] .. ballotStart[v+1]). */
+  ballotStart: Int32Array;
+  ballotProjects: Int32Array;
+  /** The points voter v gave to each project in their ballot, same layout as ballotProjects. */
+  ballotWeights: Float64Array;
+  /** True when every weight is 1: approval-style ballots. */
+  approvalLike: boolean;
+}
+
+/**
+ * Points an ordinal ballot gives by position. Pabulib's default `scoring_fn` is Borda:
+ * with ballots of at most L projects, the first choice gets L points, the next L-1, and so on.
+ */
+function bordaPoints(position: number, maxLength: number): number {
+  return Math.max(maxLength - position, 0);
+}
+
+/** Builds the compact profile; the instance must be valid (as {@link parsePabulib} returns it). */
+export function buildProfile(instance: Instance): Profile {
+  const meta = instance.meta;
+  const voteType = (meta.vote_type ?? 'approval') as VoteType;
+  const budget = readNumber(meta.budget ?? '');
+  const m = instance.projects.length;
+  const n = instance.ballots.length;
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const costs = new Float64Array(m);
+  instance.projects.forEach((p, k) => {
+    index.set(p.id, k);
+    ids.push(p.id);
+    costs[k] = p.cost;
+  });
+  let maxLength = 0;
+  for (const b of instance.ballots) maxLength = Math.max(maxLength, b.projects.length);
+  if (voteType === 'ordinal') {
+    const fn = (meta.scoring_fn ?? 'Borda').toLowerCase();
+    if (fn !== 'borda') throw new Error(`unsupported scoring_fn "${meta.scoring_fn}" (only Borda)`);
+    const declared = readNumber(meta.max_length ?? '');
+    if (declared > 0) maxLength = Math.max(maxLength, declared);
+  }
+  // Count first, then fill: two passes avoid growing arrays for 100k+ ballots.
+  const votes = new Int32Array(m);
+  const scores = new Float64Array(m);
+  const ballotStart = new Int32Array(n + 1);
+  let total = 0;
+  const pointOf = (b: (typeof instance.ballots)[number], pos: number): number =>
+    voteType === 'ordinal'
+      ? bordaPoints(pos, maxLength)
+      : b.points !== undefined && (voteType === 'cumulative' || voteType === 'scoring')
+        ? (b.points[pos] ?? 0)
+        : 1;
+  instance.ballots.forEach((b, v) => {
+    ballotStart[v] = total;
+    b.projects.forEach((id, pos) => {
+      const c = index.get(id);
+      if (c === undefined) throw new Error(`ballot ${b.voterId} names unknown project ${id}`);
+      const w = pointOf(b, pos);
+      scores[c] = (scores[c] ?? 0) + w;
+      if (w > 0) {
+        votes[c] = (votes[c] ?? 0) + 1;
+        total++;
+      }
+    });
+  });
+  ballotStart[n] = total;
+  const start = new Int32Array(m + 1);
+  for (let c = 0; c < m; c++) start[c + 1] = (start[c] ?? 0) + (votes[c] ?? 0);
+  const fill = start.slice(0, m);
+  const voters = new Int32Array(total);
+  const weights = new Float64Array(total);
+  const ballotProjects = new Int32Array(total);
+  const ballotWeights = new Float64Array(total);
+  let approvalLike = true;
+  let k = 0;
+  instance.ballots.forEach((b, v) => {
+    b.projects.forEach((id, pos) => {
+      const w = pointOf(b, pos);
+      if (w <= 0) return; // MES and Phragmén only count support; zero or negative points give none
+      const c = index.get(id) as number;
+      const at = fill[c] ?? 0;
+      fill[c] = at + 1;
+      voters[at] = v;
+      weights[at] = w;
+      if (w !== 1) approvalLike = false;
+      ballotWeights[k] = w;
+      ballotProjects[k++] = c;
+    });
+  });
+  return {
+    budget,
+    voteType,
+    n,
+    m,
+    ids,
+    costs,
+    start,
+    voters,
+    weights,
+    votes,
+    scores,
+    ballotStart,
+    ballotProjects,
+    ballotWeights,
+    approvalLike,
+  };
+}
