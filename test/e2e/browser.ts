@@ -1,10 +1,11 @@
 // Browser journeys run in Debian's Chromium through playwright-core (never a downloaded
 // browser), against the built server started as a real process with the demo loaded.
+
+import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import assert from 'node:assert/strict';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { startServer, waitForExit } from '#test/helpers/server-process.js';
 
@@ -73,7 +74,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations as AxeViolation[];
   });
   return violations.map(
-    (v) => `${page.url()} ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    (v) =>
+      `${page.url()} ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 }
 

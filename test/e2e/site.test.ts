@@ -19,7 +19,12 @@ describe('the site in a browser', () => {
     for (const lang of ['nl', 'en']) {
       const context = await browser.newContext();
       await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
-      const result = await crawl(context, server.url, ['/', '/toegankelijkheid', '/privacy', '/bestaat-niet']);
+      const result = await crawl(context, server.url, [
+        '/',
+        '/toegankelijkheid',
+        '/privacy',
+        '/bestaat-niet',
+      ]);
       await context.close();
       assert.ok(result.visited.length >= 4, `visited ${result.visited.join(', ')}`);
       assert.deepEqual(result.violations, [], `axe found violations (${lang})`);
@@ -53,7 +58,9 @@ describe('the site in a browser', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(server.url);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     await context.close();
   });

@@ -50,7 +50,10 @@ export function waitForExit(child: ChildProcess): Promise<number | null> {
 /** A form post as a browser makes it: fetch the page for the CSRF cookie and token, then post. */
 export async function browserSession(url: string) {
   const page = await fetch(url);
-  const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookies = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   return {
     post: (path: string, fields: Record<string, string>) =>

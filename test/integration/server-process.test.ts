@@ -27,25 +27,26 @@ describe('the server process', () => {
     await dropDatabase();
   });
 
-  test(
-    'a second process on the same data folder is refused and the first keeps working',
-    { skip: usingPostgres && 'PostgreSQL needs no folder lock' },
-    async () => {
-      const first = await startServer(env());
-      try {
-        await assert.rejects(startServer(env()), (error: Error & { code?: number; output?: string }) => {
+  test('a second process on the same data folder is refused and the first keeps working', {
+    skip: usingPostgres && 'PostgreSQL needs no folder lock',
+  }, async () => {
+    const first = await startServer(env());
+    try {
+      await assert.rejects(
+        startServer(env()),
+        (error: Error & { code?: number; output?: string }) => {
           assert.equal(error.code, 1);
           assert.match(error.output ?? '', /in use by another running process \(pid \d+\)/);
           return true;
-        });
-        const health = await fetch(new URL('/healthz', first.url));
-        assert.equal(health.status, 200);
-      } finally {
-        first.child.kill('SIGTERM');
-        assert.equal(await waitForExit(first.child), 0, 'SIGTERM closes cleanly');
-      }
-    },
-  );
+        },
+      );
+      const health = await fetch(new URL('/healthz', first.url));
+      assert.equal(health.status, 200);
+    } finally {
+      first.child.kill('SIGTERM');
+      assert.equal(await waitForExit(first.child), 0, 'SIGTERM closes cleanly');
+    }
+  });
 
   test('killed with SIGKILL while writing, it starts again with every acknowledged write', async () => {
     const server = await startServer(env());
