@@ -78,5 +78,7 @@ console.log(
 );
 console.table(rows);
 const ratio = rows[0]['req/s'] / rows[2]['req/s'];
-console.log(`app / bare (home page): ${(ratio * 100).toFixed(1)} % of the bare server's throughput`);
+console.log(
+  `app / bare (home page): ${(ratio * 100).toFixed(1)} % of the bare server's throughput`,
+);
 setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 500);
