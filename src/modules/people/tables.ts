@@ -1,0 +1,109 @@
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { municipalities, networks, organisations, regions } from '../network/tables.js';
+
+export const memberRole = pgEnum('member_role', [
+  'resident',
+  'professional',
+  'coordinator',
+  'council',
+]);
+export const invitationKind = pgEnum('invitation_kind', ['email', 'letter']);
+
+/** A person with an account. After erasure the row stays (as "oud-lid") without anything identifying. */
+export const people = pgTable('people', {
+  id: serial('id').primaryKey(),
+  email: text('email').unique(),
+  username: text('username').unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash'),
+  isAdmin: boolean('is_admin').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  erasedAt: timestamp('erased_at', { withTimezone: true }),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    role: memberRole('role').notNull(),
+    organisationId: integer('organisation_id').references(() => organisations.id),
+    /** The member chose to be listed on the public network page. */
+    listed: boolean('listed').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('memberships_person_network').on(t.personId, t.networkId),
+    index('memberships_network').on(t.networkId),
+  ],
+);
+
+/** A leader (bestuurder) reads aggregated figures of one municipality or one region. */
+export const leaderScopes = pgTable('leader_scopes', {
+  id: serial('id').primaryKey(),
+  personId: integer('person_id')
+    .notNull()
+    .references(() => people.id),
+  municipalityId: integer('municipality_id').references(() => municipalities.id),
+  regionId: integer('region_id').references(() => regions.id),
+});
+
+/** Server-side sessions; the cookie holds the id, the table only its hash. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sessions_person').on(t.personId)],
+);
+
+/** One-time codes to join a network; only a keyed hash of the code is stored. */
+export const invitations = pgTable('invitations', {
+  id: serial('id').primaryKey(),
+  networkId: integer('network_id')
+    .notNull()
+    .references(() => networks.id),
+  role: memberRole('role').notNull(),
+  organisationId: integer('organisation_id').references(() => organisations.id),
+  kind: invitationKind('kind').notNull(),
+  email: text('email'),
+  /** The name on a printed letter, so the coordinator knows whose letter it is. */
+  addressee: text('addressee'),
+  codeHash: text('code_hash').notNull().unique(),
+  invitedBy: integer('invited_by').references(() => people.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  usedBy: integer('used_by').references(() => people.id),
+});
+
+export const passwordResets = pgTable('password_resets', {
+  id: serial('id').primaryKey(),
+  personId: integer('person_id')
+    .notNull()
+    .references(() => people.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
