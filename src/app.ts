@@ -9,6 +9,7 @@ import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
+import { networkRoutes } from './modules/network/index.js';
 import { siteRoutes } from './modules/site/index.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { registerErrorPages } from './platform/errors.js';
@@ -23,7 +24,10 @@ declare module 'fastify' {
   }
 }
 
-const nav: NavEntry[] = [{ href: '/', label: 'layout.nav.home' }];
+const nav: NavEntry[] = [
+  { href: '/', label: 'layout.nav.home' },
+  { href: '/buurten', label: 'layout.nav.networks' },
+];
 
 export async function buildApp(config: Config, database: DatabaseHandle): Promise<FastifyInstance> {
   const secure = config.publicUrl?.startsWith('https://') ?? false;
@@ -105,6 +109,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
 
   // Modules.
   await app.register(siteRoutes, { database });
+  await app.register(networkRoutes, { db: database.db });
 
   return app;
 }

@@ -1,10 +1,13 @@
 // The demo: a fictional region with its neighbourhoods, loaded on the first start only.
 
+import { seedNetworkDemo } from '../modules/network/index.js';
 import { platformRepository } from '../platform/repository.js';
 import type { DatabaseHandle } from './client.js';
 
 /** Each module adds its demo data here, in dependency order. */
-const seeders: Array<(database: DatabaseHandle) => Promise<void>> = [];
+const seeders: Array<(database: DatabaseHandle) => Promise<void>> = [
+  (database) => seedNetworkDemo(database.db),
+];
 
 export async function seedDemoIfEmpty(database: DatabaseHandle): Promise<boolean> {
   return database.exclusive(async () => {

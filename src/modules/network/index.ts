@@ -1,0 +1,5 @@
+// Places and networks: regions, municipalities, areas, their neighbourhood networks and
+// organisations, and each network's public page.
+export { networkMessages } from './messages.js';
+export { type NetworkDeps, networkRoutes } from './routes.js';
+export { DEMO_PASSWORD, type DemoAccount, demoAccounts, seedNetworkDemo } from './seed.js';
