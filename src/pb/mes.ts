@@ -408,7 +408,7 @@ export function mesWithCompletion(
 }
 
 /** Per-project MES facts for explanations, from the run that was taken. */
-export function mesFacts(p: Profile, result: MesResult, utility: Utility): MesFacts[] {
+export function mesFacts(p: Profile, result: MesResult): MesFacts[] {
   const { run } = result;
   const e = result.endowment.toNumber();
   const completed = new Set(result.completed);
@@ -435,14 +435,13 @@ export function mesFacts(p: Profile, result: MesResult, utility: Utility): MesFa
       let money = 0;
       for (let k = s; k < end; k++) money += run.budgets[p.voters[k] ?? 0] ?? 0;
       const missing = Math.max(cost - money, 0);
-      // A new supporter brings a full share (cardinal: weighted like the average supporter).
-      const perSupporter = utility === 'cost' || p.approvalLike ? e : e;
+      // A new supporter brings their whole per-voter budget, whatever their points.
       facts.push({
         kind: 'mes',
         reason: 'not-affordable',
         moneyLeft: money,
         maxAffordableCost: Math.min(money, cost),
-        moreSupportersNeeded: perSupporter > 0 ? Math.ceil(missing / perSupporter) : 0,
+        moreSupportersNeeded: e > 0 ? Math.ceil(missing / e) : 0,
       });
     }
   }
