@@ -142,8 +142,15 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
       // the same float operations without reading weights. minB is the smallest budget
       // among the rich supporters, so a pass that would find no new poor one is skipped.
       let minB = Number.POSITIVE_INFINITY;
+      let hopeless = false;
       if (ones) {
         for (let k = s; k < e; k++) {
+          // Nobody holds more than the endowment: if even that cannot close the gap, the
+          // project is never affordable again (with margin, so the full sum agrees).
+          if ((k - s) % 1024 === 1023 && money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
+            hopeless = true;
+            break;
+          }
           const bi = b[voters[k] as number] as number;
           money += bi;
           if (bi < share) {
@@ -174,7 +181,7 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
           }
         }
       }
-      if (money < cost * (1 - TOL)) continue; // never affordable again: budgets only shrink
+      if (hopeless || money < cost * (1 - TOL)) continue; // never affordable again: budgets only shrink
       if (money < cost * (1 + TOL) && money !== cost) {
         // Only trust the comparison when every budget is a whole number (then the sum is exact).
         let whole = true;
