@@ -54,20 +54,35 @@ function newRun(p: Profile): Omit<MesRun, 'budgets' | 'exact'> {
   };
 }
 
-const weightSumCache = new WeakMap<Profile, Float64Array>();
+interface WeightSums {
+  /** Sum of supporters' points per project. */
+  sum: Float64Array;
+  /** 1 when every supporter gave the project exactly 1 point (approval): a faster path. */
+  unit: Uint8Array;
+}
 
-/** Sum of supporters' points per project; cached, as add1 runs MES hundreds of times. */
-function weightSums(p: Profile): Float64Array {
+const weightSumCache = new WeakMap<Profile, WeightSums>();
+
+/** Weight sums per project; cached, as add1 runs MES hundreds of times. */
+function weightSums(p: Profile): WeightSums {
   const cached = weightSumCache.get(p);
   if (cached) return cached;
-  const w = new Float64Array(p.m);
+  const sum = new Float64Array(p.m);
+  const unit = new Uint8Array(p.m);
   for (let c = 0; c < p.m; c++) {
     let s = 0;
-    for (let k = p.start[c] ?? 0; k < (p.start[c + 1] ?? 0); k++) s += p.weights[k] ?? 0;
-    w[c] = s;
+    let ones = 1;
+    for (let k = p.start[c] ?? 0; k < (p.start[c + 1] ?? 0); k++) {
+      const w = p.weights[k] ?? 0;
+      s += w;
+      if (w !== 1) ones = 0;
+    }
+    sum[c] = s;
+    unit[c] = ones;
   }
-  weightSumCache.set(p, w);
-  return w;
+  const r = { sum, unit };
+  weightSumCache.set(p, r);
+  return r;
 }
 
 /**
@@ -79,7 +94,7 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
   const b = new Float64Array(p.n).fill(endowment);
-  const W = weightSums(p);
+  const { sum: W, unit } = weightSums(p);
   // rho only grows as budgets shrink, so the last value computed is a lower bound.
   const lower = new Float64Array(p.m);
   const q = new Float64Array(p.m);
@@ -122,23 +137,51 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
       let pc = 0;
       let minSlack = Number.POSITIVE_INFINITY;
       let kept = 0;
-      for (let k = s; k < e; k++) {
-        const bi = b[voters[k] as number] as number;
-        const wi = weights[k] as number;
-        money += bi;
-        const slack = bi - share * wi;
-        if (slack < 0) {
-          pm += bi;
-          pc++;
-        } else {
-          rw += wi;
-          if (slack < minSlack * wi) minSlack = slack / wi;
-          // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
-          scratchB[kept] = bi;
-          scratchW[kept++] = wi;
+      const ones = unit[c] === 1;
+      // With all weights 1 (approval), share * w is share itself and rw counts supporters:
+      // the same float operations without reading weights. minB is the smallest budget
+      // among the rich supporters, so a pass that would find no new poor one is skipped.
+      let minB = Number.POSITIVE_INFINITY;
+      let hopeless = false;
+      if (ones) {
+        for (let k = s; k < e; k++) {
+          // Nobody holds more than the endowment: if even that cannot close the gap, the
+          // project is never affordable again (with margin, so the full sum agrees).
+          if ((k - s) % 1024 === 1023 && money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
+            hopeless = true;
+            break;
+          }
+          const bi = b[voters[k] as number] as number;
+          money += bi;
+          if (bi < share) {
+            pm += bi;
+            pc++;
+          } else {
+            if (bi < minB) minB = bi;
+            scratchB[kept++] = bi;
+          }
+        }
+        rw = kept;
+        minSlack = minB - share;
+      } else {
+        for (let k = s; k < e; k++) {
+          const bi = b[voters[k] as number] as number;
+          const wi = weights[k] as number;
+          money += bi;
+          const slack = bi - share * wi;
+          if (slack < 0) {
+            pm += bi;
+            pc++;
+          } else {
+            rw += wi;
+            if (slack < minSlack * wi) minSlack = slack / wi;
+            // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
+            scratchB[kept] = bi;
+            scratchW[kept++] = wi;
+          }
         }
       }
-      if (money < cost * (1 - TOL)) continue; // never affordable again: budgets only shrink
+      if (hopeless || money < cost * (1 - TOL)) continue; // never affordable again: budgets only shrink
       if (money < cost * (1 + TOL) && money !== cost) {
         // Only trust the comparison when every budget is a whole number (then the sum is exact).
         let whole = true;
@@ -154,6 +197,29 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
         if (rw === 0 || pass > 1000) return null;
         poorCount = pc;
         share = (cost - pm) / rw;
+        if (ones) {
+          // No rich supporter below the new share: the pass would change nothing.
+          if (minB >= share) {
+            minSlack = minB - share;
+            break;
+          }
+          minB = Number.POSITIVE_INFINITY;
+          let next = 0;
+          for (let k = 0; k < kept; k++) {
+            const bi = scratchB[k] as number;
+            if (bi < share) {
+              pm += bi;
+              pc++;
+            } else {
+              if (bi < minB) minB = bi;
+              scratchB[next++] = bi;
+            }
+          }
+          kept = next;
+          rw = kept;
+          minSlack = minB - share;
+          continue;
+        }
         rw = 0;
         minSlack = Number.POSITIVE_INFINITY;
         let next = 0;
@@ -408,7 +474,7 @@ export function mesWithCompletion(
 }
 
 /** Per-project MES facts for explanations, from the run that was taken. */
-export function mesFacts(p: Profile, result: MesResult, utility: Utility): MesFacts[] {
+export function mesFacts(p: Profile, result: MesResult): MesFacts[] {
   const { run } = result;
   const e = result.endowment.toNumber();
   const completed = new Set(result.completed);
@@ -435,14 +501,13 @@ export function mesFacts(p: Profile, result: MesResult, utility: Utility): MesFa
       let money = 0;
       for (let k = s; k < end; k++) money += run.budgets[p.voters[k] ?? 0] ?? 0;
       const missing = Math.max(cost - money, 0);
-      // A new supporter brings a full share (cardinal: weighted like the average supporter).
-      const perSupporter = utility === 'cost' || p.approvalLike ? e : e;
+      // A new supporter brings their whole per-voter budget, whatever their points.
       facts.push({
         kind: 'mes',
         reason: 'not-affordable',
         moneyLeft: money,
         maxAffordableCost: Math.min(money, cost),
-        moreSupportersNeeded: perSupporter > 0 ? Math.ceil(missing / perSupporter) : 0,
+        moreSupportersNeeded: e > 0 ? Math.ceil(missing / e) : 0,
       });
     }
   }

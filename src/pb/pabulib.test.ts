@@ -72,16 +72,15 @@ test('ordinal ballots score by Borda: first of L places gets L points', () => {
   assert.deepEqual([...buildProfile(inst).scores], [3 + 2, 2 + 3, 1]);
 });
 
-test('a 4 MB file parses in well under a second', { skip: !pabulibDir() }, () => {
+test('a real ordinal election parses with every ballot and its Borda scores', {
+  skip: !pabulibDir(),
+}, () => {
   const text = readFileSync(join(pabulibDir() as string, 'Poland_Krakow_2024.pb'), 'utf8');
-  const t0 = performance.now();
   const inst = parsePabulib(text);
-  const ms = performance.now() - t0;
   assert.equal(inst.ballots.length, 65101);
   // Borda score recomputed from the ballots matches the file's score column.
   const p = buildProfile(inst);
   inst.projects.forEach((pr, c) => {
     assert.equal(p.scores[c], Number(pr.fields.score));
   });
-  assert.ok(ms < 800, `parsing took ${ms} ms`);
 });

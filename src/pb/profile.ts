@@ -28,8 +28,6 @@ export interface Profile {
   ballotProjects: Int32Array;
   /** The points voter v gave to each project in their ballot, same layout as ballotProjects. */
   ballotWeights: Float64Array;
-  /** True when every weight is 1: approval-style ballots. */
-  approvalLike: boolean;
 }
 
 /**
@@ -95,7 +93,6 @@ export function buildProfile(instance: Instance): Profile {
   const weights = new Float64Array(total);
   const ballotProjects = new Int32Array(total);
   const ballotWeights = new Float64Array(total);
-  let approvalLike = true;
   let k = 0;
   instance.ballots.forEach((b, v) => {
     b.projects.forEach((id, pos) => {
@@ -106,7 +103,6 @@ export function buildProfile(instance: Instance): Profile {
       fill[c] = at + 1;
       voters[at] = v;
       weights[at] = w;
-      if (w !== 1) approvalLike = false;
       ballotWeights[k] = w;
       ballotProjects[k++] = c;
     });
@@ -126,6 +122,5 @@ export function buildProfile(instance: Instance): Profile {
     ballotStart,
     ballotProjects,
     ballotWeights,
-    approvalLike,
   };
 }

@@ -94,7 +94,7 @@ function mesRule(
       const chosenCompletion = opts.completion ?? completion;
       const r = mesWithCompletion(p, chosenCompletion, { utility, ties });
       let selected = r.selected;
-      let projects = projectResults(p, selected, mesFacts(p, r, utility)) as ProjectResult[];
+      let projects = projectResults(p, selected, mesFacts(p, r)) as ProjectResult[];
       const tieDecisions = [...r.tieDecisions];
       let comparison: Comparison | undefined;
       if (compare) {

@@ -1,0 +1,254 @@
+/**
+ * The `buurtkracht pb` command line, run for real: `node bin/buurtkracht.mjs pb …` as a
+ * child process on .pb files this test writes, and on a real election from pabulib.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { pabulibDir } from '../pb/test-helpers.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'buurtkracht.mjs');
+
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI; several can run at once (each start compiles the TypeScript, ~0.5 s). */
+function cli(...args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'buurtkracht-pb-cli-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/**
+ * The running example of the engine tests, as a pabulib file. Budget 20, four voters:
+ * voters 1-3 vote for X1 and X2 (cost 10 each), voter 4 for Y (cost 5). MES+add1 funds
+ * X1 and Y (per-voter budget 6); greedy funds X1 and X2. `selected` is the given column.
+ */
+function example(selected: { X1: number; X2: number; Y: number }): string {
+  return [
+    'META',
+    'key;value',
+    'description;Voorbeeldwijk',
+    'budget;20',
+    'vote_type;approval',
+    'rule;equalshares/add1',
+    'currency;EUR',
+    'PROJECTS',
+    'project_id;cost;name;selected',
+    `X1;10;Bankjes;${selected.X1}`,
+    `X2;10;Speeltuin;${selected.X2}`,
+    `Y;5;Moestuin;${selected.Y}`,
+    'VOTES',
+    'voter_id;vote',
+    '1;X1,X2',
+    '2;X1,X2',
+    '3;X1,X2',
+    '4;Y',
+    '',
+  ].join('\n');
+}
+
+function file(name: string, text: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const good = file('example.pb', example({ X1: 1, X2: 0, Y: 1 }));
+// Claims greedy's outcome under the MES rule: X2 instead of Y.
+const wrong = file('wrong.pb', example({ X1: 1, X2: 1, Y: 0 }));
+
+test('tally prints the funded projects and their total cost', async () => {
+  const mes = await cli('pb', 'tally', good, '--rule', 'equalshares/add1');
+  assert.equal(mes.status, 0, mes.stderr);
+  assert.match(mes.stdout, /^selected: X1 Y$/m);
+  assert.match(mes.stdout, /^total cost: 15 of 20$/m);
+  const greedy = await cli('pb', 'tally', good, '--rule', 'greedy');
+  assert.equal(greedy.status, 0, greedy.stderr);
+  assert.match(greedy.stdout, /^selected: X1 X2$/m);
+  assert.match(greedy.stdout, /^total cost: 20 of 20$/m);
+});
+
+test('tally --json prints the whole outcome as JSON', async () => {
+  const r = await cli('pb', 'tally', good, '--rule=equalshares/add1', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const o = JSON.parse(r.stdout);
+  assert.deepEqual(o.selected, ['X1', 'Y']);
+  assert.equal(o.totalCost, 15);
+  assert.equal(o.endowment, 6);
+  assert.equal(o.rule, 'equalshares/add1');
+  assert.equal(o.projects.length, 3);
+  assert.equal(o.ties, 'default');
+  // --completion and --ties reach the engine: no completion runs MES once at 20/4 = 5 per
+  // voter; the X1/X2 tie is decided by id in both tie modes.
+  const none = JSON.parse(
+    (
+      await cli(
+        'pb',
+        'tally',
+        good,
+        '--rule',
+        'equalshares/add1',
+        '--completion',
+        'none',
+        '--ties',
+        'lexicographic',
+        '--json',
+      )
+    ).stdout,
+  );
+  assert.equal(none.endowment, 5);
+  assert.equal(none.completion, 'none');
+  assert.equal(none.ties, 'lexicographic');
+  assert.deepEqual(none.selected, ['X1', 'Y']);
+});
+
+test('check: exit 0 when the file is reproduced, 1 with the difference when not', async () => {
+  const ok = await cli('pb', 'check', good);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /^reproduced {2}example\.pb \(equalshares\/add1, 2 projects\)$/m);
+  assert.match(ok.stdout, /^total: 1 reproduced, 0 differ, 0 skipped$/m);
+  const bad = await cli('pb', 'check', good, wrong);
+  assert.equal(bad.status, 1);
+  assert.match(
+    bad.stdout,
+    /^differs {5}wrong\.pb \(equalshares\/add1\): engine also funds \[Y\], official also funds \[X2\]$/m,
+  );
+  assert.match(bad.stdout, /^total: 1 reproduced, 1 differ, 0 skipped$/m);
+});
+
+test('check skips files without a selected column or with an unsupported rule', async () => {
+  const noColumn = file(
+    'no-selected.pb',
+    example({ X1: 1, X2: 0, Y: 1 })
+      .replace('project_id;cost;name;selected', 'project_id;cost;name')
+      .replace(/^(X1|X2|Y);(\d+);(\w+);\d$/gm, '$1;$2;$3'),
+  );
+  const odd = file('odd-rule.pb', example({ X1: 1, X2: 0, Y: 1 }).replace('rule;', 'rule;x-'));
+  const r = await cli('pb', 'check', noColumn, odd);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^skipped {5}no-selected\.pb: no selected column$/m);
+  assert.match(r.stdout, /^skipped {5}odd-rule\.pb: rule "x-equalshares\/add1" is not supported$/m);
+  assert.match(r.stdout, /^total: 0 reproduced, 0 differ, 2 skipped$/m);
+});
+
+test('explain tells residents in Dutch (the default) and English why a project is not funded', async () => {
+  const nl = await cli('pb', 'explain', good, '--project', 'X2');
+  assert.equal(nl.status, 0, nl.stderr);
+  const nlLines = nl.stdout.trim().split('\n');
+  assert.equal(nlLines[0], 'equalshares/add1');
+  assert.equal(nlLines[1], 'Speeltuin (X2) krijgt geen geld.');
+  // At 6 per voter, voters 1-3 keep 8/3 each after X1: 8 of the 10 X2 costs.
+  assert.match(nl.stdout, /hadden aan het eind samen nog €\s8 over/);
+  assert.match(nl.stdout, /gelijk deel van €\s6 om mee te betalen/);
+  const en = await cli('pb', 'explain', good, '--project', 'X2', '--lang', 'en');
+  assert.equal(en.status, 0, en.stderr);
+  const enLines = en.stdout.trim().split('\n');
+  assert.equal(enLines[1], 'Speeltuin (X2) is not funded.');
+  assert.match(en.stdout, /€8 left together/);
+  assert.equal(enLines.length, nlLines.length);
+  // The rule can be chosen: under greedy X2 is funded.
+  const greedy = await cli(
+    'pb',
+    'explain',
+    good,
+    '--project',
+    'X2',
+    '--rule',
+    'greedy',
+    '--lang',
+    'en',
+  );
+  assert.equal(greedy.status, 0, greedy.stderr);
+  assert.match(greedy.stdout, /^Speeltuin \(X2\) is funded\.$/m);
+});
+
+test('bad arguments: exit 2 with the error and the usage', async () => {
+  const cases: [string[], RegExp][] = [
+    [['pb'], /pb needs a command/],
+    [['pb', 'frob'], /unknown pb command "frob"/],
+    [['pb', 'tally', good], /pb tally needs --rule/],
+    [['pb', 'tally', good, '--rule', 'nope'], /unknown rule "nope"; choose from greedy,/],
+    [['pb', 'tally', good, '--rule'], /--rule needs a value/],
+    [['pb', 'tally', good, '--rule', 'greedy', '--fast'], /unknown option --fast/],
+    [['pb', 'tally', good, good, '--rule', 'greedy'], /pb tally needs exactly one FILE/],
+    [['pb', 'tally', join(tmp, 'missing.pb'), '--rule', 'greedy'], /cannot read .*missing\.pb/],
+    [['pb', 'check'], /pb check needs at least one FILE/],
+    [['pb', 'explain', good], /pb explain needs --project ID/],
+    [['pb', 'explain', good, '--project', 'Z'], /no project "Z" in the file/],
+    [['pb', 'explain', good, '--project', 'X2', '--lang', 'de'], /unknown language "de"/],
+  ];
+  const results = await Promise.all(cases.map(([args]) => cli(...args)));
+  for (const [i, [args, message]] of cases.entries()) {
+    const r = results[i] as Result;
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, message, args.join(' '));
+    assert.match(r.stderr, /^usage:$/m, args.join(' '));
+    assert.match(r.stderr, /buurtkracht pb tally FILE --rule R/, args.join(' '));
+    assert.equal(r.stdout, '', args.join(' '));
+  }
+  const top = await cli('frob');
+  assert.equal(top.status, 2);
+  assert.match(top.stderr, /unknown command "frob"/);
+  assert.match(top.stderr, /^usage: buurtkracht <command>/m);
+});
+
+test('a malformed file: exit 2 naming the line', async () => {
+  const broken = file('broken.pb', example({ X1: 1, X2: 0, Y: 1 }).replace('4;Y', '4;Q'));
+  const r = await cli('pb', 'tally', broken, '--rule', 'greedy');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /line 18/);
+  assert.match(r.stderr, /"Q"/);
+});
+
+const dir = pabulibDir();
+const assen = dir ? join(dir, 'Netherlands_Assen_2024.pb') : '';
+
+test('Assen 2024 (real MES election): tally, check and explain', { skip: !dir }, async () => {
+  // The official outcome, from the file's selected column.
+  const t = await cli('pb', 'tally', assen, '--rule', 'equalshares/add1', '--json');
+  assert.equal(t.status, 0, t.stderr);
+  const o = JSON.parse(t.stdout);
+  assert.deepEqual(o.selected, ['3', '9', '2', '11', '13', '14', '5', '6', '12']);
+  assert.equal(o.totalCost, 76700);
+  assert.equal(o.budget, 100000);
+  const plain = await cli('pb', 'tally', assen, '--rule', 'equalshares/add1');
+  assert.match(plain.stdout, /^selected: 3 9 2 11 13 14 5 6 12$/m);
+  assert.match(plain.stdout, /^total cost: 76700 of 100000$/m);
+  const c = await cli('pb', 'check', assen);
+  assert.equal(c.status, 0, c.stderr);
+  assert.match(
+    c.stdout,
+    /^reproduced {2}Netherlands_Assen_2024\.pb \(equalshares\/add1, 9 projects\)$/m,
+  );
+  // Project 8 (Crossbaan in Peelo, 40,000) is not funded; the rule comes from the file.
+  const nl = await cli('pb', 'explain', assen, '--project', '8');
+  assert.equal(nl.status, 0, nl.stderr);
+  assert.match(nl.stdout, /^equalshares\/add1$/m);
+  assert.match(nl.stdout, /^Crossbaan in Peelo \(8\) krijgt geen geld\.$/m);
+  assert.match(nl.stdout, /Het project kost €\s40\.000\./);
+  const en = await cli('pb', 'explain', assen, '--project', '3', '--lang', 'en');
+  assert.equal(en.status, 0, en.stderr);
+  assert.match(en.stdout, /^PopUp Podium \(3\) is funded\.$/m);
+});
