@@ -6,13 +6,16 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
-import { networkRoutes } from './modules/network/index.js';
+import { DEMO_PASSWORD, demoAccounts, networkRoutes } from './modules/network/index.js';
+import { actorResolver, peopleRoutes, peopleService } from './modules/people/index.js';
 import { siteRoutes } from './modules/site/index.js';
+import { registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { registerErrorPages } from './platform/errors.js';
+import { createMailer } from './platform/mail.js';
 import { type NavEntry, registerPages } from './platform/pages.js';
 import { databaseRateLimitStore } from './platform/rate-limit.js';
 import { platformRepository } from './platform/repository.js';
@@ -24,10 +27,17 @@ declare module 'fastify' {
   }
 }
 
-const nav: NavEntry[] = [
-  { href: '/', label: 'layout.nav.home' },
-  { href: '/buurten', label: 'layout.nav.networks' },
-];
+function nav(request: FastifyRequest): NavEntry[] {
+  const items: NavEntry[] = [
+    { href: '/', label: 'layout.nav.home' },
+    { href: '/buurten', label: 'layout.nav.networks' },
+  ];
+  const actor = request.actor;
+  if (!actor) return [...items, { href: '/inloggen', label: 'nav.login' }];
+  items.push({ href: '/netwerk', label: 'nav.myNetwork' });
+  if (actor.isAdmin) items.push({ href: '/beheer/logboek', label: 'nav.admin' });
+  return items;
+}
 
 export async function buildApp(config: Config, database: DatabaseHandle): Promise<FastifyInstance> {
   const secure = config.publicUrl?.startsWith('https://') ?? false;
@@ -104,12 +114,50 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     skipOnError: false,
   });
   await registerAssets(app);
-  registerPages(app, { asset: loadAssetManifest(), nav, secure });
+  registerPages(app, {
+    asset: loadAssetManifest(),
+    nav,
+    secure,
+    viewer: (request) => {
+      const actor = request.actor;
+      if (!actor) return {};
+      // The network whose pages are open, else the first one the person belongs to.
+      const open = /^\/netwerk\/(\d+)/.exec(request.url)?.[1];
+      const current =
+        actor.memberships.find((m) => String(m.networkId) === open) ?? actor.memberships[0];
+      return {
+        user: { displayName: actor.displayName },
+        network: current && { name: current.networkName, slug: current.slug },
+      };
+    },
+  });
   registerErrorPages(app);
+
+  // Who is asking: the session, resolved by the people module; each route names its policy.
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const people = peopleService({
+    db: database.db,
+    mailer,
+    codeSecret: cookieSecret,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionAbsoluteHours: config.sessionAbsoluteHours,
+  });
+  registerAccess(app, {
+    db: database.db,
+    resolveActor: actorResolver(people),
+    loginPath: '/inloggen',
+  });
 
   // Modules.
   await app.register(siteRoutes, { database });
   await app.register(networkRoutes, { db: database.db });
+  await app.register(peopleRoutes, {
+    service: people,
+    config,
+    db: database.db,
+    demoPassword: DEMO_PASSWORD,
+    demoAccounts: demoAccounts.map((a) => ({ account: a.email, role: a.role, network: a.network })),
+  });
 
   return app;
 }

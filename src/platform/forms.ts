@@ -47,7 +47,8 @@ export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   if (body && typeof body === 'object') {
     for (const [k, v] of Object.entries(body)) {
-      if (k === '_csrf') continue;
+      // Never sent back to the browser: the token, and anything that is a password.
+      if (k === '_csrf' || /password/i.test(k)) continue;
       if (typeof v === 'string') values[k] = v;
       else if (Array.isArray(v)) values[k] = v.filter((x) => typeof x === 'string').join(',');
     }

@@ -43,10 +43,11 @@ export function safeLocalPath(value: unknown, fallback = '/'): string {
 
 export interface PagesOptions {
   asset: AssetUrl;
-  nav: NavEntry[];
+  /** The main navigation for this visitor (signed in or not). */
+  nav: (request: FastifyRequest) => NavEntry[];
   secure: boolean;
   /** Extra context per request: who is signed in and their network (filled by the people module). */
-  viewer?: (request: FastifyRequest) => Pick<ViewContext, 'user' | 'network'>;
+  viewer?: (request: FastifyRequest) => Partial<Pick<ViewContext, 'user' | 'network'>>;
 }
 
 export function registerPages(app: FastifyInstance, options: PagesOptions): void {
@@ -79,7 +80,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
       path: request.url.split('?')[0] ?? '/',
       csrfToken: this.generateCsrf(),
       flash: readFlash(request, this),
-      nav: options.nav.map((n): NavItem => ({ href: n.href, label: request.t(n.label) })),
+      nav: options.nav(request).map((n): NavItem => ({ href: n.href, label: request.t(n.label) })),
       user: undefined,
       network: undefined,
       asset: options.asset,

@@ -1,7 +1,11 @@
 // The platform's own SQL: generated settings and rate-limit counters.
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { appSettings, rateLimits } from './tables.js';
+import { appSettings, auditLog, outbox, rateLimits } from './tables.js';
+
+export type AuditEntry = typeof auditLog.$inferInsert;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
 
 export function platformRepository(db: Executor) {
   return {
@@ -40,6 +44,69 @@ export function platformRepository(db: Executor) {
 
     async deleteExpiredRateLimits(): Promise<void> {
       await db.delete(rateLimits).where(lt(rateLimits.resetAt, sql`now()`));
+    },
+
+    async insertAudit(entry: AuditEntry): Promise<void> {
+      await db.insert(auditLog).values(entry);
+    },
+
+    /** Newest first; one network's entries, or all of them for an administrator. */
+    async listAudit(options: {
+      networkId?: number;
+      limit: number;
+      offset: number;
+    }): Promise<AuditRow[]> {
+      return db
+        .select()
+        .from(auditLog)
+        .where(
+          options.networkId === undefined ? undefined : eq(auditLog.networkId, options.networkId),
+        )
+        .orderBy(desc(auditLog.id))
+        .limit(options.limit)
+        .offset(options.offset);
+    },
+
+    async listAuditByActor(actorId: number): Promise<AuditRow[]> {
+      return db.select().from(auditLog).where(eq(auditLog.actorId, actorId)).orderBy(auditLog.id);
+    },
+
+    /** Erasure: the entries stay, but the addresses they came from are forgotten. */
+    async forgetAuditOrigins(actorId: number): Promise<void> {
+      await db
+        .update(auditLog)
+        .set({ origin: null })
+        .where(and(eq(auditLog.actorId, actorId), sql`${auditLog.origin} is not null`));
+    },
+
+    async insertOutbox(mail: typeof outbox.$inferInsert): Promise<void> {
+      await db.insert(outbox).values(mail);
+    },
+
+    async listOutbox(limit: number): Promise<OutboxRow[]> {
+      return db.select().from(outbox).orderBy(desc(outbox.id)).limit(limit);
+    },
+
+    async listOutboxFor(personId: number, email: string | null): Promise<OutboxRow[]> {
+      return db
+        .select()
+        .from(outbox)
+        .where(
+          email
+            ? or(eq(outbox.personId, personId), eq(outbox.recipient, email))
+            : eq(outbox.personId, personId),
+        )
+        .orderBy(outbox.id);
+    },
+
+    async deleteOutboxFor(personId: number, email: string | null): Promise<void> {
+      await db
+        .delete(outbox)
+        .where(
+          email
+            ? or(eq(outbox.personId, personId), eq(outbox.recipient, email))
+            : eq(outbox.personId, personId),
+        );
     },
   };
 }

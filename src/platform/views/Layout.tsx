@@ -34,6 +34,23 @@ export function Layout({ ctx, title, children }: LayoutProps) {
                 <span class="bk-brand__name">{t('layout.platformName')}</span>
                 <span class="bk-brand__tagline">{t('layout.tagline')}</span>
               </a>
+              {ctx.user ? (
+                <div class="bk-userbar">
+                  <span>{t('header.signedInAs', { name: ctx.user.displayName })}</span>
+                  <a class="utrecht-link" href="/mijn-gegevens">
+                    {t('header.myData')}
+                  </a>
+                  <form method="post" action="/uitloggen" class="bk-inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <button
+                      type="submit"
+                      class="utrecht-button utrecht-button--secondary-action bk-logout"
+                    >
+                      {t('logout.submit')}
+                    </button>
+                  </form>
+                </div>
+              ) : null}
               {ctx.network ? (
                 <p class="bk-header__network">
                   <a class="utrecht-link" href={`/buurt/${ctx.network.slug}`}>

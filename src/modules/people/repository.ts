@@ -1,0 +1,371 @@
+// All SQL of accounts, memberships, sessions, invitations and password resets.
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import type { MemberRole } from '../../platform/actor.js';
+import { areas, municipalities, networks, organisations } from '../network/tables.js';
+import {
+  invitations,
+  leaderScopes,
+  memberships,
+  passwordResets,
+  people,
+  sessions,
+} from './tables.js';
+
+export type PersonRow = typeof people.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+
+export function peopleRepository(db: Executor) {
+  return {
+    async findPersonByLogin(identifier: string): Promise<PersonRow | undefined> {
+      const value = identifier.trim().toLowerCase();
+      const rows = await db
+        .select()
+        .from(people)
+        .where(
+          and(or(eq(people.email, value), eq(people.username, value)), isNull(people.erasedAt)),
+        );
+      return rows[0];
+    },
+
+    async findPersonById(id: number): Promise<PersonRow | undefined> {
+      return (await db.select().from(people).where(eq(people.id, id)))[0];
+    },
+
+    async insertPerson(values: {
+      email: string | null;
+      username: string | null;
+      displayName: string;
+      passwordHash: string;
+    }): Promise<PersonRow> {
+      return (await db.insert(people).values(values).returning())[0]!;
+    },
+
+    async updatePasswordHash(personId: number, passwordHash: string): Promise<void> {
+      await db.update(people).set({ passwordHash }).where(eq(people.id, personId));
+    },
+
+    async listMembershipsOf(personId: number) {
+      return db
+        .select({
+          id: memberships.id,
+          networkId: memberships.networkId,
+          role: memberships.role,
+          organisationId: memberships.organisationId,
+          listed: memberships.listed,
+          createdAt: memberships.createdAt,
+          networkName: networks.name,
+          slug: areas.slug,
+        })
+        .from(memberships)
+        .innerJoin(networks, eq(networks.id, memberships.networkId))
+        .innerJoin(areas, eq(areas.id, networks.areaId))
+        .where(eq(memberships.personId, personId))
+        .orderBy(asc(networks.name));
+    },
+
+    async listLeaderScopes(personId: number) {
+      return db.select().from(leaderScopes).where(eq(leaderScopes.personId, personId));
+    },
+
+    async findNetwork(networkId: number) {
+      const rows = await db
+        .select({
+          id: networks.id,
+          name: networks.name,
+          slug: areas.slug,
+          municipalityId: areas.municipalityId,
+          regionId: municipalities.regionId,
+        })
+        .from(networks)
+        .innerJoin(areas, eq(areas.id, networks.areaId))
+        .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
+        .where(eq(networks.id, networkId));
+      return rows[0];
+    },
+
+    async listOrganisationsOf(networkId: number) {
+      return db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(
+          sql`${organisations.id} in (select organisation_id from network_organisations where network_id = ${networkId})`,
+        )
+        .orderBy(asc(organisations.name));
+    },
+
+    async listMembers(networkId: number) {
+      return db
+        .select({
+          id: memberships.id,
+          personId: memberships.personId,
+          role: memberships.role,
+          listed: memberships.listed,
+          displayName: people.displayName,
+          organisationName: organisations.name,
+          since: memberships.createdAt,
+        })
+        .from(memberships)
+        .innerJoin(people, eq(people.id, memberships.personId))
+        .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(eq(memberships.networkId, networkId))
+        .orderBy(asc(people.displayName));
+    },
+
+    /** Networks in a leader's municipalities or regions, with their member counts. */
+    async listNetworksInScope(municipalityIds: number[], regionIds: number[]) {
+      if (municipalityIds.length === 0 && regionIds.length === 0) return [];
+      return db
+        .select({
+          id: networks.id,
+          name: networks.name,
+          members: sql<number>`(select count(*)::int from memberships m where m.network_id = ${networks.id})`,
+        })
+        .from(networks)
+        .innerJoin(areas, eq(areas.id, networks.areaId))
+        .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
+        .where(
+          or(
+            municipalityIds.length > 0 ? inArray(areas.municipalityId, municipalityIds) : undefined,
+            regionIds.length > 0 ? inArray(municipalities.regionId, regionIds) : undefined,
+          ),
+        )
+        .orderBy(asc(networks.name));
+    },
+
+    async findMembership(id: number) {
+      return (await db.select().from(memberships).where(eq(memberships.id, id)))[0];
+    },
+
+    async insertMembership(values: typeof memberships.$inferInsert) {
+      return (
+        await db
+          .insert(memberships)
+          .values(values)
+          .onConflictDoNothing({ target: [memberships.personId, memberships.networkId] })
+          .returning()
+      )[0];
+    },
+
+    async updateMembershipRole(id: number, role: MemberRole): Promise<void> {
+      await db.update(memberships).set({ role }).where(eq(memberships.id, id));
+    },
+
+    async updateMembershipListed(
+      personId: number,
+      networkId: number,
+      listed: boolean,
+    ): Promise<void> {
+      await db
+        .update(memberships)
+        .set({ listed })
+        .where(and(eq(memberships.personId, personId), eq(memberships.networkId, networkId)));
+    },
+
+    async deleteMembership(id: number): Promise<void> {
+      await db.delete(memberships).where(eq(memberships.id, id));
+    },
+
+    async countCoordinators(networkId: number): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(memberships)
+        .where(and(eq(memberships.networkId, networkId), eq(memberships.role, 'coordinator')));
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    // Sessions
+
+    async insertSession(idHash: string, personId: number): Promise<void> {
+      await db.insert(sessions).values({ idHash, personId });
+    },
+
+    async findSession(idHash: string) {
+      const rows = await db
+        .select({
+          personId: sessions.personId,
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          displayName: people.displayName,
+          isAdmin: people.isAdmin,
+          erasedAt: people.erasedAt,
+        })
+        .from(sessions)
+        .innerJoin(people, eq(people.id, sessions.personId))
+        .where(eq(sessions.idHash, idHash));
+      return rows[0];
+    },
+
+    async touchSession(idHash: string): Promise<void> {
+      await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.idHash, idHash));
+    },
+
+    async deleteSession(idHash: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    },
+
+    async deleteSessionsOf(personId: number): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.personId, personId));
+    },
+
+    async listSessionsOf(personId: number) {
+      return db
+        .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+        .from(sessions)
+        .where(eq(sessions.personId, personId));
+    },
+
+    async deleteExpiredSessions(idleBefore: Date, createdBefore: Date): Promise<void> {
+      await db
+        .delete(sessions)
+        .where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)));
+    },
+
+    // Invitations
+
+    async insertInvitation(values: typeof invitations.$inferInsert): Promise<InvitationRow> {
+      return (await db.insert(invitations).values(values).returning())[0]!;
+    },
+
+    async findUsableInvitation(codeHash: string): Promise<InvitationRow | undefined> {
+      const rows = await db
+        .select()
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.codeHash, codeHash),
+            isNull(invitations.usedAt),
+            gt(invitations.expiresAt, sql`now()`),
+          ),
+        );
+      return rows[0];
+    },
+
+    /** Marks the invitation used, atomically: of many parallel redemptions exactly one wins. */
+    async redeemInvitation(
+      codeHash: string,
+      personId: number | null,
+    ): Promise<InvitationRow | undefined> {
+      const rows = await db
+        .update(invitations)
+        .set({ usedAt: sql`now()`, usedBy: personId })
+        .where(
+          and(
+            eq(invitations.codeHash, codeHash),
+            isNull(invitations.usedAt),
+            gt(invitations.expiresAt, sql`now()`),
+          ),
+        )
+        .returning();
+      return rows[0];
+    },
+
+    async setInvitationUsedBy(id: number, personId: number): Promise<void> {
+      await db.update(invitations).set({ usedBy: personId }).where(eq(invitations.id, id));
+    },
+
+    async listOpenInvitations(networkId: number) {
+      return db
+        .select({
+          id: invitations.id,
+          kind: invitations.kind,
+          role: invitations.role,
+          email: invitations.email,
+          addressee: invitations.addressee,
+          createdAt: invitations.createdAt,
+          expiresAt: invitations.expiresAt,
+        })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.networkId, networkId),
+            isNull(invitations.usedAt),
+            gt(invitations.expiresAt, sql`now()`),
+          ),
+        )
+        .orderBy(desc(invitations.createdAt));
+    },
+
+    async listInvitationsInvolving(personId: number) {
+      return db
+        .select({
+          networkId: invitations.networkId,
+          role: invitations.role,
+          kind: invitations.kind,
+          createdAt: invitations.createdAt,
+          usedAt: invitations.usedAt,
+          invitedBy: invitations.invitedBy,
+          usedBy: invitations.usedBy,
+        })
+        .from(invitations)
+        .where(or(eq(invitations.invitedBy, personId), eq(invitations.usedBy, personId)));
+    },
+
+    // Password resets
+
+    async insertReset(personId: number, tokenHash: string, expiresAt: Date): Promise<void> {
+      await db.insert(passwordResets).values({ personId, tokenHash, expiresAt });
+    },
+
+    async redeemReset(tokenHash: string) {
+      const rows = await db
+        .update(passwordResets)
+        .set({ usedAt: sql`now()` })
+        .where(
+          and(
+            eq(passwordResets.tokenHash, tokenHash),
+            isNull(passwordResets.usedAt),
+            gt(passwordResets.expiresAt, sql`now()`),
+          ),
+        )
+        .returning();
+      return rows[0];
+    },
+
+    async findUsableReset(tokenHash: string) {
+      const rows = await db
+        .select()
+        .from(passwordResets)
+        .where(
+          and(
+            eq(passwordResets.tokenHash, tokenHash),
+            isNull(passwordResets.usedAt),
+            gt(passwordResets.expiresAt, sql`now()`),
+          ),
+        );
+      return rows[0];
+    },
+
+    async listResetsOf(personId: number) {
+      return db
+        .select({ createdAt: passwordResets.createdAt, usedAt: passwordResets.usedAt })
+        .from(passwordResets)
+        .where(eq(passwordResets.personId, personId));
+    },
+
+    /** Erasure: the row stays (contributions point to it), without anything that identifies. */
+    async erasePerson(personId: number): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.personId, personId));
+      await db.delete(passwordResets).where(eq(passwordResets.personId, personId));
+      await db.delete(memberships).where(eq(memberships.personId, personId));
+      await db.delete(leaderScopes).where(eq(leaderScopes.personId, personId));
+      await db
+        .update(invitations)
+        .set({ email: null, addressee: null })
+        .where(eq(invitations.usedBy, personId));
+      await db
+        .update(people)
+        .set({
+          email: null,
+          username: null,
+          displayName: '',
+          passwordHash: null,
+          isAdmin: false,
+          erasedAt: sql`now()`,
+        })
+        .where(eq(people.id, personId));
+    },
+  };
+}
+
+export type PeopleRepository = ReturnType<typeof peopleRepository>;

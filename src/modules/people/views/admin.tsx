@@ -1,0 +1,180 @@
+import type { ViewContext } from '../../../platform/views/context.js';
+import { Checkbox, Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/Layout.js';
+import type { FormState } from './auth.js';
+
+export interface AuditViewModel {
+  title: string;
+  rows: {
+    id: number;
+    when: string;
+    who: string;
+    action: string;
+    object: string;
+    result: string;
+    origin: string;
+    detail: string;
+  }[];
+  newer?: string | undefined;
+  older?: string | undefined;
+}
+
+export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={vm.title}>
+      <h1 class="utrecht-heading-1">{vm.title}</h1>
+      <p class="utrecht-paragraph">{t('audit.intro')}</p>
+      <div class="bk-table-wrap">
+        <table class="utrecht-table utrecht-table--html-table bk-audit">
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              {(['when', 'who', 'what', 'object', 'result', 'origin', 'detail'] as const).map(
+                (c) => (
+                  <th class="utrecht-table__header-cell" scope="col" key={c}>
+                    {t(`audit.${c}`)}
+                  </th>
+                ),
+              )}
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {vm.rows.map((r) => (
+              <tr class="utrecht-table__row" key={r.id}>
+                <td class="utrecht-table__cell">{r.when}</td>
+                <td class="utrecht-table__cell">{r.who}</td>
+                <td class="utrecht-table__cell">
+                  <code>{r.action}</code>
+                </td>
+                <td class="utrecht-table__cell">{r.object}</td>
+                <td class="utrecht-table__cell">{r.result}</td>
+                <td class="utrecht-table__cell">{r.origin}</td>
+                <td class="utrecht-table__cell">{r.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav class="bk-pager" aria-label={vm.title}>
+        {vm.newer ? (
+          <a class="utrecht-link" href={vm.newer}>
+            {t('audit.newer')}
+          </a>
+        ) : null}
+        {vm.older ? (
+          <a class="utrecht-link" href={vm.older}>
+            {t('audit.older')}
+          </a>
+        ) : null}
+      </nav>
+    </Layout>
+  );
+}
+
+export interface OutboxViewModel {
+  mails: { id: number; to: string; subject: string; body: string; when: string }[];
+}
+
+export function OutboxPage({ ctx, vm }: { ctx: ViewContext; vm: OutboxViewModel }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('outbox.title')}>
+      <h1 class="utrecht-heading-1">{t('outbox.title')}</h1>
+      <p class="utrecht-paragraph">{t('outbox.intro')}</p>
+      {vm.mails.length === 0 ? <p class="utrecht-paragraph">{t('outbox.empty')}</p> : null}
+      {vm.mails.map((m) => (
+        <article class="bk-card bk-mail" key={m.id}>
+          <h2 class="utrecht-heading-3">{m.subject}</h2>
+          <p class="utrecht-paragraph">
+            {t('outbox.to', { to: m.to })} · {m.when}
+          </p>
+          <pre class="bk-mail__body">{m.body}</pre>
+        </article>
+      ))}
+    </Layout>
+  );
+}
+
+export interface MyDataViewModel extends FormState {
+  name: string;
+  email: string | null;
+  username: string | null;
+  memberships: { networkId: number; networkName: string; roleLabel: string; listed: boolean }[];
+}
+
+export function MyDataPage({ ctx, vm }: { ctx: ViewContext; vm: MyDataViewModel }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('myData.title')}>
+      <h1 class="utrecht-heading-1">{t('myData.title')}</h1>
+      <p class="utrecht-paragraph">{t('myData.intro')}</p>
+      <h2 class="utrecht-heading-2">{t('myData.account')}</h2>
+      <dl class="bk-facts">
+        <dt>{t('myData.name')}</dt>
+        <dd>{vm.name}</dd>
+        {vm.email ? (
+          <>
+            <dt>{t('myData.email')}</dt>
+            <dd>{vm.email}</dd>
+          </>
+        ) : null}
+        {vm.username ? (
+          <>
+            <dt>{t('myData.username')}</dt>
+            <dd>{vm.username}</dd>
+          </>
+        ) : null}
+      </dl>
+      {vm.memberships.length > 0 ? (
+        <>
+          <h2 class="utrecht-heading-2">{t('myData.memberships')}</h2>
+          {vm.memberships.map((m) => (
+            <form
+              method="post"
+              action="/mijn-gegevens/zichtbaarheid"
+              class="bk-card"
+              key={m.networkId}
+            >
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <input type="hidden" name="networkId" value={String(m.networkId)} />
+              <h3 class="utrecht-heading-3">
+                {m.networkName} · {m.roleLabel}
+              </h3>
+              <Checkbox
+                name={`listed-${m.networkId}`}
+                label={t('myData.listedToggle', { network: m.networkName })}
+                checked={m.listed}
+              />
+              <SubmitButton variant="secondary">{t('myData.saveListed')}</SubmitButton>
+            </form>
+          ))}
+        </>
+      ) : null}
+      <h2 class="utrecht-heading-2">{t('myData.download.title')}</h2>
+      <p class="utrecht-paragraph">{t('myData.download.body')}</p>
+      <form method="post" action="/mijn-gegevens/download">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <SubmitButton variant="secondary">{t('myData.download.submit')}</SubmitButton>
+      </form>
+      <h2 class="utrecht-heading-2">{t('myData.erase.title')}</h2>
+      <p class="utrecht-paragraph">{t('myData.erase.body')}</p>
+      <Form ctx={ctx} action="/mijn-gegevens/verwijderen" errors={vm.errors}>
+        <TextField
+          name="password"
+          type="password"
+          label={t('myData.erase.password')}
+          error={vm.errors?.password}
+          autocomplete="current-password"
+          required
+        />
+        <Checkbox
+          name="confirm"
+          label={t('myData.erase.confirm')}
+          error={vm.errors?.confirm}
+          checked={false}
+        />
+        <SubmitButton variant="danger">{t('myData.erase.submit')}</SubmitButton>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,331 @@
+import type { MemberRole } from '../../../platform/actor.js';
+import type { ViewContext } from '../../../platform/views/context.js';
+import {
+  Form,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/Layout.js';
+import type { FormState } from './auth.js';
+
+export interface NetworkLink {
+  id: number;
+  name: string;
+  slug: string;
+  roleLabel: string;
+}
+
+export interface MyNetworksViewModel {
+  networks: NetworkLink[];
+  /** Leaders see member counts per network in their area; groups under 5 are not shown apart. */
+  leaderNetworks: { name: string; members: number | null }[];
+}
+
+export function MyNetworksPage({ ctx, vm }: { ctx: ViewContext; vm: MyNetworksViewModel }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('myNetworks.title')}>
+      <h1 class="utrecht-heading-1">{t('myNetworks.title')}</h1>
+      {vm.networks.length === 0 && vm.leaderNetworks.length === 0 ? (
+        <p class="utrecht-paragraph">{t('myNetworks.none')}</p>
+      ) : null}
+      {vm.networks.length > 0 ? (
+        <ul class="bk-cards">
+          {vm.networks.map((n) => (
+            <li class="bk-card" key={n.id}>
+              <h2 class="utrecht-heading-3">
+                <a class="utrecht-link" href={`/netwerk/${n.id}`}>
+                  {n.name}
+                </a>
+              </h2>
+              <p class="utrecht-paragraph">{t('myNetworks.role', { role: n.roleLabel })}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {vm.leaderNetworks.length > 0 ? (
+        <section aria-labelledby="leader-title">
+          <h2 class="utrecht-heading-2" id="leader-title">
+            {t('myNetworks.leader.title')}
+          </h2>
+          <p class="utrecht-paragraph">{t('myNetworks.leader.intro')}</p>
+          <table class="utrecht-table utrecht-table--html-table">
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('login.demo.network')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('myNetworks.leader.members')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {vm.leaderNetworks.map((n) => (
+                <tr class="utrecht-table__row" key={n.name}>
+                  <td class="utrecht-table__cell">{n.name}</td>
+                  <td class="utrecht-table__cell utrecht-table__cell--numeric-data">
+                    {n.members === null ? t('myNetworks.leader.small') : n.members}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export interface NetworkHomeViewModel {
+  network: { id: number; name: string; slug: string };
+  roleLabel: string;
+  canManage: boolean;
+}
+
+export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHomeViewModel }) {
+  const { t } = ctx;
+  const base = `/netwerk/${vm.network.id}`;
+  return (
+    <Layout ctx={ctx} title={vm.network.name}>
+      <h1 class="utrecht-heading-1">{vm.network.name}</h1>
+      <p class="utrecht-paragraph">{t('myNetworks.role', { role: vm.roleLabel })}</p>
+      <ul class="utrecht-link-list utrecht-link-list--html-ul bk-links">
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/leden`}>
+            {t('networkHome.members')}
+          </a>
+        </li>
+        {vm.canManage ? (
+          <>
+            <li class="utrecht-link-list__item">
+              <a class="utrecht-link" href={`${base}/uitnodigen`}>
+                {t('networkHome.invite')}
+              </a>
+            </li>
+            <li class="utrecht-link-list__item">
+              <a class="utrecht-link" href={`${base}/logboek`}>
+                {t('networkHome.audit')}
+              </a>
+            </li>
+          </>
+        ) : null}
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`/buurt/${vm.network.slug}`}>
+            {t('networkHome.publicPage')}
+          </a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
+
+export interface MemberRow {
+  id: number;
+  name: string;
+  role: MemberRole;
+  roleLabel: string;
+  organisation: string | null;
+  listed: boolean;
+}
+
+export interface MembersViewModel {
+  network: { id: number; name: string };
+  members: MemberRow[];
+  canManage: boolean;
+  roleOptions: { value: string; label: string }[];
+  invitations: { id: number; label: string; until: string }[];
+}
+
+export function MembersPage({ ctx, vm }: { ctx: ViewContext; vm: MembersViewModel }) {
+  const { t } = ctx;
+  const base = `/netwerk/${vm.network.id}/leden`;
+  const title = t('members.title', { network: vm.network.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <div class="bk-table-wrap">
+        <table class="utrecht-table utrecht-table--html-table">
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('members.name')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('members.role')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('members.organisation')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('members.listed')}
+              </th>
+              {vm.canManage ? (
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('members.actions')}
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {vm.members.map((m) => (
+              <tr class="utrecht-table__row" key={m.id}>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {m.name}
+                </th>
+                <td class="utrecht-table__cell">{m.roleLabel}</td>
+                <td class="utrecht-table__cell">{m.organisation ?? ''}</td>
+                <td class="utrecht-table__cell">{m.listed ? t('yes') : t('no')}</td>
+                {vm.canManage ? (
+                  <td class="utrecht-table__cell bk-member-actions">
+                    <form method="post" action={`${base}/${m.id}/rol`} class="bk-inline-form">
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                      <label class="utrecht-form-label" for={`role-${m.id}`}>
+                        {t('members.changeRole', { name: m.name })}
+                      </label>
+                      <select
+                        class="utrecht-select utrecht-select--html-select"
+                        id={`role-${m.id}`}
+                        name="role"
+                      >
+                        {vm.roleOptions.map((o) => (
+                          <option value={o.value} selected={o.value === m.role} key={o.value}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                        {t('members.saveRole')}
+                      </button>
+                    </form>
+                    <form
+                      method="post"
+                      action={`${base}/${m.id}/verwijderen`}
+                      class="bk-inline-form"
+                    >
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                      <button type="submit" class="utrecht-button utrecht-button--subtle">
+                        {t('members.remove', { name: m.name })}
+                      </button>
+                    </form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {vm.canManage && vm.invitations.length > 0 ? (
+        <section aria-labelledby="open-invitations">
+          <h2 class="utrecht-heading-2" id="open-invitations">
+            {t('members.openInvitations')}
+          </h2>
+          <ul class="utrecht-unordered-list">
+            {vm.invitations.map((i) => (
+              <li key={i.id}>
+                {i.label} ({i.until})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export interface InviteViewModel extends FormState {
+  network: { id: number; name: string };
+  roleOptions: { value: string; label: string }[];
+  organisationOptions: { value: string; label: string }[];
+}
+
+export function InvitePage({ ctx, vm }: { ctx: ViewContext; vm: InviteViewModel }) {
+  const { t } = ctx;
+  const title = t('invite.title', { network: vm.network.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <Form ctx={ctx} action={`/netwerk/${vm.network.id}/uitnodigen`} errors={vm.errors}>
+        <RadioGroup
+          name="kind"
+          label={t('invite.kind')}
+          value={vm.values?.kind ?? 'email'}
+          error={vm.errors?.kind}
+          options={[
+            { value: 'email', label: t('invite.kind.email'), hint: t('invite.kind.email.hint') },
+            { value: 'letter', label: t('invite.kind.letter'), hint: t('invite.kind.letter.hint') },
+          ]}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('invite.inviteeEmail')}
+          description={t('invite.inviteeEmail.hint')}
+          value={vm.values?.email}
+          error={vm.errors?.email}
+          autocomplete="off"
+        />
+        <TextField
+          name="addressee"
+          label={t('invite.addressee')}
+          description={t('invite.addressee.hint')}
+          value={vm.values?.addressee}
+          error={vm.errors?.addressee}
+          autocomplete="off"
+          maxLength={80}
+        />
+        <SelectField
+          name="role"
+          label={t('invite.role')}
+          value={vm.values?.role ?? 'resident'}
+          error={vm.errors?.role}
+          options={vm.roleOptions}
+        />
+        <SelectField
+          name="organisationId"
+          label={t('invite.organisation')}
+          value={vm.values?.organisationId ?? ''}
+          error={vm.errors?.organisationId}
+          placeholder={t('invite.organisation.none')}
+          options={vm.organisationOptions}
+        />
+        <SubmitButton>{t('invite.create')}</SubmitButton>
+      </Form>
+    </Layout>
+  );
+}
+
+export interface LetterViewModel {
+  networkName: string;
+  addressee: string | null;
+  code: string;
+  url: string;
+  validUntil: string;
+}
+
+/** The printable invitation letter: the only time the code is ever shown. */
+export function LetterPage({ ctx, vm }: { ctx: ViewContext; vm: LetterViewModel }) {
+  const { t } = ctx;
+  const title = t('letter.title', { network: vm.networkName });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <div class="utrecht-alert utrecht-alert--warning bk-no-print" role="status">
+        <p class="utrecht-paragraph">{t('letter.note')}</p>
+      </div>
+      <article class="bk-letter">
+        <h1 class="utrecht-heading-1">{title}</h1>
+        <p class="utrecht-paragraph">
+          {vm.addressee ? t('letter.greeting', { name: vm.addressee }) : t('letter.greetingNoName')}
+        </p>
+        <p class="utrecht-paragraph">{t('letter.body1', { network: vm.networkName })}</p>
+        <p class="utrecht-paragraph">{t('letter.body2', { url: vm.url })}</p>
+        <p class="utrecht-paragraph">{t('letter.code')}:</p>
+        <p class="bk-letter__code">{vm.code}</p>
+        <p class="utrecht-paragraph">{t('letter.valid', { date: vm.validUntil })}</p>
+        <p class="utrecht-paragraph">{t('letter.help')}</p>
+      </article>
+    </Layout>
+  );
+}

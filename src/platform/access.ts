@@ -1,0 +1,100 @@
+// Access: who is asking (the actor, resolved from the session by the people module) and the
+// rule every route names in `config.policy`:
+//   'public'   anyone;
+//   'signedIn' anyone signed in (others are sent to the login page);
+//   'check'    signed in, and the handler must call request.authorize(...) with its module's
+//              policy before it answers — a response that skipped it is refused (500), so a
+//              forgotten check fails loudly in every test instead of leaking data.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/client.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+
+export const policies = ['public', 'signedIn', 'check'] as const;
+export type Policy = (typeof policies)[number];
+
+export interface DeniedEvent {
+  action: string;
+  objectType?: string;
+  objectId?: string | number;
+  networkId?: number | null;
+  /** 404 hides that the object exists (objects of other networks); 403 for known pages. */
+  status?: 403 | 404;
+}
+
+export class AccessDenied extends Error {
+  readonly statusCode: number;
+  constructor(status: 403 | 404) {
+    super(status === 404 ? 'Not Found' : 'Forbidden');
+    this.statusCode = status;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | undefined;
+    authorized: boolean;
+    /** Applies a policy decision; when refused, writes the audit log and answers 403/404. */
+    authorize(allowed: boolean, event: DeniedEvent): Promise<void>;
+  }
+}
+
+export interface AccessOptions {
+  db: Database;
+  resolveActor: (request: FastifyRequest, reply: FastifyReply) => Promise<Actor | undefined>;
+  loginPath: string;
+}
+
+export function registerAccess(app: FastifyInstance, options: AccessOptions): void {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('authorized', false);
+  app.decorateRequest('authorize', async function (this: FastifyRequest, allowed, event) {
+    if (allowed) {
+      this.authorized = true;
+      return;
+    }
+    await recordAudit(options.db, {
+      actorId: this.actor?.personId ?? null,
+      action: event.action,
+      result: 'denied',
+      objectType: event.objectType,
+      objectId: event.objectId,
+      networkId: event.networkId,
+      origin: this.ip,
+      detail: `${this.method} ${this.routeOptions.url ?? ''}`,
+    });
+    throw new AccessDenied(event.status ?? 403);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = await options.resolveActor(request, reply);
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    const policy = request.routeOptions.config.policy;
+    if (policy === 'public' || policy === undefined) return;
+    if (!request.actor) {
+      if (request.method === 'GET') {
+        const back = encodeURIComponent(request.url);
+        return reply.redirect(`${options.loginPath}?terug=${back}`, 303);
+      }
+      await recordAudit(options.db, {
+        actorId: null,
+        action: 'access.anonymous',
+        result: 'denied',
+        origin: request.ip,
+        detail: `${request.method} ${request.routeOptions.url ?? ''}`,
+      });
+      throw new AccessDenied(403);
+    }
+    if (policy === 'signedIn') request.authorized = true;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.config.policy !== 'check') return payload;
+    if (request.authorized || reply.statusCode >= 400) return payload;
+    request.log.error({ route: request.routeOptions.url }, 'route answered without a policy check');
+    reply.code(500).header('content-type', 'text/plain; charset=utf-8');
+    return 'Internal Server Error';
+  });
+}
