@@ -75,6 +75,8 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
     if (policy === 'public' || policy === undefined) return;
     if (!request.actor) {
       if (request.method === 'GET') {
+        // The access decision is made: visitors go to the login page first.
+        request.authorized = true;
         const back = encodeURIComponent(request.url);
         return reply.redirect(`${options.loginPath}?terug=${back}`, 303);
       }

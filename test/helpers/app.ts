@@ -72,6 +72,20 @@ export class TestClient {
     return this.cookies.get(name);
   }
 
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  /** Signs in through the login form; fails the test when that does not work. */
+  async login(identifier: string, password: string): Promise<LightMyRequestResponse> {
+    await this.get('/inloggen');
+    const response = await this.post('/inloggen', { identifier, password, terug: '/netwerk' });
+    if (response.statusCode !== 303) {
+      throw new Error(`login of ${identifier} failed with ${response.statusCode}`);
+    }
+    return response;
+  }
+
   async get(url: string): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({
       method: 'GET',
