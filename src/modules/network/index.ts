@@ -13,5 +13,12 @@ export {
   type OrganisationType,
 } from './repository.js';
 export { type NetworkDeps, networkRoutes } from './routes.js';
-export { DEMO_PASSWORD, type DemoAccount, demoAccounts, seedNetworkDemo } from './seed.js';
+export {
+  DEMO_PASSWORD,
+  type DemoAccount,
+  type DemoRole,
+  demoAccounts,
+  demoEmail,
+  seedNetworkDemo,
+} from './seed.js';
 export type { NetworkPageSection } from './service.js';
