@@ -49,8 +49,9 @@ export interface NetworkPageModel {
   municipalityName: string;
   regionName: string;
   contact: {
-    email: string | undefined;
-    phone: { text: string; href: string } | undefined;
+    /** href is left out when the stored value does not look like an address or a number. */
+    email: { text: string; href: string | undefined } | undefined;
+    phone: { text: string; href: string | undefined } | undefined;
     /** The address, one entry per line. */
     address: string[] | undefined;
   };
@@ -85,6 +86,9 @@ export function telHref(phone: string): string {
   const trimmed = phone.trim();
   return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
 }
+
+const plausibleEmail = /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/;
+const plausiblePhone = /^\+?[\d\s().-]{6,}$/;
 
 function nonEmpty(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
@@ -143,6 +147,7 @@ export function networkService(repo: NetworkRepository) {
         repo.listNetworkOrganisations(network.id),
         repo.listListedMembers(network.id),
       ]);
+      const email = nonEmpty(network.contactEmail);
       const phone = nonEmpty(network.contactPhone);
       const address = nonEmpty(network.contactAddress);
       return {
@@ -156,8 +161,12 @@ export function networkService(repo: NetworkRepository) {
         municipalityName: network.municipalityName,
         regionName: network.regionName,
         contact: {
-          email: nonEmpty(network.contactEmail),
-          phone: phone ? { text: phone, href: telHref(phone) } : undefined,
+          email: email
+            ? { text: email, href: plausibleEmail.test(email) ? `mailto:${email}` : undefined }
+            : undefined,
+          phone: phone
+            ? { text: phone, href: plausiblePhone.test(phone) ? telHref(phone) : undefined }
+            : undefined,
           address: address ? address.split(/\r?\n/).map((line) => line.trim()) : undefined,
         },
         organisations: organisations

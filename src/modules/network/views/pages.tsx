@@ -81,9 +81,13 @@ export function NetworkPage({ ctx, vm }: { ctx: ViewContext; vm: NetworkPageMode
               <div class="utrecht-data-list__item">
                 <dt class="utrecht-data-list__item-key">{t('network.contact.email')}</dt>
                 <dd class="utrecht-data-list__item-value">
-                  <a class="utrecht-link" href={`mailto:${contact.email}`}>
-                    {contact.email}
-                  </a>
+                  {contact.email.href ? (
+                    <a class="utrecht-link" href={contact.email.href}>
+                      {contact.email.text}
+                    </a>
+                  ) : (
+                    contact.email.text
+                  )}
                 </dd>
               </div>
             ) : null}
@@ -91,9 +95,13 @@ export function NetworkPage({ ctx, vm }: { ctx: ViewContext; vm: NetworkPageMode
               <div class="utrecht-data-list__item">
                 <dt class="utrecht-data-list__item-key">{t('network.contact.phone')}</dt>
                 <dd class="utrecht-data-list__item-value">
-                  <a class="utrecht-link utrecht-link--telephone" href={contact.phone.href}>
-                    {contact.phone.text}
-                  </a>
+                  {contact.phone.href ? (
+                    <a class="utrecht-link utrecht-link--telephone" href={contact.phone.href}>
+                      {contact.phone.text}
+                    </a>
+                  ) : (
+                    contact.phone.text
+                  )}
                 </dd>
               </div>
             ) : null}
