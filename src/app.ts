@@ -156,7 +156,11 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     config,
     db: database.db,
     demoPassword: DEMO_PASSWORD,
-    demoAccounts: demoAccounts.map((a) => ({ account: a.email, role: a.role, network: a.network })),
+    demoAccounts: demoAccounts.map((a) => ({
+      account: a.login,
+      role: a.roleLabel,
+      network: a.network ?? '',
+    })),
   });
 
   return app;

@@ -19,16 +19,32 @@ let passwordHash: Promise<string> | undefined;
 const unique = () => randomBytes(4).toString('hex');
 
 export async function createRegion(db: Database, name = `Regio ${unique()}`) {
-  return (await db.insert(regions).values({ name, slug: `regio-${unique()}` }).returning())[0]!;
-}
-
-export async function createMunicipality(db: Database, regionId: number, name = `Gemeente ${unique()}`) {
   return (
-    await db.insert(municipalities).values({ regionId, name, slug: `gemeente-${unique()}` }).returning()
+    await db
+      .insert(regions)
+      .values({ name, slug: `regio-${unique()}` })
+      .returning()
   )[0]!;
 }
 
-export async function createNetwork(db: Database, municipalityId: number, name = `Buurtnetwerk ${unique()}`) {
+export async function createMunicipality(
+  db: Database,
+  regionId: number,
+  name = `Gemeente ${unique()}`,
+) {
+  return (
+    await db
+      .insert(municipalities)
+      .values({ regionId, name, slug: `gemeente-${unique()}` })
+      .returning()
+  )[0]!;
+}
+
+export async function createNetwork(
+  db: Database,
+  municipalityId: number,
+  name = `Buurtnetwerk ${unique()}`,
+) {
   const area = (
     await db
       .insert(areas)
@@ -37,9 +53,14 @@ export async function createNetwork(db: Database, municipalityId: number, name =
   )[0]!;
   const network = (await db.insert(networks).values({ areaId: area.id, name }).returning())[0]!;
   const organisation = (
-    await db.insert(organisations).values({ name: `Welzijn ${unique()}`, type: 'welfare' }).returning()
+    await db
+      .insert(organisations)
+      .values({ name: `Welzijn ${unique()}`, type: 'welfare' })
+      .returning()
   )[0]!;
-  await db.insert(networkOrganisations).values({ networkId: network.id, organisationId: organisation.id });
+  await db
+    .insert(networkOrganisations)
+    .values({ networkId: network.id, organisationId: organisation.id });
   return { ...network, slug: area.slug, municipalityId, organisationId: organisation.id };
 }
 
@@ -71,7 +92,12 @@ export async function createPerson(
   for (const m of options.memberOf ?? []) {
     await db
       .insert(memberships)
-      .values({ personId: person.id, networkId: m.networkId, role: m.role, listed: m.listed ?? false });
+      .values({
+        personId: person.id,
+        networkId: m.networkId,
+        role: m.role,
+        listed: m.listed ?? false,
+      });
   }
   if (options.leaderOf) {
     await db.insert(leaderScopes).values({

@@ -22,7 +22,9 @@ describe('signing in, sessions and password reset', () => {
     const client = new TestClient(t.app);
     client.setCookie('sid', 'planted-by-an-attacker');
     const res = await client.login(world.people.resident.email!, TEST_PASSWORD);
-    const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('sid='));
+    const setCookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('sid='));
     assert.ok(setCookie);
     assert.match(setCookie, /HttpOnly/i);
     assert.match(setCookie, /SameSite=Lax/i);
@@ -89,7 +91,10 @@ describe('signing in, sessions and password reset', () => {
   test('a wrong password gets a clear Dutch message, keeps the typed name, and is audited', async () => {
     const client = new TestClient(t.app, '10.1.1.1');
     await client.get('/inloggen');
-    const res = await client.post('/inloggen', { identifier: world.people.resident.email!, password: 'fout-fout-fout' });
+    const res = await client.post('/inloggen', {
+      identifier: world.people.resident.email!,
+      password: 'fout-fout-fout',
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Het e-mailadres, de gebruikersnaam of het wachtwoord klopt niet/);
     assert.match(res.body, new RegExp(`value="${world.people.resident.email}"`));
@@ -98,7 +103,9 @@ describe('signing in, sessions and password reset', () => {
       t,
       sql`select action, result, actor_id, origin from audit_log where action = 'login' and result = 'failed'`,
     );
-    assert.ok(audit.some((a) => a.actor_id === world.people.resident.id && a.origin === '10.1.1.1'));
+    assert.ok(
+      audit.some((a) => a.actor_id === world.people.resident.id && a.origin === '10.1.1.1'),
+    );
     const ok = await rows<{ n: number }>(
       t,
       sql`select count(*)::int as n from audit_log where action = 'login' and result = 'ok'`,
@@ -112,14 +119,24 @@ describe('signing in, sessions and password reset', () => {
     for (let i = 0; i < 11; i++) {
       const client = new TestClient(t.app, `10.2.0.${i}`);
       await client.get('/inloggen');
-      statuses.push((await client.post('/inloggen', { identifier: victim.email!, password: `guess-${i}-xxxxx` })).statusCode);
+      statuses.push(
+        (
+          await client.post('/inloggen', {
+            identifier: victim.email!,
+            password: `guess-${i}-xxxxx`,
+          })
+        ).statusCode,
+      );
     }
     assert.deepEqual(statuses.slice(0, 10), Array(10).fill(400));
     assert.equal(statuses[10], 429);
     // Even the right password is refused while the account is limited.
     const client = new TestClient(t.app, '10.2.1.1');
     await client.get('/inloggen');
-    const res = await client.post('/inloggen', { identifier: victim.email!, password: TEST_PASSWORD });
+    const res = await client.post('/inloggen', {
+      identifier: victim.email!,
+      password: TEST_PASSWORD,
+    });
     assert.equal(res.statusCode, 429);
     assert.match(res.body, /te vaak geprobeerd/);
   });
@@ -129,7 +146,14 @@ describe('signing in, sessions and password reset', () => {
     await client.get('/inloggen');
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
-      statuses.push((await client.post('/inloggen', { identifier: `nobody-${i}@x.example`, password: 'whatever-123' })).statusCode);
+      statuses.push(
+        (
+          await client.post('/inloggen', {
+            identifier: `nobody-${i}@x.example`,
+            password: 'whatever-123',
+          })
+        ).statusCode,
+      );
     }
     assert.equal(statuses[19], 400);
     assert.equal(statuses[20], 429);
@@ -143,7 +167,11 @@ describe('signing in, sessions and password reset', () => {
     const client = new TestClient(t.app, '10.4.4.4');
     await client.get('/wachtwoord-vergeten');
     const known = await client.post('/wachtwoord-vergeten', { email: person.email! });
-    const unknown = await client.post('/wachtwoord-vergeten', { email: 'niemand@test.example' }, { from: '/wachtwoord-vergeten' });
+    const unknown = await client.post(
+      '/wachtwoord-vergeten',
+      { email: 'niemand@test.example' },
+      { from: '/wachtwoord-vergeten' },
+    );
     assert.equal(known.statusCode, 200);
     assert.equal(unknown.statusCode, 200);
     assert.match(known.body, /Als dit e-mailadres bij ons bekend is/);
@@ -156,29 +184,54 @@ describe('signing in, sessions and password reset', () => {
     assert.equal(mails.length, 1);
     const token = /token=([\w-]+)/.exec(mails[0]!.body)?.[1];
     assert.ok(token);
-    const stored = await rows<{ token_hash: string }>(t, sql`select token_hash from password_resets`);
-    assert.ok(stored.every((r) => r.token_hash !== token), 'only a hash is stored');
+    const stored = await rows<{ token_hash: string }>(
+      t,
+      sql`select token_hash from password_resets`,
+    );
+    assert.ok(
+      stored.every((r) => r.token_hash !== token),
+      'only a hash is stored',
+    );
 
     await client.get(`/wachtwoord-herstellen?token=${token}`);
-    const weak = await client.post('/wachtwoord-herstellen', { token: token!, password: 'Wachtwoord123' });
+    const weak = await client.post('/wachtwoord-herstellen', {
+      token: token!,
+      password: 'Wachtwoord123',
+    });
     assert.equal(weak.statusCode, 400);
     assert.match(weak.body, /te vaak gebruikt/);
-    const done = await client.post('/wachtwoord-herstellen', { token: token!, password: 'een-heel-nieuw-wachtwoord' });
+    const done = await client.post('/wachtwoord-herstellen', {
+      token: token!,
+      password: 'een-heel-nieuw-wachtwoord',
+    });
     assert.equal(done.statusCode, 303);
-    const again = await client.post('/wachtwoord-herstellen', { token: token!, password: 'nog-een-ander-wachtwoord' });
+    const again = await client.post('/wachtwoord-herstellen', {
+      token: token!,
+      password: 'nog-een-ander-wachtwoord',
+    });
     assert.equal(again.statusCode, 400, 'single use');
 
-    assert.equal((await other.get('/netwerk')).statusCode, 303, 'sessions with the old password ended');
+    assert.equal(
+      (await other.get('/netwerk')).statusCode,
+      303,
+      'sessions with the old password ended',
+    );
     await new TestClient(t.app).login(person.email!, 'een-heel-nieuw-wachtwoord');
 
     // An expired link does not work.
-    await client.post('/wachtwoord-vergeten', { email: person.email! }, { from: '/wachtwoord-vergeten' });
+    await client.post(
+      '/wachtwoord-vergeten',
+      { email: person.email! },
+      { from: '/wachtwoord-vergeten' },
+    );
     const second = await rows<{ body: string }>(
       t,
       sql`select body from outbox where recipient = ${person.email} order by id desc limit 1`,
     );
     const token2 = /token=([\w-]+)/.exec(second[0]!.body)?.[1];
-    await t.database.db.execute(sql`update password_resets set expires_at = now() - interval '1 second'`);
+    await t.database.db.execute(
+      sql`update password_resets set expires_at = now() - interval '1 second'`,
+    );
     const expired = await client.get(`/wachtwoord-herstellen?token=${token2}`);
     assert.equal(expired.statusCode, 400);
     assert.match(expired.body, /Deze link werkt niet meer/);
@@ -188,7 +241,10 @@ describe('signing in, sessions and password reset', () => {
     const client = new TestClient(t.app);
     const res = await client.get(`/netwerk/${world.networks.a.id}/leden`);
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, `/inloggen?terug=${encodeURIComponent(`/netwerk/${world.networks.a.id}/leden`)}`);
+    assert.equal(
+      res.headers.location,
+      `/inloggen?terug=${encodeURIComponent(`/netwerk/${world.networks.a.id}/leden`)}`,
+    );
     await client.get(res.headers.location as string);
     const login = await client.post('/inloggen', {
       identifier: world.people.coordinator.email!,

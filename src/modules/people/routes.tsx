@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { type Actor, type MemberRole, memberRoles, roleIn } from '../../platform/actor.js';
 import { formValues, parseForm } from '../../platform/forms.js';
-import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
+import {
+  formatDate,
+  formatDateTime,
+  type MessageKey,
+  type Translate,
+} from '../../platform/i18n/index.js';
 import { safeLocalPath } from '../../platform/pages.js';
 import { platformRepository } from '../../platform/repository.js';
 import { isCommonPassword } from './common-passwords.js';
@@ -29,7 +34,8 @@ export interface PeopleDeps {
   service: PeopleService;
   config: Config;
   db: Parameters<typeof platformRepository>[0];
-  demoAccounts: { account: string; role: string; network: string }[];
+  /** Listed on the login page in demo mode; `role` is a catalogue key. */
+  demoAccounts: { account: string; role: MessageKey; network: string }[];
   demoPassword: string;
 }
 
@@ -61,9 +67,12 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
     maxAge: config.sessionAbsoluteHours * 3600,
   };
 
-  const demo = () =>
+  const demo = (t: Translate) =>
     config.demoMode && deps.demoAccounts.length > 0
-      ? { password: deps.demoPassword, accounts: deps.demoAccounts }
+      ? {
+          password: deps.demoPassword,
+          accounts: deps.demoAccounts.map((a) => ({ ...a, role: t(a.role) })),
+        }
       : undefined;
 
   // Signing in and out
@@ -71,7 +80,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
   app.get<{ Querystring: { terug?: string } }>('/inloggen', open, (request, reply) => {
     if (request.actor) return reply.redirect(safeLocalPath(request.query.terug, '/netwerk'), 303);
     const back = safeLocalPath(request.query.terug, '/netwerk');
-    return reply.page((ctx) => <LoginPage ctx={ctx} vm={{ back, demo: demo() }} />);
+    return reply.page((ctx) => <LoginPage ctx={ctx} vm={{ back, demo: demo(request.t) }} />);
   });
 
   const loginSchema = z.object({
@@ -88,7 +97,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
         (ctx) => (
           <LoginPage
             ctx={ctx}
-            vm={{ back, demo: demo(), errors: form.errors, values: form.values }}
+            vm={{ back, demo: demo(request.t), errors: form.errors, values: form.values }}
           />
         ),
         400,
@@ -108,7 +117,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
             ctx={ctx}
             vm={{
               back,
-              demo: demo(),
+              demo: demo(request.t),
               errors: { identifier: message },
               values: { identifier: form.data.identifier },
             }}
