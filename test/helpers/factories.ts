@@ -90,14 +90,12 @@ export async function createPerson(
       .returning()
   )[0]!;
   for (const m of options.memberOf ?? []) {
-    await db
-      .insert(memberships)
-      .values({
-        personId: person.id,
-        networkId: m.networkId,
-        role: m.role,
-        listed: m.listed ?? false,
-      });
+    await db.insert(memberships).values({
+      personId: person.id,
+      networkId: m.networkId,
+      role: m.role,
+      listed: m.listed ?? false,
+    });
   }
   if (options.leaderOf) {
     await db.insert(leaderScopes).values({

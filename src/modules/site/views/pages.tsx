@@ -3,7 +3,11 @@ import { Layout } from '../../../platform/views/Layout.js';
 
 export function HomePage({ ctx }: { ctx: ViewContext }) {
   const { t } = ctx;
-  const ways = ['resident', 'professional', 'visitor'] as const;
+  const ways = [
+    { key: 'resident', href: '/buurten' },
+    { key: 'professional', href: '/inloggen' },
+    { key: 'visitor', href: '/buurten' },
+  ] as const;
   return (
     <Layout ctx={ctx} title={t('home.title')}>
       <h1 class="utrecht-heading-1">{t('home.title')}</h1>
@@ -11,9 +15,13 @@ export function HomePage({ ctx }: { ctx: ViewContext }) {
       <h2 class="utrecht-heading-2">{t('home.ways.title')}</h2>
       <ul class="bk-cards">
         {ways.map((w) => (
-          <li class="bk-card" key={w}>
-            <h3 class="utrecht-heading-3">{t(`home.ways.${w}.title`)}</h3>
-            <p class="utrecht-paragraph">{t(`home.ways.${w}.body`)}</p>
+          <li class="bk-card" key={w.key}>
+            <h3 class="utrecht-heading-3">
+              <a class="utrecht-link" href={w.href}>
+                {t(`home.ways.${w.key}.title`)}
+              </a>
+            </h3>
+            <p class="utrecht-paragraph">{t(`home.ways.${w.key}.body`)}</p>
           </li>
         ))}
       </ul>
