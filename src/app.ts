@@ -17,7 +17,7 @@ import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { registerErrorPages } from './platform/errors.js';
 import { createMailer } from './platform/mail.js';
 import { type NavEntry, registerPages } from './platform/pages.js';
-import { databaseRateLimitStore } from './platform/rate-limit.js';
+import { databaseRateLimitStore, rateLimitKeys } from './platform/rate-limit.js';
 import { platformRepository } from './platform/repository.js';
 
 declare module 'fastify' {
@@ -110,7 +110,10 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(fastifyRateLimit, {
     global: false,
     // The plugin's types describe child() differently from what it passes at run time.
-    store: databaseRateLimitStore(platform) as unknown as FastifyRateLimitStoreCtor,
+    store: databaseRateLimitStore(
+      platform,
+      rateLimitKeys(cookieSecret),
+    ) as unknown as FastifyRateLimitStoreCtor,
     skipOnError: false,
   });
   await registerAssets(app);

@@ -1,6 +1,16 @@
 // A store for @fastify/rate-limit that keeps its counters in the database, so limits hold
 // across several app processes and survive a restart.
+import { createHmac } from 'node:crypto';
 import type { PlatformRepository } from './repository.js';
+
+/**
+ * Rate-limit keys hold addresses and account names; the table keeps only a keyed hash of
+ * them, so it holds no personal data and an erased person leaves nothing there.
+ */
+export function rateLimitKeys(secret: string) {
+  return (key: string) =>
+    createHmac('sha256', `${secret}:rate-limit`).update(key).digest('base64url');
+}
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 interface StoreOptions {
@@ -9,7 +19,10 @@ interface StoreOptions {
   routeInfo?: { method?: string | string[]; url?: string };
 }
 
-export function databaseRateLimitStore(repository: PlatformRepository) {
+export function databaseRateLimitStore(
+  repository: PlatformRepository,
+  hashKey: (key: string) => string,
+) {
   let calls = 0;
   return class DatabaseRateLimitStore {
     private readonly prefix: string;
@@ -24,7 +37,7 @@ export function databaseRateLimitStore(repository: PlatformRepository) {
       // Now and then, clear counters whose window has passed.
       if (++calls % 500 === 0) repository.deleteExpiredRateLimits().catch(() => {});
       repository
-        .incrementRateLimit(`${this.prefix}${key}`, timeWindow ?? this.windowMs)
+        .incrementRateLimit(hashKey(`${this.prefix}${key}`), timeWindow ?? this.windowMs)
         .then(({ count, resetAt }) =>
           callback(null, { current: count, ttl: Math.max(0, resetAt.getTime() - Date.now()) }),
         )

@@ -21,7 +21,10 @@ export function platformRepository(db: Executor) {
       return stored ?? value;
     },
 
-    /** Counts one hit in the current window, atomically, and returns the count and reset time. */
+    /**
+     * Counts one hit in the current window, atomically, and returns the count and reset time.
+     * Keys are passed through rateLimitKey first, so no address or account name is stored.
+     */
     async incrementRateLimit(
       key: string,
       windowMs: number,

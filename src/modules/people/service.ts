@@ -4,6 +4,7 @@ import type { Database, Executor } from '../../db/client.js';
 import type { Actor, MemberRole } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Mailer } from '../../platform/mail.js';
+import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
 import { peopleRepository } from './repository.js';
 import {
@@ -45,12 +46,13 @@ export function peopleService(options: PeopleServiceOptions) {
   const repo = peopleRepository(db);
   const platform = platformRepository(db);
   const hashCode = codeHasher(options.codeSecret);
+  const limitKey = rateLimitKeys(options.codeSecret);
   const idleMs = options.sessionIdleMinutes * 60_000;
   const absoluteMs = options.sessionAbsoluteHours * 3_600_000;
 
   /** Counts an attempt; false once the key has used up its allowance in the window. */
   async function withinLimit(key: string, max: number, windowMs: number): Promise<boolean> {
-    const { count } = await platform.incrementRateLimit(key, windowMs);
+    const { count } = await platform.incrementRateLimit(limitKey(key), windowMs);
     return count <= max;
   }
 
