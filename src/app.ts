@@ -11,7 +11,9 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { DEMO_PASSWORD, demoAccounts, networkRoutes } from './modules/network/index.js';
 import { actorResolver, peopleRoutes, peopleService } from './modules/people/index.js';
+import { signalsRoutes } from './modules/signals/index.js';
 import { siteRoutes } from './modules/site/index.js';
+import { sparksRoutes } from './modules/sparks/index.js';
 import { registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { registerErrorPages } from './platform/errors.js';
@@ -154,6 +156,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   // Modules.
   await app.register(siteRoutes, { database });
   await app.register(networkRoutes, { db: database.db });
+  await app.register(signalsRoutes, { db: database.db, config });
+  await app.register(sparksRoutes, { db: database.db, config });
   await app.register(peopleRoutes, {
     service: people,
     config,

@@ -1,12 +1,16 @@
 // The demo: a fictional region with its neighbourhoods, loaded on the first start only.
 
 import { seedNetworkDemo } from '../modules/network/index.js';
+import { seedSignalsDemo } from '../modules/signals/index.js';
+import { seedSparksDemo } from '../modules/sparks/index.js';
 import { platformRepository } from '../platform/repository.js';
 import type { DatabaseHandle } from './client.js';
 
 /** Each module adds its demo data here, in dependency order. */
 const seeders: Array<(database: DatabaseHandle) => Promise<void>> = [
   (database) => seedNetworkDemo(database.db),
+  (database) => seedSignalsDemo(database.db),
+  (database) => seedSparksDemo(database.db),
 ];
 
 export async function seedDemoIfEmpty(database: DatabaseHandle): Promise<boolean> {

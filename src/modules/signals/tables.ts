@@ -1,0 +1,2 @@
+// Tables of the signals module (signalen, duos, updates, themes).
+export {};

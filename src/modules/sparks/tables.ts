@@ -1,0 +1,2 @@
+// Tables of the sparks and meetings module (vonkjes, bijeenkomsten).
+export {};
