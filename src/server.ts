@@ -1,11 +1,12 @@
 // Starts Buurtkracht: read the configuration, open and migrate the database, load the demo
 // on first start, listen; on SIGTERM or SIGINT close the server and the database cleanly.
-import { buildApp } from './app.js';
+import { buildApp, dailyJobs } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemoIfEmpty } from './db/seed.js';
+import { startDailyJobs } from './platform/jobs.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,12 +14,14 @@ async function main(): Promise<void> {
   await runMigrations(database);
   if (config.demoMode) await seedDemoIfEmpty(database);
   const app = await buildApp(config, database);
+  const stopJobs = startDailyJobs(database.db, dailyJobs(database.db), app.log);
 
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'closing');
+    stopJobs();
     try {
       await app.close();
     } finally {

@@ -49,6 +49,24 @@ export function platformRepository(db: Executor) {
       await db.delete(rateLimits).where(lt(rateLimits.resetAt, sql`now()`));
     },
 
+    /**
+     * Claims a periodic job's turn: true for exactly one caller per interval, across all
+     * app processes (the last run time lives in app_settings, updated atomically).
+     */
+    async claimJobRun(name: string, now: Date, intervalMs: number): Promise<boolean> {
+      const due = new Date(now.getTime() - intervalMs).toISOString();
+      const rows = await db
+        .insert(appSettings)
+        .values({ key: `job:${name}`, value: now.toISOString() })
+        .onConflictDoUpdate({
+          target: appSettings.key,
+          set: { value: now.toISOString() },
+          setWhere: sql`${appSettings.value}::timestamptz <= ${due}::timestamptz`,
+        })
+        .returning({ key: appSettings.key });
+      return rows.length > 0;
+    },
+
     async insertAudit(entry: AuditEntry): Promise<void> {
       await db.insert(auditLog).values(entry);
     },

@@ -12,7 +12,7 @@ export {
   networkRepository,
   type OrganisationType,
 } from './repository.js';
-export { type NetworkDeps, networkRoutes } from './routes.js';
+export { type NetworkDeps, networkRoutes, type PublicSectionProvider } from './routes.js';
 export {
   DEMO_PASSWORD,
   type DemoAccount,

@@ -41,6 +41,7 @@ export interface NetworkPageSection {
 }
 
 export interface NetworkPageModel {
+  networkId: number;
   name: string;
   /** The description, split into paragraphs on blank lines. */
   paragraphs: string[];
@@ -151,6 +152,7 @@ export function networkService(repo: NetworkRepository) {
       const phone = nonEmpty(network.contactPhone);
       const address = nonEmpty(network.contactAddress);
       return {
+        networkId: network.id,
         name: network.name,
         paragraphs: network.description
           .split(/\n\s*\n/)
