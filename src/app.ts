@@ -30,6 +30,11 @@ declare module 'fastify' {
   }
 }
 
+/** The daily jobs of the modules; server.ts runs them (tests call them with their own clock). */
+export function dailyJobs(_db: Database): DailyJob[] {
+  return [];
+}
+
 function nav(request: FastifyRequest): NavEntry[] {
   const items: NavEntry[] = [
     { href: '/', label: 'layout.nav.home' },
