@@ -6,7 +6,6 @@ export const peopleMessages = defineMessages({
     'role.professional': 'Professional',
     'role.coordinator': 'Coördinator',
     'role.council': 'Lid programmaraad',
-    'role.leader': 'Bestuurder',
     'role.admin': 'Beheerder',
     'people.formerMember': 'oud-lid',
     'login.title': 'Inloggen',
@@ -128,7 +127,6 @@ export const peopleMessages = defineMessages({
     'letter.code': 'Uw code',
     'letter.valid': 'De code werkt één keer en is geldig tot {date}.',
     'letter.help': 'Lukt het niet? Vraag gerust iemand van het buurtnetwerk om te helpen.',
-    'letter.print': 'Brief printen',
     'letter.note':
       'Deze code ziet u maar één keer. Print de brief nu, of maak later een nieuwe uitnodiging.',
     'audit.title': 'Logboek',
@@ -150,7 +148,6 @@ export const peopleMessages = defineMessages({
       'Er is geen mailserver ingesteld. Daarom komen alle e-mails hier terecht. Alleen beheerders zien deze pagina.',
     'outbox.empty': 'Er zijn nog geen e-mails.',
     'outbox.to': 'Aan {to}',
-    'admin.title': 'Beheer',
     'myData.title': 'Mijn gegevens',
     'myData.intro':
       'Hier ziet u wat Buurtkracht over u bewaart. U kunt alles downloaden of uw account verwijderen.',
@@ -159,7 +156,6 @@ export const peopleMessages = defineMessages({
     'myData.email': 'E-mailadres',
     'myData.username': 'Gebruikersnaam',
     'myData.memberships': 'Uw buurtnetwerken',
-    'myData.listed': 'Op de openbare pagina',
     'myData.listedToggle': 'Zet mijn naam en rol op de openbare pagina van {network}',
     'myData.saveListed': 'Opslaan',
     'myData.listedSaved': 'Uw keuze is opgeslagen.',
@@ -183,7 +179,6 @@ export const peopleMessages = defineMessages({
     'role.professional': 'Professional',
     'role.coordinator': 'Coordinator',
     'role.council': 'Council member',
-    'role.leader': 'Leader',
     'role.admin': 'Administrator',
     'people.formerMember': 'former member',
     'login.title': 'Log in',
@@ -304,7 +299,6 @@ export const peopleMessages = defineMessages({
     'letter.valid': 'The code works once and is valid until {date}.',
     'letter.help':
       'Does it not work? Feel free to ask someone from the neighbourhood network for help.',
-    'letter.print': 'Print letter',
     'letter.note':
       'You see this code only once. Print the letter now, or make a new invitation later.',
     'audit.title': 'Audit log',
@@ -325,7 +319,6 @@ export const peopleMessages = defineMessages({
       'No mail server is configured, so all emails end up here. Only administrators see this page.',
     'outbox.empty': 'There are no emails yet.',
     'outbox.to': 'To {to}',
-    'admin.title': 'Administration',
     'myData.title': 'My data',
     'myData.intro':
       'Here you see what Buurtkracht keeps about you. You can download it all or delete your account.',
@@ -334,7 +327,6 @@ export const peopleMessages = defineMessages({
     'myData.email': 'Email address',
     'myData.username': 'Username',
     'myData.memberships': 'Your neighbourhood networks',
-    'myData.listed': 'On the public page',
     'myData.listedToggle': 'Show my name and role on the public page of {network}',
     'myData.saveListed': 'Save',
     'myData.listedSaved': 'Your choice has been saved.',
