@@ -12,7 +12,7 @@ import type { DatabaseHandle } from './db/client.js';
 import { DEMO_PASSWORD, demoAccounts, networkRoutes } from './modules/network/index.js';
 import { actorResolver, peopleRoutes, peopleService } from './modules/people/index.js';
 import { siteRoutes } from './modules/site/index.js';
-import { registerAccess } from './platform/access.js';
+import { recordRoutes, registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { registerErrorPages } from './platform/errors.js';
 import { createMailer } from './platform/mail.js';
@@ -58,6 +58,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // Before anything registers a route: the route audit test reads this list.
+  recordRoutes(app);
   const platform = platformRepository(database.db);
 
   // Platform: cookies, forms, security headers, CSRF, rate limits, static files, pages.
