@@ -14,7 +14,7 @@ import { actorResolver, peopleRoutes, peopleService } from './modules/people/ind
 import { signalsRoutes } from './modules/signals/index.js';
 import { siteRoutes } from './modules/site/index.js';
 import { sparksRoutes } from './modules/sparks/index.js';
-import { registerAccess } from './platform/access.js';
+import { recordRoutes, registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { registerErrorPages } from './platform/errors.js';
 import type { DailyJob } from './platform/jobs.js';
@@ -66,6 +66,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // Before anything registers a route: the route audit test reads this list.
+  recordRoutes(app);
   const platform = platformRepository(database.db);
 
   // Platform: cookies, forms, security headers, CSRF, rate limits, static files, pages.

@@ -30,7 +30,18 @@ export class AccessDenied extends Error {
   }
 }
 
+/** A route as registered: what the route audit test checks (every route names a policy). */
+export interface RouteRecord {
+  method: string;
+  url: string;
+  policy: unknown;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered after recordRoutes(app), with the policy it names. */
+    routeList: readonly RouteRecord[];
+  }
   interface FastifyRequest {
     actor: Actor | undefined;
     authorized: boolean;
@@ -43,6 +54,21 @@ export interface AccessOptions {
   db: Database;
   resolveActor: (request: FastifyRequest, reply: FastifyReply) => Promise<Actor | undefined>;
   loginPath: string;
+}
+
+/**
+ * Keeps a list of every route and the policy it names, so a test can fail when a route names
+ * none. Call it first, before any plugin or route is registered.
+ */
+export function recordRoutes(app: FastifyInstance): void {
+  const list: RouteRecord[] = [];
+  app.decorate('routeList', list);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      list.push({ method, url: route.url, policy: route.config?.policy });
+    }
+  });
 }
 
 export function registerAccess(app: FastifyInstance, options: AccessOptions): void {
