@@ -241,7 +241,7 @@ describe('meetings, the sparks round and the calendar feeds', () => {
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /^text\/calendar/);
     const events = Object.values(ical.sync.parseICS(response.body)).filter(
-      (e) => e.type === 'VEVENT',
+      (e) => e?.type === 'VEVENT',
     ) as ical.VEvent[];
     const summaries = events.map((e) => String(e.summary));
     assert.ok(summaries.some((s) => s.includes('Winteravond')));
