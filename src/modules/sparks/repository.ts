@@ -370,10 +370,11 @@ export function sparksRepository(db: Executor) {
 
     async replaceAttendance(meetingId: number, personIds: number[]): Promise<void> {
       await db.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
-      if (personIds.length === 0) return;
+      const unique = [...new Set(personIds)];
+      if (unique.length === 0) return;
       await db
         .insert(meetingAttendance)
-        .values(personIds.map((personId) => ({ meetingId, personId })));
+        .values(unique.map((personId) => ({ meetingId, personId })));
     },
 
     async attendanceOfPerson(personId: number) {
