@@ -1,2 +1,128 @@
-// Tables of the sparks and meetings module (vonkjes, bijeenkomsten).
-export {};
+// Tables of the sparks and meetings module (vonkjes, bijeenkomsten). Every row carries its
+// network; photos live in the database (bytea) because app processes share nothing else.
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { networks } from '../network/tables.js';
+import { people } from '../people/tables.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A re-encoded photo (no location or camera data), served from /vonkjes/foto/:id. */
+export const sparkPhotos = pgTable(
+  'spark_photos',
+  {
+    id: serial('id').primaryKey(),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    contentType: text('content_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('spark_photos_network').on(t.networkId)],
+);
+
+/**
+ * A spark: a short good thing someone saw. `pending` sparks came from the public page and
+ * wait for the coordinator; only `published` ones are shown.
+ */
+export const sparks = pgTable(
+  'sparks',
+  {
+    id: serial('id').primaryKey(),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    authorId: integer('author_id').references(() => people.id),
+    /** The name a visitor gave on the public form (no account); may be empty. */
+    visitorName: text('visitor_name'),
+    text: text('text').notNull(),
+    isPublic: boolean('is_public').notNull().default(false),
+    status: text('status', { enum: ['published', 'pending'] })
+      .notNull()
+      .default('published'),
+    photoId: integer('photo_id').references(() => sparkPhotos.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sparks_network_created').on(t.networkId, t.createdAt),
+    index('sparks_author').on(t.authorId),
+  ],
+);
+
+export const meetingKinds = [
+  'network_meeting',
+  'village_conversation',
+  'residents_evening',
+  'other',
+] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: serial('id').primaryKey(),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    kind: text('kind', { enum: meetingKinds }).notNull(),
+    title: text('title').notNull().default(''),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull().default(''),
+    isPublic: boolean('is_public').notNull().default(false),
+    minutes: text('minutes').notNull().default(''),
+    /** Attendance of people without an account (or not named): counts only. */
+    otherResidents: integer('other_residents').notNull().default(0),
+    otherProfessionals: integer('other_professionals').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meetings_network_starts').on(t.networkId, t.startsAt)],
+);
+
+export const agendaOrigins = ['resident', 'professional'] as const;
+export type AgendaOrigin = (typeof agendaOrigins)[number];
+
+export const agendaItems = pgTable(
+  'meeting_agenda_items',
+  {
+    id: serial('id').primaryKey(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    origin: text('origin', { enum: agendaOrigins }).notNull(),
+    title: text('title').notNull(),
+  },
+  (t) => [index('meeting_agenda_items_meeting').on(t.meetingId)],
+);
+
+/** Members who came (named); others are counted on the meeting row. */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.personId] }),
+    index('meeting_attendance_person').on(t.personId),
+  ],
+);

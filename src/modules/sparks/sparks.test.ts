@@ -1,0 +1,341 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import exifReader from 'exif-reader';
+import sharp from 'sharp';
+import { createTestApp, csrfTokenIn, type TestApp, TestClient } from '#test/helpers/app.js';
+import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+
+type Field = string | { filename: string; contentType: string; data: Buffer };
+
+/** Posts a multipart form (a photo upload) with the client's cookies and the page's token. */
+async function postMultipart(
+  t: TestApp,
+  client: TestClient,
+  url: string,
+  fields: Record<string, Field>,
+) {
+  const boundary = `----bk${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  const all: Record<string, Field> = { _csrf: csrfTokenIn(client.lastHtml) ?? '', ...fields };
+  for (const [name, value] of Object.entries(all)) {
+    if (typeof value === 'string') {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        ),
+      );
+    } else {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${value.filename}"\r\nContent-Type: ${value.contentType}\r\n\r\n`,
+        ),
+        value.data,
+        Buffer.from('\r\n'),
+      );
+    }
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const cookie = (client as unknown as { cookieHeader(): string }).cookieHeader();
+  const response = await t.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.concat(parts),
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    remoteAddress: '127.0.0.1',
+  });
+  if (response.headers['content-type']?.toString().startsWith('text/html'))
+    client.lastHtml = response.body;
+  return response;
+}
+
+async function count(t: TestApp, table: 'sparks' | 'spark_photos'): Promise<number> {
+  const result = await t.database.db.execute(
+    sql`select count(*)::int as n from ${sql.identifier(table)}`,
+  );
+  return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
+}
+
+async function gpsJpeg(): Promise<Buffer> {
+  return sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#e08030' } })
+    .withExif({
+      IFD0: { Make: 'Fotofabriek', Model: 'Kiekje 3000' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '52/1 5/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '5/1 7/1 0/1',
+      },
+    })
+    .jpeg()
+    .toBuffer();
+}
+
+describe('sparks: the wall, photos and moderation', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof createWorld>>;
+  let resident: TestClient;
+  let coordinator: TestClient;
+  const a = () => world.networks.a.id;
+  const wall = () => `/netwerk/${a()}/vonkjes`;
+
+  before(async () => {
+    t = await createTestApp();
+    world = await createWorld(t.database.db);
+    resident = new TestClient(t.app);
+    await resident.login(world.people.resident.email!, TEST_PASSWORD);
+    coordinator = new TestClient(t.app);
+    await coordinator.login(world.people.coordinator.email!, TEST_PASSWORD);
+  });
+  after(() => t.close());
+
+  test('a member adds a spark; it is on the wall, newest first, with its text escaped', async () => {
+    await resident.get(wall());
+    const first = await resident.post(wall(), {
+      text: 'Mevrouw Bos bracht soep naar haar buurman',
+    });
+    assert.equal(first.statusCode, 303);
+    await resident.get(wall());
+    await resident.post(wall(), { text: '<script>alert(1)</script> & "samen"' });
+    const page = await resident.get(wall());
+    assert.equal(page.statusCode, 200);
+    assert.ok(!page.body.includes('<script>alert(1)</script>'));
+    assert.match(
+      page.body,
+      /&lt;script>alert\(1\)&lt;\/script> &amp; &quot;samen&quot;|&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;samen&quot;/,
+    );
+    assert.ok(page.body.indexOf('alert(1)') < page.body.indexOf('Mevrouw Bos'), 'newest first');
+  });
+
+  test('more than 280 characters: a Dutch message, the text kept, nothing stored', async () => {
+    const before = await count(t, 'sparks');
+    await resident.get(wall());
+    const long = 'Wat een mooie dag. '.repeat(16).slice(0, 281);
+    const response = await resident.post(wall(), { text: long });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /Een vonkje is hooguit 280 tekens/);
+    assert.ok(response.body.includes(long.trim()), 'the input is kept');
+    assert.equal(await count(t, 'sparks'), before);
+    await resident.get(wall());
+    const exact = await resident.post(wall(), { text: 'x'.repeat(280) });
+    assert.equal(exact.statusCode, 303, '280 characters is fine');
+  });
+
+  test('a photo with GPS and camera data is stored and served without them, at most 1600 px', async () => {
+    const input = await gpsJpeg();
+    const exif = exifReader((await sharp(input).metadata()).exif!);
+    assert.ok(exif.GPSInfo?.GPSLatitude, 'the input really carries a location');
+    assert.equal(exif.Image?.Make, 'Fotofabriek');
+
+    await resident.get(wall());
+    const response = await postMultipart(t, resident, wall(), {
+      text: 'De kinderen hebben samen de speeltuin opgeruimd',
+      isPublic: 'on',
+      photo: { filename: 'speeltuin.jpg', contentType: 'image/jpeg', data: input },
+    });
+    assert.equal(response.statusCode, 303, response.body.slice(0, 300));
+    const page = await resident.get(wall());
+    const url = /src="(\/vonkjes\/foto\/\d+)"/.exec(page.body)?.[1];
+    assert.ok(url, 'the wall shows the photo');
+    const photo = await resident.get(url);
+    assert.equal(photo.statusCode, 200);
+    assert.equal(photo.headers['content-type'], 'image/jpeg');
+    assert.equal(photo.headers['x-content-type-options'], 'nosniff');
+    assert.equal(photo.headers['content-disposition'], 'inline');
+    assert.match(String(photo.headers['content-security-policy']), /default-src 'none'/);
+    const served = photo.rawPayload;
+    const meta = await sharp(served).metadata();
+    assert.equal(meta.format, 'jpeg');
+    assert.ok(Math.max(meta.width!, meta.height!) <= 1600);
+    assert.equal(meta.exif, undefined, 'no EXIF at all');
+    assert.ok(
+      !served.includes(Buffer.from('Fotofabriek')) && !served.includes(Buffer.from('Kiekje')),
+    );
+    const stored = await t.database.db.execute(sql`select data from spark_photos`);
+    for (const row of (stored as unknown as { rows: { data: Uint8Array }[] }).rows) {
+      assert.ok(!Buffer.from(row.data).includes(Buffer.from('Fotofabriek')));
+    }
+  });
+
+  test('uploads that are not photos, or too big, are refused with a clear message and nothing stored', async () => {
+    const sparksBefore = await count(t, 'sparks');
+    const photosBefore = await count(t, 'spark_photos');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
+    );
+    const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
+    for (const file of [
+      { filename: 'zon.svg', contentType: 'image/svg+xml', data: svg },
+      { filename: 'foto.jpg', contentType: 'image/jpeg', data: html },
+    ]) {
+      await resident.get(wall());
+      const response = await postMultipart(t, resident, wall(), {
+        text: 'Met een foto',
+        photo: file,
+      });
+      assert.equal(response.statusCode, 400, file.filename);
+      assert.match(response.body, /geen foto die we kunnen gebruiken/);
+      assert.match(response.body, /Met een foto/, 'the text is kept');
+    }
+    // 20 MB: a real JPEG header followed by padding, larger than the limit.
+    const big = Buffer.concat([await gpsJpeg(), Buffer.alloc(20 * 1024 * 1024, 7)]);
+    await resident.get(wall());
+    const response = await postMultipart(t, resident, wall(), {
+      text: 'Een hele grote foto',
+      photo: { filename: 'groot.jpg', contentType: 'image/jpeg', data: big },
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /groter dan 10 MB/);
+    assert.equal(await count(t, 'sparks'), sparksBefore);
+    assert.equal(await count(t, 'spark_photos'), photosBefore);
+  });
+
+  test('photo access: public ones to anyone; others only to members of the network', async () => {
+    await resident.get(wall());
+    await postMultipart(t, resident, wall(), {
+      text: 'Alleen voor het netwerk',
+      photo: {
+        filename: 'p.png',
+        contentType: 'image/png',
+        data: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3080e0' } })
+          .png()
+          .toBuffer(),
+      },
+    });
+    const page = await resident.get(wall());
+    const urls = [...page.body.matchAll(/src="(\/vonkjes\/foto\/\d+)"/g)].map((m) => m[1]!);
+    assert.equal(urls.length, 2);
+    const [privateUrl, publicUrl] = urls as [string, string];
+    const visitor = new TestClient(t.app);
+    assert.equal((await visitor.get(publicUrl)).statusCode, 200);
+    assert.equal((await visitor.get(privateUrl)).statusCode, 404);
+    const other = new TestClient(t.app);
+    await other.login(world.people.coordinatorB.email!, TEST_PASSWORD);
+    assert.equal((await other.get(privateUrl)).statusCode, 404);
+    const own = await coordinator.get(privateUrl);
+    assert.equal(own.statusCode, 200);
+    assert.match(String(own.headers['cache-control']), /private/);
+    assert.equal((await visitor.get('/vonkjes/foto/999999')).statusCode, 404);
+  });
+
+  test('tenancy: the wall of another network is not found; visitors go to the login page', async () => {
+    assert.equal((await resident.get(`/netwerk/${world.networks.b.id}/vonkjes`)).statusCode, 404);
+    await resident.get(wall());
+    const post = await resident.post(`/netwerk/${world.networks.b.id}/vonkjes`, { text: 'Hallo' });
+    assert.equal(post.statusCode, 404);
+    assert.equal((await new TestClient(t.app).get(wall())).statusCode, 303);
+    assert.equal((await resident.get(`${wall()}/moderatie`)).statusCode, 403);
+  });
+
+  describe('from the neighbourhood', () => {
+    const slug = () => world.networks.a.slug;
+    const oldStamp = () => t.app.signCookie(String(Date.now() - 10_000));
+
+    test('a visitor sends a spark; the coordinator approves one and rejects another, both audited', async () => {
+      const visitor = new TestClient(t.app, '10.0.0.1');
+      const form = await visitor.get(`/buurt/${slug()}/vonkje`);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /name="website"/);
+      for (const text of ['Buurman Piet repareerde alle fietsen', 'Koop nu goedkope horloges']) {
+        const sent = await visitor.post(`/buurt/${slug()}/vonkje`, {
+          text,
+          name: 'Piet',
+          website: '',
+          stamp: oldStamp(),
+        });
+        assert.equal(sent.statusCode, 303);
+      }
+      const queue = await coordinator.get(`${wall()}/moderatie`);
+      assert.match(queue.body, /Buurman Piet repareerde/);
+      const ids = [...queue.body.matchAll(/moderatie\/(\d+)"/g)].map((m) => m[1]!);
+      assert.equal(ids.length, 2);
+      assert.equal(
+        (await coordinator.post(`${wall()}/moderatie/${ids[0]}`, { decision: 'approve' }))
+          .statusCode,
+        303,
+      );
+      await coordinator.get(`${wall()}/moderatie`);
+      assert.equal(
+        (await coordinator.post(`${wall()}/moderatie/${ids[1]}`, { decision: 'reject' }))
+          .statusCode,
+        303,
+      );
+      const wallPage = await resident.get(wall());
+      assert.match(wallPage.body, /Buurman Piet repareerde/);
+      assert.ok(!wallPage.body.includes('horloges'));
+      const audit = await t.database.db.execute(
+        sql`select action, object_id from audit_log where action like 'sparks.%' and result = 'ok' order by id`,
+      );
+      assert.deepEqual(
+        (audit as unknown as { rows: { action: string; object_id: string }[] }).rows,
+        [
+          { action: 'sparks.approve', object_id: ids[0] },
+          { action: 'sparks.reject', object_id: ids[1] },
+        ],
+      );
+      // Approved sparks are public: on the public section.
+      const { sparksPublicSection } = await import('./index.js');
+      const { translator } = await import('#src/platform/i18n/index.js');
+      const section = await sparksPublicSection(t.database.db, a(), translator('nl'));
+      const { renderToString } = await import('preact-render-to-string');
+      assert.match(renderToString(section!.body), /Buurman Piet repareerde/);
+      // Another network's coordinator cannot moderate here.
+      const other = new TestClient(t.app);
+      await other.login(world.people.coordinatorB.email!, TEST_PASSWORD);
+      await other.get(`/netwerk/${world.networks.b.id}/vonkjes`);
+      assert.equal(
+        (await other.post(`${wall()}/moderatie/${ids[0]}`, { decision: 'reject' })).statusCode,
+        404,
+      );
+    });
+
+    test('the honeypot and a too-fast submit store nothing; too fast keeps the input', async () => {
+      const before = await count(t, 'sparks');
+      const visitor = new TestClient(t.app, '10.0.0.2');
+      await visitor.get(`/buurt/${slug()}/vonkje`);
+      const bot = await visitor.post(`/buurt/${slug()}/vonkje`, {
+        text: 'Spam',
+        name: '',
+        website: 'http://spam.example',
+        stamp: oldStamp(),
+      });
+      assert.equal(bot.statusCode, 303);
+      const page = await visitor.get(`/buurt/${slug()}/vonkje`);
+      const stamp = /name="stamp" value="([^"]+)"/.exec(page.body)?.[1];
+      assert.ok(stamp);
+      const fast = await visitor.post(`/buurt/${slug()}/vonkje`, {
+        text: 'Snel getypt vonkje',
+        name: 'Ans',
+        website: '',
+        stamp,
+      });
+      assert.equal(fast.statusCode, 400);
+      assert.match(fast.body, /Dat ging wel erg snel/);
+      assert.match(fast.body, /Snel getypt vonkje/);
+      assert.match(fast.body, /value="Ans"/);
+      const forged = await visitor.post(`/buurt/${slug()}/vonkje`, {
+        text: 'Vervalst',
+        website: '',
+        stamp: `${Date.now() - 60_000}.nep`,
+      });
+      assert.equal(forged.statusCode, 400);
+      assert.equal(await count(t, 'sparks'), before);
+    });
+
+    test('the public form is rate-limited per address', async () => {
+      const visitor = new TestClient(t.app, '10.0.0.3');
+      await visitor.get(`/buurt/${slug()}/vonkje`);
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await visitor.post(`/buurt/${slug()}/vonkje`, {
+          text: `Vonkje ${i}`,
+          website: '',
+          stamp: oldStamp(),
+        });
+        statuses.push(r.statusCode);
+      }
+      assert.deepEqual(statuses, [303, 303, 303, 303, 303, 429]);
+      assert.equal((await visitor.get('/buurt/bestaat-niet/vonkje')).statusCode, 404);
+    });
+  });
+});

@@ -1,0 +1,309 @@
+import type { FormErrors, FormValues } from '../../../platform/forms.js';
+import type { ViewContext } from '../../../platform/views/context.js';
+import {
+  Checkbox,
+  Form,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/Layout.js';
+
+export interface SparkCardModel {
+  id: number;
+  text: string;
+  author: string;
+  when: string;
+  isPublic: boolean;
+  photoUrl: string | null;
+}
+
+export interface FormState {
+  errors?: FormErrors | undefined;
+  values?: FormValues | undefined;
+}
+
+export function SparkCard({ ctx, spark }: { ctx: ViewContext; spark: SparkCardModel }) {
+  return (
+    <li class="bk-spark" id={`vonkje-${spark.id}`}>
+      <p class="utrecht-paragraph bk-spark__text">{spark.text}</p>
+      {spark.photoUrl ? (
+        <img class="bk-spark__photo" src={spark.photoUrl} alt={ctx.t('sparks.photoAlt')} />
+      ) : null}
+      <p class="utrecht-paragraph bk-spark__meta">
+        {spark.author} · {spark.when}
+        {spark.isPublic ? ` · ${ctx.t('sparks.isPublic')}` : ''}
+      </p>
+    </li>
+  );
+}
+
+/** The add-a-spark form: on the wall and in the sparks round. */
+export function SparkForm({
+  ctx,
+  action,
+  state,
+  back,
+}: {
+  ctx: ViewContext;
+  action: string;
+  state: FormState;
+  back?: string;
+}) {
+  const { t } = ctx;
+  return (
+    <Form ctx={ctx} action={action} errors={state.errors} enctype="multipart/form-data">
+      {back ? <input type="hidden" name="terug" value={back} /> : null}
+      <TextArea
+        name="text"
+        label={t('sparks.form.text')}
+        description={t('sparks.form.textHint')}
+        value={state.values?.text}
+        error={state.errors?.text}
+        rows={3}
+      />
+      <div
+        class={`utrecht-form-field utrecht-form-field--distanced ${state.errors?.photo ? 'utrecht-form-field--invalid' : ''}`}
+      >
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for="field-photo">
+            {t('sparks.form.photo')}
+            <span class="bk-optional"> {t('sparks.optional')}</span>
+          </label>
+        </div>
+        <div class="utrecht-form-field-description" id="field-photo-description">
+          {t('sparks.form.photoHint')}
+        </div>
+        {state.errors?.photo ? (
+          <div class="utrecht-form-field-error-message" id="field-photo-error">
+            {state.errors.photo}
+          </div>
+        ) : null}
+        <div class="utrecht-form-field__input">
+          <input
+            type="file"
+            id="field-photo"
+            name="photo"
+            accept="image/jpeg,image/png,image/webp"
+            aria-describedby={`field-photo-description${state.errors?.photo ? ' field-photo-error' : ''}`}
+          />
+        </div>
+      </div>
+      <Checkbox
+        name="isPublic"
+        label={t('sparks.form.public')}
+        description={t('sparks.form.publicHint')}
+        checked={state.values?.isPublic === 'on'}
+      />
+      <SubmitButton>{t('sparks.form.submit')}</SubmitButton>
+    </Form>
+  );
+}
+
+export interface WallViewModel {
+  network: { id: number; name: string };
+  sparks: SparkCardModel[];
+  canModerate: boolean;
+  pendingCount: number;
+}
+
+export function WallPage({
+  ctx,
+  vm,
+  state,
+}: {
+  ctx: ViewContext;
+  vm: WallViewModel;
+  state: FormState;
+}) {
+  const { t } = ctx;
+  const base = `/netwerk/${vm.network.id}/vonkjes`;
+  const title = t('sparks.wall.title', { network: vm.network.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">{t('sparks.wall.intro')}</p>
+      {vm.canModerate ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${base}/moderatie`}>
+            {t('sparks.moderation.link', { count: vm.pendingCount })}
+          </a>
+        </p>
+      ) : null}
+      <section aria-labelledby="add-spark" class="bk-spark-add">
+        <h2 class="utrecht-heading-2" id="add-spark">
+          {t('sparks.add.title')}
+        </h2>
+        <SparkForm ctx={ctx} action={base} state={state} />
+      </section>
+      <section aria-labelledby="wall-list">
+        <h2 class="utrecht-heading-2" id="wall-list">
+          {t('sparks.wall.list')}
+        </h2>
+        {vm.sparks.length === 0 ? (
+          <p class="utrecht-paragraph">{t('sparks.wall.empty')}</p>
+        ) : (
+          <ul class="bk-sparks">
+            {vm.sparks.map((s) => (
+              <SparkCard ctx={ctx} spark={s} key={s.id} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+export interface ModerationViewModel {
+  network: { id: number; name: string };
+  pending: { id: number; text: string; name: string; when: string }[];
+}
+
+export function ModerationPage({ ctx, vm }: { ctx: ViewContext; vm: ModerationViewModel }) {
+  const { t } = ctx;
+  const base = `/netwerk/${vm.network.id}/vonkjes/moderatie`;
+  const title = t('sparks.moderation.title');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">{t('sparks.moderation.intro')}</p>
+      {vm.pending.length === 0 ? (
+        <p class="utrecht-paragraph">{t('sparks.moderation.empty')}</p>
+      ) : (
+        <ul class="bk-sparks">
+          {vm.pending.map((s) => (
+            <li class="bk-spark" key={s.id}>
+              <p class="utrecht-paragraph bk-spark__text">{s.text}</p>
+              <p class="utrecht-paragraph bk-spark__meta">
+                {s.name} · {s.when}
+              </p>
+              <div class="bk-actions">
+                <form method="post" action={`${base}/${s.id}`} class="bk-inline-form">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <button
+                    type="submit"
+                    name="decision"
+                    value="approve"
+                    class="utrecht-button utrecht-button--primary-action"
+                  >
+                    {t('sparks.moderation.approve')}
+                  </button>{' '}
+                  <button
+                    type="submit"
+                    name="decision"
+                    value="reject"
+                    class="utrecht-button utrecht-button--secondary-action"
+                  >
+                    {t('sparks.moderation.reject')}
+                  </button>
+                </form>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/netwerk/${vm.network.id}/vonkjes`}>
+          {t('sparks.backToWall')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface PublicSparkViewModel {
+  network: { name: string; slug: string };
+  stamp: string;
+  sent: boolean;
+}
+
+/** The form on the public side: anyone can send the network a spark, for moderation. */
+export function PublicSparkPage({
+  ctx,
+  vm,
+  state,
+}: {
+  ctx: ViewContext;
+  vm: PublicSparkViewModel;
+  state: FormState;
+}) {
+  const { t } = ctx;
+  const title = t('sparks.public.formTitle', { network: vm.network.name });
+  const action = `/buurt/${vm.network.slug}/vonkje`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      {vm.sent ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph">{t('sparks.public.thanks')}</p>
+        </div>
+      ) : null}
+      <p class="utrecht-paragraph">{t('sparks.public.formIntro')}</p>
+      <Form ctx={ctx} action={action} errors={state.errors}>
+        <input type="hidden" name="stamp" value={vm.stamp} />
+        <TextArea
+          name="text"
+          label={t('sparks.form.text')}
+          description={t('sparks.form.textHint')}
+          value={state.values?.text}
+          error={state.errors?.text}
+          rows={3}
+        />
+        <TextField
+          name="name"
+          label={t('sparks.public.name')}
+          optionalLabel={t('sparks.optional')}
+          description={t('sparks.public.nameHint')}
+          value={state.values?.name}
+          error={state.errors?.name}
+          autocomplete="name"
+        />
+        <div class="bk-hp" aria-hidden="true">
+          <label for="field-website">{t('sparks.public.honeypot')}</label>
+          <input id="field-website" name="website" type="text" tabindex={-1} autocomplete="off" />
+        </div>
+        <SubmitButton>{t('sparks.public.submit')}</SubmitButton>
+      </Form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/buurt/${vm.network.slug}`}>
+          {t('sparks.public.back', { network: vm.network.name })}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function PublicSparksList({
+  ctx,
+  sparks,
+  slug,
+}: {
+  ctx: ViewContext | { t: ViewContext['t'] };
+  sparks: SparkCardModel[];
+  slug: string;
+}) {
+  return (
+    <div>
+      {sparks.length > 0 ? (
+        <ul class="bk-sparks">
+          {sparks.map((s) => (
+            <li class="bk-spark" key={s.id}>
+              <p class="utrecht-paragraph bk-spark__text">{s.text}</p>
+              {s.photoUrl ? (
+                <img class="bk-spark__photo" src={s.photoUrl} alt={ctx.t('sparks.photoAlt')} />
+              ) : null}
+              <p class="utrecht-paragraph bk-spark__meta">{s.when}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="utrecht-paragraph">{ctx.t('sparks.public.none')}</p>
+      )}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/buurt/${slug}/vonkje`}>
+          {ctx.t('sparks.public.send')}
+        </a>
+      </p>
+    </div>
+  );
+}

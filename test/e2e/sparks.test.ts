@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoEmail } from '#src/modules/network/index.js';
+import { MIN_SUBMIT_MS } from '#src/modules/sparks/index.js';
+import { axeViolations, launchBrowser, startDemoServer, watchConsole } from './browser.js';
+
+describe('sparks in a browser: from the neighbourhood to the sparks round', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  const url = (path: string) => new URL(path, server.url).toString();
+  const text = 'Onze buurjongen liet de hele straat meegenieten van zijn trompet';
+
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function login(page: Page) {
+    await page.goto(url('/inloggen'));
+    await page.fill('#field-identifier', demoEmail('Anneke de Wit'));
+    await page.fill('#field-password', DEMO_PASSWORD);
+    await page.click('main form[action="/inloggen"] button[type="submit"]');
+    await page.waitForURL(/\/netwerk/);
+  }
+
+  async function networkId(page: Page): Promise<string> {
+    await page.goto(url('/netwerk'));
+    const hrefs = await page.$$eval('main a[href^="/netwerk/"]', (as) =>
+      as.map((a) => a.getAttribute('href') ?? ''),
+    );
+    const id = /^\/netwerk\/(\d+)$/.exec(hrefs[0] ?? '')?.[1];
+    assert.ok(
+      id,
+      `the coordinator sees Zonnehoek (${page.url()}: ${await page.textContent('main')})`,
+    );
+    return id;
+  }
+
+  let roundPath = '';
+  const pagesToCheck: string[] = ['/buurt/zonnehoek/vonkje'];
+
+  test('without JavaScript: a visitor sends a spark, the coordinator approves it, the round shows it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(url('/buurt/zonnehoek/vonkje'));
+    const shownAt = Date.now();
+    await page.fill('#field-text', text);
+    await page.fill('#field-name', 'Gerda');
+    await page.waitForTimeout(Math.max(0, MIN_SUBMIT_MS + 500 - (Date.now() - shownAt)));
+    await page.click('main form button[type="submit"]');
+    await page.waitForURL(/verstuurd=1/);
+    assert.match((await page.textContent('main')) ?? '', /Dank je wel/);
+
+    await login(page);
+    const id = await networkId(page);
+    await page.goto(url(`/netwerk/${id}/vonkjes/moderatie`));
+    const item = page.locator('li.bk-spark', { hasText: text });
+    await item.getByRole('button', { name: 'Goedkeuren' }).click();
+    await page.waitForURL(/moderatie$/);
+    assert.match((await page.textContent('main')) ?? '', /staat nu op de muur/);
+
+    await page.goto(url(`/netwerk/${id}/bijeenkomsten`));
+    const next = await page.getAttribute('main ul.bk-meetings >> nth=0 >> a >> nth=0', 'href');
+    assert.ok(next);
+    roundPath = `${next}/vonkjesronde`;
+    await page.goto(url(`${roundPath}?nr=laatste`));
+    assert.match((await page.textContent('.bk-round__text')) ?? '', /trompet/);
+    pagesToCheck.push(
+      `/netwerk/${id}/vonkjes`,
+      `/netwerk/${id}/vonkjes/moderatie`,
+      `/netwerk/${id}/bijeenkomsten`,
+      next,
+      `${next}/agenda`,
+      `${next}/aanwezigheid`,
+      `${roundPath}?nr=1`,
+    );
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('with JavaScript: the arrow keys move through the round; every page passes axe-core', async () => {
+    const context: BrowserContext = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await login(page);
+    await page.goto(url(`${roundPath}?nr=1`));
+    assert.match((await page.textContent('.bk-round__count')) ?? '', /Vonkje 1 van/);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/nr=2$/);
+    assert.match((await page.textContent('.bk-round__count')) ?? '', /Vonkje 2 van/);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(/nr=1$/);
+
+    const violations: string[] = [];
+    for (const path of pagesToCheck) {
+      const response = await page.goto(url(path));
+      assert.equal(response?.status(), 200, path);
+      violations.push(...(await axeViolations(page)));
+    }
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
