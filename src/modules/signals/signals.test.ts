@@ -68,14 +68,26 @@ describe('signals', () => {
     assert.equal(hasDuo(['council', 'coordinator']), true);
     assert.equal(hasDuo(['resident', 'professional']), true);
     assert.equal(checkTransition('new', 'taken_up', ['professional'], undefined), 'noDuo');
-    assert.equal(checkTransition('new', 'taken_up', ['resident', 'professional'], undefined), undefined);
-    assert.equal(checkTransition('new', 'followed_up', ['resident', 'professional'], undefined), 'notAllowed');
+    assert.equal(
+      checkTransition('new', 'taken_up', ['resident', 'professional'], undefined),
+      undefined,
+    );
+    assert.equal(
+      checkTransition('new', 'followed_up', ['resident', 'professional'], undefined),
+      'notAllowed',
+    );
     assert.equal(checkTransition('new', 'closed', ['resident', 'professional'], 'x'), 'notAllowed');
     assert.equal(checkTransition('taken_up', 'new', [], undefined), 'notAllowed');
     assert.equal(checkTransition('followed_up', 'closed', [], '  '), 'outcomeRequired');
     assert.equal(checkTransition('followed_up', 'closed', [], 'Opgelost'), undefined);
-    assert.equal(checkTransition('closed', 'new', ['resident', 'professional'], undefined), 'notAllowed');
-    assert.equal(checkTransition('closed', 'taken_up', ['resident', 'professional'], undefined), 'notAllowed');
+    assert.equal(
+      checkTransition('closed', 'new', ['resident', 'professional'], undefined),
+      'notAllowed',
+    );
+    assert.equal(
+      checkTransition('closed', 'taken_up', ['resident', 'professional'], undefined),
+      'notAllowed',
+    );
   });
 
   test('a signal goes new → taken up (only with a duo) → followed up → closed (with an outcome)', async () => {
@@ -118,7 +130,11 @@ describe('signals', () => {
     assert.match(page.body, /Nieuwe koelkast via de kringloop/);
     assert.match(page.body, /Status gewijzigd naar “Afgesloten”/);
     // An update in the thread.
-    r = await clients.council!.post(`${detail}/bericht`, { text: 'Mooi gedaan!' }, { from: detail });
+    r = await clients.council!.post(
+      `${detail}/bericht`,
+      { text: 'Mooi gedaan!' },
+      { from: detail },
+    );
     assert.equal(r.statusCode, 303);
     r = await clients.council!.post(`${detail}/bericht`, { text: '' }, { from: detail });
     assert.equal(r.statusCode, 400);
@@ -208,7 +224,10 @@ describe('signals', () => {
   test('bad input: 400 with the error summary and the input kept', async () => {
     const c = clients.resident!;
     await c.get(`${base()}/nieuw`);
-    const r = await c.post(`${base()}/nieuw`, signalForm('', { theme: 'bestaat-niet', place: 'Kerkplein' }));
+    const r = await c.post(
+      `${base()}/nieuw`,
+      signalForm('', { theme: 'bestaat-niet', place: 'Kerkplein' }),
+    );
     assert.equal(r.statusCode, 400);
     assert.match(r.body, /bk-error-summary/);
     assert.match(r.body, /value="Kerkplein"/);
@@ -251,7 +270,11 @@ describe('signals', () => {
     assert.equal((await other.get(`/netwerk/${a()}/signalen/${id}`)).statusCode, 404);
     assert.equal((await other.get(`/netwerk/${b}/signalen/999999`)).statusCode, 404);
     assert.equal((await other.get(`/netwerk/${b}/signalen/abc`)).statusCode, 404);
-    const r = await other.post(`/netwerk/${b}/signalen/${id}/duo`, {}, { from: `/netwerk/${b}/signalen` });
+    const r = await other.post(
+      `/netwerk/${b}/signalen/${id}/duo`,
+      {},
+      { from: `/netwerk/${b}/signalen` },
+    );
     assert.equal(r.statusCode, 404);
   });
 });
