@@ -290,17 +290,15 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
   test('person data: export holds their signals and updates; erasure removes their contact email', async () => {
     const db = t.database.db;
     const person = world.people.professional;
-    await db
-      .insert(signals)
-      .values({
-        networkId: a(),
-        title: 'Van de publieke pagina',
-        theme: 'other',
-        raisedBy: 'resident',
-        origin: 'public_page',
-        status: 'pending',
-        contactEmail: person.email!.toUpperCase(),
-      });
+    await db.insert(signals).values({
+      networkId: a(),
+      title: 'Van de publieke pagina',
+      theme: 'other',
+      raisedBy: 'resident',
+      origin: 'public_page',
+      status: 'pending',
+      contactEmail: person.email!.toUpperCase(),
+    });
     const data = (await signalsPersonData.export(db, person.id)) as {
       publicSubmissions: unknown[];
     };
