@@ -11,9 +11,19 @@ import type { Config } from './config.js';
 import type { Database, DatabaseHandle } from './db/client.js';
 import { DEMO_PASSWORD, demoAccounts, networkRoutes } from './modules/network/index.js';
 import { actorResolver, peopleRoutes, peopleService } from './modules/people/index.js';
-import { signalsRoutes } from './modules/signals/index.js';
+import {
+  runSignalRetention,
+  signalsPersonData,
+  signalsPublicSection,
+  signalsRoutes,
+} from './modules/signals/index.js';
 import { siteRoutes } from './modules/site/index.js';
-import { sparksRoutes } from './modules/sparks/index.js';
+import {
+  meetingsPublicSection,
+  sparksPersonData,
+  sparksPublicSection,
+  sparksRoutes,
+} from './modules/sparks/index.js';
 import { recordRoutes, registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { registerErrorPages } from './platform/errors.js';
@@ -31,8 +41,8 @@ declare module 'fastify' {
 }
 
 /** The daily jobs of the modules; server.ts runs them (tests call them with their own clock). */
-export function dailyJobs(_db: Database): DailyJob[] {
-  return [];
+export function dailyJobs(db: Database): DailyJob[] {
+  return [{ name: 'signal-retention', run: (now) => runSignalRetention(db, now) }];
 }
 
 function nav(request: FastifyRequest): NavEntry[] {
@@ -154,6 +164,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     codeSecret: cookieSecret,
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionAbsoluteHours: config.sessionAbsoluteHours,
+    personData: [signalsPersonData, sparksPersonData],
   });
   registerAccess(app, {
     db: database.db,
@@ -163,7 +174,17 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
 
   // Modules.
   await app.register(siteRoutes, { database });
-  await app.register(networkRoutes, { db: database.db });
+  await app.register(networkRoutes, {
+    db: database.db,
+    // Blocks of other modules on a network's public page, in this order.
+    sections: [
+      (networkId, request) =>
+        meetingsPublicSection(database.db, networkId, request.t, request.lang),
+      (networkId, request) => sparksPublicSection(database.db, networkId, request.t),
+      async (_networkId, request) =>
+        signalsPublicSection((request.params as { slug: string }).slug, request.t),
+    ],
+  });
   await app.register(signalsRoutes, { db: database.db, config });
   await app.register(sparksRoutes, { db: database.db, config });
   await app.register(peopleRoutes, {

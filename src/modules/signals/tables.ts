@@ -1,2 +1,107 @@
-// Tables of the signals module (signalen, duos, updates, themes).
-export {};
+// Tables of the signals module: signals (signalen), the duo that follows one up
+// (signal_followers) and its thread of updates (signal_updates). Every row carries its
+// network, and every query of the module is scoped by it.
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { networks } from '../network/tables.js';
+import { memberRole, people } from '../people/tables.js';
+
+/** pending = a public submission waiting for the coordinator; then new → … → closed. */
+export const signalStatus = pgEnum('signal_status', [
+  'pending',
+  'new',
+  'taken_up',
+  'followed_up',
+  'closed',
+]);
+export const signalRaisedBy = pgEnum('signal_raised_by', ['resident', 'professional']);
+export const signalOrigin = pgEnum('signal_origin', ['meeting', 'street', 'public_page', 'other']);
+export const signalUpdateKind = pgEnum('signal_update_kind', ['note', 'status']);
+
+export const signals = pgTable(
+  'signals',
+  {
+    id: serial('id').primaryKey(),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** A default theme code (social_isolation, …) or one of the network's extra themes. */
+    theme: text('theme').notNull(),
+    /** A street or a spot; never a house number (the form warns). */
+    place: text('place').notNull().default(''),
+    /** The practical trigger: what concretely happened ("de koelkast ging kapot"). */
+    trigger: text('trigger').notNull().default(''),
+    raisedBy: signalRaisedBy('raised_by').notNull(),
+    origin: signalOrigin('origin').notNull(),
+    status: signalStatus('status').notNull(),
+    personBound: boolean('person_bound').notNull().default(false),
+    outcome: text('outcome'),
+    /** Only for public submissions, and only when the sender left it. */
+    contactEmail: text('contact_email'),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    /** Reserved for the experiments module (a signal can lead to an experiment); no FK yet. */
+    experimentId: integer('experiment_id'),
+  },
+  (t) => [
+    index('signals_network_status').on(t.networkId, t.status),
+    index('signals_network_created').on(t.networkId, t.createdAt),
+  ],
+);
+
+/** The duo (or team) following a signal up; role is the member's role when they joined. */
+export const signalFollowers = pgTable(
+  'signal_followers',
+  {
+    signalId: integer('signal_id')
+      .notNull()
+      .references(() => signals.id, { onDelete: 'cascade' }),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: memberRole('role').notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.signalId, t.personId] }),
+    index('signal_followers_person').on(t.personId),
+  ],
+);
+
+/** The thread of a signal: notes by members and automatic entries for status changes. */
+export const signalUpdates = pgTable(
+  'signal_updates',
+  {
+    id: serial('id').primaryKey(),
+    signalId: integer('signal_id')
+      .notNull()
+      .references(() => signals.id, { onDelete: 'cascade' }),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    authorId: integer('author_id').references(() => people.id),
+    kind: signalUpdateKind('kind').notNull(),
+    text: text('text').notNull().default(''),
+    /** For status entries: the status the signal moved to. */
+    status: signalStatus('status'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('signal_updates_signal').on(t.signalId, t.createdAt)],
+);

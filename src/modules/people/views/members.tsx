@@ -92,6 +92,30 @@ export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHome
     <Layout ctx={ctx} title={vm.network.name}>
       <h1 class="utrecht-heading-1">{vm.network.name}</h1>
       <p class="utrecht-paragraph">{t('myNetworks.role', { role: vm.roleLabel })}</p>
+      <h2 class="utrecht-heading-2">{t('networkHome.listen')}</h2>
+      <ul class="utrecht-link-list utrecht-link-list--html-ul bk-links">
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/signalen`}>
+            {t('networkHome.signals')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/signalen/patroon`}>
+            {t('networkHome.pattern')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/vonkjes`}>
+            {t('networkHome.sparks')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/bijeenkomsten`}>
+            {t('networkHome.meetings')}
+          </a>
+        </li>
+      </ul>
+      <h2 class="utrecht-heading-2">{t('networkHome.network')}</h2>
       <ul class="utrecht-link-list utrecht-link-list--html-ul bk-links">
         <li class="utrecht-link-list__item">
           <a class="utrecht-link" href={`${base}/leden`}>
@@ -103,6 +127,21 @@ export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHome
             <li class="utrecht-link-list__item">
               <a class="utrecht-link" href={`${base}/uitnodigen`}>
                 {t('networkHome.invite')}
+              </a>
+            </li>
+            <li class="utrecht-link-list__item">
+              <a class="utrecht-link" href={`${base}/signalen/moderatie`}>
+                {t('networkHome.signalModeration')}
+              </a>
+            </li>
+            <li class="utrecht-link-list__item">
+              <a class="utrecht-link" href={`${base}/vonkjes/moderatie`}>
+                {t('networkHome.sparkModeration')}
+              </a>
+            </li>
+            <li class="utrecht-link-list__item">
+              <a class="utrecht-link" href={`${base}/signalen/themas`}>
+                {t('networkHome.themes')}
               </a>
             </li>
             <li class="utrecht-link-list__item">

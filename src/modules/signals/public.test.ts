@@ -1,0 +1,313 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { networks } from '#src/modules/network/tables.js';
+import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { countSignals, runSignalRetention, signalsPersonData } from './service.js';
+import { signals, signalUpdates } from './tables.js';
+
+async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await t.database.db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+describe('signals: public page, moderation, themes, pattern, retention, person data', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof createWorld>>;
+  let coordinator: TestClient;
+  const a = () => world.networks.a.id;
+
+  before(async () => {
+    t = await createTestApp();
+    world = await createWorld(t.database.db);
+    coordinator = new TestClient(t.app);
+    await coordinator.login(world.people.coordinator.email!, TEST_PASSWORD);
+  });
+  after(() => t.close());
+
+  /** A token as if the form was shown `seconds` ago. */
+  const tokenFrom = (seconds: number) => t.app.signCookie(String(Date.now() - seconds * 1000));
+
+  test('a public submission: honeypot, too fast, then into the moderation queue; approve and reject', async () => {
+    const slug = world.networks.a.slug;
+    const visitor = new TestClient(t.app, '10.0.0.1');
+    const form = await visitor.get(`/buurt/${slug}/signaal`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /Laat dit veld leeg/);
+    const what = 'De lantaarn op het pleintje is al weken stuk';
+    // Too fast: the token of the page just shown.
+    const fast = await visitor.post(`/buurt/${slug}/signaal`, {
+      what,
+      where: 'Pleintje',
+      email: '',
+      website: '',
+      token: /name="token" value="([^"]+)"/.exec(form.body)![1]!,
+    });
+    assert.equal(fast.statusCode, 400);
+    assert.match(fast.body, /Dat ging erg snel/);
+    assert.ok(fast.body.includes(what), 'the input is kept');
+    // A forged token.
+    const forged = await visitor.post(`/buurt/${slug}/signaal`, { what, token: '123.abc' });
+    assert.equal(forged.statusCode, 400);
+    // The honeypot: thanked, nothing kept.
+    const bot = await visitor.post(`/buurt/${slug}/signaal`, {
+      what: 'spam',
+      website: 'http://spam.example',
+      token: tokenFrom(10),
+    });
+    assert.equal(bot.statusCode, 200);
+    for (const text of [what, 'Hangjongeren bij de snackbar']) {
+      const ok = await visitor.post(`/buurt/${slug}/signaal`, {
+        what: text,
+        where: 'Pleintje',
+        email: 'buur@example.nl',
+        website: '',
+        token: tokenFrom(10),
+      });
+      assert.equal(ok.statusCode, 200);
+      assert.match(ok.body, /Dank u wel/);
+    }
+    const stored = await t.database.db.select().from(signals).where(eq(signals.networkId, a()));
+    assert.equal(stored.length, 2);
+    assert.ok(stored.every((s) => s.status === 'pending'));
+    // Pending submissions are not in the members' list.
+    const list = await coordinator.get(`/netwerk/${a()}/signalen`);
+    assert.ok(!list.body.includes(what));
+    const queue = await coordinator.get(`/netwerk/${a()}/signalen/moderatie`);
+    assert.match(queue.body, /De lantaarn op het pleintje/);
+    const resident = new TestClient(t.app);
+    await resident.login(world.people.resident.email!, TEST_PASSWORD);
+    assert.equal((await resident.get(`/netwerk/${a()}/signalen/moderatie`)).statusCode, 404);
+    const [first, second] = stored.sort((x, y) => x.id - y.id);
+    assert.equal((await coordinator.get(`/netwerk/${a()}/signalen/${first!.id}`)).statusCode, 404);
+    let r = await coordinator.post(`/netwerk/${a()}/signalen/${first!.id}/goedkeuren`, {
+      theme: 'public_space',
+    });
+    assert.equal(r.statusCode, 303);
+    r = await coordinator.post(
+      `/netwerk/${a()}/signalen/${second!.id}/afwijzen`,
+      {},
+      { from: `/netwerk/${a()}/signalen/moderatie` },
+    );
+    assert.equal(r.statusCode, 303);
+    const after = await t.database.db.select().from(signals).where(eq(signals.networkId, a()));
+    assert.equal(after.length, 1);
+    assert.equal(after[0]!.status, 'new');
+    assert.equal(after[0]!.origin, 'public_page');
+    assert.equal(after[0]!.raisedBy, 'resident');
+    assert.equal(after[0]!.theme, 'public_space');
+    const audit = await rows<{ action: string }>(
+      t,
+      sql`select action from audit_log where action in ('signal.approve', 'signal.reject') order by id`,
+    );
+    assert.deepEqual(
+      audit.map((x) => x.action),
+      ['signal.approve', 'signal.reject'],
+    );
+    // The coordinator of another network cannot approve A's submissions.
+    const b = new TestClient(t.app);
+    await b.login(world.people.coordinatorB.email!, TEST_PASSWORD);
+    r = await b.post(
+      `/netwerk/${world.networks.b.id}/signalen/${first!.id}/afwijzen`,
+      {},
+      {
+        from: `/netwerk/${world.networks.b.id}/signalen/moderatie`,
+      },
+    );
+    assert.equal(r.statusCode, 404);
+  });
+
+  test('the public form is rate-limited: 5 posts per quarter of an hour', async () => {
+    const slug = world.networks.c.slug;
+    const visitor = new TestClient(t.app, '10.0.0.99');
+    await visitor.get(`/buurt/${slug}/signaal`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await visitor.post(`/buurt/${slug}/signaal`, {
+        what: `Melding ${i}`,
+        token: tokenFrom(10),
+      });
+      statuses.push(r.statusCode);
+    }
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+    assert.equal((await visitor.get('/buurt/bestaat-niet/signaal')).statusCode, 404);
+  });
+
+  test('the coordinator adds and removes extra themes; members can use them', async () => {
+    let r = await coordinator.get(`/netwerk/${a()}/signalen/themas`);
+    assert.equal(r.statusCode, 200);
+    r = await coordinator.post(`/netwerk/${a()}/signalen/themas`, { theme: 'Zwerfafval' });
+    assert.equal(r.statusCode, 303);
+    r = await coordinator.post(
+      `/netwerk/${a()}/signalen/themas`,
+      { theme: 'zwerfafval' },
+      {
+        from: `/netwerk/${a()}/signalen/themas`,
+      },
+    );
+    assert.equal(r.statusCode, 400);
+    const form = await coordinator.get(`/netwerk/${a()}/signalen/nieuw`);
+    assert.match(form.body, /value="Zwerfafval"/);
+    r = await coordinator.post(`/netwerk/${a()}/signalen/nieuw`, {
+      title: 'Afval bij de container',
+      theme: 'Zwerfafval',
+      raisedBy: 'professional',
+      origin: 'street',
+    });
+    assert.equal(r.statusCode, 303);
+    r = await coordinator.post(
+      `/netwerk/${a()}/signalen/themas/verwijderen`,
+      { theme: 'Zwerfafval' },
+      {
+        from: `/netwerk/${a()}/signalen/themas`,
+      },
+    );
+    assert.equal(r.statusCode, 303);
+    const [net] = await t.database.db.select().from(networks).where(eq(networks.id, a()));
+    assert.deepEqual(net!.settings.extraThemes, []);
+    const resident = new TestClient(t.app);
+    await resident.login(world.people.resident.email!, TEST_PASSWORD);
+    assert.equal((await resident.get(`/netwerk/${a()}/signalen/themas`)).statusCode, 404);
+  });
+
+  test('the pattern view: an accessible SVG chart with its table; person-bound signals count', async () => {
+    const db = t.database.db;
+    const now = new Date();
+    await db.insert(signals).values([
+      {
+        networkId: a(),
+        title: 'Geheim',
+        theme: 'poverty',
+        raisedBy: 'resident',
+        origin: 'other',
+        status: 'new',
+        personBound: true,
+        createdAt: now,
+      },
+      {
+        networkId: a(),
+        title: 'Open',
+        theme: 'poverty',
+        raisedBy: 'resident',
+        origin: 'other',
+        status: 'new',
+        createdAt: now,
+      },
+      {
+        networkId: a(),
+        title: 'Oud',
+        theme: 'poverty',
+        raisedBy: 'resident',
+        origin: 'other',
+        status: 'new',
+        createdAt: new Date(Date.now() - 400 * 86_400_000),
+      },
+    ]);
+    const page = await coordinator.get(`/netwerk/${a()}/signalen/patroon`);
+    assert.equal(page.statusCode, 200);
+    assert.match(
+      page.body,
+      /<svg[^>]*role="img"[^>]*aria-labelledby="pattern-chart-title pattern-chart-desc"/,
+    );
+    assert.match(page.body, /<title id="pattern-chart-title">/);
+    const povertyRow = /<th[^>]*scope="row">Armoede<\/th>(.*?)<\/tr>/s.exec(page.body)?.[1] ?? '';
+    const total = [...povertyRow.matchAll(/>(\d+)</g)].map((m) => Number(m[1])).at(-1);
+    assert.equal(total, 2, 'the person-bound one counts, the one of 400 days ago does not');
+    assert.ok(!page.body.includes('Geheim'));
+    const counts = await countSignals(db, [a(), world.networks.d.id]);
+    assert.equal(counts[0]!.personBound, 1);
+    assert.deepEqual(counts[1], {
+      networkId: world.networks.d.id,
+      total: 0,
+      open: 0,
+      closed: 0,
+      personBound: 0,
+    });
+  });
+
+  test('retention: person-bound signals closed more than N months ago are made anonymous', async () => {
+    const db = t.database.db;
+    const d = world.networks.d.id;
+    await db
+      .update(networks)
+      .set({ settings: { retentionMonths: 3 } })
+      .where(eq(networks.id, d));
+    const closedAt = new Date('2026-01-10T12:00:00Z');
+    const insert = async (networkId: number, personBound: boolean) => {
+      const [s] = await db
+        .insert(signals)
+        .values({
+          networkId,
+          title: 'Mevrouw op de hoek',
+          description: 'Details',
+          place: 'Hoek',
+          trigger: 'Val',
+          outcome: 'Hulp geregeld',
+          contactEmail: 'x@example.nl',
+          theme: 'elderly',
+          raisedBy: 'resident',
+          origin: 'other',
+          status: 'closed',
+          personBound,
+          closedAt,
+        })
+        .returning();
+      await db
+        .insert(signalUpdates)
+        .values({ networkId, signalId: s!.id, kind: 'note', text: 'Ik ben langs geweest' });
+      return s!.id;
+    };
+    const inA = await insert(a(), true);
+    const inD = await insert(d, true);
+    const ordinary = await insert(a(), false);
+    const state = async (id: number) =>
+      (await db.select().from(signals).where(eq(signals.id, id)))[0]!;
+    // 2 months after closing: nothing yet (A keeps 12 months, D 3).
+    assert.equal(await runSignalRetention(db, new Date('2026-03-10T12:00:00Z')), 0);
+    // 4 months: D's rule (3 months) applies, A's (default 12) not yet.
+    assert.equal(await runSignalRetention(db, new Date('2026-05-11T12:00:00Z')), 1);
+    assert.equal((await state(inD)).title, '[geanonimiseerd]');
+    assert.equal((await state(inA)).title, 'Mevrouw op de hoek');
+    // 13 months: A's too; the ordinary signal stays as it is.
+    assert.equal(await runSignalRetention(db, new Date('2027-02-11T12:00:00Z')), 1);
+    const anon = await state(inA);
+    assert.equal(anon.description, '[geanonimiseerd]');
+    assert.equal(anon.place, '[geanonimiseerd]');
+    assert.equal(anon.trigger, '[geanonimiseerd]');
+    assert.equal(anon.outcome, '[geanonimiseerd]');
+    assert.equal(anon.contactEmail, null);
+    assert.ok(anon.anonymisedAt);
+    const notes = await db.select().from(signalUpdates).where(eq(signalUpdates.signalId, inA));
+    assert.deepEqual(
+      notes.map((n) => n.text),
+      ['[geanonimiseerd]'],
+    );
+    assert.equal((await state(ordinary)).title, 'Mevrouw op de hoek');
+    assert.equal(await runSignalRetention(db, new Date('2027-02-12T12:00:00Z')), 0, 'once only');
+  });
+
+  test('person data: export holds their signals and updates; erasure removes their contact email', async () => {
+    const db = t.database.db;
+    const person = world.people.professional;
+    await db.insert(signals).values({
+      networkId: a(),
+      title: 'Van de publieke pagina',
+      theme: 'other',
+      raisedBy: 'resident',
+      origin: 'public_page',
+      status: 'pending',
+      contactEmail: person.email!.toUpperCase(),
+    });
+    const data = (await signalsPersonData.export(db, person.id)) as {
+      publicSubmissions: unknown[];
+    };
+    assert.equal(data.publicSubmissions.length, 1);
+    await signalsPersonData.erase(db, person.id);
+    const left = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from signals where contact_email is not null and lower(contact_email) = lower(${person.email})`,
+    );
+    assert.equal(left[0]!.n, 0);
+  });
+});
