@@ -35,6 +35,14 @@ const PUBLIC_ROUTES = [
   'GET /uitnodiging',
   'POST /uitnodiging/code',
   'POST /uitnodiging',
+  // From the neighbourhood: a signal or a spark for the moderation queue, rate-limited.
+  'GET /buurt/:slug/signaal',
+  'POST /buurt/:slug/signaal',
+  'GET /buurt/:slug/vonkje',
+  'POST /buurt/:slug/vonkje',
+  // Public meetings as iCalendar, and photos (the route itself checks who may see one).
+  'GET /buurt/:slug/agenda.ics',
+  'GET /vonkjes/foto/:photoId',
 ].sort();
 
 /** Static files: served by @fastify/static, which sets no route config; nothing personal. */

@@ -150,8 +150,12 @@ describe('network: directory, public pages and demo', () => {
     assert.ok(members.indexOf('Anneke de Wit') < members.indexOf('Fatma Yilmaz'));
     assert.ok(members.indexOf('Henk Bosman') < members.indexOf('Petra Veenstra'));
     assert.ok(members.indexOf('Youssef Amrani') < members.indexOf('Joyce Pinas'));
-    // No placeholder headings for the sections later modules add.
-    assert.equal([...res.body.matchAll(/<h2[\s>]/g)].length, 3);
+    // The page's own three headings, then the blocks of later modules that have content:
+    // public sparks (with the way to send one) and the invitation to report what goes on.
+    // No upcoming public meetings in this data, so no heading for them.
+    assert.equal([...res.body.matchAll(/<h2[\s>]/g)].length, 5);
+    assert.match(res.body, /Wat speelt er in de buurt\?/);
+    assert.doesNotMatch(res.body, /agenda\.ics/);
   });
 
   test('unlisted members and email addresses never appear on any network page', async () => {
