@@ -6,7 +6,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  type Response,
+} from 'playwright-core';
 import { startServer, waitForExit } from '#test/helpers/server-process.js';
 
 const require = createRequire(import.meta.url);
@@ -44,6 +50,17 @@ export async function startDemoServer() {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs an action that loads another page (a form submit, a link) and waits until that page
+ * has loaded, also when it has the same address as the page before (a form that posts and
+ * redirects back). Returns the final response, after redirects.
+ */
+export async function navigate(page: Page, action: () => Promise<unknown>): Promise<Response> {
+  const [response] = await Promise.all([page.waitForNavigation(), action()]);
+  assert.ok(response, `no response for the page after ${page.url()}`);
+  return response;
 }
 
 /** Fails the test on any console error, such as a script or style the CSP blocked. */

@@ -25,7 +25,7 @@ export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel })
     <Layout ctx={ctx} title={vm.title}>
       <h1 class="utrecht-heading-1">{vm.title}</h1>
       <p class="utrecht-paragraph">{t('audit.intro')}</p>
-      <div class="bk-table-wrap">
+      <section class="bk-table-wrap" aria-label={vm.title} tabindex={0}>
         <table class="utrecht-table utrecht-table--html-table bk-audit">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -54,7 +54,7 @@ export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel })
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <nav class="bk-pager" aria-label={vm.title}>
         {vm.newer ? (
           <a class="utrecht-link" href={vm.newer}>

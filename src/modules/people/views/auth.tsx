@@ -57,7 +57,7 @@ export function LoginPage({ ctx, vm }: { ctx: ViewContext; vm: LoginViewModel })
             {t('login.demo.title')}
           </h2>
           <p class="utrecht-paragraph">{t('login.demo.intro', { password: vm.demo.password })}</p>
-          <div class="bk-table-wrap">
+          <section class="bk-table-wrap" aria-labelledby="demo-title" tabindex={0}>
             <table class="utrecht-table utrecht-table--html-table">
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
@@ -84,7 +84,7 @@ export function LoginPage({ ctx, vm }: { ctx: ViewContext; vm: LoginViewModel })
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       ) : null}
     </Layout>

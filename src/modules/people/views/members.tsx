@@ -185,7 +185,7 @@ export function MembersPage({ ctx, vm }: { ctx: ViewContext; vm: MembersViewMode
   return (
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1">{title}</h1>
-      <div class="bk-table-wrap">
+      <section class="bk-table-wrap" aria-label={title} tabindex={0}>
         <table class="utrecht-table utrecht-table--html-table">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -255,7 +255,7 @@ export function MembersPage({ ctx, vm }: { ctx: ViewContext; vm: MembersViewMode
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {vm.canManage && vm.invitations.length > 0 ? (
         <section aria-labelledby="open-invitations">
           <h2 class="utrecht-heading-2" id="open-invitations">
