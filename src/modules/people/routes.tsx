@@ -658,7 +658,11 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
 
   app.get('/beheer/logboek', checked, async (request, reply) => {
     await request.authorize(can(request.actor, 'admin.audit'), { action: 'admin.audit' });
-    const vm = { title: request.t('audit.title'), ...(await auditRows(request, undefined)) };
+    const vm = {
+      title: request.t('audit.title'),
+      outboxLink: true,
+      ...(await auditRows(request, undefined)),
+    };
     return reply.page((ctx) => <AuditPage ctx={ctx} vm={vm} />);
   });
 

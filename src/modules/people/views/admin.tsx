@@ -17,6 +17,8 @@ export interface AuditViewModel {
   }[];
   newer?: string | undefined;
   older?: string | undefined;
+  /** On the administrators' page: the way to the outbox. */
+  outboxLink?: boolean;
 }
 
 export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel }) {
@@ -25,6 +27,13 @@ export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel })
     <Layout ctx={ctx} title={vm.title}>
       <h1 class="utrecht-heading-1">{vm.title}</h1>
       <p class="utrecht-paragraph">{t('audit.intro')}</p>
+      {vm.outboxLink ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/beheer/uitgaande-mail">
+            {t('outbox.title')}
+          </a>
+        </p>
+      ) : null}
       <section class="bk-table-wrap" aria-label={vm.title} tabindex={0}>
         <table class="utrecht-table utrecht-table--html-table bk-audit">
           <thead class="utrecht-table__header">
