@@ -119,8 +119,14 @@ export async function crawl(
   const failures: string[] = [];
   while (queue.length > 0 && visited.length < limit) {
     const path = queue.shift()!;
-    const response = await page.goto(new URL(path, base).toString());
     visited.push(path);
+    // Files (calendar feeds, photos) are fetched, not opened: the browser would download them.
+    if (/\.ics$|\/foto\//.test(new URL(path, base).pathname)) {
+      const file = await context.request.get(new URL(path, base).toString());
+      if (file.status() >= 400) failures.push(`${path}: ${file.status()}`);
+      continue;
+    }
+    const response = await page.goto(new URL(path, base).toString());
     const status = response?.status() ?? 0;
     if (status >= 400) failures.push(`${path}: ${status}`);
     if (!(response?.headers()['content-type'] ?? '').startsWith('text/html')) continue;

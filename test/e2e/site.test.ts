@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD, demoEmail } from '#src/modules/network/seed.js';
 import { crawl, launchBrowser, navigate, startDemoServer, watchConsole } from './browser.js';
 
 describe('the site in a browser', () => {
@@ -34,6 +35,28 @@ describe('the site in a browser', () => {
         [],
       );
     }
+  });
+
+  test('every page a coordinator reaches by links passes axe-core', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(new URL('/inloggen', server.url).toString());
+    await page.getByLabel('E-mailadres of gebruikersnaam').fill(demoEmail('Anneke de Wit'));
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await navigate(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
+    await page.close();
+    const result = await crawl(context, server.url, ['/netwerk'], 300);
+    await context.close();
+    // Signals, sparks, meetings, members, the audit log… of the coordinator's network.
+    assert.ok(result.visited.length >= 60, `visited only ${result.visited.length} pages`);
+    for (const part of ['/signalen', '/vonkjes', '/bijeenkomsten', '/leden', '/logboek']) {
+      assert.ok(
+        result.visited.some((p) => p.includes(part)),
+        `no page under ${part}`,
+      );
+    }
+    assert.deepEqual(result.violations, []);
+    assert.deepEqual(result.failures, []);
   });
 
   test('the language switch works with the keyboard and without JavaScript', async () => {

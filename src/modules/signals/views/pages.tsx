@@ -543,11 +543,16 @@ export function PatternPage({ ctx, vm }: { ctx: ViewContext; vm: PatternViewMode
           <ul class="bk-legend">
             {vm.rows.map((r, j) => (
               <li key={r.theme}>
-                <span
+                {/* An SVG swatch: a fill attribute, since the CSP allows no inline styles. */}
+                <svg
                   class="bk-legend__swatch"
-                  style={`background:${COLOURS[j % COLOURS.length]}`}
+                  width="14"
+                  height="14"
                   aria-hidden="true"
-                />{' '}
+                  focusable="false"
+                >
+                  <rect width="14" height="14" fill={COLOURS[j % COLOURS.length]} />
+                </svg>{' '}
                 {r.theme}
               </li>
             ))}
