@@ -6,6 +6,7 @@
 //              policy before it answers — a response that skipped it is refused (500), so a
 //              forgotten check fails loudly in every test instead of leaking data.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
@@ -125,4 +126,35 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
     reply.code(500).header('content-type', 'text/plain; charset=utf-8');
     return 'Internal Server Error';
   });
+}
+
+/** A database id in a URL: a positive 32-bit integer, or nothing. */
+export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * The network named by `:networkId` in the URL, when the actor may do `action` there. Unknown
+ * networks and networks the actor may not use answer 404 (their existence is not revealed),
+ * or `deniedStatus` when the caller knows the actor belongs there; the refusal is audited.
+ */
+export async function networkFromUrl<N extends { id: number }>(
+  request: FastifyRequest,
+  action: string,
+  find: (id: number) => Promise<N | undefined>,
+  allowed: (networkId: number) => boolean,
+  deniedStatus: (networkId: number) => 403 | 404 = () => 404,
+): Promise<N> {
+  const parsed = idParam.safeParse((request.params as { networkId?: string }).networkId);
+  const network = parsed.success ? await find(parsed.data) : undefined;
+  if (!network) {
+    await request.authorize(false, { action, objectType: 'network', status: 404 });
+    throw new AccessDenied(404); // authorize(false) has thrown already
+  }
+  await request.authorize(allowed(network.id), {
+    action,
+    objectType: 'network',
+    objectId: network.id,
+    networkId: network.id,
+    status: deniedStatus(network.id),
+  });
+  return network;
 }

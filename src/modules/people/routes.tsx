@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
+import { idParam, networkFromUrl } from '../../platform/access.js';
 import { type Actor, type MemberRole, memberRoles, roleIn } from '../../platform/actor.js';
 import { formValues, parseForm } from '../../platform/forms.js';
 import {
@@ -47,7 +48,6 @@ const checked = { config: { policy: 'check' as const } };
 const loginLimit = { rateLimit: { max: 30, timeWindow: 15 * 60_000 } };
 
 const passwordField = z.string().min(10, 'form.tooShort|min=10').max(200);
-const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 export function roleLabel(t: Translate, role: MemberRole): string {
   return t(`role.${role}`);
@@ -429,23 +429,11 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
     return reply.page((ctx) => <MyNetworksPage ctx={ctx} vm={vm} />);
   });
 
-  /** Loads the network of a member page and applies the policy; unknown ids are 404. */
-  async function networkFor(request: FastifyRequest, action: Parameters<typeof can>[1]) {
-    const parsed = idParam.safeParse((request.params as { networkId?: string }).networkId);
-    const network = parsed.success ? await service.findNetwork(parsed.data) : undefined;
-    if (!network) {
-      await request.authorize(false, { action, objectType: 'network', status: 404 });
-      throw new Error('unreachable');
-    }
-    await request.authorize(can(request.actor, action, { networkId: network.id }), {
-      action,
-      objectType: 'network',
-      objectId: network.id,
-      networkId: network.id,
-      status: 404,
-    });
-    return network;
-  }
+  /** The network of a member page, with the people policy applied; otherwise 404. */
+  const networkFor = (request: FastifyRequest, action: Parameters<typeof can>[1]) =>
+    networkFromUrl(request, action, service.findNetwork, (networkId) =>
+      can(request.actor, action, { networkId }),
+    );
 
   function roleOf(actor: Actor, networkId: number, t: Translate): string {
     const role = roleIn(actor, networkId);

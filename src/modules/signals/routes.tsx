@@ -4,8 +4,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
+import { idParam, networkFromUrl } from '../../platform/access.js';
 import { formValues, parseForm } from '../../platform/forms.js';
 import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
+import { checkFormStamp, formStamp, honeypotFilled } from '../../platform/spam-guard.js';
 import { networkRepository } from '../network/index.js';
 import { roleLabel } from '../people/index.js';
 import {
@@ -35,10 +37,7 @@ export interface SignalsDeps {
 }
 
 const checked = { config: { policy: 'check' as const } };
-const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 /** The public form may be sent this many seconds after it was shown, not sooner. */
-export const PUBLIC_MIN_SECONDS = 3;
-const PUBLIC_MAX_AGE_MS = 24 * 3_600_000;
 
 const raisedByValues = ['resident', 'professional'] as const;
 const originValues = ['meeting', 'street', 'public_page', 'other'] as const;
@@ -55,23 +54,11 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
   const service = signalsService(deps.db);
   const networks = networkRepository(deps.db);
 
-  /** The network of a member page and the policy applied; unknown ids are 404. */
-  async function networkFor(request: FastifyRequest, action: SignalAction) {
-    const parsed = idParam.safeParse((request.params as { networkId?: string }).networkId);
-    const network = parsed.success ? await networks.findNetworkById(parsed.data) : undefined;
-    if (!network) {
-      await request.authorize(false, { action, objectType: 'network', status: 404 });
-      throw new Error('unreachable');
-    }
-    await request.authorize(can(request.actor, action, { networkId: network.id }), {
-      action,
-      objectType: 'network',
-      objectId: network.id,
-      networkId: network.id,
-      status: 404,
-    });
-    return network;
-  }
+  /** The network of a member page, with the signals policy applied; otherwise 404. */
+  const networkFor = (request: FastifyRequest, action: SignalAction) =>
+    networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
+      can(request.actor, action, { networkId }),
+    );
 
   /** A signal of this network the actor may act on, or 404 (never one of another network). */
   async function signalFor(
@@ -523,7 +510,6 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
   const publicLimit = {
     config: { policy: 'public' as const, rateLimit: { max: 5, timeWindow: 15 * 60_000 } },
   };
-  const issueToken = () => app.signCookie(String(Date.now()));
 
   app.get<{ Params: { slug: string } }>(
     '/buurt/:slug/signaal',
@@ -531,7 +517,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
     async (request, reply) => {
       const network = await networks.findNetworkBySlug(String(request.params.slug).slice(0, 100));
       if (!network) return reply.callNotFound();
-      const vm = { network: { name: network.name, slug: network.slug }, token: issueToken() };
+      const vm = { network: { name: network.name, slug: network.slug }, token: formStamp(reply) };
       return reply.page((ctx) => <PublicSignalPage ctx={ctx} vm={vm} />);
     },
   );
@@ -545,7 +531,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
       const ref = { name: network.name, slug: network.slug };
       const values = formValues(request.body);
       // A filled-in honeypot is a robot: thank it, keep nothing.
-      if (values.website) {
+      if (honeypotFilled(request.body)) {
         return reply.page((ctx) => (
           <PublicSignalPage ctx={ctx} vm={{ network: ref, token: '', sent: true }} />
         ));
@@ -557,13 +543,10 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
         token: z.string().max(200),
       });
       const form = parseForm(schema, request.body, request.t);
-      const unsigned = request.unsignCookie(values.token ?? '');
-      const shownAt = unsigned.valid && unsigned.value ? Number(unsigned.value) : Number.NaN;
-      const age = Date.now() - shownAt;
-      const tooFast = !(age >= PUBLIC_MIN_SECONDS * 1000 && age <= PUBLIC_MAX_AGE_MS);
+      const tooFast = checkFormStamp(request, values.token) !== 'ok';
       if (!form.ok || tooFast) {
         const errors = form.ok ? { what: request.t('signals.public.tooFast') } : form.errors;
-        const vm = { network: ref, token: issueToken(), errors, values };
+        const vm = { network: ref, token: formStamp(reply), errors, values };
         return reply.page((ctx) => <PublicSignalPage ctx={ctx} vm={vm} />, 400);
       }
       await service.submitPublic(network.id, {

@@ -4,9 +4,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
+import { idParam, networkFromUrl } from '../../platform/access.js';
 import { formValues, parseForm } from '../../platform/forms.js';
 import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
 import { safeLocalPath } from '../../platform/pages.js';
+import {
+  checkFormStamp,
+  formStamp,
+  honeypotFilled,
+  MIN_FORM_MS,
+} from '../../platform/spam-guard.js';
 import { networkRepository } from '../network/index.js';
 import { MAX_UPLOAD_BYTES } from './photos.js';
 import { can, canSeePhoto } from './policy.js';
@@ -40,13 +47,11 @@ export interface SparksDeps {
 }
 
 /** A person needs at least this long to read the form and type a spark; bots are faster. */
-export const MIN_SUBMIT_MS = 3_000;
-const MAX_FORM_AGE_MS = 3 * 3_600_000;
+export const MIN_SUBMIT_MS = MIN_FORM_MS;
 const AGENDA_ROWS_EXTRA = 3;
 
 const checked = { config: { policy: 'check' as const } };
 const open = { config: { policy: 'public' as const } };
-const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 interface UploadedFile {
   data: Buffer;
@@ -106,27 +111,21 @@ export async function sparksRoutes(app: FastifyInstance, deps: SparksDeps): Prom
     },
   });
 
-  /** The network in the URL, if the actor may do `action` there; otherwise 404. */
+  /**
+   * The network in the URL, if the actor may do `action` there; otherwise 404 — except that
+   * members see 403 for pages of their own network they may not use.
+   */
   async function networkFor(
     request: FastifyRequest,
     action: Parameters<typeof can>[1],
   ): Promise<{ id: number; name: string; slug: string }> {
-    const parsed = idParam.safeParse((request.params as { networkId?: string }).networkId);
-    const network = parsed.success ? await networks.findNetworkById(parsed.data) : undefined;
-    if (!network) {
-      await request.authorize(false, { action, objectType: 'network', status: 404 });
-      throw new Error('unreachable');
-    }
-    const allowed = can(request.actor, action, { networkId: network.id });
-    // Members see 403 for pages of their own network they may not use; others see 404.
-    const member = can(request.actor, 'sparks.view', { networkId: network.id });
-    await request.authorize(allowed, {
+    const network = await networkFromUrl(
+      request,
       action,
-      objectType: 'network',
-      objectId: network.id,
-      networkId: network.id,
-      status: member ? 403 : 404,
-    });
+      networks.findNetworkById,
+      (networkId) => can(request.actor, action, { networkId }),
+      (networkId) => (can(request.actor, 'sparks.view', { networkId }) ? 403 : 404),
+    );
     return { id: network.id, name: network.name, slug: network.slug };
   }
 
@@ -304,7 +303,7 @@ export async function sparksRoutes(app: FastifyInstance, deps: SparksDeps): Prom
     sent: boolean,
     status = 200,
   ) {
-    const stamp = reply.signCookie(String(Date.now()));
+    const stamp = formStamp(reply);
     return reply.page(
       (ctx) => <PublicSparkPage ctx={ctx} vm={{ network, stamp, sent }} state={state} />,
       status,
@@ -334,14 +333,12 @@ export async function sparksRoutes(app: FastifyInstance, deps: SparksDeps): Prom
       const fields = { text: body.text, name: body.name };
       const values = formValues(fields);
       // A filled-in hidden field: a robot. Answer as if all went well; store nothing.
-      if (typeof body.website === 'string' && body.website.trim() !== '') {
+      if (honeypotFilled(body)) {
         return reply.redirect(`/buurt/${network.slug}/vonkje?verstuurd=1`, 303);
       }
-      const stamp = typeof body.stamp === 'string' ? request.unsignCookie(body.stamp) : undefined;
-      const shown = stamp?.valid ? Number(stamp.value) : Number.NaN;
-      const age = Date.now() - shown;
-      if (!Number.isFinite(age) || age < minSubmitMs || age > MAX_FORM_AGE_MS) {
-        const key = Number.isFinite(age) && age < minSubmitMs ? 'tooFast' : 'expired';
+      const stamp = checkFormStamp(request, body.stamp, minSubmitMs);
+      if (stamp !== 'ok') {
+        const key = stamp;
         return showPublicForm(
           reply,
           network,

@@ -1,0 +1,33 @@
+// The spam guard of the public forms, without JavaScript: a hidden field people leave empty
+// (a honeypot), and a signed time stamp of when the form was shown — a form sent back within
+// a few seconds was not filled in by a person, and a very old one is sent again fresh.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export const MIN_FORM_MS = 3_000;
+export const MAX_FORM_AGE_MS = 12 * 3_600_000;
+/** The honeypot's name: a field a browser's autofill or a robot fills in, a person does not. */
+export const HONEYPOT_FIELD = 'website';
+
+/** The signed "shown at" value for a hidden field of the form. */
+export function formStamp(reply: FastifyReply, now = Date.now()): string {
+  return reply.signCookie(String(now));
+}
+
+export type StampCheck = 'ok' | 'tooFast' | 'expired';
+
+export function checkFormStamp(
+  request: FastifyRequest,
+  stamp: unknown,
+  minMs = MIN_FORM_MS,
+  now = Date.now(),
+): StampCheck {
+  const unsigned = typeof stamp === 'string' ? request.unsignCookie(stamp) : undefined;
+  const age = now - (unsigned?.valid ? Number(unsigned.value) : Number.NaN);
+  if (!Number.isFinite(age) || age > MAX_FORM_AGE_MS) return 'expired';
+  return age < minMs ? 'tooFast' : 'ok';
+}
+
+export function honeypotFilled(body: unknown): boolean {
+  const value = (body as Record<string, unknown> | undefined)?.[HONEYPOT_FIELD];
+  return typeof value === 'string' && value.trim() !== '';
+}
