@@ -449,7 +449,8 @@ describe('people and access in a browser', () => {
     await resident.context.close();
   });
 
-  test('screenshots of the login, members, letter and my-data pages', async () => {
+  // Also leaves screenshots in /tmp/e2e-shots for people to look at.
+  test('the letter prints without navigation or buttons; the members page passes axe-core on a phone', async () => {
     const anonymous = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const login = await tab(anonymous);
     await login.goto(url('/inloggen'));
@@ -463,6 +464,11 @@ describe('people and access in a browser', () => {
     await page.screenshot({ path: `${SHOTS}/letter.png`, fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${SHOTS}/letter-print.png`, fullPage: true });
+    // On paper: the letter with its code, and none of the page around it.
+    assert.equal(await page.locator('.bk-nav').isVisible(), false);
+    assert.equal(await page.locator('.bk-footer').isVisible(), false);
+    assert.equal(await page.locator('.bk-no-print').isVisible(), false);
+    assert.equal(await page.locator('.bk-letter__code').isVisible(), true);
     await page.emulateMedia({ media: 'screen' });
     await coordinator.tab.follow((p) =>
       p.getByRole('link', { name: 'Mijn netwerk', exact: true }).click(),
