@@ -270,18 +270,22 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
     );
   }
 
+  /** Too many codes tried from this address: the code form again, with the reason. */
+  const codeAttemptsUsedUp = (request: FastifyRequest, reply: FastifyReply) =>
+    reply.page(
+      (ctx) => (
+        <AcceptInvitationPage
+          ctx={ctx}
+          vm={{ code: '', errors: { code: request.t('login.limited') } }}
+        />
+      ),
+      429,
+    );
+
   app.get<{ Querystring: { code?: string } }>('/uitnodiging', open, async (request, reply) => {
     const code = typeof request.query.code === 'string' ? request.query.code.slice(0, 100) : '';
     if (code && !(await service.codeAttemptAllowed(request.ip))) {
-      return reply.page(
-        (ctx) => (
-          <AcceptInvitationPage
-            ctx={ctx}
-            vm={{ code: '', errors: { code: request.t('login.limited') } }}
-          />
-        ),
-        429,
-      );
+      return codeAttemptsUsedUp(request, reply);
     }
     return showAccept(request, reply, code);
   });
@@ -308,15 +312,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
         );
       }
       if (!(await service.codeAttemptAllowed(request.ip))) {
-        return reply.page(
-          (ctx) => (
-            <AcceptInvitationPage
-              ctx={ctx}
-              vm={{ code: '', errors: { code: request.t('login.limited') } }}
-            />
-          ),
-          429,
-        );
+        return codeAttemptsUsedUp(request, reply);
       }
       return showAccept(request, reply, form.data.code);
     },
@@ -328,15 +324,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
     async (request, reply) => {
       const code = (formValues(request.body).code ?? '').slice(0, 100);
       if (!(await service.codeAttemptAllowed(request.ip))) {
-        return reply.page(
-          (ctx) => (
-            <AcceptInvitationPage
-              ctx={ctx}
-              vm={{ code: '', errors: { code: request.t('login.limited') } }}
-            />
-          ),
-          429,
-        );
+        return codeAttemptsUsedUp(request, reply);
       }
       const invitation = code ? await service.describeInvitation(code) : undefined;
       if (!invitation) return showAccept(request, reply, code || ' ', {}, 400);
