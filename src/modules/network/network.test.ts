@@ -207,18 +207,21 @@ describe('network: directory, public pages and demo', () => {
     }
     // Nothing of anyone's email or membership list on the directory either.
     const list = await t.app.inject('/buurten');
+    assert.equal(list.statusCode, 200);
     assert.doesNotMatch(list.body, /@/);
   });
 
   test('a member whose account was erased disappears from the public page', async () => {
     const db = t.database.db;
     const before = await t.app.inject('/buurt/heggerlo');
+    assert.equal(before.statusCode, 200);
     assert.ok(before.body.includes('Sven Lammers'));
     await db
       .update(people)
       .set({ erasedAt: new Date() })
       .where(eq(people.displayName, 'Sven Lammers'));
     const after = await t.app.inject('/buurt/heggerlo');
+    assert.equal(after.statusCode, 200);
     assert.ok(!after.body.includes('Sven Lammers'));
   });
 
@@ -240,6 +243,7 @@ describe('network: directory, public pages and demo', () => {
     assert.match(textOf(list.body), /District Zonnehoek/);
 
     const page = await t.app.inject({ url: '/buurt/heggerlo', headers: { cookie: 'lang=en' } });
+    assert.equal(page.statusCode, 200);
     const text = textOf(page.body);
     assert.match(text, /Village Heggerlo in the municipality of Veenhorst/);
     assert.match(text, /How to reach us/);
@@ -306,6 +310,7 @@ describe('network: directory, public pages and demo', () => {
       assert.doesNotMatch(res.body, /<script(?![^>]*\bsrc=)[^>]*>/, `${url}: no inline scripts`);
     }
     const page = await t.app.inject('/buurt/xss-buurt');
+    assert.equal(page.statusCode, 200);
     const text = textOf(page.body);
     assert.ok(text.includes(`Lid ${script}${img}, professional bij Organisatie ${script}${img}`));
     assert.ok(text.includes(`Organisatie ${script}${img} (anders)`));
