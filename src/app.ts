@@ -4,7 +4,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
@@ -32,6 +31,7 @@ import { createMailer } from './platform/mail.js';
 import { type NavEntry, registerPages } from './platform/pages.js';
 import { databaseRateLimitStore, rateLimitKeys } from './platform/rate-limit.js';
 import { platformRepository } from './platform/repository.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -86,7 +86,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     (await platform.insertSettingOnce('cookie_secret', randomBytes(32).toString('base64url')));
   await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(fastifyFormbody);
-  await app.register(fastifyHelmet, {
+  // The helmet options as before, computed once (src/platform/security-headers.ts).
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
