@@ -57,6 +57,9 @@ function nav(request: FastifyRequest): NavEntry[] {
   return items;
 }
 
+/** The network slug of a public network page (/buurt/:slug). */
+const slugOf = (request: FastifyRequest) => (request.params as { slug: string }).slug;
+
 export async function buildApp(config: Config, database: DatabaseHandle): Promise<FastifyInstance> {
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const app = Fastify({
@@ -178,12 +181,12 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(networkRoutes, {
     db: database.db,
     // Blocks of other modules on a network's public page, in this order.
+    // The page has found the network by its slug: the sections need not look it up again.
     sections: [
-      (networkId, request) =>
-        meetingsPublicSection(database.db, networkId, request.t, request.lang),
-      (networkId, request) => sparksPublicSection(database.db, networkId, request.t),
-      async (_networkId, request) =>
-        signalsPublicSection((request.params as { slug: string }).slug, request.t),
+      (id, request) =>
+        meetingsPublicSection(database.db, { id, slug: slugOf(request) }, request.t, request.lang),
+      (id, request) => sparksPublicSection(database.db, { id, slug: slugOf(request) }, request.t),
+      async (_id, request) => signalsPublicSection(slugOf(request), request.t),
     ],
   });
   await app.register(signalsRoutes, { db: database.db, config });

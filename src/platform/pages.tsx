@@ -97,7 +97,6 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
   });
 
   app.decorateReply('page', function (this: FastifyReply, view: View, status = 200) {
-    const reply = this;
     const request = this.request;
     const flash = readFlash(request, this);
     const viewer = options.viewer?.(request);
@@ -134,14 +133,14 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
         if (cache.size >= STATIC_VIEW_ENTRIES) cache.clear();
         cache.set(key, parts);
       }
-      html = parts.length === 1 ? parts[0]! : parts.join(reply.generateCsrf());
+      html = parts.length === 1 ? parts[0]! : parts.join(this.generateCsrf());
     } else {
       // The CSRF secret, cookie and token are made only when the page has a form using them.
       let token: string | undefined;
       html = `<!doctype html>${renderToString(
         view(
           context(() => {
-            token ??= reply.generateCsrf();
+            token ??= this.generateCsrf();
             return token;
           }),
         ),

@@ -1,7 +1,7 @@
 // All SQL of accounts, memberships, sessions, invitations and password resets.
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { MemberRole } from '../../platform/actor.js';
+import type { ActorMembership, MemberRole } from '../../platform/actor.js';
 import { areas, municipalities, networks, organisations } from '../network/tables.js';
 import {
   invitations,
@@ -180,7 +180,11 @@ export function peopleRepository(db: Executor) {
       await db.insert(sessions).values({ idHash, personId });
     },
 
-    async findSession(idHash: string) {
+    /**
+     * The session with its person, their memberships (by network name) and leader scopes, in
+     * one query: every signed-in request asks for it.
+     */
+    async findSessionActor(idHash: string) {
       const rows = await db
         .select({
           personId: sessions.personId,
@@ -189,6 +193,26 @@ export function peopleRepository(db: Executor) {
           displayName: people.displayName,
           isAdmin: people.isAdmin,
           erasedAt: people.erasedAt,
+          memberships: sql<ActorMembership[]>`coalesce((
+            select json_agg(json_build_object(
+              'networkId', ${memberships.networkId},
+              'role', ${memberships.role},
+              'organisationId', ${memberships.organisationId},
+              'networkName', ${networks.name},
+              'slug', ${areas.slug}
+            ) order by ${networks.name} asc)
+            from ${memberships}
+            inner join ${networks} on ${networks.id} = ${memberships.networkId}
+            inner join ${areas} on ${areas.id} = ${networks.areaId}
+            where ${memberships.personId} = ${sessions.personId}), '[]'::json)`,
+          leaderScopes: sql<Array<{ municipalityId: number | null; regionId: number | null }>>`
+            coalesce((
+            select json_agg(json_build_object(
+              'municipalityId', ${leaderScopes.municipalityId},
+              'regionId', ${leaderScopes.regionId}
+            ))
+            from ${leaderScopes}
+            where ${leaderScopes.personId} = ${sessions.personId}), '[]'::json)`,
         })
         .from(sessions)
         .innerJoin(people, eq(people.id, sessions.personId))

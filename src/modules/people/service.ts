@@ -56,33 +56,6 @@ export function peopleService(options: PeopleServiceOptions) {
     return count <= max;
   }
 
-  async function loadActor(
-    personId: number,
-    displayName: string,
-    isAdmin: boolean,
-  ): Promise<Actor> {
-    const [memberships, scopes] = await Promise.all([
-      repo.listMembershipsOf(personId),
-      repo.listLeaderScopes(personId),
-    ]);
-    return {
-      personId,
-      displayName,
-      isAdmin,
-      memberships: memberships.map((m) => ({
-        networkId: m.networkId,
-        role: m.role,
-        organisationId: m.organisationId,
-        networkName: m.networkName,
-        slug: m.slug,
-      })),
-      leaderOf: {
-        municipalityIds: scopes.flatMap((s) => (s.municipalityId ? [s.municipalityId] : [])),
-        regionIds: scopes.flatMap((s) => (s.regionId ? [s.regionId] : [])),
-      },
-    };
-  }
-
   async function startSession(personId: number): Promise<string> {
     const sessionId = newSessionId();
     await repo.insertSession(sessionHash(sessionId), personId);
@@ -94,7 +67,8 @@ export function peopleService(options: PeopleServiceOptions) {
     async resolveSession(sessionId: string | undefined): Promise<Actor | undefined> {
       if (!sessionId || sessionId.length > 100) return undefined;
       const idHash = sessionHash(sessionId);
-      const session = await repo.findSession(idHash);
+      // One query for the session, the person, their memberships and leader scopes.
+      const session = await repo.findSessionActor(idHash);
       if (!session || session.erasedAt) return undefined;
       const now = Date.now();
       if (
@@ -105,7 +79,18 @@ export function peopleService(options: PeopleServiceOptions) {
         return undefined;
       }
       if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await repo.touchSession(idHash);
-      return loadActor(session.personId, session.displayName, session.isAdmin);
+      return {
+        personId: session.personId,
+        displayName: session.displayName,
+        isAdmin: session.isAdmin,
+        memberships: session.memberships,
+        leaderOf: {
+          municipalityIds: session.leaderScopes.flatMap((s) =>
+            s.municipalityId ? [s.municipalityId] : [],
+          ),
+          regionIds: session.leaderScopes.flatMap((s) => (s.regionId ? [s.regionId] : [])),
+        },
+      };
     },
 
     async login(

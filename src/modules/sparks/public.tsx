@@ -7,7 +7,6 @@ import {
   type Lang,
   type Translate,
 } from '../../platform/i18n/index.js';
-import { networkRepository } from '../network/index.js';
 import { meetingLabel } from './routes.js';
 import { sparksService } from './service.js';
 import { PublicSparksList } from './views/sparks.js';
@@ -17,15 +16,19 @@ export interface PublicSection {
   body: VNode;
 }
 
+/** The network whose public page is shown (found by the page already). */
+export interface PublicNetwork {
+  id: number;
+  slug: string;
+}
+
 /** The public sparks of a network (newest first), with the link to send one. */
 export async function sparksPublicSection(
   db: Database,
-  networkId: number,
+  network: PublicNetwork,
   t: Translate,
 ): Promise<PublicSection | null> {
-  const network = await networkRepository(db).findNetworkById(networkId);
-  if (!network) return null;
-  const rows = await sparksService(db).publicSparks(networkId, 6);
+  const rows = await sparksService(db).publicSparks(network.id, 6);
   const sparks = rows.map((s) => ({
     id: s.id,
     text: s.text,
@@ -43,13 +46,11 @@ export async function sparksPublicSection(
 /** Upcoming public meetings, with the public calendar feed; null when there are none. */
 export async function meetingsPublicSection(
   db: Database,
-  networkId: number,
+  network: PublicNetwork,
   t: Translate,
   lang: Lang,
 ): Promise<PublicSection | null> {
-  const network = await networkRepository(db).findNetworkById(networkId);
-  if (!network) return null;
-  const rows = await sparksService(db).upcomingPublic(networkId, 5);
+  const rows = await sparksService(db).upcomingPublic(network.id, 5);
   if (rows.length === 0) return null;
   return {
     title: t('meetings.publicTitle'),

@@ -131,7 +131,7 @@ export async function sparksRoutes(app: FastifyInstance, deps: SparksDeps): Prom
 
   async function meetingIn(request: FastifyRequest, networkId: number): Promise<MeetingRow> {
     const parsed = idParam.safeParse((request.params as { meetingId?: string }).meetingId);
-    const meeting = parsed.success ? await service.meeting(networkId, parsed.data) : undefined;
+    const meeting = parsed.success ? await service.findMeeting(networkId, parsed.data) : undefined;
     if (!meeting) {
       await request.authorize(false, {
         action: 'meetings.view',
@@ -142,7 +142,7 @@ export async function sparksRoutes(app: FastifyInstance, deps: SparksDeps): Prom
       });
       throw new Error('unreachable');
     }
-    return meeting.meeting;
+    return meeting;
   }
 
   // ── Sparks: the wall ──────────────────────────────────────────────────────────────────

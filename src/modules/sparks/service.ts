@@ -128,6 +128,9 @@ export function sparksService(db: Database) {
       repo.listUpcomingPublic(networkId, new Date(), limit),
     members: (networkId: number) => repo.listMembers(networkId),
 
+    /** The meeting alone (its agenda and attendance are not read). */
+    findMeeting: (networkId: number, meetingId: number) => repo.findMeeting(networkId, meetingId),
+
     async meeting(networkId: number, meetingId: number): Promise<MeetingDetail | undefined> {
       const meeting = await repo.findMeeting(networkId, meetingId);
       if (!meeting) return undefined;

@@ -36,16 +36,26 @@ const wholeMoney = new Intl.NumberFormat('nl-NL', {
   maximumFractionDigits: 0,
 });
 
+// Formatters are costly to make (each loads locale data), so there is one per language.
+const dates: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat(locales.nl, { dateStyle: 'long', timeZone }),
+  en: new Intl.DateTimeFormat(locales.en, { dateStyle: 'long', timeZone }),
+};
+const dateTimes: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat(locales.nl, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+  en: new Intl.DateTimeFormat(locales.en, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+};
+const numbers: Record<Lang, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat(locales.nl),
+  en: new Intl.NumberFormat(locales.en),
+};
+
 export function formatDate(lang: Lang, date: Date): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone }).format(date);
+  return dates[lang].format(date);
 }
 
 export function formatDateTime(lang: Lang, date: Date): string {
-  return new Intl.DateTimeFormat(locales[lang], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+  return dateTimes[lang].format(date);
 }
 
 /** Money is kept in whole cents; shown in Dutch format in both languages. */
@@ -54,5 +64,5 @@ export function formatMoney(cents: number): string {
 }
 
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(locales[lang]).format(value);
+  return numbers[lang].format(value);
 }
