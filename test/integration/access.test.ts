@@ -1,4 +1,4 @@
-// Access and tenants (QUALITY.md): every route names a policy; every member route × every
+// Access and tenants (docs/quality.md): every route names a policy; every member route × every
 // role × own / same-municipality / other-municipality / other-region network; objects of other
 // networks by id; denials in the audit log; extra form fields ignored; invitation codes
 // single-use under parallel redemption, expiring, and never stored in plain text.

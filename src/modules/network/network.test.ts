@@ -2,16 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
-import { schema } from '#src/db/schema.js';
-import {
-  DEMO_PASSWORD,
-  demoAccounts,
-  networkRepository,
-  seedNetworkDemo,
-} from '#src/modules/network/index.js';
+import { leaderScopes, memberships, people } from '#src/modules/people/tables.js';
 import { createTestApp, type TestApp } from '#test/helpers/app.js';
-
-const { people, memberships, leaderScopes, networks, areas } = schema;
+import { networkRepository } from './repository.js';
+import { DEMO_PASSWORD, demoAccounts, seedNetworkDemo } from './seed.js';
+import { areas, networks, organisations } from './tables.js';
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -355,7 +350,7 @@ describe('network: directory, public pages and demo', () => {
     const perPerson = groupBy(demoMemberships, (r) => r.personId);
     assert.equal([...perPerson.values()].filter((l) => l.length === 2).length, 1);
 
-    const organisationCount = (await db.select().from(schema.organisations)).length;
+    const organisationCount = (await db.select().from(organisations)).length;
     assert.ok(organisationCount >= 8, `${organisationCount} organisations`);
 
     // Every account on the login page exists, one per role.

@@ -1,6 +1,6 @@
 // The public side of networks: turns rows into the plain view models of the directory
 // (/buurten) and a network's public page (/buurt/:slug).
-import type { VNode } from 'preact';
+import type { PublicSection } from '../../platform/module.js';
 import type {
   AreaKind,
   MemberRole,
@@ -31,14 +31,8 @@ export interface DirectoryModel {
   regions: DirectoryRegion[];
 }
 
-/**
- * A block that another module adds to a network's public page (upcoming public meetings,
- * sparks, funded initiatives). Rendered as a section with an h2; never rendered when absent.
- */
-export interface NetworkPageSection {
-  title: string;
-  body: VNode;
-}
+/** A block that another module adds to a network's public page (see platform/module.ts). */
+export type NetworkPageSection = PublicSection;
 
 export interface NetworkPageModel {
   networkId: number;

@@ -1,9 +1,10 @@
 // Use cases of accounts and memberships: signing in and out, sessions, password reset,
 // invitations, managing members, and a person's rights over their data (export, erasure).
-import type { Database, Executor } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import type { Actor, MemberRole } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Mailer } from '../../platform/mail.js';
+import type { PersonDataProvider } from '../../platform/module.js';
 import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
 import { peopleRepository } from './repository.js';
@@ -18,11 +19,7 @@ import {
 } from './secrets.js';
 
 /** Rows another module holds about a person: included in the export, anonymised on erasure. */
-export interface PersonDataProvider {
-  name: string;
-  export(db: Executor, personId: number): Promise<unknown>;
-  erase(db: Executor, personId: number): Promise<void>;
-}
+export type { PersonDataProvider };
 
 export interface PeopleServiceOptions {
   db: Database;

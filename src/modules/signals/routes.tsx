@@ -2,14 +2,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config.js';
-import type { Database } from '../../db/client.js';
 import { idParam, networkFromUrl } from '../../platform/access.js';
 import { formValues, parseForm } from '../../platform/forms.js';
 import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
+import type { ModuleContext } from '../../platform/module.js';
 import { checkFormStamp, formStamp, honeypotFilled } from '../../platform/spam-guard.js';
-import { networkRepository } from '../network/index.js';
-import { roleLabel } from '../people/index.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 import {
   can,
   nextStatus,
@@ -31,11 +30,6 @@ import {
   ThemesPage,
 } from './views/pages.js';
 
-export interface SignalsDeps {
-  db: Database;
-  config: Config;
-}
-
 const checked = { config: { policy: 'check' as const } };
 /** The public form may be sent this many seconds after it was shown, not sooner. */
 
@@ -50,9 +44,9 @@ export function themeLabel(t: Translate, theme: string): string {
 const fingerprint = (...texts: string[]) =>
   createHash('sha256').update(texts.join('\u0000')).digest('base64url').slice(0, 22);
 
-export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Promise<void> {
-  const service = signalsService(deps.db);
-  const networks = networkRepository(deps.db);
+export async function signalsRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
+  const service = signalsService(context.db);
+  const networks = networkModule.api.networks(context.db);
 
   /** The network of a member page, with the signals policy applied; otherwise 404. */
   const networkFor = (request: FastifyRequest, action: SignalAction) =>
@@ -393,7 +387,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
       },
       followers: followers.map((f) => ({
         name: f.erased ? formerMember : f.displayName,
-        role: roleLabel(t, f.role),
+        role: peopleModule.api.roleLabel(t, f.role),
       })),
       updates: updates.map((u) => ({
         id: u.id,
@@ -420,7 +414,10 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
       },
       memberOptions: members
         .filter((m) => !followers.some((f) => f.personId === m.personId))
-        .map((m) => ({ value: String(m.personId), label: `${m.name} (${roleLabel(t, m.role)})` })),
+        .map((m) => ({
+          value: String(m.personId),
+          label: `${m.name} (${peopleModule.api.roleLabel(t, m.role)})`,
+        })),
       ...state,
     };
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.js';
-import { seedNetworkDemo } from '#src/modules/network/index.js';
+import { networkModule } from '#src/modules/network/index.js';
 import { networks } from '#src/modules/network/tables.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import { personalDetails } from './privacy.js';
@@ -14,7 +14,7 @@ describe('the signals demo', () => {
   let database: DatabaseHandle;
   before(async () => {
     database = await createTestDatabase();
-    await seedNetworkDemo(database.db);
+    await networkModule.seed!(database.db);
   });
   after(() => database.close());
 

@@ -3,7 +3,7 @@ import type { Database, Executor } from '../../db/client.js';
 import type { Actor, MemberRole } from '../../platform/actor.js';
 import { roleIn } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { PersonDataProvider } from '../people/index.js';
+import type { PersonDataProvider } from '../../platform/module.js';
 import { checkTransition, type SignalStatus, type TransitionRefusal } from './policy.js';
 import { type SignalRow, signalsRepository } from './repository.js';
 import { isDefaultTheme, themesOf } from './themes.js';

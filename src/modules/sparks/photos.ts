@@ -3,7 +3,7 @@
 // (no location, no camera make or model).
 import sharp from 'sharp';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from '../../platform/plugins/multipart.js';
 export const MAX_PHOTO_SIDE = 1600;
 const accepted = new Set(['jpeg', 'png', 'webp']);
 

@@ -274,9 +274,13 @@ describe('sparks: the wall, photos and moderation', () => {
         ],
       );
       // Approved sparks are public: on the public section.
-      const { sparksPublicSection } = await import('./index.js');
+      const { sparksPublicSection } = await import('./public.js');
       const { translator } = await import('#src/platform/i18n/index.js');
-      const section = await sparksPublicSection(t.database.db, a(), translator('nl'));
+      const section = await sparksPublicSection(
+        t.database.db,
+        { id: a(), slug: world.networks.a.slug },
+        translator('nl'),
+      );
       const { renderToString } = await import('preact-render-to-string');
       assert.match(renderToString(section!.body), /Buurman Piet repareerde/);
       // Another network's coordinator cannot moderate here.

@@ -1,3 +1,4 @@
+import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Checkbox,
@@ -8,7 +9,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
-import { type FormState, SparkForm } from './sparks.js';
+import { sparksModule } from '../../sparks/index.js';
 
 export interface MeetingSummary {
   id: number;
@@ -115,7 +116,7 @@ export function MeetingFormPage({
         <TextField
           name="title"
           label={t('meetings.titleField')}
-          optionalLabel={t('sparks.optional')}
+          optionalLabel={t('meetings.optional')}
           value={v.title}
           error={e.title}
           maxLength={200}
@@ -456,7 +457,7 @@ export function RoundPage({
                 <p>{vm.spark.text}</p>
               </blockquote>
               {vm.spark.photoUrl ? (
-                <img class="bk-round__photo" src={vm.spark.photoUrl} alt={t('sparks.photoAlt')} />
+                <img class="bk-round__photo" src={vm.spark.photoUrl} alt={t('meetings.photoAlt')} />
               ) : null}
               <figcaption class="bk-round__author">
                 {vm.spark.author} · {vm.spark.when}
@@ -487,12 +488,7 @@ export function RoundPage({
           <h2 id="round-add" class="bk-round__add-title">
             {t('round.add')}
           </h2>
-          <SparkForm
-            ctx={ctx}
-            action={`/netwerk/${vm.network.id}/vonkjes`}
-            state={state}
-            back={base}
-          />
+          <sparksModule.api.SparkForm ctx={ctx} action={base} state={state} />
           <p>
             <a
               class="bk-round__back"
