@@ -47,7 +47,8 @@ for (const file of walk(src)) {
   const from = relative(root, file);
   const isTest = /\.test\.tsx?$/.test(from);
   const text = readFileSync(file, 'utf8');
-  const pattern = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const pattern =
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (const match of text.matchAll(pattern)) {
     const specifier = match[1] ?? match[2];
     const to = resolveImport(file, specifier)?.replace(/\.ts$/, '');
@@ -79,8 +80,7 @@ for (const file of walk(src)) {
     }
     if (fromModule && toModule && fromModule !== toModule && !isTest) {
       const isFace = to === `src/modules/${toModule}/index`;
-      const isForeignKey =
-        from.endsWith('/tables.ts') && to === `src/modules/${toModule}/tables`;
+      const isForeignKey = from.endsWith('/tables.ts') && to === `src/modules/${toModule}/tables`;
       const debt = `${from} -> ${to}.ts`;
       if (knownDebt.has(debt)) seenDebt.add(debt);
       else if (!isFace && !isForeignKey) {
