@@ -48,6 +48,11 @@ declare module 'fastify' {
     authorized: boolean;
     /** Applies a policy decision; when refused, writes the audit log and answers 403/404. */
     authorize(allowed: boolean, event: DeniedEvent): Promise<void>;
+    /**
+     * Refuses: writes the audit log and answers 403/404 (it always throws). Its type lets a
+     * handler write `if (!found) return request.deny(…)` and use `found` afterwards.
+     */
+    deny(event: DeniedEvent): Promise<never>;
   }
 }
 
@@ -73,6 +78,19 @@ export function recordRoutes(app: FastifyInstance): void {
 }
 
 export function registerAccess(app: FastifyInstance, options: AccessOptions): void {
+  async function deny(request: FastifyRequest, event: DeniedEvent): Promise<never> {
+    await recordAudit(options.db, {
+      actorId: request.actor?.personId ?? null,
+      action: event.action,
+      result: 'denied',
+      objectType: event.objectType,
+      objectId: event.objectId,
+      networkId: event.networkId,
+      origin: request.ip,
+      detail: `${request.method} ${request.routeOptions.url ?? ''}`,
+    });
+    throw new AccessDenied(event.status ?? 403);
+  }
   app.decorateRequest('actor', undefined);
   app.decorateRequest('authorized', false);
   app.decorateRequest('authorize', async function (this: FastifyRequest, allowed, event) {
@@ -80,17 +98,10 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
       this.authorized = true;
       return;
     }
-    await recordAudit(options.db, {
-      actorId: this.actor?.personId ?? null,
-      action: event.action,
-      result: 'denied',
-      objectType: event.objectType,
-      objectId: event.objectId,
-      networkId: event.networkId,
-      origin: this.ip,
-      detail: `${this.method} ${this.routeOptions.url ?? ''}`,
-    });
-    throw new AccessDenied(event.status ?? 403);
+    await deny(this, event);
+  });
+  app.decorateRequest('deny', function (this: FastifyRequest, event: DeniedEvent) {
+    return deny(this, event);
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -145,10 +156,7 @@ export async function networkFromUrl<N extends { id: number }>(
 ): Promise<N> {
   const parsed = idParam.safeParse((request.params as { networkId?: string }).networkId);
   const network = parsed.success ? await find(parsed.data) : undefined;
-  if (!network) {
-    await request.authorize(false, { action, objectType: 'network', status: 404 });
-    throw new AccessDenied(404); // authorize(false) has thrown already
-  }
+  if (!network) return request.deny({ action, objectType: 'network', status: 404 });
   await request.authorize(allowed(network.id), {
     action,
     objectType: 'network',
@@ -157,4 +165,24 @@ export async function networkFromUrl<N extends { id: number }>(
     status: deniedStatus(network.id),
   });
   return network;
+}
+
+/**
+ * An object of the current network, by the id in URL parameter `param`; when the id is not a
+ * valid id or `find` (which must look only within the network) finds nothing, the refusal
+ * is audited and answered 404 — other networks' objects are not revealed to exist.
+ */
+export async function findInNetworkOr404<T>(
+  request: FastifyRequest,
+  param: string,
+  find: (id: number) => Promise<T | undefined>,
+  event: { action: string; objectType: string; networkId: number },
+): Promise<T> {
+  const raw = (request.params as Record<string, string | undefined>)[param];
+  const parsed = idParam.safeParse(raw);
+  const found = parsed.success ? await find(parsed.data) : undefined;
+  if (found === undefined) {
+    return request.deny({ ...event, objectId: String(raw ?? '').slice(0, 40), status: 404 });
+  }
+  return found;
 }

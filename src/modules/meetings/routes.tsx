@@ -1,7 +1,7 @@
 // Meetings (bijeenkomsten): parse → authorize → service → render or redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParam, networkFromUrl } from '../../platform/access.js';
+import { findInNetworkOr404, networkFromUrl } from '../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../platform/forms.js';
 import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
@@ -58,20 +58,15 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     return { id: network.id, name: network.name, slug: network.slug };
   }
 
+  /** The meeting in the URL, within the network; otherwise 404 (audited). */
   async function meetingIn(request: FastifyRequest, networkId: number): Promise<MeetingRow> {
-    const parsed = idParam.safeParse((request.params as { meetingId?: string }).meetingId);
-    const meeting = parsed.success ? await service.meeting(networkId, parsed.data) : undefined;
-    if (!meeting) {
-      await request.authorize(false, {
-        action: 'meetings.view',
-        objectType: 'meeting',
-        objectId: String((request.params as { meetingId?: string }).meetingId ?? ''),
-        networkId,
-        status: 404,
-      });
-      throw new Error('unreachable');
-    }
-    return meeting.meeting;
+    const detail = await findInNetworkOr404(
+      request,
+      'meetingId',
+      (id) => service.findMeeting(networkId, id),
+      { action: 'meetings.view', objectType: 'meeting', networkId },
+    );
+    return detail.meeting;
   }
 
   async function publicNetwork(request: FastifyRequest) {
@@ -207,7 +202,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     async (request, reply) => {
       const network = await networkFor(request, 'meetings.manage');
       const meeting = await meetingIn(request, network.id);
-      const detail = (await service.meeting(network.id, meeting.id))!;
+      const detail = (await service.findMeeting(network.id, meeting.id))!;
       const local = toLocal(meeting.startsAt);
       const values: Record<string, string> = {
         kind: meeting.kind,
@@ -263,7 +258,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     network: { id: number; name: string },
     meetingId: number,
   ): Promise<MeetingViewModel> {
-    const detail = (await service.meeting(network.id, meetingId))!;
+    const detail = (await service.findMeeting(network.id, meetingId))!;
     const canManage = can(request.actor, 'meetings.manage', { networkId: network.id });
     return presentMeeting(request.t, request.lang, network, detail, canManage);
   }
@@ -294,9 +289,9 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     state: FormState,
     status = 200,
   ) {
-    const detail = (await service.meeting(network.id, meeting.id))!;
+    const detail = (await service.findMeeting(network.id, meeting.id))!;
     const present = new Set(detail.attendance.map((a) => a.personId));
-    const members = (await service.members(network.id)).map((m) => ({
+    const members = (await service.listMembers(network.id)).map((m) => ({
       personId: m.personId,
       name: m.name,
       present: state.values
@@ -415,25 +410,24 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     state: FormState = {},
     status = 200,
   ) {
-    const detail = await service.meeting(network.id, meetingId);
+    const detail = await service.findMeeting(network.id, meetingId);
     if (!detail) {
-      await request.authorize(false, {
+      return request.deny({
         action: 'meetings.view',
         objectType: 'meeting',
         objectId: meetingId,
         networkId: network.id,
         status: 404,
       });
-      throw new Error('unreachable');
     }
     const meeting = detail.meeting;
-    const sparks = await service.round(meeting);
+    const sparks = await service.listRound(meeting);
     const total = sparks.length;
     let nr = nrParam === 'laatste' ? total : Number.parseInt(nrParam ?? '1', 10);
     if (!Number.isFinite(nr) || nr < 1) nr = 1;
     if (nr > total) nr = Math.max(total, 1);
     const spark = sparks[nr - 1];
-    const previous = await service.previousMeeting(meeting);
+    const previous = await service.findPreviousMeeting(meeting);
     const vm = {
       network,
       meeting: {
@@ -513,7 +507,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
 
   app.get('/buurt/:slug/agenda.ics', open, async (request, reply) => {
     const network = await publicNetwork(request);
-    const body = await service.calendar({
+    const body = await service.buildCalendar({
       networkId: network.id,
       networkName: network.name,
       onlyPublic: true,
@@ -525,7 +519,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
 
   app.get('/netwerk/:networkId/bijeenkomsten/agenda.ics', checked, async (request, reply) => {
     const network = await networkFor(request, 'meetings.view');
-    const body = await service.calendar({
+    const body = await service.buildCalendar({
       networkId: network.id,
       networkName: network.name,
       onlyPublic: false,

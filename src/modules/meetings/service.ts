@@ -49,12 +49,12 @@ export function meetingsService(db: Database) {
 
   return {
     listMeetings: (networkId: number) => repo.listMeetings(networkId),
-    upcomingPublic: (networkId: number, limit = 3) =>
+    listUpcomingPublic: (networkId: number, limit = 3) =>
       repo.listUpcomingPublic(networkId, new Date(), limit),
     /** Members of the network, for the attendance form. */
-    members: (networkId: number) => directory.listMembers(networkId),
+    listMembers: (networkId: number) => directory.listMembers(networkId),
 
-    async meeting(networkId: number, meetingId: number): Promise<MeetingDetail | undefined> {
+    async findMeeting(networkId: number, meetingId: number): Promise<MeetingDetail | undefined> {
       const meeting = await repo.findMeeting(networkId, meetingId);
       if (!meeting) return undefined;
       const present = await repo.listAttendance(meeting.id);
@@ -113,14 +113,14 @@ export function meetingsService(db: Database) {
     saveMinutes: (networkId: number, meetingId: number, minutes: string) =>
       repo.updateMeeting(networkId, meetingId, { minutes }),
 
-    previousMeeting: (meeting: MeetingRow) =>
+    findPreviousMeeting: (meeting: MeetingRow) =>
       repo.findPreviousMeeting(meeting.networkId, meeting.startsAt, meeting.id),
 
     /**
      * The sparks round: published sparks since the previous meeting started, up to now (or,
      * for a meeting long past, up to a day after it started), oldest first.
      */
-    async round(meeting: MeetingRow, now = new Date()): Promise<RoundSpark[]> {
+    async listRound(meeting: MeetingRow, now = new Date()): Promise<RoundSpark[]> {
       const previous = await repo.findPreviousMeeting(
         meeting.networkId,
         meeting.startsAt,
@@ -136,7 +136,7 @@ export function meetingsService(db: Database) {
     },
 
     /** The iCalendar feed of a network: public meetings only, or all for members. */
-    async calendar(input: {
+    async buildCalendar(input: {
       networkId: number;
       networkName: string;
       onlyPublic: boolean;

@@ -92,9 +92,9 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
     state: FormState = {},
     status = 200,
   ) {
-    const rows = await service.wall(network.id);
+    const rows = await service.listWall(network.id);
     const canModerate = can(request.actor, 'sparks.moderate', { networkId: network.id });
-    const pendingCount = canModerate ? (await service.pending(network.id)).length : 0;
+    const pendingCount = canModerate ? (await service.listPending(network.id)).length : 0;
     const vm = {
       network,
       sparks: rows.map((s) => presentSpark(request.t, request.lang, s)),
@@ -126,9 +126,9 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
 
   app.get('/vonkjes/foto/:photoId', open, async (request, reply) => {
     const parsed = idParam.safeParse((request.params as { photoId?: string }).photoId);
-    const photo = parsed.success ? await service.photo(parsed.data) : undefined;
+    const photo = parsed.success ? await service.findPhoto(parsed.data) : undefined;
     if (!photo || !canSeePhoto(request.actor, photo)) {
-      await request.authorize(false, {
+      return request.deny({
         action: 'sparks.photo',
         objectType: 'spark_photo',
         objectId: parsed.success ? parsed.data : undefined,
@@ -136,22 +136,22 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
         status: 404,
       });
     }
-    const isPublic = photo!.isPublic && photo!.status === 'published';
+    const isPublic = photo.isPublic && photo.status === 'published';
     return reply
-      .header('content-type', photo!.contentType)
+      .header('content-type', photo.contentType)
       .header('x-content-type-options', 'nosniff')
       .header('content-disposition', 'inline')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('cache-control', isPublic ? 'public, max-age=86400' : 'private, max-age=3600')
       .header('cross-origin-resource-policy', 'same-origin')
-      .send(photo!.data);
+      .send(photo.data);
   });
 
   // ── Sparks: moderation of sparks sent from the public page ─────────────────────────────
 
   app.get('/netwerk/:networkId/vonkjes/moderatie', checked, async (request, reply) => {
     const network = await networkFor(request, 'sparks.moderate');
-    const pending = (await service.pending(network.id)).map((s) =>
+    const pending = (await service.listPending(network.id)).map((s) =>
       presentPending(request.t, request.lang, s),
     );
     return reply.page((ctx) => <ModerationPage ctx={ctx} vm={{ network, pending }} />);
@@ -166,7 +166,7 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
         .flash('error', 'sparks.moderation.unknown')
         .redirect(`/netwerk/${network.id}/vonkjes/moderatie`, 303);
     }
-    const done = await service.moderate({
+    const done = await service.moderateSpark({
       networkId: network.id,
       sparkId: sparkId.data,
       approve: decision === 'approve',

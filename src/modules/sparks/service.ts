@@ -71,13 +71,13 @@ export function sparksService(db: Database) {
       return { ok: true, id };
     },
 
-    wall: async (networkId: number) => withAuthorNames(db, await repo.listWall(networkId)),
-    publicSparks: (networkId: number, limit = 6) => repo.listPublic(networkId, limit),
-    pending: (networkId: number) => repo.listPending(networkId),
+    listWall: async (networkId: number) => withAuthorNames(db, await repo.listWall(networkId)),
+    listPublicSparks: (networkId: number, limit = 6) => repo.listPublic(networkId, limit),
+    listPending: (networkId: number) => repo.listPending(networkId),
     /** Published sparks of a network in (after, upTo], oldest first, with their authors. */
-    between: async (networkId: number, after: Date | null, upTo: Date) =>
+    listBetween: async (networkId: number, after: Date | null, upTo: Date) =>
       withAuthorNames(db, await repo.listBetween(networkId, after, upTo)),
-    photo: (photoId: number) => repo.findPhoto(photoId),
+    findPhoto: (photoId: number) => repo.findPhoto(photoId),
 
     /** A spark sent from the public page: waits in the moderation queue. */
     async submitFromPublic(networkId: number, text: string, name: string): Promise<number> {
@@ -91,7 +91,7 @@ export function sparksService(db: Database) {
       });
     },
 
-    async moderate(input: {
+    async moderateSpark(input: {
       networkId: number;
       sparkId: number;
       approve: boolean;
