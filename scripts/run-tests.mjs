@@ -3,13 +3,17 @@
 //   node scripts/run-tests.mjs --pg     the same suites against PostgreSQL (TEST_DATABASE_URL)
 //   node scripts/run-tests.mjs --e2e    browser journeys in test/e2e
 // Extra arguments that are paths narrow the run to those files.
+// Test files run side by side, one per available core; the time-out of a test grows when there
+// are fewer cores (120 s on 2 cores, 240 s on 1, 60 s from 4 up; browser journeys 1.5×).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 const args = process.argv.slice(2);
 const e2e = args.includes('--e2e');
-const pg = args.includes('--pg');
+const usePg = args.includes('--pg');
 const only = args.filter((a) => !a.startsWith('--'));
 
 function walk(dir, out = []) {
@@ -28,8 +32,14 @@ const files =
       ? walk('test/e2e')
       : [...walk('src'), ...walk('test').filter((f) => !f.startsWith(join('test', 'e2e')))];
 
-const env = { ...process.env, NODE_ENV: 'test' };
-if (pg) {
+const cores = availableParallelism();
+const concurrency = e2e ? 1 : cores;
+const timeout = Math.round((e2e ? 1.5 : 1) * 60_000 * (4 / Math.min(cores, 4)));
+
+// One id for this run: test/helpers/database.ts seeds the demo once per run under it.
+const run = `r${Date.now().toString(36)}${process.pid.toString(36)}`;
+const env = { ...process.env, NODE_ENV: 'test', BK_TEST_RUN: run };
+if (usePg) {
   env.TEST_DB = 'pg';
   env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 }
@@ -41,11 +51,35 @@ const result = spawnSync(
     'tsx',
     '--test',
     '--test-reporter=spec',
-    `--test-concurrency=${e2e ? 1 : 2}`,
+    `--test-concurrency=${concurrency}`,
     // A test that hangs fails instead of holding up CI.
-    `--test-timeout=${e2e ? 180_000 : 120_000}`,
+    `--test-timeout=${timeout}`,
     ...files.sort(),
   ],
   { stdio: 'inherit', env },
 );
+
+// This run's demo templates: the dump in .tmp/ and, on PostgreSQL, the template database.
+for (const name of existsSync('.tmp') ? readdirSync('.tmp') : []) {
+  if (name.startsWith('pglite-demo-') && name.includes(`_${run}`)) {
+    rmSync(join('.tmp', name), { recursive: true, force: true });
+  }
+}
+if (usePg) {
+  const client = new pg.Client({ connectionString: env.TEST_DATABASE_URL });
+  try {
+    await client.connect();
+    const found = await client.query(
+      "select datname from pg_database where datname like 'bk\\_demo\\_%' and datname like $1",
+      [`%\\_${run}%`],
+    );
+    for (const { datname } of found.rows) {
+      await client.query(`drop database if exists "${datname}" with (force)`);
+    }
+  } catch (error) {
+    console.error(`could not drop this run's demo template: ${error.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 process.exit(result.status ?? 1);

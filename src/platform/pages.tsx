@@ -1,5 +1,6 @@
 // How a route answers with a page: the request knows its language, the reply renders a
 // view with the page context (CSRF token, flash message, navigation) and sets safe headers.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -50,13 +51,36 @@ export interface PagesOptions {
   viewer?: (request: FastifyRequest) => Partial<Pick<ViewContext, 'user' | 'network'>>;
 }
 
+/**
+ * Views that depend on the page context only (see staticView), each with its renderings: the
+ * page split where the CSRF token goes, so that every reply gets a fresh token in between.
+ */
+const staticViews = new WeakMap<View, Map<string, string[]>>();
+/** The most contexts one static view keeps a rendering for (pages × languages × visitors). */
+const STATIC_VIEW_ENTRIES = 64;
+
+/**
+ * Marks a view that shows nothing but its page context (no data of its own, no query
+ * string): reply.page renders it once per context — language, path, navigation, who is
+ * signed in — and reuses that, with a fresh CSRF token for every reply. Define it once,
+ * outside the handler, so that it is the same function for every request.
+ */
+export function staticView(view: View): View {
+  staticViews.set(view, new Map());
+  return view;
+}
+
 export function registerPages(app: FastifyInstance, options: PagesOptions): void {
+  // A placeholder nobody can guess, so no text of a page can be taken for it.
+  const tokenSlot = `bk-csrf-${randomBytes(16).toString('hex')}`;
+  const translators: Record<Lang, Translate> = { nl: translator('nl'), en: translator('en') };
   app.decorateRequest('lang', 'nl');
   app.decorateRequest('t', null as unknown as Translate);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const lang = request.cookies[LANG_COOKIE];
     request.lang = isLang(lang) ? lang : 'nl';
-    request.t = translator(request.lang);
+    request.t = translators[request.lang];
+    done();
   });
 
   app.decorateReply('flash', function (this: FastifyReply, type, key, params) {
@@ -74,19 +98,54 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
 
   app.decorateReply('page', function (this: FastifyReply, view: View, status = 200) {
     const request = this.request;
-    const ctx: ViewContext = {
-      lang: request.lang,
-      t: request.t,
-      path: request.url.split('?')[0] ?? '/',
-      csrfToken: this.generateCsrf(),
-      flash: readFlash(request, this),
-      nav: options.nav(request).map((n): NavItem => ({ href: n.href, label: request.t(n.label) })),
-      user: undefined,
-      network: undefined,
-      asset: options.asset,
-      ...options.viewer?.(request),
-    };
-    const html = `<!doctype html>${renderToString(view(ctx))}`;
+    const flash = readFlash(request, this);
+    const viewer = options.viewer?.(request);
+    const path = request.url.split('?')[0] ?? '/';
+    const entries = options.nav(request);
+    const context = (csrfToken: () => string) =>
+      new PageContext(
+        request.lang,
+        request.t,
+        path,
+        csrfToken,
+        flash,
+        entries.map((n): NavItem => ({ href: n.href, label: request.t(n.label) })),
+        viewer?.user,
+        viewer?.network,
+        options.asset,
+      );
+    const cache = flash ? undefined : staticViews.get(view);
+    let html: string;
+    if (cache) {
+      // Everything a static view can show: the language, path, navigation and who is here.
+      const key = [
+        request.lang,
+        path,
+        entries.map((n) => n.href).join(' '),
+        viewer?.user?.displayName ?? '',
+        viewer?.network?.slug ?? '',
+        viewer?.network?.name ?? '',
+      ].join('\n');
+      let parts = cache.get(key);
+      if (!parts) {
+        const page = `<!doctype html>${renderToString(view(context(() => tokenSlot)))}`;
+        parts = page.split(tokenSlot);
+        if (cache.size >= STATIC_VIEW_ENTRIES) cache.clear();
+        cache.set(key, parts);
+      }
+      html = parts.length === 1 ? parts[0]! : parts.join(this.generateCsrf());
+    } else {
+      // The CSRF secret, cookie and token are made only when the page has a form using them.
+      let token: string | undefined;
+      html = `<!doctype html>${renderToString(
+        view(
+          context(() => {
+            token ??= this.generateCsrf();
+            return token;
+          }),
+        ),
+      )}`;
+    }
     return this.code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
@@ -107,6 +166,25 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
       return reply.redirect(safeLocalPath(request.body?.back), 303);
     },
   );
+}
+
+/** The page context; the CSRF token is asked for only by views that have a form. */
+class PageContext implements ViewContext {
+  constructor(
+    readonly lang: Lang,
+    readonly t: Translate,
+    readonly path: string,
+    private readonly token: () => string,
+    readonly flash: FlashMessage | undefined,
+    readonly nav: NavItem[],
+    readonly user: ViewContext['user'],
+    readonly network: ViewContext['network'],
+    readonly asset: AssetUrl,
+  ) {}
+
+  get csrfToken(): string {
+    return this.token();
+  }
 }
 
 function readFlash(request: FastifyRequest, reply: FastifyReply): FlashMessage | undefined {

@@ -4,7 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '#src/app.js';
 import { type Config, loadConfig } from '#src/config.js';
 import type { DatabaseHandle } from '#src/db/client.js';
-import { createTestDatabase } from './database.js';
+import { createTestDatabase, type TestDatabaseOptions } from './database.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -22,8 +22,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/** The real app on a fresh database; `{ demo: true }` starts from a copy of the seeded demo. */
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: TestDatabaseOptions = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(options);
   const app = await buildApp(testConfig(overrides), database);
   await app.ready();
   return {

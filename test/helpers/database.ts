@@ -1,6 +1,8 @@
 // A fresh, migrated database for each test file: a copy of a migrated PGlite template
 // (kept in .tmp/, rebuilt when the migrations change), or with TEST_DB=pg a new database on
 // the PostgreSQL server at TEST_DATABASE_URL, created from a migrated template database.
+// Files that need the demo get a copy of a second template that holds it: the demo is
+// seeded once per test run (its dates are relative to today), not once per test file.
 import { createHash, randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -8,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmdirSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '#src/db/client.js';
 import { migrationsFolder, runMigrations } from '#src/db/migrate.js';
+import { seedDemo } from '#src/db/seed.js';
 
 function migrationsHash(): string {
   const hash = createHash('sha256');
@@ -31,21 +35,87 @@ function migrationsHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function pgliteTemplate(): Promise<Blob> {
-  const path = join('.tmp', `pglite-template-${migrationsHash()}.tar.gz`);
+/**
+ * One test run: scripts/run-tests.mjs sets BK_TEST_RUN for all its files and removes the
+ * run's demo templates afterwards. A file started on its own seeds the demo itself.
+ */
+const testRun = process.env.BK_TEST_RUN?.replace(/[^a-z0-9]/gi, '').toLowerCase();
+
+/** The demo template's name: the migrations and the test run. */
+function demoKey(run: string): string {
+  return `${migrationsHash()}_${run}`;
+}
+
+async function migrateAndSeed(handle: DatabaseHandle): Promise<void> {
+  await runMigrations(handle);
+  await seedDemo(handle);
+}
+
+/** Waits for a lock folder (mkdir is atomic), so that one test file builds a template. */
+async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  mkdirSync('.tmp', { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(path);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmdirSync(path);
+  }
+}
+
+async function dumpOf(fill: (handle: DatabaseHandle) => Promise<void>): Promise<Blob> {
+  const handle = await openDatabase({ dataDir: 'memory://' });
+  await fill(handle);
+  // biome-ignore lint/suspicious/noExplicitAny: the PGlite client behind the Drizzle handle
+  const client = (handle.db as any).$client as PGlite;
+  const dump = await client.dumpDataDir('gzip');
+  await handle.close();
+  return dump;
+}
+
+async function buildPgliteTemplate(
+  path: string,
+  fill: (handle: DatabaseHandle) => Promise<void>,
+): Promise<Blob> {
   if (!existsSync(path)) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    await runMigrations(handle);
-    // biome-ignore lint/suspicious/noExplicitAny: the PGlite client behind the Drizzle handle
-    const client = (handle.db as any).$client as PGlite;
-    const dump = await client.dumpDataDir('gzip');
-    await handle.close();
-    mkdirSync('.tmp', { recursive: true });
-    const temporary = `${path}.${process.pid}`;
-    writeFileSync(temporary, Buffer.from(await dump.arrayBuffer()));
-    renameSync(temporary, path);
+    await withFileLock(`${path}.lock`, async () => {
+      if (existsSync(path)) return;
+      const dump = await dumpOf(fill);
+      const temporary = `${path}.${process.pid}`;
+      writeFileSync(temporary, Buffer.from(await dump.arrayBuffer()));
+      renameSync(temporary, path);
+    });
   }
   return new Blob([readFileSync(path)]);
+}
+
+function pgliteTemplate(): Promise<Blob> {
+  return buildPgliteTemplate(
+    join('.tmp', `pglite-template-${migrationsHash()}.tar.gz`),
+    runMigrations,
+  );
+}
+
+let ownDemo: Promise<Blob> | undefined;
+
+/** The migrated template with the demo seeded into it, built once per test run. */
+function pgliteDemoTemplate(): Promise<Blob> {
+  if (!testRun) {
+    ownDemo ??= dumpOf(migrateAndSeed);
+    return ownDemo;
+  }
+  return buildPgliteTemplate(
+    join('.tmp', `pglite-demo-${demoKey(testRun)}.tar.gz`),
+    migrateAndSeed,
+  );
 }
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -64,34 +134,62 @@ function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-/** A new, migrated database on the PostgreSQL server; drop() removes it. */
+/** Makes `template` on the server unless it is there; the caller holds the advisory lock. */
+async function ensurePostgresTemplate(
+  admin: pg.Client,
+  adminUrl: string,
+  template: string,
+  fill: (handle: DatabaseHandle) => Promise<void>,
+  from?: string,
+): Promise<void> {
+  const found = await admin.query('select 1 from pg_database where datname = $1', [template]);
+  if (found.rowCount !== 0) return;
+  // Built under another name and renamed when complete, so a crash leaves no half template.
+  const building = `${template}_building`;
+  await admin.query(`drop database if exists ${building} with (force)`);
+  await admin.query(`create database ${building}${from ? ` template ${from}` : ''}`);
+  const handle = await openDatabase({
+    databaseUrl: databaseUrl(adminUrl, building),
+    poolSize: 2,
+  });
+  await fill(handle);
+  await handle.close();
+  await admin.query(`alter database ${building} rename to ${template}`);
+}
+
+/**
+ * A new, migrated database on the PostgreSQL server (with the demo in it when `demo`);
+ * drop() removes it.
+ */
 export async function createPostgresTestDatabase(
   adminUrl: string,
+  options: { demo?: boolean } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
-  const template = `bk_template_${migrationsHash()}`;
+  const migrated = `bk_template_${migrationsHash()}`;
+  // This run's demo template; run-tests.mjs drops bk_demo_*_<run> when the run ends.
+  const template = options.demo && testRun ? `bk_demo_${demoKey(testRun)}` : migrated;
   const name = `bk_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, async (admin) => {
     await admin.query('select pg_advisory_lock(4242)');
     try {
-      const found = await admin.query('select 1 from pg_database where datname = $1', [template]);
-      if (found.rowCount === 0) {
-        // Built under another name and renamed when complete, so a crash leaves no half template.
-        const building = `${template}_building`;
-        await admin.query(`drop database if exists ${building} with (force)`);
-        await admin.query(`create database ${building}`);
-        const handle = await openDatabase({
-          databaseUrl: databaseUrl(adminUrl, building),
-          poolSize: 2,
-        });
-        await runMigrations(handle);
-        await handle.close();
-        await admin.query(`alter database ${building} rename to ${template}`);
+      await ensurePostgresTemplate(admin, adminUrl, migrated, runMigrations);
+      if (template !== migrated) {
+        await ensurePostgresTemplate(admin, adminUrl, template, seedDemo, migrated);
       }
       await admin.query(`create database ${name} template ${template}`);
     } finally {
       await admin.query('select pg_advisory_unlock(4242)');
     }
   });
+  if (options.demo && template === migrated) {
+    // A file run on its own: the demo goes straight into its database.
+    const handle = await openDatabase({ databaseUrl: databaseUrl(adminUrl, name), poolSize: 2 });
+    try {
+      await seedDemo(handle);
+    } finally {
+      await handle.close();
+    }
+  }
   return {
     url: databaseUrl(adminUrl, name),
     drop: async () => {
@@ -102,8 +200,8 @@ export async function createPostgresTestDatabase(
   };
 }
 
-async function postgresDatabase(adminUrl: string): Promise<DatabaseHandle> {
-  const created = await createPostgresTestDatabase(adminUrl);
+async function postgresDatabase(adminUrl: string, demo: boolean): Promise<DatabaseHandle> {
+  const created = await createPostgresTestDatabase(adminUrl, { demo });
   const handle = await openDatabase({ databaseUrl: created.url, poolSize: 20 });
   return {
     ...handle,
@@ -116,12 +214,21 @@ async function postgresDatabase(adminUrl: string): Promise<DatabaseHandle> {
 
 export const usingPostgres = process.env.TEST_DB === 'pg';
 
+export interface TestDatabaseOptions {
+  /** Start from a copy of the seeded demo (src/db/seed.ts), as a first start in demo mode. */
+  demo?: boolean;
+}
+
 /** A new database with every migration applied; close it when the test file is done. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  options: TestDatabaseOptions = {},
+): Promise<DatabaseHandle> {
+  const demo = options.demo ?? false;
   if (usingPostgres) {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DB=pg needs TEST_DATABASE_URL');
-    return postgresDatabase(url);
+    return postgresDatabase(url, demo);
   }
-  return openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate() });
+  const template = demo ? await pgliteDemoTemplate() : await pgliteTemplate();
+  return openDatabase({ dataDir: 'memory://', loadDataDir: template });
 }

@@ -75,7 +75,9 @@ describe('XSS payloads in every field, on every page that shows them', () => {
 
     coordinator = new TestClient(t.app, '10.30.0.1');
     await coordinator.login(world.people.coordinator.email!, TEST_PASSWORD);
-    invitePage = (await coordinator.get(`/netwerk/${a}/uitnodigen`)).body;
+    const invite = await coordinator.get(`/netwerk/${a}/uitnodigen`);
+    assert.equal(invite.statusCode, 200);
+    invitePage = invite.body;
     // A letter for a professional of the (payload-named) organisation.
     const letter = await coordinator.post(`/netwerk/${a}/uitnodigen`, {
       kind: 'letter',
@@ -96,7 +98,9 @@ describe('XSS payloads in every field, on every page that shows them', () => {
       );
       assert.equal(sent.statusCode, 303);
     }
-    membersBeforeAcceptance = (await coordinator.get(`/netwerk/${a}/leden`)).body;
+    const membersPage = await coordinator.get(`/netwerk/${a}/leden`);
+    assert.equal(membersPage.statusCode, 200);
+    membersBeforeAcceptance = membersPage.body;
 
     // The addressee accepts, choosing a payload as display name, listed on the public page.
     member = new TestClient(t.app, '10.30.0.2');
@@ -130,6 +134,7 @@ describe('XSS payloads in every field, on every page that shows them', () => {
     assert.ok(membersBeforeAcceptance.includes(oddEmail), 'the odd address is listed');
     // After acceptance the letter is no longer open; the new member is listed.
     const members = await coordinator.get(`/netwerk/${a}/leden`);
+    assert.equal(members.statusCode, 200);
     assertSafe('members', members.body, [networkName, displayName, organisationName]);
     const log = await coordinator.get(`/netwerk/${a}/logboek`);
     assert.equal(log.statusCode, 200);
@@ -142,8 +147,10 @@ describe('XSS payloads in every field, on every page that shows them', () => {
       { kind: 'letter', role: 'resident', addressee },
       { from: `/netwerk/${a}/uitnodigen` },
     );
+    assert.equal(second.statusCode, 200);
     assertSafe('second letter', second.body, [addressee]);
     const members = await coordinator.get(`/netwerk/${a}/leden`);
+    assert.equal(members.statusCode, 200);
     assertSafe('members with an open letter', members.body, [addressee, displayName]);
   });
 
@@ -159,6 +166,7 @@ describe('XSS payloads in every field, on every page that shows them', () => {
     const visitor = new TestClient(t.app, '10.30.0.4');
     for (const client of [visitor, member]) {
       const directory = await client.get('/buurten');
+      assert.equal(directory.statusCode, 200);
       assertSafe('/buurten', directory.body, [networkName, description]);
       const page = await client.get(`/buurt/${slug}`);
       assert.equal(page.statusCode, 200);
@@ -192,6 +200,7 @@ describe('XSS payloads in every field, on every page that shows them', () => {
     const leader = new TestClient(t.app, '10.30.0.6');
     await leader.login(world.people.leader.email!, TEST_PASSWORD);
     const page = await leader.get('/netwerk');
+    assert.equal(page.statusCode, 200);
     assertSafe("leader's /netwerk", page.body, [networkName]);
   });
 

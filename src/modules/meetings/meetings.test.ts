@@ -65,6 +65,7 @@ describe('meetings, the sparks round and the calendar feeds', () => {
     assert.match(page.body, /Jongerenwerk in de zomer .*ingebracht door een professional/);
     assert.match(page.body, /1 juli 2031 om 19:30/);
     const agenda = await resident.get(`${base()}/${id}/agenda`);
+    assert.equal(agenda.statusCode, 200);
     assert.match(agenda.body, /Opening en vonkjesronde/);
     assert.ok(!agenda.body.includes(xss));
     // Residents cannot edit; the list shows it among upcoming meetings.
@@ -95,6 +96,7 @@ describe('meetings, the sparks round and the calendar feeds', () => {
   test('attendance: named members of this network only, plus counts; minutes are saved', async () => {
     const id = await createMeeting({ date: '2030-03-10', time: '19:30' });
     const form = await coordinator.get(`${base()}/${id}/aanwezigheid`);
+    assert.equal(form.statusCode, 200);
     assert.match(form.body, new RegExp(`present-${world.people.resident.id}`));
     assert.ok(!form.body.includes(`present-${world.people.coordinatorB.id}"`));
     const saved = await coordinator.post(`${base()}/${id}/aanwezigheid`, {
@@ -107,6 +109,7 @@ describe('meetings, the sparks round and the calendar feeds', () => {
     await coordinator.get(`${base()}/${id}/verslag`);
     await coordinator.post(`${base()}/${id}/verslag`, { minutes: `Goed gesprek.\n\n${xss}` });
     const page = await resident.get(`${base()}/${id}`);
+    assert.equal(page.statusCode, 200);
     assert.match(page.body, new RegExp(world.people.resident.displayName));
     assert.ok(!page.body.includes(world.people.coordinatorB.displayName));
     assert.match(page.body, /7 bewoners en 2 professionals/);
@@ -172,10 +175,12 @@ describe('meetings, the sparks round and the calendar feeds', () => {
     assert.match(first.body, new RegExp(`href="${round}\\?nr=2"`));
     assert.match(first.body, /<script src="\/[^"]*sparks-round\.[0-9a-f]+\.js" defer/);
     const second = await resident.get(`${round}?nr=2`);
+    assert.equal(second.statusCode, 200);
     assert.match(second.body, /Vonkje 2 van 3/);
     assert.match(second.body, /Tweede vonkje/);
     assert.match(second.body, new RegExp(`href="${round}\\?nr=1"`));
     const third = await resident.get(`${round}?nr=3`);
+    assert.equal(third.statusCode, 200);
     assert.match(third.body, /Derde vonkje/);
     assert.ok(!third.body.includes(xss));
     assert.ok(!third.body.includes('?nr=4'));

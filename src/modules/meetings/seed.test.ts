@@ -1,26 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { networkModule } from '#src/modules/network/index.js';
-import { peopleModule } from '#src/modules/people/index.js';
 import { createTestApp, type TestApp } from '#test/helpers/app.js';
 import { createWorld } from '#test/helpers/factories.js';
 import { meetingsPersonData } from './person-data.js';
 import { meetingsRepository } from './repository.js';
-import { seedMeetingsDemo } from './seed.js';
 
 describe('meetings: the demo and a person’s data', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp();
+    // A copy of the demo, seeded once for the whole test run.
+    t = await createTestApp({}, { demo: true });
   });
   after(() => t.close());
 
   test('the demo holds a year of meetings, a village conversation and two to come', async () => {
     const db = t.database.db;
-    await networkModule.seed!(db);
-    await peopleModule.seed?.(db);
-    await seedMeetingsDemo(db);
     const result = (await db.execute(sql`select
         (select count(*)::int from meetings where kind = 'village_conversation') as village,
         (select count(*)::int from meetings where starts_at > now()) as upcoming,

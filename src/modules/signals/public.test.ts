@@ -73,6 +73,7 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
     assert.ok(stored.every((s) => s.status === 'pending'));
     // Pending submissions are not in the members' list.
     const list = await coordinator.get(`/netwerk/${a()}/signalen`);
+    assert.equal(list.statusCode, 200);
     assert.ok(!list.body.includes(what));
     const queue = await coordinator.get(`/netwerk/${a()}/signalen/moderatie`);
     assert.match(queue.body, /De lantaarn op het pleintje/);

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.js';
-import { networkModule } from '#src/modules/network/index.js';
 import { networks } from '#src/modules/network/tables.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import { personalDetails } from './privacy.js';
@@ -13,8 +12,8 @@ import { signals, signalUpdates } from './tables.js';
 describe('the signals demo', () => {
   let database: DatabaseHandle;
   before(async () => {
-    database = await createTestDatabase();
-    await networkModule.seed!(database.db);
+    // A copy of the demo (seeded once for the whole test run); seeding again adds nothing.
+    database = await createTestDatabase({ demo: true });
   });
   after(() => database.close());
 

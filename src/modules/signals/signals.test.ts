@@ -246,6 +246,7 @@ describe('signals', () => {
       assert.equal(r.statusCode, 200, q);
     }
     const filtered = await c.get(`${base()}?status=closed`);
+    assert.equal(filtered.statusCode, 200);
     assert.match(filtered.body, /Koelkast van de buurtkamer/);
     assert.ok(!filtered.body.includes('Lekkage'));
     const counted = await rows<{ n: number }>(t, sql`select count(*)::int as n from signals`);
@@ -256,9 +257,11 @@ describe('signals', () => {
     const x = '<script>alert(1)</script>';
     const id = await create('resident', x, { description: x, place: x, trigger: x });
     const page = await clients.resident!.get(`${base()}/${id}`);
+    assert.equal(page.statusCode, 200);
     assert.ok(!page.body.includes(x));
     assert.match(page.body, /&lt;script>alert\(1\)&lt;\/script>/);
     const list = await clients.resident!.get(base());
+    assert.equal(list.statusCode, 200);
     assert.ok(!list.body.includes(x));
   });
 

@@ -1,18 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/client.js';
+import { staticView } from '../../platform/pages.js';
 import { AccessibilityPage, HomePage, PrivacyPage } from './views/pages.js';
 
 export interface SiteDeps {
   database: Pick<DatabaseHandle, 'ping'>;
 }
 
+// These pages show nothing but their text: rendered once per language and visitor kind.
+const home = staticView((ctx) => <HomePage ctx={ctx} />);
+const accessibility = staticView((ctx) => <AccessibilityPage ctx={ctx} />);
+const privacy = staticView((ctx) => <PrivacyPage ctx={ctx} />);
+
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
   const open = { config: { policy: 'public' } };
-  app.get('/', open, (_request, reply) => reply.page((ctx) => <HomePage ctx={ctx} />));
-  app.get('/toegankelijkheid', open, (_request, reply) =>
-    reply.page((ctx) => <AccessibilityPage ctx={ctx} />),
-  );
-  app.get('/privacy', open, (_request, reply) => reply.page((ctx) => <PrivacyPage ctx={ctx} />));
+  app.get('/', open, (_request, reply) => reply.page(home));
+  app.get('/toegankelijkheid', open, (_request, reply) => reply.page(accessibility));
+  app.get('/privacy', open, (_request, reply) => reply.page(privacy));
 
   // For load balancers and monitoring: answers 200 only when the database answers.
   app.get(

@@ -86,6 +86,7 @@ describe('site pages and platform plumbing', () => {
 
   test('security headers: CSP without inline scripts, HSTS, nosniff, referrer policy, framing', async () => {
     const res = await t.app.inject('/');
+    assert.equal(res.statusCode, 200);
     const csp = res.headers['content-security-policy'] as string;
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);

@@ -1,26 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { networkModule } from '#src/modules/network/index.js';
-import { peopleModule } from '#src/modules/people/index.js';
 import { createTestApp, type TestApp } from '#test/helpers/app.js';
 import { createWorld } from '#test/helpers/factories.js';
 import { sparksPersonData } from './person-data.js';
 import { sparksRepository } from './repository.js';
-import { seedSparksDemo } from './seed.js';
 
 describe('sparks: the demo and a person’s data', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp();
+    // A copy of the demo, seeded once for the whole test run.
+    t = await createTestApp({}, { demo: true });
   });
   after(() => t.close());
 
   test('the demo holds a believable year: sparks with photos, one pending spark', async () => {
     const db = t.database.db;
-    await networkModule.seed!(db);
-    await peopleModule.seed?.(db);
-    await seedSparksDemo(db);
     const result = (await db.execute(sql`select
         (select count(*)::int from sparks where status = 'published') as published,
         (select count(*)::int from sparks where status = 'pending') as pending,

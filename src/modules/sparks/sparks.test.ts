@@ -261,6 +261,7 @@ describe('sparks: the wall, photos and moderation', () => {
         303,
       );
       const wallPage = await resident.get(wall());
+      assert.equal(wallPage.statusCode, 200);
       assert.match(wallPage.body, /Buurman Piet repareerde/);
       assert.ok(!wallPage.body.includes('horloges'));
       const audit = await t.database.db.execute(
