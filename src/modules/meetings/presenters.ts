@@ -3,7 +3,8 @@ import { formatDateTime, type Lang, type Translate } from '../../platform/i18n/i
 import type { MeetingRow } from './repository.js';
 import type { MeetingDetail } from './service.js';
 import type { AgendaOrigin, MeetingKind } from './tables.js';
-import type { MeetingSummary, MeetingViewModel } from './views/pages.js';
+import type { MeetingSummary } from './views/list.js';
+import type { MeetingViewModel } from './views/meeting.js';
 
 export function kindLabel(t: Translate, kind: MeetingKind): string {
   return t(`meetings.kind.${kind}`);

@@ -20,16 +20,11 @@ import {
 import type { MeetingRow } from './repository.js';
 import { AGENDA_MAX, meetingsService, splitByTime } from './service.js';
 import { type AgendaOrigin, agendaOrigins, meetingKinds } from './tables.js';
-import {
-  AgendaPrintPage,
-  AttendancePage,
-  MeetingFormPage,
-  MeetingPage,
-  MeetingsPage,
-  type MeetingViewModel,
-  MinutesPage,
-  RoundPage,
-} from './views/pages.js';
+import { AttendancePage, MinutesPage } from './views/attendance.js';
+import { MeetingFormPage } from './views/form.js';
+import { MeetingsPage } from './views/list.js';
+import { AgendaPrintPage, MeetingPage, type MeetingViewModel } from './views/meeting.js';
+import { RoundPage } from './views/round.js';
 
 const AGENDA_ROWS_EXTRA = 3;
 const checked = { config: { policy: 'check' as const } };
