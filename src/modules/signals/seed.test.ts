@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.js';
 import { networkModule } from '#src/modules/network/index.js';
 import { networks } from '#src/modules/network/tables.js';
+import { peopleModule } from '#src/modules/people/index.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import { personalDetails } from './privacy.js';
 import { seedSignalsDemo } from './seed.js';
@@ -15,6 +16,7 @@ describe('the signals demo', () => {
   before(async () => {
     database = await createTestDatabase();
     await networkModule.seed!(database.db);
+    await peopleModule.seed!(database.db);
   });
   after(() => database.close());
 
