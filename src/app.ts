@@ -8,7 +8,6 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { listModules } from './modules/index.js';
-import { networkModule } from './modules/network/index.js';
 import { peopleModule } from './modules/people/index.js';
 import { recordRoutes, registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
@@ -107,7 +106,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
 
   // What every module gets, built once.
   const modules = listModules();
-  const demo = networkModule.api.demo;
+  const demo = peopleModule.api.demo;
   const context: ModuleContext = {
     db: database.db,
     database,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/network/seed.js';
+import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
 import { MIN_FORM_MS as MIN_SUBMIT_MS } from '#src/platform/spam-guard.js';
 import { axeViolations, launchBrowser, startDemoServer, watchConsole } from './browser.js';
 

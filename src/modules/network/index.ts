@@ -5,11 +5,15 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { networkMessages } from './messages.js';
 import { networkRepository } from './repository.js';
 import { networkRoutes } from './routes.js';
-import { DEMO_PASSWORD, demoAccounts, seedNetworkDemo } from './seed.js';
+import { seedNetworkDemo } from './seed.js';
 import * as tables from './tables.js';
 
-export type { AreaKind, NetworkDetails, OrganisationType } from './repository.js';
-export type { DemoAccount, DemoRole } from './seed.js';
+export type {
+  AreaKind,
+  NetworkDetails,
+  NetworkSummary,
+  OrganisationType,
+} from './repository.js';
 
 /** The functions other modules may call. */
 const api = {
@@ -18,8 +22,25 @@ const api = {
     const repo = networkRepository(db);
     return { findNetworkById: repo.findNetworkById, findNetworkBySlug: repo.findNetworkBySlug };
   },
-  /** The demo's accounts and their shared password (listed on the login page in demo mode). */
-  demo: { password: DEMO_PASSWORD, accounts: demoAccounts },
+  /**
+   * Names and places of networks, for modules that show or scope them (the people module's
+   * memberships, leaders' scopes and invitations; the demo's people).
+   */
+  places(db: Executor) {
+    const repo = networkRepository(db);
+    return {
+      /** `{ id, name, slug, municipalityId, regionId }` of each known id, in no order. */
+      listNetworkSummaries: repo.listNetworkSummaries,
+      /** Networks in any of these municipalities or regions, by name. */
+      listNetworksInScope: repo.listNetworksInScope,
+      /** The organisations of a network, by name: `{ id, name, type, website }[]`. */
+      listOrganisationsOf: repo.listNetworkOrganisations,
+      /** Organisation names by id, of any network. */
+      findOrganisationNames: repo.findOrganisationNames,
+      findRegionBySlug: repo.findRegionBySlug,
+      findMunicipalityBySlug: repo.findMunicipalityBySlug,
+    };
+  },
 };
 
 export const networkModule: ModuleManifest<typeof networkMessages, typeof api> = {

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
+import { peopleRepository } from '#src/modules/people/repository.js';
+import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from '#src/modules/people/seed.js';
 import { leaderScopes, memberships, people } from '#src/modules/people/tables.js';
 import { createTestApp, type TestApp } from '#test/helpers/app.js';
 import { networkRepository } from './repository.js';
-import { DEMO_PASSWORD, demoAccounts, seedNetworkDemo } from './seed.js';
+import { seedNetworkDemo } from './seed.js';
 import { areas, networks, organisations } from './tables.js';
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -281,12 +283,15 @@ describe('network: directory, public pages and demo', () => {
       type: 'other',
     });
     await repo.insertNetworkOrganisation(networkId, organisationId);
-    const personId = await repo.insertPerson({
+    const people = peopleRepository(t.database.db);
+    const person = await people.insertPerson({
       displayName: `Lid ${script}${img}`,
       email: 'xss@demo.buurtkracht.example',
+      username: null,
+      passwordHash: 'not-a-hash',
     });
-    await repo.insertMembership({
-      personId,
+    await people.insertMembership({
+      personId: person.id,
       networkId,
       role: 'professional',
       organisationId,
@@ -395,8 +400,9 @@ describe('network: directory, public pages and demo', () => {
       assert.ok(person, a.login);
     }
 
-    // Calling the seed again changes nothing.
+    // Calling the seeds again changes nothing.
     await seedNetworkDemo(db);
+    await seedPeopleDemo(db);
     assert.equal((await db.select().from(people)).length, everyone.length);
   });
 });

@@ -1,12 +1,16 @@
 // The directory of networks and each network's public page.
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../../platform/module.js';
+import { peopleModule } from '../people/index.js';
 import { networkRepository } from './repository.js';
 import { networkService } from './service.js';
 import { DirectoryPage, NetworkPage } from './views/pages.js';
 
 export async function networkRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
-  const service = networkService(networkRepository(context.db));
+  const service = networkService(
+    networkRepository(context.db),
+    peopleModule.api.directory(context.db),
+  );
   const open = { config: { policy: 'public' } };
 
   app.get('/buurten', open, async (_request, reply) => {

@@ -6,11 +6,13 @@ import { peopleMessages } from './messages.js';
 import { peopleDirectory } from './repository.js';
 import { peopleRoutes, roleLabel } from './routes.js';
 import { hashPassword } from './secrets.js';
+import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from './seed.js';
 import { type PeopleService, peopleService } from './service.js';
 import { actorResolver, SESSION_COOKIE } from './session.js';
 import * as tables from './tables.js';
 
 export type { PeopleDirectory } from './repository.js';
+export type { DemoAccount, DemoRole } from './seed.js';
 export type { PeopleService } from './service.js';
 
 const services = new WeakMap<ModuleContext, PeopleService>();
@@ -42,6 +44,14 @@ const api = {
   hashPassword,
   roleLabel,
   SESSION_COOKIE,
+  /**
+   * The demo's accounts and their shared password (listed on the login page in demo mode).
+   * A getter: the network and people faces import each other, so the seed's constants are
+   * read when asked for, not while the modules load.
+   */
+  get demo() {
+    return { password: DEMO_PASSWORD, accounts: demoAccounts };
+  },
 };
 
 export const peopleModule: ModuleManifest<typeof peopleMessages, typeof api> = {
@@ -49,5 +59,6 @@ export const peopleModule: ModuleManifest<typeof peopleMessages, typeof api> = {
   tables,
   messages: peopleMessages,
   routes: (app, context) => peopleRoutes(app, { context, service: serviceFor(context) }),
+  seed: seedPeopleDemo,
   api,
 };

@@ -7,6 +7,7 @@ import type { Mailer } from '../../platform/mail.js';
 import type { PersonDataProvider } from '../../platform/module.js';
 import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
+import { networkModule } from '../network/index.js';
 import { peopleRepository } from './repository.js';
 import {
   codeHasher,
@@ -53,13 +54,32 @@ export function peopleService(options: PeopleServiceOptions) {
     return count <= max;
   }
 
+  const places = networkModule.api.places(db);
+  const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+  /** A person's memberships with their network's name and address, by network name. */
+  async function listMembershipsOf(personId: number) {
+    const rows = await repo.listMembershipsOf(personId);
+    if (rows.length === 0) return [];
+    const networks = new Map(
+      (await places.listNetworkSummaries(rows.map((r) => r.networkId))).map((n) => [n.id, n]),
+    );
+    return rows
+      .flatMap((r) => {
+        const network = networks.get(r.networkId);
+        return network ? [{ ...r, networkName: network.name, slug: network.slug }] : [];
+      })
+      .sort((a, b) => collator.compare(a.networkName, b.networkName));
+  }
+
+  /** The actor of a session: at most two queries after the session's own lookup. */
   async function loadActor(
     personId: number,
     displayName: string,
     isAdmin: boolean,
   ): Promise<Actor> {
     const [memberships, scopes] = await Promise.all([
-      repo.listMembershipsOf(personId),
+      listMembershipsOf(personId),
       repo.listLeaderScopes(personId),
     ]);
     return {
@@ -221,15 +241,40 @@ export function peopleService(options: PeopleServiceOptions) {
       return personId !== undefined;
     },
 
-    findNetwork: (networkId: number) => repo.findNetwork(networkId),
-    listOrganisationsOf: (networkId: number) => repo.listOrganisationsOf(networkId),
-    listMembers: (networkId: number) => repo.listMembers(networkId),
+    /** A network's name, address and place, or undefined. */
+    findNetwork: async (networkId: number) => (await places.listNetworkSummaries([networkId]))[0],
+    listOrganisationsOf: (networkId: number) => places.listOrganisationsOf(networkId),
+    /** Members of a network by display name, with their organisation's name (or null). */
+    async listMembers(networkId: number) {
+      const [members, organisations] = await Promise.all([
+        repo.listMembers(networkId),
+        places.listOrganisationsOf(networkId),
+      ]);
+      const names = new Map(organisations.map((o) => [o.id, o.name]));
+      const others = await places.findOrganisationNames(
+        members.flatMap((m) =>
+          m.organisationId === null || names.has(m.organisationId) ? [] : [m.organisationId],
+        ),
+      );
+      for (const [id, name] of others) names.set(id, name);
+      return members.map((m) => ({
+        ...m,
+        organisationName: m.organisationId === null ? null : (names.get(m.organisationId) ?? null),
+      }));
+    },
     listOpenInvitations: (networkId: number) => repo.listOpenInvitations(networkId),
     findMembership: (id: number) => repo.findMembership(id),
-    listMembershipsOf: (personId: number) => repo.listMembershipsOf(personId),
+    listMembershipsOf,
     findPersonById: (personId: number) => repo.findPersonById(personId),
-    listNetworksInScope: (actor: Actor) =>
-      repo.listNetworksInScope(actor.leaderOf.municipalityIds, actor.leaderOf.regionIds),
+    /** Networks in a leader's municipalities or regions, with their member counts. */
+    async listNetworksInScope(actor: Actor) {
+      const networks = await places.listNetworksInScope(
+        actor.leaderOf.municipalityIds,
+        actor.leaderOf.regionIds,
+      );
+      const counts = await repo.countMembersByNetwork(networks.map((n) => n.id));
+      return networks.map((n) => ({ ...n, members: counts.get(n.id) ?? 0 }));
+    },
 
     async createInvitation(
       actor: Actor,
@@ -246,7 +291,7 @@ export function peopleService(options: PeopleServiceOptions) {
     ): Promise<{ code: string; id: number; expiresAt: Date }> {
       const code = input.kind === 'email' ? newLinkToken() : newLetterCode();
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3_600_000);
-      const network = await repo.findNetwork(networkId);
+      const network = (await places.listNetworkSummaries([networkId]))[0];
       const invitation = await db.transaction(async (tx) => {
         const created = await peopleRepository(tx).insertInvitation({
           networkId,
@@ -291,7 +336,7 @@ export function peopleService(options: PeopleServiceOptions) {
     async describeInvitation(code: string) {
       const invitation = await repo.findUsableInvitation(hashCode(code));
       if (!invitation) return undefined;
-      const network = await repo.findNetwork(invitation.networkId);
+      const network = (await places.listNetworkSummaries([invitation.networkId]))[0];
       const existing = invitation.email
         ? await repo.findPersonByLogin(invitation.email)
         : undefined;
@@ -469,7 +514,7 @@ export function peopleService(options: PeopleServiceOptions) {
       if (!person) throw new Error('no such person');
       const [memberships, scopes, sessionRows, invitationRows, resets, audit, mail] =
         await Promise.all([
-          repo.listMembershipsOf(personId),
+          listMembershipsOf(personId),
           repo.listLeaderScopes(personId),
           repo.listSessionsOf(personId),
           repo.listInvitationsInvolving(personId),

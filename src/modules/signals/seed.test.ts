@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.js';
 import { networks } from '#src/modules/network/tables.js';
+import { peopleModule } from '#src/modules/people/index.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import { personalDetails } from './privacy.js';
 import { seedSignalsDemo } from './seed.js';
