@@ -18,8 +18,6 @@ const src = join(root, 'src');
 const knownDebt = new Set([
   'src/modules/network/repository.ts -> src/modules/people/tables.ts',
   'src/modules/people/repository.ts -> src/modules/network/tables.ts',
-  'src/modules/signals/repository.ts -> src/modules/network/tables.ts',
-  'src/modules/signals/repository.ts -> src/modules/people/tables.ts',
 ]);
 
 function walk(dir, out = []) {
