@@ -62,7 +62,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
     const network = await networkFor(request, 'signals.view');
     request.authorized = false;
     const parsed = idParam.safeParse((request.params as { signalId?: string }).signalId);
-    const loaded = parsed.success ? await service.loadSignal(network.id, parsed.data) : undefined;
+    const loaded = parsed.success ? await service.findSignal(network.id, parsed.data) : undefined;
     const allowed =
       loaded !== undefined &&
       can(request.actor, action, {
@@ -97,7 +97,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
     const network = await networkFor(request, 'signals.view');
     const actor = request.actor!;
     const t = request.t;
-    const themes = await service.themes(network.id);
+    const themes = await service.listThemes(network.id);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const status = z
       .enum(listedStatuses as [SignalStatus, ...SignalStatus[]])
@@ -147,7 +147,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
     const o = options(request.t);
     return {
       network,
-      themeOptions: themeOptions(request.t, await service.themes(network.id)),
+      themeOptions: themeOptions(request.t, await service.listThemes(network.id)),
       raisedByOptions: o.raisedBy,
       originOptions: o.origin.filter((x) => x.value !== 'public_page'),
     };
@@ -161,7 +161,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
 
   app.post('/netwerk/:networkId/signalen/nieuw', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.create');
-    const themes = await service.themes(network.id);
+    const themes = await service.listThemes(network.id);
     const schema = z.object({
       title: z.string().trim().min(1).max(120),
       description: z.string().trim().max(4000).default(''),
@@ -211,18 +211,9 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
   app.get('/netwerk/:networkId/signalen/patroon', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.view');
     const t = request.t;
-    const { months, counts } = await service.pattern(network.id);
-    const themes = await service.themes(network.id);
-    const order = [...themes, ...[...counts.keys()].filter((k) => !themes.includes(k))];
-    const rows = order
-      .filter((theme) => counts.has(theme))
-      .map((theme) => {
-        const perMonth = counts.get(theme)!;
-        const c = months.map((m) => perMonth.get(m) ?? 0);
-        return { theme: themeLabel(t, theme), counts: c, total: c.reduce((a, b) => a + b, 0) };
-      });
-    const totals = months.map((_, i) => rows.reduce((sum, r) => sum + (r.counts[i] ?? 0), 0));
-    const vm = { network, months, rows, totals, total: totals.reduce((a, b) => a + b, 0) };
+    const pattern = await service.summarisePattern(network.id);
+    const rows = pattern.rows.map((r) => ({ ...r, theme: themeLabel(t, r.theme) }));
+    const vm = { network, ...pattern, rows };
     return reply.page((ctx) => <PatternPage ctx={ctx} vm={vm} />);
   });
 
@@ -234,7 +225,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
     const items = await service.listPending(network.id);
     const vm = {
       network,
-      themeOptions: themeOptions(t, await service.themes(network.id)),
+      themeOptions: themeOptions(t, await service.listThemes(network.id)),
       items: items.map((s) => ({
         id: s.id,
         title: s.title,
@@ -249,7 +240,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
 
   async function pendingId(request: FastifyRequest, networkId: number): Promise<number> {
     const parsed = idParam.safeParse((request.params as { signalId?: string }).signalId);
-    const pending = parsed.success ? await service.loadSignal(networkId, parsed.data) : undefined;
+    const pending = parsed.success ? await service.findSignal(networkId, parsed.data) : undefined;
     if (pending?.signal.status !== 'pending') {
       await request.authorize(false, {
         action: 'signals.moderate',
@@ -265,12 +256,12 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
   app.post('/netwerk/:networkId/signalen/:signalId/goedkeuren', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.moderate');
     const id = await pendingId(request, network.id);
-    const themes = await service.themes(network.id);
+    const themes = await service.listThemes(network.id);
     const theme = z
       .string()
       .refine((v) => themes.includes(v))
       .safeParse(formValues(request.body).theme);
-    await service.approve(
+    await service.approvePending(
       request.actor!,
       network.id,
       id,
@@ -285,7 +276,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
   app.post('/netwerk/:networkId/signalen/:signalId/afwijzen', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.moderate');
     const id = await pendingId(request, network.id);
-    await service.reject(request.actor!, network.id, id, request.ip);
+    await service.rejectPending(request.actor!, network.id, id, request.ip);
     return reply
       .flash('ok', 'signals.moderation.rejected')
       .redirect(`/netwerk/${network.id}/signalen/moderatie`, 303);
@@ -294,11 +285,10 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
   // The network's extra themes.
 
   async function themesView(network: { id: number; name: string }, t: Translate) {
-    const settings = await service.settingsOf(network.id);
     return {
       network,
       defaults: defaultThemes.map((d) => t(`signals.theme.${d}`)),
-      extras: settings.extraThemes ?? [],
+      extras: await service.listExtraThemes(network.id),
     };
   }
 
@@ -386,18 +376,18 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
         created: formatDate(request.lang, signal.createdAt),
       },
       followers: followers.map((f) => ({
-        name: f.erased ? formerMember : f.displayName,
+        name: f.erased ? formerMember : f.name,
         role: peopleModule.api.roleLabel(t, f.role),
       })),
       updates: updates.map((u) => ({
         id: u.id,
         when: formatDateTime(request.lang, u.createdAt),
         author:
-          u.authorName === null
+          u.author === undefined
             ? t('signals.updates.unknownAuthor')
-            : u.authorErased
+            : u.author.erased
               ? formerMember
-              : u.authorName,
+              : u.author.name,
         text:
           u.kind === 'status' && u.status
             ? t('signals.updates.status', { status: t(`signals.status.${u.status}`) })
@@ -436,7 +426,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
 
   app.post('/netwerk/:networkId/signalen/:signalId/duo', checked, async (request, reply) => {
     const { network, loaded } = await signalFor(request, 'signal.join');
-    await service.join(request.actor!, network.id, loaded.signal.id);
+    await service.joinDuo(request.actor!, network.id, loaded.signal.id);
     return reply
       .flash('ok', 'signals.duo.joined')
       .redirect(detailPath(network.id, loaded.signal.id), 303);
@@ -494,7 +484,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
     }
     const field = result === 'outcomeRequired' ? 'outcome' : 'to';
     const message = t(`signals.status.${result === 'ok' ? 'notAllowed' : result}`);
-    const fresh = (await service.loadSignal(network.id, loaded.signal.id)) ?? loaded;
+    const fresh = (await service.findSignal(network.id, loaded.signal.id)) ?? loaded;
     const vm = await detailView(request, network, fresh, {
       errors: { [field]: message },
       values: formValues(request.body),
