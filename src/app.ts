@@ -52,7 +52,7 @@ function nav(request: FastifyRequest): NavEntry[] {
 }
 
 export async function buildApp(config: Config, database: DatabaseHandle): Promise<FastifyInstance> {
-  const secure = config.publicUrl?.startsWith('https://') ?? false;
+  const secure = config.publicUrl.startsWith('https://');
   const app = Fastify({
     logger:
       config.logLevel === 'silent'

@@ -222,7 +222,10 @@ describe('access and tenants', () => {
             ? 303
             : 403
           : !ok
-            ? 404
+            ? // The one rule (platform/access.ts): 403 in one's own network, else 404.
+              homeOf[actor]?.network === target
+              ? 403
+              : 404
             : route.method === 'GET'
               ? 200
               : 303;

@@ -1,7 +1,7 @@
 // Meetings (bijeenkomsten): parse → authorize → service → render or redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { findInNetworkOr404, networkFromUrl } from '../../platform/access.js';
+import { findInNetworkOr404, networkFromUrl, refusalFor } from '../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../platform/forms.js';
 import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
@@ -36,19 +36,15 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
   const networks = networkModule.api.networks(context.db);
 
   /**
-   * The network in the URL, if the actor may do `action` there; otherwise 404 — except that
-   * members see 403 for pages of their own network they may not use.
+   * The network in the URL, if the actor may do `action` there; refused by the platform's
+   * one rule otherwise (404 outside the actor's networks, 403 inside; see access.ts).
    */
   async function networkFor(
     request: FastifyRequest,
     action: Parameters<typeof can>[1],
   ): Promise<{ id: number; name: string; slug: string }> {
-    const network = await networkFromUrl(
-      request,
-      action,
-      networks.findNetworkById,
-      (networkId) => can(request.actor, action, { networkId }),
-      (networkId) => (can(request.actor, 'meetings.view', { networkId }) ? 403 : 404),
+    const network = await networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
+      can(request.actor, action, { networkId }),
     );
     return { id: network.id, name: network.name, slug: network.slug };
   }
@@ -471,7 +467,8 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
         objectType: 'network',
         objectId: network.id,
         networkId: network.id,
-        status: 403,
+        status: refusalFor(request.actor, network.id),
+        ownNetworkId: network.id,
       });
       const added = await sparksModule.api.addSparkFromForm(sparks, {
         networkId: network.id,

@@ -20,7 +20,7 @@ export const sparksMessages = defineMessages({
     'sparks.form.textHint': 'Kort en concreet, hooguit 280 tekens.',
     'sparks.form.photo': 'Foto',
     'sparks.form.photoHint':
-      'JPEG, PNG of WebP, hooguit 10 MB. Locatie- en cameragegevens halen we eruit.',
+      'JPEG, PNG of WebP, hooguit 10 MB en 120 megapixel. Locatie- en cameragegevens halen we eruit.',
     'sparks.form.public': 'Dit vonkje mag op de openbare pagina van het netwerk',
     'sparks.form.publicHint': 'Zonder uw naam. Zet dit alleen aan als iedereen het mag zien.',
     'sparks.form.submit': 'Vonkje toevoegen',
@@ -30,6 +30,10 @@ export const sparksMessages = defineMessages({
       'Deze foto is groter dan 10 MB. Kies een kleinere foto of verklein hem eerst.',
     'sparks.error.photoType':
       'Dit bestand is geen foto die we kunnen gebruiken. Kies een JPEG-, PNG- of WebP-foto.',
+    'sparks.error.photoPixels':
+      'Deze foto heeft meer dan {megapixels} megapixel. Kies een kleinere foto of verklein hem eerst.',
+    'sparks.error.photoEmpty':
+      'Dit bestand is leeg (0 bytes). Kies de foto opnieuw. Het vonkje is nog niet opgeslagen.',
     'sparks.moderation.title': 'Vonkjes uit de buurt beoordelen',
     'sparks.moderation.intro':
       'Deze vonkjes kwamen binnen via de openbare pagina. Goedgekeurd komen ze openbaar op de vonkjesmuur; afgewezen worden ze verwijderd.',
@@ -76,7 +80,7 @@ export const sparksMessages = defineMessages({
     'sparks.form.textHint': 'Short and concrete, at most 280 characters.',
     'sparks.form.photo': 'Photo',
     'sparks.form.photoHint':
-      'JPEG, PNG or WebP, at most 10 MB. We remove location and camera data.',
+      'JPEG, PNG or WebP, at most 10 MB and 120 megapixels. We remove location and camera data.',
     'sparks.form.public': "This spark may be shown on the network's public page",
     'sparks.form.publicHint': 'Without your name. Only tick this if anyone may see it.',
     'sparks.form.submit': 'Add spark',
@@ -86,6 +90,10 @@ export const sparksMessages = defineMessages({
       'This photo is larger than 10 MB. Choose a smaller photo or make it smaller first.',
     'sparks.error.photoType':
       'This file is not a photo we can use. Choose a JPEG, PNG or WebP photo.',
+    'sparks.error.photoPixels':
+      'This photo has more than {megapixels} megapixels. Choose a smaller photo or make it smaller first.',
+    'sparks.error.photoEmpty':
+      'This file is empty (0 bytes). Please choose the photo again. The spark has not been saved yet.',
     'sparks.moderation.title': 'Review sparks from the neighbourhood',
     'sparks.moderation.intro':
       'These sparks came in through the public page. Approved, they appear publicly on the sparks wall; rejected, they are deleted.',

@@ -13,6 +13,7 @@ import {
   MIN_FORM_MS,
 } from '../../platform/spam-guard.js';
 import { networkModule } from '../network/index.js';
+import { MAX_PHOTO_PIXELS } from './photos.js';
 import { can, canSeePhoto } from './policy.js';
 import { presentPending, presentSpark } from './presenters.js';
 import { SPARK_MAX, type SparksService, sparksService } from './service.js';
@@ -51,13 +52,15 @@ export async function addSparkFromForm(
     authorId: input.authorId,
     text: form.data.text,
     isPublic: form.data.isPublic === 'on',
-    photo: photo && Buffer.isBuffer(photo.data) ? photo : undefined,
+    photo:
+      photo && Buffer.isBuffer(photo.data)
+        ? { data: photo.data, truncated: photo.truncated, chosen: photo.filename !== '' }
+        : undefined,
   });
   if (result.ok) return result;
-  const message =
-    result.reason === 'photoTooLarge'
-      ? input.t('sparks.error.photoTooLarge')
-      : input.t('sparks.error.photoType');
+  const message = input.t(`sparks.error.${result.reason}`, {
+    megapixels: MAX_PHOTO_PIXELS / 1_000_000,
+  });
   return { ok: false, state: { errors: { photo: message }, values: formValues(fields) } };
 }
 
@@ -66,19 +69,15 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
   const networks = networkModule.api.networks(context.db);
 
   /**
-   * The network in the URL, if the actor may do `action` there; otherwise 404 — except that
-   * members see 403 for pages of their own network they may not use.
+   * The network in the URL, if the actor may do `action` there; refused by the platform's
+   * one rule otherwise (404 outside the actor's networks, 403 inside; see access.ts).
    */
   async function networkFor(
     request: FastifyRequest,
     action: Parameters<typeof can>[1],
   ): Promise<{ id: number; name: string; slug: string }> {
-    const network = await networkFromUrl(
-      request,
-      action,
-      networks.findNetworkById,
-      (networkId) => can(request.actor, action, { networkId }),
-      (networkId) => (can(request.actor, 'sparks.view', { networkId }) ? 403 : 404),
+    const network = await networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
+      can(request.actor, action, { networkId }),
     );
     return { id: network.id, name: network.name, slug: network.slug };
   }

@@ -24,9 +24,17 @@ export async function withAuthorNames(db: Executor, rows: SparkRow[]): Promise<N
   });
 }
 
-export type AddSparkResult =
-  | { ok: true; id: number }
-  | { ok: false; reason: 'photoTooLarge' | 'photoType' };
+/** Why a photo was refused; each has its own message on the form. */
+export type PhotoProblem = 'photoTooLarge' | 'photoType' | 'photoPixels' | 'photoEmpty';
+
+export type AddSparkResult = { ok: true; id: number } | { ok: false; reason: PhotoProblem };
+
+const photoProblem = {
+  tooLarge: 'photoTooLarge',
+  type: 'photoType',
+  tooManyPixels: 'photoPixels',
+  empty: 'photoEmpty',
+} as const;
 
 export function sparksService(db: Database) {
   const repo = sparksRepository(db);
@@ -37,15 +45,14 @@ export function sparksService(db: Database) {
       authorId: number;
       text: string;
       isPublic: boolean;
-      photo?: { data: Buffer; truncated: boolean } | undefined;
+      /** The uploaded file; `chosen`: a file was picked (a browser sends an empty part when not). */
+      photo?: { data: Buffer; truncated: boolean; chosen: boolean } | undefined;
     }): Promise<AddSparkResult> {
       let photo: Awaited<ReturnType<typeof processPhoto>> | undefined;
-      if (input.photo && (input.photo.data.length > 0 || input.photo.truncated)) {
+      if (input.photo && (input.photo.chosen || input.photo.data.length > 0)) {
         if (input.photo.truncated) return { ok: false, reason: 'photoTooLarge' };
         photo = await processPhoto(input.photo.data);
-        if (!photo.ok) {
-          return { ok: false, reason: photo.reason === 'tooLarge' ? 'photoTooLarge' : 'photoType' };
-        }
+        if (!photo.ok) return { ok: false, reason: photoProblem[photo.reason] };
       }
       const id = await db.transaction(async (tx) => {
         const r = sparksRepository(tx);

@@ -11,6 +11,8 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export interface UploadedFile {
   data: Buffer;
   truncated: boolean;
+  /** The file's name as sent ('' when the person chose no file: browsers send an empty part). */
+  filename: string;
 }
 
 export async function registerMultipart(app: FastifyInstance): Promise<void> {
@@ -24,6 +26,7 @@ export async function registerMultipart(app: FastifyInstance): Promise<void> {
       (part as unknown as { value: UploadedFile }).value = {
         data: Buffer.concat(chunks),
         truncated: part.file.truncated,
+        filename: typeof part.filename === 'string' ? part.filename : '',
       };
     },
   });
