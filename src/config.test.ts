@@ -27,10 +27,41 @@ test('every wrong setting is named in one message', () => {
 test('production needs a cookie secret and has the demo off unless asked for', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /COOKIE_SECRET: required/);
   const secret = 'x'.repeat(32);
-  assert.equal(loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: secret }).demoMode, false);
+  const url = 'https://buurtkracht.example';
   assert.equal(
-    loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: secret, DEMO_MODE: 'true' }).demoMode,
+    loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: secret, PUBLIC_URL: url }).demoMode,
+    false,
+  );
+  assert.equal(
+    loadConfig({
+      NODE_ENV: 'production',
+      COOKIE_SECRET: secret,
+      PUBLIC_URL: url,
+      DEMO_MODE: 'true',
+    }).demoMode,
     true,
+  );
+});
+
+test('production refuses to start without PUBLIC_URL, and says what to set', () => {
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) }),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      error.problems.length === 1 &&
+      /PUBLIC_URL: required when NODE_ENV=production/.test(error.message),
+  );
+  assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://files.example' }), /PUBLIC_URL/);
+  assert.throws(() => loadConfig({ PUBLIC_URL: 'https://x.example/?a=1' }), /PUBLIC_URL/);
+});
+
+test('PUBLIC_URL is the address for links; in development the listening address', () => {
+  assert.equal(loadConfig({}).publicUrl, 'http://127.0.0.1:3000');
+  assert.equal(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl, 'http://localhost:8080');
+  assert.equal(loadConfig({ HOST: '::1', PORT: '8080' }).publicUrl, 'http://[::1]:8080');
+  assert.equal(
+    loadConfig({ PUBLIC_URL: 'https://buurtkracht.example/' }).publicUrl,
+    'https://buurtkracht.example',
   );
 });
 

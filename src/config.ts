@@ -17,7 +17,14 @@ const schema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(
+      /^https?:\/\/[^/?#]+(\/[^?#]*)?$/,
+      'must be an http:// or https:// address without ? or #',
+    )
+    .optional(),
   TRUST_PROXY: bool.default('false'),
   DEMO_MODE: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -37,7 +44,12 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
   cookieSecret: string | undefined;
-  publicUrl: string | undefined;
+  /**
+   * The site's own address without a trailing slash (e.g. `https://buurtkracht.example`):
+   * the only source of absolute links (mail, letters, calendars). PUBLIC_URL; required in
+   * production; elsewhere it defaults to the listening address `http://HOST:PORT`.
+   */
+  publicUrl: string;
   trustProxy: boolean;
   demoMode: boolean;
   logLevel: string;
@@ -52,6 +64,13 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** The address a development server listens on, as a link: http://HOST:PORT. */
+function listeningAddress(host: string, port: number): string {
+  // "Every interface" is not an address a browser can open: use this machine's name for it.
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -71,6 +90,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.NODE_ENV === 'production' && !e.COOKIE_SECRET) {
     problems.push('COOKIE_SECRET: required when NODE_ENV=production (at least 32 characters)');
   }
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    problems.push(
+      'PUBLIC_URL: required when NODE_ENV=production — the address people use to reach the site, e.g. https://buurtkracht.example (links in mail and letters are built from it)',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     env: e.NODE_ENV,
@@ -79,7 +103,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     cookieSecret: e.COOKIE_SECRET,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: (e.PUBLIC_URL ?? listeningAddress(e.HOST, e.PORT)).replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY,
     demoMode: e.DEMO_MODE ?? e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,

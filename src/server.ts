@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   await runMigrations(database);
   if (config.demoMode) await seedDemoIfEmpty(database);
   const app = await buildApp(config, database);
-  const stopJobs = startDailyJobs(database.db, dailyJobs(database.db), app.log);
+  const stopJobs = startDailyJobs(database.db, dailyJobs(database), app.log);
 
   let closing = false;
   const close = async (signal: string) => {

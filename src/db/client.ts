@@ -7,9 +7,13 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './lock.js';
-import { type Schema, schema } from './schema.js';
+import { combinedSchema } from './schema.js';
 
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The database as every repository sees it. Repositories name their own tables, so the
+ * type carries no schema (that keeps module types independent of the module list).
+ */
+export type Database = PgDatabase<PgQueryResultHKT>;
 /** A database handle or an open transaction: repositories accept either. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -42,7 +46,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  const db = drizzlePg({ client: pool, schema: combinedSchema() }) as unknown as Database;
   await pool.query('select 1');
   return {
     db,
@@ -79,7 +83,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client, schema: combinedSchema() }) as unknown as Database;
   return {
     db,
     kind: 'pglite',

@@ -1,17 +1,8 @@
 // The demo: a fictional region with its neighbourhoods, loaded on the first start only.
-
-import { seedNetworkDemo } from '../modules/network/index.js';
-import { seedSignalsDemo } from '../modules/signals/index.js';
-import { seedSparksDemo } from '../modules/sparks/index.js';
+// Each module adds its part through its manifest's seed, in the module list's order.
+import { listModules } from '../modules/index.js';
 import { platformRepository } from '../platform/repository.js';
 import type { DatabaseHandle } from './client.js';
-
-/** Each module adds its demo data here, in dependency order. */
-const seeders: Array<(database: DatabaseHandle) => Promise<void>> = [
-  (database) => seedNetworkDemo(database.db),
-  (database) => seedSignalsDemo(database.db),
-  (database) => seedSparksDemo(database.db),
-];
 
 export async function seedDemoIfEmpty(database: DatabaseHandle): Promise<boolean> {
   return database.exclusive(async () => {
@@ -23,6 +14,7 @@ export async function seedDemoIfEmpty(database: DatabaseHandle): Promise<boolean
   });
 }
 
+/** Loads every module's demo data into an empty, migrated database. */
 export async function seedDemo(database: DatabaseHandle): Promise<void> {
-  for (const seed of seeders) await seed(database);
+  for (const module of listModules()) await module.seed?.(database.db);
 }

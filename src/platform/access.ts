@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
-import type { Actor } from './actor.js';
+import { type Actor, isMemberOf } from './actor.js';
 import { recordAudit } from './audit.js';
 
 export const policies = ['public', 'signedIn', 'check'] as const;
@@ -21,13 +21,24 @@ export interface DeniedEvent {
   networkId?: number | null;
   /** 404 hides that the object exists (objects of other networks); 403 for known pages. */
   status?: 403 | 404;
+  /**
+   * A 403 for a page of the actor's own network that their role does not open: the error
+   * page says so and links back to the network's start page.
+   */
+  ownNetworkId?: number;
 }
 
+/**
+ * A refusal, answered by the error page. `ownNetworkId`: the actor is a member of that
+ * network but lacks the role for the page (403 with a way back).
+ */
 export class AccessDenied extends Error {
   readonly statusCode: number;
-  constructor(status: 403 | 404) {
+  readonly ownNetworkId: number | undefined;
+  constructor(status: 403 | 404, ownNetworkId?: number) {
     super(status === 404 ? 'Not Found' : 'Forbidden');
     this.statusCode = status;
+    this.ownNetworkId = status === 403 ? ownNetworkId : undefined;
   }
 }
 
@@ -48,6 +59,11 @@ declare module 'fastify' {
     authorized: boolean;
     /** Applies a policy decision; when refused, writes the audit log and answers 403/404. */
     authorize(allowed: boolean, event: DeniedEvent): Promise<void>;
+    /**
+     * Refuses: writes the audit log and answers 403/404 (it always throws). Its type lets a
+     * handler write `if (!found) return request.deny(…)` and use `found` afterwards.
+     */
+    deny(event: DeniedEvent): Promise<never>;
   }
 }
 
@@ -73,6 +89,19 @@ export function recordRoutes(app: FastifyInstance): void {
 }
 
 export function registerAccess(app: FastifyInstance, options: AccessOptions): void {
+  async function deny(request: FastifyRequest, event: DeniedEvent): Promise<never> {
+    await recordAudit(options.db, {
+      actorId: request.actor?.personId ?? null,
+      action: event.action,
+      result: 'denied',
+      objectType: event.objectType,
+      objectId: event.objectId,
+      networkId: event.networkId,
+      origin: request.ip,
+      detail: `${request.method} ${request.routeOptions.url ?? ''}`,
+    });
+    throw new AccessDenied(event.status ?? 403, event.ownNetworkId);
+  }
   app.decorateRequest('actor', undefined);
   app.decorateRequest('authorized', false);
   app.decorateRequest('authorize', async function (this: FastifyRequest, allowed, event) {
@@ -80,17 +109,10 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
       this.authorized = true;
       return;
     }
-    await recordAudit(options.db, {
-      actorId: this.actor?.personId ?? null,
-      action: event.action,
-      result: 'denied',
-      objectType: event.objectType,
-      objectId: event.objectId,
-      networkId: event.networkId,
-      origin: this.ip,
-      detail: `${this.method} ${this.routeOptions.url ?? ''}`,
-    });
-    throw new AccessDenied(event.status ?? 403);
+    await deny(this, event);
+  });
+  app.decorateRequest('deny', function (this: FastifyRequest, event: DeniedEvent) {
+    return deny(this, event);
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -132,29 +154,60 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 /**
- * The network named by `:networkId` in the URL, when the actor may do `action` there. Unknown
- * networks and networks the actor may not use answer 404 (their existence is not revealed),
- * or `deniedStatus` when the caller knows the actor belongs there; the refusal is audited.
+ * The one rule for refusals (issue 9, item 9), used by every member page:
+ *   - an unknown network, or one the actor is not a member of → 404 (its existence, and
+ *     what is in it, is not revealed);
+ *   - a page of the actor's own network that their role does not open → 403, with a
+ *     sentence on the error page that says so and a link back to the network.
+ * Objects inside a network that the actor may not know exist (another network's, or a
+ * person-bound signal) are answered 404 by findInNetworkOr404 / request.deny.
+ */
+export function refusalFor(actor: Actor | undefined, networkId: number): 403 | 404 {
+  return isMemberOf(actor, networkId) ? 403 : 404;
+}
+
+/**
+ * The network named by `:networkId` in the URL, when the actor may do `action` there; else
+ * refused by the rule of `refusalFor` (404 outside the actor's networks, 403 with a helpful
+ * sentence inside them), audited.
  */
 export async function networkFromUrl<N extends { id: number }>(
   request: FastifyRequest,
   action: string,
   find: (id: number) => Promise<N | undefined>,
   allowed: (networkId: number) => boolean,
-  deniedStatus: (networkId: number) => 403 | 404 = () => 404,
 ): Promise<N> {
   const parsed = idParam.safeParse((request.params as { networkId?: string }).networkId);
   const network = parsed.success ? await find(parsed.data) : undefined;
-  if (!network) {
-    await request.authorize(false, { action, objectType: 'network', status: 404 });
-    throw new AccessDenied(404); // authorize(false) has thrown already
-  }
+  if (!network) return request.deny({ action, objectType: 'network', status: 404 });
+  const status = refusalFor(request.actor, network.id);
   await request.authorize(allowed(network.id), {
     action,
     objectType: 'network',
     objectId: network.id,
     networkId: network.id,
-    status: deniedStatus(network.id),
+    status,
+    ...(status === 403 ? { ownNetworkId: network.id } : {}),
   });
   return network;
+}
+
+/**
+ * An object of the current network, by the id in URL parameter `param`; when the id is not a
+ * valid id or `find` (which must look only within the network) finds nothing, the refusal
+ * is audited and answered 404 — other networks' objects are not revealed to exist.
+ */
+export async function findInNetworkOr404<T>(
+  request: FastifyRequest,
+  param: string,
+  find: (id: number) => Promise<T | undefined>,
+  event: { action: string; objectType: string; networkId: number },
+): Promise<T> {
+  const raw = (request.params as Record<string, string | undefined>)[param];
+  const parsed = idParam.safeParse(raw);
+  const found = parsed.success ? await find(parsed.data) : undefined;
+  if (found === undefined) {
+    return request.deny({ ...event, objectId: String(raw ?? '').slice(0, 40), status: 404 });
+  }
+  return found;
 }

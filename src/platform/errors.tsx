@@ -1,6 +1,7 @@
 // One error page for every failure: a friendly text in the user's language, the right
 // status, and nothing of the inner workings (no stack, no SQL, no paths).
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { AccessDenied } from './access.js';
 import type { MessageKey } from './i18n/index.js';
 import type { ViewContext } from './views/context.js';
 import { Layout } from './views/Layout.js';
@@ -9,6 +10,8 @@ interface ErrorViewModel {
   title: MessageKey;
   body: MessageKey;
   requestId?: string;
+  /** A way back that fits the refusal (the network's start page), besides the home page. */
+  back?: { href: string; label: MessageKey };
 }
 
 export function ErrorPage({ ctx, vm }: { ctx: ViewContext; vm: ErrorViewModel }) {
@@ -17,6 +20,13 @@ export function ErrorPage({ ctx, vm }: { ctx: ViewContext; vm: ErrorViewModel })
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{ctx.t(vm.body, { requestId: vm.requestId ?? '' })}</p>
+      {vm.back ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={vm.back.href}>
+            {ctx.t(vm.back.label)}
+          </a>
+        </p>
+      ) : null}
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/">
           {ctx.t('error.backHome')}
@@ -30,6 +40,13 @@ function viewModelFor(status: number, error: FastifyError): ErrorViewModel {
   if (status === 404) return { title: 'error.notFound.title', body: 'error.notFound.body' };
   if (status === 403 && error.code?.startsWith('FST_CSRF')) {
     return { title: 'error.csrf.title', body: 'error.csrf.body' };
+  }
+  if (status === 403 && error instanceof AccessDenied && error.ownNetworkId !== undefined) {
+    return {
+      title: 'error.forbidden.title',
+      body: 'error.forbidden.role',
+      back: { href: `/netwerk/${error.ownNetworkId}`, label: 'error.forbidden.backToNetwork' },
+    };
   }
   if (status === 401 || status === 403) {
     return { title: 'error.forbidden.title', body: 'error.forbidden.body' };

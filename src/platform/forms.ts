@@ -8,6 +8,15 @@ export type FormErrors = Record<string, string>;
 /** What the user posted, as strings, to fill the form again. */
 export type FormValues = Record<string, string>;
 
+/**
+ * What a form view needs to show a form again: the errors per field and the user's own
+ * input. Empty for a fresh form. Every form view takes it as its `state` prop.
+ */
+export interface FormState {
+  errors?: FormErrors | undefined;
+  values?: FormValues | undefined;
+}
+
 export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FormErrors; values: FormValues };

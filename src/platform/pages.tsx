@@ -13,6 +13,7 @@ import {
   type Translate,
   translator,
 } from './i18n/index.js';
+import { safeLocalPath } from './redirects.js';
 import type { FlashMessage, NavItem, ViewContext } from './views/context.js';
 
 export type View = (ctx: ViewContext) => VNode;
@@ -34,13 +35,8 @@ declare module 'fastify' {
 const LANG_COOKIE = 'lang';
 const FLASH_COOKIE = 'flash';
 
-/** Only paths on this site: never an address elsewhere (no open redirects). */
-export function safeLocalPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//'))
-    return fallback;
-  if (/[\\\r\n]/.test(value)) return fallback;
-  return value;
-}
+/** Only paths on this site (no open redirects): see platform/redirects.ts. */
+export { safeLocalPath };
 
 export interface PagesOptions {
   asset: AssetUrl;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/network/seed.js';
+import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
 import {
   assertAccessible,
   axeViolations,

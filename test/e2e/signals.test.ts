@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/network/seed.js';
+import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
 import {
   axeViolations,
   launchBrowser,

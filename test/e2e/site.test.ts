@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/network/seed.js';
+import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
 import { crawl, launchBrowser, navigate, startDemoServer, watchConsole } from './browser.js';
 
 describe('the site in a browser', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/network/index.js';
-import { MIN_SUBMIT_MS } from '#src/modules/sparks/index.js';
+import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
+import { MIN_FORM_MS as MIN_SUBMIT_MS } from '#src/platform/spam-guard.js';
 import { axeViolations, launchBrowser, startDemoServer, watchConsole } from './browser.js';
 
 describe('sparks in a browser: from the neighbourhood to the sparks round', () => {

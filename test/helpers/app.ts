@@ -90,11 +90,12 @@ export class TestClient {
     return response;
   }
 
-  async get(url: string): Promise<LightMyRequestResponse> {
+  /** `headers`: extra request headers (e.g. a forged Host). */
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({
       method: 'GET',
       url,
-      headers: { cookie: this.cookieHeader() },
+      headers: { ...headers, cookie: this.cookieHeader() },
       remoteAddress: this.address,
     });
     this.remember(response);
@@ -110,7 +111,7 @@ export class TestClient {
   async post(
     url: string,
     form: Record<string, string | string[]>,
-    options: { from?: string } = {},
+    options: { from?: string; headers?: Record<string, string> } = {},
   ): Promise<LightMyRequestResponse> {
     if (options.from) await this.get(options.from);
     else if (!csrfTokenIn(this.lastHtml)) await this.get('/');
@@ -124,6 +125,7 @@ export class TestClient {
       url,
       payload: body.toString(),
       headers: {
+        ...options.headers,
         cookie: this.cookieHeader(),
         'content-type': 'application/x-www-form-urlencoded',
       },

@@ -9,7 +9,7 @@ import {
   organisations,
   regions,
 } from '#src/modules/network/tables.js';
-import { hashPassword } from '#src/modules/people/index.js';
+import { peopleModule } from '#src/modules/people/index.js';
 import { leaderScopes, memberships, people } from '#src/modules/people/tables.js';
 import type { MemberRole } from '#src/platform/actor.js';
 
@@ -75,7 +75,7 @@ export async function createPerson(
     leaderOf?: { municipalityId?: number; regionId?: number };
   } = {},
 ) {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
+  passwordHash ??= peopleModule.api.hashPassword(TEST_PASSWORD);
   const id = unique();
   const person = (
     await db

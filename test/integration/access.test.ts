@@ -1,4 +1,4 @@
-// Access and tenants (QUALITY.md): every route names a policy; every member route × every
+// Access and tenants (docs/quality.md): every route names a policy; every member route × every
 // role × own / same-municipality / other-municipality / other-region network; objects of other
 // networks by id; denials in the audit log; extra form fields ignored; invitation codes
 // single-use under parallel redemption, expiring, and never stored in plain text.
@@ -222,7 +222,10 @@ describe('access and tenants', () => {
             ? 303
             : 403
           : !ok
-            ? 404
+            ? // The one rule (platform/access.ts): 403 in one's own network, else 404.
+              homeOf[actor]?.network === target
+              ? 403
+              : 404
             : route.method === 'GET'
               ? 200
               : 303;

@@ -1,4 +1,4 @@
-// Input and output (QUALITY.md): XSS payloads in every text a person can set that a page shows
+// Input and output (docs/quality.md): XSS payloads in every text a person can set that a page shows
 // (display name, letter addressee, invitee address; network name, description, contact and
 // organisation name as an administrator enters them), on every page that shows them, members'
 // and admin and audit pages too: never unescaped, and shown escaped where the value belongs.

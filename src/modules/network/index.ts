@@ -1,24 +1,53 @@
 // Places and networks: regions, municipalities, areas, their neighbourhood networks and
-// organisations, and each network's public page.
-export { networkMessages } from './messages.js';
-export {
-  type AreaKind,
-  type ListedMember,
-  type MemberRole,
-  type NetworkDetails,
-  type NetworkOrganisation,
-  type NetworkRepository,
-  type NetworkWithPlace,
-  networkRepository,
-  type OrganisationType,
+// organisations, and each network's public page with the blocks other modules add to it.
+import type { Executor } from '../../db/client.js';
+import type { ModuleManifest } from '../../platform/module.js';
+import { networkMessages } from './messages.js';
+import { networkRepository } from './repository.js';
+import { networkRoutes } from './routes.js';
+import { seedNetworkDemo } from './seed.js';
+import * as tables from './tables.js';
+
+export type {
+  AreaKind,
+  NetworkDetails,
+  NetworkSummary,
+  OrganisationType,
 } from './repository.js';
-export { type NetworkDeps, networkRoutes, type PublicSectionProvider } from './routes.js';
-export {
-  DEMO_PASSWORD,
-  type DemoAccount,
-  type DemoRole,
-  demoAccounts,
-  demoEmail,
-  seedNetworkDemo,
-} from './seed.js';
-export type { NetworkPageSection } from './service.js';
+
+/** The functions other modules may call. */
+const api = {
+  /** Finds networks (with their area's slug and place) by id or by public slug. */
+  networks(db: Executor) {
+    const repo = networkRepository(db);
+    return { findNetworkById: repo.findNetworkById, findNetworkBySlug: repo.findNetworkBySlug };
+  },
+  /**
+   * Names and places of networks, for modules that show or scope them (the people module's
+   * memberships, leaders' scopes and invitations; the demo's people).
+   */
+  places(db: Executor) {
+    const repo = networkRepository(db);
+    return {
+      /** `{ id, name, slug, municipalityId, regionId }` of each known id, in no order. */
+      listNetworkSummaries: repo.listNetworkSummaries,
+      /** Networks in any of these municipalities or regions, by name. */
+      listNetworksInScope: repo.listNetworksInScope,
+      /** The organisations of a network, by name: `{ id, name, type, website }[]`. */
+      listOrganisationsOf: repo.listNetworkOrganisations,
+      /** Organisation names by id, of any network. */
+      findOrganisationNames: repo.findOrganisationNames,
+      findRegionBySlug: repo.findRegionBySlug,
+      findMunicipalityBySlug: repo.findMunicipalityBySlug,
+    };
+  },
+};
+
+export const networkModule: ModuleManifest<typeof networkMessages, typeof api> = {
+  name: 'network',
+  tables,
+  messages: networkMessages,
+  routes: networkRoutes,
+  seed: seedNetworkDemo,
+  api,
+};

@@ -2,16 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
-import { schema } from '#src/db/schema.js';
-import {
-  DEMO_PASSWORD,
-  demoAccounts,
-  networkRepository,
-  seedNetworkDemo,
-} from '#src/modules/network/index.js';
+import { peopleRepository } from '#src/modules/people/repository.js';
+import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from '#src/modules/people/seed.js';
+import { leaderScopes, memberships, people } from '#src/modules/people/tables.js';
 import { createTestApp, type TestApp } from '#test/helpers/app.js';
-
-const { people, memberships, leaderScopes, networks, areas } = schema;
+import { networkRepository } from './repository.js';
+import { seedNetworkDemo } from './seed.js';
+import { areas, networks, organisations } from './tables.js';
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -286,12 +283,15 @@ describe('network: directory, public pages and demo', () => {
       type: 'other',
     });
     await repo.insertNetworkOrganisation(networkId, organisationId);
-    const personId = await repo.insertPerson({
+    const people = peopleRepository(t.database.db);
+    const person = await people.insertPerson({
       displayName: `Lid ${script}${img}`,
       email: 'xss@demo.buurtkracht.example',
+      username: null,
+      passwordHash: 'not-a-hash',
     });
-    await repo.insertMembership({
-      personId,
+    await people.insertMembership({
+      personId: person.id,
       networkId,
       role: 'professional',
       organisationId,
@@ -379,7 +379,7 @@ describe('network: directory, public pages and demo', () => {
     const perPerson = groupBy(demoMemberships, (r) => r.personId);
     assert.equal([...perPerson.values()].filter((l) => l.length === 2).length, 1);
 
-    const organisationCount = (await db.select().from(schema.organisations)).length;
+    const organisationCount = (await db.select().from(organisations)).length;
     assert.ok(organisationCount >= 8, `${organisationCount} organisations`);
 
     // Every account on the login page exists, one per role.
@@ -400,8 +400,9 @@ describe('network: directory, public pages and demo', () => {
       assert.ok(person, a.login);
     }
 
-    // Calling the seed again changes nothing.
+    // Calling the seeds again changes nothing.
     await seedNetworkDemo(db);
+    await seedPeopleDemo(db);
     assert.equal((await db.select().from(people)).length, everyone.length);
   });
 });

@@ -1,10 +1,7 @@
-// All SQL of the network module: places (regions, municipalities, areas), networks, their
-// organisations, and the public side of memberships. Also the inserts the demo needs.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+// All SQL of the network module: places (regions, municipalities, areas), networks and their
+// organisations. Also the inserts the demo needs.
+import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-// People and memberships live in the people module's tables; the shared schema gives us
-// them without reaching into that module's files.
-import { schema } from '../../db/schema.js';
 import {
   type areaKind,
   areas,
@@ -16,11 +13,8 @@ import {
   regions,
 } from './tables.js';
 
-const { leaderScopes, memberRole, memberships, people } = schema;
-
 export type AreaKind = (typeof areaKind.enumValues)[number];
 export type OrganisationType = (typeof organisationType.enumValues)[number];
-export type MemberRole = (typeof memberRole.enumValues)[number];
 
 /** A network with the places it belongs to: what a directory or a page header needs. */
 export interface NetworkWithPlace {
@@ -51,12 +45,14 @@ export interface NetworkOrganisation {
   website: string | null;
 }
 
-/** A member who chose to be listed on the public page. Never holds an email address. */
-export interface ListedMember {
-  personId: number;
-  displayName: string;
-  role: MemberRole;
-  organisationName: string | null;
+/** A network's name, address and place: what another module needs to show or scope it. */
+export interface NetworkSummary {
+  id: number;
+  name: string;
+  /** The area's slug: the network's public address /buurt/:slug. */
+  slug: string;
+  municipalityId: number;
+  regionId: number;
 }
 
 const placeColumns = {
@@ -120,26 +116,62 @@ export function networkRepository(db: Executor) {
         .orderBy(asc(organisations.name));
     },
 
-    /** Members who chose to be listed, leaving out erased people. No emails are selected. */
-    async listListedMembers(networkId: number): Promise<ListedMember[]> {
+    /** Networks by id, with their slug and place; unknown ids are left out. */
+    async listNetworkSummaries(ids: number[]): Promise<NetworkSummary[]> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
       return db
         .select({
-          personId: people.id,
-          displayName: people.displayName,
-          role: memberships.role,
-          organisationName: organisations.name,
+          id: networks.id,
+          name: networks.name,
+          slug: areas.slug,
+          municipalityId: areas.municipalityId,
+          regionId: municipalities.regionId,
         })
-        .from(memberships)
-        .innerJoin(people, eq(memberships.personId, people.id))
-        .leftJoin(organisations, eq(memberships.organisationId, organisations.id))
+        .from(networks)
+        .innerJoin(areas, eq(networks.areaId, areas.id))
+        .innerJoin(municipalities, eq(areas.municipalityId, municipalities.id))
+        .where(inArray(networks.id, unique));
+    },
+
+    /** Networks in any of these municipalities or regions, by name: `{ id, name }[]`. */
+    async listNetworksInScope(
+      municipalityIds: number[],
+      regionIds: number[],
+    ): Promise<Array<{ id: number; name: string }>> {
+      if (municipalityIds.length === 0 && regionIds.length === 0) return [];
+      return db
+        .select({ id: networks.id, name: networks.name })
+        .from(networks)
+        .innerJoin(areas, eq(networks.areaId, areas.id))
+        .innerJoin(municipalities, eq(areas.municipalityId, municipalities.id))
         .where(
-          and(
-            eq(memberships.networkId, networkId),
-            eq(memberships.listed, true),
-            isNull(people.erasedAt),
+          or(
+            municipalityIds.length > 0 ? inArray(areas.municipalityId, municipalityIds) : undefined,
+            regionIds.length > 0 ? inArray(municipalities.regionId, regionIds) : undefined,
           ),
         )
-        .orderBy(asc(people.displayName));
+        .orderBy(asc(networks.name));
+    },
+
+    /** Organisation names by id (any network's); unknown ids are left out. */
+    async findOrganisationNames(ids: number[]): Promise<Map<number, string>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, unique));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    async findMunicipalityBySlug(slug: string): Promise<{ id: number; name: string } | undefined> {
+      const rows = await db
+        .select({ id: municipalities.id, name: municipalities.name })
+        .from(municipalities)
+        .where(eq(municipalities.slug, slug))
+        .limit(1);
+      return rows[0];
     },
 
     async findRegionBySlug(slug: string): Promise<{ id: number; name: string } | undefined> {
@@ -204,36 +236,6 @@ export function networkRepository(db: Executor) {
 
     async insertNetworkOrganisation(networkId: number, organisationId: number): Promise<void> {
       await db.insert(networkOrganisations).values({ networkId, organisationId });
-    },
-
-    async insertPerson(values: {
-      displayName: string;
-      email?: string | null;
-      username?: string | null;
-      passwordHash?: string | null;
-      isAdmin?: boolean;
-    }): Promise<number> {
-      const [row] = await db.insert(people).values(values).returning({ id: people.id });
-      return row!.id;
-    },
-
-    async insertMembership(values: {
-      personId: number;
-      networkId: number;
-      role: MemberRole;
-      organisationId?: number | null;
-      listed: boolean;
-    }): Promise<number> {
-      const [row] = await db.insert(memberships).values(values).returning({ id: memberships.id });
-      return row!.id;
-    },
-
-    /** A leader's scope: exactly one of municipality or region. */
-    async insertLeaderScope(
-      values: { personId: number; municipalityId: number } | { personId: number; regionId: number },
-    ): Promise<number> {
-      const [row] = await db.insert(leaderScopes).values(values).returning({ id: leaderScopes.id });
-      return row!.id;
     },
   };
 }

@@ -1,22 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Database } from '../../db/client.js';
+// The directory of networks and each network's public page.
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../../platform/module.js';
+import { peopleModule } from '../people/index.js';
 import { networkRepository } from './repository.js';
-import { type NetworkPageSection, networkService } from './service.js';
+import { networkService } from './service.js';
 import { DirectoryPage, NetworkPage } from './views/pages.js';
 
-/** A later module's block on the public page (public sparks, upcoming public meetings…). */
-export type PublicSectionProvider = (
-  networkId: number,
-  request: FastifyRequest,
-) => Promise<NetworkPageSection | null>;
-
-export interface NetworkDeps {
-  db: Database;
-  sections?: PublicSectionProvider[];
-}
-
-export async function networkRoutes(app: FastifyInstance, deps: NetworkDeps): Promise<void> {
-  const service = networkService(networkRepository(deps.db));
+export async function networkRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
+  const service = networkService(
+    networkRepository(context.db),
+    peopleModule.api.directory(context.db),
+  );
   const open = { config: { policy: 'public' } };
 
   app.get('/buurten', open, async (_request, reply) => {
@@ -27,8 +21,9 @@ export async function networkRoutes(app: FastifyInstance, deps: NetworkDeps): Pr
   app.get<{ Params: { slug: string } }>('/buurt/:slug', open, async (request, reply) => {
     const found = await service.publicPage(request.params.slug);
     if (!found) return reply.callNotFound();
+    const network = { id: found.networkId, name: found.name, slug: request.params.slug };
     const sections = await Promise.all(
-      (deps.sections ?? []).map((s) => s(found.networkId, request)),
+      context.publicSections.map((section) => section(context.db, network, request)),
     );
     const vm = { ...found, sections: sections.filter((s) => s !== null) };
     return reply.page((ctx) => <NetworkPage ctx={ctx} vm={vm} />);

@@ -1,9 +1,10 @@
 // The public side of networks: turns rows into the plain view models of the directory
 // (/buurten) and a network's public page (/buurt/:slug).
-import type { VNode } from 'preact';
+import type { MemberRole } from '../../platform/actor.js';
+import type { PublicSection } from '../../platform/module.js';
+import type { PeopleDirectory } from '../people/index.js';
 import type {
   AreaKind,
-  MemberRole,
   NetworkRepository,
   NetworkWithPlace,
   OrganisationType,
@@ -31,14 +32,8 @@ export interface DirectoryModel {
   regions: DirectoryRegion[];
 }
 
-/**
- * A block that another module adds to a network's public page (upcoming public meetings,
- * sparks, funded initiatives). Rendered as a section with an h2; never rendered when absent.
- */
-export interface NetworkPageSection {
-  title: string;
-  body: VNode;
-}
+/** A block that another module adds to a network's public page (see platform/module.ts). */
+export type NetworkPageSection = PublicSection;
 
 export interface NetworkPageModel {
   networkId: number;
@@ -134,7 +129,14 @@ export function groupNetworks(rows: NetworkWithPlace[]): DirectoryRegion[] {
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
-export function networkService(repo: NetworkRepository) {
+/**
+ * The directory and public pages. `people` is the people module's directory (through its
+ * face): the members who chose to be listed.
+ */
+export function networkService(
+  repo: NetworkRepository,
+  people: Pick<PeopleDirectory, 'listListedMembers'>,
+) {
   return {
     async directory(): Promise<DirectoryModel> {
       return { regions: groupNetworks(await repo.listNetworksWithPlaces()) };
@@ -144,10 +146,25 @@ export function networkService(repo: NetworkRepository) {
     async publicPage(slug: string): Promise<NetworkPageModel | undefined> {
       const network = await repo.findNetworkBySlug(slug);
       if (!network) return undefined;
-      const [organisations, members] = await Promise.all([
+      const [organisations, listed] = await Promise.all([
         repo.listNetworkOrganisations(network.id),
-        repo.listListedMembers(network.id),
+        people.listListedMembers(network.id),
       ]);
+      // Members' organisations are nearly always the network's own; others are looked up.
+      const organisationNames = new Map(organisations.map((o) => [o.id, o.name]));
+      const others = await repo.findOrganisationNames(
+        listed.flatMap((m) =>
+          m.organisationId === null || organisationNames.has(m.organisationId)
+            ? []
+            : [m.organisationId],
+        ),
+      );
+      for (const [id, name] of others) organisationNames.set(id, name);
+      const members = listed.map((m) => ({
+        ...m,
+        organisationName:
+          m.organisationId === null ? null : (organisationNames.get(m.organisationId) ?? null),
+      }));
       const email = nonEmpty(network.contactEmail);
       const phone = nonEmpty(network.contactPhone);
       const address = nonEmpty(network.contactAddress);

@@ -1,9 +1,64 @@
 // People and access: accounts, sessions, roles in networks, invitations, the audit log pages
 // and a person's rights over their data (download everything, erase the account).
+import type { Executor } from '../../db/client.js';
+import type { ModuleContext, ModuleManifest } from '../../platform/module.js';
+import { peopleMessages } from './messages.js';
+import { peopleDirectory } from './repository.js';
+import { peopleRoutes, roleLabel } from './routes.js';
+import { hashPassword } from './secrets.js';
+import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from './seed.js';
+import { type PeopleService, peopleService } from './service.js';
+import { actorResolver, SESSION_COOKIE } from './session.js';
+import * as tables from './tables.js';
 
-export { peopleMessages } from './messages.js';
-export { can as canPeople } from './policy.js';
-export { type PeopleDeps, peopleRoutes, roleLabel } from './routes.js';
-export { hashPassword } from './secrets.js';
-export { type PeopleService, type PersonDataProvider, peopleService } from './service.js';
-export { actorResolver, SESSION_COOKIE } from './session.js';
+export type { PeopleDirectory } from './repository.js';
+export type { DemoAccount, DemoRole } from './seed.js';
+export type { PeopleService } from './service.js';
+
+const services = new WeakMap<ModuleContext, PeopleService>();
+
+/** The people service of an app: built once per app context, shared by routes and access. */
+function serviceFor(context: ModuleContext): PeopleService {
+  let service = services.get(context);
+  if (!service) {
+    service = peopleService({
+      db: context.db,
+      mailer: context.mailer,
+      codeSecret: context.codeSecret,
+      sessionIdleMinutes: context.config.sessionIdleMinutes,
+      sessionAbsoluteHours: context.config.sessionAbsoluteHours,
+      personData: context.personData,
+    });
+    services.set(context, service);
+  }
+  return service;
+}
+
+/** The functions other modules may call. */
+const api = {
+  serviceFor,
+  /** Resolves the session cookie of a request to its actor (see platform/access.ts). */
+  actorResolver: (context: ModuleContext) => actorResolver(serviceFor(context)),
+  /** Members, roles and display names, for other modules. */
+  directory: (db: Executor) => peopleDirectory(db),
+  hashPassword,
+  roleLabel,
+  SESSION_COOKIE,
+  /**
+   * The demo's accounts and their shared password (listed on the login page in demo mode).
+   * A getter: the network and people faces import each other, so the seed's constants are
+   * read when asked for, not while the modules load.
+   */
+  get demo() {
+    return { password: DEMO_PASSWORD, accounts: demoAccounts };
+  },
+};
+
+export const peopleModule: ModuleManifest<typeof peopleMessages, typeof api> = {
+  name: 'people',
+  tables,
+  messages: peopleMessages,
+  routes: (app, context) => peopleRoutes(app, { context, service: serviceFor(context) }),
+  seed: seedPeopleDemo,
+  api,
+};

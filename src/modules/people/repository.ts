@@ -1,8 +1,7 @@
 // All SQL of accounts, memberships, sessions, invitations and password resets.
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import type { ActorMembership, MemberRole } from '../../platform/actor.js';
-import { areas, municipalities, networks, organisations } from '../network/tables.js';
+import type { MemberRole } from '../../platform/actor.js';
 import {
   invitations,
   leaderScopes,
@@ -37,6 +36,7 @@ export function peopleRepository(db: Executor) {
       username: string | null;
       displayName: string;
       passwordHash: string;
+      isAdmin?: boolean;
     }): Promise<PersonRow> {
       return (await db.insert(people).values(values).returning())[0]!;
     },
@@ -45,6 +45,7 @@ export function peopleRepository(db: Executor) {
       await db.update(people).set({ passwordHash }).where(eq(people.id, personId));
     },
 
+    /** A person's memberships; the network's name and address come from the network module. */
     async listMembershipsOf(personId: number) {
       return db
         .select({
@@ -54,46 +55,23 @@ export function peopleRepository(db: Executor) {
           organisationId: memberships.organisationId,
           listed: memberships.listed,
           createdAt: memberships.createdAt,
-          networkName: networks.name,
-          slug: areas.slug,
         })
         .from(memberships)
-        .innerJoin(networks, eq(networks.id, memberships.networkId))
-        .innerJoin(areas, eq(areas.id, networks.areaId))
-        .where(eq(memberships.personId, personId))
-        .orderBy(asc(networks.name));
+        .where(eq(memberships.personId, personId));
     },
 
     async listLeaderScopes(personId: number) {
       return db.select().from(leaderScopes).where(eq(leaderScopes.personId, personId));
     },
 
-    async findNetwork(networkId: number) {
-      const rows = await db
-        .select({
-          id: networks.id,
-          name: networks.name,
-          slug: areas.slug,
-          municipalityId: areas.municipalityId,
-          regionId: municipalities.regionId,
-        })
-        .from(networks)
-        .innerJoin(areas, eq(areas.id, networks.areaId))
-        .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
-        .where(eq(networks.id, networkId));
-      return rows[0];
+    /** A leader's scope: exactly one of municipality or region. */
+    async insertLeaderScope(
+      values: { personId: number; municipalityId: number } | { personId: number; regionId: number },
+    ): Promise<void> {
+      await db.insert(leaderScopes).values(values);
     },
 
-    async listOrganisationsOf(networkId: number) {
-      return db
-        .select({ id: organisations.id, name: organisations.name })
-        .from(organisations)
-        .where(
-          sql`${organisations.id} in (select organisation_id from network_organisations where network_id = ${networkId})`,
-        )
-        .orderBy(asc(organisations.name));
-    },
-
+    /** Members of a network by display name, with the organisation's id (not its name). */
     async listMembers(networkId: number) {
       return db
         .select({
@@ -102,35 +80,24 @@ export function peopleRepository(db: Executor) {
           role: memberships.role,
           listed: memberships.listed,
           displayName: people.displayName,
-          organisationName: organisations.name,
+          organisationId: memberships.organisationId,
           since: memberships.createdAt,
         })
         .from(memberships)
         .innerJoin(people, eq(people.id, memberships.personId))
-        .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
         .where(eq(memberships.networkId, networkId))
         .orderBy(asc(people.displayName));
     },
 
-    /** Networks in a leader's municipalities or regions, with their member counts. */
-    async listNetworksInScope(municipalityIds: number[], regionIds: number[]) {
-      if (municipalityIds.length === 0 && regionIds.length === 0) return [];
-      return db
-        .select({
-          id: networks.id,
-          name: networks.name,
-          members: sql<number>`(select count(*)::int from memberships m where m.network_id = ${networks.id})`,
-        })
-        .from(networks)
-        .innerJoin(areas, eq(areas.id, networks.areaId))
-        .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
-        .where(
-          or(
-            municipalityIds.length > 0 ? inArray(areas.municipalityId, municipalityIds) : undefined,
-            regionIds.length > 0 ? inArray(municipalities.regionId, regionIds) : undefined,
-          ),
-        )
-        .orderBy(asc(networks.name));
+    /** The number of members of each of these networks (networks without any are left out). */
+    async countMembersByNetwork(networkIds: number[]): Promise<Map<number, number>> {
+      if (networkIds.length === 0) return new Map();
+      const rows = await db
+        .select({ networkId: memberships.networkId, n: count() })
+        .from(memberships)
+        .where(inArray(memberships.networkId, networkIds))
+        .groupBy(memberships.networkId);
+      return new Map(rows.map((r) => [r.networkId, Number(r.n)]));
     },
 
     async findMembership(id: number) {
@@ -181,10 +148,10 @@ export function peopleRepository(db: Executor) {
     },
 
     /**
-     * The session with its person, their memberships (by network name) and leader scopes, in
-     * one query: every signed-in request asks for it.
+     * The session with its person, their memberships and their leader scopes, in one query:
+     * every signed-in request asks for it.
      */
-    async findSessionActor(idHash: string) {
+    async findSessionWithRoles(idHash: string) {
       const rows = await db
         .select({
           personId: sessions.personId,
@@ -193,24 +160,20 @@ export function peopleRepository(db: Executor) {
           displayName: people.displayName,
           isAdmin: people.isAdmin,
           erasedAt: people.erasedAt,
-          memberships: sql<ActorMembership[]>`coalesce((
+          memberships: sql<
+            Array<{ networkId: number; role: MemberRole; organisationId: number | null }>
+          >`coalesce((
             select json_agg(json_build_object(
               'networkId', ${memberships.networkId},
               'role', ${memberships.role},
-              'organisationId', ${memberships.organisationId},
-              'networkName', ${networks.name},
-              'slug', ${areas.slug}
-            ) order by ${networks.name} asc)
+              'organisationId', ${memberships.organisationId}))
             from ${memberships}
-            inner join ${networks} on ${networks.id} = ${memberships.networkId}
-            inner join ${areas} on ${areas.id} = ${networks.areaId}
             where ${memberships.personId} = ${sessions.personId}), '[]'::json)`,
           leaderScopes: sql<Array<{ municipalityId: number | null; regionId: number | null }>>`
             coalesce((
             select json_agg(json_build_object(
               'municipalityId', ${leaderScopes.municipalityId},
-              'regionId', ${leaderScopes.regionId}
-            ))
+              'regionId', ${leaderScopes.regionId}))
             from ${leaderScopes}
             where ${leaderScopes.personId} = ${sessions.personId}), '[]'::json)`,
         })
@@ -393,3 +356,80 @@ export function peopleRepository(db: Executor) {
 }
 
 export type PeopleRepository = ReturnType<typeof peopleRepository>;
+
+/**
+ * The reads other modules may make of people (through the people module's face): who is a
+ * member of a network, their role, and the names to show. Never emails or passwords.
+ */
+export function peopleDirectory(db: Executor) {
+  return {
+    /** Members of a network by display name: `{ personId, name, role }[]`. */
+    async listMembers(networkId: number) {
+      return db
+        .select({ personId: people.id, name: people.displayName, role: memberships.role })
+        .from(memberships)
+        .innerJoin(people, eq(people.id, memberships.personId))
+        .where(eq(memberships.networkId, networkId))
+        .orderBy(asc(people.displayName));
+    },
+
+    /**
+     * Members who chose to be listed on the network's public page, leaving out erased people:
+     * `{ personId, displayName, role, organisationId }[]`. Never an email address.
+     */
+    async listListedMembers(networkId: number) {
+      return db
+        .select({
+          personId: people.id,
+          displayName: people.displayName,
+          role: memberships.role,
+          organisationId: memberships.organisationId,
+        })
+        .from(memberships)
+        .innerJoin(people, eq(people.id, memberships.personId))
+        .where(
+          and(
+            eq(memberships.networkId, networkId),
+            eq(memberships.listed, true),
+            isNull(people.erasedAt),
+          ),
+        )
+        .orderBy(asc(people.displayName));
+    },
+
+    /** The role of a person in a network, or undefined when they are not a member. */
+    async findRole(networkId: number, personId: number): Promise<MemberRole | undefined> {
+      const rows = await db
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.networkId, networkId), eq(memberships.personId, personId)));
+      return rows[0]?.role;
+    },
+
+    /** Display names by person id; `erased` people keep their row but not their name. */
+    async findNames(personIds: number[]): Promise<Map<number, { name: string; erased: boolean }>> {
+      const unique = [...new Set(personIds)];
+      if (unique.length === 0) return new Map();
+      const rows = await db
+        .select({
+          id: people.id,
+          name: people.displayName,
+          erased: sql<boolean>`${people.erasedAt} is not null`,
+        })
+        .from(people)
+        .where(inArray(people.id, unique));
+      return new Map(rows.map((r) => [r.id, { name: r.name, erased: r.erased }]));
+    },
+
+    /** The email address of a person, for mail about their own items; undefined if none. */
+    async findEmail(personId: number): Promise<string | undefined> {
+      const rows = await db
+        .select({ email: people.email })
+        .from(people)
+        .where(eq(people.id, personId));
+      return rows[0]?.email ?? undefined;
+    },
+  };
+}
+
+export type PeopleDirectory = ReturnType<typeof peopleDirectory>;

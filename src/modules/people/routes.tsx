@@ -1,17 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config.js';
 import { idParam, networkFromUrl } from '../../platform/access.js';
 import { type Actor, type MemberRole, memberRoles, roleIn } from '../../platform/actor.js';
 import { formValues, parseForm } from '../../platform/forms.js';
 import {
   formatDate,
   formatDateTime,
-  type MessageKey,
+  isMessageKey,
   type Translate,
 } from '../../platform/i18n/index.js';
+import type { ModuleContext } from '../../platform/module.js';
 import { safeLocalPath } from '../../platform/pages.js';
 import { platformRepository } from '../../platform/repository.js';
+import { baseUrl } from '../../platform/urls.js';
 import { isCommonPassword } from './common-passwords.js';
 import { can } from './policy.js';
 import type { PeopleService } from './service.js';
@@ -32,12 +33,9 @@ import {
 } from './views/members.js';
 
 export interface PeopleDeps {
+  context: ModuleContext;
+  /** The people service, built once per app (see index.ts). */
   service: PeopleService;
-  config: Config;
-  db: Parameters<typeof platformRepository>[0];
-  /** Listed on the login page in demo mode; `role` is a catalogue key. */
-  demoAccounts: { account: string; role: MessageKey; network: string }[];
-  demoPassword: string;
 }
 
 const open = { config: { policy: 'public' as const } };
@@ -53,12 +51,9 @@ export function roleLabel(t: Translate, role: MemberRole): string {
   return t(`role.${role}`);
 }
 
-function baseUrl(config: Config, request: FastifyRequest): string {
-  return config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
-}
-
 export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Promise<void> {
-  const { service, config } = deps;
+  const { service, context } = deps;
+  const { config } = context;
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -68,10 +63,13 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
   };
 
   const demo = (t: Translate) =>
-    config.demoMode && deps.demoAccounts.length > 0
+    config.demoMode && context.demoPassword && context.demoAccounts.length > 0
       ? {
-          password: deps.demoPassword,
-          accounts: deps.demoAccounts.map((a) => ({ ...a, role: t(a.role) })),
+          password: context.demoPassword,
+          accounts: context.demoAccounts.map((a) => ({
+            ...a,
+            role: isMessageKey(a.role) ? t(a.role) : a.role,
+          })),
         }
       : undefined;
 
@@ -601,7 +599,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
 
   async function auditRows(request: FastifyRequest, networkId: number | undefined) {
     const page = pageParam.safeParse(request.query).data?.pagina ?? 1;
-    const rows = await platformRepository(deps.db).listAudit({
+    const rows = await platformRepository(context.db).listAudit({
       networkId,
       limit: AUDIT_PAGE + 1,
       offset: (page - 1) * AUDIT_PAGE,
@@ -644,7 +642,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
 
   app.get('/beheer/uitgaande-mail', checked, async (request, reply) => {
     await request.authorize(can(request.actor, 'admin.outbox'), { action: 'admin.outbox' });
-    const mails = await platformRepository(deps.db).listOutbox(100);
+    const mails = await platformRepository(context.db).listOutbox(100);
     const vm = {
       mails: mails.map((m) => ({
         id: m.id,

@@ -1,11 +1,13 @@
 // Use cases of accounts and memberships: signing in and out, sessions, password reset,
 // invitations, managing members, and a person's rights over their data (export, erasure).
-import type { Database, Executor } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import type { Actor, MemberRole } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Mailer } from '../../platform/mail.js';
+import type { PersonDataProvider } from '../../platform/module.js';
 import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
+import { networkModule } from '../network/index.js';
 import { peopleRepository } from './repository.js';
 import {
   codeHasher,
@@ -18,11 +20,7 @@ import {
 } from './secrets.js';
 
 /** Rows another module holds about a person: included in the export, anonymised on erasure. */
-export interface PersonDataProvider {
-  name: string;
-  export(db: Executor, personId: number): Promise<unknown>;
-  erase(db: Executor, personId: number): Promise<void>;
-}
+export type { PersonDataProvider };
 
 export interface PeopleServiceOptions {
   db: Database;
@@ -56,6 +54,24 @@ export function peopleService(options: PeopleServiceOptions) {
     return count <= max;
   }
 
+  const places = networkModule.api.places(db);
+  const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+  /** A person's memberships with their network's name and address, by network name. */
+  async function listMembershipsOf(personId: number) {
+    const rows = await repo.listMembershipsOf(personId);
+    if (rows.length === 0) return [];
+    const networks = new Map(
+      (await places.listNetworkSummaries(rows.map((r) => r.networkId))).map((n) => [n.id, n]),
+    );
+    return rows
+      .flatMap((r) => {
+        const network = networks.get(r.networkId);
+        return network ? [{ ...r, networkName: network.name, slug: network.slug }] : [];
+      })
+      .sort((a, b) => collator.compare(a.networkName, b.networkName));
+  }
+
   async function startSession(personId: number): Promise<string> {
     const sessionId = newSessionId();
     await repo.insertSession(sessionHash(sessionId), personId);
@@ -68,7 +84,7 @@ export function peopleService(options: PeopleServiceOptions) {
       if (!sessionId || sessionId.length > 100) return undefined;
       const idHash = sessionHash(sessionId);
       // One query for the session, the person, their memberships and leader scopes.
-      const session = await repo.findSessionActor(idHash);
+      const session = await repo.findSessionWithRoles(idHash);
       if (!session || session.erasedAt) return undefined;
       const now = Date.now();
       if (
@@ -79,11 +95,24 @@ export function peopleService(options: PeopleServiceOptions) {
         return undefined;
       }
       if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await repo.touchSession(idHash);
+      // Then one for the names and addresses of their networks (the network module's data).
+      const networks = new Map(
+        session.memberships.length === 0
+          ? []
+          : (await places.listNetworkSummaries(session.memberships.map((m) => m.networkId))).map(
+              (n) => [n.id, n],
+            ),
+      );
       return {
         personId: session.personId,
         displayName: session.displayName,
         isAdmin: session.isAdmin,
-        memberships: session.memberships,
+        memberships: session.memberships
+          .flatMap((m) => {
+            const network = networks.get(m.networkId);
+            return network ? [{ ...m, networkName: network.name, slug: network.slug }] : [];
+          })
+          .sort((a, b) => collator.compare(a.networkName, b.networkName)),
         leaderOf: {
           municipalityIds: session.leaderScopes.flatMap((s) =>
             s.municipalityId ? [s.municipalityId] : [],
@@ -209,15 +238,40 @@ export function peopleService(options: PeopleServiceOptions) {
       return personId !== undefined;
     },
 
-    findNetwork: (networkId: number) => repo.findNetwork(networkId),
-    listOrganisationsOf: (networkId: number) => repo.listOrganisationsOf(networkId),
-    listMembers: (networkId: number) => repo.listMembers(networkId),
+    /** A network's name, address and place, or undefined. */
+    findNetwork: async (networkId: number) => (await places.listNetworkSummaries([networkId]))[0],
+    listOrganisationsOf: (networkId: number) => places.listOrganisationsOf(networkId),
+    /** Members of a network by display name, with their organisation's name (or null). */
+    async listMembers(networkId: number) {
+      const [members, organisations] = await Promise.all([
+        repo.listMembers(networkId),
+        places.listOrganisationsOf(networkId),
+      ]);
+      const names = new Map(organisations.map((o) => [o.id, o.name]));
+      const others = await places.findOrganisationNames(
+        members.flatMap((m) =>
+          m.organisationId === null || names.has(m.organisationId) ? [] : [m.organisationId],
+        ),
+      );
+      for (const [id, name] of others) names.set(id, name);
+      return members.map((m) => ({
+        ...m,
+        organisationName: m.organisationId === null ? null : (names.get(m.organisationId) ?? null),
+      }));
+    },
     listOpenInvitations: (networkId: number) => repo.listOpenInvitations(networkId),
     findMembership: (id: number) => repo.findMembership(id),
-    listMembershipsOf: (personId: number) => repo.listMembershipsOf(personId),
+    listMembershipsOf,
     findPersonById: (personId: number) => repo.findPersonById(personId),
-    listNetworksInScope: (actor: Actor) =>
-      repo.listNetworksInScope(actor.leaderOf.municipalityIds, actor.leaderOf.regionIds),
+    /** Networks in a leader's municipalities or regions, with their member counts. */
+    async listNetworksInScope(actor: Actor) {
+      const networks = await places.listNetworksInScope(
+        actor.leaderOf.municipalityIds,
+        actor.leaderOf.regionIds,
+      );
+      const counts = await repo.countMembersByNetwork(networks.map((n) => n.id));
+      return networks.map((n) => ({ ...n, members: counts.get(n.id) ?? 0 }));
+    },
 
     async createInvitation(
       actor: Actor,
@@ -234,7 +288,7 @@ export function peopleService(options: PeopleServiceOptions) {
     ): Promise<{ code: string; id: number; expiresAt: Date }> {
       const code = input.kind === 'email' ? newLinkToken() : newLetterCode();
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3_600_000);
-      const network = await repo.findNetwork(networkId);
+      const network = (await places.listNetworkSummaries([networkId]))[0];
       const invitation = await db.transaction(async (tx) => {
         const created = await peopleRepository(tx).insertInvitation({
           networkId,
@@ -279,7 +333,7 @@ export function peopleService(options: PeopleServiceOptions) {
     async describeInvitation(code: string) {
       const invitation = await repo.findUsableInvitation(hashCode(code));
       if (!invitation) return undefined;
-      const network = await repo.findNetwork(invitation.networkId);
+      const network = (await places.listNetworkSummaries([invitation.networkId]))[0];
       const existing = invitation.email
         ? await repo.findPersonByLogin(invitation.email)
         : undefined;
@@ -457,7 +511,7 @@ export function peopleService(options: PeopleServiceOptions) {
       if (!person) throw new Error('no such person');
       const [memberships, scopes, sessionRows, invitationRows, resets, audit, mail] =
         await Promise.all([
-          repo.listMembershipsOf(personId),
+          listMembershipsOf(personId),
           repo.listLeaderScopes(personId),
           repo.listSessionsOf(personId),
           repo.listInvitationsInvolving(personId),

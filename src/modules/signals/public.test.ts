@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { networks } from '#src/modules/network/tables.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
-import { countSignals, runSignalRetention, signalsPersonData } from './service.js';
+import { signalsRepository } from './repository.js';
+import { countSignals, runSignalRetention, signalsPersonData, signalsService } from './service.js';
 import { signals, signalUpdates } from './tables.js';
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
@@ -165,8 +165,7 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
       },
     );
     assert.equal(r.statusCode, 303);
-    const [net] = await t.database.db.select().from(networks).where(eq(networks.id, a()));
-    assert.deepEqual(net!.settings.extraThemes, []);
+    assert.deepEqual(await signalsRepository(t.database.db).listThemes(a()), []);
     const resident = new TestClient(t.app);
     await resident.login(world.people.resident.email!, TEST_PASSWORD);
     assert.equal((await resident.get(`/netwerk/${a()}/signalen/themas`)).statusCode, 404);
@@ -230,10 +229,7 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
   test('retention: person-bound signals closed more than N months ago are made anonymous', async () => {
     const db = t.database.db;
     const d = world.networks.d.id;
-    await db
-      .update(networks)
-      .set({ settings: { retentionMonths: 3 } })
-      .where(eq(networks.id, d));
+    await signalsService(db).updateRetentionMonths(d, 3);
     const closedAt = new Date('2026-01-10T12:00:00Z');
     const insert = async (networkId: number, personBound: boolean) => {
       const [s] = await db

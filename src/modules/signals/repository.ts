@@ -1,4 +1,5 @@
-// All SQL of the signals module. Every query names the network it works in.
+// All SQL of the signals module, on its own tables only (people's names, roles and email
+// come through the people module's directory). Every query names the network it works in.
 import {
   and,
   asc,
@@ -15,18 +16,12 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { schema } from '../../db/schema.js';
 import type { MemberRole } from '../../platform/actor.js';
 import type { SignalStatus } from './policy.js';
-import { signalFollowers, signals, signalUpdates } from './tables.js';
-
-// Networks (their settings) and people (names, memberships) belong to other modules; the
-// shared schema gives us their tables without reaching into those modules' files.
-const { memberships, networks, people } = schema;
+import { signalFollowers, signalSettings, signals, signalThemes, signalUpdates } from './tables.js';
 
 export type SignalRow = typeof signals.$inferSelect;
 export type NewSignal = typeof signals.$inferInsert;
-export type NetworkSettings = NonNullable<(typeof networks.$inferSelect)['settings']>;
 
 export interface SignalListFilter {
   status?: SignalStatus | undefined;
@@ -59,28 +54,89 @@ export function signalsRepository(db: Executor) {
         );
 
   return {
-    async findNetworkSettings(networkId: number): Promise<NetworkSettings | undefined> {
+    /** The network's own themes, in the order they were added. */
+    async listThemes(networkId: number): Promise<string[]> {
       const rows = await db
-        .select({ settings: networks.settings })
-        .from(networks)
-        .where(eq(networks.id, networkId));
-      return rows[0]?.settings;
+        .select({ name: signalThemes.name })
+        .from(signalThemes)
+        .where(eq(signalThemes.networkId, networkId))
+        .orderBy(asc(signalThemes.position), asc(signalThemes.name));
+      return rows.map((r) => r.name);
     },
 
-    async updateNetworkSettings(networkId: number, settings: NetworkSettings): Promise<void> {
-      await db.update(networks).set({ settings }).where(eq(networks.id, networkId));
-    },
-
-    async listNetworkSettings(): Promise<{ id: number; settings: NetworkSettings }[]> {
-      return db.select({ id: networks.id, settings: networks.settings }).from(networks);
-    },
-
-    async findNetworkIdByName(name: string): Promise<number | undefined> {
+    /** Adds a theme after the others; false when the name exists already (any case). */
+    async insertTheme(networkId: number, name: string): Promise<boolean> {
       const rows = await db
-        .select({ id: networks.id })
-        .from(networks)
-        .where(eq(networks.name, name));
-      return rows[0]?.id;
+        .insert(signalThemes)
+        .values({
+          networkId,
+          name,
+          position: sql`(select coalesce(max(${signalThemes.position}), 0) + 1 from ${signalThemes} where ${signalThemes.networkId} = ${networkId})`,
+        })
+        .onConflictDoNothing()
+        .returning({ name: signalThemes.name });
+      return rows.length === 1;
+    },
+
+    async deleteTheme(networkId: number, name: string): Promise<void> {
+      await db
+        .delete(signalThemes)
+        .where(and(eq(signalThemes.networkId, networkId), eq(signalThemes.name, name)));
+    },
+
+    async countThemes(networkId: number): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(signalThemes)
+        .where(eq(signalThemes.networkId, networkId));
+      return rows[0]?.n ?? 0;
+    },
+
+    /** The network's retention period in months, or undefined when it uses the default. */
+    async findRetentionMonths(networkId: number): Promise<number | undefined> {
+      const rows = await db
+        .select({ months: signalSettings.retentionMonths })
+        .from(signalSettings)
+        .where(eq(signalSettings.networkId, networkId));
+      return rows[0]?.months;
+    },
+
+    async upsertRetentionMonths(networkId: number, months: number): Promise<void> {
+      await db
+        .insert(signalSettings)
+        .values({ networkId, retentionMonths: months })
+        .onConflictDoUpdate({
+          target: signalSettings.networkId,
+          set: { retentionMonths: months },
+        });
+    },
+
+    /**
+     * Networks with closed person-bound signals not yet anonymised, each with its retention
+     * period (undefined: the default): the work list of the retention job.
+     */
+    async listRetentionCandidates(): Promise<
+      { networkId: number; retentionMonths: number | undefined }[]
+    > {
+      const rows = await db
+        .selectDistinct({
+          networkId: signals.networkId,
+          retentionMonths: signalSettings.retentionMonths,
+        })
+        .from(signals)
+        .leftJoin(signalSettings, eq(signalSettings.networkId, signals.networkId))
+        .where(
+          and(
+            eq(signals.personBound, true),
+            eq(signals.status, 'closed'),
+            isNull(signals.anonymisedAt),
+          ),
+        )
+        .orderBy(asc(signals.networkId));
+      return rows.map((r) => ({
+        networkId: r.networkId,
+        retentionMonths: r.retentionMonths ?? undefined,
+      }));
     },
 
     async insertSignal(values: NewSignal): Promise<SignalRow> {
@@ -101,11 +157,8 @@ export function signalsRepository(db: Executor) {
           personId: signalFollowers.personId,
           role: signalFollowers.role,
           joinedAt: signalFollowers.joinedAt,
-          displayName: people.displayName,
-          erased: sql<boolean>`${people.erasedAt} is not null`,
         })
         .from(signalFollowers)
-        .innerJoin(people, eq(people.id, signalFollowers.personId))
         .where(
           and(eq(signalFollowers.networkId, networkId), eq(signalFollowers.signalId, signalId)),
         )
@@ -130,11 +183,9 @@ export function signalsRepository(db: Executor) {
           text: signalUpdates.text,
           status: signalUpdates.status,
           createdAt: signalUpdates.createdAt,
-          authorName: people.displayName,
-          authorErased: sql<boolean>`${people.erasedAt} is not null`,
+          authorId: signalUpdates.authorId,
         })
         .from(signalUpdates)
-        .leftJoin(people, eq(people.id, signalUpdates.authorId))
         .where(and(eq(signalUpdates.networkId, networkId), eq(signalUpdates.signalId, signalId)))
         .orderBy(asc(signalUpdates.createdAt), asc(signalUpdates.id));
     },
@@ -143,7 +194,7 @@ export function signalsRepository(db: Executor) {
       await db.insert(signalUpdates).values(values);
     },
 
-    async setStatus(
+    async updateStatus(
       networkId: number,
       signalId: number,
       from: SignalStatus,
@@ -279,27 +330,6 @@ export function signalsRepository(db: Executor) {
         .groupBy(signals.networkId);
     },
 
-    async listMembers(networkId: number) {
-      return db
-        .select({
-          personId: memberships.personId,
-          role: memberships.role,
-          name: people.displayName,
-        })
-        .from(memberships)
-        .innerJoin(people, eq(people.id, memberships.personId))
-        .where(eq(memberships.networkId, networkId))
-        .orderBy(asc(people.displayName));
-    },
-
-    async roleOfMember(networkId: number, personId: number): Promise<MemberRole | undefined> {
-      const rows = await db
-        .select({ role: memberships.role })
-        .from(memberships)
-        .where(and(eq(memberships.networkId, networkId), eq(memberships.personId, personId)));
-      return rows[0]?.role;
-    },
-
     /** Person-bound signals of the network closed before the cutoff and not yet anonymous. */
     async anonymiseClosedBefore(networkId: number, cutoff: Date, now: Date): Promise<number[]> {
       const rows = await db
@@ -339,18 +369,18 @@ export function signalsRepository(db: Executor) {
       return ids;
     },
 
-    async signalsCreatedBy(personId: number) {
+    async listSignalsCreatedBy(personId: number) {
       return db.select().from(signals).where(eq(signals.createdBy, personId));
     },
 
-    async signalsWithContactEmail(email: string) {
+    async listSignalsWithContactEmail(email: string) {
       return db
         .select()
         .from(signals)
         .where(sql`lower(${signals.contactEmail}) = ${email.toLowerCase()}`);
     },
 
-    async updatesWrittenBy(personId: number) {
+    async listUpdatesWrittenBy(personId: number) {
       return db
         .select({
           signalId: signalUpdates.signalId,
@@ -364,7 +394,7 @@ export function signalsRepository(db: Executor) {
         .where(eq(signalUpdates.authorId, personId));
     },
 
-    async followedBy(personId: number) {
+    async listFollowedBy(personId: number) {
       return db
         .select({
           signalId: signalFollowers.signalId,
@@ -374,14 +404,6 @@ export function signalsRepository(db: Executor) {
         })
         .from(signalFollowers)
         .where(eq(signalFollowers.personId, personId));
-    },
-
-    async emailOf(personId: number): Promise<string | null> {
-      const rows = await db
-        .select({ email: people.email })
-        .from(people)
-        .where(eq(people.id, personId));
-      return rows[0]?.email ?? null;
     },
 
     async clearContactEmail(email: string): Promise<void> {

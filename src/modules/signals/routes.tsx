@@ -2,14 +2,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config.js';
-import type { Database } from '../../db/client.js';
 import { idParam, networkFromUrl } from '../../platform/access.js';
 import { formValues, parseForm } from '../../platform/forms.js';
 import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
+import type { ModuleContext } from '../../platform/module.js';
 import { checkFormStamp, formStamp, honeypotFilled } from '../../platform/spam-guard.js';
-import { networkRepository } from '../network/index.js';
-import { roleLabel } from '../people/index.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 import {
   can,
   nextStatus,
@@ -31,11 +30,6 @@ import {
   ThemesPage,
 } from './views/pages.js';
 
-export interface SignalsDeps {
-  db: Database;
-  config: Config;
-}
-
 const checked = { config: { policy: 'check' as const } };
 /** The public form may be sent this many seconds after it was shown, not sooner. */
 
@@ -50,9 +44,9 @@ export function themeLabel(t: Translate, theme: string): string {
 const fingerprint = (...texts: string[]) =>
   createHash('sha256').update(texts.join('\u0000')).digest('base64url').slice(0, 22);
 
-export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Promise<void> {
-  const service = signalsService(deps.db);
-  const networks = networkRepository(deps.db);
+export async function signalsRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
+  const service = signalsService(context.db);
+  const networks = networkModule.api.networks(context.db);
 
   /** The network of a member page, with the signals policy applied; otherwise 404. */
   const networkFor = (request: FastifyRequest, action: SignalAction) =>
@@ -68,7 +62,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
     const network = await networkFor(request, 'signals.view');
     request.authorized = false;
     const parsed = idParam.safeParse((request.params as { signalId?: string }).signalId);
-    const loaded = parsed.success ? await service.loadSignal(network.id, parsed.data) : undefined;
+    const loaded = parsed.success ? await service.findSignal(network.id, parsed.data) : undefined;
     const allowed =
       loaded !== undefined &&
       can(request.actor, action, {
@@ -103,7 +97,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
     const network = await networkFor(request, 'signals.view');
     const actor = request.actor!;
     const t = request.t;
-    const themes = await service.themes(network.id);
+    const themes = await service.listThemes(network.id);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const status = z
       .enum(listedStatuses as [SignalStatus, ...SignalStatus[]])
@@ -153,7 +147,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
     const o = options(request.t);
     return {
       network,
-      themeOptions: themeOptions(request.t, await service.themes(network.id)),
+      themeOptions: themeOptions(request.t, await service.listThemes(network.id)),
       raisedByOptions: o.raisedBy,
       originOptions: o.origin.filter((x) => x.value !== 'public_page'),
     };
@@ -167,7 +161,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
 
   app.post('/netwerk/:networkId/signalen/nieuw', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.create');
-    const themes = await service.themes(network.id);
+    const themes = await service.listThemes(network.id);
     const schema = z.object({
       title: z.string().trim().min(1).max(120),
       description: z.string().trim().max(4000).default(''),
@@ -217,18 +211,9 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
   app.get('/netwerk/:networkId/signalen/patroon', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.view');
     const t = request.t;
-    const { months, counts } = await service.pattern(network.id);
-    const themes = await service.themes(network.id);
-    const order = [...themes, ...[...counts.keys()].filter((k) => !themes.includes(k))];
-    const rows = order
-      .filter((theme) => counts.has(theme))
-      .map((theme) => {
-        const perMonth = counts.get(theme)!;
-        const c = months.map((m) => perMonth.get(m) ?? 0);
-        return { theme: themeLabel(t, theme), counts: c, total: c.reduce((a, b) => a + b, 0) };
-      });
-    const totals = months.map((_, i) => rows.reduce((sum, r) => sum + (r.counts[i] ?? 0), 0));
-    const vm = { network, months, rows, totals, total: totals.reduce((a, b) => a + b, 0) };
+    const pattern = await service.summarisePattern(network.id);
+    const rows = pattern.rows.map((r) => ({ ...r, theme: themeLabel(t, r.theme) }));
+    const vm = { network, ...pattern, rows };
     return reply.page((ctx) => <PatternPage ctx={ctx} vm={vm} />);
   });
 
@@ -240,7 +225,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
     const items = await service.listPending(network.id);
     const vm = {
       network,
-      themeOptions: themeOptions(t, await service.themes(network.id)),
+      themeOptions: themeOptions(t, await service.listThemes(network.id)),
       items: items.map((s) => ({
         id: s.id,
         title: s.title,
@@ -255,7 +240,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
 
   async function pendingId(request: FastifyRequest, networkId: number): Promise<number> {
     const parsed = idParam.safeParse((request.params as { signalId?: string }).signalId);
-    const pending = parsed.success ? await service.loadSignal(networkId, parsed.data) : undefined;
+    const pending = parsed.success ? await service.findSignal(networkId, parsed.data) : undefined;
     if (pending?.signal.status !== 'pending') {
       await request.authorize(false, {
         action: 'signals.moderate',
@@ -271,12 +256,12 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
   app.post('/netwerk/:networkId/signalen/:signalId/goedkeuren', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.moderate');
     const id = await pendingId(request, network.id);
-    const themes = await service.themes(network.id);
+    const themes = await service.listThemes(network.id);
     const theme = z
       .string()
       .refine((v) => themes.includes(v))
       .safeParse(formValues(request.body).theme);
-    await service.approve(
+    await service.approvePending(
       request.actor!,
       network.id,
       id,
@@ -291,7 +276,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
   app.post('/netwerk/:networkId/signalen/:signalId/afwijzen', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.moderate');
     const id = await pendingId(request, network.id);
-    await service.reject(request.actor!, network.id, id, request.ip);
+    await service.rejectPending(request.actor!, network.id, id, request.ip);
     return reply
       .flash('ok', 'signals.moderation.rejected')
       .redirect(`/netwerk/${network.id}/signalen/moderatie`, 303);
@@ -300,11 +285,10 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
   // The network's extra themes.
 
   async function themesView(network: { id: number; name: string }, t: Translate) {
-    const settings = await service.settingsOf(network.id);
     return {
       network,
       defaults: defaultThemes.map((d) => t(`signals.theme.${d}`)),
-      extras: settings.extraThemes ?? [],
+      extras: await service.listExtraThemes(network.id),
     };
   }
 
@@ -392,18 +376,18 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
         created: formatDate(request.lang, signal.createdAt),
       },
       followers: followers.map((f) => ({
-        name: f.erased ? formerMember : f.displayName,
-        role: roleLabel(t, f.role),
+        name: f.erased ? formerMember : f.name,
+        role: peopleModule.api.roleLabel(t, f.role),
       })),
       updates: updates.map((u) => ({
         id: u.id,
         when: formatDateTime(request.lang, u.createdAt),
         author:
-          u.authorName === null
+          u.author === undefined
             ? t('signals.updates.unknownAuthor')
-            : u.authorErased
+            : u.author.erased
               ? formerMember
-              : u.authorName,
+              : u.author.name,
         text:
           u.kind === 'status' && u.status
             ? t('signals.updates.status', { status: t(`signals.status.${u.status}`) })
@@ -420,7 +404,10 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
       },
       memberOptions: members
         .filter((m) => !followers.some((f) => f.personId === m.personId))
-        .map((m) => ({ value: String(m.personId), label: `${m.name} (${roleLabel(t, m.role)})` })),
+        .map((m) => ({
+          value: String(m.personId),
+          label: `${m.name} (${peopleModule.api.roleLabel(t, m.role)})`,
+        })),
       ...state,
     };
   }
@@ -439,7 +426,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
 
   app.post('/netwerk/:networkId/signalen/:signalId/duo', checked, async (request, reply) => {
     const { network, loaded } = await signalFor(request, 'signal.join');
-    await service.join(request.actor!, network.id, loaded.signal.id);
+    await service.joinDuo(request.actor!, network.id, loaded.signal.id);
     return reply
       .flash('ok', 'signals.duo.joined')
       .redirect(detailPath(network.id, loaded.signal.id), 303);
@@ -497,7 +484,7 @@ export async function signalsRoutes(app: FastifyInstance, deps: SignalsDeps): Pr
     }
     const field = result === 'outcomeRequired' ? 'outcome' : 'to';
     const message = t(`signals.status.${result === 'ok' ? 'notAllowed' : result}`);
-    const fresh = (await service.loadSignal(network.id, loaded.signal.id)) ?? loaded;
+    const fresh = (await service.findSignal(network.id, loaded.signal.id)) ?? loaded;
     const vm = await detailView(request, network, fresh, {
       errors: { [field]: message },
       values: formValues(request.body),

@@ -2,6 +2,8 @@
 // ones hold no names or house numbers; one closed 13 months ago waits for the retention job.
 import type { Database } from '../../db/client.js';
 import type { MemberRole } from '../../platform/actor.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 import type { SignalStatus } from './policy.js';
 import { signalsRepository } from './repository.js';
 import type { Origin, RaisedBy } from './service.js';
@@ -281,7 +283,8 @@ const PENDING = [
   },
 ];
 
-const NETWORKS = ['Buurtnetwerk Zonnehoek', 'Netwerk Maalderveld Samen', 'Dorpsnetwerk Heggerlo'];
+/** The demo networks, by public slug (found through the network module's face). */
+const NETWORKS = ['zonnehoek', 'maalderveld', 'heggerlo'];
 
 function monthsAgo(now: Date, months: number, day: number): Date {
   return new Date(
@@ -293,11 +296,13 @@ function monthsAgo(now: Date, months: number, day: number): Date {
 export async function seedSignalsDemo(db: Database, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const repo = signalsRepository(tx);
-    for (const name of NETWORKS) {
-      const networkId = await repo.findNetworkIdByName(name);
+    const networks = networkModule.api.networks(tx);
+    const directory = peopleModule.api.directory(tx);
+    for (const slug of NETWORKS) {
+      const networkId = (await networks.findNetworkBySlug(slug))?.id;
       if (!networkId) continue;
       if ((await repo.countPerNetwork([networkId])).length > 0) continue;
-      const members = await repo.listMembers(networkId);
+      const members = await directory.listMembers(networkId);
       const residents = members.filter((m) => m.role === 'resident' || m.role === 'council');
       const pros = members.filter((m) => m.role === 'professional' || m.role === 'coordinator');
       if (residents.length === 0 || pros.length === 0) continue;

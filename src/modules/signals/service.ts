@@ -3,7 +3,8 @@ import type { Database, Executor } from '../../db/client.js';
 import type { Actor, MemberRole } from '../../platform/actor.js';
 import { roleIn } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { PersonDataProvider } from '../people/index.js';
+import type { PersonDataProvider } from '../../platform/module.js';
+import { peopleModule } from '../people/index.js';
 import { checkTransition, type SignalStatus, type TransitionRefusal } from './policy.js';
 import { type SignalRow, signalsRepository } from './repository.js';
 import { isDefaultTheme, themesOf } from './themes.js';
@@ -25,10 +26,42 @@ export interface NewSignalInput {
   personBound: boolean;
 }
 
+/** A follower of a signal with their name (`erased`: the account was erased). */
+export interface Follower {
+  personId: number;
+  role: MemberRole;
+  joinedAt: Date;
+  name: string;
+  erased: boolean;
+}
+
+/** A signal with its duo, as loaded within one network. */
 export interface LoadedSignal {
   signal: SignalRow;
-  followers: Awaited<ReturnType<ReturnType<typeof signalsRepository>['listFollowers']>>;
+  followers: Follower[];
 }
+
+/** An entry of a signal's thread; `author` is undefined when nobody (or no row) wrote it. */
+export interface SignalUpdate {
+  id: number;
+  kind: 'note' | 'status';
+  text: string;
+  status: SignalStatus | null;
+  createdAt: Date;
+  author: { name: string; erased: boolean } | undefined;
+}
+
+/** Counts per theme (codes) and month ("YYYY-MM", oldest first), with their totals. */
+export interface PatternSummary {
+  months: string[];
+  rows: { theme: string; counts: number[]; total: number }[];
+  /** Per month, over every theme. */
+  totals: number[];
+  total: number;
+}
+
+/** How many months the pattern view shows, the current one included. */
+export const PATTERN_MONTHS = 12;
 
 /** A date `months` calendar months before `now`. */
 export function monthsBefore(now: Date, months: number): Date {
@@ -39,17 +72,17 @@ export function monthsBefore(now: Date, months: number): Date {
 
 export function signalsService(db: Database) {
   const repo = signalsRepository(db);
+  const directory = peopleModule.api.directory(db);
 
-  async function settingsOf(networkId: number) {
-    return (await repo.findNetworkSettings(networkId)) ?? {};
+  /** Every theme a signal of the network may carry: the defaults, then its own. */
+  async function listThemes(networkId: number): Promise<string[]> {
+    return themesOf(await repo.listThemes(networkId));
   }
 
   return {
-    settingsOf,
-
-    async themes(networkId: number): Promise<string[]> {
-      return themesOf((await settingsOf(networkId)).extraThemes);
-    },
+    /** The network's own themes, in the order they were added. */
+    listExtraThemes: (networkId: number) => repo.listThemes(networkId),
+    listThemes,
 
     async createSignal(actor: Actor, networkId: number, input: NewSignalInput): Promise<number> {
       const role = roleIn(actor, networkId);
@@ -75,13 +108,30 @@ export function signalsService(db: Database) {
       });
     },
 
-    async loadSignal(networkId: number, signalId: number): Promise<LoadedSignal | undefined> {
+    /** A signal of the network with its duo (names from the people module), or undefined. */
+    async findSignal(networkId: number, signalId: number): Promise<LoadedSignal | undefined> {
       const signal = await repo.findSignal(networkId, signalId);
       if (!signal) return undefined;
-      return { signal, followers: await repo.listFollowers(networkId, signalId) };
+      const rows = await repo.listFollowers(networkId, signalId);
+      const names = await directory.findNames(rows.map((r) => r.personId));
+      const followers = rows.map((r) => {
+        const person = names.get(r.personId);
+        return { ...r, name: person?.name ?? '', erased: person?.erased ?? true };
+      });
+      return { signal, followers };
     },
 
-    listUpdates: (networkId: number, signalId: number) => repo.listUpdates(networkId, signalId),
+    /** The thread of a signal, oldest first, with the authors' names. */
+    async listUpdates(networkId: number, signalId: number): Promise<SignalUpdate[]> {
+      const rows = await repo.listUpdates(networkId, signalId);
+      const names = await directory.findNames(
+        rows.flatMap((r) => (r.authorId === null ? [] : [r.authorId])),
+      );
+      return rows.map(({ authorId, ...r }) => ({
+        ...r,
+        author: authorId === null ? undefined : names.get(authorId),
+      }));
+    },
 
     async recordPersonalRead(actor: Actor, signal: SignalRow, origin: string): Promise<void> {
       await recordAudit(db, {
@@ -95,7 +145,7 @@ export function signalsService(db: Database) {
       });
     },
 
-    async join(actor: Actor, networkId: number, signalId: number): Promise<void> {
+    async joinDuo(actor: Actor, networkId: number, signalId: number): Promise<void> {
       const role = roleIn(actor, networkId);
       if (!role) throw new Error('only members join a duo');
       await repo.insertFollower({ networkId, signalId, personId: actor.personId, role });
@@ -103,13 +153,14 @@ export function signalsService(db: Database) {
 
     /** Adds a member of the same network to the duo; false when they are not a member. */
     async addFollower(networkId: number, signalId: number, personId: number): Promise<boolean> {
-      const role = await repo.roleOfMember(networkId, personId);
+      const role = await directory.findRole(networkId, personId);
       if (!role) return false;
       await repo.insertFollower({ networkId, signalId, personId, role });
       return true;
     },
 
-    listMembers: (networkId: number) => repo.listMembers(networkId),
+    /** Members of the network (`{ personId, name, role }`), by name. */
+    listMembers: (networkId: number) => directory.listMembers(networkId),
 
     async postUpdate(actor: Actor, networkId: number, signalId: number, text: string) {
       await repo.insertUpdate({
@@ -135,7 +186,7 @@ export function signalsService(db: Database) {
         const r = signalsRepository(tx);
         const at = new Date();
         const text = to === 'closed' ? (outcome ?? '').trim() : undefined;
-        const moved = await r.setStatus(signal.networkId, signal.id, signal.status, {
+        const moved = await r.updateStatus(signal.networkId, signal.id, signal.status, {
           status: to,
           at,
           ...(text !== undefined ? { outcome: text } : {}),
@@ -157,35 +208,52 @@ export function signalsService(db: Database) {
     listSignals: repo.listSignals,
     countHiddenPersonBound: repo.countHiddenPersonBound,
 
-    /** Counts per theme for the last 12 months, oldest month first. */
-    async pattern(networkId: number, now = new Date()) {
+    /**
+     * Signals per theme and month over the last PATTERN_MONTHS months (Europe/Amsterdam),
+     * person-bound ones included as numbers only. Themes in the network's order, then any
+     * theme no longer in its list; themes without a signal in the period are left out.
+     */
+    async summarisePattern(networkId: number, now = new Date()): Promise<PatternSummary> {
       const months: string[] = [];
       const amsterdam = new Intl.DateTimeFormat('en-CA', {
         timeZone: 'Europe/Amsterdam',
         year: 'numeric',
         month: '2-digit',
       });
-      const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
-      for (let i = 0; i < 12; i++) {
+      const start = new Date(
+        Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (PATTERN_MONTHS - 1), 1),
+      );
+      for (let i = 0; i < PATTERN_MONTHS; i++) {
         const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 15));
         months.push(amsterdam.format(d).slice(0, 7));
       }
       // From the first day of the oldest month (a day early: the time zone is applied in SQL).
       const since = new Date(start.getTime() - 86_400_000);
-      const rows = await repo.countByThemeAndMonth(networkId, since);
+      const [found, themes] = await Promise.all([
+        repo.countByThemeAndMonth(networkId, since),
+        listThemes(networkId),
+      ]);
       const counts = new Map<string, Map<string, number>>();
-      for (const row of rows) {
+      for (const row of found) {
         if (!months.includes(row.month)) continue;
         const perMonth = counts.get(row.theme) ?? new Map<string, number>();
         perMonth.set(row.month, (perMonth.get(row.month) ?? 0) + row.n);
         counts.set(row.theme, perMonth);
       }
-      return { months, counts };
+      const order = [...themes, ...[...counts.keys()].filter((k) => !themes.includes(k))];
+      const rows = order.flatMap((theme) => {
+        const perMonth = counts.get(theme);
+        if (!perMonth) return [];
+        const c = months.map((m) => perMonth.get(m) ?? 0);
+        return [{ theme, counts: c, total: c.reduce((a, b) => a + b, 0) }];
+      });
+      const totals = months.map((_, i) => rows.reduce((sum, r) => sum + (r.counts[i] ?? 0), 0));
+      return { months, rows, totals, total: totals.reduce((a, b) => a + b, 0) };
     },
 
     listPending: (networkId: number) => repo.listPending(networkId),
 
-    async approve(
+    async approvePending(
       actor: Actor,
       networkId: number,
       signalId: number,
@@ -214,7 +282,7 @@ export function signalsService(db: Database) {
       return done;
     },
 
-    async reject(actor: Actor, networkId: number, signalId: number, origin: string) {
+    async rejectPending(actor: Actor, networkId: number, signalId: number, origin: string) {
       const done = await repo.deletePending(networkId, signalId);
       if (done) {
         await recordAudit(db, {
@@ -249,20 +317,24 @@ export function signalsService(db: Database) {
       });
     },
 
+    /** Adds a theme of the network's own; refused when it exists or the list is full. */
     async addTheme(networkId: number, theme: string): Promise<'ok' | 'exists' | 'full'> {
-      const settings = await settingsOf(networkId);
-      const extra = settings.extraThemes ?? [];
+      if (isDefaultTheme(theme)) return 'exists';
+      const extra = await repo.listThemes(networkId);
       const lower = theme.toLowerCase();
-      if (isDefaultTheme(theme) || extra.some((t) => t.toLowerCase() === lower)) return 'exists';
+      if (extra.some((t) => t.toLowerCase() === lower)) return 'exists';
       if (extra.length >= MAX_EXTRA_THEMES) return 'full';
-      await repo.updateNetworkSettings(networkId, { ...settings, extraThemes: [...extra, theme] });
-      return 'ok';
+      return (await repo.insertTheme(networkId, theme)) ? 'ok' : 'exists';
     },
 
     async removeTheme(networkId: number, theme: string): Promise<void> {
-      const settings = await settingsOf(networkId);
-      const extra = (settings.extraThemes ?? []).filter((t) => t !== theme);
-      await repo.updateNetworkSettings(networkId, { ...settings, extraThemes: extra });
+      await repo.deleteTheme(networkId, theme);
+    },
+
+    /** Sets the network's retention period (whole months, at least 1). */
+    async updateRetentionMonths(networkId: number, months: number): Promise<void> {
+      if (!Number.isInteger(months) || months < 1) throw new RangeError('retention months');
+      await repo.upsertRetentionMonths(networkId, months);
     },
   };
 }
@@ -271,20 +343,17 @@ export type SignalsService = ReturnType<typeof signalsService>;
 
 /**
  * The daily retention job: person-bound signals closed more than N months ago (N from the
- * network's settings, default 12) lose every text that could identify someone. The rows
+ * network's signal settings, default 12) lose every text that could identify someone. The rows
  * stay, so the counts of the pattern view remain right. Returns how many were anonymised.
  */
 export async function runSignalRetention(db: Database, now: Date): Promise<number> {
   const repo = signalsRepository(db);
   let total = 0;
-  for (const network of await repo.listNetworkSettings()) {
-    const configured = network.settings?.retentionMonths;
-    const months =
-      typeof configured === 'number' && Number.isInteger(configured) && configured > 0
-        ? configured
-        : DEFAULT_RETENTION_MONTHS;
+  for (const network of await repo.listRetentionCandidates()) {
+    const months = network.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
+    const networkId = network.networkId;
     const ids = await db.transaction((tx) =>
-      signalsRepository(tx).anonymiseClosedBefore(network.id, monthsBefore(now, months), now),
+      signalsRepository(tx).anonymiseClosedBefore(networkId, monthsBefore(now, months), now),
     );
     for (const id of ids) {
       await recordAudit(db, {
@@ -293,7 +362,7 @@ export async function runSignalRetention(db: Database, now: Date): Promise<numbe
         result: 'ok',
         objectType: 'signal',
         objectId: id,
-        networkId: network.id,
+        networkId,
       });
     }
     total += ids.length;
@@ -334,7 +403,7 @@ export const signalsPersonData: PersonDataProvider = {
   name: 'signals',
   async export(db, personId) {
     const repo = signalsRepository(db);
-    const email = await repo.emailOf(personId);
+    const email = await peopleModule.api.directory(db).findEmail(personId);
     const own = (s: SignalRow) => ({
       id: s.id,
       networkId: s.networkId,
@@ -349,13 +418,13 @@ export const signalsPersonData: PersonDataProvider = {
       createdAt: s.createdAt.toISOString(),
     });
     return {
-      signalsRecorded: (await repo.signalsCreatedBy(personId)).map(own),
-      publicSubmissions: email ? (await repo.signalsWithContactEmail(email)).map(own) : [],
-      updatesWritten: (await repo.updatesWrittenBy(personId)).map((u) => ({
+      signalsRecorded: (await repo.listSignalsCreatedBy(personId)).map(own),
+      publicSubmissions: email ? (await repo.listSignalsWithContactEmail(email)).map(own) : [],
+      updatesWritten: (await repo.listUpdatesWrittenBy(personId)).map((u) => ({
         ...u,
         createdAt: u.createdAt.toISOString(),
       })),
-      duos: (await repo.followedBy(personId)).map((f) => ({
+      duos: (await repo.listFollowedBy(personId)).map((f) => ({
         ...f,
         joinedAt: f.joinedAt.toISOString(),
       })),
@@ -363,7 +432,7 @@ export const signalsPersonData: PersonDataProvider = {
   },
   async erase(db, personId) {
     const repo = signalsRepository(db);
-    const email = await repo.emailOf(personId);
+    const email = await peopleModule.api.directory(db).findEmail(personId);
     if (email) await repo.clearContactEmail(email);
   },
 };

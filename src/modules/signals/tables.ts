@@ -1,6 +1,8 @@
 // Tables of the signals module: signals (signalen), the duo that follows one up
-// (signal_followers) and its thread of updates (signal_updates). Every row carries its
+// (signal_followers), its thread of updates (signal_updates), a network's own themes
+// (signal_themes) and its signal settings (signal_settings). Every row carries its
 // network, and every query of the module is scoped by it.
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -11,6 +13,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { networks } from '../network/tables.js';
 import { memberRole, people } from '../people/tables.js';
@@ -105,3 +108,34 @@ export const signalUpdates = pgTable(
   },
   (t) => [index('signal_updates_signal').on(t.signalId, t.createdAt)],
 );
+
+/**
+ * A network's own themes beside the default ones, in the order the coordinator added them
+ * (`position`, ascending). Names are unique per network regardless of case.
+ */
+export const signalThemes = pgTable(
+  'signal_themes',
+  {
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.name] }),
+    uniqueIndex('signal_themes_network_lower_name').on(t.networkId, sql`lower(${t.name})`),
+  ],
+);
+
+/**
+ * Per-network settings of the signals module. A network without a row uses the defaults
+ * (retention: DEFAULT_RETENTION_MONTHS in service.ts).
+ */
+export const signalSettings = pgTable('signal_settings', {
+  networkId: integer('network_id')
+    .primaryKey()
+    .references(() => networks.id),
+  /** Months after closing before a person-bound signal is anonymised; a positive integer. */
+  retentionMonths: integer('retention_months').notNull(),
+});

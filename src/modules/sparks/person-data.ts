@@ -1,14 +1,12 @@
-// A person's part in sparks and meetings, for "my data": export and erasure.
+// A person's part in sparks, for "my data": export and erasure.
 import type { Executor } from '../../db/client.js';
-import type { PersonDataProvider } from '../people/index.js';
+import type { PersonDataProvider } from '../../platform/module.js';
 import { sparksRepository } from './repository.js';
 
 export const sparksPersonData: PersonDataProvider = {
   name: 'sparks',
   async export(db: Executor, personId: number) {
-    const repo = sparksRepository(db);
-    const sparks = await repo.sparksOfPerson(personId);
-    const attended = await repo.attendanceOfPerson(personId);
+    const sparks = await sparksRepository(db).sparksOfPerson(personId);
     return {
       sparks: sparks.map((s) => ({
         networkId: s.networkId,
@@ -17,21 +15,10 @@ export const sparksPersonData: PersonDataProvider = {
         public: s.isPublic,
         photo: s.photoId ? 'yes' : 'no',
       })),
-      meetingsAttended: attended.map((m) => ({
-        networkId: m.networkId,
-        kind: m.kind,
-        title: m.title,
-        date: m.startsAt.toISOString(),
-      })),
     };
   },
-  /**
-   * Sparks stay (shown as "oud-lid"), but their photos go: a photo may show the person.
-   * Their name leaves every attendance list; the meeting still counts them.
-   */
+  /** Sparks stay (shown as "oud-lid"), but their photos go: a photo may show the person. */
   async erase(db: Executor, personId: number) {
-    const repo = sparksRepository(db);
-    await repo.deletePhotosOfPerson(personId);
-    await repo.removeFromAttendance(personId);
+    await sparksRepository(db).deletePhotosOfPerson(personId);
   },
 };

@@ -1,29 +1,48 @@
 // Photo uploads: the type is decided by the content (never the name or the browser's word),
-// and every photo is re-encoded: turned upright, at most 1600 px, with no metadata at all
-// (no location, no camera make or model).
-import sharp from 'sharp';
+// and every photo is re-encoded: turned upright, at most 1600 px, flattened onto white (a
+// transparent PNG would otherwise turn black in JPEG), with no metadata at all (no
+// location, no camera make or model).
+import sharp, { type Metadata } from 'sharp';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from '../../platform/plugins/multipart.js';
+
 export const MAX_PHOTO_SIDE = 1600;
+/**
+ * The most pixels a photo may have (120 megapixels: a 12000×9000 camera photo fits). sharp
+ * refuses larger images to protect the server's memory; the form states the limit.
+ */
+export const MAX_PHOTO_PIXELS = 120_000_000;
 const accepted = new Set(['jpeg', 'png', 'webp']);
 
 export type PhotoResult =
   | { ok: true; data: Buffer; contentType: 'image/jpeg'; width: number; height: number }
-  | { ok: false; reason: 'tooLarge' | 'type' };
+  | { ok: false; reason: 'tooLarge' | 'type' | 'tooManyPixels' | 'empty' };
 
+/**
+ * Re-encodes an uploaded photo as a JPEG of at most MAX_PHOTO_SIDE px. Refuses (with the
+ * reason the form shows): an empty file, more than MAX_UPLOAD_BYTES, more than
+ * MAX_PHOTO_PIXELS, or content that is not a JPEG, PNG or WebP image.
+ */
 export async function processPhoto(input: Buffer): Promise<PhotoResult> {
+  if (input.length === 0) return { ok: false, reason: 'empty' };
   if (input.length > MAX_UPLOAD_BYTES) return { ok: false, reason: 'tooLarge' };
-  let format: string | undefined;
+  let meta: Metadata;
   try {
-    const meta = await sharp(input, { limitInputPixels: 50_000_000 }).metadata();
-    format = meta.format;
+    // Reading the header only: no pixels are decoded, so no pixel limit is needed here.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
     return { ok: false, reason: 'type' };
   }
-  if (!format || !accepted.has(format)) return { ok: false, reason: 'type' };
+  if (!meta.format || !accepted.has(meta.format)) return { ok: false, reason: 'type' };
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PHOTO_PIXELS) {
+    return { ok: false, reason: 'tooManyPixels' };
+  }
   try {
     // sharp drops all metadata unless asked to keep it; rotate() applies the EXIF orientation.
-    const { data, info } = await sharp(input, { limitInputPixels: 50_000_000 })
+    const { data, info } = await sharp(input, {
+      limitInputPixels: MAX_PHOTO_PIXELS,
+      sequentialRead: true,
+    })
       .rotate()
       .resize({
         width: MAX_PHOTO_SIDE,
@@ -31,6 +50,7 @@ export async function processPhoto(input: Buffer): Promise<PhotoResult> {
         fit: 'inside',
         withoutEnlargement: true,
       })
+      .flatten({ background: '#ffffff' })
       .jpeg({ quality: 82, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });
     return { ok: true, data, contentType: 'image/jpeg', width: info.width, height: info.height };

@@ -1,12 +1,7 @@
-// Who may do what with sparks and meetings. Pure: actor and resource in, yes or no out.
+// Who may do what with sparks. Pure: actor and resource in, yes or no out.
 import { type Actor, isCoordinatorOf, isMemberOf } from '../../platform/actor.js';
 
-export type SparksAction =
-  | 'sparks.view'
-  | 'sparks.create'
-  | 'sparks.moderate'
-  | 'meetings.view'
-  | 'meetings.manage';
+export type SparksAction = 'sparks.view' | 'sparks.create' | 'sparks.moderate';
 
 export function can(
   actor: Actor | undefined,
@@ -17,10 +12,8 @@ export function can(
   switch (action) {
     case 'sparks.view':
     case 'sparks.create':
-    case 'meetings.view':
       return actor.isAdmin || isMemberOf(actor, resource.networkId);
     case 'sparks.moderate':
-    case 'meetings.manage':
       return isCoordinatorOf(actor, resource.networkId);
   }
 }

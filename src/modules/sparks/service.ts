@@ -1,38 +1,40 @@
-// Use cases of sparks (vonkjes) and meetings (bijeenkomsten). Transactions live here.
-import ical, { ICalCalendarMethod } from 'ical-generator';
-import type { Database } from '../../db/client.js';
+// Use cases of sparks (vonkjes). Transactions live here.
+import type { Database, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import { peopleModule } from '../people/index.js';
 import { processPhoto } from './photos.js';
-import {
-  type AgendaItemRow,
-  type MeetingRow,
-  type SparkRow,
-  sparksRepository,
-} from './repository.js';
-import type { AgendaOrigin, MeetingKind } from './tables.js';
+import { type SparkRow, sparksRepository } from './repository.js';
 
+/** The longest spark, in characters. */
 export const SPARK_MAX = 280;
-/** After a meeting's start, sparks added within this time still belong to its round. */
-const ROUND_WINDOW_MS = 24 * 3_600_000;
 
-export type AddSparkResult =
-  | { ok: true; id: number }
-  | { ok: false; reason: 'photoTooLarge' | 'photoType' };
-
-export interface MeetingInput {
-  kind: MeetingKind;
-  title: string;
-  startsAt: Date;
-  place: string;
-  isPublic: boolean;
-  agenda: { origin: AgendaOrigin; title: string }[];
+/** A spark with the name to show: the author's, a visitor's, or none (erased: "oud-lid"). */
+export interface NamedSpark extends SparkRow {
+  authorName: string | null;
+  authorErased: boolean;
 }
 
-export interface MeetingDetail {
-  meeting: MeetingRow;
-  agenda: AgendaItemRow[];
-  attendance: { personId: number; name: string; erased: boolean }[];
+/** Adds the authors' names (from the people module) to spark rows. */
+export async function withAuthorNames(db: Executor, rows: SparkRow[]): Promise<NamedSpark[]> {
+  const ids = rows.map((r) => r.authorId).filter((id): id is number => id !== null);
+  const names = await peopleModule.api.directory(db).findNames(ids);
+  return rows.map((r) => {
+    const person = r.authorId === null ? undefined : names.get(r.authorId);
+    return { ...r, authorName: person?.name ?? null, authorErased: person?.erased ?? false };
+  });
 }
+
+/** Why a photo was refused; each has its own message on the form. */
+export type PhotoProblem = 'photoTooLarge' | 'photoType' | 'photoPixels' | 'photoEmpty';
+
+export type AddSparkResult = { ok: true; id: number } | { ok: false; reason: PhotoProblem };
+
+const photoProblem = {
+  tooLarge: 'photoTooLarge',
+  type: 'photoType',
+  tooManyPixels: 'photoPixels',
+  empty: 'photoEmpty',
+} as const;
 
 export function sparksService(db: Database) {
   const repo = sparksRepository(db);
@@ -43,15 +45,14 @@ export function sparksService(db: Database) {
       authorId: number;
       text: string;
       isPublic: boolean;
-      photo?: { data: Buffer; truncated: boolean } | undefined;
+      /** The uploaded file; `chosen`: a file was picked (a browser sends an empty part when not). */
+      photo?: { data: Buffer; truncated: boolean; chosen: boolean } | undefined;
     }): Promise<AddSparkResult> {
       let photo: Awaited<ReturnType<typeof processPhoto>> | undefined;
-      if (input.photo && (input.photo.data.length > 0 || input.photo.truncated)) {
+      if (input.photo && (input.photo.chosen || input.photo.data.length > 0)) {
         if (input.photo.truncated) return { ok: false, reason: 'photoTooLarge' };
         photo = await processPhoto(input.photo.data);
-        if (!photo.ok) {
-          return { ok: false, reason: photo.reason === 'tooLarge' ? 'photoTooLarge' : 'photoType' };
-        }
+        if (!photo.ok) return { ok: false, reason: photoProblem[photo.reason] };
       }
       const id = await db.transaction(async (tx) => {
         const r = sparksRepository(tx);
@@ -77,10 +78,13 @@ export function sparksService(db: Database) {
       return { ok: true, id };
     },
 
-    wall: (networkId: number) => repo.listWall(networkId),
-    publicSparks: (networkId: number, limit = 6) => repo.listPublic(networkId, limit),
-    pending: (networkId: number) => repo.listPending(networkId),
-    photo: (photoId: number) => repo.findPhoto(photoId),
+    listWall: async (networkId: number) => withAuthorNames(db, await repo.listWall(networkId)),
+    listPublicSparks: (networkId: number, limit = 6) => repo.listPublic(networkId, limit),
+    listPending: (networkId: number) => repo.listPending(networkId),
+    /** Published sparks of a network in (after, upTo], oldest first, with their authors. */
+    listBetween: async (networkId: number, after: Date | null, upTo: Date) =>
+      withAuthorNames(db, await repo.listBetween(networkId, after, upTo)),
+    findPhoto: (photoId: number) => repo.findPhoto(photoId),
 
     /** A spark sent from the public page: waits in the moderation queue. */
     async submitFromPublic(networkId: number, text: string, name: string): Promise<number> {
@@ -94,7 +98,7 @@ export function sparksService(db: Database) {
       });
     },
 
-    async moderate(input: {
+    async moderateSpark(input: {
       networkId: number;
       sparkId: number;
       approve: boolean;
@@ -119,118 +123,6 @@ export function sparksService(db: Database) {
         }
         return done;
       });
-    },
-
-    // Meetings
-
-    listMeetings: (networkId: number) => repo.listMeetings(networkId),
-    upcomingPublic: (networkId: number, limit = 3) =>
-      repo.listUpcomingPublic(networkId, new Date(), limit),
-    members: (networkId: number) => repo.listMembers(networkId),
-
-    /** The meeting alone (its agenda and attendance are not read). */
-    findMeeting: (networkId: number, meetingId: number) => repo.findMeeting(networkId, meetingId),
-
-    async meeting(networkId: number, meetingId: number): Promise<MeetingDetail | undefined> {
-      const meeting = await repo.findMeeting(networkId, meetingId);
-      if (!meeting) return undefined;
-      return {
-        meeting,
-        agenda: await repo.listAgenda(meeting.id),
-        attendance: await repo.listAttendance(meeting.id),
-      };
-    },
-
-    async createMeeting(networkId: number, input: MeetingInput): Promise<number> {
-      return db.transaction(async (tx) => {
-        const r = sparksRepository(tx);
-        const { agenda, ...fields } = input;
-        const id = await r.insertMeeting({ networkId, ...fields });
-        await r.replaceAgenda(id, agenda);
-        return id;
-      });
-    },
-
-    async updateMeeting(networkId: number, meetingId: number, input: MeetingInput): Promise<void> {
-      await db.transaction(async (tx) => {
-        const r = sparksRepository(tx);
-        const { agenda, ...fields } = input;
-        await r.updateMeeting(networkId, meetingId, fields);
-        await r.replaceAgenda(meetingId, agenda);
-      });
-    },
-
-    /** Only members of the network can be named as present. */
-    async saveAttendance(
-      networkId: number,
-      meetingId: number,
-      input: { present: number[]; otherResidents: number; otherProfessionals: number },
-    ): Promise<void> {
-      await db.transaction(async (tx) => {
-        const r = sparksRepository(tx);
-        const members = new Set((await r.listMembers(networkId)).map((m) => m.personId));
-        await r.replaceAttendance(
-          meetingId,
-          [...new Set(input.present)].filter((id) => members.has(id)),
-        );
-        await r.updateMeeting(networkId, meetingId, {
-          otherResidents: input.otherResidents,
-          otherProfessionals: input.otherProfessionals,
-        });
-      });
-    },
-
-    saveMinutes: (networkId: number, meetingId: number, minutes: string) =>
-      repo.updateMeeting(networkId, meetingId, { minutes }),
-
-    /**
-     * The sparks round: published sparks since the previous meeting started, up to now (or,
-     * for a meeting long past, up to a day after it started), oldest first.
-     */
-    previousMeeting: (meeting: MeetingRow) =>
-      repo.findPreviousMeeting(meeting.networkId, meeting.startsAt, meeting.id),
-
-    async round(meeting: MeetingRow, now = new Date()): Promise<SparkRow[]> {
-      const previous = await repo.findPreviousMeeting(
-        meeting.networkId,
-        meeting.startsAt,
-        meeting.id,
-      );
-      const end = Math.min(now.getTime(), meeting.startsAt.getTime() + ROUND_WINDOW_MS);
-      return repo.listBetween(meeting.networkId, previous?.startsAt ?? null, new Date(end));
-    },
-
-    /** The iCalendar feed of a network: public meetings only, or all for members. */
-    async calendar(input: {
-      networkId: number;
-      networkName: string;
-      onlyPublic: boolean;
-      baseUrl: string;
-      kindLabel: (kind: MeetingKind) => string;
-    }): Promise<string> {
-      const rows = await repo.listMeetings(input.networkId, input.onlyPublic);
-      const agenda = await repo.listAgendaFor(rows.map((m) => m.id));
-      const calendar = ical({
-        name: input.networkName,
-        method: ICalCalendarMethod.PUBLISH,
-        prodId: { company: 'Buurtkracht', product: 'bijeenkomsten', language: 'NL' },
-      });
-      for (const m of rows) {
-        const items = agenda.filter((a) => a.meetingId === m.id).map((a) => `- ${a.title}`);
-        calendar.createEvent({
-          id: `meeting-${m.id}@buurtkracht`,
-          start: m.startsAt,
-          end: new Date(m.startsAt.getTime() + 2 * 3_600_000),
-          summary:
-            m.title === '' ? input.kindLabel(m.kind) : `${input.kindLabel(m.kind)}: ${m.title}`,
-          location: m.place === '' ? null : m.place,
-          description: items.length > 0 ? items.join('\n') : null,
-          url: input.onlyPublic
-            ? null
-            : `${input.baseUrl}/netwerk/${m.networkId}/bijeenkomsten/${m.id}`,
-        });
-      }
-      return calendar.toString();
     },
   };
 }

@@ -218,6 +218,94 @@ describe('sparks: the wall, photos and moderation', () => {
     assert.equal((await visitor.get('/vonkjes/foto/999999')).statusCode, 404);
   });
 
+  test('a plain 12000×9000 camera photo is shrunk like any other', async () => {
+    const huge = await sharp({
+      create: { width: 12000, height: 9000, channels: 3, background: '#80a040' },
+    })
+      .jpeg({ quality: 50 })
+      .toBuffer();
+    await resident.get(wall());
+    const response = await postMultipart(t, resident, wall(), {
+      text: 'Een foto van de hele straat',
+      photo: { filename: 'straat.jpg', contentType: 'image/jpeg', data: huge },
+    });
+    assert.equal(response.statusCode, 303, response.body.slice(0, 500));
+    const page = await resident.get(wall());
+    const url = /src="(\/vonkjes\/foto\/\d+)"/.exec(page.body)?.[1];
+    assert.ok(url);
+    const meta = await sharp((await resident.get(url)).rawPayload).metadata();
+    assert.equal(meta.width, 1600);
+    assert.equal(meta.height, 1200);
+  });
+
+  test('a photo beyond the pixel limit is refused with the limit in the message', async () => {
+    // A small JPEG whose header says 12000×12000 (144 megapixels): the header is what counts.
+    const small = await sharp({
+      create: { width: 16, height: 16, channels: 3, background: '#fff' },
+    })
+      .jpeg({ progressive: false })
+      .toBuffer();
+    const sof = small.indexOf(Buffer.from([0xff, 0xc0]));
+    assert.ok(sof > 0);
+    small.writeUInt16BE(12000, sof + 5);
+    small.writeUInt16BE(12000, sof + 7);
+    const sparksBefore = await count(t, 'sparks');
+    await resident.get(wall());
+    const response = await postMultipart(t, resident, wall(), {
+      text: 'Heel veel pixels',
+      photo: { filename: 'veel.jpg', contentType: 'image/jpeg', data: small },
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /meer dan 120 megapixel/);
+    assert.match(response.body, /Heel veel pixels/);
+    assert.equal(await count(t, 'sparks'), sparksBefore);
+  });
+
+  test('a transparent PNG is flattened onto white, not black', async () => {
+    const png = await sharp({
+      create: { width: 40, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
+    await resident.get(wall());
+    const response = await postMultipart(t, resident, wall(), {
+      text: 'Een doorzichtig logo',
+      photo: { filename: 'logo.png', contentType: 'image/png', data: png },
+    });
+    assert.equal(response.statusCode, 303);
+    const page = await resident.get(wall());
+    const url = /src="(\/vonkjes\/foto\/\d+)"/.exec(page.body)?.[1];
+    assert.ok(url);
+    const { data } = await sharp((await resident.get(url)).rawPayload)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    assert.ok(data[0]! > 245 && data[1]! > 245 && data[2]! > 245, `white, not ${data[0]}`);
+  });
+
+  test('a 0-byte photo gives a message and saves nothing; no file chosen is fine', async () => {
+    const sparksBefore = await count(t, 'sparks');
+    const photosBefore = await count(t, 'spark_photos');
+    await resident.get(wall());
+    const response = await postMultipart(t, resident, wall(), {
+      text: 'Met een lege foto',
+      photo: { filename: 'leeg.jpg', contentType: 'image/jpeg', data: Buffer.alloc(0) },
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /Dit bestand is leeg/);
+    assert.match(response.body, /Met een lege foto/);
+    assert.equal(await count(t, 'sparks'), sparksBefore);
+    assert.equal(await count(t, 'spark_photos'), photosBefore);
+    // What a browser sends when no file was chosen: an empty part without a name.
+    await resident.get(wall());
+    const none = await postMultipart(t, resident, wall(), {
+      text: 'Zonder foto',
+      photo: { filename: '', contentType: 'application/octet-stream', data: Buffer.alloc(0) },
+    });
+    assert.equal(none.statusCode, 303);
+    assert.equal(await count(t, 'sparks'), sparksBefore + 1);
+    assert.equal(await count(t, 'spark_photos'), photosBefore);
+  });
+
   test('tenancy: the wall of another network is not found; visitors go to the login page', async () => {
     assert.equal((await resident.get(`/netwerk/${world.networks.b.id}/vonkjes`)).statusCode, 404);
     await resident.get(wall());
@@ -275,7 +363,7 @@ describe('sparks: the wall, photos and moderation', () => {
         ],
       );
       // Approved sparks are public: on the public section.
-      const { sparksPublicSection } = await import('./index.js');
+      const { sparksPublicSection } = await import('./public.js');
       const { translator } = await import('#src/platform/i18n/index.js');
       const section = await sparksPublicSection(
         t.database.db,

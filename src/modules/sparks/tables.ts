@@ -1,4 +1,4 @@
-// Tables of the sparks and meetings module (vonkjes, bijeenkomsten). Every row carries its
+// Tables of the sparks module (vonkjes). Every row carries its
 // network; photos live in the database (bytea) because app processes share nothing else.
 import {
   boolean,
@@ -6,7 +6,6 @@ import {
   index,
   integer,
   pgTable,
-  primaryKey,
   serial,
   text,
   timestamp,
@@ -61,68 +60,5 @@ export const sparks = pgTable(
   (t) => [
     index('sparks_network_created').on(t.networkId, t.createdAt),
     index('sparks_author').on(t.authorId),
-  ],
-);
-
-export const meetingKinds = [
-  'network_meeting',
-  'village_conversation',
-  'residents_evening',
-  'other',
-] as const;
-export type MeetingKind = (typeof meetingKinds)[number];
-
-export const meetings = pgTable(
-  'meetings',
-  {
-    id: serial('id').primaryKey(),
-    networkId: integer('network_id')
-      .notNull()
-      .references(() => networks.id),
-    kind: text('kind', { enum: meetingKinds }).notNull(),
-    title: text('title').notNull().default(''),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    place: text('place').notNull().default(''),
-    isPublic: boolean('is_public').notNull().default(false),
-    minutes: text('minutes').notNull().default(''),
-    /** Attendance of people without an account (or not named): counts only. */
-    otherResidents: integer('other_residents').notNull().default(0),
-    otherProfessionals: integer('other_professionals').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('meetings_network_starts').on(t.networkId, t.startsAt)],
-);
-
-export const agendaOrigins = ['resident', 'professional'] as const;
-export type AgendaOrigin = (typeof agendaOrigins)[number];
-
-export const agendaItems = pgTable(
-  'meeting_agenda_items',
-  {
-    id: serial('id').primaryKey(),
-    meetingId: integer('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    position: integer('position').notNull(),
-    origin: text('origin', { enum: agendaOrigins }).notNull(),
-    title: text('title').notNull(),
-  },
-  (t) => [index('meeting_agenda_items_meeting').on(t.meetingId)],
-);
-
-/** Members who came (named); others are counted on the meeting row. */
-export const meetingAttendance = pgTable(
-  'meeting_attendance',
-  {
-    meetingId: integer('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id),
-  },
-  (t) => [
-    primaryKey({ columns: [t.meetingId, t.personId] }),
-    index('meeting_attendance_person').on(t.personId),
   ],
 );

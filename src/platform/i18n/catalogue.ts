@@ -1,28 +1,32 @@
-// Every module's strings in one catalogue per language. A module adds its messages here.
-import { networkMessages } from '../../modules/network/messages.js';
-import { peopleMessages } from '../../modules/people/messages.js';
-import { signalsMessages } from '../../modules/signals/messages.js';
-import { siteMessages } from '../../modules/site/messages.js';
-import { sparksMessages } from '../../modules/sparks/messages.js';
+// Every module's strings in one catalogue per language, gathered from the module list.
+import { listModules, type Modules } from '../../modules/index.js';
 import { platformMessages } from './platform.messages.js';
 
-export const catalogue = {
-  nl: {
-    ...platformMessages.nl,
-    ...siteMessages.nl,
-    ...networkMessages.nl,
-    ...peopleMessages.nl,
-    ...signalsMessages.nl,
-    ...sparksMessages.nl,
-  },
-  en: {
-    ...platformMessages.en,
-    ...siteMessages.en,
-    ...networkMessages.en,
-    ...peopleMessages.en,
-    ...signalsMessages.en,
-    ...sparksMessages.en,
-  },
-};
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
 
-export type MessageKey = keyof typeof catalogue.nl;
+type ModuleKeys = keyof UnionToIntersection<Modules[number]['messages']['nl']>;
+export type MessageKey = keyof typeof platformMessages.nl | ModuleKeys;
+export type Catalogue = Record<'nl' | 'en', Record<MessageKey, string>>;
+
+let built: Catalogue | undefined;
+
+/**
+ * The catalogue, built on first use: modules import the translator, so the module list is
+ * not ready yet while this file is first evaluated.
+ */
+export function catalogue(): Catalogue {
+  if (!built) {
+    const nl: Record<string, string> = { ...platformMessages.nl };
+    const en: Record<string, string> = { ...platformMessages.en };
+    for (const module of listModules()) {
+      Object.assign(nl, module.messages.nl);
+      Object.assign(en, module.messages.en);
+    }
+    built = { nl, en } as Catalogue;
+  }
+  return built;
+}

@@ -4,8 +4,8 @@ import { catalogue } from './catalogue.js';
 import { formatDate, formatMoney, translator } from './index.js';
 
 test('nl and en have the same keys, none empty, with the same placeholders', () => {
-  const nl = catalogue.nl as Record<string, string>;
-  const en = catalogue.en as Record<string, string>;
+  const nl = catalogue().nl as Record<string, string>;
+  const en = catalogue().en as Record<string, string>;
   assert.deepEqual(Object.keys(nl).sort(), Object.keys(en).sort());
   const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
   for (const key of Object.keys(nl)) {

@@ -13,9 +13,8 @@ export function isLang(value: unknown): value is Lang {
 }
 
 export function translator(lang: Lang): Translate {
-  const messages = catalogue[lang];
   return (key, params) => {
-    const text = messages[key];
+    const text = catalogue()[lang][key];
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
@@ -24,7 +23,7 @@ export function translator(lang: Lang): Translate {
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return value in catalogue.nl;
+  return value in catalogue().nl;
 }
 
 const timeZone = 'Europe/Amsterdam';

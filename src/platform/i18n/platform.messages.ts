@@ -32,6 +32,9 @@ export const platformMessages = defineMessages({
     'error.forbidden.title': 'U heeft geen toegang tot deze pagina',
     'error.forbidden.body':
       'Deze pagina is alleen voor mensen met een bepaalde rol in het buurtnetwerk. Denkt u dat dit niet klopt? Neem dan contact op met de coördinator van uw buurtnetwerk.',
+    'error.forbidden.role':
+      'U bent lid van dit buurtnetwerk, maar deze pagina is voor een andere rol, bijvoorbeeld de coördinator. Denkt u dat u hier wel moet kunnen komen? Vraag het dan aan de coördinator van uw buurtnetwerk.',
+    'error.forbidden.backToNetwork': 'Naar de startpagina van uw buurtnetwerk',
     'error.csrf.title': 'Het formulier is verlopen',
     'error.csrf.body':
       'Voor uw veiligheid werkt een formulier maar een tijdje. Ga terug, laad de pagina opnieuw en probeer het nog een keer. Er is niets opgeslagen.',
@@ -75,6 +78,9 @@ export const platformMessages = defineMessages({
     'error.forbidden.title': 'You do not have access to this page',
     'error.forbidden.body':
       'This page is only for people with a certain role in the neighbourhood network. If you think this is wrong, please contact the coordinator of your network.',
+    'error.forbidden.role':
+      'You are a member of this neighbourhood network, but this page is for another role, such as the coordinator. If you think you should be able to open it, please ask the coordinator of your network.',
+    'error.forbidden.backToNetwork': 'Go to the start page of your network',
     'error.csrf.title': 'The form has expired',
     'error.csrf.body':
       'For your safety a form only works for a while. Go back, reload the page and try again. Nothing has been saved.',

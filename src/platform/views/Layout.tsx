@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from './context.js';
+import { Document } from './Document.js';
 
 interface LayoutProps {
   ctx: ViewContext;
@@ -12,119 +13,107 @@ export function Layout({ ctx, title, children }: LayoutProps) {
   const { t } = ctx;
   const other = ctx.lang === 'nl' ? 'en' : 'nl';
   return (
-    <html lang={ctx.lang} dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('layout.platformName')}`}</title>
-        <link rel="stylesheet" href={ctx.asset('theme.css')} />
-        <link rel="stylesheet" href={ctx.asset('utrecht.css')} />
-        <link rel="stylesheet" href={ctx.asset('app.css')} />
-        <link rel="stylesheet" href={ctx.asset('print.css')} media="print" />
-        <link rel="icon" href={ctx.asset('favicon.svg')} type="image/svg+xml" />
-      </head>
-      <body class="utrecht-theme utrecht-document utrecht-page-body">
-        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
-          {t('layout.skipLink')}
-        </a>
-        <div class="utrecht-page-layout bk-page">
-          <header class="utrecht-page-header bk-header">
-            <div class="utrecht-page-header__content bk-container bk-header__content">
-              <a class="bk-brand" href="/">
-                <span class="bk-brand__name">{t('layout.platformName')}</span>
-                <span class="bk-brand__tagline">{t('layout.tagline')}</span>
-              </a>
-              {ctx.user ? (
-                <div class="bk-userbar">
-                  <span>{t('header.signedInAs', { name: ctx.user.displayName })}</span>
-                  <a class="utrecht-link" href="/mijn-gegevens">
-                    {t('header.myData')}
-                  </a>
-                  <form method="post" action="/uitloggen" class="bk-inline-form">
-                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                    <button
-                      type="submit"
-                      class="utrecht-button utrecht-button--secondary-action bk-logout"
-                    >
-                      {t('logout.submit')}
-                    </button>
-                  </form>
-                </div>
-              ) : null}
-              {ctx.network ? (
-                <p class="bk-header__network">
-                  <a class="utrecht-link" href={`/buurt/${ctx.network.slug}`}>
-                    {t('layout.currentNetwork', { name: ctx.network.name })}
-                  </a>
-                </p>
-              ) : null}
-            </div>
-          </header>
-          <nav class="utrecht-nav-bar bk-nav" aria-label={t('layout.mainNav')}>
-            <div class="utrecht-nav-bar__content bk-container">
-              <ul class="utrecht-nav-list bk-nav__list">
-                {ctx.nav.map((item) => {
-                  const current =
-                    item.href === '/' ? ctx.path === '/' : ctx.path.startsWith(item.href);
-                  return (
-                    <li class="utrecht-nav-list__item" key={item.href}>
-                      <a
-                        class="utrecht-link bk-nav__link"
-                        href={item.href}
-                        aria-current={current ? 'page' : undefined}
-                      >
-                        {item.label}
-                      </a>
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          </nav>
-          <main id="main" class="utrecht-page-content bk-container bk-main" tabindex={-1}>
-            {ctx.flash ? (
-              <div
-                class={`utrecht-alert utrecht-alert--${ctx.flash.type} bk-flash`}
-                role={ctx.flash.type === 'error' ? 'alert' : 'status'}
-              >
-                <p class="utrecht-paragraph">{ctx.flash.text}</p>
+    <Document ctx={ctx} title={title} bodyClass="utrecht-document utrecht-page-body">
+      <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+        {t('layout.skipLink')}
+      </a>
+      <div class="utrecht-page-layout bk-page">
+        <header class="utrecht-page-header bk-header">
+          <div class="utrecht-page-header__content bk-container bk-header__content">
+            <a class="bk-brand" href="/">
+              <span class="bk-brand__name">{t('layout.platformName')}</span>
+              <span class="bk-brand__tagline">{t('layout.tagline')}</span>
+            </a>
+            {ctx.user ? (
+              <div class="bk-userbar">
+                <span>{t('header.signedInAs', { name: ctx.user.displayName })}</span>
+                <a class="utrecht-link" href="/mijn-gegevens">
+                  {t('header.myData')}
+                </a>
+                <form method="post" action="/uitloggen" class="bk-inline-form">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <button
+                    type="submit"
+                    class="utrecht-button utrecht-button--secondary-action bk-logout"
+                  >
+                    {t('logout.submit')}
+                  </button>
+                </form>
               </div>
             ) : null}
-            {children}
-          </main>
-          <footer class="utrecht-page-footer bk-footer">
-            <div class="utrecht-page-footer__content bk-container bk-footer__content">
-              <nav aria-label={t('layout.footer')}>
-                <ul class="bk-footer__links">
-                  <li>
-                    <a class="utrecht-link" href="/toegankelijkheid">
-                      {t('layout.footer.accessibility')}
+            {ctx.network ? (
+              <p class="bk-header__network">
+                <a class="utrecht-link" href={`/buurt/${ctx.network.slug}`}>
+                  {t('layout.currentNetwork', { name: ctx.network.name })}
+                </a>
+              </p>
+            ) : null}
+          </div>
+        </header>
+        <nav class="utrecht-nav-bar bk-nav" aria-label={t('layout.mainNav')}>
+          <div class="utrecht-nav-bar__content bk-container">
+            <ul class="utrecht-nav-list bk-nav__list">
+              {ctx.nav.map((item) => {
+                const current =
+                  item.href === '/' ? ctx.path === '/' : ctx.path.startsWith(item.href);
+                return (
+                  <li class="utrecht-nav-list__item" key={item.href}>
+                    <a
+                      class="utrecht-link bk-nav__link"
+                      href={item.href}
+                      aria-current={current ? 'page' : undefined}
+                    >
+                      {item.label}
                     </a>
                   </li>
-                  <li>
-                    <a class="utrecht-link" href="/privacy">
-                      {t('layout.footer.privacy')}
-                    </a>
-                  </li>
-                </ul>
-              </nav>
-              <form method="post" action="/taal" class="bk-lang">
-                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                <input type="hidden" name="lang" value={other} />
-                <input type="hidden" name="back" value={ctx.path} />
-                <button
-                  type="submit"
-                  class="utrecht-link-button utrecht-link-button--html-button"
-                  lang={other}
-                >
-                  {t('layout.language.switchTo')}
-                </button>
-              </form>
-              <p class="utrecht-paragraph bk-footer__about">{t('layout.footer.about')}</p>
+                );
+              })}
+            </ul>
+          </div>
+        </nav>
+        <main id="main" class="utrecht-page-content bk-container bk-main" tabindex={-1}>
+          {ctx.flash ? (
+            <div
+              class={`utrecht-alert utrecht-alert--${ctx.flash.type} bk-flash`}
+              role={ctx.flash.type === 'error' ? 'alert' : 'status'}
+            >
+              <p class="utrecht-paragraph">{ctx.flash.text}</p>
             </div>
-          </footer>
-        </div>
-      </body>
-    </html>
+          ) : null}
+          {children}
+        </main>
+        <footer class="utrecht-page-footer bk-footer">
+          <div class="utrecht-page-footer__content bk-container bk-footer__content">
+            <nav aria-label={t('layout.footer')}>
+              <ul class="bk-footer__links">
+                <li>
+                  <a class="utrecht-link" href="/toegankelijkheid">
+                    {t('layout.footer.accessibility')}
+                  </a>
+                </li>
+                <li>
+                  <a class="utrecht-link" href="/privacy">
+                    {t('layout.footer.privacy')}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+            <form method="post" action="/taal" class="bk-lang">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <input type="hidden" name="lang" value={other} />
+              <input type="hidden" name="back" value={ctx.path} />
+              <button
+                type="submit"
+                class="utrecht-link-button utrecht-link-button--html-button"
+                lang={other}
+              >
+                {t('layout.language.switchTo')}
+              </button>
+            </form>
+            <p class="utrecht-paragraph bk-footer__about">{t('layout.footer.about')}</p>
+          </div>
+        </footer>
+      </div>
+    </Document>
   );
 }

@@ -1,7 +1,7 @@
+import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Checkbox, Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
-import type { FormState } from './auth.js';
 
 export interface AuditViewModel {
   title: string;

@@ -1,12 +1,7 @@
-import type { FormErrors, FormValues } from '../../../platform/forms.js';
+import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Checkbox, Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
-
-export interface FormState {
-  errors?: FormErrors | undefined;
-  values?: FormValues | undefined;
-}
 
 export interface LoginViewModel extends FormState {
   back: string;

@@ -1,4 +1,5 @@
 import type { MemberRole } from '../../../platform/actor.js';
+import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Form,
@@ -8,7 +9,6 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
-import type { FormState } from './auth.js';
 
 export interface NetworkLink {
   id: number;

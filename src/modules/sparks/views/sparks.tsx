@@ -1,4 +1,4 @@
-import type { FormErrors, FormValues } from '../../../platform/forms.js';
+import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Checkbox,
@@ -16,11 +16,6 @@ export interface SparkCardModel {
   when: string;
   isPublic: boolean;
   photoUrl: string | null;
-}
-
-export interface FormState {
-  errors?: FormErrors | undefined;
-  values?: FormValues | undefined;
 }
 
 export function SparkCard({ ctx, spark }: { ctx: ViewContext; spark: SparkCardModel }) {
@@ -43,17 +38,14 @@ export function SparkForm({
   ctx,
   action,
   state,
-  back,
 }: {
   ctx: ViewContext;
   action: string;
   state: FormState;
-  back?: string;
 }) {
   const { t } = ctx;
   return (
     <Form ctx={ctx} action={action} errors={state.errors} enctype="multipart/form-data">
-      {back ? <input type="hidden" name="terug" value={back} /> : null}
       <TextArea
         name="text"
         label={t('sparks.form.text')}

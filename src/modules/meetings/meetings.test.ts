@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ical from 'node-ical';
+import { sparksRepository } from '#src/modules/sparks/repository.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
-import { sparksRepository } from './repository.js';
+import { meetingsRepository } from './repository.js';
 
 const DAY = 86_400_000;
 
@@ -124,7 +125,8 @@ describe('meetings, the sparks round and the calendar feeds', () => {
 
   test('the sparks round shows exactly the sparks since the previous meeting, in order, by ?nr', async () => {
     const db = t.database.db;
-    const repo = sparksRepository(db);
+    const repo = meetingsRepository(db);
+    const sparks = sparksRepository(db);
     const b = world.networks.b.id;
     const now = Date.now();
     const previous = await repo.insertMeeting({
@@ -146,9 +148,9 @@ describe('meetings, the sparks round and the calendar feeds', () => {
     const add = (
       text: string,
       daysAgo: number,
-      extra: Partial<Parameters<typeof repo.insertSpark>[0]> = {},
+      extra: Partial<Parameters<typeof sparks.insertSpark>[0]> = {},
     ) =>
-      repo.insertSpark({
+      sparks.insertSpark({
         networkId: a(),
         authorId: world.people.resident.id,
         text,
@@ -192,17 +194,22 @@ describe('meetings, the sparks round and the calendar feeds', () => {
 
     // A spark added live during the round is shown at once, as the last one.
     await resident.get(round);
-    const live = await resident.post(`/netwerk/${a()}/vonkjes`, {
+    const live = await resident.post(round, {
       text: 'Net gebeurd: de buurvrouw zong voor iedereen',
-      terug: round,
     });
     assert.equal(live.statusCode, 303);
     assert.equal(live.headers.location, `${round}?nr=laatste`);
     const shown = await resident.get(String(live.headers.location));
     assert.match(shown.body, /Vonkje 4 van 4/);
     assert.match(shown.body, /de buurvrouw zong/);
-    // A way back elsewhere is not followed.
+    // An empty spark in the round: the round again, with the message, nothing stored.
     await resident.get(round);
+    const empty = await resident.post(round, { text: '  ' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Schrijf op wat u zag gebeuren/);
+    assert.match(empty.body, /Vonkje 4 van 4/);
+    // A spark from the wall never sends the writer elsewhere, whatever the form says.
+    await resident.get(`/netwerk/${a()}/vonkjes`);
     const elsewhere = await resident.post(`/netwerk/${a()}/vonkjes`, {
       text: 'Nog een',
       terug: 'https://evil.example/',
@@ -211,7 +218,7 @@ describe('meetings, the sparks round and the calendar feeds', () => {
   });
 
   test('tenancy: another network’s meeting by id is not found', async () => {
-    const other = await sparksRepository(t.database.db).insertMeeting({
+    const other = await meetingsRepository(t.database.db).insertMeeting({
       networkId: world.networks.b.id,
       kind: 'other',
       title: 'Geheim',

@@ -1,0 +1,105 @@
+// The form to plan or change a meeting, with its agenda rows.
+import type { FormState } from '../../../platform/forms.js';
+import type { ViewContext } from '../../../platform/views/context.js';
+import {
+  Checkbox,
+  Form,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/Layout.js';
+
+export interface MeetingFormViewModel {
+  network: { id: number; name: string };
+  meetingId?: number;
+  kinds: { value: string; label: string }[];
+  origins: { value: string; label: string }[];
+  agendaRows: number;
+}
+
+export function MeetingFormPage({
+  ctx,
+  vm,
+  state,
+}: {
+  ctx: ViewContext;
+  vm: MeetingFormViewModel;
+  state: FormState;
+}) {
+  const { t } = ctx;
+  const base = `/netwerk/${vm.network.id}/bijeenkomsten`;
+  const action = vm.meetingId ? `${base}/${vm.meetingId}/bewerken` : `${base}/nieuw`;
+  const title = vm.meetingId ? t('meetings.edit') : t('meetings.new');
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <Form ctx={ctx} action={action} errors={state.errors}>
+        <SelectField
+          name="kind"
+          label={t('meetings.kind')}
+          options={vm.kinds}
+          value={v.kind}
+          error={e.kind}
+        />
+        <TextField
+          name="title"
+          label={t('meetings.titleField')}
+          optionalLabel={t('meetings.optional')}
+          value={v.title}
+          error={e.title}
+          maxLength={200}
+        />
+        <TextField
+          name="date"
+          type="date"
+          label={t('meetings.date')}
+          value={v.date}
+          error={e.date}
+        />
+        <TextField
+          name="time"
+          type="time"
+          label={t('meetings.time')}
+          description={t('meetings.timeHint')}
+          value={v.time}
+          error={e.time}
+        />
+        <TextField name="place" label={t('meetings.place')} value={v.place} error={e.place} />
+        <Checkbox
+          name="isPublic"
+          label={t('meetings.isPublic')}
+          description={t('meetings.isPublicHint')}
+          checked={v.isPublic === 'on'}
+        />
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset bk-agenda-fields">
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+            {t('meetings.agenda')}
+          </legend>
+          <p class="utrecht-paragraph">{t('meetings.agendaHint')}</p>
+          {Array.from({ length: vm.agendaRows }, (_, i) => i + 1).map((n) => (
+            <div class="bk-agenda-row" key={n}>
+              <TextField
+                name={`item${n}Title`}
+                label={t('meetings.item', { n })}
+                value={v[`item${n}Title`]}
+                error={e[`item${n}Title`]}
+                maxLength={200}
+              />
+              <SelectField
+                name={`item${n}Origin`}
+                label={t('meetings.itemOrigin', { n })}
+                options={vm.origins}
+                value={v[`item${n}Origin`]}
+                error={e[`item${n}Origin`]}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <SubmitButton>{t('meetings.save')}</SubmitButton>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+// The list of a network's meetings: those to come and those past.
+import type { ViewContext } from '../../../platform/views/context.js';
+import { Layout } from '../../../platform/views/Layout.js';
+
+export interface MeetingSummary {
+  id: number;
+  label: string;
+  when: string;
+  place: string;
+  isPublic: boolean;
+}
+
+export interface MeetingsViewModel {
+  network: { id: number; name: string };
+  upcoming: MeetingSummary[];
+  past: MeetingSummary[];
+  canManage: boolean;
+}
+
+function MeetingList({
+  ctx,
+  base,
+  list,
+}: {
+  ctx: ViewContext;
+  base: string;
+  list: MeetingSummary[];
+}) {
+  if (list.length === 0) return <p class="utrecht-paragraph">{ctx.t('meetings.none')}</p>;
+  return (
+    <ul class="utrecht-unordered-list bk-meetings">
+      {list.map((m) => (
+        <li class="utrecht-unordered-list__item" key={m.id}>
+          <a class="utrecht-link" href={`${base}/${m.id}`}>
+            {m.label}
+          </a>{' '}
+          — {m.when}
+          {m.place ? `, ${m.place}` : ''}
+          {m.isPublic ? ` (${ctx.t('meetings.public')})` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MeetingsPage({ ctx, vm }: { ctx: ViewContext; vm: MeetingsViewModel }) {
+  const { t } = ctx;
+  const base = `/netwerk/${vm.network.id}/bijeenkomsten`;
+  const title = t('meetings.title', { network: vm.network.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      {vm.canManage ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${base}/nieuw`}>
+            {t('meetings.new')}
+          </a>
+        </p>
+      ) : null}
+      <h2 class="utrecht-heading-2">{t('meetings.upcoming')}</h2>
+      <MeetingList ctx={ctx} base={base} list={vm.upcoming} />
+      <h2 class="utrecht-heading-2">{t('meetings.past')}</h2>
+      <MeetingList ctx={ctx} base={base} list={vm.past} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base}/agenda.ics`}>
+          {t('meetings.feed.members')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,88 @@
+// The shape of a module's manifest: the one object its index.ts exports, and everything the
+// platform learns about the module (tables, messages, routes, demo data, person data, public
+// page sections, daily jobs, and the few functions other modules may call). See decision 0005.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Config } from '../config.js';
+import type { Database, DatabaseHandle, Executor } from '../db/client.js';
+import type { Mailer } from './mail.js';
+
+/**
+ * A block that a module adds to a network's public page /buurt/:slug (upcoming public
+ * meetings, public sparks, the invitation to report what goes on). Rendered as a section
+ * with an h2 title; a provider that returns null adds nothing.
+ */
+export interface PublicSection {
+  title: string;
+  body: VNode;
+}
+
+/** Gives a module's block on a network's public page, or null when it has nothing to show. */
+export type PublicSectionProvider = (
+  db: Database,
+  network: { id: number; name: string; slug: string },
+  request: FastifyRequest,
+) => Promise<PublicSection | null>;
+
+/**
+ * A module's part in a person's rights over their data (AVG articles 15, 17 and 20):
+ * `export` returns plain JSON-able data of that person only; `erase` removes or anonymises
+ * it inside the erasure transaction (contributions stay, without what identifies them).
+ */
+export interface PersonDataProvider {
+  name: string;
+  export(db: Executor, personId: number): Promise<unknown>;
+  erase(db: Executor, personId: number): Promise<void>;
+}
+
+/** A daily job of a module (see platform/jobs.ts): `now` is passed so tests control time. */
+export interface ModuleJob {
+  name: string;
+  run(db: Database, now: Date): Promise<unknown>;
+}
+
+/** What the platform hands to every module's routes: built once per app, never per request. */
+export interface ModuleContext {
+  db: Database;
+  database: DatabaseHandle;
+  config: Config;
+  mailer: Mailer;
+  /** The key for HMACs of one-time codes (COOKIE_SECRET, or a generated one in development). */
+  codeSecret: string;
+  /** Every module's blocks for the public network page, in the module list's order. */
+  publicSections: PublicSectionProvider[];
+  /** Every module's part of a person's data, in the module list's order. */
+  personData: PersonDataProvider[];
+  /** Demo accounts listed on the login page in demo mode (empty otherwise). */
+  demoAccounts: Array<{ account: string; role: string; network: string }>;
+  demoPassword: string | undefined;
+}
+
+/**
+ * The demo seed of a module: adds its part of the fictional region to an empty database.
+ * Seeds run in the module list's order, so a seed finds what earlier modules made through
+ * their faces (networks by slug, members of a network).
+ */
+export type DemoSeed = (db: Database) => Promise<void>;
+
+/** Interface strings of a module in both languages (see i18n/define.ts). */
+export interface ModuleMessages {
+  nl: Record<string, string>;
+  en: Record<string, string>;
+}
+
+/**
+ * A module's manifest. `tables` are its Drizzle tables (the combined schema is built from
+ * every manifest in src/modules/index.ts); `api` holds the functions other modules may call.
+ */
+export interface ModuleManifest<M extends ModuleMessages = ModuleMessages, A = object> {
+  name: string;
+  tables: Record<string, unknown>;
+  messages: M;
+  routes?: (app: FastifyInstance, context: ModuleContext) => Promise<void>;
+  seed?: DemoSeed;
+  personData?: PersonDataProvider;
+  publicSections?: PublicSectionProvider[];
+  jobs?: ModuleJob[];
+  api: A;
+}
