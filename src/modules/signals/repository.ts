@@ -32,6 +32,8 @@ export interface SignalListFilter {
 }
 
 export const ANONYMISED = '[geanonimiseerd]';
+/** The list shows at most this many signals, newest first. */
+export const SIGNAL_LIST_LIMIT = 500;
 
 export function signalsRepository(db: Executor) {
   /** Person-bound signals are left out unless the viewer follows them or sees them all. */
@@ -237,7 +239,7 @@ export function signalsRepository(db: Executor) {
         .from(signals)
         .where(and(...conditions))
         .orderBy(desc(signals.createdAt), desc(signals.id))
-        .limit(500);
+        .limit(SIGNAL_LIST_LIMIT);
     },
 
     /** Person-bound signals the viewer may not see: shown as a number only. */

@@ -1,25 +1,26 @@
 // Signals pages: parse → authorize → service → render or redirect.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParam, networkFromUrl } from '../../platform/access.js';
-import { formValues, parseForm } from '../../platform/forms.js';
-import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
+import { findInNetworkOr404, idParam, networkFromUrl } from '../../platform/access.js';
+import { type FormState, formValues, parseForm } from '../../platform/forms.js';
+import type { Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { checkFormStamp, formStamp, honeypotFilled } from '../../platform/spam-guard.js';
 import { networkModule } from '../network/index.js';
-import { peopleModule } from '../people/index.js';
+import { can, type SignalAction, seesAllPersonBound, signalStatuses } from './policy.js';
 import {
-  can,
-  nextStatus,
-  type SignalAction,
-  type SignalStatus,
-  seesAllPersonBound,
-  signalStatuses,
-} from './policy.js';
-import { personalDetails } from './privacy.js';
-import { type LoadedSignal, signalsService } from './service.js';
-import { defaultThemes, isDefaultTheme } from './themes.js';
+  listedStatuses,
+  originOptions,
+  presentDetail,
+  presentList,
+  presentModeration,
+  presentPattern,
+  presentThemes,
+  raisedByOptions,
+  raisedByValues,
+  themeOptions,
+} from './presenters.js';
+import { type LoadedSignal, reviewPersonalDetails, signalsService } from './service.js';
 import {
   ModerationPage,
   NewSignalPage,
@@ -31,18 +32,8 @@ import {
 } from './views/pages.js';
 
 const checked = { config: { policy: 'check' as const } };
-/** The public form may be sent this many seconds after it was shown, not sooner. */
-
-const raisedByValues = ['resident', 'professional'] as const;
-const originValues = ['meeting', 'street', 'public_page', 'other'] as const;
-const listedStatuses = signalStatuses.filter((s) => s !== 'pending');
-
-export function themeLabel(t: Translate, theme: string): string {
-  return isDefaultTheme(theme) ? t(`signals.theme.${theme}`) : theme;
-}
-
-const fingerprint = (...texts: string[]) =>
-  createHash('sha256').update(texts.join('\u0000')).digest('base64url').slice(0, 22);
+/** Public submissions per address: this many per window, then 429. */
+export const PUBLIC_FORM_LIMIT = { max: 5, timeWindow: 15 * 60_000 };
 
 export async function signalsRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
   const service = signalsService(context.db);
@@ -60,48 +51,33 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
     action: SignalAction,
   ): Promise<{ network: { id: number; name: string }; loaded: LoadedSignal }> {
     const network = await networkFor(request, 'signals.view');
-    request.authorized = false;
-    const parsed = idParam.safeParse((request.params as { signalId?: string }).signalId);
-    const loaded = parsed.success ? await service.findSignal(network.id, parsed.data) : undefined;
-    const allowed =
-      loaded !== undefined &&
-      can(request.actor, action, {
-        networkId: network.id,
-        signal: {
-          personBound: loaded.signal.personBound,
-          status: loaded.signal.status,
-          followerIds: loaded.followers.map((f) => f.personId),
-        },
-      });
-    await request.authorize(allowed, {
-      action,
-      objectType: 'signal',
-      objectId: parsed.success ? parsed.data : undefined,
+    const event = { action, objectType: 'signal', networkId: network.id };
+    const loaded = await findInNetworkOr404(
+      request,
+      'signalId',
+      (id) => service.findSignal(network.id, id),
+      event,
+    );
+    const allowed = can(request.actor, action, {
       networkId: network.id,
-      status: 404,
+      signal: {
+        personBound: loaded.signal.personBound,
+        status: loaded.signal.status,
+        followerIds: loaded.followers.map((f) => f.personId),
+      },
     });
-    return { network, loaded: loaded! };
+    await request.authorize(allowed, { ...event, objectId: loaded.signal.id, status: 404 });
+    return { network, loaded };
   }
-
-  const options = (t: Translate) => ({
-    raisedBy: raisedByValues.map((v) => ({ value: v, label: t(`signals.raisedBy.${v}`) })),
-    origin: originValues.map((v) => ({ value: v, label: t(`signals.origin.${v}`) })),
-    status: listedStatuses.map((v) => ({ value: v, label: t(`signals.status.${v}`) })),
-  });
-  const themeOptions = (t: Translate, themes: string[]) =>
-    themes.map((v) => ({ value: v, label: themeLabel(t, v) }));
 
   // The list, with filters checked against the known values (unknown ones are ignored).
 
   app.get('/netwerk/:networkId/signalen', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.view');
     const actor = request.actor!;
-    const t = request.t;
     const themes = await service.listThemes(network.id);
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const status = z
-      .enum(listedStatuses as [SignalStatus, ...SignalStatus[]])
-      .safeParse(query.status);
+    const status = z.enum(listedStatuses).safeParse(query.status);
     const theme = z
       .string()
       .refine((v) => themes.includes(v))
@@ -116,40 +92,29 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
       }),
       all ? Promise.resolve(0) : service.countHiddenPersonBound(network.id, actor.personId),
     ]);
-    const vm = {
+    const vm = presentList(request.t, request.lang, {
       network,
-      rows: rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        theme: themeLabel(t, r.theme),
-        place: r.place,
-        status: t(`signals.status.${r.status}`),
-        personBound: r.personBound,
-        followers: r.followers,
-        date: formatDate(request.lang, r.createdAt),
-      })),
+      rows,
       hiddenPersonBound: hidden,
       filter: {
         status: status.success ? status.data : '',
         theme: theme.success ? theme.data : '',
       },
-      statusOptions: options(t).status,
-      themeOptions: themeOptions(t, themes),
+      themes,
       canCreate: can(actor, 'signals.create', { networkId: network.id }),
       canModerate: can(actor, 'signals.moderate', { networkId: network.id }),
-    };
+    });
     return reply.page((ctx) => <SignalListPage ctx={ctx} vm={vm} />);
   });
 
   // A new signal.
 
   async function newView(request: FastifyRequest, network: { id: number; name: string }) {
-    const o = options(request.t);
     return {
       network,
       themeOptions: themeOptions(request.t, await service.listThemes(network.id)),
-      raisedByOptions: o.raisedBy,
-      originOptions: o.origin.filter((x) => x.value !== 'public_page'),
+      raisedByOptions: raisedByOptions(request.t),
+      originOptions: originOptions(request.t),
     };
   }
 
@@ -179,15 +144,17 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
       return reply.page((ctx) => <NewSignalPage ctx={ctx} vm={vm} />, 400);
     }
     const d = form.data;
-    const found = personalDetails(d.title, d.description, d.place, d.trigger);
-    const print = fingerprint(d.title, d.description, d.place, d.trigger);
-    if (found.length > 0 && d.bevestigd !== print) {
+    const warning = reviewPersonalDetails(
+      [d.title, d.description, d.place, d.trigger],
+      d.bevestigd,
+    );
+    if (warning) {
       // A warning, not an error: the same text sent again is saved.
       const vm = {
         ...(await newView(request, network)),
         values: formValues(request.body),
-        warnings: found.map((f) => request.t(`signals.warning.${f}`)),
-        fingerprint: print,
+        warnings: warning.found.map((f) => request.t(`signals.warning.${f}`)),
+        fingerprint: warning.fingerprint,
       };
       return reply.page((ctx) => <NewSignalPage ctx={ctx} vm={vm} />);
     }
@@ -210,10 +177,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
 
   app.get('/netwerk/:networkId/signalen/patroon', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.view');
-    const t = request.t;
-    const pattern = await service.summarisePattern(network.id);
-    const rows = pattern.rows.map((r) => ({ ...r, theme: themeLabel(t, r.theme) }));
-    const vm = { network, ...pattern, rows };
+    const vm = presentPattern(request.t, network, await service.summarisePattern(network.id));
     return reply.page((ctx) => <PatternPage ctx={ctx} vm={vm} />);
   });
 
@@ -221,36 +185,26 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
 
   app.get('/netwerk/:networkId/signalen/moderatie', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.moderate');
-    const t = request.t;
-    const items = await service.listPending(network.id);
-    const vm = {
-      network,
-      themeOptions: themeOptions(t, await service.listThemes(network.id)),
-      items: items.map((s) => ({
-        id: s.id,
-        title: s.title,
-        description: s.description,
-        place: s.place,
-        contact: s.contactEmail ?? t('signals.moderation.noContact'),
-        date: formatDateTime(request.lang, s.createdAt),
-      })),
-    };
+    const [pending, themes] = await Promise.all([
+      service.listPending(network.id),
+      service.listThemes(network.id),
+    ]);
+    const vm = presentModeration(request.t, request.lang, network, pending, themes);
     return reply.page((ctx) => <ModerationPage ctx={ctx} vm={vm} />);
   });
 
+  /** The id of a submission of this network that waits for moderation; otherwise 404. */
   async function pendingId(request: FastifyRequest, networkId: number): Promise<number> {
-    const parsed = idParam.safeParse((request.params as { signalId?: string }).signalId);
-    const pending = parsed.success ? await service.findSignal(networkId, parsed.data) : undefined;
-    if (pending?.signal.status !== 'pending') {
-      await request.authorize(false, {
-        action: 'signals.moderate',
-        objectType: 'signal',
-        objectId: parsed.success ? parsed.data : undefined,
-        networkId,
-        status: 404,
-      });
-    }
-    return pending!.signal.id;
+    const pending = await findInNetworkOr404(
+      request,
+      'signalId',
+      async (id) => {
+        const found = await service.findSignal(networkId, id);
+        return found?.signal.status === 'pending' ? found.signal : undefined;
+      },
+      { action: 'signals.moderate', objectType: 'signal', networkId },
+    );
+    return pending.id;
   }
 
   app.post('/netwerk/:networkId/signalen/:signalId/goedkeuren', checked, async (request, reply) => {
@@ -285,11 +239,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
   // The network's extra themes.
 
   async function themesView(network: { id: number; name: string }, t: Translate) {
-    return {
-      network,
-      defaults: defaultThemes.map((d) => t(`signals.theme.${d}`)),
-      extras: await service.listExtraThemes(network.id),
-    };
+    return presentThemes(t, network, await service.listExtraThemes(network.id));
   }
 
   app.get('/netwerk/:networkId/signalen/themas', checked, async (request, reply) => {
@@ -340,9 +290,8 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
     request: FastifyRequest,
     network: { id: number; name: string },
     loaded: LoadedSignal,
-    state: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+    state: FormState = {},
   ) {
-    const t = request.t;
     const actor = request.actor!;
     const { signal, followers } = loaded;
     const resource = {
@@ -354,62 +303,24 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
       },
     };
     const canManage = can(actor, 'signal.manage', resource);
-    const updates = await service.listUpdates(network.id, signal.id);
-    const next = nextStatus[signal.status];
-    const members = canManage ? await service.listMembers(network.id) : [];
-    const formerMember = t('people.formerMember');
-    return {
-      network,
-      signal: {
-        id: signal.id,
-        title: signal.title,
-        description: signal.description,
-        theme: themeLabel(t, signal.theme),
-        place: signal.place,
-        trigger: signal.trigger,
-        raisedBy: t(`signals.raisedBy.${signal.raisedBy}`),
-        origin: t(`signals.origin.${signal.origin}`),
-        status: t(`signals.status.${signal.status}`),
-        outcome: signal.outcome,
-        personBound: signal.personBound,
-        anonymised: signal.anonymisedAt !== null,
-        created: formatDate(request.lang, signal.createdAt),
+    const [updates, members] = await Promise.all([
+      service.listUpdates(network.id, signal.id),
+      canManage ? service.listMembers(network.id) : Promise.resolve([]),
+    ]);
+    return presentDetail(
+      request.t,
+      request.lang,
+      {
+        network,
+        loaded,
+        updates,
+        members,
+        canJoin: can(actor, 'signal.join', resource),
+        canPost: can(actor, 'signal.post', resource),
+        canManage,
       },
-      followers: followers.map((f) => ({
-        name: f.erased ? formerMember : f.name,
-        role: peopleModule.api.roleLabel(t, f.role),
-      })),
-      updates: updates.map((u) => ({
-        id: u.id,
-        when: formatDateTime(request.lang, u.createdAt),
-        author:
-          u.author === undefined
-            ? t('signals.updates.unknownAuthor')
-            : u.author.erased
-              ? formerMember
-              : u.author.name,
-        text:
-          u.kind === 'status' && u.status
-            ? t('signals.updates.status', { status: t(`signals.status.${u.status}`) })
-            : u.text,
-        isStatus: u.kind === 'status',
-      })),
-      canJoin: can(actor, 'signal.join', resource),
-      canPost: can(actor, 'signal.post', resource),
-      canManage,
-      next: next && {
-        status: next,
-        label: t('signals.status.move', { status: t(`signals.status.${next}`) }),
-        needsOutcome: next === 'closed',
-      },
-      memberOptions: members
-        .filter((m) => !followers.some((f) => f.personId === m.personId))
-        .map((m) => ({
-          value: String(m.personId),
-          label: `${m.name} (${peopleModule.api.roleLabel(t, m.role)})`,
-        })),
-      ...state,
-    };
+      state,
+    );
   }
 
   app.get('/netwerk/:networkId/signalen/:signalId', checked, async (request, reply) => {
@@ -494,9 +405,7 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
 
   // The public page: anyone may tell the network what is going on.
 
-  const publicLimit = {
-    config: { policy: 'public' as const, rateLimit: { max: 5, timeWindow: 15 * 60_000 } },
-  };
+  const publicLimit = { config: { policy: 'public' as const, rateLimit: PUBLIC_FORM_LIMIT } };
 
   app.get<{ Params: { slug: string } }>(
     '/buurt/:slug/signaal',

@@ -12,7 +12,8 @@ import {
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 
-type Option = { value: string; label: string };
+/** A choice in a select or radio group. */
+export type Option = { value: string; label: string };
 interface NetworkRef {
   id: number;
   name: string;

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { translator } from '#src/platform/i18n/index.js';
+import { presentPattern, themeLabel } from './presenters.js';
+import { reviewPersonalDetails } from './service.js';
+
+describe('signals presenters and rules (pure)', () => {
+  const t = translator('nl');
+
+  test('theme labels: the catalogue for default themes, the own name for a network theme', () => {
+    assert.equal(themeLabel(t, 'poverty'), 'Armoede');
+    assert.equal(themeLabel(t, 'Zwerfafval'), 'Zwerfafval');
+    const vm = presentPattern(
+      t,
+      { id: 1, name: 'N' },
+      {
+        months: ['2025-12', '2026-01'],
+        rows: [{ theme: 'poverty', counts: [1, 2], total: 3 }],
+        totals: [1, 2],
+        total: 3,
+      },
+    );
+    assert.deepEqual(vm.rows, [{ theme: 'Armoede', counts: [1, 2], total: 3 }]);
+  });
+
+  test('the personal-details warning: shown for a phone number, not again for the same text', () => {
+    assert.equal(reviewPersonalDetails(['Bankje kapot', 'Bij de speeltuin'], undefined), undefined);
+    const texts = ['Mevrouw belt', 'Haar nummer is 06 12345678'];
+    const warning = reviewPersonalDetails(texts, undefined);
+    assert.deepEqual(warning?.found, ['phone']);
+    assert.equal(reviewPersonalDetails(texts, warning?.fingerprint), undefined);
+    const changed = reviewPersonalDetails([...texts, 'meer'], warning?.fingerprint);
+    assert.ok(changed, 'changed text is checked again');
+  });
+});

@@ -1,0 +1,221 @@
+// Turns signal rows into the plain view models of the signals pages. Pure: no I/O; the
+// translator and the language come in as arguments.
+import type { MemberRole } from '../../platform/actor.js';
+import type { FormState } from '../../platform/forms.js';
+import {
+  formatDate,
+  formatDateTime,
+  type Lang,
+  type Translate,
+} from '../../platform/i18n/index.js';
+import { peopleModule } from '../people/index.js';
+import { nextStatus, type SignalStatus } from './policy.js';
+import type { SignalRow } from './repository.js';
+import type { LoadedSignal, PatternSummary, SignalUpdate } from './service.js';
+import { defaultThemes, isDefaultTheme } from './themes.js';
+import type {
+  ModerationViewModel,
+  Option,
+  PatternViewModel,
+  SignalDetailViewModel,
+  SignalListViewModel,
+  ThemesViewModel,
+} from './views/pages.js';
+
+interface NetworkRef {
+  id: number;
+  name: string;
+}
+
+export const raisedByValues = ['resident', 'professional'] as const;
+export const originValues = ['meeting', 'street', 'public_page', 'other'] as const;
+/** The statuses a member sees in the list (pending ones are in the moderation queue). */
+export const listedStatuses = [
+  'new',
+  'taken_up',
+  'followed_up',
+  'closed',
+] as const satisfies readonly Exclude<SignalStatus, 'pending'>[];
+
+/** A theme's label: the catalogue's for a default theme, the network's own name otherwise. */
+export function themeLabel(t: Translate, theme: string): string {
+  return isDefaultTheme(theme) ? t(`signals.theme.${theme}`) : theme;
+}
+
+export function themeOptions(t: Translate, themes: readonly string[]): Option[] {
+  return themes.map((v) => ({ value: v, label: themeLabel(t, v) }));
+}
+
+export function statusOptions(t: Translate): Option[] {
+  return listedStatuses.map((v) => ({ value: v, label: t(`signals.status.${v}`) }));
+}
+
+export function raisedByOptions(t: Translate): Option[] {
+  return raisedByValues.map((v) => ({ value: v, label: t(`signals.raisedBy.${v}`) }));
+}
+
+/** Where a member's signal came from: every origin but the public page (that is a form). */
+export function originOptions(t: Translate): Option[] {
+  return originValues
+    .filter((v) => v !== 'public_page')
+    .map((v) => ({ value: v, label: t(`signals.origin.${v}`) }));
+}
+
+/** A row of the signals list as the repository gives it. */
+export interface SignalListRow {
+  id: number;
+  title: string;
+  theme: string;
+  place: string;
+  status: SignalStatus;
+  personBound: boolean;
+  followers: number;
+  createdAt: Date;
+}
+
+export function presentList(
+  t: Translate,
+  lang: Lang,
+  input: {
+    network: NetworkRef;
+    rows: readonly SignalListRow[];
+    hiddenPersonBound: number;
+    filter: { status: string; theme: string };
+    themes: readonly string[];
+    canCreate: boolean;
+    canModerate: boolean;
+  },
+): SignalListViewModel {
+  return {
+    network: input.network,
+    rows: input.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      theme: themeLabel(t, r.theme),
+      place: r.place,
+      status: t(`signals.status.${r.status}`),
+      personBound: r.personBound,
+      followers: r.followers,
+      date: formatDate(lang, r.createdAt),
+    })),
+    hiddenPersonBound: input.hiddenPersonBound,
+    filter: input.filter,
+    statusOptions: statusOptions(t),
+    themeOptions: themeOptions(t, input.themes),
+    canCreate: input.canCreate,
+    canModerate: input.canModerate,
+  };
+}
+
+/** A name to show: erased accounts are "a former member". */
+function personName(t: Translate, person: { name: string; erased: boolean }): string {
+  return person.erased ? t('people.formerMember') : person.name;
+}
+
+export function presentDetail(
+  t: Translate,
+  lang: Lang,
+  input: {
+    network: NetworkRef;
+    loaded: LoadedSignal;
+    updates: readonly SignalUpdate[];
+    members: readonly { personId: number; name: string; role: MemberRole }[];
+    canJoin: boolean;
+    canPost: boolean;
+    canManage: boolean;
+  },
+  state: FormState = {},
+): SignalDetailViewModel {
+  const { signal, followers } = input.loaded;
+  const next = nextStatus[signal.status];
+  const roleLabel = (role: MemberRole) => peopleModule.api.roleLabel(t, role);
+  return {
+    network: input.network,
+    signal: {
+      id: signal.id,
+      title: signal.title,
+      description: signal.description,
+      theme: themeLabel(t, signal.theme),
+      place: signal.place,
+      trigger: signal.trigger,
+      raisedBy: t(`signals.raisedBy.${signal.raisedBy}`),
+      origin: t(`signals.origin.${signal.origin}`),
+      status: t(`signals.status.${signal.status}`),
+      outcome: signal.outcome,
+      personBound: signal.personBound,
+      anonymised: signal.anonymisedAt !== null,
+      created: formatDate(lang, signal.createdAt),
+    },
+    followers: followers.map((f) => ({ name: personName(t, f), role: roleLabel(f.role) })),
+    updates: input.updates.map((u) => ({
+      id: u.id,
+      when: formatDateTime(lang, u.createdAt),
+      author: u.author ? personName(t, u.author) : t('signals.updates.unknownAuthor'),
+      text:
+        u.kind === 'status' && u.status
+          ? t('signals.updates.status', { status: t(`signals.status.${u.status}`) })
+          : u.text,
+      isStatus: u.kind === 'status',
+    })),
+    canJoin: input.canJoin,
+    canPost: input.canPost,
+    canManage: input.canManage,
+    next: next && {
+      status: next,
+      label: t('signals.status.move', { status: t(`signals.status.${next}`) }),
+      needsOutcome: next === 'closed',
+    },
+    memberOptions: input.members
+      .filter((m) => !followers.some((f) => f.personId === m.personId))
+      .map((m) => ({ value: String(m.personId), label: `${m.name} (${roleLabel(m.role)})` })),
+    ...state,
+  };
+}
+
+export function presentPattern(
+  t: Translate,
+  network: NetworkRef,
+  summary: PatternSummary,
+): PatternViewModel {
+  return {
+    network,
+    ...summary,
+    rows: summary.rows.map((r) => ({ ...r, theme: themeLabel(t, r.theme) })),
+  };
+}
+
+export function presentModeration(
+  t: Translate,
+  lang: Lang,
+  network: NetworkRef,
+  pending: readonly SignalRow[],
+  themes: readonly string[],
+): ModerationViewModel {
+  return {
+    network,
+    themeOptions: themeOptions(t, themes),
+    items: pending.map((s) => ({
+      id: s.id,
+      title: s.title,
+      description: s.description,
+      place: s.place,
+      contact: s.contactEmail ?? t('signals.moderation.noContact'),
+      date: formatDateTime(lang, s.createdAt),
+    })),
+  };
+}
+
+/** The themes page: the default themes' labels and the network's own themes. */
+export function presentThemes(
+  t: Translate,
+  network: NetworkRef,
+  extras: readonly string[],
+  state: FormState = {},
+): ThemesViewModel {
+  return {
+    network,
+    defaults: defaultThemes.map((d) => t(`signals.theme.${d}`)),
+    extras: [...extras],
+    ...state,
+  };
+}
