@@ -20,7 +20,7 @@ describe('signals presenters and rules (pure)', () => {
         total: 3,
       },
     );
-    assert.deepEqual(vm.rows, [{ theme: 'Armoede', counts: [1, 2], total: 3 }]);
+    assert.deepEqual(vm.series, [{ label: 'Armoede', values: [1, 2], total: 3 }]);
   });
 
   test('the personal-details warning: shown for a phone number, not again for the same text', () => {

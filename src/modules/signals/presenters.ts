@@ -179,8 +179,14 @@ export function presentPattern(
 ): PatternViewModel {
   return {
     network,
-    ...summary,
-    rows: summary.rows.map((r) => ({ ...r, theme: themeLabel(t, r.theme) })),
+    periods: summary.months.map((m) => ({ key: m, label: m, short: m.slice(5) })),
+    series: summary.rows.map((r) => ({
+      label: themeLabel(t, r.theme),
+      values: r.counts,
+      total: r.total,
+    })),
+    totals: summary.totals,
+    total: summary.total,
   };
 }
 

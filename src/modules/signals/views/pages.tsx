@@ -1,5 +1,6 @@
 // The signals pages, fed by view models built in routes.tsx.
 import type { FormErrors, FormValues } from '../../../platform/forms.js';
+import { BarChart, type ChartSeries } from '../../../platform/views/BarChart.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Checkbox,
@@ -437,92 +438,12 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
 
 export interface PatternViewModel {
   network: NetworkRef;
-  months: string[];
-  rows: { theme: string; counts: number[]; total: number }[];
+  /** The months shown, oldest first: column header and label under the bar. */
+  periods: { key: string; label: string; short: string }[];
+  /** Per theme (by label), its count per month. */
+  series: ChartSeries[];
   totals: number[];
   total: number;
-}
-
-const COLOURS = [
-  '#1f5f8b',
-  '#b8470b',
-  '#2e7d32',
-  '#6a1b9a',
-  '#8d6e00',
-  '#00695c',
-  '#ad1457',
-  '#37474f',
-  '#4e342e',
-];
-
-function Chart({ ctx, vm }: { ctx: ViewContext; vm: PatternViewModel }) {
-  const { t } = ctx;
-  const width = 640;
-  const height = 260;
-  const left = 32;
-  const bottom = 40;
-  const max = Math.max(1, ...vm.totals);
-  const slot = (width - left) / vm.months.length;
-  const bar = slot * 0.6;
-  const scale = (height - bottom - 10) / max;
-  return (
-    <svg
-      class="bk-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby="pattern-chart-title pattern-chart-desc"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id="pattern-chart-title">{t('signals.pattern.chartTitle')}</title>
-      <desc id="pattern-chart-desc">{t('signals.pattern.chartDesc', { total: vm.total })}</desc>
-      <line x1={left} y1={height - bottom} x2={width} y2={height - bottom} stroke="#333" />
-      <text x={left - 6} y={height - bottom} text-anchor="end" font-size="11" fill="#333">
-        0
-      </text>
-      <text
-        x={left - 6}
-        y={height - bottom - max * scale + 4}
-        text-anchor="end"
-        font-size="11"
-        fill="#333"
-      >
-        {max}
-      </text>
-      {vm.months.map((m, i) => {
-        let y = height - bottom;
-        const x = left + i * slot + (slot - bar) / 2;
-        return (
-          <g key={m}>
-            {vm.rows.map((r, j) => {
-              const n = r.counts[i] ?? 0;
-              if (n === 0) return null;
-              const h = n * scale;
-              y -= h;
-              return (
-                <rect
-                  key={r.theme}
-                  x={x}
-                  y={y}
-                  width={bar}
-                  height={h}
-                  fill={COLOURS[j % COLOURS.length]}
-                />
-              );
-            })}
-            <text
-              x={x + bar / 2}
-              y={height - bottom + 16}
-              text-anchor="middle"
-              font-size="10"
-              fill="#333"
-            >
-              {m.slice(5)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
 }
 
 export function PatternPage({ ctx, vm }: { ctx: ViewContext; vm: PatternViewModel }) {
@@ -538,74 +459,17 @@ export function PatternPage({ ctx, vm }: { ctx: ViewContext; vm: PatternViewMode
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t('signals.pattern.intro')}</p>
       {vm.total === 0 ? <p class="utrecht-paragraph">{t('signals.pattern.empty')}</p> : null}
-      <div class="bk-chart-with-table">
-        <figure class="bk-figure">
-          <Chart ctx={ctx} vm={vm} />
-          <ul class="bk-legend">
-            {vm.rows.map((r, j) => (
-              <li key={r.theme}>
-                {/* An SVG swatch: a fill attribute, since the CSP allows no inline styles. */}
-                <svg
-                  class="bk-legend__swatch"
-                  width="14"
-                  height="14"
-                  aria-hidden="true"
-                  focusable="false"
-                >
-                  <rect width="14" height="14" fill={COLOURS[j % COLOURS.length]} />
-                </svg>{' '}
-                {r.theme}
-              </li>
-            ))}
-          </ul>
-        </figure>
-        <div class="bk-table-wrap">
-          <table class="utrecht-table utrecht-table--html-table bk-pattern-table">
-            <caption class="utrecht-table__caption">{t('signals.pattern.chartTitle')}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('signals.col.theme')}
-                </th>
-                {vm.months.map((m) => (
-                  <th class="utrecht-table__header-cell" scope="col" key={m}>
-                    {m}
-                  </th>
-                ))}
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('signals.pattern.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {vm.rows.map((r) => (
-                <tr class="utrecht-table__row" key={r.theme}>
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {r.theme}
-                  </th>
-                  {r.counts.map((n, i) => (
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-data" key={i}>
-                      {n}
-                    </td>
-                  ))}
-                  <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{r.total}</td>
-                </tr>
-              ))}
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {t('signals.pattern.total')}
-                </th>
-                {vm.totals.map((n, i) => (
-                  <td class="utrecht-table__cell utrecht-table__cell--numeric-data" key={i}>
-                    {n}
-                  </td>
-                ))}
-                <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{vm.total}</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      </div>
+      <BarChart
+        id="pattern-chart"
+        title={t('signals.pattern.chartTitle')}
+        description={t('signals.pattern.chartDesc', { total: vm.total })}
+        periods={vm.periods}
+        series={vm.series}
+        totals={vm.totals}
+        total={vm.total}
+        categoryHeader={t('signals.col.theme')}
+        totalLabel={t('signals.pattern.total')}
+      />
     </Layout>
   );
 }
