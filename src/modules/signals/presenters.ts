@@ -13,14 +13,12 @@ import { nextStatus, type SignalStatus } from './policy.js';
 import type { SignalRow } from './repository.js';
 import type { LoadedSignal, PatternSummary, SignalUpdate } from './service.js';
 import { defaultThemes, isDefaultTheme } from './themes.js';
-import type {
-  ModerationViewModel,
-  Option,
-  PatternViewModel,
-  SignalDetailViewModel,
-  SignalListViewModel,
-  ThemesViewModel,
-} from './views/pages.js';
+import type { SignalDetailViewModel } from './views/detail.js';
+import type { SignalListViewModel } from './views/list.js';
+import type { ModerationViewModel } from './views/moderation.js';
+import type { PatternViewModel } from './views/pattern.js';
+import type { Option } from './views/shared.js';
+import type { ThemesViewModel } from './views/themes.js';
 
 interface NetworkRef {
   id: number;
