@@ -114,8 +114,9 @@ export const signalsMessages = defineMessages({
       'Het aantal signalen per thema en per maand, de laatste 12 maanden. Persoonsgebonden signalen tellen mee in de getallen.',
     'signals.pattern.chartTitle': 'Signalen per thema per maand',
     'signals.pattern.chartDesc':
-      'Staafdiagram met {total} signalen in de laatste 12 maanden. De getallen staan in de tabel.',
+      'Een staaf per maand, gekleurd per thema: samen {total} signalen in de laatste 12 maanden. Alle getallen staan ook in de tabel.',
     'signals.pattern.month': 'Maand',
+    'signals.pattern.axis': 'Aantal signalen',
     'signals.pattern.total': 'Totaal',
     'signals.pattern.empty': 'Er zijn nog geen signalen in de laatste 12 maanden.',
     'signals.moderation.title': 'Meldingen van de openbare pagina',
@@ -274,8 +275,9 @@ export const signalsMessages = defineMessages({
       'The number of signals per theme and month, for the last 12 months. Person-bound signals count in the numbers.',
     'signals.pattern.chartTitle': 'Signals per theme per month',
     'signals.pattern.chartDesc':
-      'Bar chart with {total} signals in the last 12 months. The numbers are in the table.',
+      'One bar per month, coloured by theme: {total} signals in the last 12 months in all. Every number is also in the table.',
     'signals.pattern.month': 'Month',
+    'signals.pattern.axis': 'Number of signals',
     'signals.pattern.total': 'Total',
     'signals.pattern.empty': 'There are no signals in the last 12 months yet.',
     'signals.moderation.title': 'Submissions from the public page',

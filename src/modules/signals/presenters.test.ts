@@ -12,6 +12,7 @@ describe('signals presenters and rules (pure)', () => {
     assert.equal(themeLabel(t, 'Zwerfafval'), 'Zwerfafval');
     const vm = presentPattern(
       t,
+      'nl',
       { id: 1, name: 'N' },
       {
         months: ['2025-12', '2026-01'],
@@ -21,6 +22,28 @@ describe('signals presenters and rules (pure)', () => {
       },
     );
     assert.deepEqual(vm.series, [{ label: 'Armoede', values: [1, 2], total: 3 }]);
+  });
+
+  test('pattern months read as "dec 2025", not "2025-12"; under the bars the short month', () => {
+    const summary = {
+      months: ['2025-12', '2026-01'],
+      rows: [{ theme: 'poverty', counts: [1, 2], total: 3 }],
+      totals: [1, 2],
+      total: 3,
+    };
+    const nl = presentPattern(t, 'nl', { id: 1, name: 'N' }, summary);
+    assert.deepEqual(
+      nl.periods.map((p) => [p.label, p.short]),
+      [
+        ['dec 2025', 'dec'],
+        ['jan 2026', 'jan'],
+      ],
+    );
+    const en = presentPattern(translator('en'), 'en', { id: 1, name: 'N' }, summary);
+    assert.deepEqual(
+      en.periods.map((p) => p.label),
+      ['Dec 2025', 'Jan 2026'],
+    );
   });
 
   test('the personal-details warning: shown for a phone number, not again for the same text', () => {

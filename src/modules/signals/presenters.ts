@@ -170,14 +170,39 @@ export function presentDetail(
   };
 }
 
+const monthLocales: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/**
+ * A month "YYYY-MM" in words: `label` "dec 2025" (en: "Dec 2025"), `short` "dec" and its
+ * year apart, for the chart's axis.
+ */
+export function monthLabels(
+  lang: Lang,
+  month: string,
+): { label: string; short: string; year: string } {
+  const [year, m] = month.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 1970, (m ?? 1) - 1, 15));
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(monthLocales[lang], { ...options, timeZone: 'UTC' }).format(date);
+  return {
+    label: format({ month: 'short', year: 'numeric' }).replace('.', ''),
+    short: format({ month: 'short' }).replace('.', ''),
+    year: String(year),
+  };
+}
+
 export function presentPattern(
   t: Translate,
+  lang: Lang,
   network: NetworkRef,
   summary: PatternSummary,
 ): PatternViewModel {
   return {
     network,
-    periods: summary.months.map((m) => ({ key: m, label: m, short: m.slice(5) })),
+    periods: summary.months.map((m) => {
+      const { label, short, year } = monthLabels(lang, m);
+      return { key: m, label, short, group: year };
+    }),
     series: summary.rows.map((r) => ({
       label: themeLabel(t, r.theme),
       values: r.counts,

@@ -18,9 +18,9 @@ export interface BarChartProps {
   description: string;
   /**
    * The time periods, oldest first: `label` heads the table's column, `short` is written
-   * under the bar.
+   * under the bar, and `group` (a year) under that where it changes.
    */
-  periods: { key: string; label: string; short: string }[];
+  periods: { key: string; label: string; short: string; group?: string }[];
   series: ChartSeries[];
   /** Per period, over every series. */
   totals: number[];
@@ -29,6 +29,23 @@ export interface BarChartProps {
   categoryHeader: string;
   /** The label of the totals row and column ("Totaal"). */
   totalLabel: string;
+  /** What the bars count, written above the y-axis ("Aantal signalen"). */
+  valueLabel: string;
+}
+
+/**
+ * Round steps for a count axis from 0 to at least `max`: steps of 1, 2 or 5 times a power
+ * of ten, at most five steps, never a fraction (counts are whole). Returns the tick values,
+ * 0 first; the last is the axis's top.
+ */
+export function axisTicks(max: number): number[] {
+  const top = Math.max(1, Math.ceil(max));
+  const rough = top / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? power);
+  const ticks: number[] = [];
+  for (let v = 0; v < top + step; v += step) ticks.push(v);
+  return ticks;
 }
 
 /** Colours with at least 3:1 contrast on white, told apart in the legend and the table. */
@@ -48,13 +65,16 @@ const colour = (j: number) => CHART_COLOURS[j % CHART_COLOURS.length];
 
 function Bars(props: BarChartProps) {
   const width = 640;
-  const height = 260;
-  const left = 32;
+  const height = 270;
+  const left = 40;
+  const top = 24;
   const bottom = 40;
-  const max = Math.max(1, ...props.totals);
+  const ticks = axisTicks(Math.max(0, ...props.totals));
+  const max = ticks[ticks.length - 1] ?? 1;
   const slot = (width - left) / Math.max(1, props.periods.length);
   const bar = slot * 0.6;
-  const scale = (height - bottom - 10) / max;
+  const scale = (height - bottom - top) / max;
+  const base = height - bottom;
   return (
     <svg
       class="bk-chart"
@@ -65,21 +85,25 @@ function Bars(props: BarChartProps) {
     >
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{props.description}</desc>
-      <line x1={left} y1={height - bottom} x2={width} y2={height - bottom} stroke="#333" />
-      <text x={left - 6} y={height - bottom} text-anchor="end" font-size="11" fill="#333">
-        0
+      <text x={4} y={12} font-size="11" fill="#333">
+        {props.valueLabel}
       </text>
-      <text
-        x={left - 6}
-        y={height - bottom - max * scale + 4}
-        text-anchor="end"
-        font-size="11"
-        fill="#333"
-      >
-        {max}
-      </text>
+      {ticks.map((v) => (
+        <g key={v}>
+          <line
+            x1={left}
+            y1={base - v * scale}
+            x2={width}
+            y2={base - v * scale}
+            stroke={v === 0 ? '#333' : '#ccc'}
+          />
+          <text x={left - 6} y={base - v * scale + 4} text-anchor="end" font-size="11" fill="#333">
+            {v}
+          </text>
+        </g>
+      ))}
       {props.periods.map((period, i) => {
-        let y = height - bottom;
+        let y = base;
         const x = left + i * slot + (slot - bar) / 2;
         return (
           <g key={period.key}>
@@ -90,15 +114,14 @@ function Bars(props: BarChartProps) {
               y -= h;
               return <rect key={s.label} x={x} y={y} width={bar} height={h} fill={colour(j)} />;
             })}
-            <text
-              x={x + bar / 2}
-              y={height - bottom + 16}
-              text-anchor="middle"
-              font-size="10"
-              fill="#333"
-            >
+            <text x={x + bar / 2} y={base + 16} text-anchor="middle" font-size="10" fill="#333">
               {period.short}
             </text>
+            {period.group && (i === 0 || props.periods[i - 1]?.group !== period.group) ? (
+              <text x={x + bar / 2} y={base + 30} text-anchor="middle" font-size="10" fill="#333">
+                {period.group}
+              </text>
+            ) : null}
           </g>
         );
       })}

@@ -16,7 +16,12 @@ export function registerPatternAndThemeRoutes(app: FastifyInstance, kit: SignalR
 
   app.get('/netwerk/:networkId/signalen/patroon', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.view');
-    const vm = presentPattern(request.t, network, await service.summarisePattern(network.id));
+    const vm = presentPattern(
+      request.t,
+      request.lang,
+      network,
+      await service.summarisePattern(network.id),
+    );
     return reply.page((ctx) => <PatternPage ctx={ctx} vm={vm} />);
   });
 

@@ -6,7 +6,7 @@ import type { NetworkRef } from './shared.js';
 export interface PatternViewModel {
   network: NetworkRef;
   /** The months shown, oldest first: column header and label under the bar. */
-  periods: { key: string; label: string; short: string }[];
+  periods: { key: string; label: string; short: string; group?: string }[];
   /** Per theme (by label), its count per month. */
   series: ChartSeries[];
   totals: number[];
@@ -36,6 +36,7 @@ export function PatternPage({ ctx, vm }: { ctx: ViewContext; vm: PatternViewMode
         total={vm.total}
         categoryHeader={t('signals.col.theme')}
         totalLabel={t('signals.pattern.total')}
+        valueLabel={t('signals.pattern.axis')}
       />
     </Layout>
   );
