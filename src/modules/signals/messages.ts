@@ -81,6 +81,11 @@ export const signalsMessages = defineMessages({
     'signals.detail.personBound':
       'Persoonsgebonden signaal. Alleen het duo en de coördinator zien dit. Elke keer dat iemand dit signaal opent, wordt dat vastgelegd.',
     'signals.detail.anonymised': 'Dit signaal is onherkenbaar gemaakt.',
+    'signals.anonymised.title': 'Persoonsgebonden signaal, geanonimiseerd',
+    'signals.anonymised.line': 'Persoonsgebonden signaal, geanonimiseerd op {date}',
+    'signals.anonymised.why':
+      'Na de bewaartermijn zijn alle teksten gewist. Alleen het thema en de data blijven, zodat het signaal meetelt in het patroon.',
+    'signals.detail.closed': 'Afgesloten op',
     'signals.duo.title': 'Wie volgt dit op?',
     'signals.duo.none': 'Nog niemand.',
     'signals.duo.rule':
@@ -242,6 +247,11 @@ export const signalsMessages = defineMessages({
     'signals.detail.personBound':
       'Person-bound signal. Only the duo and the coordinator see it. Every time someone opens this signal, it is recorded.',
     'signals.detail.anonymised': 'This signal has been made anonymous.',
+    'signals.anonymised.title': 'Person-bound signal, anonymised',
+    'signals.anonymised.line': 'Person-bound signal, anonymised on {date}',
+    'signals.anonymised.why':
+      'After the retention period every text was erased. Only the theme and the dates remain, so the signal still counts in the pattern.',
+    'signals.detail.closed': 'Closed on',
     'signals.duo.title': 'Who follows this up?',
     'signals.duo.none': 'Nobody yet.',
     'signals.duo.rule':

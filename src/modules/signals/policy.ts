@@ -19,7 +19,30 @@ export type SignalAction =
 
 export interface SignalResource {
   networkId: number;
-  signal?: { personBound: boolean; status: SignalStatus; followerIds: readonly number[] };
+  signal?: {
+    personBound: boolean;
+    status: SignalStatus;
+    followerIds: readonly number[];
+    /** Anonymised by the retention job: it may be read, nothing more. */
+    anonymised: boolean;
+  };
+}
+
+/** The resource of a loaded signal, for `can`. */
+export function signalResource(
+  networkId: number,
+  signal: { personBound: boolean; status: SignalStatus; anonymisedAt: Date | null },
+  followerIds: readonly number[],
+): SignalResource {
+  return {
+    networkId,
+    signal: {
+      personBound: signal.personBound,
+      status: signal.status,
+      followerIds,
+      anonymised: signal.anonymisedAt !== null,
+    },
+  };
 }
 
 export const signalStatuses = ['pending', 'new', 'taken_up', 'followed_up', 'closed'] as const;
@@ -37,6 +60,7 @@ export function can(
   const { networkId, signal } = resource;
   const member = roleIn(actor, networkId) !== undefined;
   const follower = signal?.followerIds.includes(actor.personId) ?? false;
+  const active = signal !== undefined && !signal.anonymised;
   const readable = (): boolean => {
     if (!signal || signal.status === 'pending') return false;
     if (signal.personBound) return follower || isCoordinator(actor, networkId);
@@ -53,11 +77,11 @@ export function can(
     case 'signal.read':
       return readable();
     case 'signal.join':
-      return member && readable() && !follower && signal?.status !== 'closed';
+      return active && member && readable() && !follower && signal?.status !== 'closed';
     case 'signal.post':
-      return member && readable();
+      return active && member && readable();
     case 'signal.manage':
-      return member && readable() && (follower || isCoordinator(actor, networkId));
+      return active && member && readable() && (follower || isCoordinator(actor, networkId));
   }
 }
 

@@ -69,6 +69,7 @@ export interface SignalListRow {
   personBound: boolean;
   followers: number;
   createdAt: Date;
+  anonymisedAt: Date | null;
 }
 
 export function presentList(
@@ -88,11 +89,12 @@ export function presentList(
     network: input.network,
     rows: input.rows.map((r) => ({
       id: r.id,
-      title: r.title,
+      // An anonymised signal has no title left: say what it is instead of a placeholder.
+      title: r.anonymisedAt ? t('signals.anonymised.title') : r.title,
       theme: themeLabel(t, r.theme),
-      place: r.place,
+      place: r.anonymisedAt ? '' : r.place,
       status: t(`signals.status.${r.status}`),
-      personBound: r.personBound,
+      personBound: r.personBound && !r.anonymisedAt,
       followers: r.followers,
       date: formatDate(lang, r.createdAt),
     })),
@@ -144,6 +146,14 @@ export function presentDetail(
       anonymised: signal.anonymisedAt !== null,
       created: formatDate(lang, signal.createdAt),
     },
+    anonymised: signal.anonymisedAt
+      ? {
+          line: t('signals.anonymised.line', { date: formatDate(lang, signal.anonymisedAt) }),
+          theme: themeLabel(t, signal.theme),
+          created: formatDate(lang, signal.createdAt),
+          closed: signal.closedAt ? formatDate(lang, signal.closedAt) : undefined,
+        }
+      : undefined,
     followers: followers.map((f) => ({ name: personName(t, f), role: roleLabel(f.role) })),
     updates: input.updates.map((u) => ({
       id: u.id,

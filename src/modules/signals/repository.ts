@@ -234,6 +234,7 @@ export function signalsRepository(db: Executor) {
           personBound: signals.personBound,
           raisedBy: signals.raisedBy,
           createdAt: signals.createdAt,
+          anonymisedAt: signals.anonymisedAt,
           followers: sql<number>`(select count(*)::int from ${signalFollowers} f where f.signal_id = ${signals.id})`,
         })
         .from(signals)

@@ -5,6 +5,8 @@ import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { checkTransition, hasDuo } from './policy.js';
 import { personalDetails } from './privacy.js';
+import { ANONYMISED } from './repository.js';
+import { signalFollowers, signals } from './tables.js';
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await t.database.db.execute(query);
@@ -260,6 +262,63 @@ describe('signals', () => {
     assert.match(page.body, /&lt;script>alert\(1\)&lt;\/script>/);
     const list = await clients.resident!.get(base());
     assert.ok(!list.body.includes(x));
+  });
+
+  test('an anonymised signal is one clear line with its theme and dates, and offers no actions', async () => {
+    const db = t.database.db;
+    const [row] = await db
+      .insert(signals)
+      .values({
+        networkId: a(),
+        title: ANONYMISED,
+        description: ANONYMISED,
+        place: ANONYMISED,
+        trigger: ANONYMISED,
+        outcome: ANONYMISED,
+        theme: 'elderly',
+        raisedBy: 'resident',
+        origin: 'other',
+        status: 'closed',
+        personBound: true,
+        createdAt: new Date('2025-01-06T10:00:00Z'),
+        closedAt: new Date('2025-02-03T10:00:00Z'),
+        anonymisedAt: new Date('2026-02-04T03:00:00Z'),
+      })
+      .returning();
+    const id = row!.id;
+    await db.insert(signalFollowers).values({
+      networkId: a(),
+      signalId: id,
+      personId: world.people.professional.id,
+      role: 'professional',
+    });
+    const coordinator = clients.coordinator!;
+    const page = await coordinator.get(`${base()}/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Persoonsgebonden signaal, geanonimiseerd op 4 februari 2026/);
+    assert.match(page.body, /Ouderen/);
+    assert.match(page.body, /6 januari 2025/);
+    assert.match(page.body, /3 februari 2025/);
+    assert.ok(!page.body.includes(ANONYMISED), 'no "[geanonimiseerd]" placeholders');
+    assert.doesNotMatch(page.body, /<form[^>]*method="post"[^>]*action="[^"]*\/signalen\/\d+\//);
+    // The list shows the same words instead of the placeholder title.
+    const list = await coordinator.get(base());
+    assert.equal(list.statusCode, 200);
+    assert.ok(!list.body.includes(ANONYMISED));
+    assert.match(list.body, /Persoonsgebonden signaal, geanonimiseerd/);
+    // Nothing can be added to it any more.
+    const post = await coordinator.post(
+      `${base()}/${id}/bericht`,
+      { text: 'Nog iets' },
+      { from: `${base()}/${id}` },
+    );
+    assert.equal(post.statusCode, 404);
+    const add = await coordinator.post(
+      `${base()}/${id}/duo/toevoegen`,
+      { personId: String(world.people.resident.id) },
+      { from: `${base()}/${id}` },
+    );
+    assert.equal(add.statusCode, 404);
   });
 
   test('tenancy: a signal of network A through network B, and unknown ids, are 404', async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../../platform/forms.js';
-import { can, signalStatuses } from '../policy.js';
+import { can, signalResource, signalStatuses } from '../policy.js';
 import { presentDetail } from '../presenters.js';
 import type { LoadedSignal } from '../service.js';
 import { SignalDetailPage } from '../views/detail.js';
@@ -23,14 +23,11 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
   ) {
     const actor = request.actor!;
     const { signal, followers } = loaded;
-    const resource = {
-      networkId: network.id,
-      signal: {
-        personBound: signal.personBound,
-        status: signal.status,
-        followerIds: followers.map((f) => f.personId),
-      },
-    };
+    const resource = signalResource(
+      network.id,
+      signal,
+      followers.map((f) => f.personId),
+    );
     const canManage = can(actor, 'signal.manage', resource);
     const [updates, members] = await Promise.all([
       service.listUpdates(network.id, signal.id),

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { findInNetworkOr404, networkFromUrl } from '../../../platform/access.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { networkModule } from '../../network/index.js';
-import { can, type SignalAction } from '../policy.js';
+import { can, type SignalAction, signalResource } from '../policy.js';
 import { type LoadedSignal, type SignalsService, signalsService } from '../service.js';
 
 /** Member pages: the handler must decide access (platform/access.ts). */
@@ -51,14 +51,15 @@ export function signalRouteKit(context: ModuleContext): SignalRouteKit {
       (id) => service.findSignal(network.id, id),
       event,
     );
-    const allowed = can(request.actor, action, {
-      networkId: network.id,
-      signal: {
-        personBound: loaded.signal.personBound,
-        status: loaded.signal.status,
-        followerIds: loaded.followers.map((f) => f.personId),
-      },
-    });
+    const allowed = can(
+      request.actor,
+      action,
+      signalResource(
+        network.id,
+        loaded.signal,
+        loaded.followers.map((f) => f.personId),
+      ),
+    );
     await request.authorize(allowed, { ...event, objectId: loaded.signal.id, status: 404 });
     return { network, loaded };
   }

@@ -24,6 +24,10 @@ export interface SignalDetailViewModel {
   };
   followers: { name: string; role: string }[];
   updates: { id: number; when: string; author: string; text: string; isStatus: boolean }[];
+  /** Set when the retention job anonymised it: the page is this one line and its dates. */
+  anonymised:
+    | { line: string; theme: string; created: string; closed: string | undefined }
+    | undefined;
   canJoin: boolean;
   canPost: boolean;
   canManage: boolean;
@@ -44,6 +48,7 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
         <dd class="bk-dl__value">{value}</dd>
       </>
     ) : null;
+  if (vm.anonymised) return <AnonymisedSignal ctx={ctx} vm={vm} anonymised={vm.anonymised} />;
   return (
     <Layout ctx={ctx} title={s.title}>
       <p class="utrecht-paragraph">
@@ -169,6 +174,42 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
           </Form>
         ) : null}
       </section>
+    </Layout>
+  );
+}
+
+/** An anonymised signal: one clear line, its theme and dates, and no actions. */
+function AnonymisedSignal({
+  ctx,
+  vm,
+  anonymised,
+}: {
+  ctx: ViewContext;
+  vm: SignalDetailViewModel;
+  anonymised: NonNullable<SignalDetailViewModel['anonymised']>;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={anonymised.line}>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/netwerk/${vm.network.id}/signalen`}>
+          {t('signals.back')}
+        </a>
+      </p>
+      <h1 class="utrecht-heading-1">{anonymised.line}</h1>
+      <dl class="bk-dl">
+        <dt class="bk-dl__term">{t('signals.detail.theme')}</dt>
+        <dd class="bk-dl__value">{anonymised.theme}</dd>
+        <dt class="bk-dl__term">{t('signals.detail.created')}</dt>
+        <dd class="bk-dl__value">{anonymised.created}</dd>
+        {anonymised.closed ? (
+          <>
+            <dt class="bk-dl__term">{t('signals.detail.closed')}</dt>
+            <dd class="bk-dl__value">{anonymised.closed}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p class="utrecht-paragraph">{t('signals.anonymised.why')}</p>
     </Layout>
   );
 }
