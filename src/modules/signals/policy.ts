@@ -15,7 +15,8 @@ export type SignalAction =
   | 'signal.read'
   | 'signal.join'
   | 'signal.post'
-  | 'signal.manage';
+  | 'signal.manage'
+  | 'signal.leave';
 
 export interface SignalResource {
   networkId: number;
@@ -82,6 +83,8 @@ export function can(
       return active && member && readable();
     case 'signal.manage':
       return active && member && readable() && (follower || isCoordinator(actor, networkId));
+    case 'signal.leave':
+      return active && follower && readable();
   }
 }
 
@@ -109,6 +112,28 @@ export const nextStatus: Partial<Record<SignalStatus, SignalStatus>> = {
 };
 
 export type TransitionRefusal = 'notAllowed' | 'noDuo' | 'outcomeRequired';
+
+/**
+ * A step back, one at a time, always with a reason (issue 12: plans change, a step was set
+ * too early). A closed signal may be reopened this way; it is closed again later with a new
+ * outcome, and the retention period counts from that closing.
+ */
+export const previousStatus: Partial<Record<SignalStatus, SignalStatus>> = {
+  taken_up: 'new',
+  followed_up: 'taken_up',
+  closed: 'followed_up',
+};
+
+export type StepBackRefusal = 'notAllowed' | 'reasonRequired';
+
+export function checkStepBack(
+  from: SignalStatus,
+  reason: string | undefined,
+): StepBackRefusal | undefined {
+  if (!previousStatus[from]) return 'notAllowed';
+  if (!reason?.trim()) return 'reasonRequired';
+  return undefined;
+}
 
 export function checkTransition(
   from: SignalStatus,

@@ -9,7 +9,7 @@ import {
   type Translate,
 } from '../../platform/i18n/index.js';
 import { peopleModule } from '../people/index.js';
-import { nextStatus, type SignalStatus } from './policy.js';
+import { nextStatus, previousStatus, type SignalStatus } from './policy.js';
 import type { SignalRow } from './repository.js';
 import type { LoadedSignal, PatternSummary, SignalUpdate } from './service.js';
 import { defaultThemes, isDefaultTheme } from './themes.js';
@@ -123,11 +123,13 @@ export function presentDetail(
     canJoin: boolean;
     canPost: boolean;
     canManage: boolean;
+    canLeave: boolean;
   },
   state: FormState = {},
 ): SignalDetailViewModel {
   const { signal, followers } = input.loaded;
   const next = nextStatus[signal.status];
+  const back = previousStatus[signal.status];
   const roleLabel = (role: MemberRole) => peopleModule.api.roleLabel(t, role);
   return {
     network: input.network,
@@ -159,9 +161,15 @@ export function presentDetail(
       id: u.id,
       when: formatDateTime(lang, u.createdAt),
       author: u.author ? personName(t, u.author) : t('signals.updates.unknownAuthor'),
+      // A status entry with a text is a step back; the text is its reason.
       text:
         u.kind === 'status' && u.status
-          ? t('signals.updates.status', { status: t(`signals.status.${u.status}`) })
+          ? u.text
+            ? t('signals.updates.statusBack', {
+                status: t(`signals.status.${u.status}`),
+                reason: u.text,
+              })
+            : t('signals.updates.status', { status: t(`signals.status.${u.status}`) })
           : u.text,
       isStatus: u.kind === 'status',
     })),
@@ -173,6 +181,11 @@ export function presentDetail(
       label: t('signals.status.move', { status: t(`signals.status.${next}`) }),
       needsOutcome: next === 'closed',
     },
+    back:
+      input.canManage && back
+        ? { label: t('signals.status.back', { status: t(`signals.status.${back}`) }) }
+        : undefined,
+    canLeave: input.canLeave,
     memberOptions: input.members
       .filter((m) => !followers.some((f) => f.personId === m.personId))
       .map((m) => ({ value: String(m.personId), label: `${m.name} (${roleLabel(m.role)})` })),

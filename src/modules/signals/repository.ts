@@ -207,12 +207,30 @@ export function signalsRepository(db: Executor) {
         .set({
           status: values.status,
           statusChangedAt: values.at,
-          ...(values.status === 'closed' ? { closedAt: values.at, outcome: values.outcome } : {}),
+          // Reopened (a step back from closed): no longer closed, so not due for retention.
+          ...(values.status === 'closed'
+            ? { closedAt: values.at, outcome: values.outcome }
+            : { closedAt: null }),
         })
         .where(
           and(eq(signals.networkId, networkId), eq(signals.id, signalId), eq(signals.status, from)),
         )
         .returning({ id: signals.id });
+      return rows.length === 1;
+    },
+
+    /** Removes a person from the duo; false when they did not follow it. */
+    async deleteFollower(networkId: number, signalId: number, personId: number) {
+      const rows = await db
+        .delete(signalFollowers)
+        .where(
+          and(
+            eq(signalFollowers.networkId, networkId),
+            eq(signalFollowers.signalId, signalId),
+            eq(signalFollowers.personId, personId),
+          ),
+        )
+        .returning({ personId: signalFollowers.personId });
       return rows.length === 1;
     },
 

@@ -6,7 +6,14 @@ import { roleIn } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PersonDataProvider } from '../../platform/module.js';
 import { peopleModule } from '../people/index.js';
-import { checkTransition, type SignalStatus, type TransitionRefusal } from './policy.js';
+import {
+  checkStepBack,
+  checkTransition,
+  previousStatus,
+  type SignalStatus,
+  type StepBackRefusal,
+  type TransitionRefusal,
+} from './policy.js';
 import { type PersonalDetail, personalDetails } from './privacy.js';
 import { type SignalRow, signalsRepository } from './repository.js';
 import { isDefaultTheme, themesOf } from './themes.js';
@@ -230,6 +237,52 @@ export function signalsService(db: Database) {
         return 'ok' as const;
       });
     },
+
+    /**
+     * One step back in the status flow with a reason: written to the thread (the reason as
+     * its text) and to the audit log (without the reason, which may name someone).
+     */
+    async stepBack(
+      actor: Actor,
+      loaded: LoadedSignal,
+      reason: string | undefined,
+      origin: string,
+    ): Promise<StepBackRefusal | 'ok'> {
+      const { signal } = loaded;
+      const refusal = checkStepBack(signal.status, reason);
+      if (refusal) return refusal;
+      const to = previousStatus[signal.status]!;
+      return db.transaction(async (tx) => {
+        const r = signalsRepository(tx);
+        const at = new Date();
+        if (!(await r.updateStatus(signal.networkId, signal.id, signal.status, { status: to, at })))
+          return 'notAllowed' as const;
+        await r.insertUpdate({
+          networkId: signal.networkId,
+          signalId: signal.id,
+          authorId: actor.personId,
+          kind: 'status',
+          status: to,
+          text: (reason ?? '').trim(),
+          createdAt: at,
+        });
+        await recordAudit(tx, {
+          actorId: actor.personId,
+          action: 'signal.status.back',
+          result: 'ok',
+          objectType: 'signal',
+          objectId: signal.id,
+          networkId: signal.networkId,
+          origin,
+          detail: `${signal.status} -> ${to}`,
+        });
+        return 'ok' as const;
+      });
+    },
+
+    /** The actor stops following the signal up; false when they did not follow it. */
+    leaveDuo: (actor: Actor, networkId: number, signalId: number) =>
+      repo.deleteFollower(networkId, signalId, actor.personId),
 
     listSignals: repo.listSignals,
     countHiddenPersonBound: repo.countHiddenPersonBound,

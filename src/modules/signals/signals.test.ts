@@ -264,6 +264,53 @@ describe('signals', () => {
     assert.ok(!list.body.includes(x));
   });
 
+  test('a step back with a reason (audited), leaving a duo; the page says a coordinator counts as professional', async () => {
+    const id = await create('professional', 'Bankje bij de vijver is weg');
+    const detail = `${base()}/${id}`;
+    const pro = clients.professional!;
+    const resident2 = clients.resident2!;
+    let r = await resident2.post(`${detail}/duo`, {}, { from: detail });
+    assert.equal(r.statusCode, 303);
+    r = await pro.post(`${detail}/status`, { to: 'taken_up' }, { from: detail });
+    assert.equal(r.statusCode, 303);
+    const page = await pro.get(detail);
+    assert.match(page.body, /Een coördinator telt als professional/);
+    // A step back needs a reason; the field is named and the input kept.
+    r = await pro.post(`${detail}/status/terug`, { reason: '  ' }, { from: detail });
+    assert.equal(r.statusCode, 400);
+    assert.match(r.body, /Schrijf op waarom/);
+    r = await pro.post(
+      `${detail}/status/terug`,
+      { reason: 'De bewoner wil eerst zelf met de gemeente praten' },
+      { from: detail },
+    );
+    assert.equal(r.statusCode, 303);
+    const after = await pro.get(detail);
+    assert.match(after.body, /<dd class="bk-dl__value">Nieuw<\/dd>/);
+    assert.match(after.body, /De bewoner wil eerst zelf met de gemeente praten/);
+    const audit = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from audit_log where action = 'signal.status.back' and object_id = ${String(id)}`,
+    );
+    assert.equal(audit[0]!.n, 1);
+    // Nothing before "new".
+    r = await pro.post(`${detail}/status/terug`, { reason: 'Nog verder' }, { from: detail });
+    assert.equal(r.statusCode, 400);
+    // Someone outside the duo cannot step it back or leave it.
+    r = await clients.resident!.post(`${detail}/status/terug`, { reason: 'x' }, { from: detail });
+    assert.equal(r.statusCode, 404);
+    r = await clients.resident!.post(`${detail}/duo/verlaten`, {}, { from: detail });
+    assert.equal(r.statusCode, 404);
+    // A follower leaves the duo.
+    r = await resident2.post(`${detail}/duo/verlaten`, {}, { from: detail });
+    assert.equal(r.statusCode, 303);
+    const left = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from signal_followers where signal_id = ${id}`,
+    );
+    assert.equal(left[0]!.n, 1);
+  });
+
   test('an anonymised signal is one clear line with its theme and dates, and offers no actions', async () => {
     const db = t.database.db;
     const [row] = await db

@@ -44,6 +44,7 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
         canJoin: can(actor, 'signal.join', resource),
         canPost: can(actor, 'signal.post', resource),
         canManage,
+        canLeave: can(actor, 'signal.leave', resource),
       },
       state,
     );
@@ -128,4 +129,53 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
     });
     return reply.page((ctx) => <SignalDetailPage ctx={ctx} vm={vm} />, 400);
   });
+
+  app.post(
+    '/netwerk/:networkId/signalen/:signalId/status/terug',
+    checked,
+    async (request, reply) => {
+      const { network, loaded } = await signalFor(request, 'signal.manage');
+      const t = request.t;
+      const form = parseForm(
+        z.object({ reason: z.string().trim().max(1000).optional() }),
+        request.body,
+        t,
+      );
+      const result = form.ok
+        ? await service.stepBack(request.actor!, loaded, form.data.reason, request.ip)
+        : 'reasonRequired';
+      if (result === 'ok') {
+        const fresh = await service.findSignal(network.id, loaded.signal.id);
+        const status = fresh?.signal.status ?? loaded.signal.status;
+        return reply
+          .flash('ok', 'signals.status.changed', { status: t(`signals.status.${status}`) })
+          .redirect(detailPath(network.id, loaded.signal.id), 303);
+      }
+      const message = form.ok
+        ? t(
+            result === 'reasonRequired'
+              ? 'signals.status.back.required'
+              : 'signals.status.back.none',
+          )
+        : (form.errors.reason ?? t('signals.status.back.required'));
+      const fresh = (await service.findSignal(network.id, loaded.signal.id)) ?? loaded;
+      const vm = await detailView(request, network, fresh, {
+        errors: { reason: message },
+        values: formValues(request.body),
+      });
+      return reply.page((ctx) => <SignalDetailPage ctx={ctx} vm={vm} />, 400);
+    },
+  );
+
+  app.post(
+    '/netwerk/:networkId/signalen/:signalId/duo/verlaten',
+    checked,
+    async (request, reply) => {
+      const { network, loaded } = await signalFor(request, 'signal.leave');
+      await service.leaveDuo(request.actor!, network.id, loaded.signal.id);
+      return reply
+        .flash('ok', 'signals.duo.left')
+        .redirect(detailPath(network.id, loaded.signal.id), 303);
+    },
+  );
 }

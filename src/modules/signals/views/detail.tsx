@@ -32,6 +32,10 @@ export interface SignalDetailViewModel {
   canPost: boolean;
   canManage: boolean;
   next: { status: string; label: string; needsOutcome: boolean } | undefined;
+  /** The step back, when there is one and the viewer may take it (a reason is asked). */
+  back: { label: string } | undefined;
+  /** The viewer follows it and may stop doing so. */
+  canLeave: boolean;
   memberOptions: Option[];
   errors?: FormErrors | undefined;
   values?: FormValues | undefined;
@@ -106,6 +110,11 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
             <SubmitButton variant="secondary">{t('signals.duo.addSubmit')}</SubmitButton>
           </Form>
         ) : null}
+        {vm.canLeave ? (
+          <Form ctx={ctx} action={`${base}/duo/verlaten`}>
+            <SubmitButton variant="secondary">{t('signals.duo.leave')}</SubmitButton>
+          </Form>
+        ) : null}
       </section>
 
       {vm.canManage ? (
@@ -114,7 +123,11 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
             {t('signals.status.title')}
           </h2>
           {vm.next ? (
-            <Form ctx={ctx} action={`${base}/status`} errors={vm.errors}>
+            <Form
+              ctx={ctx}
+              action={`${base}/status`}
+              errors={vm.errors?.reason ? undefined : vm.errors}
+            >
               <input type="hidden" name="to" value={vm.next.status} />
               {vm.next.needsOutcome ? (
                 <TextArea
@@ -132,6 +145,24 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
           ) : (
             <p class="utrecht-paragraph">{t('signals.status.final')}</p>
           )}
+          {vm.back ? (
+            <Form
+              ctx={ctx}
+              action={`${base}/status/terug`}
+              errors={vm.errors?.reason ? vm.errors : undefined}
+            >
+              <TextArea
+                name="reason"
+                label={t('signals.status.back.reason')}
+                description={t('signals.status.back.hint')}
+                value={vm.values?.reason}
+                error={vm.errors?.reason}
+                rows={2}
+                maxLength={1000}
+              />
+              <SubmitButton variant="secondary">{vm.back.label}</SubmitButton>
+            </Form>
+          ) : null}
         </section>
       ) : null}
 
