@@ -15,11 +15,35 @@ export type SignalAction =
   | 'signal.read'
   | 'signal.join'
   | 'signal.post'
-  | 'signal.manage';
+  | 'signal.manage'
+  | 'signal.leave';
 
 export interface SignalResource {
   networkId: number;
-  signal?: { personBound: boolean; status: SignalStatus; followerIds: readonly number[] };
+  signal?: {
+    personBound: boolean;
+    status: SignalStatus;
+    followerIds: readonly number[];
+    /** Anonymised by the retention job: it may be read, nothing more. */
+    anonymised: boolean;
+  };
+}
+
+/** The resource of a loaded signal, for `can`. */
+export function signalResource(
+  networkId: number,
+  signal: { personBound: boolean; status: SignalStatus; anonymisedAt: Date | null },
+  followerIds: readonly number[],
+): SignalResource {
+  return {
+    networkId,
+    signal: {
+      personBound: signal.personBound,
+      status: signal.status,
+      followerIds,
+      anonymised: signal.anonymisedAt !== null,
+    },
+  };
 }
 
 export const signalStatuses = ['pending', 'new', 'taken_up', 'followed_up', 'closed'] as const;
@@ -37,6 +61,7 @@ export function can(
   const { networkId, signal } = resource;
   const member = roleIn(actor, networkId) !== undefined;
   const follower = signal?.followerIds.includes(actor.personId) ?? false;
+  const active = signal !== undefined && !signal.anonymised;
   const readable = (): boolean => {
     if (!signal || signal.status === 'pending') return false;
     if (signal.personBound) return follower || isCoordinator(actor, networkId);
@@ -53,11 +78,13 @@ export function can(
     case 'signal.read':
       return readable();
     case 'signal.join':
-      return member && readable() && !follower && signal?.status !== 'closed';
+      return active && member && readable() && !follower && signal?.status !== 'closed';
     case 'signal.post':
-      return member && readable();
+      return active && member && readable();
     case 'signal.manage':
-      return member && readable() && (follower || isCoordinator(actor, networkId));
+      return active && member && readable() && (follower || isCoordinator(actor, networkId));
+    case 'signal.leave':
+      return active && follower && readable();
   }
 }
 
@@ -85,6 +112,28 @@ export const nextStatus: Partial<Record<SignalStatus, SignalStatus>> = {
 };
 
 export type TransitionRefusal = 'notAllowed' | 'noDuo' | 'outcomeRequired';
+
+/**
+ * A step back, one at a time, always with a reason (issue 12: plans change, a step was set
+ * too early). A closed signal may be reopened this way; it is closed again later with a new
+ * outcome, and the retention period counts from that closing.
+ */
+export const previousStatus: Partial<Record<SignalStatus, SignalStatus>> = {
+  taken_up: 'new',
+  followed_up: 'taken_up',
+  closed: 'followed_up',
+};
+
+export type StepBackRefusal = 'notAllowed' | 'reasonRequired';
+
+export function checkStepBack(
+  from: SignalStatus,
+  reason: string | undefined,
+): StepBackRefusal | undefined {
+  if (!previousStatus[from]) return 'notAllowed';
+  if (!reason?.trim()) return 'reasonRequired';
+  return undefined;
+}
 
 export function checkTransition(
   from: SignalStatus,

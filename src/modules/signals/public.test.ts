@@ -215,6 +215,9 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
     const total = [...povertyRow.matchAll(/>(\d+)</g)].map((m) => Number(m[1])).at(-1);
     assert.equal(total, 2, 'the person-bound one counts, the one of 400 days ago does not');
     assert.ok(!page.body.includes('Geheim'));
+    // Months in words ("dec 2025"), never as "2025-12" or a bare "12" under a bar.
+    assert.doesNotMatch(page.body, />\d{4}-\d{2}</);
+    assert.doesNotMatch(page.body, /<text[^>]*text-anchor="middle"[^>]*>\d{2}<\/text>/);
     const counts = await countSignals(db, [a(), world.networks.d.id]);
     assert.equal(counts[0]!.personBound, 1);
     assert.deepEqual(counts[1], {

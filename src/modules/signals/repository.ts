@@ -32,6 +32,8 @@ export interface SignalListFilter {
 }
 
 export const ANONYMISED = '[geanonimiseerd]';
+/** The list shows at most this many signals, newest first. */
+export const SIGNAL_LIST_LIMIT = 500;
 
 export function signalsRepository(db: Executor) {
   /** Person-bound signals are left out unless the viewer follows them or sees them all. */
@@ -205,12 +207,30 @@ export function signalsRepository(db: Executor) {
         .set({
           status: values.status,
           statusChangedAt: values.at,
-          ...(values.status === 'closed' ? { closedAt: values.at, outcome: values.outcome } : {}),
+          // Reopened (a step back from closed): no longer closed, so not due for retention.
+          ...(values.status === 'closed'
+            ? { closedAt: values.at, outcome: values.outcome }
+            : { closedAt: null }),
         })
         .where(
           and(eq(signals.networkId, networkId), eq(signals.id, signalId), eq(signals.status, from)),
         )
         .returning({ id: signals.id });
+      return rows.length === 1;
+    },
+
+    /** Removes a person from the duo; false when they did not follow it. */
+    async deleteFollower(networkId: number, signalId: number, personId: number) {
+      const rows = await db
+        .delete(signalFollowers)
+        .where(
+          and(
+            eq(signalFollowers.networkId, networkId),
+            eq(signalFollowers.signalId, signalId),
+            eq(signalFollowers.personId, personId),
+          ),
+        )
+        .returning({ personId: signalFollowers.personId });
       return rows.length === 1;
     },
 
@@ -232,12 +252,13 @@ export function signalsRepository(db: Executor) {
           personBound: signals.personBound,
           raisedBy: signals.raisedBy,
           createdAt: signals.createdAt,
+          anonymisedAt: signals.anonymisedAt,
           followers: sql<number>`(select count(*)::int from ${signalFollowers} f where f.signal_id = ${signals.id})`,
         })
         .from(signals)
         .where(and(...conditions))
         .orderBy(desc(signals.createdAt), desc(signals.id))
-        .limit(500);
+        .limit(SIGNAL_LIST_LIMIT);
     },
 
     /** Person-bound signals the viewer may not see: shown as a number only. */

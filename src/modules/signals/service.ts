@@ -1,16 +1,49 @@
 // Use cases of the signals module. Transactions live here; SQL lives in repository.ts.
+import { createHash } from 'node:crypto';
 import type { Database, Executor } from '../../db/client.js';
 import type { Actor, MemberRole } from '../../platform/actor.js';
 import { roleIn } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PersonDataProvider } from '../../platform/module.js';
 import { peopleModule } from '../people/index.js';
-import { checkTransition, type SignalStatus, type TransitionRefusal } from './policy.js';
+import {
+  checkStepBack,
+  checkTransition,
+  previousStatus,
+  type SignalStatus,
+  type StepBackRefusal,
+  type TransitionRefusal,
+} from './policy.js';
+import { type PersonalDetail, personalDetails } from './privacy.js';
 import { type SignalRow, signalsRepository } from './repository.js';
 import { isDefaultTheme, themesOf } from './themes.js';
 
+/** Months after closing before a person-bound signal is anonymised (DESIGN: default 12). */
 export const DEFAULT_RETENTION_MONTHS = 12;
+/** How many themes of its own a network may add beside the defaults. */
 export const MAX_EXTRA_THEMES = 20;
+/** A public submission's title is its first line, cut to this many characters. */
+export const PUBLIC_TITLE_MAX = 80;
+
+/**
+ * The personal-details rule of the new-signal form (DESIGN: signals hold no names or house
+ * numbers; the form warns). Returns undefined when the texts look clean or when the sender
+ * confirms the very same texts again (`confirmation` equals the fingerprint shown with the
+ * warning); otherwise what was found and the fingerprint to confirm with. A warning, never
+ * a refusal.
+ */
+export function reviewPersonalDetails(
+  texts: readonly string[],
+  confirmation: string | undefined,
+): { found: PersonalDetail[]; fingerprint: string } | undefined {
+  const found = personalDetails(...texts);
+  if (found.length === 0) return undefined;
+  const fingerprint = createHash('sha256')
+    .update(texts.join('\u0000'))
+    .digest('base64url')
+    .slice(0, 22);
+  return confirmation === fingerprint ? undefined : { found, fingerprint };
+}
 
 export type RaisedBy = 'resident' | 'professional';
 export type Origin = 'meeting' | 'street' | 'public_page' | 'other';
@@ -205,6 +238,52 @@ export function signalsService(db: Database) {
       });
     },
 
+    /**
+     * One step back in the status flow with a reason: written to the thread (the reason as
+     * its text) and to the audit log (without the reason, which may name someone).
+     */
+    async stepBack(
+      actor: Actor,
+      loaded: LoadedSignal,
+      reason: string | undefined,
+      origin: string,
+    ): Promise<StepBackRefusal | 'ok'> {
+      const { signal } = loaded;
+      const refusal = checkStepBack(signal.status, reason);
+      if (refusal) return refusal;
+      const to = previousStatus[signal.status]!;
+      return db.transaction(async (tx) => {
+        const r = signalsRepository(tx);
+        const at = new Date();
+        if (!(await r.updateStatus(signal.networkId, signal.id, signal.status, { status: to, at })))
+          return 'notAllowed' as const;
+        await r.insertUpdate({
+          networkId: signal.networkId,
+          signalId: signal.id,
+          authorId: actor.personId,
+          kind: 'status',
+          status: to,
+          text: (reason ?? '').trim(),
+          createdAt: at,
+        });
+        await recordAudit(tx, {
+          actorId: actor.personId,
+          action: 'signal.status.back',
+          result: 'ok',
+          objectType: 'signal',
+          objectId: signal.id,
+          networkId: signal.networkId,
+          origin,
+          detail: `${signal.status} -> ${to}`,
+        });
+        return 'ok' as const;
+      });
+    },
+
+    /** The actor stops following the signal up; false when they did not follow it. */
+    leaveDuo: (actor: Actor, networkId: number, signalId: number) =>
+      repo.deleteFollower(networkId, signalId, actor.personId),
+
     listSignals: repo.listSignals,
     countHiddenPersonBound: repo.countHiddenPersonBound,
 
@@ -303,7 +382,10 @@ export function signalsService(db: Database) {
       input: { description: string; place: string; email: string | undefined },
     ): Promise<void> {
       const firstLine = input.description.split(/\r?\n/)[0]!.trim();
-      const title = firstLine.length > 80 ? `${firstLine.slice(0, 77).trimEnd()}…` : firstLine;
+      const title =
+        firstLine.length > PUBLIC_TITLE_MAX
+          ? `${firstLine.slice(0, PUBLIC_TITLE_MAX - 3).trimEnd()}…`
+          : firstLine;
       await repo.insertSignal({
         networkId,
         title,

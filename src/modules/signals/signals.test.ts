@@ -5,6 +5,8 @@ import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { checkTransition, hasDuo } from './policy.js';
 import { personalDetails } from './privacy.js';
+import { ANONYMISED } from './repository.js';
+import { signalFollowers, signals } from './tables.js';
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await t.database.db.execute(query);
@@ -263,6 +265,110 @@ describe('signals', () => {
     const list = await clients.resident!.get(base());
     assert.equal(list.statusCode, 200);
     assert.ok(!list.body.includes(x));
+  });
+
+  test('a step back with a reason (audited), leaving a duo; the page says a coordinator counts as professional', async () => {
+    const id = await create('professional', 'Bankje bij de vijver is weg');
+    const detail = `${base()}/${id}`;
+    const pro = clients.professional!;
+    const resident2 = clients.resident2!;
+    let r = await resident2.post(`${detail}/duo`, {}, { from: detail });
+    assert.equal(r.statusCode, 303);
+    r = await pro.post(`${detail}/status`, { to: 'taken_up' }, { from: detail });
+    assert.equal(r.statusCode, 303);
+    const page = await pro.get(detail);
+    assert.match(page.body, /Een coördinator telt als professional/);
+    // A step back needs a reason; the field is named and the input kept.
+    r = await pro.post(`${detail}/status/terug`, { reason: '  ' }, { from: detail });
+    assert.equal(r.statusCode, 400);
+    assert.match(r.body, /Schrijf op waarom/);
+    r = await pro.post(
+      `${detail}/status/terug`,
+      { reason: 'De bewoner wil eerst zelf met de gemeente praten' },
+      { from: detail },
+    );
+    assert.equal(r.statusCode, 303);
+    const after = await pro.get(detail);
+    assert.match(after.body, /<dd class="bk-dl__value">Nieuw<\/dd>/);
+    assert.match(after.body, /De bewoner wil eerst zelf met de gemeente praten/);
+    const audit = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from audit_log where action = 'signal.status.back' and object_id = ${String(id)}`,
+    );
+    assert.equal(audit[0]!.n, 1);
+    // Nothing before "new".
+    r = await pro.post(`${detail}/status/terug`, { reason: 'Nog verder' }, { from: detail });
+    assert.equal(r.statusCode, 400);
+    // Someone outside the duo cannot step it back or leave it.
+    r = await clients.resident!.post(`${detail}/status/terug`, { reason: 'x' }, { from: detail });
+    assert.equal(r.statusCode, 404);
+    r = await clients.resident!.post(`${detail}/duo/verlaten`, {}, { from: detail });
+    assert.equal(r.statusCode, 404);
+    // A follower leaves the duo.
+    r = await resident2.post(`${detail}/duo/verlaten`, {}, { from: detail });
+    assert.equal(r.statusCode, 303);
+    const left = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from signal_followers where signal_id = ${id}`,
+    );
+    assert.equal(left[0]!.n, 1);
+  });
+
+  test('an anonymised signal is one clear line with its theme and dates, and offers no actions', async () => {
+    const db = t.database.db;
+    const [row] = await db
+      .insert(signals)
+      .values({
+        networkId: a(),
+        title: ANONYMISED,
+        description: ANONYMISED,
+        place: ANONYMISED,
+        trigger: ANONYMISED,
+        outcome: ANONYMISED,
+        theme: 'elderly',
+        raisedBy: 'resident',
+        origin: 'other',
+        status: 'closed',
+        personBound: true,
+        createdAt: new Date('2025-01-06T10:00:00Z'),
+        closedAt: new Date('2025-02-03T10:00:00Z'),
+        anonymisedAt: new Date('2026-02-04T03:00:00Z'),
+      })
+      .returning();
+    const id = row!.id;
+    await db.insert(signalFollowers).values({
+      networkId: a(),
+      signalId: id,
+      personId: world.people.professional.id,
+      role: 'professional',
+    });
+    const coordinator = clients.coordinator!;
+    const page = await coordinator.get(`${base()}/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Persoonsgebonden signaal, geanonimiseerd op 4 februari 2026/);
+    assert.match(page.body, /Ouderen/);
+    assert.match(page.body, /6 januari 2025/);
+    assert.match(page.body, /3 februari 2025/);
+    assert.ok(!page.body.includes(ANONYMISED), 'no "[geanonimiseerd]" placeholders');
+    assert.doesNotMatch(page.body, /<form[^>]*method="post"[^>]*action="[^"]*\/signalen\/\d+\//);
+    // The list shows the same words instead of the placeholder title.
+    const list = await coordinator.get(base());
+    assert.equal(list.statusCode, 200);
+    assert.ok(!list.body.includes(ANONYMISED));
+    assert.match(list.body, /Persoonsgebonden signaal, geanonimiseerd/);
+    // Nothing can be added to it any more.
+    const post = await coordinator.post(
+      `${base()}/${id}/bericht`,
+      { text: 'Nog iets' },
+      { from: `${base()}/${id}` },
+    );
+    assert.equal(post.statusCode, 404);
+    const add = await coordinator.post(
+      `${base()}/${id}/duo/toevoegen`,
+      { personId: String(world.people.resident.id) },
+      { from: `${base()}/${id}` },
+    );
+    assert.equal(add.statusCode, 404);
   });
 
   test('tenancy: a signal of network A through network B, and unknown ids, are 404', async () => {

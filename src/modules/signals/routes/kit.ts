@@ -1,0 +1,68 @@
+// What every signals route file shares: the service, the network of a member page and a
+// signal within it, each with the signals policy applied (refusals are audited 404s).
+import type { FastifyRequest } from 'fastify';
+import { findInNetworkOr404, networkFromUrl } from '../../../platform/access.js';
+import type { ModuleContext } from '../../../platform/module.js';
+import { networkModule } from '../../network/index.js';
+import { can, type SignalAction, signalResource } from '../policy.js';
+import { type LoadedSignal, type SignalsService, signalsService } from '../service.js';
+
+/** Member pages: the handler must decide access (platform/access.ts). */
+export const checked = { config: { policy: 'check' as const } };
+
+/** The network of a page, as the signals pages need it. */
+export interface NetworkRef {
+  id: number;
+  name: string;
+}
+
+/** The shared helpers of the signals routes, built once per app. */
+export interface SignalRouteKit {
+  service: SignalsService;
+  networks: ReturnType<typeof networkModule.api.networks>;
+  /** The network in the URL when the actor may do `action` there; otherwise 404. */
+  networkFor(request: FastifyRequest, action: SignalAction): Promise<NetworkRef & { slug: string }>;
+  /** A signal of that network the actor may do `action` on; otherwise 404. */
+  signalFor(
+    request: FastifyRequest,
+    action: SignalAction,
+  ): Promise<{ network: NetworkRef; loaded: LoadedSignal }>;
+}
+
+export function signalRouteKit(context: ModuleContext): SignalRouteKit {
+  const service = signalsService(context.db);
+  const networks = networkModule.api.networks(context.db);
+
+  const networkFor = (request: FastifyRequest, action: SignalAction) =>
+    networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
+      can(request.actor, action, { networkId }),
+    );
+
+  /** A signal of this network the actor may act on, or 404 (never one of another network). */
+  async function signalFor(
+    request: FastifyRequest,
+    action: SignalAction,
+  ): Promise<{ network: { id: number; name: string }; loaded: LoadedSignal }> {
+    const network = await networkFor(request, 'signals.view');
+    const event = { action, objectType: 'signal', networkId: network.id };
+    const loaded = await findInNetworkOr404(
+      request,
+      'signalId',
+      (id) => service.findSignal(network.id, id),
+      event,
+    );
+    const allowed = can(
+      request.actor,
+      action,
+      signalResource(
+        network.id,
+        loaded.signal,
+        loaded.followers.map((f) => f.personId),
+      ),
+    );
+    await request.authorize(allowed, { ...event, objectId: loaded.signal.id, status: 404 });
+    return { network, loaded };
+  }
+
+  return { service, networks, networkFor, signalFor };
+}

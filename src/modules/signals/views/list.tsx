@@ -1,0 +1,149 @@
+import type { ViewContext } from '../../../platform/views/context.js';
+import { SelectField, SubmitButton } from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/Layout.js';
+import type { NetworkRef, Option } from './shared.js';
+
+export interface SignalListViewModel {
+  network: NetworkRef;
+  rows: {
+    id: number;
+    title: string;
+    theme: string;
+    place: string;
+    status: string;
+    personBound: boolean;
+    followers: number;
+    date: string;
+  }[];
+  hiddenPersonBound: number;
+  filter: { status: string; theme: string };
+  statusOptions: Option[];
+  themeOptions: Option[];
+  canCreate: boolean;
+  canModerate: boolean;
+}
+
+function Filters({ ctx, vm }: { ctx: ViewContext; vm: SignalListViewModel }) {
+  const { t } = ctx;
+  return (
+    <form method="get" action={`/netwerk/${vm.network.id}/signalen`} class="bk-form bk-filters">
+      <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {t('signals.filter.title')}
+        </legend>
+        <SelectField
+          name="status"
+          label={t('signals.filter.status')}
+          options={vm.statusOptions}
+          placeholder={t('signals.filter.all')}
+          value={vm.filter.status}
+        />
+        <SelectField
+          name="thema"
+          label={t('signals.filter.theme')}
+          options={vm.themeOptions}
+          placeholder={t('signals.filter.all')}
+          value={vm.filter.theme}
+        />
+        <SubmitButton variant="secondary">{t('signals.filter.submit')}</SubmitButton>
+      </fieldset>
+    </form>
+  );
+}
+
+export function SignalListPage({ ctx, vm }: { ctx: ViewContext; vm: SignalListViewModel }) {
+  const { t } = ctx;
+  const base = `/netwerk/${vm.network.id}/signalen`;
+  const title = t('signals.list.title', { network: vm.network.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">{t('signals.list.intro')}</p>
+      <ul class="utrecht-link-list utrecht-link-list--html-ul bk-links">
+        {vm.canCreate ? (
+          <li class="utrecht-link-list__item">
+            <a class="utrecht-link" href={`${base}/nieuw`}>
+              {t('signals.list.new')}
+            </a>
+          </li>
+        ) : null}
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/patroon`}>
+            {t('signals.list.pattern')}
+          </a>
+        </li>
+        {vm.canModerate ? (
+          <>
+            <li class="utrecht-link-list__item">
+              <a class="utrecht-link" href={`${base}/moderatie`}>
+                {t('signals.list.moderation')}
+              </a>
+            </li>
+            <li class="utrecht-link-list__item">
+              <a class="utrecht-link" href={`${base}/themas`}>
+                {t('signals.list.themes')}
+              </a>
+            </li>
+          </>
+        ) : null}
+      </ul>
+      <Filters ctx={ctx} vm={vm} />
+      {vm.hiddenPersonBound > 0 ? (
+        <p class="utrecht-paragraph bk-hidden-count">
+          {t('signals.list.hidden', { count: vm.hiddenPersonBound })}
+        </p>
+      ) : null}
+      {vm.rows.length === 0 ? (
+        <p class="utrecht-paragraph">{t('signals.list.empty')}</p>
+      ) : (
+        <div class="bk-table-wrap">
+          <table class="utrecht-table utrecht-table--html-table">
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('signals.col.title')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('signals.col.theme')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('signals.col.place')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('signals.col.status')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('signals.col.duo')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('signals.col.date')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {vm.rows.map((r) => (
+                <tr class="utrecht-table__row" key={r.id}>
+                  <th class="utrecht-table__header-cell" scope="row">
+                    <a class="utrecht-link" href={`${base}/${r.id}`}>
+                      {r.title}
+                    </a>
+                    {r.personBound ? (
+                      <span class="bk-tag"> ({t('signals.personBound')})</span>
+                    ) : null}
+                  </th>
+                  <td class="utrecht-table__cell">{r.theme}</td>
+                  <td class="utrecht-table__cell">{r.place}</td>
+                  <td class="utrecht-table__cell">{r.status}</td>
+                  <td class="utrecht-table__cell utrecht-table__cell--numeric-data">
+                    {r.followers}
+                  </td>
+                  <td class="utrecht-table__cell">{r.date}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
