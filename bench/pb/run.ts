@@ -25,7 +25,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 for (const f of FILES) {
   const text = readFileSync(join(dir, f), 'utf8');
   const t0 = performance.now();
-  const inst = parsePabulib(text);
+  const inst = parsePabulib(text).instance;
   const parseMs = performance.now() - t0;
   const p = buildProfile(inst);
   const t1 = performance.now();
