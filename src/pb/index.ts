@@ -15,6 +15,7 @@ export {
   mesFloatRun,
   mesRun,
   mesWithCompletion,
+  sameOutcomeBetween,
   type Utility,
 } from './mes.js';
 export { LANGS, type Lang, MESSAGES, type Messages } from './messages.js';

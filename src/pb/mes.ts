@@ -15,7 +15,7 @@ import { greedy } from './greedy.js';
 import type { MesFacts } from './outcome.js';
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';
-import { breakTie, type TieDecision, type TieMode } from './ties.js';
+import { breakTie, type TieDecision, type TieMode, tieCompare } from './ties.js';
 
 export type Utility = 'cost' | 'cardinality';
 export type Completion = 'none' | 'add1' | 'add1-exhaustive' | 'add1u';
@@ -44,6 +44,22 @@ export interface MesRun {
    * budget may already differ.
    */
   stable: number;
+  /**
+   * Only for a tracked float run: per round, the chosen project's rho and every other
+   * candidate still affordable with what is known of its rho (a lower bound), for the
+   * two-run certificate of {@link sameOutcomeBetween}.
+   */
+  trace?: RoundTrace[];
+}
+
+/** One round of a tracked float run. */
+export interface RoundTrace {
+  chosen: number;
+  rho: number;
+  /** 1 when rho is the exact constant 1/W (cost/W): nobody short of money. */
+  exact: number;
+  /** Other candidates still in the running: project, rho or a lower bound of it, exactness. */
+  others: { d: number; rho: number; exact: number }[];
 }
 
 export interface MesOptions {
@@ -177,6 +193,7 @@ export function mesFloatRun(
   const poorD = track ? new Float64Array(most) : NO_SLOPES;
   const x = new Crossings();
   const run = newRun(p);
+  const trace: RoundTrace[] | undefined = track ? [] : undefined;
   let cand: number[] = [];
   for (let c = 0; c < p.m; c++) {
     const cost = costs[c] ?? 0;
@@ -402,6 +419,14 @@ export function mesFloatRun(
     const share = q[chosen] ?? 0;
     const dshare = dq[chosen] ?? 0;
     cand = cand.filter((c) => c !== chosen);
+    if (trace) {
+      trace.push({
+        chosen,
+        rho: lower[chosen] as number,
+        exact: exactRho[chosen] as number,
+        others: cand.map((d) => ({ d, rho: lower[d] as number, exact: exactRho[d] as number })),
+      });
+    }
     if (track) {
       // Every other candidate must keep a higher rho (or lose the same tie).
       const rc = lower[chosen] as number;
@@ -426,7 +451,13 @@ export function mesFloatRun(
     run.share[chosen] = share;
     run.paidAll[chosen] = poor[chosen] ?? 0;
   }
-  return { ...run, budgets: b, exact: false, stable: track ? x.stable : 0 };
+  return {
+    ...run,
+    budgets: b,
+    exact: false,
+    stable: track ? x.stable : 0,
+    ...(trace ? { trace } : {}),
+  };
 }
 
 /**
@@ -617,6 +648,41 @@ export function isExhaustive(p: Profile, selected: readonly number[], budget: Ra
   return true;
 }
 
+/**
+ * True when every per-voter budget between those of two tracked float runs, `lo` and
+ * `hi` (lo < hi), gives the same outcome. The argument: along a fixed sequence of chosen
+ * projects, a voter's money left is non-decreasing in the per-voter budget and every
+ * project's rho is non-increasing. So if both runs choose the same projects in the same
+ * order, and in every round each other candidate still affordable at `hi` has a rho (or
+ * lower bound) at `hi` above the chosen one's rho at `lo` (or equal exact constants with
+ * the chosen one first in the tie order), the chosen project wins that round everywhere
+ * in between; a candidate unaffordable at `hi` is unaffordable below it too. Float
+ * values are compared with a margin far above their error; a run settled exactly gives
+ * no certificate.
+ */
+export function sameOutcomeBetween(p: Profile, ties: TieMode, lo: MesRun, hi: MesRun): boolean {
+  const a = lo.trace;
+  const z = hi.trace;
+  if (!a || !z || a.length !== z.length) return false;
+  for (let t = 0; t < a.length; t++) {
+    const ra = a[t] as RoundTrace;
+    const rz = z[t] as RoundTrace;
+    if (ra.chosen !== rz.chosen) return false;
+    for (const o of rz.others) {
+      if (o.rho > ra.rho * (1 + 1e-11)) continue;
+      if (
+        o.exact === 1 &&
+        ra.exact === 1 &&
+        o.rho === ra.rho &&
+        tieCompare(p, ties, ra.chosen, o.d).order < 0
+      )
+        continue;
+      return false;
+    }
+  }
+  return true;
+}
+
 export interface MesResult {
   run: MesRun;
   /** Per-voter budget of the run taken. */
@@ -676,31 +742,66 @@ export function mesWithCompletion(
   };
   const eligible = mesCandidates(p).length;
   let endowment = B.div(Rational.of(n));
-  let run = runAt(endowment, completion === 'add1-exhaustive');
-  if (completion !== 'none') {
-    const exhaustive = completion === 'add1-exhaustive';
+  let run = runAt(endowment, false);
+  const ties = opts.ties ?? 'default';
+  const exhaustive = completion === 'add1-exhaustive';
+  const done = (r: MesRun) =>
+    r.selected.length >= eligible || (exhaustive && isExhaustive(p, r.selected, B));
+  const fits = (r: MesRun) => !B.lt(exactCost(p, r.selected));
+  if (completion !== 'none' && !done(run)) {
     // add1 walks whole currency units from floor(B/n); add1-exhaustive from B/n itself.
     let e = exhaustive
       ? endowment
       : Rational.of((B.num / (B.den * n) / BigInt(step)) * BigInt(step));
-    let last = run;
-    for (;;) {
-      if (run.selected.length >= eligible) break;
-      if (exhaustive && isExhaustive(p, run.selected, B)) break;
-      // Steps over which `last` is known to stay the outcome (at least one).
-      const safe = opts.walk ? 1 : Math.max(1, Math.ceil(last.stable / step));
-      if (!Number.isFinite(safe)) break; // the outcome never changes again
-      e = e.add(stepR.mul(Rational.of(BigInt(Math.min(safe, 2 ** 52)))));
-      const r = runAt(e, true);
-      if (B.lt(exactCost(p, r.selected))) {
-        // The walk would have stopped here too and taken the step before, which the jump
-        // proved to give the same outcome as the last one taken.
-        if (safe > 1) endowment = e.sub(stepR);
+    let base: MesRun | undefined = exhaustive ? runAt(e, true) : undefined;
+    if (!base) {
+      // add1's first step; the outcome at B/n stays unless this one fits.
+      e = e.add(stepR);
+      const first = runAt(e, true);
+      if (fits(first)) {
+        base = first;
+        endowment = e;
+        run = first;
+      }
+    }
+    let gallop = 2;
+    let calm = 0;
+    while (base && !done(base)) {
+      if (gallop === 0 && ++calm > 8) gallop = 2;
+      // Steps over which `base` is proven to stay the outcome (at least one).
+      const proven = opts.walk ? 1 : Math.max(1, Math.ceil(base.stable / step));
+      if (!Number.isFinite(proven)) break; // the outcome never changes again
+      const ahead = opts.walk ? 1 : Math.max(proven, gallop);
+      const next = e.add(stepR.mul(Rational.of(BigInt(Math.min(ahead, 2 ** 52)))));
+      const r = runAt(next, true);
+      if (ahead > proven) {
+        if (r.selected.join() === base.selected.join() && sameOutcomeBetween(p, ties, base, r)) {
+          // Everything from e to next gives this outcome, which fits: move on, go further.
+          e = next;
+          base = r;
+          endowment = e;
+          run = r;
+          gallop = ahead * 2;
+        } else {
+          // The order of choices changes nearby (common in large elections): stop probing
+          // ahead for a while, so failed probes cost at most a fraction of the walk.
+          gallop = 0;
+          calm = 0;
+        }
+        continue;
+      }
+      // Every budget from e up to just below next gives base's outcome: next is the
+      // walk's next new outcome.
+      if (!fits(r)) {
+        // The walk stops here and takes the step before (same outcome as base).
+        if (ahead > 1) endowment = next.sub(stepR);
         break;
       }
+      e = next;
+      base = r;
       endowment = e;
       run = r;
-      last = r;
+      if (gallop > 0) gallop = 2;
     }
   }
   const tieDecisions = [...run.tieDecisions];
