@@ -1,12 +1,24 @@
 /**
- * Voting-engine benchmark: parse time and MES+add1 time on the largest pabulib files,
- * one fixed-budget MES run (median of several), and peak memory.
- * Run with `npm run bench:pb`; the folder is ../shared/pabulib or env PABULIB_DIR.
+ * Voting-engine bench for the goals of issue 10. Run with `npm run bench:pb` (builds the
+ * CLI bundle first); the pabulib folder is ../shared/pabulib or env PABULIB_DIR.
+ *
+ * 1. Whole process, `node bin/buurtkracht.mjs pb tally FILE --rule equalshares/add1`, the
+ *    median wall time of 3 runs and peak memory (via /usr/bin/time when present), on Łódź
+ *    2022, Warszawa 2026, Veszprém 2025, Budapest 2022 VIII and a budget of 1e12 (3 voters).
+ * 2. CLI start-up (`--help`).
+ * 3. Reading pabulib: MB/s on Łódź 2022 (median of 5, in this process).
+ * 4. The generated election (bench/pb/generate.ts): 1,000,000 voters × 200 projects, ~5
+ *    approvals each, skewed popularity: MES + add1 time, MES runs, peak memory.
+ *    `BENCH_VOTERS` changes the size.
+ * Timings depend on the machine and its load; the report prints both.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildProfile, mesFloatRun, mesWithCompletion, parsePabulib } from '../../src/pb/index.js';
+import { buildProfile, mesWithCompletion, parsePabulib } from '../../src/pb/index.js';
+import { generateProfile } from './generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = process.env.PABULIB_DIR ?? join(root, '..', 'shared', 'pabulib');
@@ -14,37 +26,110 @@ if (!existsSync(dir)) {
   console.error(`no pabulib folder at ${dir} (set PABULIB_DIR)`);
   process.exit(2);
 }
-const FILES = [
-  'Poland_Lodz_2022.pb',
-  'Poland_Warszawa_2026.pb',
-  'Poland_Warszawa_2020_Praga-Poludnie.pb',
-];
-
+const bin = join(root, 'bin', 'buurtkracht.mjs');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-for (const f of FILES) {
-  const text = readFileSync(join(dir, f), 'utf8');
+console.log(
+  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, node ${process.version}`,
+);
+
+/** One whole-process CLI run: wall ms, peak RSS in MB (when measurable), stdout. */
+function cli(args: string[]): { ms: number; rssMb?: number; out: string } {
+  const cmd = timeBin ? timeBin : process.execPath;
+  const argv = timeBin ? ['-f', '%M', process.execPath, bin, ...args] : [bin, ...args];
   const t0 = performance.now();
-  const inst = parsePabulib(text);
-  const parseMs = performance.now() - t0;
-  const p = buildProfile(inst);
-  const t1 = performance.now();
-  const r = mesWithCompletion(p, 'add1');
-  const add1Ms = performance.now() - t1;
-  const e = p.budget / p.n;
-  const runs: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    const s = performance.now();
-    mesFloatRun(p, e);
-    runs.push(performance.now() - s);
-  }
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  const kb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : Number.NaN;
+  return { ms, ...(Number.isFinite(kb) ? { rssMb: kb / 1024 } : {}), out: r.stdout };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'buurtkracht-bench-'));
+const huge = join(tmp, 'budget-1e12.pb');
+writeFileSync(
+  huge,
+  [
+    'META',
+    'key;value',
+    'budget;1000000000000',
+    'vote_type;approval',
+    'PROJECTS',
+    'project_id;cost',
+    'a;400000000000',
+    'b;500000000000',
+    'c;300000000000',
+    'VOTES',
+    'voter_id;vote',
+    '1;a,b',
+    '2;b',
+    '3;c',
+    '',
+  ].join('\n'),
+);
+
+console.log('\n1. whole process: node bin/buurtkracht.mjs pb tally FILE --rule equalshares/add1');
+const cases: [string, string, number][] = [
+  ['Łódź 2022', join(dir, 'Poland_Lodz_2022.pb'), 300],
+  ['Warszawa 2026', join(dir, 'Poland_Warszawa_2026.pb'), 300],
+  ['Veszprém 2025', join(dir, 'Hungary_Veszprem_2025.pb'), 1000],
+  ['Budapest 2022 VIII', join(dir, 'Hungary_Budapest_2022_VIII_Jozsefvaros.pb'), 1000],
+  ['budget 1e12, 3 voters', huge, 100],
+];
+for (const [name, file, goal] of cases) {
+  const runs = [0, 1, 2].map(() => cli(['pb', 'tally', file, '--rule', 'equalshares/add1']));
+  const ms = median(runs.map((r) => r.ms));
+  const rss = Math.max(...runs.map((r) => r.rssMb ?? 0));
+  const info = /per-voter budget: (.*)$/m.exec(runs[0]?.out ?? '')?.[1] ?? '';
   console.log(
-    `${f}: ${p.n} voters, ${p.m} projects | parse ${parseMs.toFixed(0)} ms | MES+add1 ${add1Ms.toFixed(0)} ms ` +
-      `(per-voter budget ${r.endowment.toNumber()}, ${r.selected.length} funded, ${r.exactRuns} exact runs) | ` +
-      `one MES run at B/n: median ${median(runs).toFixed(1)} ms`,
+    `  ${name.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms (goal < ${goal} ms: ${ms < goal ? 'met' : 'NOT met'})` +
+      `${rss ? `, peak RSS ${rss.toFixed(0)} MB` : ''}; per-voter budget ${info}`,
   );
 }
-const mem = process.memoryUsage();
-console.log(
-  `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB | heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB`,
-);
+
+console.log('\n2. start-up: node bin/buurtkracht.mjs --help');
+const startup = median([0, 1, 2, 3, 4].map(() => cli(['--help']).ms));
+console.log(`  ${startup.toFixed(0)} ms (bundled CLI, no TypeScript compiled at start)`);
+
+console.log('\n3. reading pabulib (in process): parsePabulib on Łódź 2022');
+{
+  const text = readFileSync(join(dir, 'Poland_Lodz_2022.pb'), 'utf8');
+  const mb = Buffer.byteLength(text) / 1e6;
+  const times: number[] = [];
+  const profileTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const { instance } = parsePabulib(text);
+    const t1 = performance.now();
+    buildProfile(instance);
+    profileTimes.push(performance.now() - t1);
+    times.push(t1 - t0);
+  }
+  const ms = median(times);
+  console.log(
+    `  ${mb.toFixed(1)} MB in ${ms.toFixed(0)} ms: ${(mb / (ms / 1000)).toFixed(0)} MB/s (goal ≥ 100 MB/s: ${
+      mb / (ms / 1000) >= 100 ? 'met' : 'NOT met'
+    }); compact profile ${median(profileTimes).toFixed(0)} ms`,
+  );
+}
+
+const voters = Number(process.env.BENCH_VOTERS ?? 1_000_000);
+console.log(`\n4. generated election: ${voters.toLocaleString('en')} voters × 200 projects`);
+{
+  const t0 = performance.now();
+  const p = generateProfile({ voters, projects: 200, approvals: 5 });
+  const genMs = performance.now() - t0;
+  const t1 = performance.now();
+  const r = mesWithCompletion(p, 'add1');
+  const ms = performance.now() - t1;
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `  generated in ${genMs.toFixed(0)} ms (${p.voters.length.toLocaleString('en')} approvals); MES + add1 ${(ms / 1000).toFixed(1)} s ` +
+      `(goal < 10 s: ${ms < 10_000 ? 'met' : 'NOT met'}), ${r.runs} MES runs, per-voter budget ${r.endowment.toNumber()}, ` +
+      `${r.selected.length} funded; peak RSS of this process ${rss.toFixed(0)} MB (goal < 1 GB: ${rss < 1024 ? 'met' : 'NOT met'})`,
+  );
+}
+rmSync(tmp, { recursive: true, force: true });

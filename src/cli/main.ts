@@ -1,5 +1,5 @@
-/** `buurtkracht` command line: dispatches to the subcommands. */
-import { PB_USAGE, pbMain } from './pb.js';
+/** `buurtkracht` command line: dispatches to the subcommands. No side effects on import. */
+import { type Io, PB_USAGE, pbMain } from './pb.js';
 
 const USAGE = `usage: buurtkracht <command> …
 
@@ -8,8 +8,14 @@ commands:
 
 ${PB_USAGE}`;
 
-export function main(args: string[]): number {
-  const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l) };
+/** Writes to the process's stdout and stderr. */
+export const processIo: Io = {
+  out: (l: string) => process.stdout.write(`${l}\n`),
+  err: (l: string) => process.stderr.write(`${l}\n`),
+};
+
+/** Runs the command line with `args` (without node and the script); returns the exit status. */
+export function main(args: string[], io: Io = processIo): number {
   const [command, ...rest] = args;
   if (command === 'pb') return pbMain(rest, io);
   if (command === '--help' || command === '-h' || command === 'help') {
@@ -20,5 +26,3 @@ export function main(args: string[]): number {
   io.err(USAGE);
   return 2;
 }
-
-process.exitCode = main(process.argv.slice(2));

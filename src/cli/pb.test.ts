@@ -1,6 +1,7 @@
 /**
- * The `buurtkracht pb` command line, run for real: `node bin/buurtkracht.mjs pb …` as a
- * child process on .pb files this test writes, and on a real election from pabulib.
+ * The `buurtkracht pb` command line, called in-process through its `main` (stdout, stderr
+ * and exit status captured), on .pb files this test writes and on real pabulib elections.
+ * One test runs the real executable as a child process (start-up, exit status, EPIPE).
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { pabulibDir } from '../pb/test-helpers.js';
+import { fixture, sharedPabulib } from '../pb/test-helpers.js';
+import { main } from './main.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'buurtkracht.mjs');
@@ -20,21 +22,19 @@ interface Result {
   stderr: string;
 }
 
-/** Runs the CLI; several can run at once (each start compiles the TypeScript, ~0.5 s). */
-function cli(...args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+/** Runs the CLI's main in this process and captures what it prints. */
+async function cli(...args: string[]): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const status = main(args, {
+    out: (l) => {
+      stdout += `${l}\n`;
+    },
+    err: (l) => {
+      stderr += `${l}\n`;
+    },
   });
+  return { status, stdout, stderr };
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'buurtkracht-pb-cli-'));
@@ -128,14 +128,20 @@ test('check: exit 0 when the file is reproduced, 1 with the difference when not'
   const ok = await cli('pb', 'check', good);
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /^reproduced {2}example\.pb \(equalshares\/add1, 2 projects\)$/m);
-  assert.match(ok.stdout, /^total: 1 reproduced, 0 differ, 0 skipped$/m);
+  assert.match(
+    ok.stdout,
+    /^total: 1 reproduced, 0 reproduced up to ties, 0 differ, 0 unreadable, 0 skipped$/m,
+  );
   const bad = await cli('pb', 'check', good, wrong);
   assert.equal(bad.status, 1);
   assert.match(
     bad.stdout,
     /^differs {5}wrong\.pb \(equalshares\/add1\): engine also funds \[Y\], official also funds \[X2\]$/m,
   );
-  assert.match(bad.stdout, /^total: 1 reproduced, 1 differ, 0 skipped$/m);
+  assert.match(
+    bad.stdout,
+    /^total: 1 reproduced, 0 reproduced up to ties, 1 differ, 0 unreadable, 0 skipped$/m,
+  );
 });
 
 test('check skips files without a selected column or with an unsupported rule', async () => {
@@ -150,7 +156,10 @@ test('check skips files without a selected column or with an unsupported rule', 
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^skipped {5}no-selected\.pb: no selected column$/m);
   assert.match(r.stdout, /^skipped {5}odd-rule\.pb: rule "x-equalshares\/add1" is not supported$/m);
-  assert.match(r.stdout, /^total: 0 reproduced, 0 differ, 2 skipped$/m);
+  assert.match(
+    r.stdout,
+    /^total: 0 reproduced, 0 reproduced up to ties, 0 differ, 0 unreadable, 2 skipped$/m,
+  );
 });
 
 test('explain tells residents in Dutch (the default) and English why a project is not funded', async () => {
@@ -193,7 +202,6 @@ test('bad arguments: exit 2 with the error and the usage', async () => {
     [['pb', 'tally', good, '--rule'], /--rule needs a value/],
     [['pb', 'tally', good, '--rule', 'greedy', '--fast'], /unknown option --fast/],
     [['pb', 'tally', good, good, '--rule', 'greedy'], /pb tally needs exactly one FILE/],
-    [['pb', 'tally', join(tmp, 'missing.pb'), '--rule', 'greedy'], /cannot read .*missing\.pb/],
     [['pb', 'check'], /pb check needs at least one FILE/],
     [['pb', 'explain', good], /pb explain needs --project ID/],
     [['pb', 'explain', good, '--project', 'Z'], /no project "Z" in the file/],
@@ -208,13 +216,22 @@ test('bad arguments: exit 2 with the error and the usage', async () => {
     assert.match(r.stderr, /buurtkracht pb tally FILE --rule R/, args.join(' '));
     assert.equal(r.stdout, '', args.join(' '));
   }
+  // A file that cannot be read is not a usage error: the message only.
+  const missing = await cli('pb', 'tally', join(tmp, 'missing.pb'), '--rule', 'greedy');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /^error: cannot read .*missing\.pb/);
+  assert.doesNotMatch(missing.stderr, /usage:/);
   const top = await cli('frob');
   assert.equal(top.status, 2);
   assert.match(top.stderr, /unknown command "frob"/);
   assert.match(top.stderr, /^usage: buurtkracht <command>/m);
 });
 
-test('a malformed file: exit 2 naming the line', async () => {
+test('a malformed file: exit 2 naming the line, never a stack trace', async () => {
+  const huge = file('huge.pb', example({ X1: 1, X2: 0, Y: 1 }).replace('X1;10;', 'X1;1e400;'));
+  const h = await cli('pb', 'tally', huge, '--rule', 'greedy');
+  assert.equal(h.status, 2);
+  assert.match(h.stderr, /^error: line 10: a cost that is a finite number ≥ 0, found "1e400"$/m);
   const broken = file('broken.pb', example({ X1: 1, X2: 0, Y: 1 }).replace('4;Y', '4;Q'));
   const r = await cli('pb', 'tally', broken, '--rule', 'greedy');
   assert.equal(r.status, 2);
@@ -222,10 +239,9 @@ test('a malformed file: exit 2 naming the line', async () => {
   assert.match(r.stderr, /"Q"/);
 });
 
-const dir = pabulibDir();
-const assen = dir ? join(dir, 'Netherlands_Assen_2024.pb') : '';
+const assen = fixture('Netherlands_Assen_2024.pb');
 
-test('Assen 2024 (real MES election): tally, check and explain', { skip: !dir }, async () => {
+test('Assen 2024 (real MES election): tally, check and explain', async () => {
   // The official outcome, from the file's selected column.
   const t = await cli('pb', 'tally', assen, '--rule', 'equalshares/add1', '--json');
   assert.equal(t.status, 0, t.stderr);
@@ -251,4 +267,122 @@ test('Assen 2024 (real MES election): tally, check and explain', { skip: !dir },
   const en = await cli('pb', 'explain', assen, '--project', '3', '--lang', 'en');
   assert.equal(en.status, 0, en.stderr);
   assert.match(en.stdout, /^PopUp Podium \(3\) is funded\.$/m);
+});
+
+test('check goes on past an unreadable file, gives it its own line, and exits 1', async () => {
+  const broken = file('broken2.pb', example({ X1: 1, X2: 0, Y: 1 }).replace('4;Y', '4;Q'));
+  const r = await cli('pb', 'check', broken, join(tmp, 'absent.pb'), good);
+  assert.equal(r.status, 1);
+  assert.match(
+    r.stdout,
+    /^unreadable {2}broken2\.pb: line 18: a project id from PROJECTS, found "Q"$/m,
+  );
+  assert.match(r.stdout, /^unreadable {2}absent\.pb: cannot read /m);
+  assert.match(r.stdout, /^reproduced {2}example\.pb /m);
+  assert.match(
+    r.stdout,
+    /^total: 1 reproduced, 0 reproduced up to ties, 0 differ, 2 unreadable, 0 skipped$/m,
+  );
+  assert.equal(r.stderr, '');
+});
+
+test('a repeated project: a warning in tally and check, an unreadable file with --strict', async () => {
+  const twice = file('twice.pb', example({ X1: 1, X2: 0, Y: 1 }).replace('1;X1,X2', '1;X1,X2,X1'));
+  const t = await cli('pb', 'tally', twice, '--rule', 'equalshares/add1');
+  assert.equal(t.status, 0);
+  assert.match(
+    t.stderr,
+    /^warning: 1 ballot names a project more than once; counted once\. First: voter 1 \(line 15: X1\)$/m,
+  );
+  assert.match(t.stdout, /^selected: X1 Y$/m);
+  const c = await cli('pb', 'check', twice);
+  assert.equal(c.status, 0);
+  assert.match(c.stdout, /^ {12}warning: 1 ballot names a project more than once/m);
+  const strict = await cli('pb', 'check', '--strict', twice);
+  assert.equal(strict.status, 1);
+  assert.match(
+    strict.stdout,
+    /^unreadable {2}twice\.pb: line 15: each project once per ballot, "X1" repeats$/m,
+  );
+});
+
+test('greedy counts: the votes column of the file and its order decide (Gdynia 2020 Babie Doły)', async () => {
+  // Projects 1 and 3 both have 101 votes in the file; the file lists 1 first and the city
+  // funded 1. Under greedy-no-skip the tie decides which one is funded before counting stops.
+  const gdynia = fixture('Poland_Gdynia_2020_Babie_Doly__small.pb');
+  const c = await cli('pb', 'check', gdynia);
+  assert.equal(c.status, 0, c.stdout);
+  assert.match(
+    c.stdout,
+    /^reproduced {2}Poland_Gdynia_2020_Babie_Doly__small\.pb \(greedy-no-skip, counts file:votes, 3 projects\)$/m,
+  );
+  assert.match(c.stdout, /funded otherwise \(not by the rule\): 5 \(selected 2\)/);
+  // Recounted from the ballots with the default tie rule it differs only in the tie: named.
+  const b = await cli('pb', 'check', gdynia, '--counts', 'ballots');
+  assert.equal(b.status, 0, b.stdout);
+  assert.match(
+    b.stdout,
+    /^reproduced up to ties {2}Poland_Gdynia_2020_Babie_Doly__small\.pb \(greedy-no-skip\): .*tie between/m,
+  );
+});
+
+test('Poznań, withdrawn projects and unsupported rules in check', async () => {
+  const r = await cli(
+    'pb',
+    'check',
+    fixture('Poland_Poznan_2025_9_-_Stare_Miasto__small.pb'),
+    fixture('Poland_Wroclaw_2017_Rejon_nr_11_750.pb'),
+    fixture('Hungary_Budapest_2022_VIII_Jozsefvaros.pb'),
+  );
+  assert.equal(r.status, 0, r.stdout);
+  assert.match(
+    r.stdout,
+    /^reproduced {2}Poland_Poznan_2025_9_-_Stare_Miasto__small\.pb \(greedy-poznan, /m,
+  );
+  assert.match(
+    r.stdout,
+    /^reproduced {2}Poland_Wroclaw_2017_Rejon_nr_11_750\.pb \(greedy-no-skip, /m,
+  );
+  assert.match(
+    r.stdout,
+    /^skipped {5}Hungary_Budapest_2022_VIII_Jozsefvaros\.pb: rule "unknown" is not supported$/m,
+  );
+});
+
+const shared = sharedPabulib();
+
+test('every file of the shared pabulib set: reproduced, up to ties, or skipped with a reason', {
+  skip: shared.skip,
+}, async () => {
+  const dir = shared.need();
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.pb'))
+    .map((f) => join(dir, f));
+  const r = await cli('pb', 'check', ...files);
+  assert.equal(r.status, 0, r.stdout);
+  assert.doesNotMatch(r.stdout, /^(differs|unreadable) /m);
+});
+
+test('the executable: starts, exits with the status, and stops quietly when the pipe closes', async () => {
+  // Enough output to fill the pipe: the reader closes after the first chunk (like `| head`).
+  const one = fixture('Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb');
+  const args = [bin, 'pb', 'check', ...new Array(3000).fill(one)];
+  const result = await new Promise<Result & { first: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root });
+    let first = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').once('data', (d: string) => {
+      first = d;
+      child.stdout.destroy();
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: '', stderr, first }));
+  });
+  assert.match(result.first, /^reproduced {2}Poland_Warszawa_2017_Plac_Wojska_Polskiego\.pb/);
+  assert.equal(result.stderr, '');
+  assert.equal(result.status, 0);
 });

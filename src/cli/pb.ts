@@ -1,28 +1,42 @@
 /** `buurtkracht pb …`: tally, check and explain pabulib files. The only place that reads them. */
 import { readFileSync } from 'node:fs';
 import {
+  buildProfile,
   COMPLETIONS,
   type Completion,
+  exactScores,
   explainElection,
   explainProject,
+  fileCounts,
   type Instance,
   LANGS,
   type Lang,
+  type Outcome,
+  officialRule,
+  officialSelection,
+  PabulibError,
+  type PabulibWarning,
   parsePabulib,
   RULES,
+  type TallyOptions,
   TIE_MODES,
   type TieMode,
   tally,
 } from '../pb/index.js';
 
 export const PB_USAGE = `usage:
-  buurtkracht pb tally FILE --rule R [--completion C] [--ties T] [--json]
-  buurtkracht pb check FILE...
-  buurtkracht pb explain FILE --project ID [--rule R] [--lang nl|en]
+  buurtkracht pb tally FILE --rule R [--completion C] [--ties T] [--counts file|ballots]
+                        [--step N] [--strict] [--json]
+  buurtkracht pb check FILE... [--counts file|ballots] [--strict]
+  buurtkracht pb explain FILE --project ID [--rule R] [--lang nl|en] [--counts file|ballots]
 
 rules:       ${[...RULES.keys()].join(', ')}
 completions: ${COMPLETIONS.join(', ')}
-ties:        ${TIE_MODES.join(', ')}`;
+ties:        ${TIE_MODES.join(', ')}
+--counts     greedy rules: the file's score/votes column (file, the default) or a recount
+             of the ballots (ballots)
+--step       add1's step in the file's amounts (100 when amounts are cents; default 1)
+--strict     refuse files the reader would otherwise read with a warning`;
 
 /** Bad command-line arguments: the caller prints the message and the usage, exit status 2. */
 export class UsageError extends Error {}
@@ -57,14 +71,22 @@ function parseArgs(args: string[], valued: string[], booleans: string[]): Parsed
   return { positional, flags };
 }
 
-function load(file: string): Instance {
+/** A file that cannot be read: its name and why (with the line for format errors). */
+class Unreadable extends Error {}
+
+function load(file: string, strict: boolean): { instance: Instance; warnings: PabulibWarning[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    throw new Unreadable(`cannot read ${file}: ${(e as Error).message}`);
   }
-  return parsePabulib(text);
+  try {
+    return parsePabulib(text, { strict });
+  } catch (e) {
+    if (e instanceof PabulibError) throw new Unreadable(e.message);
+    throw e;
+  }
 }
 
 function pick<T extends string>(
@@ -79,106 +101,199 @@ function pick<T extends string>(
   return value as T;
 }
 
+const COUNTS = ['file', 'ballots'] as const;
+
+/** The options shared by tally and explain, from the flags. */
+function tallyOptions(flags: Map<string, string | true>): TallyOptions {
+  const completion = pick<Completion>(flags.get('completion'), COMPLETIONS, 'completion');
+  const ties = pick<TieMode>(flags.get('ties'), TIE_MODES, 'tie mode');
+  const counts = pick(flags.get('counts'), COUNTS, 'counts');
+  const stepText = flags.get('step');
+  let step: number | undefined;
+  if (stepText !== undefined) {
+    step = Number(stepText);
+    if (!Number.isInteger(step) || step < 1)
+      throw new UsageError(`--step needs a whole number ≥ 1, found "${String(stepText)}"`);
+  }
+  return {
+    ...(completion ? { completion } : {}),
+    ...(ties ? { ties } : {}),
+    ...(counts ? { counts } : {}),
+    ...(step !== undefined ? { step } : {}),
+  };
+}
+
+/** Runs a rule, turning engine errors about the file (e.g. an unsupported scoring_fn) into Unreadable. */
+function run(instance: Instance, rule: string, opts: TallyOptions): Outcome {
+  try {
+    return tally(instance, rule, opts);
+  } catch (e) {
+    if (e instanceof Error && !(e instanceof RangeError)) throw new Unreadable(e.message);
+    throw e;
+  }
+}
+
+function printWarnings(warnings: PabulibWarning[], say: (line: string) => void): void {
+  for (const w of warnings) say(`warning: ${w.message}`);
+}
+
 function tallyCommand(args: string[], io: Io): number {
-  const { positional, flags } = parseArgs(args, ['rule', 'completion', 'ties'], ['json']);
+  const { positional, flags } = parseArgs(
+    args,
+    ['rule', 'completion', 'ties', 'counts', 'step'],
+    ['json', 'strict'],
+  );
   if (positional.length !== 1) throw new UsageError('pb tally needs exactly one FILE');
   const rule = pick(flags.get('rule'), [...RULES.keys()], 'rule');
   if (!rule) throw new UsageError('pb tally needs --rule');
-  const completion = pick<Completion>(flags.get('completion'), COMPLETIONS, 'completion');
-  const ties = pick<TieMode>(flags.get('ties'), TIE_MODES, 'tie mode');
-  const instance = load(positional[0] as string);
+  const opts = tallyOptions(flags);
+  const { instance, warnings } = load(positional[0] as string, flags.has('strict'));
+  printWarnings(warnings, io.err);
   const t0 = performance.now();
-  const outcome = tally(instance, rule, {
-    ...(completion ? { completion } : {}),
-    ...(ties ? { ties } : {}),
-  });
+  const outcome = run(instance, rule, opts);
   const ms = performance.now() - t0;
   if (flags.has('json')) {
-    io.out(JSON.stringify({ ...outcome, timeMs: Math.round(ms * 10) / 10 }, null, 2));
+    io.out(
+      JSON.stringify(
+        { ...outcome, warnings: warnings.map((w) => w.message), timeMs: Math.round(ms * 10) / 10 },
+        null,
+        2,
+      ),
+    );
   } else {
     io.out(`selected: ${outcome.selected.join(' ')}`);
     io.out(`total cost: ${outcome.totalCost} of ${outcome.budget}`);
+    if (outcome.endowment !== undefined)
+      io.out(`per-voter budget: ${outcome.endowment} (${outcome.runs ?? 1} MES runs)`);
     io.out(`time: ${ms.toFixed(1)} ms`);
   }
   return 0;
 }
 
+const GREEDY = /^greedy/;
+
 function checkCommand(args: string[], io: Io): number {
-  const { positional } = parseArgs(args, [], []);
+  const { positional, flags } = parseArgs(args, ['counts'], ['strict']);
   if (positional.length === 0) throw new UsageError('pb check needs at least one FILE');
-  let same = 0;
-  let differs = 0;
-  let skipped = 0;
+  const counts = pick(flags.get('counts'), COUNTS, 'counts');
+  const total = { same: 0, ties: 0, differs: 0, unreadable: 0, skipped: 0 };
   for (const file of positional) {
-    const instance = load(file);
-    const rule = instance.meta.rule ?? '';
     const name = file.split('/').pop() ?? file;
-    if (!instance.projectColumns.includes('selected')) {
-      io.out(`skipped     ${name}: no selected column`);
-      skipped++;
-      continue;
-    }
-    if (!RULES.has(rule)) {
-      io.out(`skipped     ${name}: rule "${rule}" is not supported`);
-      skipped++;
-      continue;
-    }
-    const outcome = tally(instance, rule);
-    const ours = new Set(outcome.selected);
-    // Pabulib marks special cases with other numbers than 1 (explained in META comment).
-    const official = new Set(
-      instance.projects.filter((p) => (p.fields.selected ?? '0') !== '0').map((p) => p.id),
-    );
-    const extra = [...ours].filter((id) => !official.has(id));
-    const missing = [...official].filter((id) => !ours.has(id));
-    if (extra.length === 0 && missing.length === 0) {
-      io.out(`reproduced  ${name} (${rule}, ${ours.size} projects)`);
-      same++;
-    } else {
-      io.out(
-        `differs     ${name} (${rule}): engine also funds [${extra.join(' ')}], official also funds [${missing.join(' ')}]`,
-      );
-      differs++;
+    try {
+      const { instance, warnings } = load(file, flags.has('strict'));
+      const note = (line: string) => io.out(`            ${line}`);
+      const chosen = officialRule(instance);
+      if (!instance.projectColumns.includes('selected')) {
+        io.out(`skipped     ${name}: no selected column`);
+        total.skipped++;
+        continue;
+      }
+      if ('skip' in chosen) {
+        io.out(`skipped     ${name}: ${chosen.skip}`);
+        total.skipped++;
+        continue;
+      }
+      const rule = chosen.rule;
+      const opts: TallyOptions = counts ? { counts } : {};
+      const outcome = run(instance, rule, opts);
+      const ours = new Set(outcome.selected);
+      // selected 1 is the rule's outcome; under Poznań's rule 2 marks its 80 % project.
+      // Other values (2, 3) are projects funded in another way (reserve funds).
+      const { official, otherwise } = officialSelection(instance, rule);
+      const extra = [...ours].filter((id) => !official.has(id));
+      const missing = [...official].filter((id) => !ours.has(id));
+      const how = `${rule}${outcome.counts && outcome.counts !== 'ballots' ? `, counts ${outcome.counts}` : ''}`;
+      if (extra.length === 0 && missing.length === 0) {
+        io.out(`reproduced  ${name} (${how}, ${ours.size} projects)`);
+        total.same++;
+      } else {
+        // Does some order of the tied projects give the official outcome?
+        const again = run(instance, rule, { ...opts, prefer: [...official] });
+        const sameAgain =
+          again.selected.length === official.size && again.selected.every((id) => official.has(id));
+        const differing = new Set([...extra, ...missing]);
+        const tiesSeen = outcome.tieDecisions.filter((d) =>
+          d.between.some((id) => differing.has(id)),
+        );
+        if (sameAgain && tiesSeen.length > 0) {
+          const named = tiesSeen
+            .map(
+              (d) => `${d.context}: tie between ${d.between.join(' ')} (engine chose ${d.chosen})`,
+            )
+            .join('; ');
+          io.out(
+            `reproduced up to ties  ${name} (${how}): engine funds [${extra.join(' ')}], official [${missing.join(' ')}]; ${named}`,
+          );
+          total.ties++;
+        } else {
+          io.out(
+            `differs     ${name} (${how}): engine also funds [${extra.join(' ')}], official also funds [${missing.join(' ')}]`,
+          );
+          total.differs++;
+        }
+      }
+      printWarnings(warnings, note);
+      if (otherwise.length > 0)
+        note(
+          `funded otherwise (not by the rule): ${otherwise.map((o) => `${o.id} (selected ${o.selected})`).join(', ')}`,
+        );
+      if (GREEDY.test(rule) && outcome.counts?.startsWith('file')) {
+        const fromFile = fileCounts(instance);
+        const recount = exactScores(buildProfile(instance));
+        const off: string[] = [];
+        fromFile?.scores.forEach((s, c) => {
+          const r = recount[c];
+          if (r && s.cmp(r) !== 0)
+            off.push(`${instance.projects[c]?.id} file ${s.toString()} ballots ${r.toString()}`);
+        });
+        if (off.length > 0)
+          note(
+            `warning: the recount from the ballots differs from the file's ${fromFile?.column} for ${off.length} project${off.length === 1 ? '' : 's'} (first: ${off.slice(0, 3).join('; ')})`,
+          );
+      }
+    } catch (e) {
+      if (!(e instanceof Unreadable)) throw e;
+      io.out(`unreadable  ${name}: ${e.message}`);
+      total.unreadable++;
     }
   }
-  io.out(`total: ${same} reproduced, ${differs} differ, ${skipped} skipped`);
-  return differs > 0 ? 1 : 0;
+  io.out(
+    `total: ${total.same} reproduced, ${total.ties} reproduced up to ties, ${total.differs} differ, ${total.unreadable} unreadable, ${total.skipped} skipped`,
+  );
+  return total.differs > 0 || total.unreadable > 0 ? 1 : 0;
 }
 
 function explainCommand(args: string[], io: Io): number {
   const { positional, flags } = parseArgs(
     args,
-    ['project', 'lang', 'rule', 'ties', 'completion'],
-    [],
+    ['project', 'lang', 'rule', 'ties', 'completion', 'counts', 'step'],
+    ['strict'],
   );
   if (positional.length !== 1) throw new UsageError('pb explain needs exactly one FILE');
   const project = flags.get('project');
   if (typeof project !== 'string') throw new UsageError('pb explain needs --project ID');
   const lang = pick<Lang>(flags.get('lang'), LANGS, 'language') ?? 'nl';
-  const instance = load(positional[0] as string);
-  const fileRule = instance.meta.rule ?? '';
+  const opts = tallyOptions(flags);
+  const { instance, warnings } = load(positional[0] as string, flags.has('strict'));
+  printWarnings(warnings, io.err);
+  const fromFile = officialRule(instance);
   const rule =
     pick(flags.get('rule'), [...RULES.keys()], 'rule') ??
-    (RULES.has(fileRule) ? fileRule : 'equalshares/add1');
-  const ties = pick<TieMode>(flags.get('ties'), TIE_MODES, 'tie mode');
-  const completion = pick<Completion>(flags.get('completion'), COMPLETIONS, 'completion');
+    ('rule' in fromFile ? fromFile.rule : 'equalshares/add1');
   if (!instance.projects.some((p) => p.id === project))
     throw new UsageError(`no project "${project}" in the file`);
-  const outcome = tally(instance, rule, {
-    ...(completion ? { completion } : {}),
-    ...(ties ? { ties } : {}),
-  });
+  const outcome = run(instance, rule, opts);
   const names = Object.fromEntries(
     instance.projects.map((p) => [p.id, p.fields.name ?? '']).filter(([, n]) => n),
   );
-  const opts = {
+  const text = {
     lang,
     names,
     ...(instance.meta.currency ? { currency: instance.meta.currency } : {}),
   };
   io.out(`${rule}`);
-  for (const line of explainProject(outcome, project, opts)) io.out(line);
-  for (const line of explainElection(outcome, opts)) io.out(line);
+  for (const line of explainProject(outcome, project, text)) io.out(line);
+  for (const line of explainElection(outcome, text)) io.out(line);
   return 0;
 }
 
@@ -196,7 +311,7 @@ export function pbMain(args: string[], io: Io): number {
       io.err(PB_USAGE);
       return 2;
     }
-    if (e instanceof Error && e.name === 'PabulibError') {
+    if (e instanceof Unreadable) {
       io.err(`error: ${e.message}`);
       return 2;
     }

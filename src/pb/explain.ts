@@ -43,10 +43,13 @@ export function explainProject(
   const f = pr.facts;
   if (f.kind === 'greedy') {
     if (f.reason === 'below-threshold') lines.push(t.belowThreshold(pr.score, f.threshold ?? 0));
+    else if (f.reason === 'withdrawn') lines.push(t.greedyWithdrawn);
     else {
       if (f.perCost) lines.push(t.greedyPerCost);
       lines.push(t.greedyRank(f.rank ?? 0, m(f.budgetLeft ?? 0)));
       if (f.reason === 'funded') lines.push(t.greedyFits(m(pr.cost)));
+      else if (f.reason === 'funded-80')
+        lines.push(t.greedyFunded80(m(pr.cost), m(f.budgetLeft ?? 0)));
       else if (f.reason === 'too-expensive')
         lines.push(t.greedyTooExpensive(m(pr.cost), m(f.budgetLeft ?? 0)));
       else lines.push(t.greedyStopped);
@@ -62,6 +65,7 @@ export function explainProject(
       lines.push(t.mesEffectiveVotes(ev.format(f.effectiveVotes ?? 0)));
     } else if (f.reason === 'completion') lines.push(t.mesCompletion);
     else if (f.reason === 'no-votes') lines.push(t.noVotes);
+    else if (f.reason === 'zero-cost') lines.push(t.mesZeroCost);
     else {
       lines.push(t.mesNotAffordable(m(f.moneyLeft ?? 0), m(pr.cost)));
       lines.push(t.mesWouldWin(m(f.maxAffordableCost ?? 0), f.moreSupportersNeeded ?? 0));

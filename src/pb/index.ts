@@ -1,25 +1,47 @@
 // The voting engine for neighbourhood budgets: turns ballots into funded projects, fairly and explainably.
 // Pure: plain data in, plain data out (pabulib text, rules, explanations); no files, database or HTTP.
 export { type ExplainOptions, explainElection, explainProject } from './explain.js';
-export { type GreedyOptions, greedy } from './greedy.js';
+export { exactScores, type GreedyOptions, greedy, WITHDRAWN_COST } from './greedy.js';
 export {
   COMPLETIONS,
   type Completion,
+  type CompletionOptions,
+  exactCost,
+  isExhaustive,
   type MesResult,
   type MesRun,
+  mesCandidates,
   mesExactRun,
   mesFloatRun,
   mesRun,
   mesWithCompletion,
+  sameOutcomeBetween,
   type Utility,
 } from './mes.js';
 export { LANGS, type Lang, MESSAGES, type Messages } from './messages.js';
 export type * from './outcome.js';
-export { PabulibError, parsePabulib, readNumber, writePabulib } from './pabulib.js';
-export { phragmen } from './phragmen.js';
-export { buildProfile, type Profile } from './profile.js';
+export {
+  PabulibError,
+  type PabulibWarning,
+  type Parsed,
+  type ParseOptions,
+  parsePabulib,
+  readNumber,
+  writePabulib,
+} from './pabulib.js';
+export { type PhragmenVariant, phragmen } from './phragmen.js';
+export { buildProfile, type Profile, withDefaultScores } from './profile.js';
 export { Rational } from './rational.js';
-export { DEFAULT_RULE, RULES, type RuleSpec, type TallyOptions, tally } from './rules.js';
+export {
+  DEFAULT_RULE,
+  fileCounts,
+  officialRule,
+  officialSelection,
+  RULES,
+  type RuleSpec,
+  type TallyOptions,
+  tally,
+} from './rules.js';
 export { breakTie, TIE_MODES, type TieDecision, type TieMode } from './ties.js';
 export type { Ballot, Instance, Project, VoteType } from './types.js';
 export { VOTE_TYPES } from './types.js';

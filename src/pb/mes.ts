@@ -15,7 +15,7 @@ import { greedy } from './greedy.js';
 import type { MesFacts } from './outcome.js';
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';
-import { breakTie, type TieDecision, type TieMode } from './ties.js';
+import { breakTie, type TieDecision, type TieMode, tieCompare } from './ties.js';
 
 export type Utility = 'cost' | 'cardinality';
 export type Completion = 'none' | 'add1' | 'add1-exhaustive' | 'add1u';
@@ -37,6 +37,29 @@ export interface MesRun {
   budgets: Float64Array;
   tieDecisions: TieDecision[];
   exact: boolean;
+  /**
+   * Only for a tracked run (see {@link mesFloatRun}): every per-voter budget in
+   * [e, e + stable) gives this same outcome, where e is the run's per-voter budget.
+   * Infinity when no comparison of the run can change as e grows; 0 when the next
+   * budget may already differ.
+   */
+  stable: number;
+  /**
+   * Only for a tracked float run: per round, the chosen project's rho and every other
+   * candidate still affordable with what is known of its rho (a lower bound), for the
+   * two-run certificate of {@link sameOutcomeBetween}.
+   */
+  trace?: RoundTrace[];
+}
+
+/** One round of a tracked float run. */
+export interface RoundTrace {
+  chosen: number;
+  rho: number;
+  /** 1 when rho is the exact constant 1/W (cost/W): nobody short of money. */
+  exact: number;
+  /** Other candidates still in the running: project, rho or a lower bound of it, exactness. */
+  others: { d: number; rho: number; exact: number }[];
 }
 
 export interface MesOptions {
@@ -44,7 +67,7 @@ export interface MesOptions {
   ties?: TieMode;
 }
 
-function newRun(p: Profile): Omit<MesRun, 'budgets' | 'exact'> {
+function newRun(p: Profile): Omit<MesRun, 'budgets' | 'exact' | 'stable'> {
   return {
     selected: [],
     round: new Int32Array(p.m),
@@ -86,18 +109,77 @@ function weightSums(p: Profile): WeightSums {
 }
 
 /**
- * Fixed-budget MES in floats. Returns null when a decision was too close to call in
- * floating point; the caller then runs {@link mesExactRun}.
+ * Collects, for a tracked run, the smallest distance in per-voter budget over which no
+ * comparison of the run's decision trace can change sign. While the trace is fixed, every
+ * quantity of the run (each voter's budget, each project's share and rho, each sum of
+ * money) is affine in the per-voter budget e, so a comparison whose two sides differ by
+ * `gap` now and approach each other at `closing` per unit of e keeps its sign for at
+ * least gap / closing.
  */
-export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}): MesRun | null {
+class Crossings {
+  stable = Number.POSITIVE_INFINITY;
+  /**
+   * Float values: the gap shrinks and the closing rate grows by margins far above float
+   * error (`scale`: size of the compared values; `closingScale`: size of their slopes),
+   * so a float estimate never gives a longer distance than the exact one.
+   */
+  float(gap: number, scale: number, closing: number, closingScale: number): void {
+    const g = gap - 1e-11 * scale;
+    if (!(g > 0)) {
+      this.stable = 0;
+      return;
+    }
+    const s = closing + 1e-9 * closingScale;
+    if (!(s > 0)) return;
+    const t = g / s;
+    if (t < this.stable) this.stable = t;
+  }
+  /** Exact values: distance gap / closing, rounded down to a float. */
+  exact(gap: Rational, closing: Rational): void {
+    if (closing.num <= 0n) return;
+    const t = gap.div(closing);
+    // floor(t * 2^20) / 2^20 is at most t and exact for integers below 2^33.
+    const f = Number((t.num << 20n) / t.den) / 2 ** 20;
+    if (f < this.stable) this.stable = f;
+  }
+}
+
+const NO_SLOPES = new Float64Array(0);
+
+/**
+ * Fixed-budget MES in floats (Peters, Pierczyński and Skowron, "Proportional
+ * Participatory Budgeting with Additive Utilities", NeurIPS 2021; cost utilities as on
+ * equalshares.net). `endowment` is the per-voter budget in the instance's currency units.
+ * Returns null when a decision was too close to call in floating point; the caller then
+ * runs {@link mesExactRun}.
+ *
+ * With `track`, the run also carries each quantity's slope with respect to the per-voter
+ * budget (forward differentiation: every quantity is affine in it while the decision trace
+ * is fixed) and reports in `stable` how far the per-voter budget can rise before any
+ * comparison in the trace (affordability, who pays all they have, which project has the
+ * lowest rho, lower bounds used to skip an evaluation) can change. This is the
+ * skip-ahead of add1 (after Kraiczy, Robinson and Elkind, "Streamlining Equal Shares",
+ * arXiv:2502.11797, ADD-OPT). Slopes are never negative for budgets and never positive
+ * for shares, so only supporters who pay all they have (and unaffordable projects) can
+ * change side as the budget rises.
+ */
+export function mesFloatRun(
+  p: Profile,
+  endowment: number,
+  opts: MesOptions = {},
+  track = false,
+): MesRun | null {
   const utility = opts.utility ?? 'cost';
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
   const b = new Float64Array(p.n).fill(endowment);
+  const db = track ? new Float64Array(p.n).fill(1) : NO_SLOPES;
   const { sum: W, unit } = weightSums(p);
   // rho only grows as budgets shrink, so the last value computed is a lower bound.
   const lower = new Float64Array(p.m);
+  const dlower = new Float64Array(p.m);
   const q = new Float64Array(p.m);
+  const dq = new Float64Array(p.m);
   const poor = new Int32Array(p.m);
   const exactRho = new Uint8Array(p.m);
   let most = 0;
@@ -105,7 +187,13 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
     most = Math.max(most, (start[c + 1] as number) - (start[c] as number));
   const scratchB = new Float64Array(most);
   const scratchW = new Float64Array(most);
+  const scratchD = track ? new Float64Array(most) : NO_SLOPES;
+  const poorB = track ? new Float64Array(most) : NO_SLOPES;
+  const poorW = track ? new Float64Array(most) : NO_SLOPES;
+  const poorD = track ? new Float64Array(most) : NO_SLOPES;
+  const x = new Crossings();
   const run = newRun(p);
+  const trace: RoundTrace[] | undefined = track ? [] : undefined;
   let cand: number[] = [];
   for (let c = 0; c < p.m; c++) {
     const cost = costs[c] ?? 0;
@@ -113,10 +201,12 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
     if (cost > 0 && w > 0) {
       cand.push(c);
       lower[c] = utility === 'cost' ? 1 / w : cost / w;
+      // The first bound is the exact constant rho of a project nobody is short for.
+      exactRho[c] = 1;
     }
   }
   for (let round = 1; cand.length > 0; round++) {
-    cand.sort((x, y) => (lower[x] ?? 0) - (lower[y] ?? 0));
+    cand.sort((a, c) => (lower[a] ?? 0) - (lower[c] ?? 0));
     let best = Number.POSITIVE_INFINITY;
     const keep: number[] = [];
     const evaluated: number[] = [];
@@ -132,9 +222,12 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
       // First pass at the equal share cost/W: money behind the project, and who is poor.
       let share = cost / wc;
       let money = 0;
+      let dmoney = 0;
       let pm = 0;
+      let dpm = 0;
       let rw = 0;
       let pc = 0;
+      let np = 0;
       let minSlack = Number.POSITIVE_INFINITY;
       let kept = 0;
       const ones = unit[c] === 1;
@@ -149,15 +242,28 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
           // project is never affordable again (with margin, so the full sum agrees).
           if ((k - s) % 1024 === 1023 && money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
             hopeless = true;
+            if (track) {
+              const bound = money + (e - k) * endowment;
+              x.float(cost - bound, cost, dmoney + (e - k), dmoney + (e - k));
+            }
             break;
           }
-          const bi = b[voters[k] as number] as number;
+          const v = voters[k] as number;
+          const bi = b[v] as number;
           money += bi;
+          if (track) dmoney += db[v] as number;
           if (bi < share) {
             pm += bi;
             pc++;
+            if (track) {
+              dpm += db[v] as number;
+              poorB[np] = bi;
+              poorW[np] = 1;
+              poorD[np++] = db[v] as number;
+            }
           } else {
             if (bi < minB) minB = bi;
+            if (track) scratchD[kept] = db[v] as number;
             scratchB[kept++] = bi;
           }
         }
@@ -165,29 +271,45 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
         minSlack = minB - share;
       } else {
         for (let k = s; k < e; k++) {
-          const bi = b[voters[k] as number] as number;
+          const v = voters[k] as number;
+          const bi = b[v] as number;
           const wi = weights[k] as number;
           money += bi;
+          if (track) dmoney += db[v] as number;
           const slack = bi - share * wi;
           if (slack < 0) {
             pm += bi;
             pc++;
+            if (track) {
+              dpm += db[v] as number;
+              poorB[np] = bi;
+              poorW[np] = wi;
+              poorD[np++] = db[v] as number;
+            }
           } else {
             rw += wi;
             if (slack < minSlack * wi) minSlack = slack / wi;
             // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
+            if (track) scratchD[kept] = db[v] as number;
             scratchB[kept] = bi;
             scratchW[kept++] = wi;
           }
         }
       }
-      if (hopeless || money < cost * (1 - TOL)) continue; // never affordable again: budgets only shrink
+      if (hopeless) continue; // never affordable again: budgets only shrink
+      if (money < cost * (1 - TOL)) {
+        if (track) x.float(cost - money, cost, dmoney, dmoney);
+        continue;
+      }
       if (money < cost * (1 + TOL) && money !== cost) {
         // Only trust the comparison when every budget is a whole number (then the sum is exact).
         let whole = true;
         for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] as number]);
         if (!whole) return null;
-        if (money < cost) continue;
+        if (money < cost) {
+          if (track) x.float(cost - money, cost, dmoney, dmoney);
+          continue;
+        }
       }
       // Water-filling: supporters who cannot pay the equal share pay all they have; the
       // share rises until the rest cover the cost. Each pass can only add poor supporters,
@@ -210,8 +332,15 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
             if (bi < share) {
               pm += bi;
               pc++;
+              if (track) {
+                dpm += scratchD[k] as number;
+                poorB[np] = bi;
+                poorW[np] = 1;
+                poorD[np++] = scratchD[k] as number;
+              }
             } else {
               if (bi < minB) minB = bi;
+              if (track) scratchD[next] = scratchD[k] as number;
               scratchB[next++] = bi;
             }
           }
@@ -230,9 +359,16 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
           if (slack < 0) {
             pm += bi;
             pc++;
+            if (track) {
+              dpm += scratchD[k] as number;
+              poorB[np] = bi;
+              poorW[np] = wi;
+              poorD[np++] = scratchD[k] as number;
+            }
           } else {
             rw += wi;
             if (slack < minSlack * wi) minSlack = slack / wi;
+            if (track) scratchD[next] = scratchD[k] as number;
             scratchB[next] = bi;
             scratchW[next++] = wi;
           }
@@ -249,8 +385,23 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
         : utility === 'cost'
           ? share / cost
           : share;
+      let dshare = 0;
+      if (track && poorCount > 0) {
+        // share = (cost - what the poor pay) / weight of the rich, so its slope is
+        // -(slope of what the poor pay) / (weight of the rich); never positive.
+        dshare = -dpm / rw;
+        // A poor supporter stays poor while their budget is below share * w.
+        for (let k = 0; k < np; k++) {
+          const wi = poorW[k] as number;
+          const bi = poorB[k] as number;
+          const d = poorD[k] as number;
+          x.float(share * wi - bi, share * wi + bi, d - dshare * wi, d - dshare * wi);
+        }
+      }
       lower[c] = rho;
+      dlower[c] = clear ? 0 : utility === 'cost' ? dshare / cost : dshare;
       q[c] = share;
+      dq[c] = dshare;
       poor[c] = poorCount;
       exactRho[c] = clear ? 1 : 0;
       keep.push(c);
@@ -266,36 +417,75 @@ export function mesFloatRun(p: Profile, endowment: number, opts: MesOptions = {}
     }
     const chosen = breakTie(p, ties, tied, `MES round ${round}`, run.tieDecisions);
     const share = q[chosen] ?? 0;
+    const dshare = dq[chosen] ?? 0;
+    cand = cand.filter((c) => c !== chosen);
+    if (trace) {
+      trace.push({
+        chosen,
+        rho: lower[chosen] as number,
+        exact: exactRho[chosen] as number,
+        others: cand.map((d) => ({ d, rho: lower[d] as number, exact: exactRho[d] as number })),
+      });
+    }
+    if (track) {
+      // Every other candidate must keep a higher rho (or lose the same tie).
+      const rc = lower[chosen] as number;
+      const drc = dlower[chosen] as number;
+      for (const d of cand) {
+        if (exactRho[d] === 1 && exactRho[chosen] === 1) continue; // two constants
+        const ld = lower[d] as number;
+        const dld = dlower[d] as number;
+        x.float(ld - rc, ld + rc, drc - dld, Math.abs(drc) + Math.abs(dld));
+      }
+    }
     for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
       const v = voters[k] as number;
-      const pay = share * (weights[k] as number);
+      const w = weights[k] as number;
+      const pay = share * w;
       const bv = b[v] as number;
+      if (track) db[v] = bv < pay ? 0 : (db[v] as number) - dshare * w;
       b[v] = bv <= pay ? 0 : bv - pay;
     }
     run.selected.push(chosen);
     run.round[chosen] = round;
     run.share[chosen] = share;
     run.paidAll[chosen] = poor[chosen] ?? 0;
-    cand = cand.filter((c) => c !== chosen);
   }
-  return { ...run, budgets: b, exact: false };
+  return {
+    ...run,
+    budgets: b,
+    exact: false,
+    stable: track ? x.stable : 0,
+    ...(trace ? { trace } : {}),
+  };
 }
 
 /**
  * Fixed-budget MES in exact rational arithmetic: the reference the float engine is tested
- * against, and the judge of its close calls. Slower, so used only when needed.
+ * against, and the judge of its close calls. Slower, so used only when needed. With
+ * `track`, reports `stable` exactly as {@link mesFloatRun} describes.
  */
-export function mesExactRun(p: Profile, endowment: Rational, opts: MesOptions = {}): MesRun {
+export function mesExactRun(
+  p: Profile,
+  endowment: Rational,
+  opts: MesOptions = {},
+  track = false,
+): MesRun {
   const utility = opts.utility ?? 'cost';
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
+  const ONE = Rational.of(1n);
   const b: Rational[] = new Array(p.n).fill(endowment);
+  const db: Rational[] = new Array(p.n).fill(ONE);
   const wr: Rational[] = Array.from(weights, (w) => Rational.fromNumber(w));
   const cr: Rational[] = Array.from(costs, (c) => Rational.fromNumber(c));
   const run = newRun(p);
   const lower: (Rational | undefined)[] = new Array(p.m).fill(undefined);
+  const dlower: Rational[] = new Array(p.m).fill(Rational.ZERO);
   const qx: (Rational | undefined)[] = new Array(p.m).fill(undefined);
+  const dqx: Rational[] = new Array(p.m).fill(Rational.ZERO);
   const poor = new Int32Array(p.m);
+  const x = new Crossings();
   let cand: number[] = [];
   for (let c = 0; c < p.m; c++) {
     if ((costs[c] ?? 0) > 0 && (start[c + 1] ?? 0) > (start[c] ?? 0)) cand.push(c);
@@ -314,31 +504,56 @@ export function mesExactRun(p: Profile, endowment: Rational, opts: MesOptions = 
       const e = start[c + 1] ?? 0;
       const cost = cr[c] as Rational;
       let money = Rational.ZERO;
-      for (let k = s; k < e; k++) money = money.add(b[voters[k] ?? 0] as Rational);
-      if (money.lt(cost)) continue;
+      let dmoney = Rational.ZERO;
+      for (let k = s; k < e; k++) {
+        money = money.add(b[voters[k] ?? 0] as Rational);
+        if (track) dmoney = dmoney.add(db[voters[k] ?? 0] as Rational);
+      }
+      if (money.lt(cost)) {
+        if (track) x.exact(cost.sub(money), dmoney);
+        continue;
+      }
       let wsum = Rational.ZERO;
       for (let k = s; k < e; k++) wsum = wsum.add(wr[k] as Rational);
       let share = cost.div(wsum);
       let poorCount = 0;
+      let dshare = Rational.ZERO;
       for (;;) {
         let pm = Rational.ZERO;
+        let dpm = Rational.ZERO;
         let rw = Rational.ZERO;
         let pc = 0;
         for (let k = s; k < e; k++) {
-          const bi = b[voters[k] ?? 0] as Rational;
+          const v = voters[k] ?? 0;
+          const bi = b[v] as Rational;
           const wi = wr[k] as Rational;
           if (bi.lt(share.mul(wi))) {
             pm = pm.add(bi);
+            if (track) dpm = dpm.add(db[v] as Rational);
             pc++;
           } else rw = rw.add(wi);
         }
-        if (pc === poorCount) break;
+        if (pc === poorCount) {
+          if (track && pc > 0) dshare = Rational.ZERO.sub(dpm).div(rw);
+          break;
+        }
         poorCount = pc;
         share = cost.sub(pm).div(rw);
       }
+      if (track && poorCount > 0) {
+        for (let k = s; k < e; k++) {
+          const v = voters[k] ?? 0;
+          const bi = b[v] as Rational;
+          const wi = wr[k] as Rational;
+          const sw = share.mul(wi);
+          if (bi.lt(sw)) x.exact(sw.sub(bi), (db[v] as Rational).sub(dshare.mul(wi)));
+        }
+      }
       const rho = utility === 'cost' ? share.div(cost) : share;
       lower[c] = rho;
+      dlower[c] = utility === 'cost' ? dshare.div(cost) : dshare;
       qx[c] = share;
+      dqx[c] = dshare;
       poor[c] = poorCount;
       keep.push(c);
       const d = best ? rho.cmp(best) : -1;
@@ -351,37 +566,119 @@ export function mesExactRun(p: Profile, endowment: Rational, opts: MesOptions = 
     if (!best) break;
     const chosen = breakTie(p, ties, tied, `MES round ${round}`, run.tieDecisions);
     const share = qx[chosen] as Rational;
+    const dshare = dqx[chosen] as Rational;
+    cand = cand.filter((c) => c !== chosen);
+    if (track) {
+      const rc = lower[chosen] as Rational;
+      const drc = dlower[chosen] as Rational;
+      for (const d of cand) {
+        const gap = (lower[d] as Rational).sub(rc);
+        const closing = drc.sub(dlower[d] as Rational);
+        // A lost tie stays lost unless the loser's rho falls below the winner's.
+        x.exact(gap, closing);
+      }
+    }
     for (let k = start[chosen] ?? 0; k < (start[chosen + 1] ?? 0); k++) {
       const v = voters[k] ?? 0;
       const pay = share.mul(wr[k] as Rational);
       const bv = b[v] as Rational;
+      if (track)
+        db[v] = bv.lt(pay) ? Rational.ZERO : (db[v] as Rational).sub(dshare.mul(wr[k] as Rational));
       b[v] = bv.cmp(pay) <= 0 ? Rational.ZERO : bv.sub(pay);
     }
     run.selected.push(chosen);
     run.round[chosen] = round;
     run.share[chosen] = share.toNumber();
     run.paidAll[chosen] = poor[chosen] ?? 0;
-    cand = cand.filter((c) => c !== chosen);
   }
-  return { ...run, budgets: Float64Array.from(b, (x) => x.toNumber()), exact: true };
+  return {
+    ...run,
+    budgets: Float64Array.from(b, (v) => v.toNumber()),
+    exact: true,
+    stable: track ? x.stable : 0,
+  };
 }
 
-/** One fixed-budget run: floats first, exact arithmetic when a call is too close. */
-export function mesRun(p: Profile, endowment: Rational, opts: MesOptions = {}): MesRun {
-  return mesFloatRun(p, endowment.toNumber(), opts) ?? mesExactRun(p, endowment, opts);
+/**
+ * One fixed-budget run at per-voter budget `endowment`: floats first, exact arithmetic
+ * when a call is too close. `track` as in {@link mesFloatRun}.
+ */
+export function mesRun(
+  p: Profile,
+  endowment: Rational,
+  opts: MesOptions = {},
+  track = false,
+): MesRun {
+  return (
+    mesFloatRun(p, endowment.toNumber(), opts, track) ?? mesExactRun(p, endowment, opts, track)
+  );
 }
 
-function exactCost(p: Profile, selected: readonly number[]): Rational {
+/** The exact total cost of some projects. */
+export function exactCost(p: Profile, selected: readonly number[]): Rational {
   let s = Rational.ZERO;
   for (const c of selected) s = s.add(Rational.fromNumber(p.costs[c] ?? 0));
   return s;
 }
 
-function isExhaustive(p: Profile, selected: readonly number[], budget: Rational): boolean {
+/**
+ * The projects MES can ever fund: cost above 0 and at least one supporter (as in the
+ * reference code on equalshares.net and pabutools' candidate list). A zero-cost project
+ * has no rho (0/0) and is never chosen by MES.
+ */
+export function mesCandidates(p: Profile): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < p.m; c++) {
+    if ((p.costs[c] ?? 0) > 0 && (p.start[c + 1] ?? 0) > (p.start[c] ?? 0)) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Exhaustive as pabutools judges it for its add1 stop: no candidate that is still open
+ * (supported, cost > 0, not funded) fits in what is left. Projects nobody voted for do
+ * not count.
+ */
+export function isExhaustive(p: Profile, selected: readonly number[], budget: Rational): boolean {
   const chosen = new Set(selected);
   const left = budget.sub(exactCost(p, selected));
-  for (let c = 0; c < p.m; c++) {
+  for (const c of mesCandidates(p)) {
     if (!chosen.has(c) && Rational.fromNumber(p.costs[c] ?? 0).cmp(left) <= 0) return false;
+  }
+  return true;
+}
+
+/**
+ * True when every per-voter budget between those of two tracked float runs, `lo` and
+ * `hi` (lo < hi), gives the same outcome. The argument: along a fixed sequence of chosen
+ * projects, a voter's money left is non-decreasing in the per-voter budget and every
+ * project's rho is non-increasing. So if both runs choose the same projects in the same
+ * order, and in every round each other candidate still affordable at `hi` has a rho (or
+ * lower bound) at `hi` above the chosen one's rho at `lo` (or equal exact constants with
+ * the chosen one first in the tie order), the chosen project wins that round everywhere
+ * in between; a candidate unaffordable at `hi` is unaffordable below it too. Float
+ * values are compared with a margin far above their error; a run settled exactly gives
+ * no certificate.
+ */
+export function sameOutcomeBetween(p: Profile, ties: TieMode, lo: MesRun, hi: MesRun): boolean {
+  const a = lo.trace;
+  const z = hi.trace;
+  if (!a || !z || a.length !== z.length) return false;
+  for (let t = 0; t < a.length; t++) {
+    const ra = a[t] as RoundTrace;
+    const rz = z[t] as RoundTrace;
+    if (ra.chosen !== rz.chosen) return false;
+    for (const o of rz.others) {
+      if (o.rho > ra.rho * (1 + 1e-11)) continue;
+      if (
+        o.exact === 1 &&
+        ra.exact === 1 &&
+        o.rho === ra.rho &&
+        tieCompare(p, ties, ra.chosen, o.d).order < 0
+      )
+        continue;
+      return false;
+    }
   }
   return true;
 }
@@ -394,66 +691,117 @@ export interface MesResult {
   completed: number[];
   selected: number[];
   exactRuns: number;
+  /** Fixed-budget runs made (with the skip-ahead, far fewer than budget steps walked). */
+  runs: number;
   tieDecisions: TieDecision[];
 }
 
+export interface CompletionOptions extends MesOptions {
+  /**
+   * The add1 step: one currency unit in the instance's amounts (1 for amounts in euros,
+   * 100 for amounts in cents). Default 1.
+   */
+  step?: number;
+  /** Walk every step instead of skipping ahead (the reference the skip-ahead is tested against). */
+  walk?: boolean;
+}
+
 /**
- * MES with a completion:
- * - `none`: one run with B/n per voter.
- * - `add1` (official elections): the per-voter budget starts at floor(B/n) and rises by 1
- *   while the outcome still fits in B; the last outcome that fits is taken.
- * - `add1-exhaustive` (pabutools): start at B/n, rise by 1, stop as soon as the outcome is
- *   exhaustive (nothing else fits) or, if it overshoots first, take the previous one.
+ * MES with a completion. B is the budget, n the number of voters (empty ballots count).
+ * - `none`: one run at B/n per voter.
+ * - `add1` (official elections, pabulib's checker): the outcome at B/n is the starting
+ *   point. Then the per-voter budget e takes the values floor(B/n)+1, +2, … (in currency
+ *   units); as long as the outcome at e costs at most B, it becomes the outcome, and the
+ *   walk goes on until it overshoots B or funds every candidate. So add1 never funds less
+ *   than a fitting outcome it passed, and never less than plain MES at B/n.
+ * - `add1-exhaustive` (pabutools' `voter_budget_increment=1`): start at B/n and rise by 1
+ *   per voter; stop as soon as the outcome is exhaustive over the open candidates
+ *   ({@link isExhaustive}); an outcome that overshoots B is not taken (the previous one is).
  * - `add1u`: `add1`, then greedy by score over what is left.
- * When all projects together fit in B, add1 and add1u try no budget increase (as
- * equalshares.net does); add1-exhaustive has no such shortcut (pabutools).
+ * The walk jumps over budgets that provably give the same outcome (`stable` of a tracked
+ * run), so it gives the same result as walking every step; `walk` forces every step.
  */
 export function mesWithCompletion(
   p: Profile,
   completion: Completion,
-  opts: MesOptions = {},
+  opts: CompletionOptions = {},
 ): MesResult {
   const B = Rational.fromNumber(p.budget);
   const n = BigInt(Math.max(p.n, 1));
+  const step = opts.step ?? 1;
+  if (!(step > 0) || !Number.isInteger(step))
+    throw new RangeError(`add1 step must be a whole number > 0, got ${step}`);
+  const stepR = Rational.of(BigInt(step));
   let exactRuns = 0;
-  const runAt = (e: Rational): MesRun => {
-    const r = mesRun(p, e, opts);
+  let runs = 0;
+  const runAt = (e: Rational, track: boolean): MesRun => {
+    const r = mesRun(p, e, opts, track && !opts.walk);
+    runs++;
     if (r.exact) exactRuns++;
     return r;
   };
-  const eligible = [];
-  for (let c = 0; c < p.m; c++) {
-    if ((p.costs[c] ?? 0) > 0 && (p.start[c + 1] ?? 0) > (p.start[c] ?? 0)) eligible.push(c);
-  }
-  const everything =
-    exactCost(
-      p,
-      Array.from({ length: p.m }, (_, c) => c),
-    ).cmp(B) <= 0;
+  const eligible = mesCandidates(p).length;
   let endowment = B.div(Rational.of(n));
-  let run: MesRun;
-  if (completion === 'none' || (everything && completion !== 'add1-exhaustive')) {
-    run = runAt(endowment);
-  } else if (completion === 'add1-exhaustive') {
-    run = runAt(endowment);
-    while (!isExhaustive(p, run.selected, B) && run.selected.length < eligible.length) {
-      const next = endowment.add(Rational.of(1n));
-      const r = runAt(next);
-      if (B.lt(exactCost(p, r.selected))) break;
-      endowment = next;
-      run = r;
+  let run = runAt(endowment, false);
+  const ties = opts.ties ?? 'default';
+  const exhaustive = completion === 'add1-exhaustive';
+  const done = (r: MesRun) =>
+    r.selected.length >= eligible || (exhaustive && isExhaustive(p, r.selected, B));
+  const fits = (r: MesRun) => !B.lt(exactCost(p, r.selected));
+  if (completion !== 'none' && !done(run)) {
+    // add1 walks whole currency units from floor(B/n); add1-exhaustive from B/n itself.
+    let e = exhaustive
+      ? endowment
+      : Rational.of((B.num / (B.den * n) / BigInt(step)) * BigInt(step));
+    let base: MesRun | undefined = exhaustive ? runAt(e, true) : undefined;
+    if (!base) {
+      // add1's first step; the outcome at B/n stays unless this one fits.
+      e = e.add(stepR);
+      const first = runAt(e, true);
+      if (fits(first)) {
+        base = first;
+        endowment = e;
+        run = first;
+      }
     }
-  } else {
-    // add1 and add1u: whole currency units per voter, as in the official procedure.
-    endowment = Rational.of(B.num / B.den / n);
-    run = runAt(endowment);
-    // Stop once everything that has support is funded: more budget cannot add anything.
-    while (run.selected.length < eligible.length) {
-      const next = endowment.add(Rational.of(1n));
-      const r = runAt(next);
-      if (B.lt(exactCost(p, r.selected))) break;
-      endowment = next;
+    let gallop = 2;
+    let calm = 0;
+    while (base && !done(base)) {
+      if (gallop === 0 && ++calm > 8) gallop = 2;
+      // Steps over which `base` is proven to stay the outcome (at least one).
+      const proven = opts.walk ? 1 : Math.max(1, Math.ceil(base.stable / step));
+      if (!Number.isFinite(proven)) break; // the outcome never changes again
+      const ahead = opts.walk ? 1 : Math.max(proven, gallop);
+      const next = e.add(stepR.mul(Rational.of(BigInt(Math.min(ahead, 2 ** 52)))));
+      const r = runAt(next, true);
+      if (ahead > proven) {
+        if (r.selected.join() === base.selected.join() && sameOutcomeBetween(p, ties, base, r)) {
+          // Everything from e to next gives this outcome, which fits: move on, go further.
+          e = next;
+          base = r;
+          endowment = e;
+          run = r;
+          gallop = ahead * 2;
+        } else {
+          // The order of choices changes nearby (common in large elections): stop probing
+          // ahead for a while, so failed probes cost at most a fraction of the walk.
+          gallop = 0;
+          calm = 0;
+        }
+        continue;
+      }
+      // Every budget from e up to just below next gives base's outcome: next is the
+      // walk's next new outcome.
+      if (!fits(r)) {
+        // The walk stops here and takes the step before (same outcome as base).
+        if (ahead > 1) endowment = next.sub(stepR);
+        break;
+      }
+      e = next;
+      base = r;
+      endowment = e;
       run = r;
+      if (gallop > 0) gallop = 2;
     }
   }
   const tieDecisions = [...run.tieDecisions];
@@ -469,6 +817,7 @@ export function mesWithCompletion(
     completed,
     selected: [...run.selected, ...completed],
     exactRuns,
+    runs,
     tieDecisions,
   };
 }
@@ -497,6 +846,9 @@ export function mesFacts(p: Profile, result: MesResult): MesFacts[] {
       facts.push({ kind: 'mes', reason: 'completion' });
     } else if (end === s) {
       facts.push({ kind: 'mes', reason: 'no-votes' });
+    } else if (cost <= 0) {
+      // 0/0: no payment per unit of utility exists, so MES never picks it (equalshares.net).
+      facts.push({ kind: 'mes', reason: 'zero-cost' });
     } else {
       let money = 0;
       for (let k = s; k < end; k++) money += run.budgets[p.voters[k] ?? 0] ?? 0;

@@ -13,6 +13,8 @@ export interface Messages {
   greedyFits: (cost: string) => string;
   greedyTooExpensive: (cost: string, left: string) => string;
   greedyStopped: string;
+  greedyFunded80: (cost: string, left: string) => string;
+  greedyWithdrawn: string;
   belowThreshold: (score: number, threshold: number) => string;
   mesRound: (round: number) => string;
   mesShare: (supporters: number, share: string) => string;
@@ -22,6 +24,7 @@ export interface Messages {
   mesNotAffordable: (left: string, cost: string) => string;
   mesWouldWin: (maxCost: string, more: number) => string;
   noVotes: string;
+  mesZeroCost: string;
   phragmenRound: (round: number) => string;
   comparisonGreedy: (greedy: number, mes: number) => string;
   comparisonMes: (mes: number, greedy: number) => string;
@@ -29,7 +32,7 @@ export interface Messages {
   leftover: (amount: string, budget: string) => string;
   endowment: (amount: string) => string;
   tie: (between: string, chosen: string, by: string) => string;
-  tieBy: Record<'cost' | 'votes' | 'id', string>;
+  tieBy: Record<'cost' | 'votes' | 'id' | 'file' | 'preferred', string>;
 }
 
 export const MESSAGES: Record<Lang, Messages> = {
@@ -44,6 +47,9 @@ export const MESSAGES: Record<Lang, Messages> = {
       `Het project kost ${cost}. Er was nog maar ${left} over. Dat is te weinig.`,
     greedyStopped:
       'Het tellen stopte eerder, bij een project dat niet meer paste. Daarna kwam geen project meer aan de beurt.',
+    greedyFunded80: (cost, left) =>
+      `Het project kost ${cost}. Er was nog ${left} over: minstens 80% van de kosten. Daarom kreeg het toch geld (de rest uit de reserve). Daarna stopte het tellen.`,
+    greedyWithdrawn: 'Het project is na de stemming teruggetrokken. Het telde niet mee.',
     belowThreshold: (score, threshold) =>
       `Het project kreeg ${score} stemmen. Een project heeft minstens ${threshold} stemmen nodig.`,
     mesRound: (round) => `Het project werd gekozen in ronde ${round}.`,
@@ -60,6 +66,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     mesWouldWin: (maxCost, more) =>
       `Het project had geld gekregen als het hoogstens ${maxCost} had gekost, of met ongeveer ${more} bewoners meer die erop stemden.`,
     noVotes: 'Niemand stemde op dit project.',
+    mesZeroCost:
+      'Het project kost niets. Deze manier van tellen verdeelt geld; een project zonder kosten kan er niet mee gekozen worden.',
     phragmenRound: (round) =>
       `Het project werd gekozen in ronde ${round}: de bewoners die erop stemden, hadden samen als eerste genoeg gespaard.`,
     comparisonGreedy: (greedy, mes) =>
@@ -75,6 +83,8 @@ export const MESSAGES: Record<Lang, Messages> = {
       cost: 'omdat het minder kost',
       votes: 'omdat het meer stemmen kreeg',
       id: 'op volgorde van projectnummer',
+      file: 'op de volgorde van de officiële lijst',
+      preferred: 'zoals in de officiële uitslag',
     },
   },
   en: {
@@ -88,6 +98,9 @@ export const MESSAGES: Record<Lang, Messages> = {
       `The project costs ${cost}. Only ${left} was left. That is not enough.`,
     greedyStopped:
       'Counting stopped earlier, at a project that no longer fitted. No project after it got a turn.',
+    greedyFunded80: (cost, left) =>
+      `The project costs ${cost}. ${left} was left: at least 80% of its cost. So it was funded anyway (the rest from reserves). Counting stopped after it.`,
+    greedyWithdrawn: 'The project was withdrawn after the vote. It did not take part in the count.',
     belowThreshold: (score, threshold) =>
       `The project got ${score} votes. A project needs at least ${threshold} votes.`,
     mesRound: (round) => `The project was chosen in round ${round}.`,
@@ -103,6 +116,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     mesWouldWin: (maxCost, more) =>
       `The project would have been funded if it had cost at most ${maxCost}, or with about ${more} more residents voting for it.`,
     noVotes: 'Nobody voted for this project.',
+    mesZeroCost:
+      'The project costs nothing. This way of counting shares out money, so a project without cost cannot be chosen by it.',
     phragmenRound: (round) =>
       `The project was chosen in round ${round}: the residents who voted for it were the first to have saved enough together.`,
     comparisonGreedy: (greedy, mes) =>
@@ -117,6 +132,8 @@ export const MESSAGES: Record<Lang, Messages> = {
       cost: 'because it costs less',
       votes: 'because it got more votes',
       id: 'by project number',
+      file: 'in the order of the official list',
+      preferred: 'as in the official outcome',
     },
   },
 };

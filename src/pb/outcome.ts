@@ -2,7 +2,15 @@
 import type { TieDecision, TieMode } from './ties.js';
 
 /** Why greedy funded a project or passed it by. */
-export type GreedyReason = 'funded' | 'too-expensive' | 'below-threshold' | 'stopped';
+export type GreedyReason =
+  | 'funded'
+  /** Poznań's rule: did not fit, but at least 80 % of its cost was left. */
+  | 'funded-80'
+  | 'too-expensive'
+  | 'below-threshold'
+  | 'stopped'
+  /** Cost 999999999 in pabulib: withdrawn after the vote. */
+  | 'withdrawn';
 
 export interface GreedyFacts {
   kind: 'greedy';
@@ -18,7 +26,7 @@ export interface GreedyFacts {
 }
 
 /** Why the Method of Equal Shares funded a project or not. */
-export type MesReason = 'funded' | 'completion' | 'not-affordable' | 'no-votes';
+export type MesReason = 'funded' | 'completion' | 'not-affordable' | 'no-votes' | 'zero-cost';
 
 export interface MesFacts {
   kind: 'mes';
@@ -42,7 +50,8 @@ export interface MesFacts {
 /** Why sequential Phragmén funded a project or not. */
 export interface PhragmenFacts {
   kind: 'phragmen';
-  reason: 'funded' | 'too-expensive' | 'no-votes';
+  /** `stopped`: counting ended (rule phragmen-stop) before its turn. */
+  reason: 'funded' | 'too-expensive' | 'no-votes' | 'stopped';
   round?: number;
   /** The (virtual) time at which its supporters had earned enough to buy it. */
   time?: number;
@@ -87,4 +96,8 @@ export interface Outcome {
   comparison?: Comparison;
   /** Runs whose close calls were settled in exact arithmetic. */
   exactRuns?: number;
+  /** MES with a completion: fixed-budget runs made (the skip-ahead keeps this small). */
+  runs?: number;
+  /** Greedy rules: where the scores came from (`file:score`, `file:votes` or `ballots`). */
+  counts?: string;
 }

@@ -23,7 +23,7 @@ const SAMPLE = [
 ].join('\r\n');
 
 test('reads quoting, a byte-order mark, comma decimals, empty ballots and extra columns', () => {
-  const inst = parsePabulib(SAMPLE);
+  const inst = parsePabulib(SAMPLE).instance;
   assert.equal(inst.meta.budget, '100,5');
   assert.equal(inst.meta.comment, '#1: a "quoted"; text');
   assert.equal(inst.projects[0]?.cost, 60.5);
@@ -41,8 +41,8 @@ test('reads quoting, a byte-order mark, comma decimals, empty ballots and extra 
 });
 
 test('writing then reading gives the same instance', () => {
-  const inst = parsePabulib(SAMPLE);
-  assert.deepEqual(parsePabulib(writePabulib(inst)), inst);
+  const inst = parsePabulib(SAMPLE).instance;
+  assert.deepEqual(parsePabulib(writePabulib(inst)).instance, inst);
 });
 
 test('malformed input names the line and what was expected', () => {
@@ -58,17 +58,52 @@ test('malformed input names the line and what was expected', () => {
   bad(
     'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;five\n',
     6,
-    /cost that is a number/,
+    /cost that is a finite number/,
   );
   bad('hello\n', 1, /section title/);
   bad(`${head}VOTES\nvoter_id;vote\nx;"1\n`, 9, /closing double quote/);
-  bad(`${head}VOTES\nvoter_id;vote\nx;1,1\n`, 9, /once per ballot/);
+  // Item 10 of issue 10: refused with a line number, never a stack trace.
+  bad('META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;1e400\n', 6, /finite number/);
+  bad(
+    'META\nkey;value\nbudget;1e400\nPROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\n',
+    3,
+    /budget/,
+  );
+  const cumulative =
+    'META\nkey;value\nbudget;10\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n1;5\n2;5\n';
+  bad(`${cumulative}VOTES\nvoter_id;vote;points\nx;1,2;3,-1\n`, 11, /points of 0 or more/);
+  bad(`${cumulative}VOTES\nvoter_id;vote;points\nx;1,2;3,1e400\n`, 11, /finite number of points/);
+  // A repeat in a cumulative ballot is ambiguous (add the points? take one?): refused.
+  bad(`${cumulative}VOTES\nvoter_id;vote;points\nx;1,1;3,2\n`, 11, /once per cumulative ballot/);
+});
+
+test('a project repeated in an approval ballot counts once, with a warning (an error with strict)', () => {
+  // Warsaw 2022/2026 district files hold ballots like `147,1040,1040`.
+  const text =
+    'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;5\n2;5\nVOTES\nvoter_id;vote\nx;1,2,2\ny;2\nz;1,1\n';
+  const { instance, warnings } = parsePabulib(text);
+  assert.deepEqual(
+    instance.ballots.map((b) => b.projects),
+    [['1', '2'], ['2'], ['1']],
+  );
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0]?.kind, 'repeated-project');
+  assert.equal(warnings[0]?.count, 2);
+  assert.deepEqual(warnings[0]?.first, [
+    { voterId: 'x', line: 10, project: '2' },
+    { voterId: 'z', line: 12, project: '1' },
+  ]);
+  assert.equal(buildProfile(instance).votes[1], 2, 'project 2 has two votes, not three');
+  assert.throws(
+    () => parsePabulib(text, { strict: true }),
+    (e: unknown) => e instanceof PabulibError && e.line === 10 && /"2" repeats/.test(e.message),
+  );
 });
 
 test('ordinal ballots score by Borda: first of L places gets L points', () => {
   const inst = parsePabulib(
     'META\nkey;value\nbudget;10\nvote_type;ordinal\nmax_length;3\nPROJECTS\nproject_id;cost\na;1\nb;1\nc;1\nVOTES\nvoter_id;vote\n1;a,b,c\n2;b,a\n',
-  );
+  ).instance;
   assert.deepEqual([...buildProfile(inst).scores], [3 + 2, 2 + 3, 1]);
 });
 
@@ -76,7 +111,7 @@ test('a real ordinal election parses with every ballot and its Borda scores', {
   skip: !pabulibDir(),
 }, () => {
   const text = readFileSync(join(pabulibDir() as string, 'Poland_Krakow_2024.pb'), 'utf8');
-  const inst = parsePabulib(text);
+  const inst = parsePabulib(text).instance;
   assert.equal(inst.ballots.length, 65101);
   // Borda score recomputed from the ballots matches the file's score column.
   const p = buildProfile(inst);

@@ -17,16 +17,46 @@ export class PabulibError extends Error {
 
 type Section = 'META' | 'PROJECTS' | 'VOTES';
 const SECTIONS: readonly Section[] = ['META', 'PROJECTS', 'VOTES'];
+/** Vote types where naming a project twice can only mean support, so it counts once. */
+const ONCE_TYPES = new Set(['approval', 'choose-1']);
 
 /**
  * Reads a number as pabulib files write them: `12.5`, `12,5` (comma decimals, common in
- * Polish and Dutch exports) or plain integers. Returns NaN when it is not a number.
+ * Polish and Dutch exports) or plain integers. Returns NaN when it is not a number or not
+ * finite as a double (`1e400`), so callers refuse it with a line number.
  */
 export function readNumber(text: string): number {
   const t = text.trim();
-  if (/^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/.test(t)) return Number(t.replace(',', '.'));
-  if (/^[+-]?\d*\.\d+$/.test(t)) return Number(t);
-  return Number.NaN;
+  let x = Number.NaN;
+  if (/^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/.test(t)) x = Number(t.replace(',', '.'));
+  else if (/^[+-]?\d*\.\d+$/.test(t)) x = Number(t);
+  return Number.isFinite(x) ? x : Number.NaN;
+}
+
+/**
+ * Something the reader accepted but changed or could not check, reported with the
+ * instance (and an error under `strict`).
+ * - `repeated-project`: an approval or choose-1 ballot names a project more than once
+ *   (real Warsaw district files of 2022 and 2026); it counts once.
+ */
+export interface PabulibWarning {
+  kind: 'repeated-project';
+  /** How many ballots were affected. */
+  count: number;
+  /** The first few: voter id, line number and the repeated project. */
+  first: { voterId: string; line: number; project: string }[];
+  message: string;
+}
+
+export interface ParseOptions {
+  /** Refuse what would otherwise be a warning (a {@link PabulibError} at its line). */
+  strict?: boolean;
+}
+
+/** What {@link parsePabulib} returns: the instance and what the reader had to warn about. */
+export interface Parsed {
+  instance: Instance;
+  warnings: PabulibWarning[];
 }
 
 /** Splits the whole text into rows of fields, honouring quotes (which may span lines). */
@@ -114,8 +144,19 @@ function sectionOf(fields: string[]): Section | undefined {
   return SECTIONS.find((s) => s === name);
 }
 
-/** Parses a `.pb` file's text. Throws {@link PabulibError} on malformed input. */
-export function parsePabulib(text: string): Instance {
+/**
+ * Parses a `.pb` file's text (format: https://pabulib.org/format). Throws
+ * {@link PabulibError} (with the line) on malformed input: a missing section or header, a
+ * wrong number of fields, a cost, budget or point that is not a finite number, a cost
+ * below 0, negative points, unknown or repeated project or voter ids, an unknown
+ * `vote_type`, a project named twice in a cumulative, scoring or ordinal ballot. A project
+ * named twice in an approval or choose-1 ballot counts once and is reported in `warnings`
+ * (an error with `strict`).
+ */
+export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
+  const repeated: PabulibWarning['first'] = [];
+  let repeatedCount = 0;
+  const metaLine: Record<string, number> = {};
   const meta: Record<string, string> = {};
   const projects: Project[] = [];
   const ballots: Ballot[] = [];
@@ -165,6 +206,7 @@ export function parsePabulib(text: string): Instance {
     }
     if (section === 'META') {
       meta[fields[0] ?? ''] = fields[1] ?? '';
+      metaLine[fields[0] ?? ''] = line;
     } else if (section === 'PROJECTS') {
       const record: Record<string, string> = {};
       for (let k = 1; k < header.length; k++) record[header[k] ?? ''] = fields[k] ?? '';
@@ -175,7 +217,7 @@ export function parsePabulib(text: string): Instance {
       const costText = record.cost ?? '';
       const cost = readNumber(costText);
       if (!(cost >= 0))
-        throw new PabulibError(line, `a cost that is a number ≥ 0, found "${costText}"`);
+        throw new PabulibError(line, `a cost that is a finite number ≥ 0, found "${costText}"`);
       delete record.cost;
       projects.push({ id, cost, fields: record });
     } else {
@@ -189,40 +231,82 @@ export function parsePabulib(text: string): Instance {
         throw new PabulibError(line, `a unique voter id, "${voterId}" repeats`);
       voterIds.add(voterId);
       const voteText = fields[voteCol] ?? '';
-      const chosen = voteText === '' ? [] : voteText.split(',');
+      let chosen = voteText === '' ? [] : voteText.split(',');
+      let twice: string | undefined;
       for (let k = 0; k < chosen.length; k++) {
         const p = (chosen[k] as string).trim();
         chosen[k] = p;
         if (!projectIds.has(p))
           throw new PabulibError(line, `a project id from PROJECTS, found "${p}"`);
         for (let j = 0; j < k; j++) {
-          if (chosen[j] === p)
-            throw new PabulibError(line, `each project once per ballot, "${p}" repeats`);
+          if (chosen[j] === p && twice === undefined) twice = p;
         }
       }
-      const ballot: Ballot = { voterId, projects: chosen, fields: record };
+      let points: number[] | undefined;
       if (pointsCol >= 0) {
         const pointsText = fields[pointsCol] ?? '';
-        const points = pointsText === '' ? [] : pointsText.split(',').map((s) => readNumber(s));
+        points = pointsText === '' ? [] : pointsText.split(',').map((s) => readNumber(s));
         if (points.length !== chosen.length || points.some((p) => Number.isNaN(p))) {
-          throw new PabulibError(line, `one number of points per voted project (${chosen.length})`);
+          throw new PabulibError(
+            line,
+            `one finite number of points per voted project (${chosen.length}), found "${pointsText}"`,
+          );
         }
-        ballot.points = points;
+        const negative = points.find((p) => p < 0);
+        if (negative !== undefined)
+          throw new PabulibError(line, `points of 0 or more, found ${negative}`);
       }
+      if (twice !== undefined) {
+        if (options.strict)
+          throw new PabulibError(line, `each project once per ballot, "${twice}" repeats`);
+        if (!ONCE_TYPES.has(meta.vote_type ?? 'approval')) {
+          throw new PabulibError(
+            line,
+            `each project once per ${meta.vote_type} ballot, "${twice}" repeats (its points or place would be ambiguous)`,
+          );
+        }
+        repeatedCount++;
+        if (repeated.length < 5) repeated.push({ voterId, line, project: twice });
+        const keepAt = chosen.map((p, k) => chosen.indexOf(p) === k);
+        chosen = chosen.filter((_, k) => keepAt[k]);
+        if (points) points = points.filter((_, k) => keepAt[k]);
+      }
+      const ballot: Ballot = { voterId, projects: chosen, fields: record };
+      if (points) ballot.points = points;
       ballots.push(ballot);
     }
   }
   for (const s of SECTIONS) if (!seen.has(s)) throw new PabulibError(1, `a ${s} section`);
   const budget = readNumber(meta.budget ?? '');
-  if (!(budget >= 0)) throw new PabulibError(1, 'a META "budget" that is a number ≥ 0');
+  if (!(budget >= 0))
+    throw new PabulibError(
+      metaLine.budget ?? 1,
+      `a META "budget" that is a finite number ≥ 0, found "${meta.budget ?? ''}"`,
+    );
   const voteType = meta.vote_type ?? 'approval';
   if (!VOTE_TYPES.includes(voteType as VoteType)) {
     throw new PabulibError(
-      1,
+      metaLine.vote_type ?? 1,
       `a META "vote_type" among ${VOTE_TYPES.join(', ')}, found "${voteType}"`,
     );
   }
-  return { meta, projectColumns, projects, voteColumns, ballots };
+  if (meta.default_score !== undefined && Number.isNaN(readNumber(meta.default_score))) {
+    throw new PabulibError(
+      metaLine.default_score ?? 1,
+      `a META "default_score" that is a finite number, found "${meta.default_score}"`,
+    );
+  }
+  const warnings: PabulibWarning[] = [];
+  if (repeatedCount > 0) {
+    const ex = repeated.map((r) => `voter ${r.voterId} (line ${r.line}: ${r.project})`).join(', ');
+    warnings.push({
+      kind: 'repeated-project',
+      count: repeatedCount,
+      first: repeated,
+      message: `${repeatedCount} ballot${repeatedCount === 1 ? ' names' : 's name'} a project more than once; counted once. First: ${ex}`,
+    });
+  }
+  return { instance: { meta, projectColumns, projects, voteColumns, ballots }, warnings };
 }
 
 function quote(field: string): string {

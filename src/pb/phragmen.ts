@@ -1,9 +1,14 @@
 /**
- * Sequential Phragmén for participatory budgeting: supporters earn money at a constant
- * rate; a project is bought as soon as its supporters together hold its cost, and their
- * money is then spent. Only projects that still fit the remaining budget compete.
- * Support is counted as approval (points are ignored). Floats first; a near-tie is redone
- * exactly, as in MES.
+ * Sequential Phragmén for participatory budgeting (Los, Christoff and Grossi,
+ * "Proportional Budget Allocations: Towards a Systematization", IJCAI 2022; pabutools
+ * `sequential_phragmen`): supporters earn money at a constant rate; a project is bought as
+ * soon as its supporters together hold its cost, and their money is then spent.
+ * Two conventions for a project that no longer fits the remaining budget:
+ * - `skip` (this engine's default, rule `phragmen`): only projects that still fit compete;
+ * - `stop` (pabutools, rule `phragmen-stop`): the next project to be bought is chosen among
+ *   all, and counting stops when it does not fit.
+ * Support is counted as approval (points are ignored). Times are compared in floats and a
+ * near-tie is redone exactly, as in MES; the remaining budget is always exact.
  */
 import type { PhragmenFacts } from './outcome.js';
 import type { Profile } from './profile.js';
@@ -51,7 +56,15 @@ const exact: Num<Rational> = {
   toNumber: (a) => a.toNumber(),
 };
 
-function run<T>(p: Profile, ties: TieMode, num: Num<T>): PhragmenResult | null {
+/** What to do with a project that no longer fits; see the module comment. */
+export type PhragmenVariant = 'skip' | 'stop';
+
+function run<T>(
+  p: Profile,
+  ties: TieMode,
+  num: Num<T>,
+  variant: PhragmenVariant,
+): PhragmenResult | null {
   const load: T[] = new Array(p.n).fill(num.zero);
   const facts: PhragmenFacts[] = [];
   for (let c = 0; c < p.m; c++) {
@@ -59,17 +72,17 @@ function run<T>(p: Profile, ties: TieMode, num: Num<T>): PhragmenResult | null {
   }
   const tieDecisions: TieDecision[] = [];
   const selected: number[] = [];
-  let left = num.of(p.budget);
+  let left = Rational.fromNumber(p.budget);
+  const cost = (c: number) => Rational.fromNumber(p.costs[c] as number);
   const open = new Set<number>();
   for (let c = 0; c < p.m; c++) if ((p.votes[c] as number) > 0) open.add(c);
   for (let round = 1; ; round++) {
     let best: T | undefined;
     let tied: number[] = [];
     for (const c of open) {
-      const cost = num.of(p.costs[c] as number);
-      if (num.cmp(cost, left) > 0) continue;
+      if (variant === 'skip' && cost(c).cmp(left) > 0) continue;
       // Time at which supporters hold the cost: (cost + what they already spent) / count.
-      let sum = cost;
+      let sum = num.of(p.costs[c] as number);
       for (let k = p.start[c] as number; k < (p.start[c + 1] as number); k++) {
         sum = num.add(sum, load[p.voters[k] as number] as T);
       }
@@ -88,10 +101,15 @@ function run<T>(p: Profile, ties: TieMode, num: Num<T>): PhragmenResult | null {
     }
     if (best === undefined) break;
     const chosen = breakTie(p, ties, tied, `Phragmén round ${round}`, tieDecisions);
+    if (variant === 'stop' && cost(chosen).cmp(left) > 0) {
+      // pabutools: the project bought next does not fit, so counting ends here.
+      for (const c of open) facts[c] = { kind: 'phragmen', reason: 'stopped' };
+      break;
+    }
     for (let k = p.start[chosen] as number; k < (p.start[chosen + 1] as number); k++) {
       load[p.voters[k] as number] = best;
     }
-    left = num.sub(left, num.of(p.costs[chosen] as number));
+    left = left.sub(cost(chosen));
     selected.push(chosen);
     open.delete(chosen);
     facts[chosen] = { kind: 'phragmen', reason: 'funded', round, time: num.toNumber(best) };
@@ -99,7 +117,18 @@ function run<T>(p: Profile, ties: TieMode, num: Num<T>): PhragmenResult | null {
   return { selected, facts, tieDecisions };
 }
 
-/** Sequential Phragmén; `exactOnly` skips the float pass (used by tests as a reference). */
-export function phragmen(p: Profile, ties: TieMode = 'default', exactOnly = false): PhragmenResult {
-  return (exactOnly ? null : run(p, ties, floats)) ?? (run(p, ties, exact) as PhragmenResult);
+/**
+ * Sequential Phragmén with the given variant; `exactOnly` skips the float pass (used by
+ * tests as a reference).
+ */
+export function phragmen(
+  p: Profile,
+  ties: TieMode = 'default',
+  exactOnly = false,
+  variant: PhragmenVariant = 'skip',
+): PhragmenResult {
+  return (
+    (exactOnly ? null : run(p, ties, floats, variant)) ??
+    (run(p, ties, exact, variant) as PhragmenResult)
+  );
 }

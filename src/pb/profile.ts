@@ -28,6 +28,11 @@ export interface Profile {
   ballotProjects: Int32Array;
   /** The points voter v gave to each project in their ballot, same layout as ballotProjects. */
   ballotWeights: Float64Array;
+  /**
+   * Projects (1) that win every tie against the others (0), before the tie rule applies:
+   * how `pb check` asks whether another tie order gives the official outcome.
+   */
+  prefer?: Uint8Array;
 }
 
 /**
@@ -38,8 +43,43 @@ function bordaPoints(position: number, maxLength: number): number {
   return Math.max(maxLength - position, 0);
 }
 
-/** Builds the compact profile; the instance must be valid (as {@link parsePabulib} returns it). */
-export function buildProfile(instance: Instance): Profile {
+/**
+ * A scoring election's META `default_score` (pabulib format): the score of every project
+ * a ballot does not list. Returns the instance with those scores written out, or the
+ * instance itself when the key is absent or 0. Throws for another vote type with a
+ * non-zero default (it has no meaning there).
+ */
+export function withDefaultScores(instance: Instance): Instance {
+  const text = instance.meta.default_score;
+  if (text === undefined) return instance;
+  const d = readNumber(text);
+  if (Number.isNaN(d)) throw new Error(`META default_score "${text}" is not a finite number`);
+  if (d === 0) return instance;
+  if ((instance.meta.vote_type ?? 'approval') !== 'scoring')
+    throw new Error(`META default_score ${text} only has a meaning for scoring ballots`);
+  const all = instance.projects.map((p) => p.id);
+  return {
+    ...instance,
+    ballots: instance.ballots.map((b) => {
+      const listed = new Set(b.projects);
+      const extra = all.filter((id) => !listed.has(id));
+      return {
+        ...b,
+        projects: [...b.projects, ...extra],
+        points: [...(b.points ?? b.projects.map(() => 1)), ...extra.map(() => d)],
+      };
+    }),
+  };
+}
+
+/**
+ * Builds the compact profile; the instance must be valid (as {@link parsePabulib} returns
+ * it). Points: approval and choose-1 give 1; cumulative and scoring the `points` column
+ * (with META `default_score` for unlisted projects of scoring ballots); ordinal ballots
+ * Borda points. Throws for a `scoring_fn` other than Borda.
+ */
+export function buildProfile(given: Instance): Profile {
+  const instance = withDefaultScores(given);
   const meta = instance.meta;
   const voteType = (meta.vote_type ?? 'approval') as VoteType;
   const budget = readNumber(meta.budget ?? '');

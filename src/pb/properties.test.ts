@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { mesExactRun, mesRun, mesWithCompletion } from './mes.js';
+import { mesCandidates, mesExactRun, mesFloatRun, mesRun, mesWithCompletion } from './mes.js';
 import { buildProfile } from './profile.js';
 import { Rational } from './rational.js';
 import { RULES, tally } from './rules.js';
@@ -31,7 +31,10 @@ test('no rule ever spends more than the budget', () => {
     fc.property(election, (inst) => {
       for (const rule of RULES.keys()) {
         const o = tally(inst, rule);
-        assert.ok(o.totalCost <= o.budget, `${rule} spent ${o.totalCost} of ${o.budget}`);
+        // Poznań's rule funds its last project from reserves when 80 % of it is left:
+        // it may overspend, by at most a quarter of the budget (left >= 0.8 cost).
+        const limit = rule === 'greedy-poznan' ? o.budget * 1.25 : o.budget;
+        assert.ok(o.totalCost <= limit, `${rule} spent ${o.totalCost} of ${o.budget}`);
       }
     }),
     { numRuns: 150 },
@@ -120,28 +123,118 @@ test('the float engine with exact close calls never differs from the fully exact
   );
 });
 
+/**
+ * add1 as its definition reads, every step computed exactly: the outcome at B/n, then
+ * floor(B/n)+1, +2, … while the outcome fits B, until every candidate is funded.
+ */
+function add1Reference(p: ReturnType<typeof buildProfile>, utility: 'cost' | 'cardinality') {
+  const B = Rational.of(BigInt(p.budget));
+  const costOf = (sel: number[]) => sel.reduce((s, c) => s + (p.costs[c] as number), 0);
+  const candidates = mesCandidates(p).length;
+  let ref = mesExactRun(p, B.div(Rational.of(BigInt(p.n))), { utility });
+  let e = Math.floor(p.budget / p.n);
+  for (let guard = 0; guard < 10_000 && ref.selected.length < candidates; guard++) {
+    e++;
+    const next = mesExactRun(p, Rational.of(BigInt(e)), { utility });
+    if (costOf(next.selected) > p.budget) break;
+    ref = next;
+  }
+  return ref.selected;
+}
+
 test('add1 equals its sequential definition computed exactly', () => {
   fc.assert(
-    fc.property(election, (inst) => {
-      const p = buildProfile(inst);
-      const B = Rational.of(BigInt(p.budget));
-      const costOf = (sel: number[]) => sel.reduce((s, c) => s + (p.costs[c] as number), 0);
-      let e = Math.floor(p.budget / p.n);
-      const allCost = costOf(Array.from({ length: p.m }, (_, c) => c));
-      let ref = mesExactRun(
-        p,
-        allCost <= p.budget ? B.div(Rational.of(BigInt(p.n))) : Rational.of(BigInt(e)),
-      );
-      if (allCost > p.budget) {
-        for (let guard = 0; guard < 200; guard++) {
-          const next = mesExactRun(p, Rational.of(BigInt(e + 1)));
-          if (costOf(next.selected) > p.budget) break;
-          e++;
-          ref = next;
-        }
-      }
-      assert.deepEqual(mesWithCompletion(p, 'add1').selected, ref.selected);
+    fc.property(
+      election,
+      fc.constantFrom('cost' as const, 'cardinality' as const),
+      (inst, utility) => {
+        const p = buildProfile(inst);
+        assert.deepEqual(
+          mesWithCompletion(p, 'add1', { utility }).selected,
+          add1Reference(p, utility),
+        );
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+// Elections where add1 walks far: costs up to 300 and budgets up to 2000 for a few voters,
+// so the per-voter budget moves over up to hundreds of steps and the skip-ahead has room
+// to jump (kept this size so that walking every step stays quick).
+const wide = fc
+  .record({
+    costs: fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 6 }),
+    budget: fc.integer({ min: 1, max: 2000 }),
+    ballots: fc.array(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), {
+      minLength: 1,
+      maxLength: 9,
     }),
-    { numRuns: 150 },
+    weights: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 54, maxLength: 54 }),
+    cumulative: fc.boolean(),
+  })
+  .map(({ costs, budget, ballots, weights, cumulative }) => {
+    const inst = approval(
+      budget,
+      Object.fromEntries(costs.map((c, k) => [`p${k}`, c])),
+      ballots.map((row) => costs.map((_, k) => `p${k}`).filter((_, k) => row[k])),
+    );
+    if (cumulative) {
+      inst.meta.vote_type = 'cumulative';
+      inst.ballots.forEach((b, v) => {
+        b.points = b.projects.map((_, k) => weights[(v * 6 + k) % weights.length] as number);
+      });
+    }
+    return inst;
+  });
+
+test('skip-ahead: add1 and add1-exhaustive give what walking every step gives', () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(election, wide),
+      fc.constantFrom('cost' as const, 'cardinality' as const),
+      fc.constantFrom('add1' as const, 'add1-exhaustive' as const, 'add1u' as const),
+      (inst, utility, completion) => {
+        const p = buildProfile(inst);
+        const jump = mesWithCompletion(p, completion, { utility });
+        const walk = mesWithCompletion(p, completion, { utility, walk: true });
+        assert.deepEqual(jump.selected, walk.selected);
+        assert.equal(jump.endowment.cmp(walk.endowment), 0, 'same per-voter budget taken');
+      },
+    ),
+    { numRuns: 250 },
+  );
+});
+
+test('a tracked run is right about how far its outcome stays the same', () => {
+  fc.assert(
+    fc.property(
+      wide,
+      fc.constantFrom('cost' as const, 'cardinality' as const),
+      fc.integer({ min: 0, max: 400 }),
+      fc.integer({ min: 1, max: 12 }),
+      (inst, utility, e0, probes) => {
+        const p = buildProfile(inst);
+        const floatRun = mesFloatRun(p, e0, { utility }, true);
+        const exactRun = mesExactRun(p, Rational.of(BigInt(e0)), { utility }, true);
+        for (const run of floatRun ? [floatRun, exactRun] : [exactRun]) {
+          assert.deepEqual(run.selected, exactRun.selected);
+          // Every whole budget below e0 + stable gives the same outcome (probe some).
+          const reach = Math.min(Math.ceil(run.stable), 1000);
+          const ks = new Set([reach - 1]);
+          for (let k = 1; k < reach; k += Math.ceil(reach / probes)) ks.add(k);
+          for (const k of ks) {
+            if (k < 1) continue;
+            const other = mesExactRun(p, Rational.of(BigInt(e0 + k)), { utility });
+            assert.deepEqual(
+              other.selected,
+              run.selected,
+              `at ${e0} + ${k} (stable ${run.stable})`,
+            );
+          }
+        }
+      },
+    ),
+    { numRuns: 300 },
   );
 });

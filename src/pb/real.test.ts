@@ -1,49 +1,52 @@
+/**
+ * Real elections: every pabulib file with a `selected` column and a rule we can count is
+ * reproduced (the official outcome), on the fixtures in the repository and on the larger
+ * shared set (../shared/pabulib; a failure on CI when it is missing).
+ */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parsePabulib } from './pabulib.js';
-import { RULES, tally } from './rules.js';
-import { pabulibDir } from './test-helpers.js';
+import { officialRule, officialSelection, tally } from './rules.js';
+import { FIXTURES, readFixture, sharedPabulib } from './test-helpers.js';
 
-// Files whose official outcome cannot follow from their own data, with the reason. Each
-// entry asserts the exact difference, so it fails if the engine's result ever moves.
-const KNOWN: Record<string, { extra: string[]; missing: string[]; why: string }> = {
-  'Poland_Wroclaw_2017_Rejon_nr_11_750.pb': {
-    extra: [],
-    missing: ['425'],
-    why:
-      'Project 150 (most votes) was withdrawn after the vote; pabulib set its cost to 999999999. ' +
-      'Under greedy-no-skip counting stops at that project, so nothing is funded; officially it ' +
-      'was removed from the count and 425 was funded.',
-  },
-};
-
-const dir = pabulibDir();
-
-test('every pabulib file with a selected column and a supported rule is reproduced', {
-  skip: !dir,
-}, () => {
-  const files = readdirSync(dir as string).filter((f) => f.endsWith('.pb'));
+/** Checks every file of a folder; returns how many had an official outcome to compare. */
+function checkFolder(dir: string): number {
   let checked = 0;
-  for (const f of files) {
-    const inst = parsePabulib(readFileSync(join(dir as string, f), 'utf8'));
-    const rule = inst.meta.rule ?? '';
-    if (!inst.projectColumns.includes('selected') || !RULES.has(rule)) continue;
-    const ours = new Set(tally(inst, rule).selected);
-    const official = new Set(
-      inst.projects.filter((p) => p.fields.selected !== '0').map((p) => p.id),
-    );
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.pb'))) {
+    const inst = parsePabulib(readFileSync(join(dir, f), 'utf8')).instance;
+    const chosen = officialRule(inst);
+    if (!inst.projectColumns.includes('selected') || !('rule' in chosen)) continue;
+    const ours = new Set(tally(inst, chosen.rule).selected);
+    const { official } = officialSelection(inst, chosen.rule);
     const extra = [...ours].filter((id) => !official.has(id));
     const missing = [...official].filter((id) => !ours.has(id));
-    const known = KNOWN[f];
-    assert.deepEqual(
-      { extra, missing },
-      known ? { extra: known.extra, missing: known.missing } : { extra: [], missing: [] },
-      f,
-    );
+    assert.deepEqual({ extra, missing }, { extra: [], missing: [] }, f);
     checked++;
   }
+  return checked;
+}
+
+test('the pabulib fixtures are reproduced, each as its city counted it', () => {
+  // Assen and Świecie (MES add1), Gdynia (a tie broken by file order), Wrocław Rejon 11
+  // (a withdrawn project), Poznań (80 % rule), Blonia Wilanowskie (a repeated project).
+  assert.equal(checkFolder(FIXTURES), 8);
+});
+
+test('Warszawa 2017 Plac Wojska Polskiego: everything fits, so add1 funds all four', () => {
+  // 44,720 of 51,195: the raised per-voter budget reaches the outcome that funds them all.
+  const inst = readFixture('Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb');
+  const o = tally(inst, 'equalshares/add1');
+  assert.deepEqual([...o.selected].sort(), ['1623', '2567', '427', '915']);
+  assert.equal(o.totalCost, 44720);
+});
+
+const shared = sharedPabulib();
+
+test('every file of the shared pabulib set with an official outcome is reproduced', {
+  skip: shared.skip,
+}, () => {
   // Assen 2024, Świecie 2023 and Wieliczka 2023 (MES) are among them.
-  assert.ok(checked >= 18, `only ${checked} files checked`);
+  assert.ok(checkFolder(shared.need()) >= 22);
 });

@@ -94,17 +94,18 @@ test('add1-exhaustive (pabutools): stop at the first exhaustive outcome', () => 
   const o = tally(EXAMPLE, 'equalshares/add1-exhaustive');
   assert.deepEqual(o.selected, ['X1', 'Y']);
   assert.equal(o.endowment, 5);
-  // Budget 25, all three projects together cost exactly 25. add1 (equalshares.net) then makes
-  // one run at 25/4 = 6.25: voters 1-3 keep 35/12 each after X1 (8.75 < 10), so {X1, Y}.
-  // add1-exhaustive has no such shortcut: at 6.25 {X1, Y} leaves 10, room for X2: not
-  // exhaustive. At 7.25 voters 1-3 keep 47/12 each (11.75 >= 10): {X1, X2, Y} = 25, exhaustive.
+  // Budget 25: at 25/4 = 6.25 {X1, Y} leaves 10, room for X2: not exhaustive. At 7.25
+  // voters 1-3 keep 47/12 each (11.75 >= 10): {X1, X2, Y} = 25, exhaustive.
   const inst = { ...EXAMPLE, meta: { ...EXAMPLE.meta, budget: '25' } };
   assert.deepEqual(tally(inst, 'equalshares/add1-exhaustive').selected, ['X1', 'X2', 'Y']);
   assert.equal(tally(inst, 'equalshares/add1-exhaustive').endowment, 7.25);
-  assert.deepEqual(tally(inst, 'equalshares/add1').selected, ['X1', 'Y']);
+  // add1 starts at 6.25 ({X1, Y}), then tries floor(6.25)+1 = 7: voters 1-3 keep 11/3 each
+  // (11 >= 10), so {X1, X2, Y} = 25 fits and everything is funded.
+  assert.deepEqual(tally(inst, 'equalshares/add1').selected, ['X1', 'X2', 'Y']);
+  assert.equal(tally(inst, 'equalshares/add1').endowment, 7);
 });
 
-test('add1u completes add1 greedily; everything affordable skips add1', () => {
+test('add1u completes add1 greedily', () => {
   // Budget 17: add1 from floor(17/4) = 4: voters 1-3 hold 12 (X1 at 10/3 each), voter 4 has 4 < 5.
   // {X1} = 10. At 5: {X1, Y} = 15 fits. At 6: {X1, Y} again. At 7: X2 joins, 25 > 17: take 6.
   // Greedy completion: X2 (10) does not fit the 2 left. Nothing added.
@@ -123,9 +124,11 @@ test('add1u completes add1 greedily; everything affordable skips add1', () => {
     kind: 'mes',
     reason: 'completion',
   });
-  // All projects together cost 22 > 12: add1 ran. With budget 30 everything fits: one MES run at 10.
+  // Budget 30: everything fits. At 10 each, X1 costs 10/3 each, leaving 20/3 each: X2 too.
+  // Y has no supporter in this election, so MES never funds it; add1u's greedy step does.
   const all = { ...small, meta: { ...small.meta, budget: '30' } };
-  assert.equal(tally(all, 'equalshares/add1').endowment, 10);
+  assert.deepEqual(tally(all, 'equalshares/add1').selected, ['X1', 'X2']);
+  assert.deepEqual(tally(all, 'equalshares/add1u').selected, ['X1', 'X2', 'Y']);
 });
 
 test('comparison step: greedy is kept when more voters prefer it', () => {

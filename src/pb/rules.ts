@@ -2,19 +2,58 @@
  * The rules registry: maps rule names (as in pabulib's `rule` META key) to functions, and
  * `tally` runs one on an instance and returns the outcome with its explanation facts.
  */
-import { greedy, greedyOrder, projectResults } from './greedy.js';
+import { exactScores, greedy, greedyOrder, projectResults } from './greedy.js';
 import { type Completion, mesFacts, mesWithCompletion, type Utility } from './mes.js';
 import type { Comparison, Outcome, ProjectResult } from './outcome.js';
 import { readNumber } from './pabulib.js';
-import { phragmen } from './phragmen.js';
+import { type PhragmenVariant, phragmen } from './phragmen.js';
 import { buildProfile, type Profile } from './profile.js';
+import { Rational } from './rational.js';
 import type { TieDecision, TieMode } from './ties.js';
 import type { Instance } from './types.js';
 
 export interface TallyOptions {
+  /**
+   * How ties are decided. Default: `default` (see {@link TieMode}); for greedy rules
+   * counted with the file's counts, `file` (the official order).
+   */
   ties?: TieMode;
   /** For MES rules: overrides the completion the rule name implies. */
   completion?: Completion;
+  /**
+   * Greedy rules: `file` (default) orders by the PROJECTS section's `score` column, else
+   * its `votes` column, when the file has one: the official counts, which may include
+   * ballots not in VOTES (pabulib format; pabulib's checker does the same). `ballots`
+   * recounts from VOTES.
+   */
+  counts?: 'file' | 'ballots';
+  /**
+   * add1's step: one currency unit in the instance's amounts (100 when amounts are cents).
+   * Default 1.
+   */
+  step?: number;
+  /** Project ids that win every tie (used by `pb check` to find an "up to ties" match). */
+  prefer?: readonly string[];
+}
+
+/**
+ * The official counts of the PROJECTS section (`score`, else `votes`), exactly, or
+ * undefined when there is no such column or a value is not a number.
+ */
+export function fileCounts(instance: Instance): { column: string; scores: Rational[] } | undefined {
+  const column = instance.projectColumns.includes('score')
+    ? 'score'
+    : instance.projectColumns.includes('votes')
+      ? 'votes'
+      : undefined;
+  if (!column) return undefined;
+  const scores: Rational[] = [];
+  for (const pr of instance.projects) {
+    const x = readNumber(pr.fields[column] ?? '');
+    if (Number.isNaN(x)) return undefined;
+    scores.push(Rational.fromNumber(x));
+  }
+  return { column, scores };
 }
 
 export interface RuleSpec {
@@ -53,28 +92,36 @@ function finish(
 function greedyRule(
   name: string,
   description: string,
-  variant: 'skip' | 'no-skip' | 'threshold' | 'per-cost',
+  variant: 'skip' | 'no-skip' | 'threshold' | 'per-cost' | 'poznan',
 ): RuleSpec {
   return {
     name,
     description,
     run(p, instance, opts) {
+      const thresholdText = instance.meta.min_project_score_threshold;
       const threshold =
-        variant === 'threshold'
-          ? readNumber(instance.meta.min_project_score_threshold ?? '0')
-          : undefined;
+        variant === 'threshold' && thresholdText !== undefined
+          ? readNumber(thresholdText)
+          : Number.NaN;
+      const official = opts.counts === 'ballots' ? undefined : fileCounts(instance);
+      const scores = official?.scores ?? exactScores(p);
       const r = greedy(p, {
-        ties: opts.ties ?? 'default',
+        ties: opts.ties ?? (official ? 'file' : 'default'),
         noSkip: variant === 'no-skip',
+        poznan: variant === 'poznan',
         perCost: variant === 'per-cost',
-        ...(threshold !== undefined && !Number.isNaN(threshold) ? { threshold } : {}),
+        scores,
+        ...(Number.isNaN(threshold) ? {} : { threshold: Rational.fromNumber(threshold) }),
       });
-      return finish(
-        p,
-        r.selected,
-        projectResults(p, r.selected, r.facts) as ProjectResult[],
-        r.tieDecisions,
-      );
+      return {
+        ...finish(
+          p,
+          r.selected,
+          projectResults(p, r.selected, r.facts, scores) as ProjectResult[],
+          r.tieDecisions,
+        ),
+        counts: official ? `file:${official.column}` : 'ballots',
+      };
     },
   };
 }
@@ -92,7 +139,11 @@ function mesRule(
     run(p, _instance, opts) {
       const ties = opts.ties ?? 'default';
       const chosenCompletion = opts.completion ?? completion;
-      const r = mesWithCompletion(p, chosenCompletion, { utility, ties });
+      const r = mesWithCompletion(p, chosenCompletion, {
+        utility,
+        ties,
+        ...(opts.step !== undefined ? { step: opts.step } : {}),
+      });
       let selected = r.selected;
       let projects = projectResults(p, selected, mesFacts(p, r)) as ProjectResult[];
       const tieDecisions = [...r.tieDecisions];
@@ -138,8 +189,25 @@ function mesRule(
         endowment: r.endowment.toNumber(),
         completion: chosenCompletion,
         exactRuns: r.exactRuns,
+        runs: r.runs,
         ...(comparison ? { comparison } : {}),
       };
+    },
+  };
+}
+
+function phragmenRule(name: string, description: string, variant: PhragmenVariant): RuleSpec {
+  return {
+    name,
+    description,
+    run(p, _instance, opts) {
+      const r = phragmen(p, opts.ties ?? 'default', false, variant);
+      return finish(
+        p,
+        r.selected,
+        projectResults(p, r.selected, r.facts) as ProjectResult[],
+        r.tieDecisions,
+      );
     },
   };
 }
@@ -199,19 +267,21 @@ const SPECS: RuleSpec[] = [
     'cardinality',
     'add1',
   ),
-  {
-    name: 'phragmen',
-    description: 'Sequential Phragmén: supporters earn money over time and buy what they can.',
-    run(p, _instance, opts) {
-      const r = phragmen(p, opts.ties ?? 'default');
-      return finish(
-        p,
-        r.selected,
-        projectResults(p, r.selected, r.facts) as ProjectResult[],
-        r.tieDecisions,
-      );
-    },
-  },
+  greedyRule(
+    'greedy-poznan',
+    "Poznań's rule (pabulib greedy-custom, unit Poznań): greedy by votes; the first project that does not fit is still funded when at least 80% of its cost is left, then counting stops.",
+    'poznan',
+  ),
+  phragmenRule(
+    'phragmen',
+    'Sequential Phragmén: supporters earn money over time and buy what they can; a project that no longer fits is skipped.',
+    'skip',
+  ),
+  phragmenRule(
+    'phragmen-stop',
+    'Sequential Phragmén as in pabutools: counting stops at the first project bought next that does not fit.',
+    'stop',
+  ),
 ];
 
 /** All rules by name. */
@@ -229,8 +299,55 @@ export function tally(
   const spec = RULES.get(rule);
   if (!spec) throw new Error(`unknown rule "${rule}"; known: ${[...RULES.keys()].join(', ')}`);
   const p = buildProfile(instance);
-  return { rule, ties: opts.ties ?? 'default', ...spec.run(p, instance, opts) };
+  if (opts.prefer) {
+    const wanted = new Set(opts.prefer);
+    p.prefer = Uint8Array.from(p.ids, (id) => (wanted.has(id) ? 1 : 0));
+  }
+  const result = spec.run(p, instance, opts);
+  const ties = opts.ties ?? (result.counts?.startsWith('file') ? 'file' : 'default');
+  return { rule, ties, ...result };
 }
 
 /** Exposed for callers that want the greedy order itself (e.g. a results page). */
 export { greedyOrder };
+
+/**
+ * The rule a pabulib file's official outcome was counted with, or why it cannot be:
+ * its META `rule` when the registry has it; `greedy-custom` with unit Poznań is
+ * `greedy-poznan` (the rule its META comment states); other `greedy-custom`,
+ * `greedy-exclusive` (which projects exclude each other is not in the file) and `unknown`
+ * are skipped with the reason.
+ */
+export function officialRule(instance: Instance): { rule: string } | { skip: string } {
+  const rule = instance.meta.rule ?? '';
+  if (RULES.has(rule)) return { rule };
+  if (rule === 'greedy-custom' && /^pozna[nń]$/i.test((instance.meta.unit ?? '').trim()))
+    return { rule: 'greedy-poznan' };
+  if (rule === 'greedy-custom')
+    return { skip: 'rule "greedy-custom" outside Poznań: no rule stated that can be counted' };
+  if (rule === 'greedy-exclusive')
+    return {
+      skip: 'rule "greedy-exclusive": which projects exclude each other is not in the file',
+    };
+  return { skip: `rule "${rule}" is not supported` };
+}
+
+/**
+ * The official outcome in a file's `selected` column (pabulib format): 1 is the rule's
+ * outcome; 2 and 3 mark projects funded in another way, except that under Poznań's rule
+ * 2 marks the project its 80 % clause funds, which is part of the rule's outcome.
+ */
+export function officialSelection(
+  instance: Instance,
+  rule: string,
+): { official: Set<string>; otherwise: { id: string; selected: string }[] } {
+  const byRule = new Set(rule === 'greedy-poznan' ? ['1', '2'] : ['1']);
+  const official = new Set<string>();
+  const otherwise: { id: string; selected: string }[] = [];
+  for (const p of instance.projects) {
+    const s = (p.fields.selected ?? '0').trim();
+    if (byRule.has(s)) official.add(p.id);
+    else if (s !== '0' && s !== '') otherwise.push({ id: p.id, selected: s });
+  }
+  return { official, otherwise };
+}

@@ -1,8 +1,11 @@
 /** Builders shared by the pb tests (not part of the public index). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parsePabulib } from './pabulib.js';
 import type { Instance } from './types.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Approval instance from `{project: cost}` and ballots as lists of project ids. */
 export function approval(
@@ -20,9 +23,43 @@ export function approval(
   };
 }
 
+/** The small real pabulib files kept in the repository (test/fixtures/pabulib). */
+export const FIXTURES = join(root, 'test', 'fixtures', 'pabulib');
+
+/** Path of one fixture file. */
+export function fixture(name: string): string {
+  return join(FIXTURES, name);
+}
+
+/** Parses one fixture file. */
+export function readFixture(name: string): Instance {
+  return parsePabulib(readFileSync(fixture(name), 'utf8')).instance;
+}
+
 /** The pabulib folder: env PABULIB_DIR, else ../shared/pabulib from the repository root. */
 export function pabulibDir(): string | undefined {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const dir = process.env.PABULIB_DIR ?? join(root, '..', 'shared', 'pabulib');
   return existsSync(dir) ? dir : undefined;
+}
+
+/**
+ * For tests on the larger shared pabulib set: `skip` is a reason to print when the folder
+ * is missing on a developer's machine, and false on CI (CI=true), where `need()` then
+ * fails the test instead of letting it pass unseen.
+ */
+export function sharedPabulib(): { skip: string | false; need: () => string } {
+  const dir = pabulibDir();
+  const where = process.env.PABULIB_DIR ?? '../shared/pabulib';
+  const ci = process.env.CI === 'true';
+  return {
+    skip:
+      dir || ci
+        ? false
+        : `needs the pabulib folder ${where} (set PABULIB_DIR); CI fails without it`,
+    need: () => {
+      if (!dir)
+        throw new Error(`the pabulib folder ${where} is missing (CI=true: a failure, not a skip)`);
+      return dir;
+    },
+  };
 }

@@ -4,12 +4,14 @@ import type { Profile } from './profile.js';
 /**
  * `default`: lowest cost, then most votes, then project id (numbers by value).
  * `lexicographic`: project id as a string only, as the research library pabutools does.
+ * `file`: the order of the PROJECTS section (pabulib lists projects in the official
+ * order, so for greedy with the file's counts this is how the city broke the tie).
  */
-export type TieMode = 'default' | 'lexicographic';
-export const TIE_MODES: readonly TieMode[] = ['default', 'lexicographic'];
+export type TieMode = 'default' | 'lexicographic' | 'file';
+export const TIE_MODES: readonly TieMode[] = ['default', 'lexicographic', 'file'];
 
 /** Which criterion separated the winner of a tie from the runner-up. */
-export type TieCriterion = 'cost' | 'votes' | 'id';
+export type TieCriterion = 'cost' | 'votes' | 'id' | 'file' | 'preferred';
 
 /** A tie the engine had to decide, reported with the outcome. */
 export interface TieDecision {
@@ -40,6 +42,10 @@ export function tieCompare(
 ): { order: number; by: TieCriterion } {
   const ia = profile.ids[a] ?? '';
   const ib = profile.ids[b] ?? '';
+  const pref = profile.prefer;
+  if (pref && pref[a] !== pref[b])
+    return { order: (pref[b] ?? 0) - (pref[a] ?? 0), by: 'preferred' };
+  if (mode === 'file') return { order: a - b, by: 'file' };
   if (mode === 'lexicographic') return { order: ia < ib ? -1 : ia > ib ? 1 : 0, by: 'id' };
   const dc = (profile.costs[a] ?? 0) - (profile.costs[b] ?? 0);
   if (dc !== 0) return { order: dc, by: 'cost' };
@@ -62,7 +68,7 @@ export function breakTie(
   for (const c of tied.slice(1)) if (tieCompare(profile, mode, c, best).order < 0) best = c;
   // The deciding criterion is the one that separates the winner from the closest rival.
   let strongest = -1;
-  const rank: Record<TieCriterion, number> = { cost: 0, votes: 1, id: 2 };
+  const rank: Record<TieCriterion, number> = { preferred: 0, cost: 1, votes: 2, id: 3, file: 3 };
   for (const c of tied) {
     if (c === best) continue;
     const by = tieCompare(profile, mode, best, c).by;
