@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { fixture, sharedPabulib } from '../pb/test-helpers.js';
+import { fixture } from '../pb/test-helpers.js';
 import { main } from './main.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -347,21 +347,6 @@ test('Poznań, withdrawn projects and unsupported rules in check', async () => {
     r.stdout,
     /^skipped {5}Hungary_Budapest_2022_VIII_Jozsefvaros\.pb: rule "unknown" is not supported$/m,
   );
-});
-
-const shared = sharedPabulib();
-
-test('every file of the shared pabulib set: reproduced, up to ties, or skipped with a reason', {
-  skip: shared.skip,
-}, async () => {
-  const dir = shared.need();
-  const { readdirSync } = await import('node:fs');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.pb'))
-    .map((f) => join(dir, f));
-  const r = await cli('pb', 'check', ...files);
-  assert.equal(r.status, 0, r.stdout);
-  assert.doesNotMatch(r.stdout, /^(differs|unreadable) /m);
 });
 
 test('the executable: starts, exits with the status, and stops quietly when the pipe closes', async () => {

@@ -4,6 +4,7 @@
  */
 import type { Ballot, Instance, Project, VoteType } from './types.js';
 import { VOTE_TYPES } from './types.js';
+import { attachBallots, FastError, scanVotes } from './votes-fast.js';
 
 /** Malformed pabulib input: says on which line and what was expected there. */
 export class PabulibError extends Error {
@@ -51,6 +52,11 @@ export interface PabulibWarning {
 export interface ParseOptions {
   /** Refuse what would otherwise be a warning (a {@link PabulibError} at its line). */
   strict?: boolean;
+  /**
+   * Read VOTES with the fast scan when the section holds no quote (default true); false
+   * reads every line with the general reader (the reference in tests).
+   */
+  fast?: boolean;
 }
 
 /** What {@link parsePabulib} returns: the instance and what the reader had to warn about. */
@@ -60,7 +66,7 @@ export interface Parsed {
 }
 
 /** Splits the whole text into rows of fields, honouring quotes (which may span lines). */
-function* rows(text: string): Generator<{ fields: string[]; line: number }> {
+function* rows(text: string): Generator<{ fields: string[]; line: number; next: number }> {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // byte-order mark from spreadsheet exports
   const n = text.length;
   let line = 1;
@@ -77,7 +83,7 @@ function* rows(text: string): Generator<{ fields: string[]; line: number }> {
       if (raw.indexOf('\r') < 0) {
         const parts = raw.split(';');
         for (let k = 0; k < parts.length; k++) parts[k] = (parts[k] as string).trim();
-        yield { fields: parts, line: startLine };
+        yield { fields: parts, line: startLine, next: end + 1 };
         i = end + 1;
         line++;
         continue;
@@ -134,7 +140,7 @@ function* rows(text: string): Generator<{ fields: string[]; line: number }> {
       }
     }
     for (let k = 0; k < fields.length; k++) fields[k] = (fields[k] as string).trim();
-    yield { fields, line: startLine };
+    yield { fields, line: startLine, next: i };
   }
 }
 
@@ -170,7 +176,8 @@ export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
   let voteCol = -1;
   let pointsCol = -1;
 
-  for (const { fields, line } of rows(text)) {
+  let fast: ReturnType<typeof scanVotes> | undefined;
+  for (const { fields, line, next: after } of rows(text)) {
     if (fields.length === 1 && fields[0] === '') continue; // blank line
     const next = sectionOf(fields);
     if (next) {
@@ -195,6 +202,42 @@ export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
         voteColumns = header;
         voteCol = header.indexOf('vote');
         pointsCol = header.indexOf('points');
+        if (
+          options.fast !== false &&
+          seen.has('META') &&
+          seen.has('PROJECTS') &&
+          text.indexOf('"', after) < 0
+        ) {
+          // The rest is plain VOTES lines: the fast scan reads them all.
+          try {
+            fast = scanVotes(
+              text,
+              after,
+              line + 1,
+              header,
+              projects.map((p) => p.id),
+              {
+                voteCol,
+                pointsCol,
+                once: ONCE_TYPES.has(meta.vote_type ?? 'approval'),
+                strict: options.strict ?? false,
+                readPoint: readNumber,
+              },
+            );
+          } catch (e) {
+            if (!(e instanceof FastError)) throw e;
+            const once = /^ONCE:(.*)$/s.exec(e.message);
+            throw new PabulibError(
+              e.line,
+              once
+                ? `each project once per ${meta.vote_type} ballot, "${once[1]}" repeats (its points or place would be ambiguous)`
+                : e.message,
+            );
+          }
+          repeated.push(...fast.repeated);
+          repeatedCount += fast.repeatedCount;
+          break;
+        }
       }
       continue;
     }
@@ -306,7 +349,17 @@ export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
       message: `${repeatedCount} ballot${repeatedCount === 1 ? ' names' : 's name'} a project more than once; counted once. First: ${ex}`,
     });
   }
-  return { instance: { meta, projectColumns, projects, voteColumns, ballots }, warnings };
+  const instance = fast
+    ? attachBallots(
+        { meta, projectColumns, projects, voteColumns },
+        text,
+        voteColumns,
+        voteCol,
+        pointsCol,
+        fast,
+      )
+    : { meta, projectColumns, projects, voteColumns, ballots };
+  return { instance, warnings };
 }
 
 function quote(field: string): string {

@@ -4,6 +4,7 @@
  */
 import { readNumber } from './pabulib.js';
 import type { Instance, VoteType } from './types.js';
+import { type CompactVotes, compactOf } from './votes-fast.js';
 
 export interface Profile {
   budget: number;
@@ -80,6 +81,8 @@ export function withDefaultScores(instance: Instance): Instance {
  */
 export function buildProfile(given: Instance): Profile {
   const instance = withDefaultScores(given);
+  const compact = instance === given ? compactOf(instance) : undefined;
+  if (compact) return fromCompact(instance, compact);
   const meta = instance.meta;
   const voteType = (meta.vote_type ?? 'approval') as VoteType;
   const budget = readNumber(meta.budget ?? '');
@@ -147,6 +150,95 @@ export function buildProfile(given: Instance): Profile {
       ballotProjects[k++] = c;
     });
   });
+  return {
+    budget,
+    voteType,
+    n,
+    m,
+    ids,
+    costs,
+    start,
+    voters,
+    weights,
+    votes,
+    scores,
+    ballotStart,
+    ballotProjects,
+    ballotWeights,
+  };
+}
+
+/** {@link buildProfile} from the reader's compact ballots, without building Ballot objects. */
+function fromCompact(instance: Instance, cv: CompactVotes): Profile {
+  const meta = instance.meta;
+  const voteType = (meta.vote_type ?? 'approval') as VoteType;
+  const budget = readNumber(meta.budget ?? '');
+  const m = instance.projects.length;
+  const n = cv.n;
+  const ids = instance.projects.map((p) => p.id);
+  const costs = Float64Array.from(instance.projects, (p) => p.cost);
+  const bs = cv.ballotStart;
+  const bp = cv.ballotProjects;
+  let maxLength = 0;
+  for (let v = 0; v < n; v++)
+    maxLength = Math.max(maxLength, (bs[v + 1] as number) - (bs[v] as number));
+  if (voteType === 'ordinal') {
+    const fn = (meta.scoring_fn ?? 'Borda').toLowerCase();
+    if (fn !== 'borda') throw new Error(`unsupported scoring_fn "${meta.scoring_fn}" (only Borda)`);
+    const declared = readNumber(meta.max_length ?? '');
+    if (declared > 0) maxLength = Math.max(maxLength, declared);
+  }
+  const usePoints =
+    cv.points !== undefined && (voteType === 'cumulative' || voteType === 'scoring');
+  const all = bp.length;
+  const w = new Float64Array(all);
+  for (let v = 0; v < n; v++) {
+    const from = bs[v] as number;
+    for (let k = from; k < (bs[v + 1] as number); k++) {
+      w[k] =
+        voteType === 'ordinal'
+          ? bordaPoints(k - from, maxLength)
+          : usePoints
+            ? ((cv.points as Float64Array)[k] as number)
+            : 1;
+    }
+  }
+  const votes = new Int32Array(m);
+  const scores = new Float64Array(m);
+  let total = 0;
+  for (let k = 0; k < all; k++) {
+    const c = bp[k] as number;
+    const x = w[k] as number;
+    scores[c] = (scores[c] as number) + x;
+    if (x > 0) {
+      votes[c] = (votes[c] as number) + 1;
+      total++;
+    }
+  }
+  const start = new Int32Array(m + 1);
+  for (let c = 0; c < m; c++) start[c + 1] = (start[c] as number) + (votes[c] as number);
+  const fill = start.slice(0, m);
+  const voters = new Int32Array(total);
+  const weights = new Float64Array(total);
+  const ballotStart = new Int32Array(n + 1);
+  const ballotProjects = new Int32Array(total);
+  const ballotWeights = new Float64Array(total);
+  let out = 0;
+  for (let v = 0; v < n; v++) {
+    ballotStart[v] = out;
+    for (let k = bs[v] as number; k < (bs[v + 1] as number); k++) {
+      const x = w[k] as number;
+      if (x <= 0) continue; // MES and Phragmén only count support
+      const c = bp[k] as number;
+      const at = fill[c] as number;
+      fill[c] = at + 1;
+      voters[at] = v;
+      weights[at] = x;
+      ballotWeights[out] = x;
+      ballotProjects[out++] = c;
+    }
+  }
+  ballotStart[n] = out;
   return {
     budget,
     voteType,
