@@ -121,6 +121,8 @@ async function benchApp(label, env, workDir) {
   const app = await start(['dist/src/server.js'], {
     NODE_ENV: 'production',
     COOKIE_SECRET: 'bench-only-secret-bench-only-secret-000',
+    // Production needs the public address; links only, nothing is fetched from it.
+    PUBLIC_URL: 'http://127.0.0.1',
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
