@@ -91,6 +91,15 @@ export const signalsMessages = defineMessages({
     'signals.duo.rule':
       'Een signaal wordt pas opgepakt als er minstens één bewoner én één professional meedoen. Een lid van de programmaraad telt als bewoner. Een coördinator telt als professional.',
     'signals.duo.leave': 'Ik stop met opvolgen',
+    'signals.edit.link': 'Signaal bewerken',
+    'signals.edit.title': 'Signaal bewerken',
+    'signals.edit.intro':
+      'Pas de tekst aan. De vorige versie blijft bewaard en is te zien bij het signaal.',
+    'signals.edit.back': 'Terug naar het signaal',
+    'signals.edit.submit': 'Wijzigingen opslaan',
+    'signals.edit.saved': 'Het signaal is aangepast. De vorige versie is bewaard.',
+    'signals.edit.history': 'Eerdere versies ({count})',
+    'signals.edit.changedBy': 'Gewijzigd door {who} op {when}. Zo stond het er eerst:',
     'signals.duo.left': 'U volgt dit signaal niet meer op.',
     'signals.status.back': 'Zet terug op “{status}”',
     'signals.status.back.reason': 'Waarom een stap terug?',
@@ -265,6 +274,15 @@ export const signalsMessages = defineMessages({
     'signals.duo.rule':
       'A signal is only taken up when at least one resident and one professional take part. A council member counts as a resident. A coordinator counts as a professional.',
     'signals.duo.leave': 'Stop following this up',
+    'signals.edit.link': 'Edit signal',
+    'signals.edit.title': 'Edit signal',
+    'signals.edit.intro':
+      'Change the text. The previous version is kept and shown with the signal.',
+    'signals.edit.back': 'Back to the signal',
+    'signals.edit.submit': 'Save changes',
+    'signals.edit.saved': 'The signal has been changed. The previous version is kept.',
+    'signals.edit.history': 'Earlier versions ({count})',
+    'signals.edit.changedBy': 'Changed by {who} on {when}. This is how it read before:',
     'signals.duo.left': 'You no longer follow this signal up.',
     'signals.status.back': 'Set back to “{status}”',
     'signals.status.back.reason': 'Why a step back?',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.js';
@@ -12,7 +12,12 @@ import { signalsService } from './service.js';
 
 /** The data-moving statements of the migration that gave signals its own settings tables. */
 function dataMoves(): string[] {
-  const file = readFileSync(`${migrationsFolder}/0004_signal_themes_and_settings.sql`, 'utf8');
+  // Found by name, not number: migrations are renumbered when branches merge.
+  const name = readdirSync(migrationsFolder).find((f) =>
+    f.endsWith('_signal_themes_and_settings.sql'),
+  );
+  assert.ok(name, 'the migration file exists');
+  const file = readFileSync(`${migrationsFolder}/${name}`, 'utf8');
   return file
     .split('--> statement-breakpoint')
     .map((s) => s.trim())

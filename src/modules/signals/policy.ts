@@ -16,7 +16,8 @@ export type SignalAction =
   | 'signal.join'
   | 'signal.post'
   | 'signal.manage'
-  | 'signal.leave';
+  | 'signal.leave'
+  | 'signal.edit';
 
 export interface SignalResource {
   networkId: number;
@@ -26,13 +27,20 @@ export interface SignalResource {
     followerIds: readonly number[];
     /** Anonymised by the retention job: it may be read, nothing more. */
     anonymised: boolean;
+    /** Who recorded it (null: a public submission). */
+    createdBy?: number | null;
   };
 }
 
 /** The resource of a loaded signal, for `can`. */
 export function signalResource(
   networkId: number,
-  signal: { personBound: boolean; status: SignalStatus; anonymisedAt: Date | null },
+  signal: {
+    personBound: boolean;
+    status: SignalStatus;
+    anonymisedAt: Date | null;
+    createdBy: number | null;
+  },
   followerIds: readonly number[],
 ): SignalResource {
   return {
@@ -42,6 +50,7 @@ export function signalResource(
       status: signal.status,
       followerIds,
       anonymised: signal.anonymisedAt !== null,
+      createdBy: signal.createdBy,
     },
   };
 }
@@ -83,6 +92,13 @@ export function can(
       return active && member && readable();
     case 'signal.manage':
       return active && member && readable() && (follower || isCoordinator(actor, networkId));
+    case 'signal.edit':
+      return (
+        active &&
+        member &&
+        readable() &&
+        (signal?.createdBy === actor.personId || isCoordinator(actor, networkId))
+      );
     case 'signal.leave':
       return active && follower && readable();
   }

@@ -124,6 +124,15 @@ export function presentDetail(
     canPost: boolean;
     canManage: boolean;
     canLeave: boolean;
+    canEdit: boolean;
+    /** Earlier versions, newest first (`editor` undefined: unknown). */
+    revisions: readonly {
+      id: number;
+      editedAt: Date;
+      title: string;
+      description: string;
+      editor: { name: string; erased: boolean } | undefined;
+    }[];
   },
   state: FormState = {},
 ): SignalDetailViewModel {
@@ -186,6 +195,14 @@ export function presentDetail(
         ? { label: t('signals.status.back', { status: t(`signals.status.${back}`) }) }
         : undefined,
     canLeave: input.canLeave,
+    canEdit: input.canEdit,
+    revisions: input.revisions.map((r) => ({
+      id: r.id,
+      when: formatDateTime(lang, r.editedAt),
+      editor: r.editor ? personName(t, r.editor) : t('signals.updates.unknownAuthor'),
+      title: r.title,
+      description: r.description,
+    })),
     memberOptions: input.members
       .filter((m) => !followers.some((f) => f.personId === m.personId))
       .map((m) => ({ value: String(m.personId), label: `${m.name} (${roleLabel(m.role)})` })),

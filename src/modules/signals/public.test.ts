@@ -5,7 +5,7 @@ import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { signalsRepository } from './repository.js';
 import { countSignals, runSignalRetention, signalsPersonData, signalsService } from './service.js';
-import { signals, signalUpdates } from './tables.js';
+import { signalRevisions, signals, signalUpdates } from './tables.js';
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await t.database.db.execute(query);
@@ -259,6 +259,15 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
       return s!.id;
     };
     const inA = await insert(a(), true);
+    await db.insert(signalRevisions).values({
+      signalId: inA,
+      networkId: a(),
+      title: 'Mevrouw K. op de hoek',
+      description: 'Eerdere tekst',
+      theme: 'elderly',
+      place: 'Hoek',
+      trigger: 'Val',
+    });
     const inD = await insert(d, true);
     const ordinary = await insert(a(), false);
     const state = async (id: number) =>
@@ -282,6 +291,15 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
     assert.deepEqual(
       notes.map((n) => n.text),
       ['[geanonimiseerd]'],
+    );
+    const revisions = await db
+      .select()
+      .from(signalRevisions)
+      .where(eq(signalRevisions.signalId, inA));
+    assert.deepEqual(
+      revisions.map((rev) => [rev.title, rev.description, rev.place, rev.trigger]),
+      [['[geanonimiseerd]', '[geanonimiseerd]', '[geanonimiseerd]', '[geanonimiseerd]']],
+      'earlier versions are anonymised with the signal',
     );
     assert.equal((await state(ordinary)).title, 'Mevrouw op de hoek');
     assert.equal(await runSignalRetention(db, new Date('2027-02-12T12:00:00Z')), 0, 'once only');

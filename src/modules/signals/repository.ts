@@ -18,7 +18,14 @@ import {
 import type { Executor } from '../../db/client.js';
 import type { MemberRole } from '../../platform/actor.js';
 import type { SignalStatus } from './policy.js';
-import { signalFollowers, signalSettings, signals, signalThemes, signalUpdates } from './tables.js';
+import {
+  signalFollowers,
+  signalRevisions,
+  signalSettings,
+  signals,
+  signalThemes,
+  signalUpdates,
+} from './tables.js';
 
 export type SignalRow = typeof signals.$inferSelect;
 export type NewSignal = typeof signals.$inferInsert;
@@ -219,6 +226,54 @@ export function signalsRepository(db: Executor) {
       return rows.length === 1;
     },
 
+    /**
+     * Changes a signal's texts and keeps what was there before as a revision. False when
+     * the signal is not (or no longer) in the network.
+     */
+    async updateTexts(
+      networkId: number,
+      signalId: number,
+      editorId: number,
+      values: { title: string; description: string; theme: string; place: string; trigger: string },
+      at: Date,
+    ): Promise<boolean> {
+      const before = (
+        await db
+          .select()
+          .from(signals)
+          .where(and(eq(signals.networkId, networkId), eq(signals.id, signalId)))
+          .for('update')
+      )[0];
+      if (!before) return false;
+      await db.insert(signalRevisions).values({
+        signalId,
+        networkId,
+        editorId,
+        editedAt: at,
+        title: before.title,
+        description: before.description,
+        theme: before.theme,
+        place: before.place,
+        trigger: before.trigger,
+      });
+      await db
+        .update(signals)
+        .set(values)
+        .where(and(eq(signals.networkId, networkId), eq(signals.id, signalId)));
+      return true;
+    },
+
+    /** Earlier versions of a signal, newest first. */
+    async listRevisions(networkId: number, signalId: number) {
+      return db
+        .select()
+        .from(signalRevisions)
+        .where(
+          and(eq(signalRevisions.networkId, networkId), eq(signalRevisions.signalId, signalId)),
+        )
+        .orderBy(desc(signalRevisions.editedAt), desc(signalRevisions.id));
+    },
+
     /** Removes a person from the duo; false when they did not follow it. */
     async deleteFollower(networkId: number, signalId: number, personId: number) {
       const rows = await db
@@ -376,6 +431,17 @@ export function signalsRepository(db: Executor) {
         .returning({ id: signals.id });
       const ids = rows.map((r) => r.id);
       if (ids.length > 0) {
+        await db
+          .update(signalRevisions)
+          .set({
+            title: ANONYMISED,
+            description: ANONYMISED,
+            place: ANONYMISED,
+            trigger: ANONYMISED,
+          })
+          .where(
+            and(eq(signalRevisions.networkId, networkId), inArray(signalRevisions.signalId, ids)),
+          );
         await db
           .update(signalUpdates)
           .set({ text: ANONYMISED })

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../../platform/module.js';
 import { registerDetailRoutes } from './routes/detail.js';
+import { registerEditRoutes } from './routes/edit.js';
 import { signalRouteKit } from './routes/kit.js';
 import { registerListRoutes } from './routes/list.js';
 import { registerPublicAndModerationRoutes } from './routes/moderation.js';
@@ -16,4 +17,5 @@ export async function signalsRoutes(app: FastifyInstance, context: ModuleContext
   registerPatternAndThemeRoutes(app, kit);
   registerPublicAndModerationRoutes(app, kit);
   registerDetailRoutes(app, kit);
+  registerEditRoutes(app, kit);
 }

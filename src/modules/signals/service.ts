@@ -280,6 +280,30 @@ export function signalsService(db: Database) {
       });
     },
 
+    /** Changes a signal's texts; the earlier version is kept (signal_revisions). */
+    async editSignal(
+      actor: Actor,
+      networkId: number,
+      signalId: number,
+      values: { title: string; description: string; theme: string; place: string; trigger: string },
+    ): Promise<boolean> {
+      return db.transaction((tx) =>
+        signalsRepository(tx).updateTexts(networkId, signalId, actor.personId, values, new Date()),
+      );
+    },
+
+    /** Earlier versions of a signal, newest first, with the editors' names. */
+    async listRevisions(networkId: number, signalId: number) {
+      const rows = await repo.listRevisions(networkId, signalId);
+      const names = await directory.findNames(
+        rows.flatMap((r) => (r.editorId === null ? [] : [r.editorId])),
+      );
+      return rows.map((r) => ({
+        ...r,
+        editor: r.editorId === null ? undefined : names.get(r.editorId),
+      }));
+    },
+
     /** The actor stops following the signal up; false when they did not follow it. */
     leaveDuo: (actor: Actor, networkId: number, signalId: number) =>
       repo.deleteFollower(networkId, signalId, actor.personId),

@@ -314,6 +314,45 @@ describe('signals', () => {
     assert.equal(left[0]!.n, 1);
   });
 
+  test('the author and the coordinator edit a signal; earlier versions are kept and shown', async () => {
+    const id = await create('professional', 'Lantaarn kapot');
+    const detail = `${base()}/${id}`;
+    const pro = clients.professional!;
+    let page = await pro.get(`${detail}/bewerken`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /value="Lantaarn kapot"/);
+    let r = await pro.post(`${detail}/bewerken`, signalForm('', { title: '' }), {
+      from: `${detail}/bewerken`,
+    });
+    assert.equal(r.statusCode, 400);
+    r = await pro.post(`${detail}/bewerken`, signalForm('Lantaarnpaal bij het speelveld kapot'), {
+      from: `${detail}/bewerken`,
+    });
+    assert.equal(r.statusCode, 303);
+    page = await pro.get(detail);
+    assert.match(page.body, /<h1[^>]*>Lantaarnpaal bij het speelveld kapot<\/h1>/);
+    assert.match(page.body, /Eerdere versies/);
+    assert.match(page.body, /Lantaarn kapot/);
+    // The coordinator may edit too; another member may not.
+    r = await clients.coordinator!.post(
+      `${detail}/bewerken`,
+      signalForm('Lantaarnpaal kapot (gemeld bij de gemeente)'),
+      { from: `${detail}/bewerken` },
+    );
+    assert.equal(r.statusCode, 303);
+    assert.equal((await clients.resident!.get(`${detail}/bewerken`)).statusCode, 404);
+    r = await clients.resident!.post(`${detail}/bewerken`, signalForm('Anders'), { from: detail });
+    assert.equal(r.statusCode, 404);
+    const kept = await rows<{ title: string }>(
+      t,
+      sql`select title from signal_revisions where signal_id = ${id} order by id`,
+    );
+    assert.deepEqual(
+      kept.map((k) => k.title),
+      ['Lantaarn kapot', 'Lantaarnpaal bij het speelveld kapot'],
+    );
+  });
+
   test('an anonymised signal is one clear line with its theme and dates, and offers no actions', async () => {
     const db = t.database.db;
     const [row] = await db

@@ -139,3 +139,28 @@ export const signalSettings = pgTable('signal_settings', {
   /** Months after closing before a person-bound signal is anonymised; a positive integer. */
   retentionMonths: integer('retention_months').notNull(),
 });
+
+/**
+ * Earlier versions of a signal's texts: each edit stores what was there before, who changed
+ * it and when. Anonymised together with the signal by the retention job.
+ */
+export const signalRevisions = pgTable(
+  'signal_revisions',
+  {
+    id: serial('id').primaryKey(),
+    signalId: integer('signal_id')
+      .notNull()
+      .references(() => signals.id, { onDelete: 'cascade' }),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networks.id),
+    editorId: integer('editor_id').references(() => people.id),
+    editedAt: timestamp('edited_at', { withTimezone: true }).notNull().defaultNow(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    theme: text('theme').notNull(),
+    place: text('place').notNull(),
+    trigger: text('trigger').notNull(),
+  },
+  (t) => [index('signal_revisions_signal').on(t.signalId, t.editedAt)],
+);

@@ -29,9 +29,10 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
       followers.map((f) => f.personId),
     );
     const canManage = can(actor, 'signal.manage', resource);
-    const [updates, members] = await Promise.all([
+    const [updates, members, revisions] = await Promise.all([
       service.listUpdates(network.id, signal.id),
       canManage ? service.listMembers(network.id) : Promise.resolve([]),
+      service.listRevisions(network.id, signal.id),
     ]);
     return presentDetail(
       request.t,
@@ -41,6 +42,8 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
         loaded,
         updates,
         members,
+        revisions,
+        canEdit: can(actor, 'signal.edit', resource),
         canJoin: can(actor, 'signal.join', resource),
         canPost: can(actor, 'signal.post', resource),
         canManage,

@@ -36,6 +36,10 @@ export interface SignalDetailViewModel {
   back: { label: string } | undefined;
   /** The viewer follows it and may stop doing so. */
   canLeave: boolean;
+  /** The viewer recorded it or coordinates the network. */
+  canEdit: boolean;
+  /** Earlier versions of its texts, newest first. */
+  revisions: { id: number; when: string; editor: string; title: string; description: string }[];
   memberOptions: Option[];
   errors?: FormErrors | undefined;
   values?: FormValues | undefined;
@@ -78,6 +82,32 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
         {row(t('signals.detail.created'), s.created)}
         {row(t('signals.detail.outcome'), s.outcome)}
       </dl>
+
+      {vm.canEdit ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${base}/bewerken`}>
+            {t('signals.edit.link')}
+          </a>
+        </p>
+      ) : null}
+      {vm.revisions.length > 0 ? (
+        <details class="bk-revisions">
+          <summary>{t('signals.edit.history', { count: vm.revisions.length })}</summary>
+          <ol class="bk-thread">
+            {vm.revisions.map((r) => (
+              <li class="bk-thread__item" key={r.id}>
+                <p class="utrecht-paragraph bk-thread__meta">
+                  {t('signals.edit.changedBy', { who: r.editor, when: r.when })}
+                </p>
+                <p class="utrecht-paragraph">{r.title}</p>
+                {r.description ? (
+                  <p class="utrecht-paragraph bk-pre-line">{r.description}</p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
 
       <section aria-labelledby="duo-title">
         <h2 class="utrecht-heading-2" id="duo-title">
