@@ -83,6 +83,8 @@ export function buildInstance(
   networkName: string,
   proposals: { id: number; title: string; costCents: number }[],
   ballots: { id: string; choices: Record<string, number> }[],
+  /** The funded proposal ids of the count, when there is one: the `selected` column. */
+  selected?: readonly string[],
 ): Instance {
   const points = round.ballotType === 'points';
   const voteCounts = new Map<string, number>();
@@ -106,11 +108,15 @@ export function buildInstance(
   if (points) meta.max_sum_points = String(round.pointsTotal);
   return {
     meta,
-    projectColumns: ['project_id', 'cost', 'votes', 'name'],
+    projectColumns: ['project_id', 'cost', 'votes', 'name', ...(selected ? ['selected'] : [])],
     projects: proposals.map((p) => ({
       id: String(p.id),
       cost: centsToEuros(p.costCents),
-      fields: { name: p.title, votes: String(voteCounts.get(String(p.id)) ?? 0) },
+      fields: {
+        name: p.title,
+        votes: String(voteCounts.get(String(p.id)) ?? 0),
+        ...(selected ? { selected: selected.includes(String(p.id)) ? '1' : '0' } : {}),
+      },
     })),
     voteColumns: points ? ['voter_id', 'vote', 'points'] : ['voter_id', 'vote'],
     ballots: [...ballots]

@@ -82,6 +82,15 @@ describe('the count and the results page', () => {
       const fileNow = parsePabulib((await new TestClient(t.app).get(`${pub}/uitslag.pb`)).body);
       assert.equal(fileNow.meta.rule, rule);
       assert.deepEqual(stored.outcome.selected, tally(fileNow, rule).selected, rule);
+      // The file's selected column is what `buurtkracht pb check` compares with its own count.
+      assert.deepEqual(
+        fileNow.projects
+          .filter((p) => p.fields.selected === '1')
+          .map((p) => p.id)
+          .sort(),
+        [...stored.outcome.selected].sort(),
+        rule,
+      );
       assert.deepEqual(stored.greedy.selected, tally(fileNow, 'greedy').selected, rule);
       differs.add(stored.outcome.selected.join(','));
       const shown = await new TestClient(t.app).get(`${pub}/uitslag`);

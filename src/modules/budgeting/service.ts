@@ -400,13 +400,18 @@ export function budgetingService(db: Database, codeSecret: string) {
       });
     },
 
-    /** The anonymised ballots of a round as a pabulib instance (for the download). */
+    /**
+     * The anonymised ballots of a round as a pabulib instance (for the download), with the
+     * counted outcome as its `selected` column, so `buurtkracht pb check` can re-check it.
+     */
     async exportInstance(round: RoundRow, networkName: string) {
+      const result = round.result as StoredResult | null;
       return buildInstance(
         round,
         networkName,
         await repo.listProposals(round.id, ['accepted']),
         await repo.listBallots(round.id),
+        result?.outcome.selected,
       );
     },
   };
