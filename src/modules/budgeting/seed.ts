@@ -191,24 +191,36 @@ async function insertProposals(
   return ids;
 }
 
+/** How popular each plan is with the demo's voters (chance to approve it), in list order. */
+const POPULARITY = [0.55, 0.35, 0.4, 0.5, 0.45, 0.3, 0.25, 0.2];
+
+/** A small fixed-seed random generator (mulberry32), so the demo is the same on every start. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
- * Ballot k of a demo round: a fixed pattern over the proposals that stays within the budget
- * (each voter picks two to four plans they like, some favourites more often).
+ * Ballot k of a demo round: each plan approved with its popularity, then the most expensive
+ * choices dropped until the ballot fits the budget; never empty.
  */
-function demoChoices(
-  k: number,
-  ids: number[],
-  costs: number[],
-  budgetCents: number,
-): Map<number, number> {
-  const choices = new Map<number, number>();
+function demoChoices(k: number, ids: number[], costs: number[], budgetCents: number): Map<number, number> {
+  const next = random(1000 + k);
+  let chosen = ids.map((_, i) => i).filter((i) => next() < (POPULARITY[i] ?? 0.3));
+  if (chosen.length === 0) chosen = [Math.floor(next() * ids.length)];
+  chosen.sort((x, y) => costs[x]! - costs[y]!);
   let spent = 0;
-  const wanted = 2 + (k % 3);
-  for (let step = 0; choices.size < wanted && step < ids.length * 2; step++) {
-    const i = (k * 7 + step * (1 + (k % 4)) + (k % 5 === 0 ? 0 : step * step)) % ids.length;
-    if (choices.has(ids[i]!) || spent + costs[i]! > budgetCents) continue;
-    choices.set(ids[i]!, 1);
+  const choices = new Map<number, number>();
+  for (const i of chosen) {
+    if (spent + costs[i]! > budgetCents) break;
     spent += costs[i]!;
+    choices.set(ids[i]!, 1);
   }
   return choices;
 }
