@@ -210,7 +210,12 @@ function random(seed: number): () => number {
  * Ballot k of a demo round: each plan approved with its popularity, then the most expensive
  * choices dropped until the ballot fits the budget; never empty.
  */
-function demoChoices(k: number, ids: number[], costs: number[], budgetCents: number): Map<number, number> {
+function demoChoices(
+  k: number,
+  ids: number[],
+  costs: number[],
+  budgetCents: number,
+): Map<number, number> {
   const next = random(1000 + k);
   let chosen = ids.map((_, i) => i).filter((i) => next() < (POPULARITY[i] ?? 0.3));
   if (chosen.length === 0) chosen = [Math.floor(next() * ids.length)];

@@ -149,6 +149,9 @@ describe('voting: codes, accounts, the freeze', () => {
     const ballot = await voter.post(`${pub(roundId)}/stemmen`, { code: codes[0]!.toLowerCase() });
     assert.equal(ballot.statusCode, 200, ballot.body.slice(0, 500));
     assert.match(ballot.body, /type="checkbox"/);
+    // The budget meter helps with JavaScript; the page works the same without it.
+    assert.match(ballot.body, /<script src="\/assets\/budget-meter\.[0-9a-f]+\.js" defer/);
+    assert.match(ballot.body, /data-cost-cents="400000"/);
     const key = /name="key" value="([^"]+)"/.exec(ballot.body)![1]!;
     // Over the budget (4000 + 3000 + 5000 > 10000): refused by the server.
     const over = await voter.post(`${pub(roundId)}/stemmen/controle`, {

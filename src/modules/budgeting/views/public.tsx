@@ -309,8 +309,21 @@ export function BallotPage({
             </div>
           ))}
         </fieldset>
+        {vm.ballotType === 'approval-budget' ? (
+          <p
+            class="utrecht-paragraph bk-meter"
+            id="budget-meter"
+            aria-live="polite"
+            data-text={t('budget.ballot.meter')}
+            data-over={t('budget.ballot.meterOver')}
+            hidden
+          />
+        ) : null}
         <SubmitButton>{t('budget.ballot.review')}</SubmitButton>
       </Form>
+      {vm.ballotType === 'approval-budget' ? (
+        <script src={ctx.asset('budget-meter.js')} defer />
+      ) : null}
     </Layout>
   );
 }
