@@ -12,7 +12,6 @@ import { baseUrl } from '../../platform/urls.js';
 import { networkModule } from '../network/index.js';
 import { type BallotProblem, checkBallot, offeredRules } from './ballot.js';
 import { newIdempotencyKey } from './codes.js';
-import { lettersPdf } from './letters.js';
 import { can } from './policy.js';
 import {
   ballotRulesText,
@@ -650,6 +649,8 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
     const network = await networkFor(request, 'budget.manage');
     const round = await roundIn(request, network.id);
     const vm = await letterVm(request, network, round, 'pdf');
+    // Loaded on first use: pdf-lib and qrcode are large, and most processes never print.
+    const { lettersPdf } = await import('./letters.js');
     const pdf = await lettersPdf(request.t, vm);
     return reply
       .header('content-type', 'application/pdf')
