@@ -100,7 +100,7 @@ describe('secret ballots under concurrency', () => {
     assert.equal(await service.countBallots(roundId), 1);
   });
 
-  test('a code and an account racing for the same round each vote once; a second account ballot is refused', async () => {
+  test('one account casting 20 ballots in parallel: exactly one ballot, the other 19 refused as used', async () => {
     const { roundId, ids, service } = await createVotingRound(t.database.db, a().id);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, k) =>
