@@ -1,6 +1,7 @@
 // Every module of Buurtkracht, in order: the app registers their routes, the schema gathers
 // their tables, the catalogue their messages and the demo runs their seeds in this order.
 // Adding a module: write its folder with an index.ts manifest, and add one line here.
+import { budgetingModule } from './budgeting/index.js';
 import { meetingsModule } from './meetings/index.js';
 import { networkModule } from './network/index.js';
 import { peopleModule } from './people/index.js';
@@ -21,6 +22,7 @@ export function listModules() {
     meetingsModule,
     sparksModule,
     signalsModule,
+    budgetingModule,
   ] as const;
 }
 

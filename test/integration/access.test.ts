@@ -43,6 +43,16 @@ const PUBLIC_ROUTES = [
   // Public meetings as iCalendar, and photos (the route itself checks who may see one).
   'GET /buurt/:slug/agenda.ics',
   'GET /vonkjes/foto/:photoId',
+  // The neighbourhood budget: the round, voting (guarded by wrong-code counts), the results.
+  'GET /buurt/:slug/wijkbudget/:roundId',
+  'GET /buurt/:slug/wijkbudget/:roundId/stemmen',
+  'POST /buurt/:slug/wijkbudget/:roundId/stemmen',
+  'POST /buurt/:slug/wijkbudget/:roundId/stemmen/stembiljet',
+  'POST /buurt/:slug/wijkbudget/:roundId/stemmen/controle',
+  'POST /buurt/:slug/wijkbudget/:roundId/stemmen/insturen',
+  'GET /buurt/:slug/wijkbudget/:roundId/bewijs/:receipt',
+  'GET /buurt/:slug/wijkbudget/:roundId/uitslag',
+  'GET /buurt/:slug/wijkbudget/:roundId/uitslag.pb',
 ].sort();
 
 /** Static files: served by @fastify/static, which sets no route config; nothing personal. */

@@ -1,0 +1,22 @@
+// The neighbourhood budget (wijkbudget): rounds, residents' proposals and their review,
+// voting codes, secret ballots, and a fair count (the voting engine) that explains itself.
+import type { ModuleManifest } from '../../platform/module.js';
+import { budgetingMessages } from './messages.js';
+import { budgetingPersonData } from './person-data.js';
+import { budgetingPublicSection } from './public.js';
+import { budgetingRoutes } from './routes.js';
+import { seedBudgetingDemo } from './seed.js';
+import * as tables from './tables.js';
+
+const api = {};
+
+export const budgetingModule: ModuleManifest<typeof budgetingMessages, typeof api> = {
+  name: 'budgeting',
+  tables,
+  messages: budgetingMessages,
+  routes: budgetingRoutes,
+  seed: seedBudgetingDemo,
+  personData: budgetingPersonData,
+  publicSections: [(db, network, request) => budgetingPublicSection(db, network, request.t)],
+  api,
+};

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { networkModule } from '#src/modules/network/index.js';
+import { peopleModule } from '#src/modules/people/index.js';
+import { platformRepository } from '#src/platform/repository.js';
+import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { budgetingRepository } from './repository.js';
+import { seedBudgetingDemo } from './seed.js';
+import { budgetingService } from './service.js';
+
+describe('budgeting: the demo', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  test('Zonnehoek has a counted round with results and a round in its voting phase with codes to try', async () => {
+    const db = t.database.db;
+    await networkModule.seed!(db);
+    await peopleModule.seed?.(db);
+    await seedBudgetingDemo(db);
+    const network = (await networkModule.api.networks(db).findNetworkBySlug('zonnehoek'))!;
+    const repo = budgetingRepository(db);
+    const rounds = await repo.listRounds(network.id);
+    assert.deepEqual(rounds.map((r) => r.phase).sort(), ['results', 'voting']);
+    const done = rounds.find((r) => r.phase === 'results')!;
+    const open = rounds.find((r) => r.phase === 'voting')!;
+    assert.equal(await repo.countBallots(done.id), 137);
+    assert.equal(await repo.countBallots(open.id), 23);
+    assert.equal(await repo.countVoters(open.id), 23);
+    // The demo's codes open with the secret the app generates in the demo.
+    const secret = (await platformRepository(db).findSetting('cookie_secret'))!;
+    const codes = await budgetingService(db, secret).listDemoCodes(open, 8);
+    assert.equal(codes.length, 8);
+    const results = await new TestClient(t.app).get(
+      `/buurt/zonnehoek/wijkbudget/${done.id}/uitslag`,
+    );
+    assert.equal(results.statusCode, 200);
+    assert.match(results.body, /137 bewoners hebben gestemd/);
+    assert.match(results.body, /krijgt geld/);
+    assert.match(results.body, /krijgt geen geld/);
+    const page = await new TestClient(t.app).get('/buurt/zonnehoek');
+    assert.match(page.body, /Stem nu: Wijkbudget Zonnehoek 2026/);
+    const ballotPage = await new TestClient(t.app).get(`/buurt/zonnehoek/wijkbudget/${open.id}`);
+    assert.match(ballotPage.body, /Repair Café/);
+    assert.match(ballotPage.body, /De indiener schatte/);
+  });
+});

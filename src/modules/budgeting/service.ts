@@ -1,0 +1,420 @@
+// Use cases of the neighbourhood budget: rounds and their phases, proposals and review,
+// voting codes, secret ballots and the count. Transactions live here. A change to the rules,
+// budget or proposals after the first ballot is refused (FrozenError) and audited.
+import { randomUUID } from 'node:crypto';
+import type { Database, Executor } from '../../db/client.js';
+import { type Outcome, tally } from '../../pb/index.js';
+import { recordAudit } from '../../platform/audit.js';
+import { rateLimitKeys } from '../../platform/rate-limit.js';
+import { platformRepository } from '../../platform/repository.js';
+import { toLocal } from '../../platform/time.js';
+import { type BallotProblem, buildInstance, checkBallot } from './ballot.js';
+import { codeKeys, newVotingCode, normaliseVotingCode } from './codes.js';
+import {
+  budgetingRepository,
+  type ProposalRow,
+  type RoundRow,
+  type RoundSettings,
+} from './repository.js';
+import type { Phase } from './tables.js';
+
+/** The most codes one request may make. */
+export const CODES_PER_BATCH_MAX = 5000;
+/** Wrong codes one address may try per window before it must wait. */
+export const WRONG_CODES_MAX = 10;
+export const WRONG_CODES_WINDOW_MS = 15 * 60_000;
+
+/** A change refused because the round has ballots (answered 409). */
+export class FrozenError extends Error {
+  constructor() {
+    super('round is frozen: it has ballots');
+  }
+}
+
+/** Who does something, for the audit log. */
+export interface Doer {
+  personId: number | null;
+  origin: string;
+}
+
+/** The stored outcome of a count: the round's rule and, beside it, greedy counting. */
+export interface StoredResult {
+  outcome: Outcome;
+  greedy: Outcome;
+  ballots: number;
+}
+
+/**
+ * Euros as typed by a person ("25.000", "1250,50", "€ 300") → whole cents, or undefined
+ * when it is not an amount (negative, more than two decimals, above 100 million).
+ */
+export function parseEuroCents(input: string): number | undefined {
+  let s = input.replace(/[€\s]/g, '');
+  if (!/^\d[\d.,]*$/.test(s)) return undefined;
+  const comma = s.lastIndexOf(',');
+  let decimals = '';
+  if (comma >= 0) {
+    decimals = s.slice(comma + 1);
+    s = s.slice(0, comma);
+    if (decimals.length === 0 || decimals.length > 2 || s.includes(',')) return undefined;
+  }
+  // Dots are thousands separators in Dutch: groups of three.
+  if (s.includes('.') && !/^\d{1,3}(\.\d{3})+$/.test(s)) return undefined;
+  const euros = Number(s.replace(/\./g, ''));
+  if (!Number.isSafeInteger(euros) || euros > 100_000_000) return undefined;
+  return euros * 100 + Number(decimals.padEnd(2, '0') || '0');
+}
+
+/** A ballot as a voter fills it in: proposal id → points (1 for approval). */
+export type Choices = Map<number, number>;
+
+export type CastResult =
+  | { ok: true; receipt: string; repeated: boolean }
+  | { ok: false; reason: 'used' | 'closed' | 'invalid-code' | 'replayed' }
+  | { ok: false; reason: 'ballot'; problem: BallotProblem };
+
+export function budgetingService(db: Database, codeSecret: string) {
+  const repo = budgetingRepository(db);
+  const keys = codeKeys(codeSecret);
+  const limitKey = rateLimitKeys(codeSecret);
+
+  async function audit(
+    tx: Executor,
+    doer: Doer,
+    action: string,
+    round: { id: number; networkId: number },
+    result: 'ok' | 'denied' = 'ok',
+    detail?: string,
+  ) {
+    await recordAudit(tx, {
+      actorId: doer.personId,
+      action,
+      result,
+      objectType: 'budget_round',
+      objectId: round.id,
+      networkId: round.networkId,
+      origin: doer.origin,
+      detail,
+    });
+  }
+
+  /**
+   * Runs a change of a frozen-able round in one transaction: the round is locked for update
+   * (waiting for ballots in flight), and when it has a ballot the change is refused, audited
+   * (outside the rolled-back transaction) and FrozenError thrown.
+   */
+  async function changeUnlessFrozen<T>(
+    networkId: number,
+    roundId: number,
+    doer: Doer,
+    action: string,
+    change: (tx: Executor, round: RoundRow) => Promise<T>,
+  ): Promise<T> {
+    let frozen = false;
+    const result = await db.transaction(async (tx) => {
+      const r = budgetingRepository(tx);
+      const round = await r.lockRound(networkId, roundId, 'update');
+      if (!round) throw new Error('round not found');
+      if ((await r.countBallots(roundId)) > 0) {
+        frozen = true;
+        return undefined;
+      }
+      const value = await change(tx, round);
+      await audit(tx, doer, action, round);
+      return value;
+    });
+    if (frozen) {
+      await audit(
+        db,
+        doer,
+        action,
+        { id: roundId, networkId },
+        'denied',
+        'frozen: round has ballots',
+      );
+      throw new FrozenError();
+    }
+    return result as T;
+  }
+
+  /** Counts and audits a wrong code from an address: 'limited' once it has tried too many. */
+  async function countWrongCode(round: RoundRow, origin: string): Promise<'wrong' | 'limited'> {
+    const { count } = await platformRepository(db).incrementRateLimit(
+      limitKey(`budget-code|${origin}`),
+      WRONG_CODES_WINDOW_MS,
+    );
+    await audit(db, { personId: null, origin }, 'budget.code.wrong', round, 'denied');
+    return count > WRONG_CODES_MAX ? 'limited' : 'wrong';
+  }
+
+  return {
+    findRound: (networkId: number, roundId: number) => repo.findRound(networkId, roundId),
+    listRounds: (networkId: number) => repo.listRounds(networkId),
+    listProposals: repo.listProposals,
+    findProposal: repo.findProposal,
+    countBallots: repo.countBallots,
+    countVoters: repo.countVoters,
+    countCodes: repo.countCodes,
+    hasVoted: repo.hasVoted,
+
+    async createRound(networkId: number, settings: RoundSettings, doer: Doer): Promise<number> {
+      return db.transaction(async (tx) => {
+        const id = await budgetingRepository(tx).insertRound(networkId, settings);
+        await audit(tx, doer, 'budget.round.create', { id, networkId });
+        return id;
+      });
+    },
+
+    /** Changes the settings; refused with FrozenError once the round has a ballot. */
+    async updateRound(networkId: number, roundId: number, settings: RoundSettings, doer: Doer) {
+      await changeUnlessFrozen(networkId, roundId, doer, 'budget.round.update', (tx) =>
+        budgetingRepository(tx).updateRound(networkId, roundId, settings),
+      );
+    },
+
+    /** Moves the round to another phase (audited with the old and new phase). */
+    async changePhase(networkId: number, roundId: number, phase: Phase, doer: Doer) {
+      await db.transaction(async (tx) => {
+        const r = budgetingRepository(tx);
+        const round = await r.lockRound(networkId, roundId, 'update');
+        if (!round) throw new Error('round not found');
+        await r.updateRound(networkId, roundId, { phase });
+        await audit(tx, doer, 'budget.round.phase', round, 'ok', `${round.phase} -> ${phase}`);
+      });
+    },
+
+    async submitProposal(
+      round: RoundRow,
+      authorId: number | null,
+      input: { title: string; description: string; place: string; costCents: number },
+    ): Promise<number> {
+      return repo.insertProposal({
+        roundId: round.id,
+        networkId: round.networkId,
+        authorId,
+        ...input,
+      });
+    },
+
+    /**
+     * Review: accepted or rejected with a public reason, and optionally a new cost with its
+     * public reason. Refused with FrozenError once the round has a ballot.
+     */
+    async reviewProposal(
+      round: RoundRow,
+      proposal: ProposalRow,
+      review: {
+        status: 'accepted' | 'rejected';
+        reason: string;
+        costCents: number;
+        costReason: string;
+      },
+      doer: Doer,
+    ) {
+      await changeUnlessFrozen(round.networkId, round.id, doer, 'budget.proposal.review', (tx) =>
+        budgetingRepository(tx).updateProposal(round.id, proposal.id, {
+          status: review.status,
+          reviewReason: review.reason,
+          costCents: review.costCents,
+          costReason:
+            review.costCents === proposal.costCents ? proposal.costReason : review.costReason,
+        }),
+      );
+    },
+
+    /** The author withdraws a proposal (before voting; FrozenError once there are ballots). */
+    async withdrawProposal(round: RoundRow, proposal: ProposalRow, doer: Doer) {
+      await changeUnlessFrozen(round.networkId, round.id, doer, 'budget.proposal.withdraw', (tx) =>
+        budgetingRepository(tx).updateProposal(round.id, proposal.id, { status: 'withdrawn' }),
+      );
+    },
+
+    /** Makes `count` new codes (stored hashed and sealed); returns the batch number. */
+    async generateCodes(round: RoundRow, count: number, doer: Doer): Promise<number> {
+      return db.transaction(async (tx) => {
+        const r = budgetingRepository(tx);
+        const batch = (await r.findLastBatch(round.id)) + 1;
+        const codes: { codeHash: string; sealed: string }[] = [];
+        for (let i = 0; i < count; i++) {
+          const code = newVotingCode();
+          codes.push({ codeHash: keys.hash(code), sealed: keys.seal(code) });
+        }
+        await r.insertCodes(round.id, batch, codes);
+        await audit(
+          tx,
+          doer,
+          'budget.codes.generate',
+          round,
+          'ok',
+          `${count} codes, batch ${batch}`,
+        );
+        return batch;
+      });
+    },
+
+    /** The printable codes of a round (unused ones), audited: who printed them and how. */
+    async listCodesForPrint(round: RoundRow, doer: Doer, how: string): Promise<string[]> {
+      const rows = await repo.listSealedCodes(round.id, true);
+      await audit(db, doer, 'budget.codes.print', round, 'ok', `${how}: ${rows.length} codes`);
+      return rows.map((r) => keys.unseal(r.sealed));
+    },
+
+    /**
+     * Demo mode only: unused codes to list on the voting page. Codes sealed with another key
+     * (a demo seeded before COOKIE_SECRET was set) cannot open and are left out.
+     */
+    async listDemoCodes(round: RoundRow, limit: number): Promise<string[]> {
+      const codes: string[] = [];
+      for (const row of await repo.listSealedCodes(round.id, true)) {
+        if (codes.length >= limit) break;
+        try {
+          codes.push(keys.unseal(row.sealed));
+        } catch {
+          // sealed with another key: not usable here
+        }
+      }
+      return codes;
+    },
+
+    /**
+     * Checks a typed code: 'ok', 'used', or 'wrong'; 'limited' once this address has tried
+     * too many wrong codes (each wrong code is counted and audited).
+     */
+    async checkCode(
+      round: RoundRow,
+      typed: string,
+      origin: string,
+    ): Promise<'ok' | 'used' | 'wrong' | 'limited'> {
+      const plain = normaliseVotingCode(typed);
+      const found = plain ? await repo.findCode(round.id, keys.hash(plain)) : undefined;
+      if (found) return found.used ? 'used' : 'ok';
+      return countWrongCode(round, origin);
+    },
+
+    countWrongCode,
+
+    /**
+     * Casts one ballot in one transaction: the round must be in its voting phase (locked
+     * for share, so a change waits), the ballot valid, and the code or account not used
+     * before. The voted-record and the ballot share nothing: the ballot gets a random id,
+     * the day only, and a receipt derived from the form's idempotency key — so the same
+     * form sent again (double click, retry) gets the same receipt and stores nothing twice.
+     */
+    async castBallot(
+      networkId: number,
+      roundId: number,
+      voter: { code: string } | { personId: number },
+      choices: Choices,
+      idempotencyKey: string,
+    ): Promise<CastResult> {
+      const receipt = keys.receipt(idempotencyKey);
+      const codeHash = 'code' in voter ? keys.hash(voter.code) : undefined;
+      if ('code' in voter && !normaliseVotingCode(voter.code))
+        return { ok: false, reason: 'invalid-code' };
+      class Rollback extends Error {
+        constructor(readonly result: CastResult) {
+          super('rollback');
+        }
+      }
+      try {
+        return await db.transaction(async (tx) => {
+          const r = budgetingRepository(tx);
+          const round = await r.lockRound(networkId, roundId, 'share');
+          if (round?.phase !== 'voting') return { ok: false, reason: 'closed' } as const;
+          const proposals = await r.listProposals(roundId, ['accepted']);
+          const problem = checkBallot(
+            round,
+            new Map(proposals.map((p) => [p.id, p.costCents])),
+            choices,
+          );
+          if (problem) return { ok: false, reason: 'ballot', problem } as const;
+          let who: { codeId: number } | { personId: number };
+          if (codeHash !== undefined) {
+            const code = await r.findCode(roundId, codeHash);
+            if (!code) return { ok: false, reason: 'invalid-code' } as const;
+            who = { codeId: code.id };
+          } else who = voter as { personId: number };
+          if (!(await r.insertVoter(roundId, who))) {
+            // Voted before: the same form again gets its receipt; anything else is refused.
+            const earlier = await r.findBallotByReceipt(roundId, receipt);
+            return earlier
+              ? ({ ok: true, receipt, repeated: true } as const)
+              : ({ ok: false, reason: 'used' } as const);
+          }
+          const stored: Record<string, number> = {};
+          for (const [id, v] of choices) if (v > 0) stored[String(id)] = v;
+          const inserted = await r.insertBallot({
+            id: randomUUID(),
+            roundId,
+            castOn: toLocal(new Date()).date,
+            choices: stored,
+            receipt,
+          });
+          // A receipt that exists already: this form was used with another code or account.
+          if (!inserted) throw new Rollback({ ok: false, reason: 'replayed' });
+          return { ok: true, receipt, repeated: false } as const;
+        });
+      } catch (error) {
+        if (error instanceof Rollback) return error.result;
+        throw error;
+      }
+    },
+
+    findBallotByReceipt: repo.findBallotByReceipt,
+
+    /**
+     * Counts the votes with the round's rule and with greedy beside it, stores the outcome,
+     * moves the round to its results phase, and audits it. The round must be in 'counting'.
+     */
+    async countVotes(round: RoundRow, networkName: string, doer: Doer): Promise<StoredResult> {
+      return db.transaction(async (tx) => {
+        const r = budgetingRepository(tx);
+        const locked = await r.lockRound(round.networkId, round.id, 'update');
+        if (locked?.phase !== 'counting') throw new Error('round is not in counting');
+        const instance = buildInstance(
+          locked,
+          networkName,
+          await r.listProposals(round.id, ['accepted']),
+          await r.listBallots(round.id),
+        );
+        const ties = locked.ties === 'lexicographic' ? 'lexicographic' : 'default';
+        const result: StoredResult = {
+          outcome: tally(instance, locked.rule, { ties }),
+          greedy: tally(instance, 'greedy', { ties }),
+          ballots: instance.ballots.length,
+        };
+        await r.updateRound(round.networkId, round.id, {
+          result,
+          countedAt: new Date(),
+          phase: 'results',
+        });
+        await audit(
+          tx,
+          doer,
+          'budget.round.count',
+          round,
+          'ok',
+          `${result.ballots} ballots, rule ${locked.rule}`,
+        );
+        return result;
+      });
+    },
+
+    /**
+     * The anonymised ballots of a round as a pabulib instance (for the download), with the
+     * counted outcome as its `selected` column, so `buurtkracht pb check` can re-check it.
+     */
+    async exportInstance(round: RoundRow, networkName: string) {
+      const result = round.result as StoredResult | null;
+      return buildInstance(
+        round,
+        networkName,
+        await repo.listProposals(round.id, ['accepted']),
+        await repo.listBallots(round.id),
+        result?.outcome.selected,
+      );
+    },
+  };
+}
+
+export type BudgetingService = ReturnType<typeof budgetingService>;

@@ -1,0 +1,304 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { DEFAULT_RULE } from '#src/pb/index.js';
+import { auditLog } from '#src/platform/tables.js';
+import {
+  createTestApp,
+  csrfTokenIn,
+  type TestApp,
+  TestClient,
+  testConfig,
+} from '#test/helpers/app.js';
+import { createVotingRound } from '#test/helpers/budgeting.js';
+import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { budgetingRepository } from './repository.js';
+import { budgetingService } from './service.js';
+
+describe('voting: codes, accounts, the freeze', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof createWorld>>;
+  let coordinator: TestClient;
+  let resident: TestClient;
+  let council: TestClient;
+  const a = () => world.networks.a;
+  const base = () => `/netwerk/${a().id}/wijkbudget`;
+  const pub = (roundId: number) => `/buurt/${a().slug}/wijkbudget/${roundId}`;
+
+  before(async () => {
+    t = await createTestApp();
+    world = await createWorld(t.database.db);
+    coordinator = new TestClient(t.app);
+    await coordinator.login(world.people.coordinator.email!, TEST_PASSWORD);
+    resident = new TestClient(t.app);
+    await resident.login(world.people.resident.email!, TEST_PASSWORD);
+    council = new TestClient(t.app);
+    await council.login(world.people.council.email!, TEST_PASSWORD);
+  });
+  after(() => t.close());
+
+  const roundForm = (fields: Record<string, string> = {}) => ({
+    title: 'Wijkbudget 2027',
+    description: '',
+    budget: '10.000',
+    submissionUntil: '',
+    reviewUntil: '',
+    votingFrom: '',
+    votingUntil: '',
+    ballotType: 'approval-budget',
+    minSelections: '1',
+    maxSelections: '0',
+    pointsTotal: '10',
+    rule: DEFAULT_RULE,
+    ties: 'default',
+    voteByCode: 'on',
+    voteByAccount: 'on',
+    minAge: '16',
+    ...fields,
+  });
+
+  async function createRound(fields: Record<string, string> = {}): Promise<number> {
+    const response = await coordinator.post(`${base()}/nieuw`, roundForm(fields), {
+      from: `${base()}/nieuw`,
+    });
+    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
+    return Number(/wijkbudget\/(\d+)$/.exec(String(response.headers.location))![1]);
+  }
+
+  async function propose(
+    roundId: number,
+    title: string,
+    cost: string,
+    client = resident,
+  ): Promise<number> {
+    const response = await client.post(
+      `${base()}/${roundId}/voorstellen/nieuw`,
+      { title, description: `Beschrijving van ${title}`, place: 'Bij het plein', cost },
+      { from: `${base()}/${roundId}/voorstellen/nieuw` },
+    );
+    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
+    const proposals = await budgetingRepository(t.database.db).listProposals(roundId);
+    return proposals.find((p) => p.title === title)!.id;
+  }
+
+  async function review(roundId: number, proposalId: number, fields: Record<string, string>) {
+    return council.post(`${base()}/${roundId}/voorstellen/${proposalId}/beoordelen`, fields, {
+      from: `${base()}/${roundId}`,
+    });
+  }
+
+  async function setPhase(roundId: number, phase: string) {
+    const response = await coordinator.post(
+      `${base()}/${roundId}/fase`,
+      { phase },
+      { from: `${base()}/${roundId}` },
+    );
+    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
+  }
+
+  /** A round in voting with three accepted proposals (€4.000, €3.000, €5.000) and codes. */
+  async function votingRound(codes: number, fields: Record<string, string> = {}) {
+    const roundId = await createRound(fields);
+    const ids = [
+      await propose(roundId, 'Speeltuin', '4000'),
+      await propose(roundId, 'Moestuin', '3000'),
+      await propose(roundId, 'Buurtfeest', '5000'),
+    ];
+    for (const id of ids) {
+      const r = await review(roundId, id, {
+        decision: 'accepted',
+        reason: '',
+        cost: '',
+        costReason: '',
+      });
+      // Cost '' is invalid: keep the proposal's own cost instead.
+      assert.equal(r.statusCode, 400);
+      const p = (await budgetingRepository(t.database.db).findProposal(roundId, id))!;
+      const ok = await review(roundId, id, {
+        decision: 'accepted',
+        reason: 'Kan.',
+        cost: String(p.costCents / 100),
+        costReason: '',
+      });
+      assert.equal(ok.statusCode, 303, ok.body.slice(0, 500));
+    }
+    await setPhase(roundId, 'voting');
+    const service = budgetingService(t.database.db, testConfig().cookieSecret!);
+    const round = (await service.findRound(a().id, roundId))!;
+    if (codes > 0) await service.generateCodes(round, codes, { personId: null, origin: 'test' });
+    const list =
+      codes > 0
+        ? await service.listCodesForPrint(round, { personId: null, origin: 'test' }, 'test')
+        : [];
+    return { roundId, ids, codes: list, service };
+  }
+
+  /** Sends a ballot straight to the submit step, as the review page's form does. */
+  function submit(client: TestClient, roundId: number, fields: Record<string, string | string[]>) {
+    return client.post(`${pub(roundId)}/stemmen/insturen`, {
+      _csrf: csrfTokenIn(client.lastHtml) ?? '',
+      ...fields,
+    });
+  }
+
+  test('voting with a code: ballot, review, receipt; rules checked on the server; a code votes once', async () => {
+    const { roundId, ids, codes } = await votingRound(2);
+    const voter = new TestClient(t.app, '10.0.0.1');
+    const start = await voter.get(`${pub(roundId)}/stemmen`);
+    assert.equal(start.statusCode, 200);
+    const ballot = await voter.post(`${pub(roundId)}/stemmen`, { code: codes[0]!.toLowerCase() });
+    assert.equal(ballot.statusCode, 200, ballot.body.slice(0, 500));
+    assert.match(ballot.body, /type="checkbox"/);
+    // The budget meter helps with JavaScript; the page works the same without it.
+    assert.match(ballot.body, /<script src="\/assets\/budget-meter\.[0-9a-f]+\.js" defer/);
+    assert.match(ballot.body, /data-cost-cents="400000"/);
+    const key = /name="key" value="([^"]+)"/.exec(ballot.body)![1]!;
+    // Over the budget (4000 + 3000 + 5000 > 10000): refused by the server.
+    const over = await voter.post(`${pub(roundId)}/stemmen/controle`, {
+      code: codes[0]!,
+      key,
+      choice: ids.map(String),
+    });
+    assert.equal(over.statusCode, 400);
+    assert.match(over.body, /meer dan het budget/);
+    const check = await voter.post(`${pub(roundId)}/stemmen/controle`, {
+      code: codes[0]!,
+      key,
+      choice: [String(ids[0]), String(ids[1])],
+    });
+    assert.equal(check.statusCode, 200);
+    assert.match(check.body, /Controleer uw stem/);
+    assert.match(check.body, /Samen: €\s7\.000/);
+    const sent = await voter.post(`${pub(roundId)}/stemmen/insturen`, {
+      code: codes[0]!,
+      key,
+      choice: [String(ids[0]), String(ids[1])],
+    });
+    assert.equal(sent.statusCode, 303);
+    const receiptPage = await voter.get(String(sent.headers.location));
+    assert.equal(receiptPage.statusCode, 200);
+    assert.match(receiptPage.body, /Uw bewijsnummer/);
+    // Again with the same code and a new form: refused.
+    const again = await voter.post(`${pub(roundId)}/stemmen`, { code: codes[0]! });
+    assert.equal(again.statusCode, 409);
+    const other = await submit(voter, roundId, {
+      code: codes[0]!,
+      key: 'another-key-1234567890',
+      choice: String(ids[2]),
+    });
+    assert.equal(other.statusCode, 409);
+    assert.equal(await budgetingRepository(t.database.db).countBallots(roundId), 1);
+  });
+
+  test('a change after the first ballot is refused with 409 and audited', async () => {
+    const { roundId, ids, codes } = await votingRound(1);
+    const before = await coordinator.post(
+      `${base()}/${roundId}/bewerken`,
+      roundForm({ budget: '12.000' }),
+      { from: `${base()}/${roundId}/bewerken` },
+    );
+    assert.equal(before.statusCode, 303, 'changes are allowed before the first ballot');
+    const voter = new TestClient(t.app, '10.0.0.2');
+    await voter.get(`${pub(roundId)}/stemmen`);
+    assert.equal(
+      (
+        await submit(voter, roundId, {
+          code: codes[0]!,
+          key: 'k-freeze-1234567890',
+          choice: String(ids[0]),
+        })
+      ).statusCode,
+      303,
+    );
+    const edit = await coordinator.post(
+      `${base()}/${roundId}/bewerken`,
+      roundForm({ budget: '50.000', rule: 'greedy' }),
+      { from: `${base()}/${roundId}/bewerken` },
+    );
+    assert.equal(edit.statusCode, 409);
+    assert.match(edit.body, /Er is al gestemd/);
+    const rev = await review(roundId, ids[1]!, {
+      decision: 'rejected',
+      reason: 'Toch niet',
+      cost: '3000',
+      costReason: '',
+    });
+    assert.equal(rev.statusCode, 409);
+    const back = await coordinator.post(
+      `${base()}/${roundId}/fase`,
+      { phase: 'submission' },
+      { from: `${base()}/${roundId}` },
+    );
+    assert.equal(back.statusCode, 409);
+    const round = (await budgetingRepository(t.database.db).findRound(a().id, roundId))!;
+    assert.equal(round.budgetCents, 1_200_000);
+    assert.equal(round.rule, DEFAULT_RULE);
+    const denied = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, String(roundId)), eq(auditLog.result, 'denied')));
+    assert.deepEqual(denied.map((d) => d.action).sort(), [
+      'budget.proposal.review',
+      'budget.round.update',
+    ]);
+    const phases = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.objectId, String(roundId)), eq(auditLog.action, 'budget.round.phase')),
+      );
+    assert.equal(phases.length, 1);
+    assert.equal(phases[0]!.detail, 'submission -> voting');
+  });
+
+  test('wrong codes are counted per address, refused with 429 after ten, and audited', async () => {
+    const { roundId } = await createVotingRound(t.database.db, a().id, { codes: 1 });
+    const guesser = new TestClient(t.app, '10.0.0.66');
+    await guesser.get(`${pub(roundId)}/stemmen`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push(
+        (
+          await guesser.post(`${pub(roundId)}/stemmen`, {
+            code: `AAAA-BBBB-CCCC-DDD${'EFGHJKMNPQR'[i]}`,
+          })
+        ).statusCode,
+      );
+    }
+    assert.deepEqual(statuses, [...Array(10).fill(400), 429]);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'budget.code.wrong'), eq(auditLog.objectId, String(roundId))));
+    assert.equal(audits.length, 11);
+  });
+
+  test('a resident votes with their account once; professionals cannot', async () => {
+    const { roundId, ids, service } = await createVotingRound(t.database.db, a().id);
+    const start = await resident.get(`${pub(roundId)}/stemmen`);
+    assert.match(start.body, /Stemmen met mijn account/);
+    const ballot = await resident.post(`${pub(roundId)}/stemmen/stembiljet`, { via: 'account' });
+    assert.equal(ballot.statusCode, 200);
+    const key = /name="key" value="([^"]+)"/.exec(ballot.body)![1]!;
+    const sent = await resident.post(`${pub(roundId)}/stemmen/insturen`, {
+      via: 'account',
+      key,
+      choice: String(ids[0]),
+    });
+    assert.equal(sent.statusCode, 303);
+    const again = await resident.post(`${pub(roundId)}/stemmen/insturen`, {
+      via: 'account',
+      key: 'fresh-key-abcdefghijk',
+      choice: String(ids[1]),
+    });
+    assert.equal(again.statusCode, 409);
+    assert.equal(await service.countBallots(roundId), 1);
+    const professional = new TestClient(t.app);
+    await professional.login(world.people.professional.email!, TEST_PASSWORD);
+    await professional.get(`${pub(roundId)}/stemmen`);
+    const refused = await professional.post(`${pub(roundId)}/stemmen/stembiljet`, {
+      via: 'account',
+    });
+    assert.equal(refused.statusCode, 403);
+  });
+});
