@@ -16,6 +16,8 @@ export const peopleMessages = defineMessages({
     'login.invalid': 'Het e-mailadres, de gebruikersnaam of het wachtwoord klopt niet.',
     'login.limited':
       'Er is te vaak geprobeerd in te loggen. Wacht een kwartier en probeer het dan opnieuw.',
+    'login.wait':
+      'U heeft een paar keer een verkeerd wachtwoord gegeven. Wacht even en probeer het dan opnieuw. Elke nieuwe fout maakt de wachttijd langer.',
     'login.forgot': 'Wachtwoord vergeten?',
     'login.haveCode': 'Heeft u een uitnodiging of een brief met een code? Vul de code in',
     'login.demo.title': 'Demo-accounts',
@@ -134,6 +136,8 @@ export const peopleMessages = defineMessages({
     'invite.organisation.none': 'Geen organisatie',
     'invite.create': 'Uitnodiging maken',
     'invite.sent': 'De uitnodiging is verstuurd.',
+    'invite.queued':
+      'Let op: de uitnodiging is niet verstuurd. Er is geen mailserver ingesteld, dus de e-mail staat alleen in de uitgaande mail van de beheerder. Vraag de beheerder om de e-mail door te sturen, of maak een brief met een code.',
     'letter.title': 'Uitnodiging voor {network}',
     'letter.greeting': 'Beste {name},',
     'letter.greetingNoName': 'Goedendag,',
@@ -205,6 +209,8 @@ export const peopleMessages = defineMessages({
     'login.invalid': 'The email address, username or password is not correct.',
     'login.limited':
       'There were too many attempts to log in. Wait a quarter of an hour and try again.',
+    'login.wait':
+      'You gave a wrong password a few times. Wait a moment and try again. Each new mistake makes the wait longer.',
     'login.forgot': 'Forgot your password?',
     'login.haveCode': 'Do you have an invitation or a letter with a code? Enter the code',
     'login.demo.title': 'Demo accounts',
@@ -321,6 +327,8 @@ export const peopleMessages = defineMessages({
     'invite.organisation.none': 'No organisation',
     'invite.create': 'Create invitation',
     'invite.sent': 'The invitation has been sent.',
+    'invite.queued':
+      'Please note: the invitation was not sent. No mail server is set up, so the email is only kept in the administrator’s outbox. Ask the administrator to pass it on, or make a letter with a code.',
     'letter.title': 'Invitation to {network}',
     'letter.greeting': 'Dear {name},',
     'letter.greetingNoName': 'Hello,',

@@ -246,7 +246,11 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
       url,
     );
     if (form.data.kind === 'email') {
-      return reply.flash('ok', 'invite.sent').redirect(`/netwerk/${network.id}/leden`, 303);
+      // Without a mail server the mail only lands in the outbox: say so, not "sent".
+      const sent = context.mailer.delivery === 'smtp';
+      return reply
+        .flash(sent ? 'ok' : 'info', sent ? 'invite.sent' : 'invite.queued')
+        .redirect(`/netwerk/${network.id}/leden`, 303);
     }
     const vm = {
       networkName: network.name,

@@ -19,9 +19,17 @@ export const open = { config: { policy: 'public' as const } };
 export const signedIn = { config: { policy: 'signedIn' as const } };
 export const checked = { config: { policy: 'check' as const } };
 
-/** Login and code entry have their own, stricter limits in the service (per account too). */
+/** Code entry and password reset: a limit per address, and their own in the service. */
 export const loginLimited = {
   config: { policy: 'public' as const, rateLimit: { max: 30, timeWindow: 15 * 60_000 } },
+};
+
+/**
+ * Signing in: only a flood guard per address here (a community centre shares one address);
+ * the service counts failed attempts per account and per address and account.
+ */
+export const signInLimited = {
+  config: { policy: 'public' as const, rateLimit: { max: 600, timeWindow: 15 * 60_000 } },
 };
 
 export const passwordField = z.string().min(10, 'form.tooShort|min=10').max(200);

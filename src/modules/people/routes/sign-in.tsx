@@ -14,6 +14,7 @@ import {
   type PeopleDeps,
   passwordField,
   sessionCookieOptions,
+  signInLimited,
 } from './shared.js';
 
 const loginSchema = z.object({
@@ -45,7 +46,7 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
     return reply.page((ctx) => <LoginPage ctx={ctx} vm={{ back, demo: demo(request.t) }} />);
   });
 
-  app.post('/inloggen', loginLimited, async (request, reply) => {
+  app.post('/inloggen', signInLimited, async (request, reply) => {
     const form = parseForm(loginSchema, request.body, request.t);
     const back = safeLocalPath(formValues(request.body).terug, '/netwerk');
     if (!form.ok) {
@@ -66,7 +67,13 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
       request.cookies[SESSION_COOKIE],
     );
     if (!result.ok) {
-      const message = request.t(result.reason === 'limited' ? 'login.limited' : 'login.invalid');
+      const message = request.t(
+        result.reason === 'limited'
+          ? 'login.limited'
+          : result.reason === 'wait'
+            ? 'login.wait'
+            : 'login.invalid',
+      );
       return reply.page(
         (ctx) => (
           <LoginPage
@@ -79,7 +86,7 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
             }}
           />
         ),
-        result.reason === 'limited' ? 429 : 400,
+        result.reason === 'invalid' ? 400 : 429,
       );
     }
     reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions);

@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { platformRepository } from '../../../platform/repository.js';
 import { peopleRepository } from '../repository.js';
-import { verifyPassword } from '../secrets.js';
+import { redactSecrets, verifyPassword } from '../secrets.js';
 import type { ServiceContext } from './context.js';
 
 export function myDataService(c: ServiceContext) {
@@ -79,7 +79,8 @@ export function myDataService(c: ServiceContext) {
         emails: mail.map((m) => ({
           to: m.recipient,
           subject: m.subject,
-          body: m.body,
+          // A copy, not a working link: reset links and invitation codes are taken out.
+          body: redactSecrets(m.body),
           at: m.createdAt,
         })),
         ...modules,

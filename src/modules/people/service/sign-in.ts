@@ -6,11 +6,24 @@ import { hashPassword, newLinkToken, sessionHash, verifyPassword } from '../secr
 import type { ServiceContext } from './context.js';
 
 const RESET_MINUTES = 60;
+
+/** The window in which failed sign-ins are counted, in minutes. */
+export const LOGIN_WINDOW_MINUTES = 15;
+/** Failed sign-ins of one account (from anywhere) after which it refuses every attempt. */
+export const LOGIN_ACCOUNT_FAILURES = 10;
+/** Failed sign-ins of one account from one address before each next one must wait. */
+export const LOGIN_FREE_FAILURES = 3;
+/** The first wait after the free failures; each further failure doubles it. */
+export const LOGIN_FIRST_WAIT_MS = 5_000;
+/** Failed sign-ins from one address (any accounts) after which its answers slow down. */
+export const LOGIN_ADDRESS_FAILURES = 20;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TOUCH_AFTER_MS = 60_000;
 
 export type LoginResult =
   | { ok: true; sessionId: string; personId: number }
-  | { ok: false; reason: 'invalid' | 'limited' };
+  | { ok: false; reason: 'invalid' | 'limited' | 'wait' };
 
 export function signInService(c: ServiceContext) {
   const { db, repo, mailer, hashCode, withinLimit, startSession } = c;
@@ -64,6 +77,15 @@ export function signInService(c: ServiceContext) {
       return loadActor(session.personId, session.displayName, session.isAdmin);
     },
 
+    /**
+     * Signs in. Only failed attempts count (a community centre on one wifi signs in all day):
+     * - per account, from any address: after LOGIN_ACCOUNT_FAILURES in the window the account
+     *   is under attack and refuses every attempt, the right password too, until it ends;
+     * - per address and account: after LOGIN_FREE_FAILURES each further failure makes the
+     *   next attempt wait twice as long (5 s, 10 s, 20 s, … at most the window);
+     * - per address, across accounts: no lock, but after LOGIN_ADDRESS_FAILURES the answer
+     *   comes a little later each time (at most 3 s), which slows guessing across accounts.
+     */
     async login(
       identifier: string,
       password: string,
@@ -71,21 +93,45 @@ export function signInService(c: ServiceContext) {
       previousSessionId?: string,
     ): Promise<LoginResult> {
       const account = identifier.trim().toLowerCase();
-      const fromAddress = await withinLimit(`login|ip|${origin}`, 20, 15 * 60_000);
-      const forAccount = await withinLimit(`login|account|${account}`, 10, 15 * 60_000);
+      const keys = {
+        account: c.limitKey(`login|failed|account|${account}`),
+        pair: c.limitKey(`login|failed|pair|${origin}|${account}`),
+        wait: c.limitKey(`login|wait|${origin}|${account}`),
+        address: c.limitKey(`login|failed|address|${origin}`),
+      };
+      const [forAccount, wait, fromAddress] = await Promise.all([
+        c.platform.findRateLimit(keys.account),
+        c.platform.findRateLimit(keys.wait),
+        c.platform.findRateLimit(keys.address),
+      ]);
       const person = await repo.findPersonByLogin(account);
-      if (!fromAddress || !forAccount) {
+      const addressFailures = fromAddress?.count ?? 0;
+      if (addressFailures >= LOGIN_ADDRESS_FAILURES) {
+        await sleep(Math.min(3_000, 100 * 2 ** (addressFailures - LOGIN_ADDRESS_FAILURES)));
+      }
+      if ((forAccount?.count ?? 0) >= LOGIN_ACCOUNT_FAILURES || wait) {
         await recordAudit(db, {
           actorId: person?.id ?? null,
           action: 'login',
           result: 'denied',
           origin,
-          detail: 'rate limited',
+          detail: wait ? 'waiting after failed attempts' : 'account limited',
         });
-        return { ok: false, reason: 'limited' };
+        return { ok: false, reason: wait ? 'wait' : 'limited' };
       }
       const valid = await verifyPassword(person?.passwordHash ?? null, password);
       if (!person || !valid) {
+        const window = LOGIN_WINDOW_MINUTES * 60_000;
+        const [, pair] = await Promise.all([
+          c.platform.incrementRateLimit(keys.account, window),
+          c.platform.incrementRateLimit(keys.pair, window),
+          c.platform.incrementRateLimit(keys.address, window),
+        ]);
+        const over = pair.count - LOGIN_FREE_FAILURES;
+        if (over >= 0) {
+          const waitMs = Math.min(window, LOGIN_FIRST_WAIT_MS * 2 ** over);
+          await c.platform.setRateLimit(keys.wait, pair.count, new Date(Date.now() + waitMs));
+        }
         await recordAudit(db, {
           actorId: person?.id ?? null,
           action: 'login',
