@@ -4,6 +4,7 @@ import { type MemberRole, memberRoles } from '../../platform/actor.js';
 import {
   formatDate,
   formatDateTime,
+  isMessageKey,
   type Lang,
   type Translate,
 } from '../../platform/i18n/index.js';
@@ -92,24 +93,83 @@ export function presentOpenInvitation(
   };
 }
 
-/** One page of the audit log, with links to the newer and older pages. */
+/** Display names by person id (erased people keep their row, not their name). */
+export type NameLookup = Map<number, { name: string; erased: boolean }>;
+
+/** What was done, in plain words: "Signaal gemeld", or "Geweigerd: Signalen bekijken". */
+export function auditWhat(t: Translate, action: string, result: string): string {
+  const key = `audit.action.${action}`;
+  const what = isMessageKey(key) ? t(key) : t('audit.action.other');
+  if (result === 'denied') return t('audit.denied', { what });
+  if (result === 'failed') return t('audit.failed', { what });
+  return what;
+}
+
+/** Who did it: their name, "oud-lid" after erasure, "onbekend" without an account. */
+export function auditWho(t: Translate, actorId: number | null, names: NameLookup): string {
+  if (actorId === null) return t('audit.nobody');
+  const person = names.get(actorId);
+  if (!person) return t('audit.nobody');
+  return person.erased || person.name === '' ? t('audit.formerMember') : person.name;
+}
+
+/** Which item: "signaal 12", or a person's name. */
+export function auditObject(
+  t: Translate,
+  objectType: string | null,
+  objectId: string | null,
+  names: NameLookup,
+): string {
+  if (!objectType) return '';
+  if (objectType === 'person' && objectId !== null) {
+    return auditWho(t, Number(objectId), names);
+  }
+  const key = `audit.object.${objectType}`;
+  const label = isMessageKey(key) ? t(key) : t('audit.object.other');
+  return objectId ? `${label} ${objectId}` : label;
+}
+
+/** The person ids an audit page needs names for: actors, and people as objects. */
+export function auditPersonIds(rows: AuditRow[]): number[] {
+  return rows.flatMap((r) => [
+    ...(r.actorId === null ? [] : [r.actorId]),
+    ...(r.objectType === 'person' && r.objectId && /^\d+$/.test(r.objectId)
+      ? [Number(r.objectId)]
+      : []),
+  ]);
+}
+
+/**
+ * One page of the audit log, with links to the newer and older pages. Coordinators read it
+ * in plain words (who did what to which item, when); only administrators (`technical`) see
+ * the action code, the result, the address it came from and the details (issue 9).
+ */
 export function presentAuditPage(
   t: Translate,
   lang: Lang,
   rows: AuditRow[],
-  paging: { page: number; pageSize: number; path: string },
-): Pick<AuditViewModel, 'rows' | 'newer' | 'older'> {
-  const { page, pageSize, path } = paging;
+  names: NameLookup,
+  paging: { page: number; pageSize: number; path: string; technical: boolean },
+): Pick<AuditViewModel, 'rows' | 'newer' | 'older' | 'technical'> {
+  const { page, pageSize, path, technical } = paging;
   return {
+    technical,
     rows: rows.slice(0, pageSize).map((r) => ({
       id: r.id,
       when: formatDateTime(lang, r.at),
-      who: r.actorId === null ? t('audit.nobody') : `#${r.actorId}`,
-      action: r.action,
-      object: r.objectType ? `${r.objectType} ${r.objectId ?? ''}`.trim() : '',
-      result: r.result,
-      origin: r.origin ?? '',
-      detail: r.detail ?? '',
+      who: auditWho(t, r.actorId, names),
+      what: auditWhat(t, r.action, r.result),
+      object: auditObject(t, r.objectType, r.objectId, names),
+      ...(technical
+        ? {
+            technical: {
+              action: r.action,
+              result: r.result,
+              origin: r.origin ?? '',
+              detail: r.detail ?? '',
+            },
+          }
+        : {}),
     })),
     newer: page > 1 ? `${path}?pagina=${page - 1}` : undefined,
     older: rows.length > pageSize ? `${path}?pagina=${page + 1}` : undefined,

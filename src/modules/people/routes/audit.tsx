@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { platformRepository } from '../../../platform/repository.js';
 import { can } from '../policy.js';
-import { presentAuditPage, presentOutbox } from '../presenters.js';
+import { auditPersonIds, presentAuditPage, presentOutbox } from '../presenters.js';
 import { AuditPage, OutboxPage } from '../views/admin.js';
 import { checked, networkFor, type PeopleDeps } from './shared.js';
 
@@ -17,6 +17,7 @@ export async function auditRoutes(app: FastifyInstance, deps: PeopleDeps): Promi
   const platform = platformRepository(context.db);
 
   async function auditPage(request: FastifyRequest, networkId: number | undefined) {
+    const technical = networkId === undefined;
     const page = pageParam.safeParse(request.query).data?.pagina ?? 1;
     const rows = await platform.listAudit({
       networkId,
@@ -24,7 +25,13 @@ export async function auditRoutes(app: FastifyInstance, deps: PeopleDeps): Promi
       offset: (page - 1) * AUDIT_PAGE,
     });
     const path = request.url.split('?')[0] ?? '';
-    return presentAuditPage(request.t, request.lang, rows, { page, pageSize: AUDIT_PAGE, path });
+    const names = await service.findNames(auditPersonIds(rows));
+    return presentAuditPage(request.t, request.lang, rows, names, {
+      page,
+      pageSize: AUDIT_PAGE,
+      path,
+      technical,
+    });
   }
 
   app.get('/netwerk/:networkId/logboek', checked, async (request, reply) => {

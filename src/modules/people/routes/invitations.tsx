@@ -163,6 +163,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         listed: form.data.listed === 'on',
       },
       request.ip,
+      request.actor?.personId,
     );
     if (!result.ok) {
       const errors: Record<string, string> =
@@ -170,7 +171,9 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
           ? { username: request.t('invite.username.taken') }
           : result.reason === 'wrongPassword'
             ? { password: request.t('invite.wrongPassword') }
-            : { code: request.t('invite.code.invalid') };
+            : result.reason === 'ownInvitation'
+              ? { code: request.t('invite.own') }
+              : { code: request.t('invite.code.invalid') };
       return showAccept(
         request,
         reply,
@@ -245,6 +248,14 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
       request.ip,
       url,
     );
+    if (!created.ok) {
+      const vm = {
+        ...(await inviteView(request, network)),
+        errors: { role: request.t('invite.coordinatorsOnly') },
+        values: formValues(request.body),
+      };
+      return reply.page((ctx) => <InvitePage ctx={ctx} vm={vm} />, 400);
+    }
     if (form.data.kind === 'email') {
       // Without a mail server the mail only lands in the outbox: say so, not "sent".
       const sent = context.mailer.delivery === 'smtp';

@@ -88,7 +88,11 @@ export async function memberRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
     return reply
       .flash(
         result === 'ok' ? 'ok' : 'error',
-        result === 'ok' ? 'members.roleChanged' : 'members.lastCoordinator',
+        result === 'ok'
+          ? 'members.roleChanged'
+          : result === 'coordinatorsOnly'
+            ? 'members.coordinatorsOnly'
+            : 'members.lastCoordinator',
       )
       .redirect(back, 303);
   });

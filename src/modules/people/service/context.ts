@@ -2,6 +2,7 @@
 // keyed hash of one-time codes, rate-limit counters and a person's memberships with the
 // names of their networks (from the network module's face). Built once per app.
 import type { Database } from '../../../db/client.js';
+import { recordAudit } from '../../../platform/audit.js';
 import type { Mailer } from '../../../platform/mail.js';
 import type { PersonDataProvider } from '../../../platform/module.js';
 import { rateLimitKeys } from '../../../platform/rate-limit.js';
@@ -44,8 +45,49 @@ export function serviceContext(options: PeopleServiceOptions) {
       .sort((a, b) => collator.compare(a.networkName, b.networkName));
   }
 
+  /**
+   * A coordinator joined a network (by invitation or a new role): the network's audit log
+   * says so, and every other coordinator with an email address gets a mail (issue 9: nobody
+   * becomes coordinator unseen).
+   */
+  async function tellCoordinatorsOfNewCoordinator(
+    networkId: number,
+    newPersonId: number,
+    byPersonId: number | null,
+  ): Promise<void> {
+    await recordAudit(db, {
+      actorId: byPersonId,
+      action: 'membership.coordinatorJoined',
+      result: 'ok',
+      objectType: 'person',
+      objectId: newPersonId,
+      networkId,
+    });
+    const [contacts, network, names] = await Promise.all([
+      repo.listCoordinatorContacts(networkId),
+      places.listNetworkSummaries([networkId]),
+      repo.findPersonById(newPersonId),
+    ]);
+    const networkName = network[0]?.name ?? 'uw buurtnetwerk';
+    for (const contact of contacts) {
+      if (contact.personId === newPersonId || !contact.email) continue;
+      await options.mailer.send(db, {
+        to: contact.email,
+        personId: contact.personId,
+        subject: `Nieuwe coördinator in ${networkName}`,
+        body: [
+          `Beste ${contact.displayName},`,
+          '',
+          `${names?.displayName || 'Iemand'} is nu coördinator van ${networkName} op Buurtkracht.`,
+          'Klopt dit niet? Kijk dan bij de leden van het netwerk en in het logboek, en pas de rol aan.',
+        ].join('\n'),
+      });
+    }
+  }
+
   return {
     options,
+    tellCoordinatorsOfNewCoordinator,
     db,
     mailer: options.mailer,
     repo,

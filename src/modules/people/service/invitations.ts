@@ -11,6 +11,16 @@ export const INVITATION_DAYS = 30;
 
 export function invitationService(c: ServiceContext) {
   const { db, repo, places, mailer, hashCode, withinLimit, startSession } = c;
+
+  /**
+   * A coordinator role in a network that has coordinators comes only from one of them
+   * (issue 9: an administrator cannot make themselves coordinator of any network).
+   */
+  async function mayGrantCoordinator(networkId: number, personId: number | null) {
+    const coordinators = await repo.listCoordinatorContacts(networkId);
+    return coordinators.length === 0 || coordinators.some((k) => k.personId === personId);
+  }
+
   return {
     async createInvitation(
       actor: Actor,
@@ -24,7 +34,21 @@ export function invitationService(c: ServiceContext) {
       },
       origin: string,
       baseUrl: string,
-    ): Promise<{ code: string; id: number; expiresAt: Date }> {
+    ): Promise<
+      | { ok: true; code: string; id: number; expiresAt: Date }
+      | { ok: false; reason: 'coordinatorsOnly' }
+    > {
+      if (input.role === 'coordinator' && !(await mayGrantCoordinator(networkId, actor.personId))) {
+        await recordAudit(db, {
+          actorId: actor.personId,
+          action: 'invitation.create',
+          result: 'denied',
+          networkId,
+          origin,
+          detail: 'coordinator role only from a coordinator',
+        });
+        return { ok: false, reason: 'coordinatorsOnly' };
+      }
       const code = input.kind === 'email' ? newLinkToken() : newLetterCode();
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3_600_000);
       const network = (await places.listNetworkSummaries([networkId]))[0];
@@ -65,7 +89,7 @@ export function invitationService(c: ServiceContext) {
         origin,
         detail: `${input.kind} ${input.role}`,
       });
-      return { code, id: invitation.id, expiresAt };
+      return { ok: true, code, id: invitation.id, expiresAt };
     },
 
     /** What the accept form shows about a code, if it can still be used. */
@@ -102,9 +126,14 @@ export function invitationService(c: ServiceContext) {
         listed: boolean;
       },
       origin: string,
+      /** Who is signed in while redeeming, if anyone: never the invitation's creator. */
+      signedInAs?: number,
     ): Promise<
       | { ok: true; personId: number; networkId: number; sessionId: string }
-      | { ok: false; reason: 'invalid' | 'usernameTaken' | 'wrongPassword' }
+      | {
+          ok: false;
+          reason: 'invalid' | 'usernameTaken' | 'wrongPassword' | 'ownInvitation';
+        }
     > {
       const codeHash = hashCode(code);
       const preview = await repo.findUsableInvitation(codeHash);
@@ -118,6 +147,27 @@ export function invitationService(c: ServiceContext) {
         return { ok: false, reason: 'invalid' };
       }
       const existing = preview.email ? await repo.findPersonByLogin(preview.email) : undefined;
+      // Nobody grants themselves a role: the creator of an invitation never redeems it, and a
+      // coordinator invitation holds only while its creator may hand that role out.
+      const own =
+        preview.invitedBy !== null &&
+        (existing?.id === preview.invitedBy || signedInAs === preview.invitedBy);
+      const stale =
+        preview.role === 'coordinator' &&
+        !(await mayGrantCoordinator(preview.networkId, preview.invitedBy));
+      if (own || stale) {
+        await recordAudit(db, {
+          actorId: signedInAs ?? existing?.id ?? null,
+          action: 'invitation.accept',
+          result: 'denied',
+          objectType: 'invitation',
+          objectId: preview.id,
+          networkId: preview.networkId,
+          origin,
+          detail: own ? 'own invitation' : 'coordinator role only from a coordinator',
+        });
+        return { ok: false, reason: own ? 'ownInvitation' : 'invalid' };
+      }
       if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
         return { ok: false, reason: 'wrongPassword' };
       }
@@ -180,6 +230,13 @@ export function invitationService(c: ServiceContext) {
         networkId: outcome.networkId,
         origin,
       });
+      if (preview.role === 'coordinator') {
+        await c.tellCoordinatorsOfNewCoordinator(
+          outcome.networkId,
+          outcome.personId,
+          preview.invitedBy,
+        );
+      }
       const sessionId = await startSession(outcome.personId);
       return { ok: true, personId: outcome.personId, networkId: outcome.networkId, sessionId };
     },
