@@ -7,6 +7,7 @@ import { DataDirLockedError } from './db/lock.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemoIfEmpty } from './db/seed.js';
 import { startDailyJobs } from './platform/jobs.js';
+import { mailDeliveryNotice } from './platform/mail.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
 
+  const mailNotice = mailDeliveryNotice(config.smtpUrl);
+  if (mailNotice) console.warn(mailNotice);
   const address = await app.listen({ host: config.host, port: config.port });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
   console.log(`Buurtkracht is ready at ${address} (${where}${config.demoMode ? ', demo' : ''})`);

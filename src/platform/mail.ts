@@ -12,12 +12,25 @@ export interface Mail {
 }
 
 export interface Mailer {
+  /**
+   * Where mail goes: 'smtp' is really sent; 'outbox' is only kept in the outbox table (no
+   * mail server set), so nobody receives it unless an administrator passes it on.
+   */
+  readonly delivery: 'smtp' | 'outbox';
   send(db: Executor, mail: Mail): Promise<void>;
+}
+
+/** The start-up notice for the administrator when no mail server is set; undefined otherwise. */
+export function mailDeliveryNotice(smtpUrl: string | undefined): string | undefined {
+  return smtpUrl
+    ? undefined
+    : 'No mail server is set (SMTP_URL): mail such as invitations and password resets is not sent, only kept in the outbox at /beheer/uitgaande-mail.';
 }
 
 export function createMailer(options: { smtpUrl: string | undefined; from: string }): Mailer {
   if (!options.smtpUrl) {
     return {
+      delivery: 'outbox',
       send: async (db, mail) => {
         await platformRepository(db).insertOutbox({
           recipient: mail.to,
@@ -30,6 +43,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   }
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
+    delivery: 'smtp',
     send: async (_db, mail) => {
       await transport.sendMail({
         from: options.from,

@@ -45,6 +45,23 @@ export function platformRepository(db: Executor) {
       return { count: row.count, resetAt: row.resetAt };
     },
 
+    /** A counter as it stands, without counting; undefined when none or its window is over. */
+    async findRateLimit(key: string): Promise<{ count: number; resetAt: Date } | undefined> {
+      const rows = await db
+        .select({ count: rateLimits.count, resetAt: rateLimits.resetAt })
+        .from(rateLimits)
+        .where(and(eq(rateLimits.key, key), sql`${rateLimits.resetAt} > now()`));
+      return rows[0];
+    },
+
+    /** Sets a counter outright (for a hold until `resetAt`), whatever it was before. */
+    async setRateLimit(key: string, count: number, resetAt: Date): Promise<void> {
+      await db
+        .insert(rateLimits)
+        .values({ key, count, resetAt })
+        .onConflictDoUpdate({ target: rateLimits.key, set: { count, resetAt } });
+    },
+
     async deleteExpiredRateLimits(): Promise<void> {
       await db.delete(rateLimits).where(lt(rateLimits.resetAt, sql`now()`));
     },

@@ -221,7 +221,8 @@ describe('access and tenants', () => {
         response = await client.post(path, {
           kind: 'email',
           email: `aanvaller-${actor}-${target}@evil.example`,
-          role: 'coordinator',
+          // Not 'coordinator': that role comes only from a network's coordinators (issue 9).
+          role: 'resident',
         });
       } else {
         response = await client.post(path, { role: 'coordinator' });

@@ -31,6 +31,8 @@ describe('the server process', () => {
     skip: usingPostgres && 'PostgreSQL needs no folder lock',
   }, async () => {
     const first = await startServer(env());
+    // No SMTP_URL: the administrator reads at start-up that mail only goes to the outbox.
+    assert.match(first.output(), /No mail server is set \(SMTP_URL\)/);
     try {
       await assert.rejects(
         startServer(env()),

@@ -3,17 +3,18 @@
 import type { Executor } from '../../db/client.js';
 import type { ModuleContext, ModuleManifest } from '../../platform/module.js';
 import { peopleMessages } from './messages.js';
+import { roleLabel } from './presenters.js';
 import { peopleDirectory } from './repository.js';
-import { peopleRoutes, roleLabel } from './routes.js';
+import { peopleRoutes } from './routes/index.js';
 import { hashPassword } from './secrets.js';
 import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from './seed.js';
-import { type PeopleService, peopleService } from './service.js';
+import { type PeopleService, peopleService } from './service/index.js';
 import { actorResolver, SESSION_COOKIE } from './session.js';
 import * as tables from './tables.js';
 
 export type { PeopleDirectory } from './repository.js';
 export type { DemoAccount, DemoRole } from './seed.js';
-export type { PeopleService } from './service.js';
+export type { PeopleService } from './service/index.js';
 
 const services = new WeakMap<ModuleContext, PeopleService>();
 

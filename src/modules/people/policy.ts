@@ -2,6 +2,18 @@
 // yes or no out.
 import { type Actor, isCoordinatorOf, isMemberOf } from '../../platform/actor.js';
 
+/**
+ * Leaders see aggregates only, and a group smaller than this is not shown apart (its count
+ * would point at people). Source: QUALITY.md, "Leaders see aggregates only; groups under 5
+ * are not shown apart".
+ */
+export const SMALLEST_GROUP_SHOWN = 5;
+
+/** A member count as a leader may see it: the number, or null for a group too small to show. */
+export function countForLeaders(members: number): number | null {
+  return members >= SMALLEST_GROUP_SHOWN ? members : null;
+}
+
 export type PeopleAction =
   | 'network.enter'
   | 'members.view'

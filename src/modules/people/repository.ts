@@ -133,6 +133,33 @@ export function peopleRepository(db: Executor) {
       await db.delete(memberships).where(eq(memberships.id, id));
     },
 
+    /**
+     * The coordinators of a network, their rows locked until the transaction ends (SELECT …
+     * FOR UPDATE): two transactions that both check "is there another coordinator?" wait for
+     * each other, so the rule holds under concurrency. Only inside a transaction.
+     */
+    async lockCoordinators(networkId: number): Promise<Array<{ id: number; personId: number }>> {
+      return db
+        .select({ id: memberships.id, personId: memberships.personId })
+        .from(memberships)
+        .where(and(eq(memberships.networkId, networkId), eq(memberships.role, 'coordinator')))
+        .for('update');
+    },
+
+    /** A membership, its row locked until the transaction ends. Only inside a transaction. */
+    async findMembershipForUpdate(id: number) {
+      return (await db.select().from(memberships).where(eq(memberships.id, id)).for('update'))[0];
+    },
+
+    /** Coordinators of a network with their email address (for mail about the network). */
+    async listCoordinatorContacts(networkId: number) {
+      return db
+        .select({ personId: people.id, email: people.email, displayName: people.displayName })
+        .from(memberships)
+        .innerJoin(people, eq(people.id, memberships.personId))
+        .where(and(eq(memberships.networkId, networkId), eq(memberships.role, 'coordinator')));
+    },
+
     async countCoordinators(networkId: number): Promise<number> {
       const rows = await db
         .select({ n: count() })

@@ -59,3 +59,17 @@ export function newSessionId(): string {
 export function sessionHash(id: string): string {
   return createHmac('sha256', 'session').update(id).digest('base64url');
 }
+
+/** What replaces a working secret in a copy of a mail (the person's data export). */
+export const REDACTED = '[verwijderd]';
+
+/**
+ * A mail text without working secrets: the token or code of every link (`token=…`,
+ * `code=…`) and every letter code (XXXX-XXXX-XXXX) replaced by REDACTED. For copies that
+ * leave the platform, such as the data export (issue 9: an export holds no live links).
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/([?&](?:token|code)=)[^\s&#]+/gi, `$1${REDACTED}`)
+    .replace(/\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b/g, REDACTED);
+}

@@ -1,7 +1,7 @@
 // The session cookie: a random id (256 bits); the database keeps only its hash.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.js';
-import type { PeopleService } from './service.js';
+import type { PeopleService } from './service/index.js';
 
 export const SESSION_COOKIE = 'sid';
 

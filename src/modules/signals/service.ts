@@ -137,6 +137,14 @@ export function signalsService(db: Database) {
           kind: 'status',
           status: 'new',
         });
+        await recordAudit(tx, {
+          actorId: actor.personId,
+          action: 'signal.create',
+          result: 'ok',
+          objectType: 'signal',
+          objectId: signal.id,
+          networkId,
+        });
         return signal.id;
       });
     },
@@ -233,6 +241,15 @@ export function signalsService(db: Database) {
           kind: 'status',
           status: to,
           createdAt: at,
+        });
+        await recordAudit(tx, {
+          actorId: actor.personId,
+          action: 'signal.status',
+          result: 'ok',
+          objectType: 'signal',
+          objectId: signal.id,
+          networkId: signal.networkId,
+          detail: `${signal.status} -> ${to}`,
         });
         return 'ok' as const;
       });

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout } from '../../../platform/views/Layout.js';
-import type { DirectoryModel, NetworkPageModel } from '../service.js';
+import type { DirectoryModel, NetworkPageModel } from '../presenters.js';
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('nl') + text.slice(1);
 

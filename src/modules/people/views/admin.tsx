@@ -5,15 +5,19 @@ import { Layout } from '../../../platform/views/Layout.js';
 
 export interface AuditViewModel {
   title: string;
+  /** Administrators see the technical columns too; coordinators only the plain words. */
+  technical: boolean;
   rows: {
     id: number;
     when: string;
+    /** A name, "oud-lid" or "onbekend": never an address. */
     who: string;
-    action: string;
+    /** What was done, in plain words. */
+    what: string;
+    /** Which item, in words. */
     object: string;
-    result: string;
-    origin: string;
-    detail: string;
+    /** Only on the administrators' page. */
+    technical?: { action: string; result: string; origin: string; detail: string };
   }[];
   newer?: string | undefined;
   older?: string | undefined;
@@ -23,10 +27,14 @@ export interface AuditViewModel {
 
 export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel }) {
   const { t } = ctx;
+  const columns = vm.technical
+    ? (['when', 'who', 'what', 'object', 'code', 'result', 'origin', 'detail'] as const)
+    : (['when', 'who', 'what', 'object'] as const);
   return (
     <Layout ctx={ctx} title={vm.title}>
       <h1 class="utrecht-heading-1">{vm.title}</h1>
       <p class="utrecht-paragraph">{t('audit.intro')}</p>
+      {vm.technical ? <p class="utrecht-paragraph">{t('audit.introTechnical')}</p> : null}
       {vm.outboxLink ? (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href="/beheer/uitgaande-mail">
@@ -38,13 +46,11 @@ export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel })
         <table class="utrecht-table utrecht-table--html-table bk-audit">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              {(['when', 'who', 'what', 'object', 'result', 'origin', 'detail'] as const).map(
-                (c) => (
-                  <th class="utrecht-table__header-cell" scope="col" key={c}>
-                    {t(`audit.${c}`)}
-                  </th>
-                ),
-              )}
+              {columns.map((c) => (
+                <th class="utrecht-table__header-cell" scope="col" key={c}>
+                  {t(`audit.${c}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
@@ -52,13 +58,18 @@ export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel })
               <tr class="utrecht-table__row" key={r.id}>
                 <td class="utrecht-table__cell">{r.when}</td>
                 <td class="utrecht-table__cell">{r.who}</td>
-                <td class="utrecht-table__cell">
-                  <code>{r.action}</code>
-                </td>
+                <td class="utrecht-table__cell">{r.what}</td>
                 <td class="utrecht-table__cell">{r.object}</td>
-                <td class="utrecht-table__cell">{r.result}</td>
-                <td class="utrecht-table__cell">{r.origin}</td>
-                <td class="utrecht-table__cell">{r.detail}</td>
+                {r.technical ? (
+                  <>
+                    <td class="utrecht-table__cell">
+                      <code>{r.technical.action}</code>
+                    </td>
+                    <td class="utrecht-table__cell">{r.technical.result}</td>
+                    <td class="utrecht-table__cell">{r.technical.origin}</td>
+                    <td class="utrecht-table__cell">{r.technical.detail}</td>
+                  </>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,208 @@
+// Turns the people module's rows into the plain view models of its pages. Pure: rows and
+// the translator in, view models out.
+import { type MemberRole, memberRoles } from '../../platform/actor.js';
+import {
+  formatDate,
+  formatDateTime,
+  isMessageKey,
+  type Lang,
+  type Translate,
+} from '../../platform/i18n/index.js';
+import type { AuditRow, OutboxRow } from '../../platform/repository.js';
+import { countForLeaders } from './policy.js';
+import type { AuditViewModel, MyDataViewModel, OutboxViewModel } from './views/admin.js';
+import type { MemberRow, MyNetworksViewModel } from './views/members.js';
+
+/** A role in words ("coördinator"). */
+export function roleLabel(t: Translate, role: MemberRole): string {
+  return t(`role.${role}`);
+}
+
+/** The four roles as options of a select or radio group. */
+export function roleOptions(t: Translate): Array<{ value: MemberRole; label: string }> {
+  return memberRoles.map((r) => ({ value: r, label: roleLabel(t, r) }));
+}
+
+interface MembershipWithNetwork {
+  networkId: number;
+  networkName: string;
+  slug: string;
+  role: MemberRole;
+  listed: boolean;
+}
+
+/** /netwerk: the person's networks, and for a leader the member counts of their area. */
+export function presentMyNetworks(
+  t: Translate,
+  memberships: MembershipWithNetwork[],
+  scoped: Array<{ name: string; members: number }>,
+): MyNetworksViewModel {
+  return {
+    networks: memberships.map((m) => ({
+      id: m.networkId,
+      name: m.networkName,
+      slug: m.slug,
+      roleLabel: roleLabel(t, m.role),
+    })),
+    leaderNetworks: scoped.map((n) => ({ name: n.name, members: countForLeaders(n.members) })),
+  };
+}
+
+/** A row of the member list; an erased person shows as "oud-lid". */
+export function presentMember(
+  t: Translate,
+  m: {
+    id: number;
+    displayName: string;
+    role: MemberRole;
+    organisationName: string | null;
+    listed: boolean;
+  },
+): MemberRow {
+  return {
+    id: m.id,
+    name: m.displayName || t('people.formerMember'),
+    role: m.role,
+    roleLabel: roleLabel(t, m.role),
+    organisation: m.organisationName,
+    listed: m.listed,
+  };
+}
+
+/** An open invitation as the coordinator sees it: to whom, and until when. */
+export function presentOpenInvitation(
+  t: Translate,
+  lang: Lang,
+  i: {
+    id: number;
+    kind: 'email' | 'letter';
+    email: string | null;
+    addressee: string | null;
+    expiresAt: Date;
+  },
+): { id: number; label: string; until: string } {
+  return {
+    id: i.id,
+    label:
+      i.kind === 'email'
+        ? t('members.invitation.email', { email: i.email ?? '' })
+        : i.addressee
+          ? t('members.invitation.letter', { name: i.addressee })
+          : t('members.invitation.letterNoName'),
+    until: t('members.invitation.until', { date: formatDate(lang, i.expiresAt) }),
+  };
+}
+
+/** Display names by person id (erased people keep their row, not their name). */
+export type NameLookup = Map<number, { name: string; erased: boolean }>;
+
+/** What was done, in plain words: "Signaal gemeld", or "Geweigerd: Signalen bekijken". */
+export function auditWhat(t: Translate, action: string, result: string): string {
+  const key = `audit.action.${action}`;
+  const what = isMessageKey(key) ? t(key) : t('audit.action.other');
+  if (result === 'denied') return t('audit.denied', { what });
+  if (result === 'failed') return t('audit.failed', { what });
+  return what;
+}
+
+/** Who did it: their name, "oud-lid" after erasure, "onbekend" without an account. */
+export function auditWho(t: Translate, actorId: number | null, names: NameLookup): string {
+  if (actorId === null) return t('audit.nobody');
+  const person = names.get(actorId);
+  if (!person) return t('audit.nobody');
+  return person.erased || person.name === '' ? t('audit.formerMember') : person.name;
+}
+
+/** Which item: "signaal 12", or a person's name. */
+export function auditObject(
+  t: Translate,
+  objectType: string | null,
+  objectId: string | null,
+  names: NameLookup,
+): string {
+  if (!objectType) return '';
+  if (objectType === 'person' && objectId !== null) {
+    return auditWho(t, Number(objectId), names);
+  }
+  const key = `audit.object.${objectType}`;
+  const label = isMessageKey(key) ? t(key) : t('audit.object.other');
+  return objectId ? `${label} ${objectId}` : label;
+}
+
+/** The person ids an audit page needs names for: actors, and people as objects. */
+export function auditPersonIds(rows: AuditRow[]): number[] {
+  return rows.flatMap((r) => [
+    ...(r.actorId === null ? [] : [r.actorId]),
+    ...(r.objectType === 'person' && r.objectId && /^\d+$/.test(r.objectId)
+      ? [Number(r.objectId)]
+      : []),
+  ]);
+}
+
+/**
+ * One page of the audit log, with links to the newer and older pages. Coordinators read it
+ * in plain words (who did what to which item, when); only administrators (`technical`) see
+ * the action code, the result, the address it came from and the details (issue 9).
+ */
+export function presentAuditPage(
+  t: Translate,
+  lang: Lang,
+  rows: AuditRow[],
+  names: NameLookup,
+  paging: { page: number; pageSize: number; path: string; technical: boolean },
+): Pick<AuditViewModel, 'rows' | 'newer' | 'older' | 'technical'> {
+  const { page, pageSize, path, technical } = paging;
+  return {
+    technical,
+    rows: rows.slice(0, pageSize).map((r) => ({
+      id: r.id,
+      when: formatDateTime(lang, r.at),
+      who: auditWho(t, r.actorId, names),
+      what: auditWhat(t, r.action, r.result),
+      object: auditObject(t, r.objectType, r.objectId, names),
+      ...(technical
+        ? {
+            technical: {
+              action: r.action,
+              result: r.result,
+              origin: r.origin ?? '',
+              detail: r.detail ?? '',
+            },
+          }
+        : {}),
+    })),
+    newer: page > 1 ? `${path}?pagina=${page - 1}` : undefined,
+    older: rows.length > pageSize ? `${path}?pagina=${page + 1}` : undefined,
+  };
+}
+
+export function presentOutbox(lang: Lang, mails: OutboxRow[]): OutboxViewModel {
+  return {
+    mails: mails.map((m) => ({
+      id: m.id,
+      to: m.recipient,
+      subject: m.subject,
+      body: m.body,
+      when: formatDateTime(lang, m.createdAt),
+    })),
+  };
+}
+
+/** /mijn-gegevens: what the person sees of their own account and memberships. */
+export function presentMyData(
+  t: Translate,
+  person: { displayName: string; email: string | null; username: string | null } | undefined,
+  memberships: MembershipWithNetwork[],
+): MyDataViewModel {
+  return {
+    name: person?.displayName ?? '',
+    email: person?.email ?? null,
+    username: person?.username ?? null,
+    memberships: memberships.map((m) => ({
+      networkId: m.networkId,
+      networkName: m.networkName,
+      roleLabel: roleLabel(t, m.role),
+      listed: m.listed,
+    })),
+  };
+}

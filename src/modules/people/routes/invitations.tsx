@@ -1,0 +1,275 @@
+// Invitations: a coordinator invites by email or prints a letter with a code; the invitee
+// accepts with the link or the code (a new account, or a new membership for one that exists).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { memberRoles } from '../../../platform/actor.js';
+import type { FormState } from '../../../platform/forms.js';
+import { formValues, parseForm } from '../../../platform/forms.js';
+import { formatDate } from '../../../platform/i18n/index.js';
+import { baseUrl } from '../../../platform/urls.js';
+import { isCommonPassword } from '../common-passwords.js';
+import { roleLabel, roleOptions } from '../presenters.js';
+import { SESSION_COOKIE } from '../session.js';
+import { AcceptInvitationPage } from '../views/auth.js';
+import { InvitePage, LetterPage } from '../views/members.js';
+import {
+  actorOf,
+  checked,
+  loginLimited,
+  networkFor,
+  open,
+  type PeopleDeps,
+  passwordField,
+  sessionCookieOptions,
+} from './shared.js';
+
+export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): Promise<void> {
+  const { service, context } = deps;
+  const { config } = context;
+  const cookieOptions = sessionCookieOptions(config);
+
+  // Accepting
+
+  async function showAccept(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    state: FormState = {},
+    status = 200,
+  ) {
+    const invitation = code ? await service.describeInvitation(code) : undefined;
+    if (code && !invitation) {
+      return reply.page(
+        (ctx) => (
+          <AcceptInvitationPage
+            ctx={ctx}
+            vm={{ code, errors: { code: request.t('invite.code.invalid') }, values: { code } }}
+          />
+        ),
+        400,
+      );
+    }
+    return reply.page(
+      (ctx) => (
+        <AcceptInvitationPage
+          ctx={ctx}
+          vm={{
+            code,
+            ...state,
+            invitation: invitation && {
+              networkName: invitation.networkName,
+              roleLabel: roleLabel(request.t, invitation.role),
+              email: invitation.email,
+              hasAccount: invitation.hasAccount,
+            },
+          }}
+        />
+      ),
+      status,
+    );
+  }
+
+  /** Too many codes tried from this address: the code form again, with the reason. */
+  const codeAttemptsUsedUp = (request: FastifyRequest, reply: FastifyReply) =>
+    reply.page(
+      (ctx) => (
+        <AcceptInvitationPage
+          ctx={ctx}
+          vm={{ code: '', errors: { code: request.t('login.limited') } }}
+        />
+      ),
+      429,
+    );
+
+  app.get<{ Querystring: { code?: string } }>('/uitnodiging', open, async (request, reply) => {
+    const code = typeof request.query.code === 'string' ? request.query.code.slice(0, 100) : '';
+    if (code && !(await service.codeAttemptAllowed(request.ip))) {
+      return codeAttemptsUsedUp(request, reply);
+    }
+    return showAccept(request, reply, code);
+  });
+
+  // The code typed from a letter: checked, then the same page with the rest of the form.
+  app.post('/uitnodiging/code', loginLimited, async (request, reply) => {
+    const form = parseForm(
+      z.object({ code: z.string().trim().min(1).max(100) }),
+      request.body,
+      request.t,
+    );
+    if (!form.ok) {
+      return reply.page(
+        (ctx) => (
+          <AcceptInvitationPage
+            ctx={ctx}
+            vm={{ code: '', errors: form.errors, values: form.values }}
+          />
+        ),
+        400,
+      );
+    }
+    if (!(await service.codeAttemptAllowed(request.ip))) {
+      return codeAttemptsUsedUp(request, reply);
+    }
+    return showAccept(request, reply, form.data.code);
+  });
+
+  app.post('/uitnodiging', loginLimited, async (request, reply) => {
+    const code = (formValues(request.body).code ?? '').slice(0, 100);
+    if (!(await service.codeAttemptAllowed(request.ip))) {
+      return codeAttemptsUsedUp(request, reply);
+    }
+    const invitation = code ? await service.describeInvitation(code) : undefined;
+    if (!invitation) return showAccept(request, reply, code || ' ', {}, 400);
+    const schema = z.object({
+      code: z.string().min(1),
+      displayName: invitation.hasAccount ? z.string().optional() : z.string().trim().min(1).max(60),
+      username: invitation.email
+        ? z.string().optional()
+        : z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9][a-z0-9.-]{2,29}$/, 'invite.username.invalid'),
+      password: invitation.hasAccount
+        ? z.string().min(1).max(200)
+        : passwordField.refine((p) => !isCommonPassword(p), 'password.common'),
+      listed: z.literal('on').optional(),
+    });
+    const form = parseForm(schema, request.body, request.t);
+    if (!form.ok)
+      return showAccept(request, reply, code, { errors: form.errors, values: form.values }, 400);
+    if (
+      !invitation.hasAccount &&
+      isCommonPassword(form.data.password, [
+        form.data.displayName ?? '',
+        form.data.username ?? '',
+        invitation.email ?? '',
+      ])
+    ) {
+      return showAccept(
+        request,
+        reply,
+        code,
+        { errors: { password: request.t('password.common') }, values: formValues(request.body) },
+        400,
+      );
+    }
+    const result = await service.acceptInvitation(
+      code,
+      {
+        displayName: form.data.displayName ?? '',
+        username: form.data.username,
+        password: form.data.password,
+        listed: form.data.listed === 'on',
+      },
+      request.ip,
+      request.actor?.personId,
+    );
+    if (!result.ok) {
+      const errors: Record<string, string> =
+        result.reason === 'usernameTaken'
+          ? { username: request.t('invite.username.taken') }
+          : result.reason === 'wrongPassword'
+            ? { password: request.t('invite.wrongPassword') }
+            : result.reason === 'ownInvitation'
+              ? { code: request.t('invite.own') }
+              : { code: request.t('invite.code.invalid') };
+      return showAccept(
+        request,
+        reply,
+        result.reason === 'invalid' ? ' ' : code,
+        { errors, values: formValues(request.body) },
+        400,
+      );
+    }
+    reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions);
+    return reply
+      .flash('ok', 'invite.welcome', { network: invitation.networkName })
+      .redirect(`/netwerk/${result.networkId}`, 303);
+  });
+
+  // Creating
+
+  async function inviteView(request: FastifyRequest, network: { id: number; name: string }) {
+    const organisations = await service.listOrganisationsOf(network.id);
+    return {
+      network,
+      roleOptions: roleOptions(request.t),
+      organisationOptions: organisations.map((o) => ({ value: String(o.id), label: o.name })),
+    };
+  }
+
+  app.get('/netwerk/:networkId/uitnodigen', checked, async (request, reply) => {
+    const network = await networkFor(service, request, 'invitations.create');
+    const vm = await inviteView(request, network);
+    return reply.page((ctx) => <InvitePage ctx={ctx} vm={vm} />);
+  });
+
+  app.post('/netwerk/:networkId/uitnodigen', checked, async (request, reply) => {
+    const network = await networkFor(service, request, 'invitations.create');
+    const actor = await actorOf(request);
+    const organisations = await service.listOrganisationsOf(network.id);
+    const schema = z
+      .object({
+        kind: z.enum(['email', 'letter']),
+        email: z.string().trim().max(200).optional(),
+        addressee: z.string().trim().max(80).optional(),
+        role: z.enum(memberRoles),
+        organisationId: z
+          .string()
+          .optional()
+          .refine((v) => !v || organisations.some((o) => String(o.id) === v), 'form.choose'),
+      })
+      .superRefine((v, ctx) => {
+        if (v.kind === 'email' && !z.string().email().safeParse(v.email).success) {
+          ctx.addIssue({ code: 'custom', path: ['email'], message: 'form.email' });
+        }
+      });
+    const form = parseForm(schema, request.body, request.t);
+    if (!form.ok) {
+      const vm = {
+        ...(await inviteView(request, network)),
+        errors: form.errors,
+        values: form.values,
+      };
+      return reply.page((ctx) => <InvitePage ctx={ctx} vm={vm} />, 400);
+    }
+    const url = baseUrl(config, request);
+    const created = await service.createInvitation(
+      actor,
+      network.id,
+      {
+        kind: form.data.kind,
+        role: form.data.role,
+        email: form.data.email,
+        addressee: form.data.addressee,
+        organisationId: form.data.organisationId ? Number(form.data.organisationId) : undefined,
+      },
+      request.ip,
+      url,
+    );
+    if (!created.ok) {
+      const vm = {
+        ...(await inviteView(request, network)),
+        errors: { role: request.t('invite.coordinatorsOnly') },
+        values: formValues(request.body),
+      };
+      return reply.page((ctx) => <InvitePage ctx={ctx} vm={vm} />, 400);
+    }
+    if (form.data.kind === 'email') {
+      // Without a mail server the mail only lands in the outbox: say so, not "sent".
+      const sent = context.mailer.delivery === 'smtp';
+      return reply
+        .flash(sent ? 'ok' : 'info', sent ? 'invite.sent' : 'invite.queued')
+        .redirect(`/netwerk/${network.id}/leden`, 303);
+    }
+    const vm = {
+      networkName: network.name,
+      addressee: form.data.addressee || null,
+      code: created.code,
+      url: `${url}/uitnodiging`,
+      validUntil: formatDate(request.lang, created.expiresAt),
+    };
+    return reply.page((ctx) => <LetterPage ctx={ctx} vm={vm} />);
+  });
+}

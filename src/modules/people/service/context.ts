@@ -1,0 +1,116 @@
+// What every part of the people service shares: the database, mail, the repositories, the
+// keyed hash of one-time codes, rate-limit counters and a person's memberships with the
+// names of their networks (from the network module's face). Built once per app.
+import type { Database } from '../../../db/client.js';
+import { recordAudit } from '../../../platform/audit.js';
+import type { Mailer } from '../../../platform/mail.js';
+import type { PersonDataProvider } from '../../../platform/module.js';
+import { rateLimitKeys } from '../../../platform/rate-limit.js';
+import { platformRepository } from '../../../platform/repository.js';
+import { networkModule } from '../../network/index.js';
+import { peopleRepository } from '../repository.js';
+import { codeHasher, newSessionId, sessionHash } from '../secrets.js';
+
+export interface PeopleServiceOptions {
+  db: Database;
+  mailer: Mailer;
+  codeSecret: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Every module's part of a person's data, for the export and the erasure. */
+  personData?: PersonDataProvider[];
+}
+
+/** Sorts network names as Dutch readers expect. */
+export const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+export function serviceContext(options: PeopleServiceOptions) {
+  const { db } = options;
+  const repo = peopleRepository(db);
+  const platform = platformRepository(db);
+  const places = networkModule.api.places(db);
+  const limitKey = rateLimitKeys(options.codeSecret);
+
+  /** A person's memberships with their network's name and address, by network name. */
+  async function listMembershipsOf(personId: number) {
+    const rows = await repo.listMembershipsOf(personId);
+    if (rows.length === 0) return [];
+    const networks = new Map(
+      (await places.listNetworkSummaries(rows.map((r) => r.networkId))).map((n) => [n.id, n]),
+    );
+    return rows
+      .flatMap((r) => {
+        const network = networks.get(r.networkId);
+        return network ? [{ ...r, networkName: network.name, slug: network.slug }] : [];
+      })
+      .sort((a, b) => collator.compare(a.networkName, b.networkName));
+  }
+
+  /**
+   * A coordinator joined a network (by invitation or a new role): the network's audit log
+   * says so, and every other coordinator with an email address gets a mail (issue 9: nobody
+   * becomes coordinator unseen).
+   */
+  async function tellCoordinatorsOfNewCoordinator(
+    networkId: number,
+    newPersonId: number,
+    byPersonId: number | null,
+  ): Promise<void> {
+    await recordAudit(db, {
+      actorId: byPersonId,
+      action: 'membership.coordinatorJoined',
+      result: 'ok',
+      objectType: 'person',
+      objectId: newPersonId,
+      networkId,
+    });
+    const [contacts, network, names] = await Promise.all([
+      repo.listCoordinatorContacts(networkId),
+      places.listNetworkSummaries([networkId]),
+      repo.findPersonById(newPersonId),
+    ]);
+    const networkName = network[0]?.name ?? 'uw buurtnetwerk';
+    for (const contact of contacts) {
+      if (contact.personId === newPersonId || !contact.email) continue;
+      await options.mailer.send(db, {
+        to: contact.email,
+        personId: contact.personId,
+        subject: `Nieuwe coördinator in ${networkName}`,
+        body: [
+          `Beste ${contact.displayName},`,
+          '',
+          `${names?.displayName || 'Iemand'} is nu coördinator van ${networkName} op Buurtkracht.`,
+          'Klopt dit niet? Kijk dan bij de leden van het netwerk en in het logboek, en pas de rol aan.',
+        ].join('\n'),
+      });
+    }
+  }
+
+  return {
+    options,
+    tellCoordinatorsOfNewCoordinator,
+    db,
+    mailer: options.mailer,
+    repo,
+    platform,
+    places,
+    /** The keyed hash under which one-time codes are stored (see secrets.ts). */
+    hashCode: codeHasher(options.codeSecret),
+    /** Counts an attempt; false once the key has used up its allowance in the window. */
+    async withinLimit(key: string, max: number, windowMs: number): Promise<boolean> {
+      const { count } = await platform.incrementRateLimit(limitKey(key), windowMs);
+      return count <= max;
+    },
+    /** The counter behind a key, for limits that count only some attempts. */
+    limitKey,
+    listMembershipsOf,
+    /** Starts a session; returns its id (for the cookie; the database keeps only its hash). */
+    async startSession(personId: number): Promise<string> {
+      const sessionId = newSessionId();
+      await repo.insertSession(sessionHash(sessionId), personId);
+      return sessionId;
+    },
+  };
+}
+
+export type ServiceContext = ReturnType<typeof serviceContext>;

@@ -1,0 +1,25 @@
+// Use cases of accounts and memberships, in four parts: signing in (sessions, password
+// reset), invitations, members, and a person's rights over their data. Built once per app.
+import type { PersonDataProvider } from '../../../platform/module.js';
+import { type PeopleServiceOptions, serviceContext } from './context.js';
+import { invitationService } from './invitations.js';
+import { memberService } from './members.js';
+import { myDataService } from './my-data.js';
+import { signInService } from './sign-in.js';
+
+export { INVITATION_DAYS } from './invitations.js';
+export type { LoginResult } from './sign-in.js';
+/** Rows another module holds about a person: included in the export, anonymised on erasure. */
+export type { PeopleServiceOptions, PersonDataProvider };
+
+export function peopleService(options: PeopleServiceOptions) {
+  const context = serviceContext(options);
+  return {
+    ...signInService(context),
+    ...invitationService(context),
+    ...memberService(context),
+    ...myDataService(context),
+  };
+}
+
+export type PeopleService = ReturnType<typeof peopleService>;

@@ -1,0 +1,253 @@
+// Invitations: by email or by printed letter, and redeeming one (a new account, or a new
+// membership for an account that exists).
+import type { Actor, MemberRole } from '../../../platform/actor.js';
+import { recordAudit } from '../../../platform/audit.js';
+import { peopleRepository } from '../repository.js';
+import { hashPassword, newLetterCode, newLinkToken, verifyPassword } from '../secrets.js';
+import type { ServiceContext } from './context.js';
+
+/** How long an invitation can be used, in days. */
+export const INVITATION_DAYS = 30;
+
+export function invitationService(c: ServiceContext) {
+  const { db, repo, places, mailer, hashCode, withinLimit, startSession } = c;
+
+  /**
+   * A coordinator role in a network that has coordinators comes only from one of them
+   * (issue 9: an administrator cannot make themselves coordinator of any network).
+   */
+  async function mayGrantCoordinator(networkId: number, personId: number | null) {
+    const coordinators = await repo.listCoordinatorContacts(networkId);
+    return coordinators.length === 0 || coordinators.some((k) => k.personId === personId);
+  }
+
+  return {
+    async createInvitation(
+      actor: Actor,
+      networkId: number,
+      input: {
+        kind: 'email' | 'letter';
+        role: MemberRole;
+        email?: string | undefined;
+        addressee?: string | undefined;
+        organisationId?: number | undefined;
+      },
+      origin: string,
+      baseUrl: string,
+    ): Promise<
+      | { ok: true; code: string; id: number; expiresAt: Date }
+      | { ok: false; reason: 'coordinatorsOnly' }
+    > {
+      if (input.role === 'coordinator' && !(await mayGrantCoordinator(networkId, actor.personId))) {
+        await recordAudit(db, {
+          actorId: actor.personId,
+          action: 'invitation.create',
+          result: 'denied',
+          networkId,
+          origin,
+          detail: 'coordinator role only from a coordinator',
+        });
+        return { ok: false, reason: 'coordinatorsOnly' };
+      }
+      const code = input.kind === 'email' ? newLinkToken() : newLetterCode();
+      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3_600_000);
+      const network = (await places.listNetworkSummaries([networkId]))[0];
+      const invitation = await db.transaction(async (tx) => {
+        const created = await peopleRepository(tx).insertInvitation({
+          networkId,
+          role: input.role,
+          organisationId: input.role === 'professional' ? (input.organisationId ?? null) : null,
+          kind: input.kind,
+          email: input.kind === 'email' ? input.email!.trim().toLowerCase() : null,
+          addressee: input.kind === 'letter' ? (input.addressee?.trim() ?? null) : null,
+          codeHash: hashCode(code),
+          invitedBy: actor.personId,
+          expiresAt,
+        });
+        if (input.kind === 'email') {
+          await mailer.send(tx, {
+            to: created.email!,
+            subject: `Uitnodiging voor ${network?.name ?? 'een buurtnetwerk'}`,
+            body: [
+              'Goedendag,',
+              '',
+              `${actor.displayName} nodigt u uit om mee te doen in ${network?.name ?? 'een buurtnetwerk'} op Buurtkracht.`,
+              'Via deze link kiest u een naam en een wachtwoord. De link werkt 30 dagen en maar één keer:',
+              `${baseUrl}/uitnodiging?code=${code}`,
+            ].join('\n'),
+          });
+        }
+        return created;
+      });
+      await recordAudit(db, {
+        actorId: actor.personId,
+        action: 'invitation.create',
+        result: 'ok',
+        objectType: 'invitation',
+        objectId: invitation.id,
+        networkId,
+        origin,
+        detail: `${input.kind} ${input.role}`,
+      });
+      return { ok: true, code, id: invitation.id, expiresAt };
+    },
+
+    /** What the accept form shows about a code, if it can still be used. */
+    async describeInvitation(code: string) {
+      const invitation = await repo.findUsableInvitation(hashCode(code));
+      if (!invitation) return undefined;
+      const network = (await places.listNetworkSummaries([invitation.networkId]))[0];
+      const existing = invitation.email
+        ? await repo.findPersonByLogin(invitation.email)
+        : undefined;
+      return {
+        networkName: network?.name ?? '',
+        role: invitation.role,
+        kind: invitation.kind,
+        email: invitation.email,
+        hasAccount: existing !== undefined,
+      };
+    },
+
+    async codeAttemptAllowed(origin: string): Promise<boolean> {
+      return withinLimit(`invitation|ip|${origin}`, 20, 15 * 60_000);
+    },
+
+    /**
+     * Redeems an invitation: a new account (or, for an address that has one, a new membership
+     * after its password is given). Exactly one of any number of parallel redemptions wins.
+     */
+    async acceptInvitation(
+      code: string,
+      input: {
+        displayName: string;
+        username?: string | undefined;
+        password: string;
+        listed: boolean;
+      },
+      origin: string,
+      /** Who is signed in while redeeming, if anyone: never the invitation's creator. */
+      signedInAs?: number,
+    ): Promise<
+      | { ok: true; personId: number; networkId: number; sessionId: string }
+      | {
+          ok: false;
+          reason: 'invalid' | 'usernameTaken' | 'wrongPassword' | 'ownInvitation';
+        }
+    > {
+      const codeHash = hashCode(code);
+      const preview = await repo.findUsableInvitation(codeHash);
+      if (!preview) {
+        await recordAudit(db, {
+          actorId: null,
+          action: 'invitation.accept',
+          result: 'failed',
+          origin,
+        });
+        return { ok: false, reason: 'invalid' };
+      }
+      const existing = preview.email ? await repo.findPersonByLogin(preview.email) : undefined;
+      // Nobody grants themselves a role: the creator of an invitation never redeems it, and a
+      // coordinator invitation holds only while its creator may hand that role out.
+      const own =
+        preview.invitedBy !== null &&
+        (existing?.id === preview.invitedBy || signedInAs === preview.invitedBy);
+      const stale =
+        preview.role === 'coordinator' &&
+        !(await mayGrantCoordinator(preview.networkId, preview.invitedBy));
+      if (own || stale) {
+        await recordAudit(db, {
+          actorId: signedInAs ?? existing?.id ?? null,
+          action: 'invitation.accept',
+          result: 'denied',
+          objectType: 'invitation',
+          objectId: preview.id,
+          networkId: preview.networkId,
+          origin,
+          detail: own ? 'own invitation' : 'coordinator role only from a coordinator',
+        });
+        return { ok: false, reason: own ? 'ownInvitation' : 'invalid' };
+      }
+      if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
+        return { ok: false, reason: 'wrongPassword' };
+      }
+      const passwordHash = existing ? null : await hashPassword(input.password);
+      const username = input.username?.trim().toLowerCase() || null;
+      type Outcome =
+        | { personId: number; networkId: number; invitationId: number }
+        | 'invalid'
+        | 'usernameTaken';
+      const outcome: Outcome = await db
+        .transaction(async (tx): Promise<Outcome> => {
+          const r = peopleRepository(tx);
+          const invitation = await r.redeemInvitation(codeHash, existing?.id ?? null);
+          if (!invitation) return 'invalid';
+          let personId = existing?.id;
+          if (!personId) {
+            if (username && (await r.findPersonByLogin(username))) throw new UsernameTaken();
+            const person = await r.insertPerson({
+              email: invitation.email,
+              username: invitation.email ? null : username,
+              displayName: input.displayName.trim(),
+              passwordHash: passwordHash!,
+            });
+            personId = person.id;
+            await r.setInvitationUsedBy(invitation.id, personId);
+          }
+          await r.insertMembership({
+            personId,
+            networkId: invitation.networkId,
+            role: invitation.role,
+            organisationId: invitation.organisationId,
+            listed: input.listed,
+          });
+          return { personId, networkId: invitation.networkId, invitationId: invitation.id };
+        })
+        .catch((error: unknown) => {
+          if (error instanceof UsernameTaken || isUniqueViolation(error))
+            return 'usernameTaken' as const;
+          throw error;
+        });
+      if (outcome === 'invalid' || outcome === 'usernameTaken') {
+        await recordAudit(db, {
+          actorId: null,
+          action: 'invitation.accept',
+          result: 'failed',
+          objectType: 'invitation',
+          objectId: preview.id,
+          networkId: preview.networkId,
+          origin,
+          detail: outcome,
+        });
+        return { ok: false, reason: outcome };
+      }
+      await recordAudit(db, {
+        actorId: outcome.personId,
+        action: 'invitation.accept',
+        result: 'ok',
+        objectType: 'invitation',
+        objectId: outcome.invitationId,
+        networkId: outcome.networkId,
+        origin,
+      });
+      if (preview.role === 'coordinator') {
+        await c.tellCoordinatorsOfNewCoordinator(
+          outcome.networkId,
+          outcome.personId,
+          preview.invitedBy,
+        );
+      }
+      const sessionId = await startSession(outcome.personId);
+      return { ok: true, personId: outcome.personId, networkId: outcome.networkId, sessionId };
+    },
+  };
+}
+
+class UsernameTaken extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ??
+    (error as { cause?: { code?: string } })?.cause?.code;
+  return code === '23505';
+}
