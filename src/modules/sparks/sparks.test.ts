@@ -414,6 +414,35 @@ describe('sparks: the wall, photos and moderation', () => {
       assert.equal(await count(t, 'sparks'), before);
     });
 
+    test('the speed check: the field’s own message first; the timer does not restart on the form shown again', async () => {
+      const visitor = new TestClient(t.app, '10.0.0.7');
+      const page = await visitor.get(`/buurt/${slug()}/vonkje`);
+      const fresh = /name="stamp" value="([^"]+)"/.exec(page.body)?.[1];
+      assert.ok(fresh);
+      // Empty, at once: what is wrong with the text, not "that was fast".
+      const empty = await visitor.post(`/buurt/${slug()}/vonkje`, { text: '', stamp: fresh });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /Schrijf op wat u zag gebeuren/);
+      assert.doesNotMatch(empty.body, /snel/);
+      // A name too long, in a form shown long enough ago: the form comes back with the same
+      // stamp, so correcting it and sending at once is not "too fast".
+      const old = oldStamp();
+      const bad = await visitor.post(`/buurt/${slug()}/vonkje`, {
+        text: 'De buren hielpen met verhuizen',
+        name: 'n'.repeat(81),
+        stamp: old,
+      });
+      assert.equal(bad.statusCode, 400);
+      const kept = /name="stamp" value="([^"]+)"/.exec(bad.body)?.[1];
+      assert.equal(kept, old);
+      const fixed = await visitor.post(`/buurt/${slug()}/vonkje`, {
+        text: 'De buren hielpen met verhuizen',
+        name: 'Buurman',
+        stamp: kept!,
+      });
+      assert.equal(fixed.statusCode, 303);
+    });
+
     test('the public form is rate-limited per address', async () => {
       const visitor = new TestClient(t.app, '10.0.0.3');
       await visitor.get(`/buurt/${slug()}/vonkje`);
