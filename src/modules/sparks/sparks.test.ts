@@ -292,6 +292,12 @@ describe('sparks: the wall, photos and moderation', () => {
     });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /Dit bestand is leeg/);
+    // Issue 12, item 11: the title says there is an error, the summary takes the focus (with
+    // a small script, and autofocus without one), the photo field is marked invalid.
+    assert.match(response.body, /<title>Fout: /);
+    assert.match(response.body, /id="error-summary" tabindex="-1" autofocus/);
+    assert.match(response.body, /<script src="\/assets\/form-errors\.[0-9a-f]+\.js" defer/);
+    assert.match(response.body, /<input[^>]*name="photo"[^>]*aria-invalid="true"/);
     assert.match(response.body, /Met een lege foto/);
     assert.equal(await count(t, 'sparks'), sparksBefore);
     assert.equal(await count(t, 'spark_photos'), photosBefore);

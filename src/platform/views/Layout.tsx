@@ -22,6 +22,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <link rel="stylesheet" href={ctx.asset('app.css')} />
         <link rel="stylesheet" href={ctx.asset('print.css')} media="print" />
         <link rel="icon" href={ctx.asset('favicon.svg')} type="image/svg+xml" />
+        <script src={ctx.asset('form-errors.js')} defer />
       </head>
       <body class="utrecht-theme utrecht-document utrecht-page-body">
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
