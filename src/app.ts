@@ -12,6 +12,7 @@ import { peopleModule } from './modules/people/index.js';
 import { recordRoutes, registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { registerErrorPages } from './platform/errors.js';
+import { registerFormInput } from './platform/forms.js';
 import type { DailyJob } from './platform/jobs.js';
 import { createMailer } from './platform/mail.js';
 import type { ModuleContext } from './platform/module.js';
@@ -81,6 +82,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(fastifyFormbody);
   await registerMultipart(app);
+  // Right after the body parsers: every posted text and query value without control characters.
+  registerFormInput(app);
   await registerSecurityHeaders(app, { secure });
   await registerCsrf(app, { secure });
   await registerRateLimits(app, { platform, keySecret: cookieSecret });

@@ -2,6 +2,7 @@
 // status, and nothing of the inner workings (no stack, no SQL, no paths).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AccessDenied } from './access.js';
+import './forms.js';
 import type { MessageKey } from './i18n/index.js';
 import type { ViewContext } from './views/context.js';
 import { Layout } from './views/Layout.js';
@@ -38,6 +39,10 @@ export function ErrorPage({ ctx, vm }: { ctx: ViewContext; vm: ErrorViewModel })
 
 function viewModelFor(status: number, error: FastifyError): ErrorViewModel {
   if (status === 404) return { title: 'error.notFound.title', body: 'error.notFound.body' };
+  if (status === 413) return { title: 'error.tooLarge.title', body: 'error.tooLarge.body' };
+  if (status === 400 || status === 406 || status === 415) {
+    return { title: 'error.badRequest.title', body: 'error.unreadable.body' };
+  }
   if (status === 403 && error.code?.startsWith('FST_CSRF')) {
     return { title: 'error.csrf.title', body: 'error.csrf.body' };
   }
@@ -55,7 +60,21 @@ function viewModelFor(status: number, error: FastifyError): ErrorViewModel {
   return { title: 'error.badRequest.title', body: 'error.badRequest.body' };
 }
 
+/**
+ * A request that names nothing: control characters in the path (`/buurt/zonne%00hoek`), or
+ * an encoding that does not decode. Answered 404 before any route looks it up.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
+const CONTROL_IN_PATH = /%(?:[01][0-9a-f]|7f)|[\u0000-\u001f\u007f]/i;
+
 export function registerErrorPages(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (CONTROL_IN_PATH.test(path)) {
+      throw Object.assign(new Error('Not Found'), { statusCode: 404 });
+    }
+  });
+
   app.setNotFoundHandler((_request, reply) =>
     reply.page(
       (ctx) => (
@@ -66,7 +85,14 @@ export function registerErrorPages(app: FastifyInstance): void {
   );
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    // A body that could not be parsed (a multipart form without a boundary, a cut-off upload)
+    // throws without a status, before any handler ran: the sender's fault, answered 400.
+    const status =
+      error.statusCode && error.statusCode >= 400
+        ? error.statusCode
+        : request.bodyRead || request.method === 'GET' || request.method === 'HEAD'
+          ? 500
+          : 400;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.page(

@@ -41,3 +41,18 @@ test('a catalogue key as schema message is translated, with parameters', () => {
   const result = parseForm(s, { n: 'x' }, translator('en'));
   assert.equal(result.ok ? '' : result.errors.n, 'Use at least 3 characters.');
 });
+
+test('control characters are stripped, lists and objects for one value refused with a message', () => {
+  const schema = z.object({ title: z.string().min(1), count: z.coerce.number().int() });
+  const t = translator('nl');
+  const clean = parseForm(schema, { title: 'a\u0000b\u0007c\td', count: '3' }, t);
+  assert.ok(clean.ok);
+  if (clean.ok) assert.equal(clean.data.title, 'abc\td');
+  const odd = parseForm(schema, { title: ['a', 'b'], count: { toString: 1 } }, t);
+  assert.equal(odd.ok, false);
+  if (odd.ok) return;
+  assert.match(odd.errors.title ?? '', /één tekst/);
+  assert.match(odd.errors.count ?? '', /één tekst/);
+  // A list where a coercion would have made a number of it: refused too.
+  assert.equal(parseForm(schema, { title: 'x', count: ['5'] }, t).ok, false);
+});

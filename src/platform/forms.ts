@@ -1,7 +1,73 @@
 // The form pattern: parse the posted fields with a schema; on bad input give back the
 // translated errors per field and the user's own input, so nothing they typed is lost.
-import type { z } from 'zod';
+// Also the one place that decides what odd input becomes (issue 9, item 6): control
+// characters are stripped from every posted text and query value before any route sees
+// it, lists or objects where one text is expected are refused with a message.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { isMessageKey, type Translate } from './i18n/index.js';
+
+/**
+ * Control characters other than tab, line feed and carriage return (NUL among them: the
+ * database refuses it in text), and UTF-16 halves without their other half.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
+const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` without control characters (tab and line breaks stay), lone surrogates as U+FFFD. */
+export function cleanText(text: string): string {
+  return text.replace(UNWANTED, '').replace(LONE_SURROGATE, '\ufffd');
+}
+
+/**
+ * Posted input with every string cleaned (see cleanText), in objects and lists, to any depth
+ * (body parsers make objects without Object.prototype, so any object counts). Numbers and
+ * bytes (an uploaded file's Buffer) are left as they are.
+ */
+export function cleanInput<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => cleanInput(v)) as T;
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[cleanText(k)] = cleanInput(v);
+    return out as T;
+  }
+  return value;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * Set once the body is parsed and cleaned. An error thrown before that without a status
+     * (a multipart body without a boundary, a cut-off upload) is the sender's: the error
+     * page answers it 400, not 500.
+     */
+    bodyRead: boolean;
+  }
+}
+
+/**
+ * Cleans every request's body and query string before validation, access checks and
+ * handlers, so no route can store or query with a NUL byte (which gave 500s, issue 9 item 6).
+ * Register right after the body parsers (multipart attaches its fields in preValidation).
+ */
+export function registerFormInput(app: FastifyInstance): void {
+  app.decorateRequest('bodyRead', false);
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== undefined && request.body !== null)
+      request.body = cleanInput(request.body);
+    if (request.query && typeof request.query === 'object') {
+      request.query = cleanInput(request.query as Record<string, unknown>);
+    }
+    request.bodyRead = true;
+  });
+}
+
+/** A posted field as one text, or undefined when it is missing, a list or an object. */
+export function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? cleanText(value) : undefined;
+}
 
 /** Field name → message shown to the user. */
 export type FormErrors = Record<string, string>;
@@ -43,7 +109,10 @@ function messageOf(issue: z.ZodIssue, t: Translate): string {
     case 'invalid_literal':
       return t('form.choose');
     case 'invalid_type':
-      return issue.received === 'undefined' ? t('form.required') : t('form.invalid');
+      if (issue.received === 'undefined') return t('form.required');
+      // Several values, or an object, where the form has one field: never from our forms.
+      if (issue.received === 'array' || issue.received === 'object') return t('form.notText');
+      return t('form.invalid');
     case 'invalid_date':
       return t('form.date');
     default:
@@ -58,24 +127,76 @@ export function formValues(body: unknown): FormValues {
     for (const [k, v] of Object.entries(body)) {
       // Never sent back to the browser: the token, and anything that is a password.
       if (k === '_csrf' || /password/i.test(k)) continue;
-      if (typeof v === 'string') values[k] = v;
-      else if (Array.isArray(v)) values[k] = v.filter((x) => typeof x === 'string').join(',');
+      if (typeof v === 'string') values[k] = cleanText(v);
+      else if (Array.isArray(v))
+        values[k] = cleanText(v.filter((x) => typeof x === 'string').join(','));
     }
   }
   return values;
 }
 
+/** The fields of an object schema (through .refine/.transform), if it is one. */
+function shapeOf(schema: z.ZodTypeAny): Record<string, z.ZodTypeAny> | undefined {
+  if (schema instanceof z.ZodObject) return schema.shape as Record<string, z.ZodTypeAny>;
+  if (schema instanceof z.ZodEffects) return shapeOf(schema.innerType());
+  return undefined;
+}
+
+/** Whether a field's schema takes a list (checkbox groups), through optional/default. */
+function takesList(field: z.ZodTypeAny): boolean {
+  if (field instanceof z.ZodArray) return true;
+  if (field instanceof z.ZodOptional || field instanceof z.ZodNullable)
+    return takesList(field.unwrap());
+  if (field instanceof z.ZodDefault) return takesList(field.removeDefault());
+  if (field instanceof z.ZodEffects) return takesList(field.innerType());
+  return false;
+}
+
+/** An uploaded file as the multipart plugin attaches it (see plugins/multipart.ts). */
+function isUpload(value: object): boolean {
+  return 'data' in value && Buffer.isBuffer((value as { data: unknown }).data);
+}
+
+/**
+ * Parses a posted form with `schema` (messages are catalogue keys, see messageOf). Strings
+ * are cleaned first (cleanText); a list or an object where the schema wants one value is
+ * refused with 'form.notText' before the schema sees it (a coercion would otherwise turn
+ * `['5']` into 5, or throw on an object). On failure: the first message per field, and the
+ * input kept.
+ */
 export function parseForm<S extends z.ZodTypeAny>(
   schema: S,
   body: unknown,
   t: Translate,
 ): FormResult<z.output<S>> {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return { ok: true, data: result.data };
+  const input = cleanInput(body ?? {}) as Record<string, unknown>;
   const errors: FormErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= messageOf(issue, t);
+  const shape = shapeOf(schema);
+  let checked: unknown = input;
+  if (shape && typeof input === 'object' && input !== null) {
+    const rest: Record<string, unknown> = { ...input };
+    for (const [name, field] of Object.entries(shape)) {
+      const value = input[name];
+      if (value === null || typeof value !== 'object' || isUpload(value)) continue;
+      if (Array.isArray(value) && takesList(field)) continue;
+      errors[name] = t('form.notText');
+      delete rest[name];
+    }
+    checked = rest;
   }
-  return { ok: false, errors, values: formValues(body) };
+  let result: z.SafeParseReturnType<unknown, z.output<S>>;
+  try {
+    result = schema.safeParse(checked);
+  } catch {
+    // A refinement that could not handle the input: refused as a whole, never a 500.
+    return { ok: false, errors: { ...errors, form: t('form.invalid') }, values: formValues(input) };
+  }
+  if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.data };
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? 'form');
+      errors[field] ??= messageOf(issue, t);
+    }
+  }
+  return { ok: false, errors, values: formValues(input) };
 }

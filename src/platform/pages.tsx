@@ -142,6 +142,10 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
         ),
       )}`;
     }
+    // A form shown again with errors: the title says so first (issue 12, item 11).
+    if (html.includes('id="error-summary"')) {
+      html = html.replace('<title>', `<title>${request.t('form.errorTitlePrefix')}`);
+    }
     return this.code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')

@@ -31,3 +31,19 @@ export function honeypotFilled(body: unknown): boolean {
   const value = (body as Record<string, unknown> | undefined)?.[HONEYPOT_FIELD];
   return typeof value === 'string' && value.trim() !== '';
 }
+
+/**
+ * The stamp to put in a form shown again with the person's own input (after a validation
+ * error or a too-fast send): the stamp they posted, when it is genuine and not expired, so
+ * the timer keeps running from when the form was first shown (issue 12, item 12); else a
+ * fresh one.
+ */
+export function stampToShowAgain(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  posted: unknown,
+  now = Date.now(),
+): string {
+  if (typeof posted === 'string' && checkFormStamp(request, posted, 0, now) === 'ok') return posted;
+  return formStamp(reply, now);
+}

@@ -30,9 +30,13 @@ export function fromLocal(date: string, time: string): Date | undefined {
   if (!dm || !tm) return undefined;
   const [y, m, d, h, mi] = [dm[1], dm[2], dm[3], tm[1], tm[2]].map(Number) as number[];
   if (h! > 23 || mi! > 59) return undefined;
-  const guess = Date.UTC(y!, m! - 1, d!, h!, mi!);
+  // Date.UTC reads the years 0–99 as 1900–1999: set the full year explicitly.
+  const at = new Date(Date.UTC(2000, 0, 1, h!, mi!));
+  at.setUTCFullYear(y!, m! - 1, d!);
+  const guess = at.getTime();
   const check = new Date(guess);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== m! - 1) return undefined;
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== m! - 1 || check.getUTCFullYear() !== y)
+    return undefined;
   let instant = guess - offsetMs(guess);
   instant = guess - offsetMs(instant);
   return new Date(instant);

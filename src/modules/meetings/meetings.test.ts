@@ -93,6 +93,96 @@ describe('meetings, the sparks round and the calendar feeds', () => {
     assert.match(edit.body, /value="20:00"/);
   });
 
+  test('a year 0000–0099 is refused with a message, not stored as 19xx', async () => {
+    const before = (await meetingsRepository(t.database.db).listMeetings(a())).length;
+    for (const date of ['0024-05-01', '0099-12-31', '0000-01-01']) {
+      await coordinator.get(`${base()}/nieuw`);
+      const response = await coordinator.post(`${base()}/nieuw`, {
+        kind: 'network_meeting',
+        title: 'Tikfout in het jaar',
+        date,
+        time: '19:30',
+        place: '',
+      });
+      assert.equal(response.statusCode, 400, date);
+      assert.match(response.body, /een jaar tussen 2000 en 2100/, date);
+      assert.match(response.body, /value="Tikfout in het jaar"/);
+      assert.match(response.body, new RegExp(`value="${date}"`));
+    }
+    assert.equal((await meetingsRepository(t.database.db).listMeetings(a())).length, before);
+  });
+
+  test('agenda: every row the form offers is read (no silent drop after 50); the limit is stated', async () => {
+    const items: Record<string, string> = {};
+    for (let n = 1; n <= 50; n++) {
+      items[`item${n}Title`] = `Punt ${n}`;
+      items[`item${n}Origin`] = n % 2 ? 'resident' : 'professional';
+    }
+    const id = await createMeeting({ date: '2031-06-01', time: '19:30', ...items });
+    const edit = await coordinator.get(`${base()}/${id}/bewerken`);
+    assert.match(edit.body, /name="item53Title"/, 'the edit form offers rows 51–53');
+    assert.match(edit.body, /hooguit 200 tekens per punt en 100 punten/);
+    for (let n = 51; n <= 53; n++) {
+      items[`item${n}Title`] = `Punt ${n}`;
+      items[`item${n}Origin`] = 'resident';
+    }
+    const saved = await coordinator.post(`${base()}/${id}/bewerken`, {
+      kind: 'network_meeting',
+      title: '',
+      date: '2031-06-01',
+      time: '19:30',
+      place: '',
+      ...items,
+    });
+    assert.equal(saved.statusCode, 303);
+    const agenda = await meetingsRepository(t.database.db).listAgenda(id);
+    assert.equal(agenda.length, 53);
+    assert.equal(agenda.at(-1)?.title, 'Punt 53');
+    // Beyond the limit: a message, the rows kept, nothing changed.
+    for (let n = 54; n <= 101; n++) {
+      items[`item${n}Title`] = `Punt ${n}`;
+      items[`item${n}Origin`] = 'resident';
+    }
+    await coordinator.get(`${base()}/${id}/bewerken`);
+    const tooMany = await coordinator.post(`${base()}/${id}/bewerken`, {
+      kind: 'network_meeting',
+      date: '2031-06-01',
+      time: '19:30',
+      ...items,
+    });
+    assert.equal(tooMany.statusCode, 400);
+    assert.match(tooMany.body, /hooguit 100 punten/);
+    assert.match(tooMany.body, /value="Punt 100"/);
+    assert.equal((await meetingsRepository(t.database.db).listAgenda(id)).length, 53);
+  });
+
+  test('an object or a list as an agenda title: a message, not a 500; nothing stored', async () => {
+    const before = (await meetingsRepository(t.database.db).listMeetings(a())).length;
+    await coordinator.get(`${base()}/nieuw`);
+    const token = /name="_csrf" value="([^"]+)"/.exec(coordinator.lastHtml)?.[1] ?? '';
+    const cookie = (coordinator as unknown as { cookieHeader(): string }).cookieHeader();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `${base()}/nieuw`,
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        _csrf: token,
+        kind: 'network_meeting',
+        date: '2031-07-01',
+        time: '19:30',
+        title: 'Met een raar punt',
+        item1Title: { toString: 1 },
+        item1Origin: 'resident',
+        item2Title: ['a', 'b'],
+        item2Origin: 'resident',
+      }),
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /Vul hier één tekst in/);
+    assert.match(response.body, /value="Met een raar punt"/);
+    assert.equal((await meetingsRepository(t.database.db).listMeetings(a())).length, before);
+  });
+
   test('attendance: named members of this network only, plus counts; minutes are saved', async () => {
     const id = await createMeeting({ date: '2030-03-10', time: '19:30' });
     const form = await coordinator.get(`${base()}/${id}/aanwezigheid`);

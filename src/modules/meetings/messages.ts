@@ -32,7 +32,13 @@ export const meetingsMessages = defineMessages({
     'meetings.isPublicHint': 'Komt op de openbare pagina en in de openbare agenda.',
     'meetings.agenda': 'Agenda',
     'meetings.agendaHint':
-      'Elk punt met wie het inbracht. Lege regels tellen niet mee; na opslaan komen er regels bij.',
+      'Elk punt met wie het inbracht, hooguit {chars} tekens per punt en {max} punten. Lege regels tellen niet mee; na opslaan komen er regels bij.',
+    'meetings.textHint': 'Hooguit {max} tekens.',
+    'meetings.minutesHint': 'Hooguit {max} tekens.',
+    'meetings.error.agendaMax':
+      'Een agenda heeft hooguit {max} punten. Voeg punten samen of maak een tweede bijeenkomst.',
+    'meetings.error.year':
+      'Vul een datum in met een jaar tussen {from} en {to}, bijvoorbeeld 2026.',
     'meetings.agendaEmpty': 'Nog geen agendapunten.',
     'meetings.agendaOf': 'Agenda: {meeting}',
     'meetings.agenda.opening': 'Opening en vonkjesronde',
@@ -102,7 +108,12 @@ export const meetingsMessages = defineMessages({
     'meetings.isPublicHint': 'Shown on the public page and in the public calendar.',
     'meetings.agenda': 'Agenda',
     'meetings.agendaHint':
-      'Each item with who brought it in. Empty rows are ignored; more rows appear after saving.',
+      'Each item with who brought it in, at most {chars} characters per item and {max} items. Empty rows are ignored; more rows appear after saving.',
+    'meetings.textHint': 'At most {max} characters.',
+    'meetings.minutesHint': 'At most {max} characters.',
+    'meetings.error.agendaMax':
+      'An agenda has at most {max} items. Combine items or plan a second meeting.',
+    'meetings.error.year': 'Enter a date with a year between {from} and {to}, for example 2026.',
     'meetings.agendaEmpty': 'No agenda items yet.',
     'meetings.agendaOf': 'Agenda: {meeting}',
     'meetings.agenda.opening': 'Opening and sparks round',

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findInNetworkOr404, networkFromUrl, refusalFor } from '../../platform/access.js';
-import { type FormState, formValues, parseForm } from '../../platform/forms.js';
+import { type FormState, formValues, parseForm, textOf } from '../../platform/forms.js';
 import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { fromLocal, toLocal } from '../../platform/time.js';
@@ -18,7 +18,14 @@ import {
   presentSummary,
 } from './presenters.js';
 import type { MeetingRow } from './repository.js';
-import { AGENDA_MAX, meetingsService, splitByTime } from './service.js';
+import {
+  AGENDA_MAX,
+  MEETING_TEXT_MAX,
+  MEETING_YEARS,
+  MINUTES_MAX,
+  meetingsService,
+  splitByTime,
+} from './service.js';
 import { type AgendaOrigin, agendaOrigins, meetingKinds } from './tables.js';
 import { AttendancePage, MinutesPage } from './views/attendance.js';
 import { MeetingFormPage } from './views/form.js';
@@ -99,41 +106,63 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
       kinds: meetingKinds.map((k) => ({ value: k, label: kindLabel(t, k) })),
       origins: agendaOrigins.map((o) => ({ value: o, label: originLabel(t, o) })),
       agendaRows: rows,
+      limits: { agenda: AGENDA_MAX, text: MEETING_TEXT_MAX, minutes: MINUTES_MAX },
     };
   }
 
   const meetingSchema = z.object({
     kind: z.enum(meetingKinds),
-    title: z.string().trim().max(200).default(''),
+    title: z.string().trim().max(MEETING_TEXT_MAX).default(''),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.date'),
     time: z.string().regex(/^\d{2}:\d{2}$/, 'meetings.error.time'),
-    place: z.string().trim().max(200).default(''),
+    place: z.string().trim().max(MEETING_TEXT_MAX).default(''),
     isPublic: z.literal('on').optional(),
   });
 
-  /** The meeting form: fields, and the agenda rows that have a title. */
+  /**
+   * The meeting form: fields, and the agenda rows that have a title — every row the form
+   * sent (`item1Title`, `item2Title`, … in any order, gaps allowed), at most AGENDA_MAX
+   * filled in; more is refused with a message, never dropped without a word.
+   */
   function parseMeeting(request: FastifyRequest) {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = parseForm(meetingSchema, body, request.t);
     const values = formValues(body);
     const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
     const agenda: { origin: AgendaOrigin; title: string }[] = [];
-    let rows = 0;
-    for (let n = 1; n <= AGENDA_MAX; n++) {
-      if (!(`item${n}Title` in body)) break;
-      rows = n;
-      const title = String(body[`item${n}Title`] ?? '').trim();
-      const origin = String(body[`item${n}Origin`] ?? '');
-      if (title === '') continue;
-      if (title.length > 200) errors[`item${n}Title`] = request.t('form.tooLong', { max: 200 });
+    const numbers = Object.keys(body)
+      .map((k) => /^item([1-9]\d{0,5})(?:Title|Origin)$/.exec(k)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number);
+    const last = Math.max(0, ...numbers);
+    for (let n = 1; n <= last; n++) {
+      const rawTitle = body[`item${n}Title`];
+      const title = textOf(rawTitle)?.trim();
+      const origin = textOf(body[`item${n}Origin`]) ?? '';
+      if (rawTitle !== undefined && title === undefined) {
+        errors[`item${n}Title`] = request.t('form.notText');
+        continue;
+      }
+      if (!title) continue;
+      if (title.length > MEETING_TEXT_MAX)
+        errors[`item${n}Title`] = request.t('form.tooLong', { max: MEETING_TEXT_MAX });
       else if (!(agendaOrigins as readonly string[]).includes(origin))
         errors[`item${n}Origin`] = request.t('form.choose');
       else agenda.push({ origin: origin as AgendaOrigin, title });
     }
+    if (agenda.length > AGENDA_MAX) {
+      errors.agenda = request.t('meetings.error.agendaMax', { max: AGENDA_MAX });
+    }
+    // The form shows the rows that were sent (never more than the limit allows).
+    const rows = Math.min(last, AGENDA_MAX);
     let startsAt: Date | undefined;
     if (form.ok) {
+      const year = Number(form.data.date.slice(0, 4));
       startsAt = fromLocal(form.data.date, form.data.time);
-      if (!startsAt) errors.date = request.t('form.date');
+      if (year < MEETING_YEARS.from || year > MEETING_YEARS.to) {
+        startsAt = undefined;
+        errors.date = request.t('meetings.error.year', MEETING_YEARS);
+      } else if (!startsAt) errors.date = request.t('form.date');
     }
     if (!form.ok || !startsAt || Object.keys(errors).length > 0) {
       return { ok: false as const, errors, values, rows };
@@ -209,7 +238,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
       const vm = meetingFormVm(
         request.t,
         network,
-        detail.agenda.length + AGENDA_ROWS_EXTRA,
+        Math.min(detail.agenda.length + AGENDA_ROWS_EXTRA, AGENDA_MAX),
         meeting.id,
       );
       return reply.page((ctx) => <MeetingFormPage ctx={ctx} vm={vm} state={{ values }} />);
@@ -358,6 +387,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
         network,
         meeting: { id: meeting.id, label: meetingLabel(request.t, meeting) },
         minutes: meeting.minutes,
+        max: MINUTES_MAX,
       };
       return reply.page((ctx) => <MinutesPage ctx={ctx} vm={vm} state={{}} />);
     },
@@ -370,7 +400,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
       const network = await networkFor(request, 'meetings.manage');
       const meeting = await meetingIn(request, network.id);
       const form = parseForm(
-        z.object({ minutes: z.string().max(20_000).default('') }),
+        z.object({ minutes: z.string().max(MINUTES_MAX).default('') }),
         request.body,
         request.t,
       );
@@ -379,6 +409,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
           network,
           meeting: { id: meeting.id, label: meetingLabel(request.t, meeting) },
           minutes: meeting.minutes,
+          max: MINUTES_MAX,
         };
         return reply.page((ctx) => <MinutesPage ctx={ctx} vm={vm} state={form} />, 400);
       }

@@ -12,8 +12,14 @@ import type { AgendaOrigin, MeetingKind } from './tables.js';
 export const ROUND_WINDOW_MS = 24 * 3_600_000;
 /** A meeting is planned for two hours unless said otherwise (ms). */
 export const MEETING_LENGTH_MS = 2 * 3_600_000;
-/** The most agenda items a meeting can have. */
-export const AGENDA_MAX = 50;
+/** The most agenda items a meeting can have (stated on the form, checked on saving). */
+export const AGENDA_MAX = 100;
+/** The longest title of a meeting, an agenda item, or a place, in characters. */
+export const MEETING_TEXT_MAX = 200;
+/** The longest minutes, in characters. */
+export const MINUTES_MAX = 20_000;
+/** Meetings are planned or recorded within these years (a typo like 0024 is refused). */
+export const MEETING_YEARS = { from: 2000, to: 2100 } as const;
 
 export interface MeetingInput {
   kind: MeetingKind;

@@ -11,6 +11,7 @@ import {
   formStamp,
   honeypotFilled,
   MIN_FORM_MS,
+  stampToShowAgain,
 } from '../../platform/spam-guard.js';
 import { networkModule } from '../network/index.js';
 import { MAX_PHOTO_PIXELS } from './photos.js';
@@ -198,14 +199,15 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
     return network;
   }
 
+  /** `stamp`: the one to keep when the form is shown again; a fresh one otherwise. */
   function showPublicForm(
     reply: FastifyReply,
     network: { name: string; slug: string },
     state: FormState,
     sent: boolean,
     status = 200,
+    stamp = formStamp(reply),
   ) {
-    const stamp = formStamp(reply);
     return reply.page(
       (ctx) => <PublicSparkPage ctx={ctx} vm={{ network, stamp, sent }} state={state} />,
       status,
@@ -238,17 +240,9 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
       if (honeypotFilled(body)) {
         return reply.redirect(`/buurt/${network.slug}/vonkje?verstuurd=1`, 303);
       }
-      const stamp = checkFormStamp(request, body.stamp, MIN_SUBMIT_MS);
-      if (stamp !== 'ok') {
-        const key = stamp;
-        return showPublicForm(
-          reply,
-          network,
-          { errors: { text: request.t(`sparks.public.${key}`) }, values },
-          false,
-          400,
-        );
-      }
+      // What the person typed is checked first: an empty or too long text gets its own
+      // message, not "that was fast". The form shown again keeps the posted stamp.
+      const again = () => stampToShowAgain(request, reply, body.stamp);
       const form = parseForm(publicSchema, fields, request.t);
       if (!form.ok) {
         return showPublicForm(
@@ -257,6 +251,18 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
           { errors: form.errors, values: form.values },
           false,
           400,
+          again(),
+        );
+      }
+      const stamp = checkFormStamp(request, body.stamp, MIN_SUBMIT_MS);
+      if (stamp !== 'ok') {
+        return showPublicForm(
+          reply,
+          network,
+          { errors: { text: request.t(`sparks.public.${stamp}`) }, values },
+          false,
+          400,
+          again(),
         );
       }
       await service.submitFromPublic(network.id, form.data.text, form.data.name);

@@ -292,6 +292,12 @@ describe('sparks: the wall, photos and moderation', () => {
     });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /Dit bestand is leeg/);
+    // Issue 12, item 11: the title says there is an error, the summary takes the focus (with
+    // a small script, and autofocus without one), the photo field is marked invalid.
+    assert.match(response.body, /<title>Fout: /);
+    assert.match(response.body, /id="error-summary" tabindex="-1" autofocus/);
+    assert.match(response.body, /<script src="\/assets\/form-errors\.[0-9a-f]+\.js" defer/);
+    assert.match(response.body, /<input[^>]*name="photo"[^>]*aria-invalid="true"/);
     assert.match(response.body, /Met een lege foto/);
     assert.equal(await count(t, 'sparks'), sparksBefore);
     assert.equal(await count(t, 'spark_photos'), photosBefore);
@@ -413,6 +419,35 @@ describe('sparks: the wall, photos and moderation', () => {
       });
       assert.equal(forged.statusCode, 400);
       assert.equal(await count(t, 'sparks'), before);
+    });
+
+    test('the speed check: the field’s own message first; the timer does not restart on the form shown again', async () => {
+      const visitor = new TestClient(t.app, '10.0.0.7');
+      const page = await visitor.get(`/buurt/${slug()}/vonkje`);
+      const fresh = /name="stamp" value="([^"]+)"/.exec(page.body)?.[1];
+      assert.ok(fresh);
+      // Empty, at once: what is wrong with the text, not "that was fast".
+      const empty = await visitor.post(`/buurt/${slug()}/vonkje`, { text: '', stamp: fresh });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /Schrijf op wat u zag gebeuren/);
+      assert.doesNotMatch(empty.body, /snel/);
+      // A name too long, in a form shown long enough ago: the form comes back with the same
+      // stamp, so correcting it and sending at once is not "too fast".
+      const old = oldStamp();
+      const bad = await visitor.post(`/buurt/${slug()}/vonkje`, {
+        text: 'De buren hielpen met verhuizen',
+        name: 'n'.repeat(81),
+        stamp: old,
+      });
+      assert.equal(bad.statusCode, 400);
+      const kept = /name="stamp" value="([^"]+)"/.exec(bad.body)?.[1];
+      assert.equal(kept, old);
+      const fixed = await visitor.post(`/buurt/${slug()}/vonkje`, {
+        text: 'De buren hielpen met verhuizen',
+        name: 'Buurman',
+        stamp: kept!,
+      });
+      assert.equal(fixed.statusCode, 303);
     });
 
     test('the public form is rate-limited per address', async () => {

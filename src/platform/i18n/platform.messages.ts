@@ -17,6 +17,7 @@ export const platformMessages = defineMessages({
     'layout.language.switchTo': 'Read this site in English',
     'layout.currentNetwork': 'Uw buurtnetwerk: {name}',
     'form.errorSummary.title': 'Er ging iets mis. Controleer deze punten:',
+    'form.errorTitlePrefix': 'Fout: ',
     'form.required': 'Vul dit veld in.',
     'form.tooShort': 'Gebruik minstens {min} tekens.',
     'form.tooLong': 'Gebruik hoogstens {max} tekens.',
@@ -25,6 +26,7 @@ export const platformMessages = defineMessages({
     'form.number': 'Vul een getal in.',
     'form.date': 'Vul een geldige datum in.',
     'form.invalid': 'Deze waarde klopt niet.',
+    'form.notText': 'Vul hier één tekst in. Het formulier stuurde iets anders mee.',
     'form.optional': '(niet verplicht)',
     'error.notFound.title': 'Deze pagina bestaat niet',
     'error.notFound.body':
@@ -43,6 +45,11 @@ export const platformMessages = defineMessages({
       'Er kwamen te veel verzoeken tegelijk binnen. Wacht een paar minuten en probeer het dan opnieuw.',
     'error.badRequest.title': 'Dit verzoek klopt niet',
     'error.badRequest.body': 'De gegevens konden niet worden gelezen. Er is niets opgeslagen.',
+    'error.unreadable.body':
+      'Wat u verstuurde kon niet worden gelezen, er is niets opgeslagen. Ga terug naar het formulier en probeer het opnieuw. Lukt het niet? Laad dan de pagina opnieuw.',
+    'error.tooLarge.title': 'Dit is te veel in één keer',
+    'error.tooLarge.body':
+      'Wat u verstuurde is te groot: hooguit 1 MB tekst, of een foto van hooguit 10 MB. Er is niets opgeslagen. Ga terug en maak de tekst korter of kies een kleinere foto.',
     'error.server.title': 'Er ging iets mis aan onze kant',
     'error.server.body':
       'Het spijt ons. Probeer het over een paar minuten opnieuw. Blijft het misgaan? Noem dan deze code als u contact opneemt: {requestId}.',
@@ -63,6 +70,7 @@ export const platformMessages = defineMessages({
     'layout.language.switchTo': 'Lees deze site in het Nederlands',
     'layout.currentNetwork': 'Your neighbourhood network: {name}',
     'form.errorSummary.title': 'Something went wrong. Please check these points:',
+    'form.errorTitlePrefix': 'Error: ',
     'form.required': 'Please fill in this field.',
     'form.tooShort': 'Use at least {min} characters.',
     'form.tooLong': 'Use at most {max} characters.',
@@ -71,6 +79,7 @@ export const platformMessages = defineMessages({
     'form.number': 'Enter a number.',
     'form.date': 'Enter a valid date.',
     'form.invalid': 'This value is not valid.',
+    'form.notText': 'Please enter one text here. The form sent something else.',
     'form.optional': '(optional)',
     'error.notFound.title': 'This page does not exist',
     'error.notFound.body':
@@ -88,6 +97,11 @@ export const platformMessages = defineMessages({
     'error.tooMany.body': 'Too many requests came in at once. Wait a few minutes and try again.',
     'error.badRequest.title': 'This request is not valid',
     'error.badRequest.body': 'The data could not be read. Nothing has been saved.',
+    'error.unreadable.body':
+      'What you sent could not be read; nothing has been saved. Go back to the form and try again. If that does not work, reload the page.',
+    'error.tooLarge.title': 'This is too much at once',
+    'error.tooLarge.body':
+      'What you sent is too large: at most 1 MB of text, or a photo of at most 10 MB. Nothing has been saved. Go back and shorten the text or choose a smaller photo.',
     'error.server.title': 'Something went wrong on our side',
     'error.server.body':
       'We are sorry. Please try again in a few minutes. If it keeps happening, mention this code when you contact us: {requestId}.',

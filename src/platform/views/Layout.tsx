@@ -13,7 +13,12 @@ export function Layout({ ctx, title, children }: LayoutProps) {
   const { t } = ctx;
   const other = ctx.lang === 'nl' ? 'en' : 'nl';
   return (
-    <Document ctx={ctx} title={title} bodyClass="utrecht-document utrecht-page-body">
+    <Document
+      ctx={ctx}
+      title={title}
+      bodyClass="utrecht-document utrecht-page-body"
+      scripts={['form-errors.js']}
+    >
       <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
         {t('layout.skipLink')}
       </a>

@@ -40,7 +40,13 @@ export function ErrorSummary({
 }) {
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
-    <div class="utrecht-alert utrecht-alert--error bk-error-summary" role="alert">
+    <div
+      class="utrecht-alert utrecht-alert--error bk-error-summary"
+      role="alert"
+      id="error-summary"
+      tabindex={-1}
+      autofocus
+    >
       <h2 class="utrecht-heading-2">{ctx.t('form.errorSummary.title')}</h2>
       <ul class="utrecht-unordered-list">
         {Object.entries(errors).map(([name, message]) => (
@@ -206,6 +212,7 @@ export function RadioGroup(
               name={props.name}
               value={o.value}
               checked={o.value === props.value}
+              aria-invalid={props.error ? 'true' : undefined}
             />
           </div>
           <div class="utrecht-form-field__label">
@@ -234,6 +241,7 @@ export function Checkbox(props: FieldProps & { checked: boolean; value?: string 
           name={props.name}
           value={props.value ?? 'on'}
           checked={props.checked}
+          aria-invalid={props.error ? 'true' : undefined}
           aria-describedby={describedBy(props.name, props)}
         />
       </div>

@@ -76,7 +76,13 @@ export function MinutesPage({
   state,
 }: {
   ctx: ViewContext;
-  vm: { network: { id: number }; meeting: { id: number; label: string }; minutes: string };
+  vm: {
+    network: { id: number };
+    meeting: { id: number; label: string };
+    minutes: string;
+    /** The longest minutes, in characters (stated on the form). */
+    max: number;
+  };
   state: FormState;
 }) {
   const { t } = ctx;
@@ -89,6 +95,7 @@ export function MinutesPage({
         <TextArea
           name="minutes"
           label={t('meetings.minutes')}
+          description={t('meetings.minutesHint', { max: vm.max.toLocaleString(ctx.lang) })}
           value={state.values?.minutes ?? vm.minutes}
           error={state.errors?.minutes}
           rows={14}

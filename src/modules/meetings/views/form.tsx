@@ -16,6 +16,8 @@ export interface MeetingFormViewModel {
   kinds: { value: string; label: string }[];
   origins: { value: string; label: string }[];
   agendaRows: number;
+  /** The limits the form states and the route enforces (items; characters). */
+  limits: { agenda: number; text: number; minutes: number };
 }
 
 export function MeetingFormPage({
@@ -48,9 +50,10 @@ export function MeetingFormPage({
           name="title"
           label={t('meetings.titleField')}
           optionalLabel={t('meetings.optional')}
+          description={t('meetings.textHint', { max: vm.limits.text })}
           value={v.title}
           error={e.title}
-          maxLength={200}
+          maxLength={vm.limits.text}
         />
         <TextField
           name="date"
@@ -67,18 +70,36 @@ export function MeetingFormPage({
           value={v.time}
           error={e.time}
         />
-        <TextField name="place" label={t('meetings.place')} value={v.place} error={e.place} />
+        <TextField
+          name="place"
+          label={t('meetings.place')}
+          description={t('meetings.textHint', { max: vm.limits.text })}
+          value={v.place}
+          error={e.place}
+          maxLength={vm.limits.text}
+        />
         <Checkbox
           name="isPublic"
           label={t('meetings.isPublic')}
           description={t('meetings.isPublicHint')}
           checked={v.isPublic === 'on'}
         />
-        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset bk-agenda-fields">
+        <fieldset
+          class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset bk-agenda-fields"
+          id="field-agenda"
+          aria-describedby={e.agenda ? 'field-agenda-error' : undefined}
+        >
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
             {t('meetings.agenda')}
           </legend>
-          <p class="utrecht-paragraph">{t('meetings.agendaHint')}</p>
+          <p class="utrecht-paragraph">
+            {t('meetings.agendaHint', { max: vm.limits.agenda, chars: vm.limits.text })}
+          </p>
+          {e.agenda ? (
+            <div class="utrecht-form-field-error-message" id="field-agenda-error">
+              {e.agenda}
+            </div>
+          ) : null}
           {Array.from({ length: vm.agendaRows }, (_, i) => i + 1).map((n) => (
             <div class="bk-agenda-row" key={n}>
               <TextField
@@ -86,7 +107,7 @@ export function MeetingFormPage({
                 label={t('meetings.item', { n })}
                 value={v[`item${n}Title`]}
                 error={e[`item${n}Title`]}
-                maxLength={200}
+                maxLength={vm.limits.text}
               />
               <SelectField
                 name={`item${n}Origin`}

@@ -77,6 +77,7 @@ export function SparkForm({
             id="field-photo"
             name="photo"
             accept="image/jpeg,image/png,image/webp"
+            aria-invalid={state.errors?.photo ? 'true' : undefined}
             aria-describedby={`field-photo-description${state.errors?.photo ? ' field-photo-error' : ''}`}
           />
         </div>
