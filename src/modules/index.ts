@@ -1,9 +1,12 @@
 // Every module of Buurtkracht, in order: the app registers their routes, the schema gathers
 // their tables, the catalogue their messages and the demo runs their seeds in this order.
 // Adding a module: write its folder with an index.ts manifest, and add one line here.
+import { experimentsModule } from './experiments/index.js';
+import { libraryModule } from './library/index.js';
 import { meetingsModule } from './meetings/index.js';
 import { networkModule } from './network/index.js';
 import { peopleModule } from './people/index.js';
+import { searchModule } from './search/index.js';
 import { signalsModule } from './signals/index.js';
 import { siteModule } from './site/index.js';
 import { sparksModule } from './sparks/index.js';
@@ -21,6 +24,9 @@ export function listModules() {
     meetingsModule,
     sparksModule,
     signalsModule,
+    experimentsModule,
+    libraryModule,
+    searchModule,
   ] as const;
 }
 

@@ -43,6 +43,11 @@ const PUBLIC_ROUTES = [
   // Public meetings as iCalendar, and photos (the route itself checks who may see one).
   'GET /buurt/:slug/agenda.ics',
   'GET /vonkjes/foto/:photoId',
+  // The library and search show public items to everyone; what else a visitor may see is
+  // filtered by the visibility rule (platform/visibility.ts), in the query.
+  'GET /bibliotheek',
+  'GET /bibliotheek/:itemId',
+  'GET /zoeken',
 ].sort();
 
 /** Static files: served by @fastify/static, which sets no route config; nothing personal. */

@@ -1,0 +1,3 @@
+export async function seedExperimentsDemo(
+  _db: import('../../db/client.js').Database,
+): Promise<void> {}

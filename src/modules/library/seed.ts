@@ -1,0 +1,1 @@
+export async function seedLibraryDemo(_db: import('../../db/client.js').Database): Promise<void> {}
