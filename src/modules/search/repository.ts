@@ -141,9 +141,8 @@ export function searchRepository(db: Executor) {
       const tsquery = sql`websearch_to_tsquery('dutch', ${query.text})`;
       const where = conditions(query, scope, tsquery);
       const rank = sql<number>`ts_rank_cd(${d.document}, ${tsquery})`;
-      const counted = await db.select({ total: sql<number>`count(*)::int` }).from(d).where(where);
-      const total = Number(counted[0]?.total ?? 0);
-      if (total === 0 || query.offset >= total) return { total, hits: [] };
+      // One pass: the total comes with the page (a window over every row the filter lets
+      // through); ts_headline runs on the page's rows only.
       const page = db
         .select({
           type: d.type,
@@ -154,6 +153,7 @@ export function searchRepository(db: Executor) {
           path: d.path,
           occurredAt: d.occurredAt,
           rank: rank.as('rank'),
+          total: sql<number>`count(*) over ()`.as('total'),
         })
         .from(d)
         .where(where)
@@ -171,13 +171,20 @@ export function searchRepository(db: Executor) {
           path: page.path,
           occurredAt: page.occurredAt,
           rank: page.rank,
+          total: page.total,
           snippet: sql<string>`ts_headline('dutch', ${page.body}, ${tsquery}, ${options})`,
         })
         .from(page)
         .orderBy(desc(page.rank), desc(page.occurredAt), page.type, page.sourceId);
+      let total = Number(rows[0]?.total ?? 0);
+      if (rows.length === 0 && query.offset > 0) {
+        // Past the last page: count to say how many there are.
+        const counted = await db.select({ n: sql<number>`count(*)::int` }).from(d).where(where);
+        total = Number(counted[0]?.n ?? 0);
+      }
       return {
         total,
-        hits: rows.map((r) => ({
+        hits: rows.map(({ total: _, ...r }) => ({
           ...r,
           rank: Number(r.rank),
           occurredAt: r.occurredAt instanceof Date ? r.occurredAt : new Date(r.occurredAt),
