@@ -123,10 +123,17 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       themes: (await service.listThemes(scope)).map((x) => ({ value: x, label: x })),
       filter: { kind: kind ?? '', theme },
       items: rows.map((r) => presentSummary(request.t, r, names.get(r.networkId) ?? '')),
-      writeLinks: memberships.map((m) => ({
-        href: `/netwerk/${m.networkId}/bibliotheek/nieuw`,
-        label: request.t('library.new', { network: m.networkName }),
-      })),
+      writeLinks: memberships.flatMap((m) => [
+        {
+          href: `/netwerk/${m.networkId}/bibliotheek/nieuw`,
+          label: request.t('library.new', { network: m.networkName }),
+        },
+        // Until the network page links to its experiments (its module's to add).
+        {
+          href: `/netwerk/${m.networkId}/experimenten`,
+          label: request.t('library.experiments', { network: m.networkName }),
+        },
+      ]),
       approvalLinks: memberships
         .filter((m) => m.role === 'coordinator')
         .map((m) => ({
