@@ -44,6 +44,8 @@ function nav(request: FastifyRequest): NavEntry[] {
   const items: NavEntry[] = [
     { href: '/', label: 'layout.nav.home' },
     { href: '/buurten', label: 'layout.nav.networks' },
+    { href: '/bibliotheek', label: 'library.nav' },
+    { href: '/zoeken', label: 'search.nav' },
   ];
   const actor = request.actor;
   if (!actor) return [...items, { href: '/inloggen', label: 'nav.login' }];
@@ -118,6 +120,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     codeSecret: cookieSecret,
     publicSections: modules.flatMap((module) => module.publicSections ?? []),
     personData: modules.flatMap((module) => (module.personData ? [module.personData] : [])),
+    searchProviders: modules.flatMap((module) => (module.search ? [module.search] : [])),
     demoPassword: demo.password,
     demoAccounts: demo.accounts.map((a) => ({
       account: a.login,

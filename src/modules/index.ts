@@ -2,9 +2,12 @@
 // their tables, the catalogue their messages and the demo runs their seeds in this order.
 // Adding a module: write its folder with an index.ts manifest, and add one line here.
 import { budgetingModule } from './budgeting/index.js';
+import { experimentsModule } from './experiments/index.js';
+import { libraryModule } from './library/index.js';
 import { meetingsModule } from './meetings/index.js';
 import { networkModule } from './network/index.js';
 import { peopleModule } from './people/index.js';
+import { searchModule } from './search/index.js';
 import { signalsModule } from './signals/index.js';
 import { siteModule } from './site/index.js';
 import { sparksModule } from './sparks/index.js';
@@ -23,6 +26,9 @@ export function listModules() {
     sparksModule,
     signalsModule,
     budgetingModule,
+    experimentsModule,
+    libraryModule,
+    searchModule,
   ] as const;
 }
 

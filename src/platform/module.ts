@@ -35,6 +35,52 @@ export interface PersonDataProvider {
   erase(db: Executor, personId: number): Promise<void>;
 }
 
+/**
+ * Where a searchable document may be seen (see platform/visibility.ts): members of its
+ * network; every network of its municipality; every network of its region; or everyone.
+ */
+export type SearchVisibility = 'network' | 'municipality' | 'region' | 'public';
+
+/**
+ * One searchable document as a module hands it to the search indexer: plain text, no SQL,
+ * no HTML. `type` is one of the provider's `types`; (`type`, `sourceId`) is its identity.
+ * The place ids are the tenant the permission filter checks; `path` is the page that shows
+ * it (relative, starting with /); `occurredAt` is the date the period filter uses.
+ * A module must leave out anything bound to a person (person-bound signals, reflections,
+ * drafts only their author may read): the index only knows the four visibility levels.
+ */
+export interface SearchDocument {
+  type: string;
+  sourceId: number;
+  networkId: number;
+  municipalityId: number;
+  regionId: number;
+  visibility: SearchVisibility;
+  title: string;
+  body: string;
+  /** Themes or tags, lower case; the theme filter matches one of them. */
+  themes: string[];
+  occurredAt: Date;
+  path: string;
+}
+
+/**
+ * A module's searchable documents, for the search module's indexer (which knows no other
+ * module's tables). `listDocuments` gives every current document of the given type, or
+ * only those with the given source ids (to refresh after a change; ids not returned are
+ * removed from the index). The module tells the indexer about changes through the search
+ * module's face (`searchModule.api.refresh`).
+ */
+export interface SearchProvider {
+  /** The document types this module provides, e.g. ['experiment', 'logbook_entry']. */
+  types: readonly string[];
+  listDocuments(
+    db: Executor,
+    type: string,
+    sourceIds?: readonly number[],
+  ): Promise<SearchDocument[]>;
+}
+
 /** A daily job of a module (see platform/jobs.ts): `now` is passed so tests control time. */
 export interface ModuleJob {
   name: string;
@@ -53,6 +99,8 @@ export interface ModuleContext {
   publicSections: PublicSectionProvider[];
   /** Every module's part of a person's data, in the module list's order. */
   personData: PersonDataProvider[];
+  /** Every module's searchable documents (modules without a `search` entry add none). */
+  searchProviders: SearchProvider[];
   /** Demo accounts listed on the login page in demo mode (empty otherwise). */
   demoAccounts: Array<{ account: string; role: string; network: string }>;
   demoPassword: string | undefined;
@@ -84,5 +132,7 @@ export interface ModuleManifest<M extends ModuleMessages = ModuleMessages, A = o
   personData?: PersonDataProvider;
   publicSections?: PublicSectionProvider[];
   jobs?: ModuleJob[];
+  /** What the module offers to search; optional (see SearchProvider). */
+  search?: SearchProvider;
   api: A;
 }

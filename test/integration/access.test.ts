@@ -53,6 +53,11 @@ const PUBLIC_ROUTES = [
   'GET /buurt/:slug/wijkbudget/:roundId/bewijs/:receipt',
   'GET /buurt/:slug/wijkbudget/:roundId/uitslag',
   'GET /buurt/:slug/wijkbudget/:roundId/uitslag.pb',
+  // The library and search show public items to everyone; what else a visitor may see is
+  // filtered by the visibility rule (platform/visibility.ts), in the query.
+  'GET /bibliotheek',
+  'GET /bibliotheek/:itemId',
+  'GET /zoeken',
 ].sort();
 
 /** Static files: served by @fastify/static, which sets no route config; nothing personal. */

@@ -1,0 +1,22 @@
+// Experiments: small experiments at the edge, run by residents and professionals side by
+// side — question, team, linked signals, logbook, evaluation into lessons, the board.
+import type { ModuleManifest } from '../../platform/module.js';
+import { experimentsMessages } from './messages.js';
+import { experimentsPersonData } from './person-data.js';
+import { experimentsRoutes } from './routes.js';
+import { experimentsSearch } from './search.js';
+import { seedExperimentsDemo } from './seed.js';
+import * as tables from './tables.js';
+
+const api = {};
+
+export const experimentsModule: ModuleManifest<typeof experimentsMessages, typeof api> = {
+  name: 'experiments',
+  tables,
+  messages: experimentsMessages,
+  routes: experimentsRoutes,
+  seed: seedExperimentsDemo,
+  personData: experimentsPersonData,
+  search: experimentsSearch,
+  api,
+};

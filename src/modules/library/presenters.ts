@@ -1,0 +1,142 @@
+// Turns library rows into the plain view models of the library pages. Pure.
+import { formatDate, type Lang, type Translate } from '../../platform/i18n/index.js';
+import type { ItemRow, ReflectionRow } from './repository.js';
+import { type ReflectionQuestion, reflectionQuestions } from './service.js';
+import { type ItemKind, type ItemVisibility, itemKinds, itemVisibilities } from './tables.js';
+import type { ItemSummary, ItemViewModel, ReflectionsViewModel } from './views/pages.js';
+
+export function kindLabel(t: Translate, kind: ItemKind): string {
+  return t(`library.kind.${kind}`);
+}
+
+export function visibilityLabel(t: Translate, v: ItemVisibility): string {
+  return t(`library.visibility.${v}`);
+}
+
+export const kindOptions = (t: Translate) =>
+  itemKinds.map((k) => ({ value: k, label: kindLabel(t, k) }));
+
+export const visibilityOptions = (t: Translate) =>
+  itemVisibilities.map((v) => ({ value: v, label: visibilityLabel(t, v) }));
+
+/** Text as paragraphs: split on blank lines. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** The first 160 characters, cut at a word. */
+export function excerpt(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
+}
+
+export function presentSummary(t: Translate, item: ItemRow, network: string): ItemSummary {
+  return {
+    id: item.id,
+    href: `/bibliotheek/${item.id}`,
+    kind: kindLabel(t, item.kind),
+    title: item.title,
+    excerpt: excerpt(item.body),
+    themes: item.themes,
+    network,
+    visibility: visibilityLabel(t, item.visibility),
+  };
+}
+
+export function presentItem(
+  t: Translate,
+  input: {
+    item: ItemRow;
+    network: string;
+    authorName: string | null;
+    responses: {
+      id: number;
+      text: string;
+      authorName: string | null;
+      networkName: string;
+      helped: boolean;
+    }[];
+    canRespond: boolean;
+    canMarkHelped: boolean;
+    canShare: boolean;
+    lessonFromCaseHref: string | null;
+  },
+): ItemViewModel {
+  const { item } = input;
+  const byline = (name: string | null, network: string) =>
+    name === null ? t('library.byFormer', { network }) : t('library.by', { name, network });
+  const extraLabel =
+    item.kind === 'case'
+      ? t('library.question')
+      : item.kind === 'lesson'
+        ? t('library.differently')
+        : null;
+  const source =
+    item.sourceType === null
+      ? null
+      : {
+          text: t(`library.from.${item.sourceType}`, { title: item.sourceTitle }),
+          href:
+            item.sourceType === 'case'
+              ? `/bibliotheek/${item.sourceId}`
+              : `/netwerk/${item.networkId}/experimenten/${item.sourceId}`,
+        };
+  return {
+    id: item.id,
+    kind: kindLabel(t, item.kind),
+    title: item.title,
+    body: paragraphs(item.body),
+    extraLabel,
+    extra: paragraphs(item.extra),
+    themes: item.themes,
+    byline: byline(input.authorName, input.network),
+    source,
+    visibility: t('library.visibleTo', { level: visibilityLabel(t, item.visibility) }),
+    pending: item.requestedVisibility
+      ? t('library.pending', { level: visibilityLabel(t, item.requestedVisibility) })
+      : null,
+    isCase: item.kind === 'case',
+    responses: input.responses.map((r) => ({
+      id: r.id,
+      paragraphs: paragraphs(r.text),
+      byline: byline(r.authorName, r.networkName),
+      helped: r.helped,
+    })),
+    canRespond: input.canRespond,
+    canMarkHelped: input.canMarkHelped,
+    share: input.canShare
+      ? {
+          options: visibilityOptions(t),
+          value: item.requestedVisibility ?? item.visibility,
+        }
+      : null,
+    lessonFromCaseHref: input.lessonFromCaseHref,
+  };
+}
+
+export function questionLabel(t: Translate, question: string): string {
+  return (reflectionQuestions as readonly string[]).includes(question)
+    ? t(`library.reflect.q.${question as ReflectionQuestion}`)
+    : t('library.reflect.q.free');
+}
+
+export function presentReflections(
+  t: Translate,
+  lang: Lang,
+  rows: ReflectionRow[],
+): ReflectionsViewModel {
+  return {
+    questions: reflectionQuestions.map((q) => ({ value: q, label: questionLabel(t, q) })),
+    entries: rows.map((r) => ({
+      id: r.id,
+      question: questionLabel(t, r.question),
+      paragraphs: paragraphs(r.text),
+      date: formatDate(lang, r.createdAt),
+    })),
+  };
+}

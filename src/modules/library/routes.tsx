@@ -1,0 +1,340 @@
+// The library and reflections: parse → authorize → service → render or redirect. Items are
+// shown to whoever their visibility reaches; reflections only to their own person.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { idParam, networkFromUrl } from '../../platform/access.js';
+import { isMemberOf } from '../../platform/actor.js';
+import { parseForm } from '../../platform/forms.js';
+import type { ModuleContext } from '../../platform/module.js';
+import { networkModule } from '../network/index.js';
+import { can } from './policy.js';
+import {
+  kindOptions,
+  presentItem,
+  presentReflections,
+  presentSummary,
+  visibilityLabel,
+  visibilityOptions,
+} from './presenters.js';
+import type { ItemRow } from './repository.js';
+import { libraryService, parseThemes, reflectionQuestions } from './service.js';
+import { itemKinds, itemVisibilities } from './tables.js';
+import {
+  ApprovalsPage,
+  ItemFormPage,
+  ItemPage,
+  LibraryPage,
+  type LibraryViewModel,
+  ReflectionsPage,
+} from './views/pages.js';
+
+const checked = { config: { policy: 'check' as const } };
+const open = { config: { policy: 'public' as const } };
+const signedIn = { config: { policy: 'signedIn' as const } };
+
+const itemSchema = z.object({
+  kind: z.enum(itemKinds, { message: 'library.error.kind' }),
+  title: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(10_000),
+  extra: z.string().trim().max(4000).default(''),
+  themes: z.string().max(300).default(''),
+  visibility: z.enum(itemVisibilities),
+  casus: z.union([z.literal(''), idParam]).optional(),
+});
+
+const responseSchema = z.object({ text: z.string().trim().min(1).max(4000) });
+const reflectionSchema = z.object({
+  question: z.enum(reflectionQuestions),
+  text: z.string().trim().min(1).max(10_000),
+});
+
+export async function libraryRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
+  const service = libraryService(context.db);
+  const networks = networkModule.api.networks(context.db);
+
+  async function networkNames(ids: number[]): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    for (const id of new Set(ids)) {
+      const n = await networks.findNetworkById(id);
+      if (n) names.set(id, n.name);
+    }
+    return names;
+  }
+
+  /** The item in the URL if the actor may see it; otherwise 404 (audited). */
+  async function visibleItem(request: FastifyRequest) {
+    const scope = await service.findScope(request.actor);
+    const raw = (request.params as { itemId?: string }).itemId;
+    const parsed = idParam.safeParse(raw);
+    const item = parsed.success ? await service.findItem(parsed.data) : undefined;
+    if (!item || !can(request.actor, 'library.view', { networkId: item.networkId, scope, item })) {
+      return request.deny({
+        action: 'library.view',
+        objectType: 'library_item',
+        objectId: String(raw ?? '').slice(0, 40),
+        status: 404,
+      });
+    }
+    return { item, scope };
+  }
+
+  async function renderItem(
+    request: FastifyRequest,
+    item: ItemRow,
+    scope: Awaited<ReturnType<typeof service.findScope>>,
+  ) {
+    const actor = request.actor;
+    const responses = item.kind === 'case' ? await service.listResponses(item) : [];
+    const names = await service.findNames(item.authorId === null ? [] : [item.authorId]);
+    const network = (await networkNames([item.networkId])).get(item.networkId) ?? '';
+    const resource = { networkId: item.networkId, scope, item };
+    const vm = presentItem(request.t, {
+      item,
+      network,
+      authorName: item.authorId === null ? null : (names.get(item.authorId)?.name ?? null),
+      responses,
+      canRespond: can(actor, 'library.respond', resource),
+      canMarkHelped: item.kind === 'case' && can(actor, 'library.markHelped', resource),
+      canShare: can(actor, 'library.share', resource),
+      lessonFromCaseHref:
+        item.kind === 'case' && isMemberOf(actor, item.networkId)
+          ? `/netwerk/${item.networkId}/bibliotheek/nieuw?soort=lesson&casus=${item.id}`
+          : null,
+    });
+    return vm;
+  }
+
+  // ── The library ───────────────────────────────────────────────────────────────────────
+
+  app.get('/bibliotheek', open, async (request, reply) => {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const kind = itemKinds.find((k) => k === query.soort);
+    const theme = typeof query.thema === 'string' ? query.thema.slice(0, 60) : '';
+    const scope = await service.findScope(request.actor);
+    const rows = await service.listVisibleItems(scope, {
+      kind,
+      theme: theme || undefined,
+      limit: 100,
+    });
+    const names = await networkNames(rows.map((r) => r.networkId));
+    const memberships = request.actor?.memberships ?? [];
+    const vm: LibraryViewModel = {
+      kinds: kindOptions(request.t),
+      themes: (await service.listThemes(scope)).map((x) => ({ value: x, label: x })),
+      filter: { kind: kind ?? '', theme },
+      items: rows.map((r) => presentSummary(request.t, r, names.get(r.networkId) ?? '')),
+      writeLinks: memberships.flatMap((m) => [
+        {
+          href: `/netwerk/${m.networkId}/bibliotheek/nieuw`,
+          label: request.t('library.new', { network: m.networkName }),
+        },
+        // Until the network page links to its experiments (its module's to add).
+        {
+          href: `/netwerk/${m.networkId}/experimenten`,
+          label: request.t('library.experiments', { network: m.networkName }),
+        },
+      ]),
+      approvalLinks: memberships
+        .filter((m) => m.role === 'coordinator')
+        .map((m) => ({
+          href: `/netwerk/${m.networkId}/bibliotheek/goedkeuren`,
+          label: `${request.t('library.approvals')} (${m.networkName})`,
+        })),
+      signedIn: request.actor !== undefined,
+    };
+    return reply.page((ctx) => <LibraryPage ctx={ctx} vm={vm} />);
+  });
+
+  app.get('/bibliotheek/:itemId', open, async (request, reply) => {
+    const { item, scope } = await visibleItem(request);
+    const vm = await renderItem(request, item, scope);
+    return reply.page((ctx) => <ItemPage ctx={ctx} vm={vm} state={{}} />);
+  });
+
+  app.post('/bibliotheek/:itemId/reacties', checked, async (request, reply) => {
+    const { item, scope } = await visibleItem(request);
+    await request.authorize(
+      can(request.actor, 'library.respond', { networkId: item.networkId, scope, item }),
+      { action: 'library.respond', objectType: 'library_item', objectId: item.id, status: 403 },
+    );
+    const form = parseForm(responseSchema, request.body, request.t);
+    if (!form.ok) {
+      const vm = await renderItem(request, item, scope);
+      return reply.page((ctx) => <ItemPage ctx={ctx} vm={vm} state={form} />, 400);
+    }
+    const id = await service.respond(request.actor!, item, form.data.text);
+    return reply
+      .flash('ok', 'library.responded')
+      .redirect(`/bibliotheek/${item.id}#reactie-${id}`, 303);
+  });
+
+  app.post('/bibliotheek/:itemId/reacties/:responseId/hielp', checked, async (request, reply) => {
+    const { item, scope } = await visibleItem(request);
+    await request.authorize(
+      item.kind === 'case' &&
+        can(request.actor, 'library.markHelped', { networkId: item.networkId, scope, item }),
+      { action: 'library.markHelped', objectType: 'library_item', objectId: item.id },
+    );
+    const responseId = idParam.safeParse((request.params as { responseId: string }).responseId);
+    const helped = (request.body as { helped?: string } | undefined)?.helped !== 'no';
+    const found = responseId.success && (await service.markHelped(item, responseId.data, helped));
+    if (!found) {
+      return request.deny({
+        action: 'library.markHelped',
+        objectType: 'library_response',
+        networkId: item.networkId,
+        status: 404,
+      });
+    }
+    return reply.redirect(`/bibliotheek/${item.id}#reactie-${responseId.data}`, 303);
+  });
+
+  app.post('/bibliotheek/:itemId/delen', checked, async (request, reply) => {
+    const { item, scope } = await visibleItem(request);
+    await request.authorize(
+      can(request.actor, 'library.share', { networkId: item.networkId, scope, item }),
+      { action: 'library.share', objectType: 'library_item', objectId: item.id, status: 403 },
+    );
+    const wanted = itemVisibilities.find(
+      (v) => v === (request.body as { visibility?: string } | undefined)?.visibility,
+    );
+    if (!wanted) {
+      const vm = await renderItem(request, item, scope);
+      return reply.page(
+        (ctx) => (
+          <ItemPage
+            ctx={ctx}
+            vm={vm}
+            state={{ errors: { visibility: request.t('form.choose') } }}
+          />
+        ),
+        400,
+      );
+    }
+    await service.requestVisibility(request.actor!, item, wanted);
+    const applied = (await service.findItem(item.id))?.visibility === wanted;
+    return reply
+      .flash('ok', applied ? 'library.shared' : 'library.shareAsked')
+      .redirect(`/bibliotheek/${item.id}`, 303);
+  });
+
+  // ── Writing, and the coordinator's approvals ─────────────────────────────────────────
+
+  async function networkFor(request: FastifyRequest, action: 'library.create' | 'library.approve') {
+    const network = await networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
+      can(request.actor, action, { networkId }),
+    );
+    return { id: network.id, name: network.name };
+  }
+
+  function formVm(
+    request: FastifyRequest,
+    network: { id: number; name: string },
+    fromCaseId: number | null,
+  ) {
+    return {
+      network,
+      kinds: kindOptions(request.t),
+      visibilities: visibilityOptions(request.t),
+      fromCaseId,
+    };
+  }
+
+  app.get('/netwerk/:networkId/bibliotheek/nieuw', checked, async (request, reply) => {
+    const network = await networkFor(request, 'library.create');
+    const query = (request.query ?? {}) as Record<string, string | undefined>;
+    const kind = itemKinds.find((k) => k === query.soort) ?? 'story';
+    const casus = idParam.safeParse(query.casus);
+    const vm = formVm(request, network, casus.success ? casus.data : null);
+    return reply.page((ctx) => (
+      <ItemFormPage ctx={ctx} vm={vm} state={{ values: { kind, visibility: 'network' } }} />
+    ));
+  });
+
+  app.post('/netwerk/:networkId/bibliotheek/nieuw', checked, async (request, reply) => {
+    const network = await networkFor(request, 'library.create');
+    const form = parseForm(itemSchema, request.body, request.t);
+    if (!form.ok) {
+      const casus = idParam.safeParse(form.values.casus);
+      const vm = formVm(request, network, casus.success ? casus.data : null);
+      return reply.page((ctx) => <ItemFormPage ctx={ctx} vm={vm} state={form} />, 400);
+    }
+    const id = await service.createItem(request.actor!, network.id, {
+      kind: form.data.kind,
+      title: form.data.title,
+      body: form.data.body,
+      extra: form.data.extra,
+      themes: parseThemes(form.data.themes),
+      visibility: form.data.visibility,
+      fromCaseId: form.data.casus === '' ? undefined : form.data.casus,
+    });
+    const pending = (await service.findItem(id))?.requestedVisibility !== null;
+    return reply
+      .flash('ok', pending ? 'library.savedPending' : 'library.saved')
+      .redirect(`/bibliotheek/${id}`, 303);
+  });
+
+  app.get('/netwerk/:networkId/bibliotheek/goedkeuren', checked, async (request, reply) => {
+    const network = await networkFor(request, 'library.approve');
+    const items = (await service.listPending(network.id)).map((item) => ({
+      id: item.id,
+      href: `/bibliotheek/${item.id}`,
+      title: item.title,
+      kind: request.t(`library.kind.${item.kind}`),
+      asked: request.t('library.pending', {
+        level: visibilityLabel(request.t, item.requestedVisibility!),
+      }),
+    }));
+    return reply.page((ctx) => <ApprovalsPage ctx={ctx} vm={{ network, items }} />);
+  });
+
+  app.post('/netwerk/:networkId/bibliotheek/:itemId/besluit', checked, async (request, reply) => {
+    const network = await networkFor(request, 'library.approve');
+    const parsed = idParam.safeParse((request.params as { itemId: string }).itemId);
+    const item = parsed.success ? await service.findItem(parsed.data) : undefined;
+    if (!item || item.networkId !== network.id) {
+      return request.deny({
+        action: 'library.approve',
+        objectType: 'library_item',
+        networkId: network.id,
+        status: 404,
+      });
+    }
+    const approve = (request.body as { decision?: string } | undefined)?.decision === 'approve';
+    await service.decideSharing(item, approve);
+    return reply
+      .flash('ok', approve ? 'library.approved' : 'library.declined')
+      .redirect(`/netwerk/${network.id}/bibliotheek/goedkeuren`, 303);
+  });
+
+  // ── Reflections: the person's own, never anyone else's ────────────────────────────────
+
+  app.get('/reflecties', signedIn, async (request, reply) => {
+    const rows = await service.listReflections(request.actor!.personId);
+    const vm = presentReflections(request.t, request.lang, rows);
+    reply.header('cache-control', 'no-store');
+    return reply.page((ctx) => <ReflectionsPage ctx={ctx} vm={vm} state={{}} />);
+  });
+
+  app.post('/reflecties', signedIn, async (request, reply) => {
+    const personId = request.actor!.personId;
+    const form = parseForm(reflectionSchema, request.body, request.t);
+    if (!form.ok) {
+      const vm = presentReflections(
+        request.t,
+        request.lang,
+        await service.listReflections(personId),
+      );
+      return reply.page((ctx) => <ReflectionsPage ctx={ctx} vm={vm} state={form} />, 400);
+    }
+    await service.addReflection(personId, form.data.question, form.data.text);
+    return reply.flash('ok', 'library.reflect.saved').redirect('/reflecties', 303);
+  });
+
+  app.post('/reflecties/:reflectionId/verwijderen', signedIn, async (request, reply) => {
+    const parsed = idParam.safeParse((request.params as { reflectionId: string }).reflectionId);
+    // Only the person's own entry can go: the delete is scoped by their id.
+    if (parsed.success) await service.deleteReflection(request.actor!.personId, parsed.data);
+    return reply.flash('ok', 'library.reflect.deleted').redirect('/reflecties', 303);
+  });
+}

@@ -1,0 +1,174 @@
+// Learning in a real browser, without JavaScript: a professional starts an experiment from a
+// signal, a resident joins it, they log a surprise and evaluate it into a lesson; the lesson
+// is shared to the region (the coordinator approves) and a member of a network in another
+// municipality finds it by searching a word from it. Every page on the way is then checked
+// with axe-core.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
+import {
+  axeViolations,
+  launchBrowser,
+  navigate,
+  startDemoServer,
+  watchConsole,
+} from './browser.js';
+
+const PROFESSIONAL = demoEmail('Youssef Amrani'); // Buurtnetwerk Zonnehoek
+const RESIDENT = demoEmail('Marek Nowak'); // Buurtnetwerk Zonnehoek
+const COORDINATOR = demoEmail('Anneke de Wit'); // Buurtnetwerk Zonnehoek
+const ELSEWHERE = demoEmail('Lotte Vermeulen'); // Netwerk Maalderveld Samen (Veenhorst)
+
+describe('learning in the browser', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedInTab(email: string, javaScriptEnabled = false) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(new URL('/inloggen', server.url).toString());
+    await page.getByLabel('E-mailadres of gebruikersnaam').fill(email);
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await navigate(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
+    return { page, errors, close: () => context.close() };
+  }
+
+  async function click(page: Page, name: string, role: 'link' | 'button' = 'link') {
+    await navigate(page, () => page.getByRole(role, { name, exact: true }).first().click());
+  }
+
+  async function audit(email: string, paths: Iterable<string>) {
+    const tab = await signedInTab(email, true);
+    const violations: string[] = [];
+    for (const path of paths) {
+      await tab.page.goto(new URL(path, server.url).toString());
+      violations.push(...(await axeViolations(tab.page)));
+    }
+    await tab.close();
+    return violations;
+  }
+
+  test('experiment from a signal → surprise → evaluation → lesson shared to the region → found elsewhere', async () => {
+    const pro = await signedInTab(PROFESSIONAL);
+    await click(pro.page, 'Mijn netwerk');
+    await click(pro.page, 'Buurtnetwerk Zonnehoek');
+    const networkPath = new URL(pro.page.url()).pathname;
+    await pro.page.goto(new URL(`${networkPath}/signalen`, server.url).toString());
+    const signalHref = await pro.page
+      .locator(`a[href^="${networkPath}/signalen/"]`)
+      .evaluateAll((as) =>
+        as.map((a) => a.getAttribute('href') ?? '').find((h) => /\/signalen\/\d+$/.test(h)),
+      );
+    assert.ok(signalHref, 'a signal to start from');
+    const signalId = /(\d+)$/.exec(signalHref)![1];
+    await pro.page.goto(
+      new URL(`${networkPath}/experimenten/nieuw?signaal=${signalId}`, server.url).toString(),
+    );
+    await pro.page.getByLabel('Titel').fill('Buurtmoestuinkas op het plein');
+    await pro.page
+      .getByLabel('Wat willen we leren?')
+      .fill('Komen buren vaker met elkaar in gesprek bij een gezamenlijke moestuinkas?');
+    await click(pro.page, 'Opslaan', 'button');
+    assert.match(await pro.page.content(), new RegExp(`Signaal ${signalId}`));
+    assert.match(await pro.page.content(), /Er zit nog geen bewoner in het team/);
+    const experimentPath = new URL(pro.page.url()).pathname;
+
+    // Without a resident it cannot start.
+    await click(pro.page, 'Start het experiment', 'button');
+    assert.match(await pro.page.content(), /minstens één bewoner en één professional/);
+
+    const resident = await signedInTab(RESIDENT);
+    await resident.page.goto(new URL(experimentPath, server.url).toString());
+    await click(resident.page, 'Ik doe mee', 'button');
+    await click(resident.page, 'Start het experiment', 'button');
+    assert.match(await resident.page.content(), /Het experiment loopt/);
+    await resident.page.getByLabel('Soort aantekening').selectOption('surprise');
+    await resident.page
+      .getByLabel('Wat gebeurde er?')
+      .fill('Een buurman die nooit buiten komt, bracht zelf tomatenplanten mee.');
+    await click(resident.page, 'Toevoegen aan het logboek', 'button');
+    assert.match(await resident.page.content(), /Verrassing ·/);
+
+    await pro.page.goto(new URL(experimentPath, server.url).toString());
+    await click(pro.page, 'Evalueren en lessen trekken');
+    await pro.page
+      .getByLabel('Hoe ging het? Wat zagen we?')
+      .fill('Elke week kwamen er meer buren kijken.');
+    await pro.page.getByLabel('Les 1: in één zin').fill('Een moestuinkas brengt buren samen');
+    await pro.page
+      .getByLabel('Les 1: wat hebben we geleerd?')
+      .fill('Rond de tomatenkweek ontstonden gesprekken tussen buren die elkaar niet kenden.');
+    await click(pro.page, 'Opslaan', 'button');
+    assert.match(await pro.page.content(), /Geëvalueerd/);
+    await click(pro.page, 'Een moestuinkas brengt buren samen');
+    await pro.page.getByLabel('Delen met meer buurtnetwerken').selectOption('region');
+    await click(pro.page, 'Vraag om te delen', 'button');
+    assert.match(
+      await pro.page.content(),
+      /Wacht op goedkeuring voor: Buurtnetwerken in onze regio/,
+    );
+    const lessonPath = new URL(pro.page.url()).pathname;
+
+    // Before approval, the other municipality finds nothing.
+    const elsewhere = await signedInTab(ELSEWHERE);
+    await elsewhere.page.goto(new URL('/zoeken?q=tomatenkweek', server.url).toString());
+    assert.match(await elsewhere.page.content(), /Niets gevonden/);
+
+    const coordinator = await signedInTab(COORDINATOR);
+    await coordinator.page.goto(
+      new URL(`${networkPath}/bibliotheek/goedkeuren`, server.url).toString(),
+    );
+    await click(coordinator.page, 'Goedkeuren', 'button');
+    assert.match(await coordinator.page.content(), /Goedgekeurd/);
+
+    await click(elsewhere.page, 'Zoeken');
+    await elsewhere.page.getByLabel('Zoekwoorden').fill('tomatenkweken');
+    await click(elsewhere.page, 'Zoeken', 'button');
+    const results = await elsewhere.page.content();
+    assert.match(results, /<mark>tomatenkweek<\/mark>/);
+    await click(elsewhere.page, 'Een moestuinkas brengt buren samen');
+    assert.equal(new URL(elsewhere.page.url()).pathname, lessonPath);
+    // The experiment itself stays within its network.
+    const hidden = await elsewhere.page.goto(new URL(experimentPath, server.url).toString());
+    assert.equal(hidden?.status(), 404);
+
+    // Two refusals on purpose, which the browser logs as failed loads: starting without a
+    // resident (409) and the other network opening the experiment (404). Nothing else.
+    const onPurpose = [
+      new RegExp(`${experimentPath}/stand: Failed to load resource: .* 409`),
+      new RegExp(`${experimentPath}: Failed to load resource: .* 404`),
+    ];
+    for (const tab of [pro, resident, coordinator, elsewhere]) {
+      assert.deepEqual(
+        tab.errors.filter((e) => !onPurpose.some((r) => r.test(e))),
+        [],
+      );
+    }
+    // axe-core on each kind of page of the journey, once (signed in with JavaScript).
+    const violations = [
+      ...(await audit(PROFESSIONAL, [
+        `${networkPath}/experimenten`,
+        `${networkPath}/experimenten/nieuw?signaal=${signalId}`,
+        experimentPath,
+        `${experimentPath}/evaluatie`,
+        lessonPath,
+        '/bibliotheek',
+        '/zoeken?q=tomatenkweken',
+        '/reflecties',
+      ])),
+      ...(await audit(COORDINATOR, [`${networkPath}/bibliotheek/goedkeuren`])),
+    ];
+    assert.deepEqual(violations, []);
+    for (const tab of [pro, resident, coordinator, elsewhere]) await tab.close();
+  });
+});
