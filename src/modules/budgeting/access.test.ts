@@ -98,7 +98,9 @@ describe('budgeting access: every member route × role × own and other network'
                 : actor === 'coordinatorB';
           let expected: string;
           if (actor === 'anonymous') expected = route.method === 'GET' ? '303' : '403';
-          else if (!allowed) expected = memberHere || actor === 'admin' ? '403' : '404';
+          // One refusal rule (platform/access.ts): 403 in one's own network, else 404 — an
+          // administrator is not a member, so what they may not do is not found.
+          else if (!allowed) expected = memberHere ? '403' : '404';
           // Nobody wrote the proposal: withdrawing someone else's plan is refused.
           else if (route.need === 'withdraw') expected = '403';
           else expected = route.method === 'GET' ? '200' : 'ok';

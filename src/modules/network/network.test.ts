@@ -149,7 +149,7 @@ describe('network: directory, public pages and demo', () => {
     assert.ok(members.indexOf('Youssef Amrani') < members.indexOf('Joyce Pinas'));
     // The page's own three headings, then the blocks of later modules that have content:
     // the demo's one upcoming public meeting, public sparks (with the way to send one) and
-    // the invitation to report what goes on.
+    // the invitation to report what goes on, and the demo's neighbourhood budget rounds.
     const headings = (html: string) =>
       [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => textOf(m[1] ?? '').trim());
     assert.deepEqual(headings(res.body), [
@@ -159,6 +159,7 @@ describe('network: directory, public pages and demo', () => {
       'Komende bijeenkomsten',
       'Vonkjes uit de buurt',
       'Wat speelt er in de buurt?',
+      'Wijkbudget',
     ]);
     assert.match(res.body, /agenda\.ics/);
     // A network without upcoming public meetings has no heading (and no feed) for them.

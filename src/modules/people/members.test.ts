@@ -254,7 +254,8 @@ describe('invitations, members and my data', () => {
     const attempt = await resident.post(`/netwerk/${a()}/leden/${m!.id}/rol`, {
       role: 'coordinator',
     });
-    assert.equal(attempt.statusCode, 404);
+    // Their own network, a page they lack the role for: 403 (the one refusal rule).
+    assert.equal(attempt.statusCode, 403);
     const [after] = await rows<{ role: string }>(
       t,
       sql`select role from memberships where id = ${m!.id}`,
@@ -377,7 +378,7 @@ describe('invitations, members and my data', () => {
     assert.doesNotMatch(log.body, /invitation\.create/);
     const resident = new TestClient(t.app);
     await resident.login(world.people.resident.email!, TEST_PASSWORD);
-    assert.equal((await resident.get(`/netwerk/${a()}/logboek`)).statusCode, 404);
+    assert.equal((await resident.get(`/netwerk/${a()}/logboek`)).statusCode, 403);
     assert.equal((await resident.get('/beheer/logboek')).statusCode, 403);
     assert.equal((await resident.get('/beheer/uitgaande-mail')).statusCode, 403);
     const admin = new TestClient(t.app);

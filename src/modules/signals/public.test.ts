@@ -79,7 +79,8 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
     assert.match(queue.body, /De lantaarn op het pleintje/);
     const resident = new TestClient(t.app);
     await resident.login(world.people.resident.email!, TEST_PASSWORD);
-    assert.equal((await resident.get(`/netwerk/${a()}/signalen/moderatie`)).statusCode, 404);
+    // Their own network, a page they lack the role for: 403 (the one refusal rule).
+    assert.equal((await resident.get(`/netwerk/${a()}/signalen/moderatie`)).statusCode, 403);
     const [first, second] = stored.sort((x, y) => x.id - y.id);
     assert.equal((await coordinator.get(`/netwerk/${a()}/signalen/${first!.id}`)).statusCode, 404);
     let r = await coordinator.post(`/netwerk/${a()}/signalen/${first!.id}/goedkeuren`, {
@@ -168,7 +169,7 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
     assert.deepEqual(await signalsRepository(t.database.db).listThemes(a()), []);
     const resident = new TestClient(t.app);
     await resident.login(world.people.resident.email!, TEST_PASSWORD);
-    assert.equal((await resident.get(`/netwerk/${a()}/signalen/themas`)).statusCode, 404);
+    assert.equal((await resident.get(`/netwerk/${a()}/signalen/themas`)).statusCode, 403);
   });
 
   test('the pattern view: an accessible SVG chart with its table; person-bound signals count', async () => {
