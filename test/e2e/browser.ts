@@ -120,8 +120,9 @@ export async function crawl(
   while (queue.length > 0 && visited.length < limit) {
     const path = queue.shift()!;
     visited.push(path);
-    // Files (calendar feeds, photos) are fetched, not opened: the browser would download them.
-    if (/\.ics$|\/foto\//.test(new URL(path, base).pathname)) {
+    // Files (calendar feeds, photos, pabulib and CSV downloads) are fetched, not opened: the
+    // browser would download them.
+    if (/\.(ics|pb|csv|pdf)$|\/foto\//.test(new URL(path, base).pathname)) {
       const file = await context.request.get(new URL(path, base).toString());
       if (file.status() >= 400) failures.push(`${path}: ${file.status()}`);
       continue;

@@ -1,6 +1,7 @@
 // Runs the real server as a child process (node + tsx, as `npm run dev` does), to test what
 // only a whole process shows: start-up, the data-folder lock, crashes and restarts.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -8,15 +9,29 @@ export interface ServerProcess {
   output: () => string;
 }
 
+/** A port that is free now: links in mail and letters name the port, so it is chosen first. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** `from: 'dist'` runs the built server (as npm start does); the default runs the sources. */
-export function startServer(
+export async function startServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
   from: 'src' | 'dist' = 'src',
 ): Promise<ServerProcess> {
   const args = from === 'dist' ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: '0', ...env },
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
