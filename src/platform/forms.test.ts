@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { parseForm } from './forms.js';
+import { cleanInput, parseForm } from './forms.js';
 import { translator } from './i18n/index.js';
 
 const schema = z.object({
@@ -55,4 +55,12 @@ test('control characters are stripped, lists and objects for one value refused w
   assert.match(odd.errors.count ?? '', /één tekst/);
   // A list where a coercion would have made a number of it: refused too.
   assert.equal(parseForm(schema, { title: 'x', count: ['5'] }, t).ok, false);
+});
+
+test('cleaned input keeps a field named __proto__ as a plain key that lends nothing', () => {
+  const posted = JSON.parse('{"__proto__": {"role": "coordinator"}, "name": "A\\u0000b"}');
+  const cleaned = cleanInput(posted) as Record<string, unknown>;
+  assert.equal(cleaned.name, 'Ab');
+  assert.equal((cleaned as { role?: unknown }).role, undefined);
+  assert.equal(Object.getPrototypeOf(cleaned), null);
 });

@@ -29,7 +29,8 @@ export function cleanInput<T>(value: T): T {
   if (typeof value === 'string') return cleanText(value) as T;
   if (Array.isArray(value)) return value.map((v) => cleanInput(v)) as T;
   if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    const out: Record<string, unknown> = {};
+    // No prototype, so a posted field named __proto__ stays a plain key and lends nothing.
+    const out: Record<string, unknown> = Object.create(null);
     for (const [k, v] of Object.entries(value)) out[cleanText(k)] = cleanInput(v);
     return out as T;
   }
