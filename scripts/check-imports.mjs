@@ -1,6 +1,6 @@
 // The import rules of docs/architecture.md, checked on every `npm run lint`:
-//   1. A module imports another module only through its index.ts (its manifest). A tables.ts
-//      may name another module's tables.ts, for foreign keys only (decision 0005).
+//   1. A module imports another module only through its index.ts (its manifest); a tables.ts
+//      names another module's tables through that manifest too (decision 0008).
 //   2. The combined schema (src/db/schema.ts) is imported only inside src/db/.
 //   3. src/db/schema.ts, src/db/seed.ts and the message catalogue reach the modules only
 //      through the module list (src/modules/index.ts).
@@ -75,10 +75,9 @@ for (const file of walk(src)) {
     }
     if (fromModule && toModule && fromModule !== toModule && !isTest) {
       const isFace = to === `src/modules/${toModule}/index`;
-      const isForeignKey = from.endsWith('/tables.ts') && to === `src/modules/${toModule}/tables`;
       const debt = `${from} -> ${to}.ts`;
       if (knownDebt.has(debt)) seenDebt.add(debt);
-      else if (!isFace && !isForeignKey) {
+      else if (!isFace) {
         fail(`another module's file; use src/modules/${toModule}/index.ts`);
       }
     }

@@ -121,11 +121,17 @@ export interface ModuleMessages {
 
 /**
  * A module's manifest. `tables` are its Drizzle tables (the combined schema is built from
- * every manifest in src/modules/index.ts); `api` holds the functions other modules may call.
+ * every manifest in src/modules/index.ts; another module's `tables.ts` may name them in a
+ * foreign key, lazily, as `.references(() => networkModule.tables.networks.id)` — decision
+ * 0008); `api` holds the functions other modules may call.
  */
-export interface ModuleManifest<M extends ModuleMessages = ModuleMessages, A = object> {
+export interface ModuleManifest<
+  M extends ModuleMessages = ModuleMessages,
+  A = object,
+  T extends Record<string, unknown> = Record<string, unknown>,
+> {
   name: string;
-  tables: Record<string, unknown>;
+  tables: T;
   messages: M;
   routes?: (app: FastifyInstance, context: ModuleContext) => Promise<void>;
   seed?: DemoSeed;

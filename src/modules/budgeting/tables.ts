@@ -17,8 +17,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
-import { networks } from '../network/tables.js';
-import { people } from '../people/tables.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 
 /** The phases of a round, in order (fase): what residents can do in each. */
 export const phases = [
@@ -44,7 +44,7 @@ export const budgetRounds = pgTable(
     id: serial('id').primaryKey(),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     /** The money to spend, in whole euro cents. */
@@ -89,8 +89,8 @@ export const budgetProposals = pgTable(
       .references(() => budgetRounds.id),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
-    authorId: integer('author_id').references(() => people.id),
+      .references(() => networkModule.tables.networks.id),
+    authorId: integer('author_id').references(() => peopleModule.tables.people.id),
     title: text('title').notNull(),
     description: text('description').notNull(),
     place: text('place').notNull().default(''),
@@ -141,7 +141,7 @@ export const budgetVoters = pgTable(
       .notNull()
       .references(() => budgetRounds.id),
     codeId: integer('code_id').references(() => budgetCodes.id),
-    personId: integer('person_id').references(() => people.id),
+    personId: integer('person_id').references(() => peopleModule.tables.people.id),
   },
   (t) => [
     uniqueIndex('budget_voters_code').on(t.codeId).where(sql`${t.codeId} is not null`),

@@ -12,8 +12,8 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
-import { networks } from '../network/tables.js';
-import { people } from '../people/tables.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 
 /** idea → running → evaluated; an idea or a running experiment can also be stopped. */
 export const experimentStatuses = ['idea', 'running', 'evaluated', 'stopped'] as const;
@@ -25,7 +25,7 @@ export const experiments = pgTable(
     id: serial('id').primaryKey(),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     title: text('title').notNull(),
     /** The question the network wants to learn about. */
     question: text('question').notNull(),
@@ -36,7 +36,7 @@ export const experiments = pgTable(
     status: text('status', { enum: experimentStatuses }).notNull().default('idea'),
     evaluation: text('evaluation').notNull().default(''),
     /** Null once the person who proposed it erased their account. */
-    createdBy: integer('created_by').references(() => people.id),
+    createdBy: integer('created_by').references(() => peopleModule.tables.people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -51,7 +51,7 @@ export const experimentTeam = pgTable(
       .references(() => experiments.id, { onDelete: 'cascade' }),
     personId: integer('person_id')
       .notNull()
-      .references(() => people.id),
+      .references(() => peopleModule.tables.people.id),
   },
   (t) => [
     primaryKey({ columns: [t.experimentId, t.personId] }),
@@ -88,7 +88,7 @@ export const experimentLogEntries = pgTable(
     /** The day it happened (Amsterdam calendar date). */
     happenedOn: date('happened_on', { mode: 'string' }).notNull(),
     /** Null once the author erased their account; the entry stays. */
-    authorId: integer('author_id').references(() => people.id),
+    authorId: integer('author_id').references(() => peopleModule.tables.people.id),
     text: text('text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

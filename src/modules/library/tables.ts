@@ -3,8 +3,8 @@
 // from it when written, its municipality and region: the visibility filter needs them.
 import { boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
-import { networks } from '../network/tables.js';
-import { people } from '../people/tables.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 
 export const itemKinds = ['story', 'case', 'lesson'] as const;
 export type ItemKind = (typeof itemKinds)[number];
@@ -23,7 +23,7 @@ export const libraryItems = pgTable(
     kind: text('kind', { enum: itemKinds }).notNull(),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     municipalityId: integer('municipality_id').notNull(),
     regionId: integer('region_id').notNull(),
     title: text('title').notNull(),
@@ -35,7 +35,7 @@ export const libraryItems = pgTable(
     sourceId: integer('source_id'),
     sourceTitle: text('source_title').notNull().default(''),
     /** Null once the author erased their account; the item stays, without a name. */
-    authorId: integer('author_id').references(() => people.id),
+    authorId: integer('author_id').references(() => peopleModule.tables.people.id),
     /** Who may see it now. Beyond the network only after the coordinator approved. */
     visibility: text('visibility', { enum: itemVisibilities }).notNull().default('network'),
     /** A wider visibility the author asked for, waiting for the coordinator; else null. */
@@ -59,9 +59,11 @@ export const libraryResponses = pgTable(
     itemId: integer('item_id')
       .notNull()
       .references(() => libraryItems.id, { onDelete: 'cascade' }),
-    authorId: integer('author_id').references(() => people.id),
+    authorId: integer('author_id').references(() => peopleModule.tables.people.id),
     /** The network the responder answered from (their first membership that can see it). */
-    authorNetworkId: integer('author_network_id').references(() => networks.id),
+    authorNetworkId: integer('author_network_id').references(
+      () => networkModule.tables.networks.id,
+    ),
     text: text('text').notNull(),
     /** Marked by the case's owner: this helped. */
     helped: boolean('helped').notNull().default(false),
@@ -80,7 +82,7 @@ export const reflections = pgTable(
     id: serial('id').primaryKey(),
     personId: integer('person_id')
       .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+      .references(() => peopleModule.tables.people.id, { onDelete: 'cascade' }),
     /** A key of the reflection questions (messages `library.reflect.q.*`), or 'free'. */
     question: text('question').notNull(),
     text: text('text').notNull(),

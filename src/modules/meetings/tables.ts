@@ -11,8 +11,8 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
-import { networks } from '../network/tables.js';
-import { people } from '../people/tables.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 
 export const meetingKinds = [
   'network_meeting',
@@ -28,7 +28,7 @@ export const meetings = pgTable(
     id: serial('id').primaryKey(),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     kind: text('kind', { enum: meetingKinds }).notNull(),
     title: text('title').notNull().default(''),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -69,7 +69,7 @@ export const meetingAttendance = pgTable(
       .references(() => meetings.id, { onDelete: 'cascade' }),
     personId: integer('person_id')
       .notNull()
-      .references(() => people.id),
+      .references(() => peopleModule.tables.people.id),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.personId] }),

@@ -43,7 +43,7 @@ const api = {
   },
 };
 
-export const networkModule: ModuleManifest<typeof networkMessages, typeof api> = {
+export const networkModule: ModuleManifest<typeof networkMessages, typeof api, typeof tables> = {
   name: 'network',
   tables,
   messages: networkMessages,

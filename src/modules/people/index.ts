@@ -55,7 +55,7 @@ const api = {
   },
 };
 
-export const peopleModule: ModuleManifest<typeof peopleMessages, typeof api> = {
+export const peopleModule: ModuleManifest<typeof peopleMessages, typeof api, typeof tables> = {
   name: 'people',
   tables,
   messages: peopleMessages,

@@ -9,7 +9,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { municipalities, networks, organisations, regions } from '../network/tables.js';
+import { networkModule } from '../network/index.js';
 
 export const memberRole = pgEnum('member_role', [
   'resident',
@@ -40,9 +40,11 @@ export const memberships = pgTable(
       .references(() => people.id),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     role: memberRole('role').notNull(),
-    organisationId: integer('organisation_id').references(() => organisations.id),
+    organisationId: integer('organisation_id').references(
+      () => networkModule.tables.organisations.id,
+    ),
     /** The member chose to be listed on the public network page. */
     listed: boolean('listed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,8 +61,10 @@ export const leaderScopes = pgTable('leader_scopes', {
   personId: integer('person_id')
     .notNull()
     .references(() => people.id),
-  municipalityId: integer('municipality_id').references(() => municipalities.id),
-  regionId: integer('region_id').references(() => regions.id),
+  municipalityId: integer('municipality_id').references(
+    () => networkModule.tables.municipalities.id,
+  ),
+  regionId: integer('region_id').references(() => networkModule.tables.regions.id),
 });
 
 /** Server-side sessions; the cookie holds the id, the table only its hash. */
@@ -82,9 +86,11 @@ export const invitations = pgTable('invitations', {
   id: serial('id').primaryKey(),
   networkId: integer('network_id')
     .notNull()
-    .references(() => networks.id),
+    .references(() => networkModule.tables.networks.id),
   role: memberRole('role').notNull(),
-  organisationId: integer('organisation_id').references(() => organisations.id),
+  organisationId: integer('organisation_id').references(
+    () => networkModule.tables.organisations.id,
+  ),
   kind: invitationKind('kind').notNull(),
   email: text('email'),
   /** The name on a printed letter, so the coordinator knows whose letter it is. */

@@ -15,8 +15,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { networks } from '../network/tables.js';
-import { memberRole, people } from '../people/tables.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 
 /** pending = a public submission waiting for the coordinator; then new → … → closed. */
 export const signalStatus = pgEnum('signal_status', [
@@ -36,7 +36,7 @@ export const signals = pgTable(
     id: serial('id').primaryKey(),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     /** A default theme code (social_isolation, …) or one of the network's extra themes. */
@@ -52,7 +52,7 @@ export const signals = pgTable(
     outcome: text('outcome'),
     /** Only for public submissions, and only when the sender left it. */
     contactEmail: text('contact_email'),
-    createdBy: integer('created_by').references(() => people.id),
+    createdBy: integer('created_by').references(() => peopleModule.tables.people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -67,6 +67,17 @@ export const signals = pgTable(
 );
 
 /** The duo (or team) following a signal up; role is the member's role when they joined. */
+/**
+ * The role a follower had in the network when joining the duo (a copy of the member's role
+ * in the people module, owned here so this table names no other module's type).
+ */
+export const followerRole = pgEnum('signal_follower_role', [
+  'resident',
+  'professional',
+  'coordinator',
+  'council',
+]);
+
 export const signalFollowers = pgTable(
   'signal_followers',
   {
@@ -75,11 +86,11 @@ export const signalFollowers = pgTable(
       .references(() => signals.id, { onDelete: 'cascade' }),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     personId: integer('person_id')
       .notNull()
-      .references(() => people.id),
-    role: memberRole('role').notNull(),
+      .references(() => peopleModule.tables.people.id),
+    role: followerRole('role').notNull(),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -98,8 +109,8 @@ export const signalUpdates = pgTable(
       .references(() => signals.id, { onDelete: 'cascade' }),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
-    authorId: integer('author_id').references(() => people.id),
+      .references(() => networkModule.tables.networks.id),
+    authorId: integer('author_id').references(() => peopleModule.tables.people.id),
     kind: signalUpdateKind('kind').notNull(),
     text: text('text').notNull().default(''),
     /** For status entries: the status the signal moved to. */
@@ -118,7 +129,7 @@ export const signalThemes = pgTable(
   {
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     name: text('name').notNull(),
     position: integer('position').notNull(),
   },
@@ -135,7 +146,7 @@ export const signalThemes = pgTable(
 export const signalSettings = pgTable('signal_settings', {
   networkId: integer('network_id')
     .primaryKey()
-    .references(() => networks.id),
+    .references(() => networkModule.tables.networks.id),
   /** Months after closing before a person-bound signal is anonymised; a positive integer. */
   retentionMonths: integer('retention_months').notNull(),
 });
@@ -153,8 +164,8 @@ export const signalRevisions = pgTable(
       .references(() => signals.id, { onDelete: 'cascade' }),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
-    editorId: integer('editor_id').references(() => people.id),
+      .references(() => networkModule.tables.networks.id),
+    editorId: integer('editor_id').references(() => peopleModule.tables.people.id),
     editedAt: timestamp('edited_at', { withTimezone: true }).notNull().defaultNow(),
     title: text('title').notNull(),
     description: text('description').notNull(),

@@ -10,8 +10,8 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { networks } from '../network/tables.js';
-import { people } from '../people/tables.js';
+import { networkModule } from '../network/index.js';
+import { peopleModule } from '../people/index.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -25,7 +25,7 @@ export const sparkPhotos = pgTable(
     id: serial('id').primaryKey(),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
+      .references(() => networkModule.tables.networks.id),
     contentType: text('content_type').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
@@ -45,8 +45,8 @@ export const sparks = pgTable(
     id: serial('id').primaryKey(),
     networkId: integer('network_id')
       .notNull()
-      .references(() => networks.id),
-    authorId: integer('author_id').references(() => people.id),
+      .references(() => networkModule.tables.networks.id),
+    authorId: integer('author_id').references(() => peopleModule.tables.people.id),
     /** The name a visitor gave on the public form (no account); may be empty. */
     visitorName: text('visitor_name'),
     text: text('text').notNull(),

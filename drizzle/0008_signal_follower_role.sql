@@ -1,0 +1,2 @@
+CREATE TYPE "public"."signal_follower_role" AS ENUM('resident', 'professional', 'coordinator', 'council');--> statement-breakpoint
+ALTER TABLE "signal_followers" ALTER COLUMN "role" SET DATA TYPE "public"."signal_follower_role" USING "role"::text::"public"."signal_follower_role";
