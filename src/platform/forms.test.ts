@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { cleanInput, parseForm } from './forms.js';
+import { cleanInput, parseForm, parseRows } from './forms.js';
 import { translator } from './i18n/index.js';
 
 const schema = z.object({
@@ -63,4 +63,39 @@ test('cleaned input keeps a field named __proto__ as a plain key that lends noth
   assert.equal(cleaned.name, 'Ab');
   assert.equal((cleaned as { role?: unknown }).role, undefined);
   assert.equal(Object.getPrototypeOf(cleaned), null);
+});
+
+test('parseRows: numbered rows in any order, blank rows skipped, each row checked, errors by row', () => {
+  const t = translator('nl');
+  const row = z.object({ title: z.string().trim().max(5), origin: z.enum(['a', 'b']) });
+  const blank = (r: Record<string, unknown>) => r.title === undefined || r.title === '';
+  const parsed = parseRows(
+    {
+      item3Title: 'drie',
+      item3Origin: 'b',
+      item1Title: 'een',
+      item1Origin: 'a',
+      item2Title: '',
+      item2Origin: 'a',
+      item7Title: 'veel te lang',
+      item7Origin: 'c',
+      item9Title: ['x', 'y'],
+      other: 'ignored',
+    },
+    'item',
+    row,
+    t,
+    blank,
+  );
+  assert.deepEqual(parsed.rows, [
+    { title: 'een', origin: 'a' },
+    { title: 'drie', origin: 'b' },
+  ]);
+  assert.deepEqual(parsed.errors, {
+    item7Title: 'Gebruik hoogstens 5 tekens.',
+    item7Origin: 'Maak een keuze.',
+    item9Title: t('form.notText'),
+    item9Origin: 'Vul dit veld in.',
+  });
+  assert.equal(parsed.sent, 9);
 });

@@ -201,3 +201,56 @@ export function parseForm<S extends z.ZodTypeAny>(
   }
   return { ok: false, errors, values: formValues(input) };
 }
+
+/** Repeated rows of one form (agenda items, …): see parseRows. */
+export interface ParsedRows<T> {
+  /** The rows that were filled in and valid, in the order of their numbers. */
+  rows: T[];
+  /** Per field of a row, under the row's own field name (`item2Title`). */
+  errors: FormErrors;
+  /** The highest row number the form sent: how many rows to show it again with. */
+  sent: number;
+}
+
+/**
+ * Parses repeated rows: fields named `<prefix><n><Field>` (`item1Title`, `item1Origin`,
+ * `item2Title`, …; numbers in any order, gaps allowed, at most six digits). Each row is
+ * parsed with `schema` (keys `title`, `origin`, … for `Title`, `Origin`) by parseForm, so a
+ * row's messages are the platform's; a row is skipped when `isBlank` says the person left it
+ * empty. Rows beyond the `max` filled ones are not dropped without a word: the caller gets
+ * them all and decides (`rows.length > max`).
+ */
+export function parseRows<S extends z.ZodObject<z.ZodRawShape>>(
+  body: Record<string, unknown>,
+  prefix: string,
+  schema: S,
+  t: Translate,
+  isBlank: (row: Record<string, unknown>) => boolean,
+): ParsedRows<z.output<S>> {
+  const fields = Object.keys(schema.shape);
+  const capital = (f: string) => f.charAt(0).toUpperCase() + f.slice(1);
+  const pattern = new RegExp(`^${prefix}([1-9]\\d{0,5})(?:${fields.map(capital).join('|')})$`);
+  const numbers = [
+    ...new Set(
+      Object.keys(body)
+        .map((k) => pattern.exec(k)?.[1])
+        .filter((n): n is string => n !== undefined)
+        .map(Number),
+    ),
+  ].sort((x, y) => x - y);
+  const rows: z.output<S>[] = [];
+  const errors: FormErrors = {};
+  for (const n of numbers) {
+    const raw: Record<string, unknown> = {};
+    for (const f of fields) raw[f] = body[`${prefix}${n}${capital(f)}`];
+    if (isBlank(raw)) continue;
+    const parsed = parseForm(schema, raw, t);
+    if (parsed.ok) rows.push(parsed.data);
+    else {
+      for (const [f, message] of Object.entries(parsed.errors)) {
+        errors[`${prefix}${n}${capital(f)}`] = message;
+      }
+    }
+  }
+  return { rows, errors, sent: numbers.at(-1) ?? 0 };
+}

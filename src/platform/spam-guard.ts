@@ -47,3 +47,35 @@ export function stampToShowAgain(
   if (typeof posted === 'string' && checkFormStamp(request, posted, 0, now) === 'ok') return posted;
   return formStamp(reply, now);
 }
+
+/**
+ * What the server makes of a public form's guard, before it looks at the fields:
+ * - `robot`: the honeypot is filled in; answer as if all went well and keep nothing;
+ * - `problem`: the message key when the stamp says the form was sent too fast or is too old
+ *   (check the person's own fields first, so an empty text gets its own message);
+ * - `stamp`: the stamp for the form when it is shown again (the posted one while it is
+ *   genuine, so the timer runs from when the form was first shown; else a fresh one).
+ * The form sends the stamp in the field `stamp` (PublicFormGuard in platform/views/forms).
+ */
+export interface PublicFormGuard {
+  robot: boolean;
+  problem: 'form.tooFast' | 'form.expired' | undefined;
+  stamp: string;
+}
+
+/** Reads the guard of a public form; `minMs` is the least time a person needs (ms). */
+export function guardPublicForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: unknown,
+  minMs = MIN_FORM_MS,
+  now = Date.now(),
+): PublicFormGuard {
+  const posted = (body as Record<string, unknown> | undefined)?.stamp;
+  const check = checkFormStamp(request, posted, minMs, now);
+  return {
+    robot: honeypotFilled(body),
+    problem: check === 'ok' ? undefined : check === 'tooFast' ? 'form.tooFast' : 'form.expired',
+    stamp: stampToShowAgain(request, reply, posted, now),
+  };
+}

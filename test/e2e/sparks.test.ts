@@ -54,7 +54,7 @@ describe('sparks in a browser: from the neighbourhood to the sparks round', () =
     await page.fill('#field-name', 'Gerda');
     await page.waitForTimeout(Math.max(0, MIN_SUBMIT_MS + 500 - (Date.now() - shownAt)));
     await page.click('main form button[type="submit"]');
-    await page.waitForURL(/verstuurd=1/);
+    await page.waitForURL(/\/buurt\/zonnehoek\/vonkje$/);
     assert.match((await page.textContent('main')) ?? '', /Dank u wel/);
 
     await login(page);

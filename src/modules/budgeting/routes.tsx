@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RULES, writePabulib } from '../../pb/index.js';
-import { findInNetworkOr404, networkFromUrl } from '../../platform/access.js';
+import { findInNetworkOr404, idParam, notFound } from '../../platform/access.js';
 import { type FormErrors, type FormState, formValues, parseForm } from '../../platform/forms.js';
 import { formatDate, formatMoney, type Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
@@ -72,21 +72,11 @@ type Net = { id: number; name: string; slug: string };
 
 export async function budgetingRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
   const service = budgetingService(context.db, context.codeSecret);
-  const networks = networkModule.api.networks(context.db);
+  const networks = networkModule.api.fromRequest(context.db);
   const doer = (request: FastifyRequest): Doer => ({
     personId: request.actor?.personId ?? null,
     origin: request.ip,
   });
-
-  async function networkFor(
-    request: FastifyRequest,
-    action: Parameters<typeof can>[1],
-  ): Promise<Net> {
-    const network = await networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
-      can(request.actor, action, { networkId }),
-    );
-    return { id: network.id, name: network.name, slug: network.slug };
-  }
 
   function roundIn(request: FastifyRequest, networkId: number): Promise<RoundRow> {
     return findInNetworkOr404(request, 'roundId', (id) => service.findRound(networkId, id), {
@@ -96,23 +86,13 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
     });
   }
 
-  function notFound(): never {
-    const error = new Error('Not Found') as Error & { statusCode: number };
-    error.statusCode = 404;
-    throw error;
-  }
-
   async function publicRound(
     request: FastifyRequest,
   ): Promise<{ network: Net; round: RoundRow; base: string }> {
-    const params = request.params as { slug?: string; roundId?: string };
-    const slug = params.slug ?? '';
-    const network = /^[a-z0-9-]{1,100}$/.test(slug)
-      ? await networks.findNetworkBySlug(slug)
-      : undefined;
-    const id = Number(params.roundId);
-    if (!network || !Number.isInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
-    const round = await service.findRound(network.id, id);
+    const network = await networks.bySlug(request);
+    const id = idParam.safeParse((request.params as { roundId?: string }).roundId);
+    if (!id.success) notFound();
+    const round = await service.findRound(network.id, id.data);
     if (!round) notFound();
     return {
       network: { id: network.id, name: network.name, slug: network.slug },
@@ -127,7 +107,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   // ── Rounds (members) ───────────────────────────────────────────────────────────────────
 
   app.get('/netwerk/:networkId/wijkbudget', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.view');
+    const network = await networks.inUrl(request, 'budget.view', can);
     const rounds = (await service.listRounds(network.id)).map((r) => ({
       id: r.id,
       title: r.title,
@@ -260,7 +240,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   }
 
   app.get('/netwerk/:networkId/wijkbudget/nieuw', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const vm = roundFormVm(request.t, network);
     const values = {
       ballotType: 'approval-budget',
@@ -277,7 +257,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   });
 
   app.post('/netwerk/:networkId/wijkbudget/nieuw', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const parsed = parseRound(request);
     if (!parsed.ok) {
       const vm = roundFormVm(request.t, network);
@@ -342,14 +322,14 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   }
 
   app.get('/netwerk/:networkId/wijkbudget/:roundId', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.view');
+    const network = await networks.inUrl(request, 'budget.view', can);
     const round = await roundIn(request, network.id);
     const vm = await roundVm(request, network, round);
     return reply.page((ctx) => <RoundPage ctx={ctx} vm={vm} />);
   });
 
   app.get('/netwerk/:networkId/wijkbudget/:roundId/bewerken', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await roundIn(request, network.id);
     const vm = roundFormVm(request.t, network, round.id);
     return reply.page((ctx) => (
@@ -358,7 +338,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   });
 
   app.post('/netwerk/:networkId/wijkbudget/:roundId/bewerken', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await roundIn(request, network.id);
     const back = `/netwerk/${network.id}/wijkbudget/${round.id}`;
     const parsed = parseRound(request);
@@ -376,7 +356,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   });
 
   app.post('/netwerk/:networkId/wijkbudget/:roundId/fase', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await roundIn(request, network.id);
     const back = `/netwerk/${network.id}/wijkbudget/${round.id}`;
     const phase = String((request.body as Record<string, unknown>)?.phase ?? '') as Phase;
@@ -417,7 +397,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
     '/netwerk/:networkId/wijkbudget/:roundId/voorstellen/nieuw',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'budget.propose');
+      const network = await networks.inUrl(request, 'budget.propose', can);
       const round = await roundIn(request, network.id);
       if (round.phase !== 'submission')
         return reply.page(
@@ -441,7 +421,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
     '/netwerk/:networkId/wijkbudget/:roundId/voorstellen/nieuw',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'budget.propose');
+      const network = await networks.inUrl(request, 'budget.propose', can);
       const round = await roundIn(request, network.id);
       const back = `/netwerk/${network.id}/wijkbudget/${round.id}`;
       if (round.phase !== 'submission')
@@ -500,7 +480,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
     '/netwerk/:networkId/wijkbudget/:roundId/voorstellen/:proposalId/beoordelen',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'budget.review');
+      const network = await networks.inUrl(request, 'budget.review', can);
       const round = await roundIn(request, network.id);
       const proposal = await proposalIn(request, round);
       const back = `/netwerk/${network.id}/wijkbudget/${round.id}`;
@@ -553,7 +533,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
     '/netwerk/:networkId/wijkbudget/:roundId/voorstellen/:proposalId/intrekken',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'budget.propose');
+      const network = await networks.inUrl(request, 'budget.propose', can);
       const round = await roundIn(request, network.id);
       const proposal = await proposalIn(request, round);
       const back = `/netwerk/${network.id}/wijkbudget/${round.id}`;
@@ -579,7 +559,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   // ── Voting codes ───────────────────────────────────────────────────────────────────────
 
   app.post('/netwerk/:networkId/wijkbudget/:roundId/codes', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await roundIn(request, network.id);
     const raw = String((request.body as Record<string, unknown>)?.count ?? '').trim();
     const n = /^\d{1,5}$/.test(raw) ? Number(raw) : 0;
@@ -624,7 +604,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
     '/netwerk/:networkId/wijkbudget/:roundId/codes/print',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'budget.manage');
+      const network = await networks.inUrl(request, 'budget.manage', can);
       const round = await roundIn(request, network.id);
       const vm = await letterVm(request, network, round, 'print');
       return reply.page((ctx) => <LettersPage ctx={ctx} vm={vm} />);
@@ -632,7 +612,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   );
 
   app.get('/netwerk/:networkId/wijkbudget/:roundId/codes.csv', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await roundIn(request, network.id);
     const vm = await letterVm(request, network, round, 'csv');
     const lines = ['code;adres', ...vm.codes.map((c) => `${c};${vm.url}`)];
@@ -644,7 +624,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   });
 
   app.get('/netwerk/:networkId/wijkbudget/:roundId/codes.pdf', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await roundIn(request, network.id);
     const vm = await letterVm(request, network, round, 'pdf');
     // Loaded on first use: pdf-lib and qrcode are large, and most processes never print.
@@ -660,7 +640,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   // ── The count ──────────────────────────────────────────────────────────────────────────
 
   app.post('/netwerk/:networkId/wijkbudget/:roundId/tellen', checked, async (request, reply) => {
-    const network = await networkFor(request, 'budget.manage');
+    const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await roundIn(request, network.id);
     if (round.phase !== 'counting') {
       const vm = await roundVm(request, network, round);

@@ -1,7 +1,7 @@
 // Experiments: parse → authorize → service → render or redirect.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { findInNetworkOr404, idParam, networkFromUrl } from '../../platform/access.js';
+import { findInNetworkOr404, idParam } from '../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../platform/forms.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { fromLocal, toLocal } from '../../platform/time.js';
@@ -54,17 +54,7 @@ export async function experimentsRoutes(
   context: ModuleContext,
 ): Promise<void> {
   const service = experimentsService(context.db);
-  const networks = networkModule.api.networks(context.db);
-
-  async function networkFor(
-    request: FastifyRequest,
-    action: 'experiments.view' | 'experiments.create',
-  ): Promise<{ id: number; name: string }> {
-    const network = await networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
-      can(request.actor, action, { networkId }),
-    );
-    return { id: network.id, name: network.name };
-  }
+  const networks = networkModule.api.fromRequest(context.db);
 
   /** The experiment in the URL, within the network; otherwise 404 (audited). */
   function experimentIn(request: FastifyRequest, networkId: number): Promise<ExperimentRow> {
@@ -78,7 +68,7 @@ export async function experimentsRoutes(
 
   /** The experiment, when the actor may work on it (team or coordinator); else 403. */
   async function workable(request: FastifyRequest) {
-    const network = await networkFor(request, 'experiments.view');
+    const network = await networks.inUrl(request, 'experiments.view', can);
     const experiment = await experimentIn(request, network.id);
     const team = await service.listTeam(experiment.id);
     await request.authorize(
@@ -114,7 +104,7 @@ export async function experimentsRoutes(
   // ── The board ─────────────────────────────────────────────────────────────────────────
 
   app.get('/netwerk/:networkId/experimenten', checked, async (request, reply) => {
-    const network = await networkFor(request, 'experiments.view');
+    const network = await networks.inUrl(request, 'experiments.view', can);
     const groups = groupByStatus(await service.listExperiments(network.id));
     const vm = presentBoard(
       request.t,
@@ -142,7 +132,7 @@ export async function experimentsRoutes(
   }
 
   app.get('/netwerk/:networkId/experimenten/nieuw', checked, async (request, reply) => {
-    const network = await networkFor(request, 'experiments.create');
+    const network = await networks.inUrl(request, 'experiments.create', can);
     const signal = idParam.safeParse((request.query as { signaal?: string }).signaal);
     const vm = await formVm(network, request);
     const state: FormState = { values: signal.success ? { signals: String(signal.data) } : {} };
@@ -150,7 +140,7 @@ export async function experimentsRoutes(
   });
 
   app.post('/netwerk/:networkId/experimenten/nieuw', checked, async (request, reply) => {
-    const network = await networkFor(request, 'experiments.create');
+    const network = await networks.inUrl(request, 'experiments.create', can);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = parseForm(experimentSchema, body, request.t);
     const errors = form.ok ? {} : { ...form.errors };
@@ -193,7 +183,7 @@ export async function experimentsRoutes(
   // ── One experiment ────────────────────────────────────────────────────────────────────
 
   app.get('/netwerk/:networkId/experimenten/:experimentId', checked, async (request, reply) => {
-    const network = await networkFor(request, 'experiments.view');
+    const network = await networks.inUrl(request, 'experiments.view', can);
     const experiment = await experimentIn(request, network.id);
     const vm = await detailVm(request, network, experiment.id);
     return reply.page((ctx) => <ExperimentPage ctx={ctx} vm={vm} state={{}} />);
@@ -203,7 +193,7 @@ export async function experimentsRoutes(
     '/netwerk/:networkId/experimenten/:experimentId/meedoen',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'experiments.view');
+      const network = await networks.inUrl(request, 'experiments.view', can);
       const experiment = await experimentIn(request, network.id);
       await request.authorize(can(request.actor, 'experiments.join', { networkId: network.id }), {
         action: 'experiments.join',

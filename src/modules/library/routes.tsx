@@ -2,7 +2,7 @@
 // shown to whoever their visibility reaches; reflections only to their own person.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParam, networkFromUrl } from '../../platform/access.js';
+import { idParam } from '../../platform/access.js';
 import { isMemberOf } from '../../platform/actor.js';
 import { parseForm } from '../../platform/forms.js';
 import type { ModuleContext } from '../../platform/module.js';
@@ -50,15 +50,13 @@ const reflectionSchema = z.object({
 
 export async function libraryRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
   const service = libraryService(context.db);
-  const networks = networkModule.api.networks(context.db);
+  const networks = networkModule.api.fromRequest(context.db);
+  const places = networkModule.api.places(context.db);
 
+  /** Network names by id, in one query. */
   async function networkNames(ids: number[]): Promise<Map<number, string>> {
-    const names = new Map<number, string>();
-    for (const id of new Set(ids)) {
-      const n = await networks.findNetworkById(id);
-      if (n) names.set(id, n.name);
-    }
-    return names;
+    const summaries = await places.listNetworkSummaries([...new Set(ids)]);
+    return new Map(summaries.map((n) => [n.id, n.name]));
   }
 
   /** The item in the URL if the actor may see it; otherwise 404 (audited). */
@@ -220,13 +218,6 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
 
   // ── Writing, and the coordinator's approvals ─────────────────────────────────────────
 
-  async function networkFor(request: FastifyRequest, action: 'library.create' | 'library.approve') {
-    const network = await networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
-      can(request.actor, action, { networkId }),
-    );
-    return { id: network.id, name: network.name };
-  }
-
   function formVm(
     request: FastifyRequest,
     network: { id: number; name: string },
@@ -241,7 +232,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
   }
 
   app.get('/netwerk/:networkId/bibliotheek/nieuw', checked, async (request, reply) => {
-    const network = await networkFor(request, 'library.create');
+    const network = await networks.inUrl(request, 'library.create', can);
     const query = (request.query ?? {}) as Record<string, string | undefined>;
     const kind = itemKinds.find((k) => k === query.soort) ?? 'story';
     const casus = idParam.safeParse(query.casus);
@@ -252,7 +243,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
   });
 
   app.post('/netwerk/:networkId/bibliotheek/nieuw', checked, async (request, reply) => {
-    const network = await networkFor(request, 'library.create');
+    const network = await networks.inUrl(request, 'library.create', can);
     const form = parseForm(itemSchema, request.body, request.t);
     if (!form.ok) {
       const casus = idParam.safeParse(form.values.casus);
@@ -275,7 +266,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
   });
 
   app.get('/netwerk/:networkId/bibliotheek/goedkeuren', checked, async (request, reply) => {
-    const network = await networkFor(request, 'library.approve');
+    const network = await networks.inUrl(request, 'library.approve', can);
     const items = (await service.listPending(network.id)).map((item) => ({
       id: item.id,
       href: `/bibliotheek/${item.id}`,
@@ -289,7 +280,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
   });
 
   app.post('/netwerk/:networkId/bibliotheek/:itemId/besluit', checked, async (request, reply) => {
-    const network = await networkFor(request, 'library.approve');
+    const network = await networks.inUrl(request, 'library.approve', can);
     const parsed = idParam.safeParse((request.params as { itemId: string }).itemId);
     const item = parsed.success ? await service.findItem(parsed.data) : undefined;
     if (!item || item.networkId !== network.id) {

@@ -1,8 +1,8 @@
 // Meetings (bijeenkomsten): parse → authorize → service → render or redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { findInNetworkOr404, networkFromUrl, refusalFor } from '../../platform/access.js';
-import { type FormState, formValues, parseForm, textOf } from '../../platform/forms.js';
+import { findInNetworkOr404, refusalFor } from '../../platform/access.js';
+import { type FormState, formValues, parseForm, parseRows } from '../../platform/forms.js';
 import { formatDate, formatDateTime, type Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { fromLocal, toLocal } from '../../platform/time.js';
@@ -26,7 +26,7 @@ import {
   meetingsService,
   splitByTime,
 } from './service.js';
-import { type AgendaOrigin, agendaOrigins, meetingKinds } from './tables.js';
+import { agendaOrigins, meetingKinds } from './tables.js';
 import { AttendancePage, MinutesPage } from './views/attendance.js';
 import { MeetingFormPage } from './views/form.js';
 import { MeetingsPage } from './views/list.js';
@@ -40,21 +40,7 @@ const open = { config: { policy: 'public' as const } };
 export async function meetingsRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
   const service = meetingsService(context.db);
   const sparks = sparksModule.api.service(context.db);
-  const networks = networkModule.api.networks(context.db);
-
-  /**
-   * The network in the URL, if the actor may do `action` there; refused by the platform's
-   * one rule otherwise (404 outside the actor's networks, 403 inside; see access.ts).
-   */
-  async function networkFor(
-    request: FastifyRequest,
-    action: Parameters<typeof can>[1],
-  ): Promise<{ id: number; name: string; slug: string }> {
-    const network = await networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
-      can(request.actor, action, { networkId }),
-    );
-    return { id: network.id, name: network.name, slug: network.slug };
-  }
+  const networks = networkModule.api.fromRequest(context.db);
 
   /** The meeting in the URL, within the network; otherwise 404 (audited). */
   async function meetingIn(request: FastifyRequest, networkId: number): Promise<MeetingRow> {
@@ -66,23 +52,10 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     });
   }
 
-  async function publicNetwork(request: FastifyRequest) {
-    const slug = (request.params as { slug?: string }).slug ?? '';
-    const network = /^[a-z0-9-]{1,100}$/.test(slug)
-      ? await networks.findNetworkBySlug(slug)
-      : undefined;
-    if (!network) {
-      const error = new Error('Not Found') as Error & { statusCode: number };
-      error.statusCode = 404;
-      throw error;
-    }
-    return network;
-  }
-
   // ── Meetings ──────────────────────────────────────────────────────────────────────────
 
   app.get('/netwerk/:networkId/bijeenkomsten', checked, async (request, reply) => {
-    const network = await networkFor(request, 'meetings.view');
+    const network = await networks.inUrl(request, 'meetings.view', can);
     const { upcoming, past } = splitByTime(await service.listMeetings(network.id), new Date());
     const s = (m: MeetingRow) => presentSummary(request.t, request.lang, m);
     const vm = {
@@ -119,6 +92,12 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     isPublic: z.literal('on').optional(),
   });
 
+  /** One agenda row of the meeting form (`item<n>Title`, `item<n>Origin`). */
+  const agendaRowSchema = z.object({
+    title: z.string().trim().max(MEETING_TEXT_MAX),
+    origin: z.enum(agendaOrigins),
+  });
+
   /**
    * The meeting form: fields, and the agenda rows that have a title — every row the form
    * sent (`item1Title`, `item2Title`, … in any order, gaps allowed), at most AGENDA_MAX
@@ -128,33 +107,21 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = parseForm(meetingSchema, body, request.t);
     const values = formValues(body);
-    const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
-    const agenda: { origin: AgendaOrigin; title: string }[] = [];
-    const numbers = Object.keys(body)
-      .map((k) => /^item([1-9]\d{0,5})(?:Title|Origin)$/.exec(k)?.[1])
-      .filter((n): n is string => n !== undefined)
-      .map(Number);
-    const last = Math.max(0, ...numbers);
-    for (let n = 1; n <= last; n++) {
-      const rawTitle = body[`item${n}Title`];
-      const title = textOf(rawTitle)?.trim();
-      const origin = textOf(body[`item${n}Origin`]) ?? '';
-      if (rawTitle !== undefined && title === undefined) {
-        errors[`item${n}Title`] = request.t('form.notText');
-        continue;
-      }
-      if (!title) continue;
-      if (title.length > MEETING_TEXT_MAX)
-        errors[`item${n}Title`] = request.t('form.tooLong', { max: MEETING_TEXT_MAX });
-      else if (!(agendaOrigins as readonly string[]).includes(origin))
-        errors[`item${n}Origin`] = request.t('form.choose');
-      else agenda.push({ origin: origin as AgendaOrigin, title });
-    }
+    const items = parseRows(
+      body,
+      'item',
+      agendaRowSchema,
+      request.t,
+      (row) =>
+        row.title === undefined || (typeof row.title === 'string' && row.title.trim() === ''),
+    );
+    const errors: Record<string, string> = { ...(form.ok ? {} : form.errors), ...items.errors };
+    const agenda = items.rows;
     if (agenda.length > AGENDA_MAX) {
       errors.agenda = request.t('meetings.error.agendaMax', { max: AGENDA_MAX });
     }
     // The form shows the rows that were sent (never more than the limit allows).
-    const rows = Math.min(last, AGENDA_MAX);
+    const rows = Math.min(items.sent, AGENDA_MAX);
     let startsAt: Date | undefined;
     if (form.ok) {
       const year = Number(form.data.date.slice(0, 4));
@@ -182,7 +149,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
   }
 
   app.get('/netwerk/:networkId/bijeenkomsten/nieuw', checked, async (request, reply) => {
-    const network = await networkFor(request, 'meetings.manage');
+    const network = await networks.inUrl(request, 'meetings.manage', can);
     const vm = meetingFormVm(request.t, network, 5);
     return reply.page((ctx) => (
       <MeetingFormPage
@@ -194,7 +161,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
   });
 
   app.post('/netwerk/:networkId/bijeenkomsten/nieuw', checked, async (request, reply) => {
-    const network = await networkFor(request, 'meetings.manage');
+    const network = await networks.inUrl(request, 'meetings.manage', can);
     const parsed = parseMeeting(request);
     if (!parsed.ok) {
       const vm = meetingFormVm(request.t, network, Math.max(parsed.rows, 1));
@@ -219,7 +186,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/bewerken',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.manage');
+      const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await meetingIn(request, network.id);
       const detail = (await service.findMeeting(network.id, meeting.id))!;
       const local = toLocal(meeting.startsAt);
@@ -249,7 +216,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/bewerken',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.manage');
+      const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await meetingIn(request, network.id);
       const parsed = parseMeeting(request);
       if (!parsed.ok) {
@@ -283,7 +250,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
   }
 
   app.get('/netwerk/:networkId/bijeenkomsten/:meetingId', checked, async (request, reply) => {
-    const network = await networkFor(request, 'meetings.view');
+    const network = await networks.inUrl(request, 'meetings.view', can);
     const meeting = await meetingIn(request, network.id);
     const vm = await meetingVm(request, network, meeting.id);
     return reply.page((ctx) => <MeetingPage ctx={ctx} vm={vm} />);
@@ -293,7 +260,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/agenda',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.view');
+      const network = await networks.inUrl(request, 'meetings.view', can);
       const meeting = await meetingIn(request, network.id);
       const vm = await meetingVm(request, network, meeting.id);
       return reply.page((ctx) => <AgendaPrintPage ctx={ctx} vm={vm} />);
@@ -335,7 +302,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/aanwezigheid',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.manage');
+      const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await meetingIn(request, network.id);
       return showAttendance(request, reply, network, meeting, {});
     },
@@ -352,7 +319,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/aanwezigheid',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.manage');
+      const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await meetingIn(request, network.id);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const form = parseForm(attendanceSchema, body, request.t);
@@ -381,7 +348,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/verslag',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.manage');
+      const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await meetingIn(request, network.id);
       const vm = {
         network,
@@ -397,7 +364,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/verslag',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.manage');
+      const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await meetingIn(request, network.id);
       const form = parseForm(
         z.object({ minutes: z.string().max(MINUTES_MAX).default('') }),
@@ -478,7 +445,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/vonkjesronde',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.view');
+      const network = await networks.inUrl(request, 'meetings.view', can);
       const meeting = await meetingIn(request, network.id);
       const nr = typeof request.query.nr === 'string' ? request.query.nr.slice(0, 10) : undefined;
       return showRound(request, reply, network, meeting.id, nr);
@@ -490,7 +457,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
     '/netwerk/:networkId/bijeenkomsten/:meetingId/vonkjesronde',
     checked,
     async (request, reply) => {
-      const network = await networkFor(request, 'meetings.view');
+      const network = await networks.inUrl(request, 'meetings.view', can);
       const meeting = await meetingIn(request, network.id);
       await request.authorize(sparksModule.api.canAdd(request.actor, network.id), {
         action: 'sparks.create',
@@ -528,7 +495,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
   }
 
   app.get('/buurt/:slug/agenda.ics', open, async (request, reply) => {
-    const network = await publicNetwork(request);
+    const network = await networks.bySlug(request);
     const body = await service.buildCalendar({
       networkId: network.id,
       networkName: network.name,
@@ -540,7 +507,7 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
   });
 
   app.get('/netwerk/:networkId/bijeenkomsten/agenda.ics', checked, async (request, reply) => {
-    const network = await networkFor(request, 'meetings.view');
+    const network = await networks.inUrl(request, 'meetings.view', can);
     const body = await service.buildCalendar({
       networkId: network.id,
       networkName: network.name,

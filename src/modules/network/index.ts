@@ -1,9 +1,12 @@
 // Places and networks: regions, municipalities, areas, their neighbourhood networks and
 // organisations, and each network's public page with the blocks other modules add to it.
+import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/client.js';
+import { networkFromUrl, notFound } from '../../platform/access.js';
+import type { Actor } from '../../platform/actor.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { networkMessages } from './messages.js';
-import { networkRepository } from './repository.js';
+import { type NetworkDetails, networkRepository } from './repository.js';
 import { networkRoutes } from './routes.js';
 import { seedNetworkDemo } from './seed.js';
 import * as tables from './tables.js';
@@ -21,6 +24,36 @@ const api = {
   networks(db: Executor) {
     const repo = networkRepository(db);
     return { findNetworkById: repo.findNetworkById, findNetworkBySlug: repo.findNetworkBySlug };
+  },
+  /**
+   * The network a request names, for every module's routes.
+   * - `inUrl(request, action, can)`: the network of the URL's `:networkId`, if the module's
+   *   own policy `can(actor, action, { networkId })` allows `action` there; refused by the
+   *   platform's one rule otherwise (404 outside the actor's networks, 403 inside, audited;
+   *   see platform/access.ts `refusalFor`).
+   * - `bySlug(request)`: the network of the URL's public `:slug`, or a plain 404.
+   */
+  fromRequest(db: Executor) {
+    const repo = networkRepository(db);
+    return {
+      inUrl<A extends string>(
+        request: FastifyRequest,
+        action: A,
+        can: (actor: Actor | undefined, action: A, resource: { networkId: number }) => boolean,
+      ): Promise<NetworkDetails> {
+        return networkFromUrl(request, action, repo.findNetworkById, (networkId) =>
+          can(request.actor, action, { networkId }),
+        );
+      },
+      async bySlug(request: FastifyRequest): Promise<NetworkDetails> {
+        const slug = (request.params as { slug?: unknown }).slug;
+        const network =
+          typeof slug === 'string' && /^[a-z0-9-]{1,100}$/.test(slug)
+            ? await repo.findNetworkBySlug(slug)
+            : undefined;
+        return network ?? notFound();
+      },
+    };
   },
   /**
    * Names and places of networks, for modules that show or scope them (the people module's

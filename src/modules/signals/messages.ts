@@ -175,13 +175,9 @@ export const signalsMessages = defineMessages({
     'signals.public.what': 'Wat speelt er?',
     'signals.public.where': 'Waar? (straat of plek, geen huisnummer)',
     'signals.public.email': 'Uw e-mailadres, als u een antwoord wilt',
-    'signals.public.honeypot': 'Laat dit veld leeg',
     'signals.public.submit': 'Melding versturen',
-    'signals.public.tooFast':
-      'Dat ging erg snel. Lees uw melding nog even na en klik dan opnieuw op versturen.',
-    'signals.public.thanks.title': 'Dank u wel',
-    'signals.public.thanks.text':
-      'Uw melding is aangekomen. De coördinator van het buurtnetwerk leest hem.',
+    'signals.public.thanks':
+      'Dank u wel. Uw melding is aangekomen. De coördinator van het buurtnetwerk leest hem.',
     'signals.public.back': 'Terug naar de pagina van het buurtnetwerk',
   },
   en: {
@@ -358,13 +354,9 @@ export const signalsMessages = defineMessages({
     'signals.public.what': 'What is going on?',
     'signals.public.where': 'Where? (street or spot, no house number)',
     'signals.public.email': 'Your email address, if you would like an answer',
-    'signals.public.honeypot': 'Leave this field empty',
     'signals.public.submit': 'Send message',
-    'signals.public.tooFast':
-      'That was very quick. Please read your message once more and then click send again.',
-    'signals.public.thanks.title': 'Thank you',
-    'signals.public.thanks.text':
-      'Your message has arrived. The coordinator of the neighbourhood network will read it.',
+    'signals.public.thanks':
+      'Thank you. Your message has arrived. The coordinator of the neighbourhood network will read it.',
     'signals.public.back': 'Back to the page of the neighbourhood network',
   },
 });

@@ -52,13 +52,8 @@ export const sparksMessages = defineMessages({
       'Zag u iets moois gebeuren in de buurt? Vertel het ons. De coördinator leest het eerst; daarna komt het op de openbare pagina.',
     'sparks.public.name': 'Uw naam',
     'sparks.public.nameHint': 'Mag ook leeg blijven.',
-    'sparks.public.honeypot': 'Laat dit veld leeg',
     'sparks.public.submit': 'Vonkje versturen',
     'sparks.public.thanks': 'Dank u wel! De coördinator leest uw vonkje zo snel mogelijk.',
-    'sparks.public.tooFast':
-      'Dat ging wel erg snel. Kijk uw tekst nog even na en verstuur hem dan opnieuw.',
-    'sparks.public.expired':
-      'Het formulier stond te lang open. Uw tekst staat er nog: verstuur hem opnieuw.',
     'sparks.public.back': 'Terug naar {network}',
   },
   en: {
@@ -112,11 +107,8 @@ export const sparksMessages = defineMessages({
       'Did you see something good happen in the neighbourhood? Tell us. The coordinator reads it first; then it appears on the public page.',
     'sparks.public.name': 'Your name',
     'sparks.public.nameHint': 'You may leave this empty.',
-    'sparks.public.honeypot': 'Leave this field empty',
     'sparks.public.submit': 'Send spark',
     'sparks.public.thanks': 'Thank you! The coordinator will read your spark soon.',
-    'sparks.public.tooFast': 'That was very quick. Please check your text and send it again.',
-    'sparks.public.expired': 'The form was open too long. Your text is still here: send it again.',
     'sparks.public.back': 'Back to {network}',
   },
 });

@@ -1,18 +1,12 @@
 // Sparks (vonkjes): parse → authorize → service → render or redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParam, networkFromUrl } from '../../platform/access.js';
+import { idParam } from '../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../platform/forms.js';
 import type { Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import type { UploadedFile } from '../../platform/plugins/multipart.js';
-import {
-  checkFormStamp,
-  formStamp,
-  honeypotFilled,
-  MIN_FORM_MS,
-  stampToShowAgain,
-} from '../../platform/spam-guard.js';
+import { formStamp, guardPublicForm, MIN_FORM_MS } from '../../platform/spam-guard.js';
 import { networkModule } from '../network/index.js';
 import { MAX_PHOTO_PIXELS } from './photos.js';
 import { can, canSeePhoto } from './policy.js';
@@ -67,21 +61,7 @@ export async function addSparkFromForm(
 
 export async function sparksRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
   const service: SparksService = sparksService(context.db);
-  const networks = networkModule.api.networks(context.db);
-
-  /**
-   * The network in the URL, if the actor may do `action` there; refused by the platform's
-   * one rule otherwise (404 outside the actor's networks, 403 inside; see access.ts).
-   */
-  async function networkFor(
-    request: FastifyRequest,
-    action: Parameters<typeof can>[1],
-  ): Promise<{ id: number; name: string; slug: string }> {
-    const network = await networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
-      can(request.actor, action, { networkId }),
-    );
-    return { id: network.id, name: network.name, slug: network.slug };
-  }
+  const networks = networkModule.api.fromRequest(context.db);
 
   // ── Sparks: the wall ──────────────────────────────────────────────────────────────────
 
@@ -105,12 +85,12 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
   }
 
   app.get('/netwerk/:networkId/vonkjes', checked, async (request, reply) => {
-    const network = await networkFor(request, 'sparks.view');
+    const network = await networks.inUrl(request, 'sparks.view', can);
     return showWall(request, reply, network);
   });
 
   app.post('/netwerk/:networkId/vonkjes', checked, async (request, reply) => {
-    const network = await networkFor(request, 'sparks.create');
+    const network = await networks.inUrl(request, 'sparks.create', can);
     const added = await addSparkFromForm(service, {
       networkId: network.id,
       authorId: request.actor!.personId,
@@ -150,7 +130,7 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
   // ── Sparks: moderation of sparks sent from the public page ─────────────────────────────
 
   app.get('/netwerk/:networkId/vonkjes/moderatie', checked, async (request, reply) => {
-    const network = await networkFor(request, 'sparks.moderate');
+    const network = await networks.inUrl(request, 'sparks.moderate', can);
     const pending = (await service.listPending(network.id)).map((s) =>
       presentPending(request.t, request.lang, s),
     );
@@ -158,7 +138,7 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
   });
 
   app.post('/netwerk/:networkId/vonkjes/moderatie/:sparkId', checked, async (request, reply) => {
-    const network = await networkFor(request, 'sparks.moderate');
+    const network = await networks.inUrl(request, 'sparks.moderate', can);
     const sparkId = idParam.safeParse((request.params as { sparkId?: string }).sparkId);
     const decision = (request.body as { decision?: string } | undefined)?.decision;
     if (!sparkId.success || (decision !== 'approve' && decision !== 'reject')) {
@@ -186,42 +166,24 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
 
   // ── From the neighbourhood: the public spark form ─────────────────────────────────────
 
-  async function publicNetwork(request: FastifyRequest) {
-    const slug = (request.params as { slug?: string }).slug ?? '';
-    const network = /^[a-z0-9-]{1,100}$/.test(slug)
-      ? await networks.findNetworkBySlug(slug)
-      : undefined;
-    if (!network) {
-      const error = new Error('Not Found') as Error & { statusCode: number };
-      error.statusCode = 404;
-      throw error;
-    }
-    return network;
-  }
-
-  /** `stamp`: the one to keep when the form is shown again; a fresh one otherwise. */
+  /** The public form; `stamp` is the guard's stamp (kept when the form is shown again). */
   function showPublicForm(
     reply: FastifyReply,
     network: { name: string; slug: string },
     state: FormState,
-    sent: boolean,
+    stamp: string,
     status = 200,
-    stamp = formStamp(reply),
   ) {
     return reply.page(
-      (ctx) => <PublicSparkPage ctx={ctx} vm={{ network, stamp, sent }} state={state} />,
+      (ctx) => <PublicSparkPage ctx={ctx} vm={{ network, stamp }} state={state} />,
       status,
     );
   }
 
-  app.get<{ Querystring: { verstuurd?: string } }>(
-    '/buurt/:slug/vonkje',
-    open,
-    async (request, reply) => {
-      const network = await publicNetwork(request);
-      return showPublicForm(reply, network, {}, request.query.verstuurd === '1');
-    },
-  );
+  app.get('/buurt/:slug/vonkje', open, async (request, reply) => {
+    const network = await networks.bySlug(request);
+    return showPublicForm(reply, network, {}, formStamp(reply));
+  });
 
   const publicSchema = z.object({
     text: sparkText,
@@ -232,41 +194,27 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
     '/buurt/:slug/vonkje',
     { config: { policy: 'public', rateLimit: { max: 5, timeWindow: 15 * 60_000 } } },
     async (request, reply) => {
-      const network = await publicNetwork(request);
+      const network = await networks.bySlug(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const fields = { text: body.text, name: body.name };
-      const values = formValues(fields);
+      const thanks = () =>
+        reply.flash('ok', 'sparks.public.thanks').redirect(`/buurt/${network.slug}/vonkje`, 303);
+      const guard = guardPublicForm(request, reply, body, MIN_SUBMIT_MS);
       // A filled-in hidden field: a robot. Answer as if all went well; store nothing.
-      if (honeypotFilled(body)) {
-        return reply.redirect(`/buurt/${network.slug}/vonkje?verstuurd=1`, 303);
-      }
+      if (guard.robot) return thanks();
       // What the person typed is checked first: an empty or too long text gets its own
-      // message, not "that was fast". The form shown again keeps the posted stamp.
-      const again = () => stampToShowAgain(request, reply, body.stamp);
+      // message, not "that was fast".
+      const fields = { text: body.text, name: body.name };
       const form = parseForm(publicSchema, fields, request.t);
       if (!form.ok) {
-        return showPublicForm(
-          reply,
-          network,
-          { errors: form.errors, values: form.values },
-          false,
-          400,
-          again(),
-        );
+        const state = { errors: form.errors, values: form.values };
+        return showPublicForm(reply, network, state, guard.stamp, 400);
       }
-      const stamp = checkFormStamp(request, body.stamp, MIN_SUBMIT_MS);
-      if (stamp !== 'ok') {
-        return showPublicForm(
-          reply,
-          network,
-          { errors: { text: request.t(`sparks.public.${stamp}`) }, values },
-          false,
-          400,
-          again(),
-        );
+      if (guard.problem) {
+        const state = { errors: { text: request.t(guard.problem) }, values: formValues(fields) };
+        return showPublicForm(reply, network, state, guard.stamp, 400);
       }
       await service.submitFromPublic(network.id, form.data.text, form.data.name);
-      return reply.redirect(`/buurt/${network.slug}/vonkje?verstuurd=1`, 303);
+      return thanks();
     },
   );
 }

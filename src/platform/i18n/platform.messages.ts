@@ -28,6 +28,10 @@ export const platformMessages = defineMessages({
     'form.invalid': 'Deze waarde klopt niet.',
     'form.notText': 'Vul hier één tekst in. Het formulier stuurde iets anders mee.',
     'form.optional': '(niet verplicht)',
+    'form.honeypot': 'Laat dit veld leeg',
+    'form.tooFast': 'Dat ging wel erg snel. Lees uw tekst nog even na en verstuur hem dan opnieuw.',
+    'form.expired':
+      'Het formulier stond te lang open. Uw tekst staat er nog: verstuur hem opnieuw.',
     'error.notFound.title': 'Deze pagina bestaat niet',
     'error.notFound.body':
       'Misschien is de pagina verplaatst, of zit er een typfout in het adres. Ga terug naar de startpagina.',
@@ -81,6 +85,9 @@ export const platformMessages = defineMessages({
     'form.invalid': 'This value is not valid.',
     'form.notText': 'Please enter one text here. The form sent something else.',
     'form.optional': '(optional)',
+    'form.honeypot': 'Leave this field empty',
+    'form.tooFast': 'That was very quick. Please read your text once more and send it again.',
+    'form.expired': 'The form was open too long. Your text is still here: send it again.',
     'error.notFound.title': 'This page does not exist',
     'error.notFound.body':
       'The page may have moved, or there is a typo in the address. Go back to the home page.',

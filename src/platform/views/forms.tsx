@@ -287,3 +287,27 @@ export function SubmitButton({
     </button>
   );
 }
+
+/**
+ * The guard of a public form (spam-guard.ts): the signed stamp of when the form was shown,
+ * and a honeypot field that people leave empty (hidden from sight and from screen readers;
+ * a browser's autofill or a robot fills it in). Put it inside the form, before the button.
+ */
+export function PublicFormGuard({ ctx, stamp }: { ctx: Pick<ViewContext, 't'>; stamp: string }) {
+  return (
+    <>
+      <input type="hidden" name="stamp" value={stamp} />
+      <div class="bk-hp" aria-hidden="true">
+        <label for="field-website">{ctx.t('form.honeypot')}</label>
+        <input
+          id="field-website"
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autocomplete="off"
+          value=""
+        />
+      </div>
+    </>
+  );
+}

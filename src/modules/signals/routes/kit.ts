@@ -1,7 +1,7 @@
 // What every signals route file shares: the service, the network of a member page and a
 // signal within it, each with the signals policy applied (refusals are audited 404s).
 import type { FastifyRequest } from 'fastify';
-import { findInNetworkOr404, networkFromUrl } from '../../../platform/access.js';
+import { findInNetworkOr404 } from '../../../platform/access.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { networkModule } from '../../network/index.js';
 import { can, type SignalAction, signalResource } from '../policy.js';
@@ -19,7 +19,7 @@ export interface NetworkRef {
 /** The shared helpers of the signals routes, built once per app. */
 export interface SignalRouteKit {
   service: SignalsService;
-  networks: ReturnType<typeof networkModule.api.networks>;
+  networks: ReturnType<typeof networkModule.api.fromRequest>;
   /** The network in the URL when the actor may do `action` there; otherwise 404. */
   networkFor(request: FastifyRequest, action: SignalAction): Promise<NetworkRef & { slug: string }>;
   /** A signal of that network the actor may do `action` on; otherwise 404. */
@@ -31,12 +31,9 @@ export interface SignalRouteKit {
 
 export function signalRouteKit(context: ModuleContext): SignalRouteKit {
   const service = signalsService(context.db);
-  const networks = networkModule.api.networks(context.db);
-
+  const networks = networkModule.api.fromRequest(context.db);
   const networkFor = (request: FastifyRequest, action: SignalAction) =>
-    networkFromUrl(request, action, networks.findNetworkById, (networkId) =>
-      can(request.actor, action, { networkId }),
-    );
+    networks.inUrl(request, action, can);
 
   /** A signal of this network the actor may act on, or 404 (never one of another network). */
   async function signalFor(

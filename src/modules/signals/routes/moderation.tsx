@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findInNetworkOr404 } from '../../../platform/access.js';
-import { formValues, parseForm } from '../../../platform/forms.js';
-import { checkFormStamp, formStamp, honeypotFilled } from '../../../platform/spam-guard.js';
+import { type FormState, formValues, parseForm } from '../../../platform/forms.js';
+import { formStamp, guardPublicForm } from '../../../platform/spam-guard.js';
 import { presentModeration } from '../presenters.js';
 import { ModerationPage } from '../views/moderation.js';
 import { PublicSignalPage } from '../views/public-form.js';
@@ -75,52 +75,45 @@ export function registerPublicAndModerationRoutes(app: FastifyInstance, kit: Sig
 
   const publicLimit = { config: { policy: 'public' as const, rateLimit: PUBLIC_FORM_LIMIT } };
 
-  app.get<{ Params: { slug: string } }>(
-    '/buurt/:slug/signaal',
-    { config: { policy: 'public' } },
-    async (request, reply) => {
-      const network = await networks.findNetworkBySlug(String(request.params.slug).slice(0, 100));
-      if (!network) return reply.callNotFound();
-      const vm = { network: { name: network.name, slug: network.slug }, token: formStamp(reply) };
-      return reply.page((ctx) => <PublicSignalPage ctx={ctx} vm={vm} />);
-    },
-  );
+  const publicSchema = z.object({
+    what: z.string().trim().min(1).max(2000),
+    where: z.string().trim().max(120).default(''),
+    email: z.union([z.literal(''), z.string().trim().email().max(200)]).optional(),
+  });
 
-  app.post<{ Params: { slug: string } }>(
-    '/buurt/:slug/signaal',
-    publicLimit,
-    async (request, reply) => {
-      const network = await networks.findNetworkBySlug(String(request.params.slug).slice(0, 100));
-      if (!network) return reply.callNotFound();
-      const ref = { name: network.name, slug: network.slug };
-      const values = formValues(request.body);
-      // A filled-in honeypot is a robot: thank it, keep nothing.
-      if (honeypotFilled(request.body)) {
-        return reply.page((ctx) => (
-          <PublicSignalPage ctx={ctx} vm={{ network: ref, token: '', sent: true }} />
-        ));
-      }
-      const schema = z.object({
-        what: z.string().trim().min(1).max(2000),
-        where: z.string().trim().max(120).default(''),
-        email: z.union([z.literal(''), z.string().trim().email().max(200)]).optional(),
-        token: z.string().max(200),
-      });
-      const form = parseForm(schema, request.body, request.t);
-      const tooFast = checkFormStamp(request, values.token) !== 'ok';
-      if (!form.ok || tooFast) {
-        const errors = form.ok ? { what: request.t('signals.public.tooFast') } : form.errors;
-        const vm = { network: ref, token: formStamp(reply), errors, values };
-        return reply.page((ctx) => <PublicSignalPage ctx={ctx} vm={vm} />, 400);
-      }
-      await service.submitPublic(network.id, {
-        description: form.data.what,
-        place: form.data.where,
-        email: form.data.email || undefined,
-      });
-      return reply.page((ctx) => (
-        <PublicSignalPage ctx={ctx} vm={{ network: ref, token: '', sent: true }} />
-      ));
-    },
-  );
+  app.get('/buurt/:slug/signaal', { config: { policy: 'public' } }, async (request, reply) => {
+    const network = await networks.bySlug(request);
+    const vm = { network: { name: network.name, slug: network.slug }, stamp: formStamp(reply) };
+    return reply.page((ctx) => <PublicSignalPage ctx={ctx} vm={vm} state={{}} />);
+  });
+
+  app.post('/buurt/:slug/signaal', publicLimit, async (request, reply) => {
+    const network = await networks.bySlug(request);
+    const ref = { name: network.name, slug: network.slug };
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const thanks = () =>
+      reply.flash('ok', 'signals.public.thanks').redirect(`/buurt/${network.slug}/signaal`, 303);
+    const guard = guardPublicForm(request, reply, body);
+    // A filled-in honeypot is a robot: thank it, keep nothing.
+    if (guard.robot) return thanks();
+    const fields = { what: body.what, where: body.where, email: body.email };
+    const form = parseForm(publicSchema, fields, request.t);
+    const show = (state: FormState) =>
+      reply.page(
+        (ctx) => (
+          <PublicSignalPage ctx={ctx} vm={{ network: ref, stamp: guard.stamp }} state={state} />
+        ),
+        400,
+      );
+    if (!form.ok) return show({ errors: form.errors, values: form.values });
+    if (guard.problem) {
+      return show({ errors: { what: request.t(guard.problem) }, values: formValues(fields) });
+    }
+    await service.submitPublic(network.id, {
+      description: form.data.what,
+      place: form.data.where,
+      email: form.data.email || undefined,
+    });
+    return thanks();
+  });
 }

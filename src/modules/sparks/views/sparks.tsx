@@ -3,6 +3,7 @@ import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Checkbox,
   Form,
+  PublicFormGuard,
   SubmitButton,
   TextArea,
   TextField,
@@ -207,7 +208,6 @@ export function ModerationPage({ ctx, vm }: { ctx: ViewContext; vm: ModerationVi
 export interface PublicSparkViewModel {
   network: { name: string; slug: string };
   stamp: string;
-  sent: boolean;
 }
 
 /** The form on the public side: anyone can send the network a spark, for moderation. */
@@ -226,14 +226,8 @@ export function PublicSparkPage({
   return (
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1">{title}</h1>
-      {vm.sent ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{t('sparks.public.thanks')}</p>
-        </div>
-      ) : null}
       <p class="utrecht-paragraph">{t('sparks.public.formIntro')}</p>
       <Form ctx={ctx} action={action} errors={state.errors}>
-        <input type="hidden" name="stamp" value={vm.stamp} />
         <TextArea
           name="text"
           label={t('sparks.form.text')}
@@ -251,10 +245,7 @@ export function PublicSparkPage({
           error={state.errors?.name}
           autocomplete="name"
         />
-        <div class="bk-hp" aria-hidden="true">
-          <label for="field-website">{t('sparks.public.honeypot')}</label>
-          <input id="field-website" name="website" type="text" tabindex={-1} autocomplete="off" />
-        </div>
+        <PublicFormGuard ctx={ctx} stamp={vm.stamp} />
         <SubmitButton>{t('sparks.public.submit')}</SubmitButton>
       </Form>
       <p class="utrecht-paragraph">
