@@ -109,6 +109,23 @@ export function experimentsRepository(db: Executor) {
       return rows.length > 0;
     },
 
+    /**
+     * The experiment's row, locked until the transaction ends: every change that checks the
+     * team or the status first (start, stop, evaluate, remove from the team) takes this lock,
+     * so two of them never decide on the same state (issue 9, item 5).
+     */
+    async lockExperiment(
+      networkId: number,
+      experimentId: number,
+    ): Promise<ExperimentRow | undefined> {
+      const rows = await db
+        .select(experimentColumns)
+        .from(experiments)
+        .where(and(eq(experiments.networkId, networkId), eq(experiments.id, experimentId)))
+        .for('update');
+      return rows[0];
+    },
+
     async findExperiment(
       networkId: number,
       experimentId: number,

@@ -63,12 +63,18 @@ export function experimentsService(db: Database) {
   const repo = experimentsRepository(db);
   const directory = peopleModule.api.directory(db);
 
-  async function teamOf(networkId: number, experimentId: number): Promise<TeamMember[]> {
-    const ids = await repo.listTeam(experimentId);
+  /** The team with names and roles; `on`: the transaction to read in (default: db). */
+  async function teamOf(
+    networkId: number,
+    experimentId: number,
+    on: Executor = db,
+  ): Promise<TeamMember[]> {
+    const ids = await experimentsRepository(on).listTeam(experimentId);
+    const people = on === db ? directory : peopleModule.api.directory(on);
     const members = new Map(
-      (await directory.listMembers(networkId)).map((m) => [m.personId, m] as const),
+      (await people.listMembers(networkId)).map((m) => [m.personId, m] as const),
     );
-    const names = await directory.findNames(ids);
+    const names = await people.findNames(ids);
     return ids
       .map((personId) => ({
         personId,
@@ -140,22 +146,30 @@ export function experimentsService(db: Database) {
       return true;
     },
 
-    /** A running experiment keeps its duo: removing the last resident or professional is refused. */
+    /**
+     * A running experiment keeps its duo: removing the last resident or professional is
+     * refused. Decided on the locked row, so two removals at once cannot both pass the check.
+     */
     async removeTeamMember(
       networkId: number,
       experiment: ExperimentRow,
       personId: number,
     ): Promise<ChangeResult> {
-      if (experiment.status === 'running') {
-        const rest = (await teamOf(networkId, experiment.id)).filter(
-          (m) => m.personId !== personId,
-        );
-        if (!teamIsComplete(rest.map((m) => m.role)).complete) {
-          return { ok: false, reason: 'teamRunning' };
+      return db.transaction(async (tx) => {
+        const r = experimentsRepository(tx);
+        const current = await r.lockExperiment(networkId, experiment.id);
+        if (!current) return { ok: false as const, reason: 'flow' as const };
+        if (current.status === 'running') {
+          const rest = (await teamOf(networkId, experiment.id, tx)).filter(
+            (m) => m.personId !== personId,
+          );
+          if (!teamIsComplete(rest.map((m) => m.role)).complete) {
+            return { ok: false as const, reason: 'teamRunning' as const };
+          }
         }
-      }
-      await repo.deleteTeamMember(experiment.id, personId);
-      return { ok: true };
+        await r.deleteTeamMember(experiment.id, personId);
+        return { ok: true as const };
+      });
     },
 
     /**
@@ -168,22 +182,27 @@ export function experimentsService(db: Database) {
       to: Extract<ExperimentStatus, 'running' | 'stopped'>,
       today: string,
     ): Promise<ChangeResult> {
-      if (!canMove(experiment.status, to)) return { ok: false, reason: 'flow' };
-      if (to === 'running') {
-        const team = await teamOf(networkId, experiment.id);
-        if (!teamIsComplete(team.map((m) => m.role)).complete) {
-          return { ok: false, reason: 'team' };
-        }
-      }
-      const values =
-        to === 'running'
-          ? { status: to, startsOn: experiment.startsOn ?? today }
-          : { status: to, endsOn: experiment.endsOn ?? today };
+      // Decided on the locked row: a start and a removal from the team at the same moment
+      // cannot leave a running experiment without its duo. A step is taken from the status
+      // the person saw; if someone else moved the experiment meanwhile, it is refused.
       return db.transaction(async (tx) => {
+        const current = await experimentsRepository(tx).lockExperiment(networkId, experiment.id);
+        if (!current || current.status !== experiment.status || !canMove(current.status, to))
+          return { ok: false as const, reason: 'flow' as const };
+        if (to === 'running') {
+          const team = await teamOf(networkId, experiment.id, tx);
+          if (!teamIsComplete(team.map((m) => m.role)).complete) {
+            return { ok: false as const, reason: 'team' as const };
+          }
+        }
+        const values =
+          to === 'running'
+            ? { status: to, startsOn: current.startsOn ?? today }
+            : { status: to, endsOn: current.endsOn ?? today };
         const moved = await experimentsRepository(tx).updateStatusFrom(
           networkId,
           experiment.id,
-          [experiment.status],
+          [current.status],
           values,
         );
         if (!moved) return { ok: false as const, reason: 'flow' as const };
