@@ -105,7 +105,7 @@ describe('signals', () => {
     assert.match(r.body, /minstens één bewoner en één professional/);
     // A resident may not change the status before joining.
     r = await clients.resident!.post(`${detail}/status`, { to: 'taken_up' }, { from: detail });
-    assert.equal(r.statusCode, 404);
+    assert.equal(r.statusCode, 403);
     r = await clients.resident!.post(`${detail}/duo`, {}, { from: detail });
     assert.equal(r.statusCode, 303);
     // Skipping a step is refused.
@@ -301,9 +301,9 @@ describe('signals', () => {
     assert.equal(r.statusCode, 400);
     // Someone outside the duo cannot step it back or leave it.
     r = await clients.resident!.post(`${detail}/status/terug`, { reason: 'x' }, { from: detail });
-    assert.equal(r.statusCode, 404);
+    assert.equal(r.statusCode, 403);
     r = await clients.resident!.post(`${detail}/duo/verlaten`, {}, { from: detail });
-    assert.equal(r.statusCode, 404);
+    assert.equal(r.statusCode, 403);
     // A follower leaves the duo.
     r = await resident2.post(`${detail}/duo/verlaten`, {}, { from: detail });
     assert.equal(r.statusCode, 303);
@@ -340,9 +340,9 @@ describe('signals', () => {
       { from: `${detail}/bewerken` },
     );
     assert.equal(r.statusCode, 303);
-    assert.equal((await clients.resident!.get(`${detail}/bewerken`)).statusCode, 404);
+    assert.equal((await clients.resident!.get(`${detail}/bewerken`)).statusCode, 403);
     r = await clients.resident!.post(`${detail}/bewerken`, signalForm('Anders'), { from: detail });
-    assert.equal(r.statusCode, 404);
+    assert.equal(r.statusCode, 403);
     const kept = await rows<{ title: string }>(
       t,
       sql`select title from signal_revisions where signal_id = ${id} order by id`,
@@ -401,13 +401,13 @@ describe('signals', () => {
       { text: 'Nog iets' },
       { from: `${base()}/${id}` },
     );
-    assert.equal(post.statusCode, 404);
+    assert.equal(post.statusCode, 403);
     const add = await coordinator.post(
       `${base()}/${id}/duo/toevoegen`,
       { personId: String(world.people.resident.id) },
       { from: `${base()}/${id}` },
     );
-    assert.equal(add.statusCode, 404);
+    assert.equal(add.statusCode, 403);
   });
 
   test('tenancy: a signal of network A through network B, and unknown ids, are 404', async () => {

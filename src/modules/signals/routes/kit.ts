@@ -35,7 +35,11 @@ export function signalRouteKit(context: ModuleContext): SignalRouteKit {
   const networkFor = (request: FastifyRequest, action: SignalAction) =>
     networks.inUrl(request, action, can);
 
-  /** A signal of this network the actor may act on, or 404 (never one of another network). */
+  /**
+   * A signal of this network the actor may act on. Refused by the platform's one rule: 404
+   * when the actor may not even see the signal (another network's, or a person-bound one
+   * outside its duo), 403 when they see it but may not do `action` (access.ts refusalFor).
+   */
   async function signalFor(
     request: FastifyRequest,
     action: SignalAction,
@@ -48,16 +52,19 @@ export function signalRouteKit(context: ModuleContext): SignalRouteKit {
       (id) => service.findSignal(network.id, id),
       event,
     );
-    const allowed = can(
-      request.actor,
-      action,
-      signalResource(
-        network.id,
-        loaded.signal,
-        loaded.followers.map((f) => f.personId),
-      ),
+    const resource = signalResource(
+      network.id,
+      loaded.signal,
+      loaded.followers.map((f) => f.personId),
     );
-    await request.authorize(allowed, { ...event, objectId: loaded.signal.id, status: 404 });
+    const allowed = can(request.actor, action, resource);
+    const sees = can(request.actor, 'signal.read', resource);
+    await request.authorize(allowed, {
+      ...event,
+      objectId: loaded.signal.id,
+      status: sees ? 403 : 404,
+      ...(sees ? { ownNetworkId: network.id } : {}),
+    });
     return { network, loaded };
   }
 
