@@ -5,6 +5,7 @@ import { budgetingModule } from './budgeting/index.js';
 import { experimentsModule } from './experiments/index.js';
 import { libraryModule } from './library/index.js';
 import { meetingsModule } from './meetings/index.js';
+import { moderationModule } from './moderation/index.js';
 import { networkModule } from './network/index.js';
 import { peopleModule } from './people/index.js';
 import { searchModule } from './search/index.js';
@@ -29,6 +30,7 @@ export function listModules() {
     experimentsModule,
     libraryModule,
     searchModule,
+    moderationModule,
   ] as const;
 }
 

@@ -82,6 +82,45 @@ export interface SearchProvider {
 }
 
 /** A daily job of a module (see platform/jobs.ts): `now` is passed so tests control time. */
+/**
+ * An item of public or shared content as moderation sees it (decision 0009): enough to show
+ * it in the queue, tell its author and link to where it stands. `state`: `pending` waits for
+ * a coordinator, `published` is shown, `hidden` was taken down by a coordinator, `withdrawn`
+ * by its author. `public`: visitors may see it (else only members of its network).
+ */
+export interface ModeratedItem {
+  kind: string;
+  id: number;
+  networkId: number;
+  authorId: number | null;
+  /** The item's text, plain, for the queue (the view shortens it). */
+  text: string;
+  state: 'pending' | 'published' | 'hidden' | 'withdrawn';
+  public: boolean;
+  /** Where the item is shown to the one who reports or withdraws it: a same-site path. */
+  path: string;
+}
+
+/**
+ * A module's content kind under moderation after publication (decision 0009). The platform's
+ * moderation module takes reports, hides and records withdrawals through these functions; the
+ * module keeps the state in its own tables and leaves hidden and withdrawn items out of
+ * every list, feed, export of others and search.
+ * - `hide` and `withdraw` change only a `published` item and say whether they did (false:
+ *   it was not published, or not there); they run inside the caller's transaction.
+ */
+export interface ModerationProvider {
+  /** The kind in URLs and reports: lower case, e.g. 'spark'. */
+  kind: string;
+  find(db: Executor, id: number): Promise<ModeratedItem | undefined>;
+  hide(
+    db: Executor,
+    id: number,
+    change: { reason: string; by: number; at: Date },
+  ): Promise<boolean>;
+  withdraw(db: Executor, id: number, change: { by: number; at: Date }): Promise<boolean>;
+}
+
 export interface ModuleJob {
   name: string;
   run(db: Database, now: Date): Promise<unknown>;
@@ -101,6 +140,8 @@ export interface ModuleContext {
   personData: PersonDataProvider[];
   /** Every module's searchable documents (modules without a `search` entry add none). */
   searchProviders: SearchProvider[];
+  /** Every module's kinds of content under moderation after publication. */
+  moderationProviders: ModerationProvider[];
   /** Demo accounts listed on the login page in demo mode (empty otherwise). */
   demoAccounts: Array<{ account: string; role: string; network: string }>;
   demoPassword: string | undefined;
@@ -138,6 +179,8 @@ export interface ModuleManifest<
   personData?: PersonDataProvider;
   publicSections?: PublicSectionProvider[];
   jobs?: ModuleJob[];
+  /** Its kinds of public or shared content that can be reported, hidden and withdrawn. */
+  moderation?: ModerationProvider[];
   /** What the module offers to search; optional (see SearchProvider). */
   search?: SearchProvider;
   api: A;

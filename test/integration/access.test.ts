@@ -58,6 +58,10 @@ const PUBLIC_ROUTES = [
   'GET /bibliotheek',
   'GET /bibliotheek/:itemId',
   'GET /zoeken',
+  // Anyone who sees a published item may report it (the route checks what they may see;
+  // visitors only public items), rate-limited.
+  'GET /melden/:kind/:id',
+  'POST /melden/:kind/:id',
 ].sort();
 
 /** Static files: served by @fastify/static, which sets no route config; nothing personal. */

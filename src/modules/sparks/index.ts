@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { sparksMessages } from './messages.js';
+import { sparkModeration } from './moderation.js';
 import { sparksPersonData } from './person-data.js';
 import { can } from './policy.js';
 import { presentSpark } from './presenters.js';
@@ -49,5 +50,6 @@ export const sparksModule: ModuleManifest<typeof sparksMessages, typeof api> = {
   seed: seedSparksDemo,
   personData: sparksPersonData,
   publicSections: [(db, network, request) => sparksPublicSection(db, network, request.t)],
+  moderation: [sparkModeration],
   api,
 };

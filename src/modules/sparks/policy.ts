@@ -1,5 +1,6 @@
 // Who may do what with sparks. Pure: actor and resource in, yes or no out.
 import { type Actor, isCoordinatorOf, isMemberOf } from '../../platform/actor.js';
+import type { SparkState } from './tables.js';
 
 export type SparksAction = 'sparks.view' | 'sparks.create' | 'sparks.moderate';
 
@@ -18,11 +19,15 @@ export function can(
   }
 }
 
-/** A photo: public sparks' photos to anyone; others to members of the network only. */
+/**
+ * A photo: public sparks' photos to anyone; others to members of the network only; the photo
+ * of a hidden or withdrawn spark to nobody (it stops being served at once, decision 0009).
+ */
 export function canSeePhoto(
   actor: Actor | undefined,
-  photo: { networkId: number; isPublic: boolean; status: 'published' | 'pending' },
+  photo: { networkId: number; isPublic: boolean; status: SparkState },
 ): boolean {
+  if (photo.status === 'hidden' || photo.status === 'withdrawn') return false;
   if (photo.isPublic && photo.status === 'published') return true;
   return can(actor, 'sparks.view', { networkId: photo.networkId });
 }

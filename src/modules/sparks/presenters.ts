@@ -5,27 +5,61 @@ import {
   type Lang,
   type Translate,
 } from '../../platform/i18n/index.js';
+import { moderationModule } from '../moderation/index.js';
 import type { SparkRow } from './repository.js';
 import type { NamedSpark } from './service.js';
 import type { SparkCardModel } from './views/sparks.js';
+
+/** The moderation module's addresses for a spark (kind 'spark', see moderation.ts). */
+const moderationPaths = {
+  report: (id: number) => moderationModule.api.reportPath('spark', id),
+  withdraw: (id: number) => moderationModule.api.withdrawPath('spark', id),
+  moderate: (networkId: number, id: number) =>
+    moderationModule.api.moderatePath(networkId, 'spark', id),
+};
 
 /** The path a spark's photo is served from (see the photo route). */
 export function photoPath(photoId: number): string {
   return `/vonkjes/foto/${photoId}`;
 }
 
+/**
+ * Who looks at a card, for its moderation links: anyone may report it (decision 0009), its
+ * author may withdraw it, the network's coordinator may hide it.
+ */
+export interface SparkViewer {
+  personId: number | null;
+  coordinator: boolean;
+}
+
 /** A spark as a card: text, who (a member, a visitor, or "oud-lid"), when, photo. */
-export function presentSpark(t: Translate, lang: Lang, s: NamedSpark): SparkCardModel {
+export function presentSpark(
+  t: Translate,
+  lang: Lang,
+  s: NamedSpark,
+  viewer?: SparkViewer,
+): SparkCardModel {
   const author = s.authorErased
     ? t('sparks.formerMember')
     : (s.authorName ?? s.visitorName ?? t('sparks.fromNeighbourhood'));
+  const own = viewer?.personId != null && s.authorId === viewer.personId;
   return {
     id: s.id,
     text: s.text,
     author,
     when: formatDateTime(lang, s.createdAt),
     isPublic: s.isPublic,
+    waitsForPublic: s.publicRequested,
     photoUrl: s.photoId ? photoPath(s.photoId) : null,
+    ...(viewer
+      ? {
+          actions: {
+            report: moderationPaths.report(s.id),
+            withdraw: own ? moderationPaths.withdraw(s.id) : null,
+            moderate: viewer.coordinator ? moderationPaths.moderate(s.networkId, s.id) : null,
+          },
+        }
+      : {}),
   };
 }
 
@@ -37,16 +71,20 @@ export function presentPublicSpark(s: SparkRow): SparkCardModel {
     author: '',
     when: formatDate('nl', s.createdAt),
     isPublic: true,
+    waitsForPublic: false,
     photoUrl: s.photoId ? photoPath(s.photoId) : null,
+    actions: { report: moderationPaths.report(s.id), withdraw: null, moderate: null },
   };
 }
 
-/** A spark waiting in the moderation queue. */
-export function presentPending(t: Translate, lang: Lang, s: SparkRow) {
+/** A spark waiting in the moderation queue: a visitor's, or a member's meant for the public. */
+export function presentPending(t: Translate, lang: Lang, s: NamedSpark) {
   return {
     id: s.id,
     text: s.text,
-    name: s.visitorName ?? t('sparks.fromNeighbourhood'),
+    name: s.authorErased
+      ? t('sparks.formerMember')
+      : (s.authorName ?? s.visitorName ?? t('sparks.fromNeighbourhood')),
     when: formatDateTime(lang, s.createdAt),
   };
 }

@@ -1,15 +1,17 @@
 // All SQL of the sparks module. Every query is scoped by its network. Authors' names come
 // from the people module's face (see service.ts).
-import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { sparkPhotos, sparks } from './tables.js';
+import { type SparkState, sparkPhotos, sparkSettings, sparks } from './tables.js';
 
 export interface SparkRow {
   id: number;
   networkId: number;
   text: string;
   isPublic: boolean;
-  status: 'published' | 'pending';
+  status: SparkState;
+  /** A member's spark waiting for the coordinator before it shows on the public page. */
+  publicRequested: boolean;
   photoId: number | null;
   createdAt: Date;
   authorId: number | null;
@@ -22,11 +24,18 @@ const sparkColumns = {
   text: sparks.text,
   isPublic: sparks.isPublic,
   status: sparks.status,
+  publicRequested: sparks.publicRequested,
   photoId: sparks.photoId,
   createdAt: sparks.createdAt,
   authorId: sparks.authorId,
   visitorName: sparks.visitorName,
 };
+
+/** Waiting for the coordinator: a visitor's spark, or a member's meant for the public page. */
+const waiting = or(
+  eq(sparks.status, 'pending'),
+  and(eq(sparks.status, 'published'), eq(sparks.publicRequested, true)),
+);
 
 export function sparksRepository(db: Executor) {
   function sparkQuery() {
@@ -78,6 +87,7 @@ export function sparksRepository(db: Executor) {
       visitorName?: string | null;
       text: string;
       isPublic: boolean;
+      publicRequested?: boolean;
       status: 'published' | 'pending';
       photoId?: number | null;
       createdAt?: Date;
@@ -106,9 +116,10 @@ export function sparksRepository(db: Executor) {
         .limit(limit);
     },
 
+    /** Visitors' sparks, and members' sparks waiting to show on the public page. */
     async listPending(networkId: number): Promise<SparkRow[]> {
       return sparkQuery()
-        .where(and(eq(sparks.networkId, networkId), eq(sparks.status, 'pending')))
+        .where(and(eq(sparks.networkId, networkId), waiting))
         .orderBy(asc(sparks.createdAt), asc(sparks.id));
     },
 
@@ -133,33 +144,80 @@ export function sparksRepository(db: Executor) {
       return rows[0];
     },
 
+    /** Approves a waiting spark: it shows on the wall and the public page. */
     async publishPending(networkId: number, sparkId: number): Promise<boolean> {
       const rows = await db
         .update(sparks)
-        .set({ status: 'published', isPublic: true })
-        .where(
-          and(
-            eq(sparks.networkId, networkId),
-            eq(sparks.id, sparkId),
-            eq(sparks.status, 'pending'),
-          ),
-        )
+        .set({ status: 'published', isPublic: true, publicRequested: false })
+        .where(and(eq(sparks.networkId, networkId), eq(sparks.id, sparkId), waiting))
         .returning({ id: sparks.id });
       return rows.length > 0;
     },
 
-    async deletePending(networkId: number, sparkId: number): Promise<boolean> {
-      const rows = await db
+    /**
+     * Refuses a waiting spark: a visitor's is deleted; a member's stays on the members' wall,
+     * without going public.
+     */
+    async rejectPending(networkId: number, sparkId: number): Promise<boolean> {
+      const scope = and(eq(sparks.networkId, networkId), eq(sparks.id, sparkId));
+      const deleted = await db
         .delete(sparks)
-        .where(
-          and(
-            eq(sparks.networkId, networkId),
-            eq(sparks.id, sparkId),
-            eq(sparks.status, 'pending'),
-          ),
-        )
+        .where(and(scope, eq(sparks.status, 'pending')))
+        .returning({ id: sparks.id });
+      if (deleted.length > 0) return true;
+      const kept = await db
+        .update(sparks)
+        .set({ publicRequested: false })
+        .where(and(scope, eq(sparks.status, 'published'), eq(sparks.publicRequested, true)))
+        .returning({ id: sparks.id });
+      return kept.length > 0;
+    },
+
+    /** A spark by id alone, for moderation (which checks the network itself). */
+    async findSparkById(sparkId: number): Promise<SparkRow | undefined> {
+      const rows = await sparkQuery().where(eq(sparks.id, sparkId)).limit(1);
+      return rows[0];
+    },
+
+    /**
+     * Takes a published spark down: `hidden` by a coordinator (with a reason) or `withdrawn`
+     * by its author. False when it was not published.
+     */
+    async takeDown(
+      sparkId: number,
+      change: { state: 'hidden' | 'withdrawn'; reason: string | null; by: number; at: Date },
+    ): Promise<boolean> {
+      const rows = await db
+        .update(sparks)
+        .set({
+          status: change.state,
+          hiddenReason: change.reason,
+          moderatedBy: change.by,
+          moderatedAt: change.at,
+          publicRequested: false,
+        })
+        .where(and(eq(sparks.id, sparkId), eq(sparks.status, 'published')))
         .returning({ id: sparks.id });
       return rows.length > 0;
+    },
+
+    /** Whether members' public sparks show at once (false: they wait; also without a row). */
+    async findMembersPublicAtOnce(networkId: number): Promise<boolean> {
+      const rows = await db
+        .select({ atOnce: sparkSettings.membersPublicAtOnce })
+        .from(sparkSettings)
+        .where(eq(sparkSettings.networkId, networkId));
+      return rows[0]?.atOnce ?? false;
+    },
+
+    async saveMembersPublicAtOnce(networkId: number, atOnce: boolean): Promise<void> {
+      await db
+        .insert(sparkSettings)
+        .values({ networkId, membersPublicAtOnce: atOnce })
+        .onConflictDoUpdate({
+          target: sparkSettings.networkId,
+          set: { membersPublicAtOnce: atOnce },
+        });
     },
 
     async sparksOfPerson(personId: number) {
@@ -168,6 +226,8 @@ export function sparksRepository(db: Executor) {
           networkId: sparks.networkId,
           text: sparks.text,
           isPublic: sparks.isPublic,
+          status: sparks.status,
+          hiddenReason: sparks.hiddenReason,
           createdAt: sparks.createdAt,
           photoId: sparks.photoId,
         })

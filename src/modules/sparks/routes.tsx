@@ -77,7 +77,12 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
     const pendingCount = canModerate ? (await service.listPending(network.id)).length : 0;
     const vm = {
       network,
-      sparks: rows.map((s) => presentSpark(request.t, request.lang, s)),
+      sparks: rows.map((s) =>
+        presentSpark(request.t, request.lang, s, {
+          personId: request.actor?.personId ?? null,
+          coordinator: canModerate,
+        }),
+      ),
       canModerate,
       pendingCount,
     };
@@ -117,24 +122,44 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
       });
     }
     const isPublic = photo.isPublic && photo.status === 'published';
-    return reply
-      .header('content-type', photo.contentType)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', 'inline')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', isPublic ? 'public, max-age=86400' : 'private, max-age=3600')
-      .header('cross-origin-resource-policy', 'same-origin')
-      .send(photo.data);
+    return (
+      reply
+        .header('content-type', photo.contentType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        // Revalidated on every view: a photo taken down stops being served at once.
+        .header('cache-control', isPublic ? 'public, no-cache' : 'private, no-cache')
+        .header('cross-origin-resource-policy', 'same-origin')
+        .send(photo.data)
+    );
   });
 
   // ── Sparks: moderation of sparks sent from the public page ─────────────────────────────
 
   app.get('/netwerk/:networkId/vonkjes/moderatie', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'sparks.moderate', can);
-    const pending = (await service.listPending(network.id)).map((s) =>
+    const pending = (await service.listPendingWithNames(network.id)).map((s) =>
       presentPending(request.t, request.lang, s),
     );
-    return reply.page((ctx) => <ModerationPage ctx={ctx} vm={{ network, pending }} />);
+    const membersPublicAtOnce = await service.findMembersPublicAtOnce(network.id);
+    return reply.page((ctx) => (
+      <ModerationPage ctx={ctx} vm={{ network, pending, membersPublicAtOnce }} />
+    ));
+  });
+
+  app.post('/netwerk/:networkId/vonkjes/moderatie/instelling', checked, async (request, reply) => {
+    const network = await networks.inUrl(request, 'sparks.moderate', can);
+    const atOnce = (request.body as { atOnce?: unknown } | undefined)?.atOnce === 'on';
+    await service.saveMembersPublicAtOnce({
+      networkId: network.id,
+      atOnce,
+      actorId: request.actor!.personId,
+      origin: request.ip,
+    });
+    return reply
+      .flash('ok', 'sparks.settings.saved')
+      .redirect(`/netwerk/${network.id}/vonkjes/moderatie`, 303);
   });
 
   app.post('/netwerk/:networkId/vonkjes/moderatie/:sparkId', checked, async (request, reply) => {

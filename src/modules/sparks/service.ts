@@ -66,11 +66,15 @@ export function sparksService(db: Database) {
                 data: photo.data,
               })
             : null;
+        // Meant for the public page: at once, or after the coordinator's look (the
+        // network's setting; waiting is the default).
+        const atOnce = input.isPublic && (await r.findMembersPublicAtOnce(input.networkId));
         return r.insertSpark({
           networkId: input.networkId,
           authorId: input.authorId,
           text: input.text,
-          isPublic: input.isPublic,
+          isPublic: atOnce,
+          publicRequested: input.isPublic && !atOnce,
           status: 'published',
           photoId,
         });
@@ -81,6 +85,9 @@ export function sparksService(db: Database) {
     listWall: async (networkId: number) => withAuthorNames(db, await repo.listWall(networkId)),
     listPublicSparks: (networkId: number, limit = 6) => repo.listPublic(networkId, limit),
     listPending: (networkId: number) => repo.listPending(networkId),
+    /** The queue with the authors' names (members' sparks meant for the public page). */
+    listPendingWithNames: async (networkId: number) =>
+      withAuthorNames(db, await repo.listPending(networkId)),
     /** Published sparks of a network in (after, upTo], oldest first, with their authors. */
     listBetween: async (networkId: number, after: Date | null, upTo: Date) =>
       withAuthorNames(db, await repo.listBetween(networkId, after, upTo)),
@@ -98,6 +105,31 @@ export function sparksService(db: Database) {
       });
     },
 
+    /** Whether members' public sparks show at once (false: they wait for the coordinator). */
+    findMembersPublicAtOnce: (networkId: number) => repo.findMembersPublicAtOnce(networkId),
+
+    /** Changes that setting; audited. */
+    async saveMembersPublicAtOnce(input: {
+      networkId: number;
+      atOnce: boolean;
+      actorId: number;
+      origin: string;
+    }): Promise<void> {
+      await db.transaction(async (tx) => {
+        await sparksRepository(tx).saveMembersPublicAtOnce(input.networkId, input.atOnce);
+        await recordAudit(tx, {
+          actorId: input.actorId,
+          action: 'sparks.settings',
+          result: 'ok',
+          objectType: 'network',
+          objectId: input.networkId,
+          networkId: input.networkId,
+          origin: input.origin,
+          detail: input.atOnce ? 'members public at once' : 'members public after moderation',
+        });
+      });
+    },
+
     async moderateSpark(input: {
       networkId: number;
       sparkId: number;
@@ -109,7 +141,7 @@ export function sparksService(db: Database) {
         const r = sparksRepository(tx);
         const done = input.approve
           ? await r.publishPending(input.networkId, input.sparkId)
-          : await r.deletePending(input.networkId, input.sparkId);
+          : await r.rejectPending(input.networkId, input.sparkId);
         if (done) {
           await recordAudit(tx, {
             actorId: input.actorId,

@@ -3,51 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
-import { createTestApp, csrfTokenIn, type TestApp, TestClient } from '#test/helpers/app.js';
+import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
-
-type Field = string | { filename: string; contentType: string; data: Buffer };
-
-/** Posts a multipart form (a photo upload) with the client's cookies and the page's token. */
-async function postMultipart(
-  t: TestApp,
-  client: TestClient,
-  url: string,
-  fields: Record<string, Field>,
-) {
-  const boundary = `----bk${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  const all: Record<string, Field> = { _csrf: csrfTokenIn(client.lastHtml) ?? '', ...fields };
-  for (const [name, value] of Object.entries(all)) {
-    if (typeof value === 'string') {
-      parts.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-        ),
-      );
-    } else {
-      parts.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${value.filename}"\r\nContent-Type: ${value.contentType}\r\n\r\n`,
-        ),
-        value.data,
-        Buffer.from('\r\n'),
-      );
-    }
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const cookie = (client as unknown as { cookieHeader(): string }).cookieHeader();
-  const response = await t.app.inject({
-    method: 'POST',
-    url,
-    payload: Buffer.concat(parts),
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    remoteAddress: '127.0.0.1',
-  });
-  if (response.headers['content-type']?.toString().startsWith('text/html'))
-    client.lastHtml = response.body;
-  return response;
-}
+import { postMultipart } from '#test/helpers/multipart.js';
+import { sparksRepository } from './repository.js';
 
 async function count(t: TestApp, table: 'sparks' | 'spark_photos'): Promise<number> {
   const result = await t.database.db.execute(
@@ -86,6 +45,9 @@ describe('sparks: the wall, photos and moderation', () => {
     await resident.login(world.people.resident.email!, TEST_PASSWORD);
     coordinator = new TestClient(t.app);
     await coordinator.login(world.people.coordinator.email!, TEST_PASSWORD);
+    // These tests follow members' public sparks onto the public page: network A shows them
+    // at once (the default, waiting, is tested in moderation.test.ts).
+    await sparksRepository(t.database.db).saveMembersPublicAtOnce(a(), true);
   });
   after(() => t.close());
 

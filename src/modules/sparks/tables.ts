@@ -35,9 +35,16 @@ export const sparkPhotos = pgTable(
   (t) => [index('spark_photos_network').on(t.networkId)],
 );
 
+/** The states of a spark (see the table below). */
+export const sparkStates = ['published', 'pending', 'hidden', 'withdrawn'] as const;
+export type SparkState = (typeof sparkStates)[number];
+
 /**
  * A spark: a short good thing someone saw. `pending` sparks came from the public page and
- * wait for the coordinator; only `published` ones are shown.
+ * wait for the coordinator; only `published` ones are shown. `hidden`: taken down by a
+ * coordinator (with `hiddenReason`); `withdrawn`: by its author (decision 0009). A member's
+ * spark meant for the public page waits with `publicRequested` (members see it on the wall
+ * meanwhile) when the network's setting asks for that.
  */
 export const sparks = pgTable(
   'sparks',
@@ -51,9 +58,11 @@ export const sparks = pgTable(
     visitorName: text('visitor_name'),
     text: text('text').notNull(),
     isPublic: boolean('is_public').notNull().default(false),
-    status: text('status', { enum: ['published', 'pending'] })
-      .notNull()
-      .default('published'),
+    status: text('status', { enum: sparkStates }).notNull().default('published'),
+    publicRequested: boolean('public_requested').notNull().default(false),
+    hiddenReason: text('hidden_reason'),
+    moderatedBy: integer('moderated_by').references(() => peopleModule.tables.people.id),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
     photoId: integer('photo_id').references(() => sparkPhotos.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -62,3 +71,14 @@ export const sparks = pgTable(
     index('sparks_author').on(t.authorId),
   ],
 );
+
+/**
+ * Per network: whether members' sparks meant for the public page show there at once
+ * (`membersPublicAtOnce`) or wait for the coordinator (the default, also without a row).
+ */
+export const sparkSettings = pgTable('spark_settings', {
+  networkId: integer('network_id')
+    .primaryKey()
+    .references(() => networkModule.tables.networks.id),
+  membersPublicAtOnce: boolean('members_public_at_once').notNull().default(false),
+});

@@ -16,7 +16,52 @@ export interface SparkCardModel {
   author: string;
   when: string;
   isPublic: boolean;
+  /** A member's spark waiting for the coordinator before it shows on the public page. */
+  waitsForPublic: boolean;
   photoUrl: string | null;
+  /** Moderation links for the one who looks (decision 0009); none in a print or a feed. */
+  actions?: { report: string; withdraw: string | null; moderate: string | null };
+}
+
+/** Report, withdraw (own) and hide (coordinator) under a spark. */
+function SparkActions({
+  ctx,
+  actions,
+}: {
+  ctx: Pick<ViewContext, 't'> & Partial<Pick<ViewContext, 'csrfToken'>>;
+  actions: NonNullable<SparkCardModel['actions']>;
+}) {
+  const { t } = ctx;
+  return (
+    <p class="utrecht-paragraph bk-spark__actions">
+      <a class="utrecht-link" href={actions.report}>
+        {t('moderation.report.link')}
+      </a>
+      {actions.moderate ? (
+        <>
+          {' · '}
+          <a class="utrecht-link" href={actions.moderate}>
+            {t('moderation.moderate')}
+          </a>
+        </>
+      ) : null}
+      {actions.withdraw && ctx.csrfToken ? (
+        <>
+          {' · '}
+          <form method="post" action={actions.withdraw} class="bk-inline-form">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <button
+              type="submit"
+              class="utrecht-link-button utrecht-link-button--html-button"
+              aria-label={t('moderation.withdrawLabel')}
+            >
+              {t('moderation.withdraw')}
+            </button>
+          </form>
+        </>
+      ) : null}
+    </p>
+  );
 }
 
 export function SparkCard({ ctx, spark }: { ctx: ViewContext; spark: SparkCardModel }) {
@@ -29,7 +74,9 @@ export function SparkCard({ ctx, spark }: { ctx: ViewContext; spark: SparkCardMo
       <p class="utrecht-paragraph bk-spark__meta">
         {spark.author} · {spark.when}
         {spark.isPublic ? ` · ${ctx.t('sparks.isPublic')}` : ''}
+        {spark.waitsForPublic ? ` · ${ctx.t('sparks.waitsForPublic')}` : ''}
       </p>
+      {spark.actions ? <SparkActions ctx={ctx} actions={spark.actions} /> : null}
     </li>
   );
 }
@@ -151,6 +198,7 @@ export function WallPage({
 export interface ModerationViewModel {
   network: { id: number; name: string };
   pending: { id: number; text: string; name: string; when: string }[];
+  membersPublicAtOnce: boolean;
 }
 
 export function ModerationPage({ ctx, vm }: { ctx: ViewContext; vm: ModerationViewModel }) {
@@ -196,11 +244,28 @@ export function ModerationPage({ ctx, vm }: { ctx: ViewContext; vm: ModerationVi
           ))}
         </ul>
       )}
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/netwerk/${vm.network.id}/vonkjes`}>
-          {t('sparks.backToWall')}
-        </a>
-      </p>
+      <h2 class="utrecht-heading-2">{t('sparks.settings.title')}</h2>
+      <Form ctx={ctx} action={`${base}/instelling`}>
+        <Checkbox
+          name="atOnce"
+          label={t('sparks.settings.atOnce')}
+          description={t('sparks.settings.hint')}
+          checked={vm.membersPublicAtOnce}
+        />
+        <SubmitButton variant="secondary">{t('sparks.settings.save')}</SubmitButton>
+      </Form>
+      <ul class="utrecht-link-list utrecht-link-list--html-ul bk-links">
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`/netwerk/${vm.network.id}/moderatie`}>
+            {t('sparks.moderation.reports')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`/netwerk/${vm.network.id}/vonkjes`}>
+            {t('sparks.backToWall')}
+          </a>
+        </li>
+      </ul>
     </Layout>
   );
 }
@@ -277,6 +342,7 @@ export function PublicSparksList({
                 <img class="bk-spark__photo" src={s.photoUrl} alt={ctx.t('sparks.photoAlt')} />
               ) : null}
               <p class="utrecht-paragraph bk-spark__meta">{s.when}</p>
+              {s.actions ? <SparkActions ctx={ctx} actions={s.actions} /> : null}
             </li>
           ))}
         </ul>
