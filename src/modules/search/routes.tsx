@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { idParam } from '../../platform/access.js';
 import { formValues } from '../../platform/forms.js';
 import type { ModuleContext } from '../../platform/module.js';
+import { pageModel } from '../../platform/pagination.js';
 import { fromLocal } from '../../platform/time.js';
 import { networkModule } from '../network/index.js';
 import { presentHit, typeLabel } from './presenters.js';
@@ -98,31 +99,21 @@ export async function searchRoutes(app: FastifyInstance, context: ModuleContext)
       const n = await networks.findNetworkById(id);
       if (n) names.set(id, n.name);
     }
-    const pageHref = (page: number) => {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries({
-        q: q.q,
-        soort: q.soort,
-        thema: q.thema,
-        netwerk: String(q.netwerk),
-        van: q.van,
-        tot: q.tot,
-      })) {
-        if (v !== '') params.set(k, v);
-      }
-      params.set('pagina', String(page));
-      return `/zoeken?${params.toString()}`;
+    const filters = {
+      q: q.q,
+      soort: q.soort,
+      thema: q.thema,
+      netwerk: String(q.netwerk),
+      van: q.van,
+      tot: q.tot,
     };
     const vm: SearchViewModel = {
       ...vmBase,
       query: q.q,
       result: {
         total: result.total,
-        page: result.page,
-        pages: result.pages,
         hits: result.hits.map((h) => presentHit(t, request.lang, h, names.get(h.networkId))),
-        previousHref: result.page > 1 ? pageHref(result.page - 1) : null,
-        nextHref: result.page < result.pages ? pageHref(result.page + 1) : null,
+        pages: pageModel('/zoeken', filters, result.page, result.pages, result.total),
       },
     };
     return reply.page((ctx) => <SearchPage ctx={ctx} vm={vm} state={{ values }} />);

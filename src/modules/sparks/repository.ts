@@ -96,11 +96,21 @@ export function sparksRepository(db: Executor) {
       return rows[0]!.id;
     },
 
-    async listWall(networkId: number, limit = 200): Promise<SparkRow[]> {
+    /** One page of the wall: published sparks, newest first. */
+    async listWall(networkId: number, limit: number, offset = 0): Promise<SparkRow[]> {
       return sparkQuery()
         .where(and(eq(sparks.networkId, networkId), eq(sparks.status, 'published')))
         .orderBy(desc(sparks.createdAt), desc(sparks.id))
-        .limit(limit);
+        .limit(limit)
+        .offset(offset);
+    },
+
+    async countWall(networkId: number): Promise<number> {
+      const rows = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sparks)
+        .where(and(eq(sparks.networkId, networkId), eq(sparks.status, 'published')));
+      return rows[0]?.n ?? 0;
     },
 
     async listPublic(networkId: number, limit: number): Promise<SparkRow[]> {

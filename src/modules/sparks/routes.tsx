@@ -5,6 +5,7 @@ import { idParam } from '../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../platform/forms.js';
 import type { Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
+import { pageFromQuery, paginate } from '../../platform/pagination.js';
 import type { UploadedFile } from '../../platform/plugins/multipart.js';
 import { formStamp, guardPublicForm, MIN_FORM_MS } from '../../platform/spam-guard.js';
 import { networkModule } from '../network/index.js';
@@ -16,6 +17,8 @@ import { ModerationPage, PublicSparkPage, WallPage } from './views/sparks.js';
 
 /** A person needs at least this long to read the form and type a spark; bots are faster. */
 export const MIN_SUBMIT_MS = MIN_FORM_MS;
+/** Sparks per page of the wall. */
+export const WALL_PAGE_SIZE = 50;
 const checked = { config: { policy: 'check' as const } };
 const open = { config: { policy: 'public' as const } };
 
@@ -72,7 +75,15 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
     state: FormState = {},
     status = 200,
   ) {
-    const rows = await service.listWall(network.id);
+    const path = `/netwerk/${network.id}/vonkjes`;
+    const paged = paginate(
+      path,
+      {},
+      pageFromQuery(request.query),
+      await service.countWall(network.id),
+      WALL_PAGE_SIZE,
+    );
+    const rows = await service.listWall(network.id, paged.limit, paged.offset);
     const canModerate = can(request.actor, 'sparks.moderate', { networkId: network.id });
     const pendingCount = canModerate ? (await service.listPending(network.id)).length : 0;
     const vm = {
@@ -83,6 +94,7 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
           coordinator: canModerate,
         }),
       ),
+      pages: paged.model,
       canModerate,
       pendingCount,
     };

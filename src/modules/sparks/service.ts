@@ -82,7 +82,10 @@ export function sparksService(db: Database) {
       return { ok: true, id };
     },
 
-    listWall: async (networkId: number) => withAuthorNames(db, await repo.listWall(networkId)),
+    /** One page of the wall (`limit` sparks from `offset`, newest first), with authors. */
+    listWall: async (networkId: number, limit: number, offset: number) =>
+      withAuthorNames(db, await repo.listWall(networkId, limit, offset)),
+    countWall: (networkId: number) => repo.countWall(networkId),
     listPublicSparks: (networkId: number, limit = 6) => repo.listPublic(networkId, limit),
     listPending: (networkId: number) => repo.listPending(networkId),
     /** The queue with the authors' names (members' sparks meant for the public page). */

@@ -1,4 +1,5 @@
 import type { FormState } from '../../../platform/forms.js';
+import type { PageModel } from '../../../platform/pagination.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
   ErrorSummary,
@@ -7,6 +8,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { Pagination } from '../../../platform/views/Pagination.js';
 
 export interface SnippetPart {
   text: string;
@@ -30,11 +32,9 @@ export interface SearchViewModel {
   /** Null before anything was searched. */
   result: null | {
     total: number;
-    page: number;
-    pages: number;
     hits: HitViewModel[];
-    previousHref: string | null;
-    nextHref: string | null;
+    /** The pages of the result (platform/pagination.ts). */
+    pages: PageModel;
   };
 }
 
@@ -126,23 +126,7 @@ export function SearchPage({
               </li>
             ))}
           </ol>
-          {r.pages > 1 ? (
-            <nav aria-label={t('search.pagination')}>
-              <p class="utrecht-paragraph">{t('search.page', { page: r.page, pages: r.pages })}</p>
-              <p class="utrecht-paragraph">
-                {r.previousHref ? (
-                  <a class="utrecht-link" href={r.previousHref} rel="prev">
-                    {t('search.previous')}
-                  </a>
-                ) : null}{' '}
-                {r.nextHref ? (
-                  <a class="utrecht-link" href={r.nextHref} rel="next">
-                    {t('search.next')}
-                  </a>
-                ) : null}
-              </p>
-            </nav>
-          ) : null}
+          <Pagination ctx={ctx} model={r.pages} />
         </section>
       ) : null}
     </Layout>

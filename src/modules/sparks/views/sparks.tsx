@@ -1,4 +1,5 @@
 import type { FormState } from '../../../platform/forms.js';
+import type { PageModel } from '../../../platform/pagination.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Checkbox,
@@ -9,6 +10,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { Pagination } from '../../../platform/views/Pagination.js';
 
 export interface SparkCardModel {
   id: number;
@@ -144,6 +146,8 @@ export function SparkForm({
 export interface WallViewModel {
   network: { id: number; name: string };
   sparks: SparkCardModel[];
+  /** The pages of the wall (newest first). */
+  pages: PageModel;
   canModerate: boolean;
   pendingCount: number;
 }
@@ -190,6 +194,7 @@ export function WallPage({
             ))}
           </ul>
         )}
+        <Pagination ctx={ctx} model={vm.pages} />
       </section>
     </Layout>
   );
