@@ -22,6 +22,9 @@ export const sparksMessages = defineMessages({
     'sparks.form.photo': 'Foto',
     'sparks.form.photoHint':
       'JPEG, PNG of WebP, hooguit 10 MB en 120 megapixel. Locatie- en cameragegevens halen we eruit.',
+    'sparks.form.photoDescription': 'Wat staat er op de foto?',
+    'sparks.form.photoDescriptionHint':
+      'Voor wie de foto niet kan zien. Bijvoorbeeld: drie buren bij de nieuwe moestuinbak.',
     'sparks.form.public': 'Dit vonkje mag op de openbare pagina van het netwerk',
     'sparks.form.publicHint': 'Zonder uw naam. Zet dit alleen aan als iedereen het mag zien.',
     'sparks.form.submit': 'Vonkje toevoegen',
@@ -85,6 +88,9 @@ export const sparksMessages = defineMessages({
     'sparks.form.photo': 'Photo',
     'sparks.form.photoHint':
       'JPEG, PNG or WebP, at most 10 MB and 120 megapixels. We remove location and camera data.',
+    'sparks.form.photoDescription': 'What does the photo show?',
+    'sparks.form.photoDescriptionHint':
+      'For those who cannot see the photo. For example: three neighbours at the new vegetable bed.',
     'sparks.form.public': "This spark may be shown on the network's public page",
     'sparks.form.publicHint': 'Without your name. Only tick this if anyone may see it.',
     'sparks.form.submit': 'Add spark',

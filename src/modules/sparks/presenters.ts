@@ -51,6 +51,7 @@ export function presentSpark(
     isPublic: s.isPublic,
     waitsForPublic: s.publicRequested,
     photoUrl: s.photoId ? photoPath(s.photoId) : null,
+    photoAlt: s.photoDescription ?? t('sparks.photoAlt'),
     ...(viewer
       ? {
           actions: {
@@ -64,7 +65,7 @@ export function presentSpark(
 }
 
 /** A public spark on the network's public page: no author, the date only. */
-export function presentPublicSpark(s: SparkRow): SparkCardModel {
+export function presentPublicSpark(t: Translate, s: SparkRow): SparkCardModel {
   return {
     id: s.id,
     text: s.text,
@@ -73,6 +74,7 @@ export function presentPublicSpark(s: SparkRow): SparkCardModel {
     isPublic: true,
     waitsForPublic: false,
     photoUrl: s.photoId ? photoPath(s.photoId) : null,
+    photoAlt: s.photoDescription ?? t('sparks.photoAlt'),
     actions: { report: moderationPaths.report(s.id), withdraw: null, moderate: null },
   };
 }

@@ -19,7 +19,11 @@ export async function sparksPublicSection(
   return {
     title: t('sparks.public.title'),
     body: (
-      <PublicSparksList ctx={{ t }} sparks={rows.map(presentPublicSpark)} slug={network.slug} />
+      <PublicSparksList
+        ctx={{ t }}
+        sparks={rows.map((s) => presentPublicSpark(t, s))}
+        slug={network.slug}
+      />
     ),
   };
 }

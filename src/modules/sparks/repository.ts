@@ -13,6 +13,8 @@ export interface SparkRow {
   /** A member's spark waiting for the coordinator before it shows on the public page. */
   publicRequested: boolean;
   photoId: number | null;
+  /** The photo's description (its alt text), when the sender gave one. */
+  photoDescription: string | null;
   createdAt: Date;
   authorId: number | null;
   visitorName: string | null;
@@ -26,6 +28,7 @@ const sparkColumns = {
   status: sparks.status,
   publicRequested: sparks.publicRequested,
   photoId: sparks.photoId,
+  photoDescription: sparkPhotos.description,
   createdAt: sparks.createdAt,
   authorId: sparks.authorId,
   visitorName: sparks.visitorName,
@@ -39,7 +42,10 @@ const waiting = or(
 
 export function sparksRepository(db: Executor) {
   function sparkQuery() {
-    return db.select(sparkColumns).from(sparks);
+    return db
+      .select(sparkColumns)
+      .from(sparks)
+      .leftJoin(sparkPhotos, eq(sparkPhotos.id, sparks.photoId));
   }
 
   return {
@@ -51,6 +57,7 @@ export function sparksRepository(db: Executor) {
       width: number;
       height: number;
       data: Buffer;
+      description?: string | null;
     }): Promise<number> {
       const rows = await db.insert(sparkPhotos).values(photo).returning({ id: sparkPhotos.id });
       return rows[0]!.id;

@@ -29,7 +29,11 @@ export const sparkText = z
   .min(1, 'sparks.error.empty')
   .max(SPARK_MAX, `sparks.error.tooLong|max=${SPARK_MAX}`);
 
-const sparkSchema = z.object({ text: sparkText, isPublic: z.literal('on').optional() });
+const sparkSchema = z.object({
+  text: sparkText,
+  isPublic: z.literal('on').optional(),
+  photoDescription: z.string().trim().max(200, 'form.tooLong|max=200').default(''),
+});
 
 /**
  * The add-a-spark form as posted (on the wall, and in a meeting's sparks round): parses the
@@ -42,7 +46,11 @@ export async function addSparkFromForm(
 ): Promise<{ ok: true; id: number } | { ok: false; state: FormState }> {
   const body = (input.body ?? {}) as Record<string, unknown>;
   const photo = body.photo as UploadedFile | undefined;
-  const fields = { text: body.text, isPublic: body.isPublic };
+  const fields = {
+    text: body.text,
+    isPublic: body.isPublic,
+    photoDescription: body.photoDescription,
+  };
   const form = parseForm(sparkSchema, fields, input.t);
   if (!form.ok) return { ok: false, state: { errors: form.errors, values: form.values } };
   const result = await service.addSpark({
@@ -50,6 +58,7 @@ export async function addSparkFromForm(
     authorId: input.authorId,
     text: form.data.text,
     isPublic: form.data.isPublic === 'on',
+    photoDescription: form.data.photoDescription,
     photo:
       photo && Buffer.isBuffer(photo.data)
         ? { data: photo.data, truncated: photo.truncated, chosen: photo.filename !== '' }

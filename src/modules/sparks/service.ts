@@ -45,6 +45,8 @@ export function sparksService(db: Database) {
       authorId: number;
       text: string;
       isPublic: boolean;
+      /** What the photo shows, for those who cannot see it (its alt text); may be empty. */
+      photoDescription?: string;
       /** The uploaded file; `chosen`: a file was picked (a browser sends an empty part when not). */
       photo?: { data: Buffer; truncated: boolean; chosen: boolean } | undefined;
     }): Promise<AddSparkResult> {
@@ -64,6 +66,7 @@ export function sparksService(db: Database) {
                 width: photo.width,
                 height: photo.height,
                 data: photo.data,
+                description: input.photoDescription || null,
               })
             : null;
         // Meant for the public page: at once, or after the coordinator's look (the

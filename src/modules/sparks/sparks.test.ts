@@ -428,4 +428,38 @@ describe('sparks: the wall, photos and moderation', () => {
       assert.equal((await visitor.get('/buurt/bestaat-niet/vonkje')).statusCode, 404);
     });
   });
+
+  test("a photo's description is its alt text; without one a general text; content is marked Dutch", async () => {
+    await resident.get(wall());
+    const png = await sharp({
+      create: { width: 20, height: 20, channels: 3, background: '#20a040' },
+    })
+      .png()
+      .toBuffer();
+    const described = await postMultipart(t, resident, wall(), {
+      text: 'De moestuinbak staat er',
+      photoDescription: 'Drie buren bij de nieuwe moestuinbak',
+      photo: { filename: 'm.png', contentType: 'image/png', data: png },
+    });
+    assert.equal(described.statusCode, 303);
+    await resident.get(wall());
+    await postMultipart(t, resident, wall(), {
+      text: 'Zonder beschrijving',
+      photo: { filename: 'n.png', contentType: 'image/png', data: png },
+    });
+    const page = await resident.get(wall());
+    assert.match(page.body, /alt="Drie buren bij de nieuwe moestuinbak" lang="nl"/);
+    assert.match(page.body, /alt="Foto bij het vonkje"/);
+    assert.match(page.body, /<p class="utrecht-paragraph bk-spark__text" lang="nl">De moestuinbak/);
+    // Too long a description: refused with its own message, nothing stored.
+    await resident.get(wall());
+    const long = await postMultipart(t, resident, wall(), {
+      text: 'Te lange beschrijving',
+      photoDescription: 'x'.repeat(201),
+      photo: { filename: 'l.png', contentType: 'image/png', data: png },
+    });
+    assert.equal(long.statusCode, 400);
+    assert.match(long.body, /Gebruik hoogstens 200 tekens/);
+    assert.match(long.body, /Te lange beschrijving/);
+  });
 });

@@ -30,6 +30,8 @@ export const sparkPhotos = pgTable(
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     data: bytea('data').notNull(),
+    /** What the photo shows, in the sender's words: its alt text (empty: a general one). */
+    description: text('description'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('spark_photos_network').on(t.networkId)],

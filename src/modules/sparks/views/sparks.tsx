@@ -21,6 +21,8 @@ export interface SparkCardModel {
   /** A member's spark waiting for the coordinator before it shows on the public page. */
   waitsForPublic: boolean;
   photoUrl: string | null;
+  /** The photo's alt text: the sender's description, or a general one. */
+  photoAlt: string;
   /** Moderation links for the one who looks (decision 0009); none in a print or a feed. */
   actions?: { report: string; withdraw: string | null; moderate: string | null };
 }
@@ -69,9 +71,11 @@ function SparkActions({
 export function SparkCard({ ctx, spark }: { ctx: ViewContext; spark: SparkCardModel }) {
   return (
     <li class="bk-spark" id={`vonkje-${spark.id}`}>
-      <p class="utrecht-paragraph bk-spark__text">{spark.text}</p>
+      <p class="utrecht-paragraph bk-spark__text" lang="nl">
+        {spark.text}
+      </p>
       {spark.photoUrl ? (
-        <img class="bk-spark__photo" src={spark.photoUrl} alt={ctx.t('sparks.photoAlt')} />
+        <img class="bk-spark__photo" src={spark.photoUrl} alt={spark.photoAlt} lang="nl" />
       ) : null}
       <p class="utrecht-paragraph bk-spark__meta">
         {spark.author} · {spark.when}
@@ -132,6 +136,15 @@ export function SparkForm({
           />
         </div>
       </div>
+      <TextField
+        name="photoDescription"
+        label={t('sparks.form.photoDescription')}
+        optionalLabel={t('form.optional')}
+        description={t('sparks.form.photoDescriptionHint')}
+        value={state.values?.photoDescription}
+        error={state.errors?.photoDescription}
+        maxLength={200}
+      />
       <Checkbox
         name="isPublic"
         label={t('sparks.form.public')}
@@ -342,9 +355,11 @@ export function PublicSparksList({
         <ul class="bk-sparks">
           {sparks.map((s) => (
             <li class="bk-spark" key={s.id}>
-              <p class="utrecht-paragraph bk-spark__text">{s.text}</p>
+              <p class="utrecht-paragraph bk-spark__text" lang="nl">
+                {s.text}
+              </p>
               {s.photoUrl ? (
-                <img class="bk-spark__photo" src={s.photoUrl} alt={ctx.t('sparks.photoAlt')} />
+                <img class="bk-spark__photo" src={s.photoUrl} alt={s.photoAlt} lang="nl" />
               ) : null}
               <p class="utrecht-paragraph bk-spark__meta">{s.when}</p>
               {s.actions ? <SparkActions ctx={ctx} actions={s.actions} /> : null}

@@ -1,0 +1,1 @@
+ALTER TABLE "spark_photos" ADD COLUMN "description" text;
