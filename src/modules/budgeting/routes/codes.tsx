@@ -6,7 +6,8 @@ import { baseUrl } from '../../../platform/urls.js';
 import { can } from '../policy.js';
 import type { RoundRow } from '../repository.js';
 import { CODES_PER_BATCH_MAX } from '../service.js';
-import { LettersPage, type LetterViewModel, RoundPage } from '../views/pages.js';
+import { LettersPage, type LetterViewModel } from '../views/letters.js';
+import { RoundPage } from '../views/round.js';
 import { type BudgetRouteKit, checked, type Net } from './kit.js';
 
 export function registerCodeRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {

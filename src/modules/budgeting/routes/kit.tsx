@@ -12,7 +12,7 @@ import { ballotTypeLabel, phaseLabel, presentProposalCard, roundDates } from '..
 import type { ProposalRow, RoundRow } from '../repository.js';
 import { type BudgetingService, budgetingService, type Doer } from '../service.js';
 import { phases } from '../tables.js';
-import { FrozenPage, type RoundViewModel } from '../views/pages.js';
+import { FrozenPage, type RoundViewModel } from '../views/round.js';
 
 export const checked = { config: { policy: 'check' as const } };
 export const open = { config: { policy: 'public' as const } };

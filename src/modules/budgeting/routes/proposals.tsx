@@ -6,8 +6,9 @@ import { type FormErrors, formValues, parseForm } from '../../../platform/forms.
 import { formatMoney } from '../../../platform/i18n/index.js';
 import { can } from '../policy.js';
 import { FrozenError, parseEuroCents } from '../service.js';
-import { ProposalFormPage, RoundPage } from '../views/pages.js';
-import { VoteRefusedPage } from '../views/public.js';
+import { ProposalFormPage } from '../views/proposal-form.js';
+import { RoundPage } from '../views/round.js';
+import { VoteRefusedPage } from '../views/vote.js';
 import { type BudgetRouteKit, checked } from './kit.js';
 
 export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {

@@ -5,7 +5,8 @@ import { notFound } from '../../../platform/access.js';
 import { formatDate, formatMoney } from '../../../platform/i18n/index.js';
 import { phaseLabel, presentPublicProposal, roundDates } from '../presenters.js';
 import type { ProposalRow } from '../repository.js';
-import { PublicRoundPage, ReceiptPage } from '../views/public.js';
+import { PublicRoundPage } from '../views/public-round.js';
+import { ReceiptPage } from '../views/vote.js';
 import { type BudgetRouteKit, open } from './kit.js';
 
 export function registerPublicRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {

@@ -6,8 +6,8 @@ import { notFound } from '../../../platform/access.js';
 import { can } from '../policy.js';
 import { presentResults } from '../presenters.js';
 import type { StoredResult } from '../service.js';
-import { RoundPage } from '../views/pages.js';
-import { ResultsPage } from '../views/public.js';
+import { ResultsPage } from '../views/results.js';
+import { RoundPage } from '../views/round.js';
 import { type BudgetRouteKit, checked, open } from './kit.js';
 
 export function registerResultRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {

@@ -11,7 +11,8 @@ import { ballotTypeLabel, centsInput, phaseLabel } from '../presenters.js';
 import type { RoundRow, RoundSettings } from '../repository.js';
 import { FrozenError, parseEuroCents } from '../service.js';
 import { ballotTypes, type Phase, phases } from '../tables.js';
-import { RoundFormPage, RoundPage, RoundsPage } from '../views/pages.js';
+import { RoundPage } from '../views/round.js';
+import { RoundFormPage, RoundsPage } from '../views/rounds.js';
 import { type BudgetRouteKit, checked, type Net } from './kit.js';
 
 /** Tie-breaking a round may use: the engine's modes, less `file` (a round has no file order). */

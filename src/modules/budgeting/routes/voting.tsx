@@ -14,7 +14,7 @@ import {
   ReviewPage,
   VoteRefusedPage,
   VoteStartPage,
-} from '../views/public.js';
+} from '../views/vote.js';
 import { type BudgetRouteKit, open, voting } from './kit.js';
 
 /** How many demo codes the voting page lists in demo mode. */
