@@ -11,7 +11,7 @@ import {
 import { peopleModule } from '../people/index.js';
 import { nextStatus, previousStatus, type SignalStatus } from './policy.js';
 import type { SignalRow } from './repository.js';
-import type { LoadedSignal, PatternSummary, SignalUpdate } from './service.js';
+import type { LoadedSignal, PatternSummary, SignalUpdate } from './service/index.js';
 import { defaultThemes, isDefaultTheme } from './themes.js';
 import type { SignalDetailViewModel } from './views/detail.js';
 import type { SignalListViewModel } from './views/list.js';

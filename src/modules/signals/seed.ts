@@ -6,7 +6,7 @@ import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
 import type { SignalStatus } from './policy.js';
 import { signalsRepository } from './repository.js';
-import type { Origin, RaisedBy } from './service.js';
+import type { Origin, RaisedBy } from './service/index.js';
 
 interface DemoSignal {
   title: string;
