@@ -1,3 +1,4 @@
+// The printable letters with voting codes (the page; the PDF uses letterParagraphs too).
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout } from '../../../platform/views/Layout.js';
 

@@ -1,3 +1,4 @@
+// The public page of a budget round: the round with its proposals.
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout } from '../../../platform/views/Layout.js';
 

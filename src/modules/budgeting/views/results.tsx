@@ -1,3 +1,4 @@
+// The results of a round with their explanations and the receipt check.
 import type { ViewContext } from '../../../platform/views/context.js';
 import { SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
