@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
-import { signalsRepository } from './repository.js';
+import { signalsRepository } from './repository/index.js';
 import {
   countSignals,
   runSignalRetention,

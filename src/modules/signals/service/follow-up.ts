@@ -12,7 +12,7 @@ import {
   type StepBackRefusal,
   type TransitionRefusal,
 } from '../policy.js';
-import { signalsRepository } from '../repository.js';
+import { signalsRepository } from '../repository/index.js';
 import type { LoadedSignal, SignalsContext } from './shared.js';
 
 export function followUpService({ db, repo, directory }: SignalsContext) {

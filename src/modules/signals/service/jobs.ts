@@ -4,7 +4,7 @@ import type { Database, Executor } from '../../../db/client.js';
 import { recordAudit } from '../../../platform/audit.js';
 import type { PersonDataProvider } from '../../../platform/module.js';
 import { peopleModule } from '../../people/index.js';
-import { type SignalRow, signalsRepository } from '../repository.js';
+import { type SignalRow, signalsRepository } from '../repository/index.js';
 import { DEFAULT_RETENTION_MONTHS, monthsBefore } from './shared.js';
 
 /**

@@ -6,7 +6,7 @@ import type { MemberRole } from '../../../platform/actor.js';
 import { peopleModule } from '../../people/index.js';
 import type { SignalStatus } from '../policy.js';
 import { type PersonalDetail, personalDetails } from '../privacy.js';
-import { type SignalRow, signalsRepository } from '../repository.js';
+import { type SignalRow, signalsRepository } from '../repository/index.js';
 
 /** Months after closing before a person-bound signal is anonymised (DESIGN: default 12). */
 export const DEFAULT_RETENTION_MONTHS = 12;

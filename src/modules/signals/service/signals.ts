@@ -4,7 +4,7 @@
 import type { Actor } from '../../../platform/actor.js';
 import { roleIn } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { type SignalRow, signalsRepository } from '../repository.js';
+import { type SignalRow, signalsRepository } from '../repository/index.js';
 import type { LoadedSignal, NewSignalInput, SignalsContext, SignalUpdate } from './shared.js';
 
 export function recordingService({ db, repo, directory }: SignalsContext) {
