@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { Paragraphs } from '../../../platform/views/Paragraphs.js';
 
 type Option = { value: string; label: string };
 
@@ -37,18 +38,6 @@ export interface ExperimentViewModel {
   addable: Option[];
   logKinds: Option[];
   today: string;
-}
-
-function Paragraphs({ text }: { text: string[] }) {
-  return (
-    <>
-      {text.map((p, n) => (
-        <p class="utrecht-paragraph" key={n}>
-          {p}
-        </p>
-      ))}
-    </>
-  );
 }
 
 export function ExperimentPage({

@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { Paragraphs } from '../../../platform/views/Paragraphs.js';
 
 type Option = { value: string; label: string };
 
@@ -31,18 +32,6 @@ export interface LibraryViewModel {
   writeLinks: { href: string; label: string }[];
   approvalLinks: { href: string; label: string }[];
   signedIn: boolean;
-}
-
-function Paragraphs({ text }: { text: string[] }) {
-  return (
-    <>
-      {text.map((p, n) => (
-        <p class="utrecht-paragraph" key={n}>
-          {p}
-        </p>
-      ))}
-    </>
-  );
 }
 
 export function LibraryPage({ ctx, vm }: { ctx: ViewContext; vm: LibraryViewModel }) {
