@@ -31,6 +31,24 @@ export interface ResultsViewModel {
   receiptCheck: { receipt: string; found: boolean } | null;
 }
 
+/** A proposal of the result with the engine's explanation, one line an item. */
+function ExplainedResult({ r }: { r: ResultRow }) {
+  return (
+    <section class="bk-result">
+      <h3 class="utrecht-heading-3">
+        {r.title} — {r.cost}
+      </h3>
+      <ul class="utrecht-unordered-list">
+        {r.explanation.map((line) => (
+          <li class="utrecht-unordered-list__item" key={line}>
+            {line}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ResultsPage({ ctx, vm }: { ctx: ViewContext; vm: ResultsViewModel }) {
   const { t } = ctx;
   const title = t('budget.results.title', { round: vm.title });
@@ -55,36 +73,14 @@ export function ResultsPage({ ctx, vm }: { ctx: ViewContext; vm: ResultsViewMode
       ))}
       <h2 class="utrecht-heading-2">{t('budget.results.funded')}</h2>
       {vm.funded.map((r) => (
-        <section class="bk-result" key={r.id}>
-          <h3 class="utrecht-heading-3">
-            {r.title} — {r.cost}
-          </h3>
-          <ul class="utrecht-unordered-list">
-            {r.explanation.map((line) => (
-              <li class="utrecht-unordered-list__item" key={line}>
-                {line}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ExplainedResult r={r} key={r.id} />
       ))}
       <h2 class="utrecht-heading-2">{t('budget.results.notFunded')}</h2>
       {vm.notFunded.length === 0 ? (
         <p class="utrecht-paragraph">{t('budget.results.allFunded')}</p>
       ) : null}
       {vm.notFunded.map((r) => (
-        <section class="bk-result" key={r.id}>
-          <h3 class="utrecht-heading-3">
-            {r.title} — {r.cost}
-          </h3>
-          <ul class="utrecht-unordered-list">
-            {r.explanation.map((line) => (
-              <li class="utrecht-unordered-list__item" key={line}>
-                {line}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ExplainedResult r={r} key={r.id} />
       ))}
       <h2 class="utrecht-heading-2">{t('budget.results.table')}</h2>
       <div class="bk-table-wrap">
