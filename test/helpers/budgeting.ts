@@ -1,11 +1,15 @@
-// Budget rounds built straight into the tables, for tests that need a round in its voting
-// phase quickly: accepted proposals and voting codes (returned readable, as printed).
+// Budget rounds for tests: built straight into the tables (createVotingRound), for tests
+// that need a round in its voting phase quickly; or through the pages (setUpBudgetPages),
+// with signed-in clients and the forms of rounds, proposals, reviews, phases and ballots.
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Database } from '#src/db/client.js';
 import { budgetingRepository } from '#src/modules/budgeting/repository.js';
 import { budgetingService } from '#src/modules/budgeting/service.js';
 import type { BallotType } from '#src/modules/budgeting/tables.js';
 import { DEFAULT_RULE } from '#src/pb/index.js';
-import { testConfig } from './app.js';
+import { createTestApp, csrfTokenIn, type TestApp, TestClient, testConfig } from './app.js';
+import { createWorld, TEST_PASSWORD } from './factories.js';
 
 export async function createVotingRound(
   db: Database,
@@ -64,4 +68,155 @@ export async function createVotingRound(
   if (options.codes) await service.generateCodes(round, options.codes, doer);
   const codes = options.codes ? await service.listCodesForPrint(round, doer, 'test') : [];
   return { roundId, ids, codes, service };
+}
+
+/** What setUpBudgetPages fills in before the tests of its suite. */
+export interface BudgetPagesState {
+  t: TestApp;
+  world: Awaited<ReturnType<typeof createWorld>>;
+  coordinator: TestClient;
+  resident: TestClient;
+  council: TestClient;
+}
+
+/**
+ * The budget pages' set-up of a suite (call it inside describe): an app with the test world,
+ * the coordinator, a resident and a council member signed in, closed after the suite; and
+ * the forms the tests post through. `state` is filled in by the suite's first before hook.
+ */
+export function setUpBudgetPages() {
+  const s = {} as BudgetPagesState;
+  before(async () => {
+    s.t = await createTestApp();
+    s.world = await createWorld(s.t.database.db);
+    s.coordinator = new TestClient(s.t.app);
+    await s.coordinator.login(s.world.people.coordinator.email!, TEST_PASSWORD);
+    s.resident = new TestClient(s.t.app);
+    await s.resident.login(s.world.people.resident.email!, TEST_PASSWORD);
+    s.council = new TestClient(s.t.app);
+    await s.council.login(s.world.people.council.email!, TEST_PASSWORD);
+  });
+  after(() => s.t.close());
+
+  const a = () => s.world.networks.a;
+  const base = () => `/netwerk/${a().id}/wijkbudget`;
+  const pub = (roundId: number) => `/buurt/${a().slug}/wijkbudget/${roundId}`;
+
+  const roundForm = (fields: Record<string, string> = {}) => ({
+    title: 'Wijkbudget 2027',
+    description: '',
+    budget: '10.000',
+    submissionUntil: '',
+    reviewUntil: '',
+    votingFrom: '',
+    votingUntil: '',
+    ballotType: 'approval-budget',
+    minSelections: '1',
+    maxSelections: '0',
+    pointsTotal: '10',
+    rule: DEFAULT_RULE,
+    ties: 'default',
+    voteByCode: 'on',
+    voteByAccount: 'on',
+    minAge: '16',
+    ...fields,
+  });
+
+  async function createRound(fields: Record<string, string> = {}): Promise<number> {
+    const response = await s.coordinator.post(`${base()}/nieuw`, roundForm(fields), {
+      from: `${base()}/nieuw`,
+    });
+    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
+    return Number(/wijkbudget\/(\d+)$/.exec(String(response.headers.location))![1]);
+  }
+
+  async function propose(
+    roundId: number,
+    title: string,
+    cost: string,
+    client = s.resident,
+  ): Promise<number> {
+    const response = await client.post(
+      `${base()}/${roundId}/voorstellen/nieuw`,
+      { title, description: `Beschrijving van ${title}`, place: 'Bij het plein', cost },
+      { from: `${base()}/${roundId}/voorstellen/nieuw` },
+    );
+    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
+    const proposals = await budgetingRepository(s.t.database.db).listProposals(roundId);
+    return proposals.find((p) => p.title === title)!.id;
+  }
+
+  async function review(roundId: number, proposalId: number, fields: Record<string, string>) {
+    return s.council.post(`${base()}/${roundId}/voorstellen/${proposalId}/beoordelen`, fields, {
+      from: `${base()}/${roundId}`,
+    });
+  }
+
+  async function setPhase(roundId: number, phase: string) {
+    const response = await s.coordinator.post(
+      `${base()}/${roundId}/fase`,
+      { phase },
+      { from: `${base()}/${roundId}` },
+    );
+    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
+  }
+
+  /** A round in voting with three accepted proposals (€4.000, €3.000, €5.000) and codes. */
+  async function votingRound(codes: number, fields: Record<string, string> = {}) {
+    const roundId = await createRound(fields);
+    const ids = [
+      await propose(roundId, 'Speeltuin', '4000'),
+      await propose(roundId, 'Moestuin', '3000'),
+      await propose(roundId, 'Buurtfeest', '5000'),
+    ];
+    for (const id of ids) {
+      const r = await review(roundId, id, {
+        decision: 'accepted',
+        reason: '',
+        cost: '',
+        costReason: '',
+      });
+      // Cost '' is invalid: keep the proposal's own cost instead.
+      assert.equal(r.statusCode, 400);
+      const p = (await budgetingRepository(s.t.database.db).findProposal(roundId, id))!;
+      const ok = await review(roundId, id, {
+        decision: 'accepted',
+        reason: 'Kan.',
+        cost: String(p.costCents / 100),
+        costReason: '',
+      });
+      assert.equal(ok.statusCode, 303, ok.body.slice(0, 500));
+    }
+    await setPhase(roundId, 'voting');
+    const service = budgetingService(s.t.database.db, testConfig().cookieSecret!);
+    const round = (await service.findRound(a().id, roundId))!;
+    if (codes > 0) await service.generateCodes(round, codes, { personId: null, origin: 'test' });
+    const list =
+      codes > 0
+        ? await service.listCodesForPrint(round, { personId: null, origin: 'test' }, 'test')
+        : [];
+    return { roundId, ids, codes: list, service };
+  }
+
+  /** Sends a ballot straight to the submit step, as the review page's form does. */
+  function submit(client: TestClient, roundId: number, fields: Record<string, string | string[]>) {
+    return client.post(`${pub(roundId)}/stemmen/insturen`, {
+      _csrf: csrfTokenIn(client.lastHtml) ?? '',
+      ...fields,
+    });
+  }
+
+  return {
+    state: s,
+    a,
+    base,
+    pub,
+    roundForm,
+    createRound,
+    propose,
+    review,
+    setPhase,
+    votingRound,
+    submit,
+  };
 }

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { type SQL, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { meetingsRepository } from '#src/modules/meetings/repository.js';
-import { signalsRepository } from '#src/modules/signals/repository.js';
+import { signalsRepository } from '#src/modules/signals/repository/index.js';
 import { sparksRepository } from '#src/modules/sparks/repository.js';
 import { createTestApp, csrfTokenIn, type TestApp, TestClient } from './app.js';
 import { createPerson, createWorld, TEST_PASSWORD } from './factories.js';

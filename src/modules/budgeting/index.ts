@@ -4,7 +4,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { budgetingMessages } from './messages.js';
 import { budgetingPersonData } from './person-data.js';
 import { budgetingPublicSection } from './public.js';
-import { budgetingRoutes } from './routes.js';
+import { budgetingRoutes } from './routes/index.js';
 import { seedBudgetingDemo } from './seed.js';
 import * as tables from './tables.js';
 

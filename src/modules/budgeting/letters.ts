@@ -3,7 +3,7 @@
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { Translate } from '../../platform/i18n/index.js';
-import { type LetterViewModel, letterParagraphs } from './views/pages.js';
+import { type LetterViewModel, letterParagraphs } from './views/letters.js';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 64;

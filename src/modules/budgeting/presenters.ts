@@ -5,8 +5,9 @@ import { formatDate, formatMoney, type Lang, type Translate } from '../../platfo
 import type { ProposalRow, RoundRow } from './repository.js';
 import type { StoredResult } from './service.js';
 import type { BallotType, Phase } from './tables.js';
-import type { ProposalCard } from './views/pages.js';
-import type { PublicProposal, ResultRow, ResultsViewModel } from './views/public.js';
+import type { PublicProposal } from './views/public-round.js';
+import type { ResultRow, ResultsViewModel } from './views/results.js';
+import type { ProposalCard } from './views/round.js';
 
 export function phaseLabel(t: Translate, phase: Phase): string {
   return t(`budget.phase.${phase}`);

@@ -1,145 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { DEFAULT_RULE } from '#src/pb/index.js';
 import { auditLog } from '#src/platform/tables.js';
+import { type TestApp, TestClient } from '#test/helpers/app.js';
 import {
-  createTestApp,
-  csrfTokenIn,
-  type TestApp,
-  TestClient,
-  testConfig,
-} from '#test/helpers/app.js';
-import { createVotingRound } from '#test/helpers/budgeting.js';
-import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+  type BudgetPagesState,
+  createVotingRound,
+  setUpBudgetPages,
+} from '#test/helpers/budgeting.js';
+import { TEST_PASSWORD } from '#test/helpers/factories.js';
 import { budgetingRepository } from './repository.js';
-import { budgetingService } from './service.js';
 
 describe('voting: codes, accounts, the freeze', () => {
+  const bed = setUpBudgetPages();
+  const { a, base, pub, roundForm, review, votingRound, submit } = bed;
   let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
+  let world: BudgetPagesState['world'];
   let coordinator: TestClient;
   let resident: TestClient;
-  let council: TestClient;
-  const a = () => world.networks.a;
-  const base = () => `/netwerk/${a().id}/wijkbudget`;
-  const pub = (roundId: number) => `/buurt/${a().slug}/wijkbudget/${roundId}`;
-
-  before(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.database.db);
-    coordinator = new TestClient(t.app);
-    await coordinator.login(world.people.coordinator.email!, TEST_PASSWORD);
-    resident = new TestClient(t.app);
-    await resident.login(world.people.resident.email!, TEST_PASSWORD);
-    council = new TestClient(t.app);
-    await council.login(world.people.council.email!, TEST_PASSWORD);
+  before(() => {
+    ({ t, world, coordinator, resident } = bed.state);
   });
-  after(() => t.close());
-
-  const roundForm = (fields: Record<string, string> = {}) => ({
-    title: 'Wijkbudget 2027',
-    description: '',
-    budget: '10.000',
-    submissionUntil: '',
-    reviewUntil: '',
-    votingFrom: '',
-    votingUntil: '',
-    ballotType: 'approval-budget',
-    minSelections: '1',
-    maxSelections: '0',
-    pointsTotal: '10',
-    rule: DEFAULT_RULE,
-    ties: 'default',
-    voteByCode: 'on',
-    voteByAccount: 'on',
-    minAge: '16',
-    ...fields,
-  });
-
-  async function createRound(fields: Record<string, string> = {}): Promise<number> {
-    const response = await coordinator.post(`${base()}/nieuw`, roundForm(fields), {
-      from: `${base()}/nieuw`,
-    });
-    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
-    return Number(/wijkbudget\/(\d+)$/.exec(String(response.headers.location))![1]);
-  }
-
-  async function propose(
-    roundId: number,
-    title: string,
-    cost: string,
-    client = resident,
-  ): Promise<number> {
-    const response = await client.post(
-      `${base()}/${roundId}/voorstellen/nieuw`,
-      { title, description: `Beschrijving van ${title}`, place: 'Bij het plein', cost },
-      { from: `${base()}/${roundId}/voorstellen/nieuw` },
-    );
-    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
-    const proposals = await budgetingRepository(t.database.db).listProposals(roundId);
-    return proposals.find((p) => p.title === title)!.id;
-  }
-
-  async function review(roundId: number, proposalId: number, fields: Record<string, string>) {
-    return council.post(`${base()}/${roundId}/voorstellen/${proposalId}/beoordelen`, fields, {
-      from: `${base()}/${roundId}`,
-    });
-  }
-
-  async function setPhase(roundId: number, phase: string) {
-    const response = await coordinator.post(
-      `${base()}/${roundId}/fase`,
-      { phase },
-      { from: `${base()}/${roundId}` },
-    );
-    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
-  }
-
-  /** A round in voting with three accepted proposals (€4.000, €3.000, €5.000) and codes. */
-  async function votingRound(codes: number, fields: Record<string, string> = {}) {
-    const roundId = await createRound(fields);
-    const ids = [
-      await propose(roundId, 'Speeltuin', '4000'),
-      await propose(roundId, 'Moestuin', '3000'),
-      await propose(roundId, 'Buurtfeest', '5000'),
-    ];
-    for (const id of ids) {
-      const r = await review(roundId, id, {
-        decision: 'accepted',
-        reason: '',
-        cost: '',
-        costReason: '',
-      });
-      // Cost '' is invalid: keep the proposal's own cost instead.
-      assert.equal(r.statusCode, 400);
-      const p = (await budgetingRepository(t.database.db).findProposal(roundId, id))!;
-      const ok = await review(roundId, id, {
-        decision: 'accepted',
-        reason: 'Kan.',
-        cost: String(p.costCents / 100),
-        costReason: '',
-      });
-      assert.equal(ok.statusCode, 303, ok.body.slice(0, 500));
-    }
-    await setPhase(roundId, 'voting');
-    const service = budgetingService(t.database.db, testConfig().cookieSecret!);
-    const round = (await service.findRound(a().id, roundId))!;
-    if (codes > 0) await service.generateCodes(round, codes, { personId: null, origin: 'test' });
-    const list =
-      codes > 0
-        ? await service.listCodesForPrint(round, { personId: null, origin: 'test' }, 'test')
-        : [];
-    return { roundId, ids, codes: list, service };
-  }
-
-  /** Sends a ballot straight to the submit step, as the review page's form does. */
-  function submit(client: TestClient, roundId: number, fields: Record<string, string | string[]>) {
-    return client.post(`${pub(roundId)}/stemmen/insturen`, {
-      _csrf: csrfTokenIn(client.lastHtml) ?? '',
-      ...fields,
-    });
-  }
 
   test('voting with a code: ballot, review, receipt; rules checked on the server; a code votes once', async () => {
     const { roundId, ids, codes } = await votingRound(2);

@@ -5,7 +5,8 @@ import { can, canMove, teamIsComplete } from './policy.js';
 import type { ExperimentRow } from './repository.js';
 import type { ExperimentDetail } from './service.js';
 import { type ExperimentStatus, experimentStatuses, type LogKind, logKinds } from './tables.js';
-import type { BoardViewModel, ExperimentSummary, ExperimentViewModel } from './views/pages.js';
+import type { BoardViewModel, ExperimentSummary } from './views/board.js';
+import type { ExperimentViewModel } from './views/experiment.js';
 
 export function statusLabel(t: Translate, status: ExperimentStatus): string {
   return t(`experiments.status.${status}`);

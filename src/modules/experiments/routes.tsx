@@ -11,7 +11,10 @@ import { presentBoard, presentExperiment } from './presenters.js';
 import type { ExperimentRow } from './repository.js';
 import { type ChangeResult, experimentsService, groupByStatus, LESSONS_MAX } from './service.js';
 import { logKinds } from './tables.js';
-import { BoardPage, EvaluationPage, ExperimentFormPage, ExperimentPage } from './views/pages.js';
+import { BoardPage } from './views/board.js';
+import { EvaluationPage } from './views/evaluation.js';
+import { ExperimentPage } from './views/experiment.js';
+import { ExperimentFormPage } from './views/form.js';
 
 const checked = { config: { policy: 'check' as const } };
 const LESSON_ROWS = 3;

@@ -1,58 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
-import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import type { TestApp } from '#test/helpers/app.js';
+import { createPerson } from '#test/helpers/factories.js';
+import { type LibraryPagesState, setUpLibraryPages } from '#test/helpers/library.js';
 import { libraryRepository } from './repository.js';
-import type { ItemVisibility } from './tables.js';
-
-const actors = [
-  'anonymous',
-  'resident',
-  'professional',
-  'coordinator',
-  'council',
-  'leader',
-  'admin',
-  'coordinatorB',
-  'coordinatorC',
-  'coordinatorD',
-] as const;
-type ActorName = (typeof actors)[number];
-const levels: ItemVisibility[] = ['network', 'municipality', 'region', 'public'];
 
 describe('library: cases and responses, bad input, private reflections', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
-  const clients = new Map<ActorName, TestClient>();
-  const client = (name: ActorName) => clients.get(name)!;
-  const a = () => world.networks.a.id;
-  /** Item id per level, written by A's coordinator (whose choice applies at once). */
-  const byLevel = new Map<ItemVisibility, number>();
-
-  async function write(
-    by: TestClient,
-    networkId: number,
-    fields: Record<string, string>,
-  ): Promise<number> {
-    await by.get(`/netwerk/${networkId}/bibliotheek/nieuw`);
-    const response = await by.post(`/netwerk/${networkId}/bibliotheek/nieuw`, {
-      kind: 'lesson',
-      title: 'Een les',
-      body: 'Wat we leerden',
-      extra: '',
-      themes: '',
-      visibility: 'network',
-      ...fields,
-    });
-    assert.equal(response.statusCode, 303, response.body.slice(0, 500));
-    return Number(/bibliotheek\/(\d+)$/.exec(String(response.headers.location))![1]);
-  }
-
-  before(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.database.db);
-    const used: ActorName[] = [
+  const bed = setUpLibraryPages({
+    addressPrefix: '10.31.0',
+    actors: [
       'anonymous',
       'resident',
       'professional',
@@ -61,27 +18,14 @@ describe('library: cases and responses, bad input, private reflections', () => {
       'coordinatorB',
       'coordinatorC',
       'coordinatorD',
-    ];
-    for (const [i, name] of actors.entries()) {
-      if (!used.includes(name)) continue;
-      const c = new TestClient(t.app, `10.31.0.${i + 1}`);
-      if (name !== 'anonymous') await c.login(world.people[name].email!, TEST_PASSWORD);
-      await c.get('/');
-      clients.set(name, c);
-    }
-    for (const level of levels) {
-      byLevel.set(
-        level,
-        await write(client('coordinator'), a(), {
-          title: `Les voor niveau ${level}`,
-          body: `Zichtbaarheidsproef ${level}: samen koken met buurtbewoners werkt.`,
-          themes: 'Eenzaamheid, ouderen',
-          visibility: level,
-        }),
-      );
-    }
+    ],
   });
-  after(() => t.close());
+  const { client, a, write } = bed;
+  let t: TestApp;
+  let world: LibraryPagesState['world'];
+  before(() => {
+    ({ t, world } = bed.state);
+  });
 
   test('a case: members of other networks respond, only the owner marks what helped', async () => {
     const owner = client('professional');

@@ -1,38 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
-import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { before, describe, test } from 'node:test';
+import type { TestApp } from '#test/helpers/app.js';
+import {
+  LIBRARY_ACTORS,
+  type LibraryActor,
+  setUpLibraryPages,
+  VISIBILITY_LEVELS,
+} from '#test/helpers/library.js';
 import { libraryRepository } from './repository.js';
 import { parseThemes } from './service.js';
 import type { ItemVisibility } from './tables.js';
-
-const actors = [
-  'anonymous',
-  'resident',
-  'professional',
-  'coordinator',
-  'council',
-  'leader',
-  'admin',
-  'coordinatorB',
-  'coordinatorC',
-  'coordinatorD',
-] as const;
-type ActorName = (typeof actors)[number];
-const levels: ItemVisibility[] = ['network', 'municipality', 'region', 'public'];
 
 /**
  * Who sees an item of network A at each level: members of A; networks of A's municipality
  * (B) and the municipality's leader; networks of A's region (C); everyone. See
  * platform/visibility.ts.
  */
-const expected: Record<ActorName, ItemVisibility[]> = {
+const expected: Record<LibraryActor, ItemVisibility[]> = {
   anonymous: ['public'],
-  resident: levels,
-  professional: levels,
-  coordinator: levels,
-  council: levels,
-  admin: levels,
+  resident: VISIBILITY_LEVELS,
+  professional: VISIBILITY_LEVELS,
+  coordinator: VISIBILITY_LEVELS,
+  council: VISIBILITY_LEVELS,
+  admin: VISIBILITY_LEVELS,
   leader: ['municipality', 'region', 'public'],
   coordinatorB: ['municipality', 'region', 'public'],
   coordinatorC: ['region', 'public'],
@@ -40,55 +30,12 @@ const expected: Record<ActorName, ItemVisibility[]> = {
 };
 
 describe('library: stories, cases, lessons, visibility and reflections', () => {
+  const bed = setUpLibraryPages({ addressPrefix: '10.30.0' });
+  const { client, a, byLevel, write } = bed;
   let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
-  const clients = new Map<ActorName, TestClient>();
-  const client = (name: ActorName) => clients.get(name)!;
-  const a = () => world.networks.a.id;
-  /** Item id per level, written by A's coordinator (whose choice applies at once). */
-  const byLevel = new Map<ItemVisibility, number>();
-
-  async function write(
-    by: TestClient,
-    networkId: number,
-    fields: Record<string, string>,
-  ): Promise<number> {
-    await by.get(`/netwerk/${networkId}/bibliotheek/nieuw`);
-    const response = await by.post(`/netwerk/${networkId}/bibliotheek/nieuw`, {
-      kind: 'lesson',
-      title: 'Een les',
-      body: 'Wat we leerden',
-      extra: '',
-      themes: '',
-      visibility: 'network',
-      ...fields,
-    });
-    assert.equal(response.statusCode, 303, response.body.slice(0, 500));
-    return Number(/bibliotheek\/(\d+)$/.exec(String(response.headers.location))![1]);
-  }
-
-  before(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.database.db);
-    for (const [i, name] of actors.entries()) {
-      const c = new TestClient(t.app, `10.30.0.${i + 1}`);
-      if (name !== 'anonymous') await c.login(world.people[name].email!, TEST_PASSWORD);
-      await c.get('/');
-      clients.set(name, c);
-    }
-    for (const level of levels) {
-      byLevel.set(
-        level,
-        await write(client('coordinator'), a(), {
-          title: `Les voor niveau ${level}`,
-          body: `Zichtbaarheidsproef ${level}: samen koken met buurtbewoners werkt.`,
-          themes: 'Eenzaamheid, ouderen',
-          visibility: level,
-        }),
-      );
-    }
+  before(() => {
+    ({ t } = bed.state);
   });
-  after(() => t.close());
 
   test('themes are typed with commas, kept lower case, without doubles', () => {
     assert.deepEqual(parseThemes(' Eenzaamheid, ouderen;eenzaamheid,,\nJongeren '), [
@@ -98,11 +45,11 @@ describe('library: stories, cases, lessons, visibility and reflections', () => {
     ]);
   });
 
-  test(`visibility: ${actors.length} actors × ${levels.length} levels, on the item page and in the list`, async () => {
-    for (const actor of actors) {
+  test(`visibility: ${LIBRARY_ACTORS.length} LIBRARY_ACTORS × ${VISIBILITY_LEVELS.length} VISIBILITY_LEVELS, on the item page and in the list`, async () => {
+    for (const actor of LIBRARY_ACTORS) {
       const list = await client(actor).get('/bibliotheek');
       assert.equal(list.statusCode, 200);
-      for (const level of levels) {
+      for (const level of VISIBILITY_LEVELS) {
         const id = byLevel.get(level)!;
         const page = await client(actor).get(`/bibliotheek/${id}`);
         const sees = expected[actor].includes(level);

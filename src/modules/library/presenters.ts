@@ -3,7 +3,9 @@ import { formatDate, type Lang, type Translate } from '../../platform/i18n/index
 import type { ItemRow, ReflectionRow } from './repository.js';
 import { type ReflectionQuestion, reflectionQuestions } from './service.js';
 import { type ItemKind, type ItemVisibility, itemKinds, itemVisibilities } from './tables.js';
-import type { ItemSummary, ItemViewModel, ReflectionsViewModel } from './views/pages.js';
+import type { ItemViewModel } from './views/item.js';
+import type { ItemSummary } from './views/list.js';
+import type { ReflectionsViewModel } from './views/reflections.js';
 
 export function kindLabel(t: Translate, kind: ItemKind): string {
   return t(`library.kind.${kind}`);

@@ -19,14 +19,11 @@ import {
 import type { ItemRow } from './repository.js';
 import { libraryService, parseThemes, reflectionQuestions } from './service.js';
 import { itemKinds, itemVisibilities } from './tables.js';
-import {
-  ApprovalsPage,
-  ItemFormPage,
-  ItemPage,
-  LibraryPage,
-  type LibraryViewModel,
-  ReflectionsPage,
-} from './views/pages.js';
+import { ApprovalsPage } from './views/approvals.js';
+import { ItemFormPage } from './views/form.js';
+import { ItemPage } from './views/item.js';
+import { LibraryPage, type LibraryViewModel } from './views/list.js';
+import { ReflectionsPage } from './views/reflections.js';
 
 const checked = { config: { policy: 'check' as const } };
 const open = { config: { policy: 'public' as const } };

@@ -4,7 +4,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { meetingsMessages } from './messages.js';
 import { meetingsPersonData } from './person-data.js';
 import { meetingsPublicSection } from './public.js';
-import { meetingsRoutes } from './routes.js';
+import { meetingsRoutes } from './routes/index.js';
 import { seedMeetingsDemo } from './seed.js';
 import * as tables from './tables.js';
 

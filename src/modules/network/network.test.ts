@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
-import { peopleRepository } from '#src/modules/people/repository.js';
+import { peopleRepository } from '#src/modules/people/repository/index.js';
 import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from '#src/modules/people/seed.js';
 import { leaderScopes, memberships, people } from '#src/modules/people/tables.js';
 import { createTestApp, type TestApp } from '#test/helpers/app.js';

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { ModuleContext, ModuleManifest } from '../../platform/module.js';
 import { peopleMessages } from './messages.js';
 import { roleLabel } from './presenters.js';
-import { peopleDirectory } from './repository.js';
+import { peopleDirectory } from './repository/index.js';
 import { peopleRoutes } from './routes/index.js';
 import { hashPassword } from './secrets.js';
 import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from './seed.js';
@@ -12,7 +12,7 @@ import { type PeopleService, peopleService } from './service/index.js';
 import { actorResolver, SESSION_COOKIE } from './session.js';
 import * as tables from './tables.js';
 
-export type { PeopleDirectory } from './repository.js';
+export type { PeopleDirectory } from './repository/index.js';
 export type { DemoAccount, DemoRole } from './seed.js';
 export type { PeopleService } from './service/index.js';
 

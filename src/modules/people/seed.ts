@@ -13,7 +13,7 @@ import {
   REGION,
 } from '../../demo/cast.js';
 import { networkModule } from '../network/index.js';
-import { peopleRepository } from './repository.js';
+import { peopleRepository } from './repository/index.js';
 import { hashPassword } from './secrets.js';
 
 /** The demo email address of a cast member (re-exported for the browser journeys). */

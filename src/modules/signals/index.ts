@@ -5,10 +5,10 @@ import { signalsMessages } from './messages.js';
 import { signalsPublicSection } from './public.js';
 import { signalsRoutes } from './routes.js';
 import { seedSignalsDemo } from './seed.js';
-import { runSignalRetention, signalsPersonData } from './service.js';
+import { runSignalRetention, signalsPersonData } from './service/index.js';
 import * as tables from './tables.js';
 
-export { DEFAULT_RETENTION_MONTHS } from './service.js';
+export { DEFAULT_RETENTION_MONTHS } from './service/index.js';
 
 const api = {};
 

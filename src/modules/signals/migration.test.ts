@@ -7,8 +7,8 @@ import { migrationsFolder } from '#src/db/migrate.js';
 import { networks } from '#src/modules/network/tables.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import { createMunicipality, createNetwork, createRegion } from '#test/helpers/factories.js';
-import { signalsRepository } from './repository.js';
-import { signalsService } from './service.js';
+import { signalsRepository } from './repository/index.js';
+import { signalsService } from './service/index.js';
 
 /** The data-moving statements of the migration that gave signals its own settings tables. */
 function dataMoves(): string[] {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { translator } from '#src/platform/i18n/index.js';
 import { presentPattern, themeLabel } from './presenters.js';
-import { reviewPersonalDetails } from './service.js';
+import { reviewPersonalDetails } from './service/index.js';
 
 describe('signals presenters and rules (pure)', () => {
   const t = translator('nl');

@@ -10,8 +10,8 @@ import {
 } from '../../platform/i18n/index.js';
 import { peopleModule } from '../people/index.js';
 import { nextStatus, previousStatus, type SignalStatus } from './policy.js';
-import type { SignalRow } from './repository.js';
-import type { LoadedSignal, PatternSummary, SignalUpdate } from './service.js';
+import type { SignalRow } from './repository/index.js';
+import type { LoadedSignal, PatternSummary, SignalUpdate } from './service/index.js';
 import { defaultThemes, isDefaultTheme } from './themes.js';
 import type { SignalDetailViewModel } from './views/detail.js';
 import type { SignalListViewModel } from './views/list.js';

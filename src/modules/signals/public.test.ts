@@ -3,8 +3,13 @@ import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
-import { signalsRepository } from './repository.js';
-import { countSignals, runSignalRetention, signalsPersonData, signalsService } from './service.js';
+import { signalsRepository } from './repository/index.js';
+import {
+  countSignals,
+  runSignalRetention,
+  signalsPersonData,
+  signalsService,
+} from './service/index.js';
 import { signalRevisions, signals, signalUpdates } from './tables.js';
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {

@@ -6,7 +6,7 @@ import { networks } from '#src/modules/network/tables.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import { personalDetails } from './privacy.js';
 import { seedSignalsDemo } from './seed.js';
-import { runSignalRetention } from './service.js';
+import { runSignalRetention } from './service/index.js';
 import { signals, signalUpdates } from './tables.js';
 
 describe('the signals demo', () => {

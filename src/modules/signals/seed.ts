@@ -5,8 +5,8 @@ import type { MemberRole } from '../../platform/actor.js';
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
 import type { SignalStatus } from './policy.js';
-import { signalsRepository } from './repository.js';
-import type { Origin, RaisedBy } from './service.js';
+import { signalsRepository } from './repository/index.js';
+import type { Origin, RaisedBy } from './service/index.js';
 
 interface DemoSignal {
   title: string;

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { checkTransition, hasDuo } from './policy.js';
 import { personalDetails } from './privacy.js';
-import { ANONYMISED } from './repository.js';
+import { ANONYMISED } from './repository/index.js';
 import { signalFollowers, signals } from './tables.js';
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {

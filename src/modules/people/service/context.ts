@@ -8,7 +8,7 @@ import type { PersonDataProvider } from '../../../platform/module.js';
 import { rateLimitKeys } from '../../../platform/rate-limit.js';
 import { platformRepository } from '../../../platform/repository.js';
 import { networkModule } from '../../network/index.js';
-import { peopleRepository } from '../repository.js';
+import { peopleRepository } from '../repository/index.js';
 import { codeHasher, newSessionId, sessionHash } from '../secrets.js';
 
 export interface PeopleServiceOptions {

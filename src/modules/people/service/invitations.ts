@@ -2,7 +2,7 @@
 // membership for an account that exists).
 import type { Actor, MemberRole } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { peopleRepository } from '../repository.js';
+import { peopleRepository } from '../repository/index.js';
 import { hashPassword, newLetterCode, newLinkToken, verifyPassword } from '../secrets.js';
 import type { ServiceContext } from './context.js';
 

@@ -2,7 +2,7 @@
 // networks a leader oversees.
 import type { Actor, MemberRole } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { peopleDirectory, peopleRepository } from '../repository.js';
+import { peopleDirectory, peopleRepository } from '../repository/index.js';
 import type { ServiceContext } from './context.js';
 
 export function memberService(c: ServiceContext) {

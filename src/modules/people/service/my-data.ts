@@ -3,7 +3,7 @@
 import type { Actor } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { platformRepository } from '../../../platform/repository.js';
-import { peopleRepository } from '../repository.js';
+import { peopleRepository } from '../repository/index.js';
 import { redactSecrets, verifyPassword } from '../secrets.js';
 import type { ServiceContext } from './context.js';
 

@@ -1,7 +1,7 @@
 // Signing in and out, sessions and the password reset.
 import type { Actor } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { peopleRepository } from '../repository.js';
+import { peopleRepository } from '../repository/index.js';
 import { hashPassword, newLinkToken, sessionHash, verifyPassword } from '../secrets.js';
 import { collator, type ServiceContext } from './context.js';
 

@@ -5,7 +5,7 @@ import { idParam } from '../../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../../platform/forms.js';
 import { can, signalResource, signalStatuses } from '../policy.js';
 import { presentDetail } from '../presenters.js';
-import type { LoadedSignal } from '../service.js';
+import type { LoadedSignal } from '../service/index.js';
 import { SignalDetailPage } from '../views/detail.js';
 import { checked, type SignalRouteKit } from './kit.js';
 

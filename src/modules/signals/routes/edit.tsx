@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type FormState, formValues, parseForm } from '../../../platform/forms.js';
 import { themeOptions } from '../presenters.js';
-import { type LoadedSignal, reviewPersonalDetails } from '../service.js';
+import { type LoadedSignal, reviewPersonalDetails } from '../service/index.js';
 import { EditSignalPage, type EditSignalViewModel } from '../views/edit-signal.js';
 import { checked, type NetworkRef, type SignalRouteKit } from './kit.js';
 

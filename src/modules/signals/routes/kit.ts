@@ -5,7 +5,7 @@ import { findInNetworkOr404 } from '../../../platform/access.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { networkModule } from '../../network/index.js';
 import { can, type SignalAction, signalResource } from '../policy.js';
-import { type LoadedSignal, type SignalsService, signalsService } from '../service.js';
+import { type LoadedSignal, type SignalsService, signalsService } from '../service/index.js';
 
 /** Member pages: the handler must decide access (platform/access.ts). */
 export const checked = { config: { policy: 'check' as const } };

@@ -11,7 +11,7 @@ import {
   raisedByValues,
   themeOptions,
 } from '../presenters.js';
-import { reviewPersonalDetails } from '../service.js';
+import { reviewPersonalDetails } from '../service/index.js';
 import { SignalListPage } from '../views/list.js';
 import { NewSignalPage } from '../views/new-signal.js';
 import { checked, type SignalRouteKit } from './kit.js';

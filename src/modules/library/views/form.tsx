@@ -1,0 +1,90 @@
+// The form of a new story, case or lesson.
+import type { FormState } from '../../../platform/forms.js';
+import type { ViewContext } from '../../../platform/views/context.js';
+import {
+  Form,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../../platform/views/forms.js';
+import { Layout } from '../../../platform/views/Layout.js';
+import type { Option } from './shared.js';
+
+export interface ItemFormViewModel {
+  network: { id: number; name: string };
+  kinds: Option[];
+  visibilities: Option[];
+  fromCaseId: number | null;
+}
+
+export function ItemFormPage({
+  ctx,
+  vm,
+  state,
+}: {
+  ctx: ViewContext;
+  vm: ItemFormViewModel;
+  state: FormState;
+}) {
+  const { t } = ctx;
+  const v = state.values ?? {};
+  const e = state.errors ?? {};
+  return (
+    <Layout ctx={ctx} title={t('library.newTitle')}>
+      <h1 class="utrecht-heading-1">{t('library.newTitle')}</h1>
+      <p class="utrecht-paragraph">{vm.network.name}</p>
+      <Form ctx={ctx} action={`/netwerk/${vm.network.id}/bibliotheek/nieuw`} errors={state.errors}>
+        {vm.fromCaseId ? <input type="hidden" name="casus" value={String(vm.fromCaseId)} /> : null}
+        <RadioGroup
+          name="kind"
+          label={t('library.kind')}
+          options={vm.kinds}
+          value={v.kind}
+          error={e.kind}
+        />
+        <TextField
+          name="title"
+          label={t('library.field.title')}
+          value={v.title}
+          error={e.title}
+          maxLength={200}
+        />
+        <TextArea
+          name="body"
+          label={t('library.field.body')}
+          description={t('library.field.bodyHint')}
+          value={v.body}
+          error={e.body}
+          rows={8}
+          maxLength={10000}
+        />
+        <TextArea
+          name="extra"
+          label={t('library.field.extra')}
+          description={t('library.field.extraHint')}
+          value={v.extra}
+          error={e.extra}
+          maxLength={4000}
+        />
+        <TextField
+          name="themes"
+          label={t('library.field.themes')}
+          description={t('library.field.themesHint')}
+          value={v.themes}
+          error={e.themes}
+          maxLength={300}
+        />
+        <RadioGroup
+          name="visibility"
+          label={t('library.field.visibility')}
+          description={t('library.visibilityHint')}
+          options={vm.visibilities}
+          value={v.visibility ?? 'network'}
+          error={e.visibility}
+        />
+        <SubmitButton>{t('library.save')}</SubmitButton>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,243 @@
+// Meetings (members): the list, a new meeting and its agenda, changes, the meeting page and
+// the printable agenda.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { formValues, parseForm, parseRows } from '../../../platform/forms.js';
+import type { Translate } from '../../../platform/i18n/index.js';
+import { fromLocal, toLocal } from '../../../platform/time.js';
+import { can } from '../policy.js';
+import { kindLabel, originLabel, presentMeeting, presentSummary } from '../presenters.js';
+import type { MeetingRow } from '../repository.js';
+import {
+  AGENDA_MAX,
+  MEETING_TEXT_MAX,
+  MEETING_YEARS,
+  MINUTES_MAX,
+  splitByTime,
+} from '../service.js';
+import { agendaOrigins, meetingKinds } from '../tables.js';
+import { MeetingFormPage } from '../views/form.js';
+import { MeetingsPage } from '../views/list.js';
+import { AgendaPrintPage, MeetingPage, type MeetingViewModel } from '../views/meeting.js';
+import { checked, type MeetingRouteKit } from './kit.js';
+
+const AGENDA_ROWS_EXTRA = 3;
+
+export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit): void {
+  const { service, networks, loadMeeting } = kit;
+
+  // ── Meetings ──────────────────────────────────────────────────────────────────────────
+
+  app.get('/netwerk/:networkId/bijeenkomsten', checked, async (request, reply) => {
+    const network = await networks.inUrl(request, 'meetings.view', can);
+    const { upcoming, past } = splitByTime(await service.listMeetings(network.id), new Date());
+    const s = (m: MeetingRow) => presentSummary(request.t, request.lang, m);
+    const vm = {
+      network,
+      upcoming: upcoming.map(s),
+      past: past.map(s),
+      canManage: can(request.actor, 'meetings.manage', { networkId: network.id }),
+    };
+    return reply.page((ctx) => <MeetingsPage ctx={ctx} vm={vm} />);
+  });
+
+  function meetingFormVm(
+    t: Translate,
+    network: { id: number; name: string },
+    rows: number,
+    meetingId?: number,
+  ) {
+    return {
+      network,
+      ...(meetingId ? { meetingId } : {}),
+      kinds: meetingKinds.map((k) => ({ value: k, label: kindLabel(t, k) })),
+      origins: agendaOrigins.map((o) => ({ value: o, label: originLabel(t, o) })),
+      agendaRows: rows,
+      limits: { agenda: AGENDA_MAX, text: MEETING_TEXT_MAX, minutes: MINUTES_MAX },
+    };
+  }
+
+  const meetingSchema = z.object({
+    kind: z.enum(meetingKinds),
+    title: z.string().trim().max(MEETING_TEXT_MAX).default(''),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.date'),
+    time: z.string().regex(/^\d{2}:\d{2}$/, 'meetings.error.time'),
+    place: z.string().trim().max(MEETING_TEXT_MAX).default(''),
+    isPublic: z.literal('on').optional(),
+  });
+
+  /** One agenda row of the meeting form (`item<n>Title`, `item<n>Origin`). */
+  const agendaRowSchema = z.object({
+    title: z.string().trim().max(MEETING_TEXT_MAX),
+    origin: z.enum(agendaOrigins),
+  });
+
+  /**
+   * The meeting form: fields, and the agenda rows that have a title — every row the form
+   * sent (`item1Title`, `item2Title`, … in any order, gaps allowed), at most AGENDA_MAX
+   * filled in; more is refused with a message, never dropped without a word.
+   */
+  function parseMeeting(request: FastifyRequest) {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(meetingSchema, body, request.t);
+    const values = formValues(body);
+    const items = parseRows(
+      body,
+      'item',
+      agendaRowSchema,
+      request.t,
+      (row) =>
+        row.title === undefined || (typeof row.title === 'string' && row.title.trim() === ''),
+    );
+    const errors: Record<string, string> = { ...(form.ok ? {} : form.errors), ...items.errors };
+    const agenda = items.rows;
+    if (agenda.length > AGENDA_MAX) {
+      errors.agenda = request.t('meetings.error.agendaMax', { max: AGENDA_MAX });
+    }
+    // The form shows the rows that were sent (never more than the limit allows).
+    const rows = Math.min(items.sent, AGENDA_MAX);
+    let startsAt: Date | undefined;
+    if (form.ok) {
+      const year = Number(form.data.date.slice(0, 4));
+      startsAt = fromLocal(form.data.date, form.data.time);
+      if (year < MEETING_YEARS.from || year > MEETING_YEARS.to) {
+        startsAt = undefined;
+        errors.date = request.t('meetings.error.year', MEETING_YEARS);
+      } else if (!startsAt) errors.date = request.t('form.date');
+    }
+    if (!form.ok || !startsAt || Object.keys(errors).length > 0) {
+      return { ok: false as const, errors, values, rows };
+    }
+    return {
+      ok: true as const,
+      rows,
+      input: {
+        kind: form.data.kind,
+        title: form.data.title,
+        startsAt,
+        place: form.data.place,
+        isPublic: form.data.isPublic === 'on',
+        agenda,
+      },
+    };
+  }
+
+  app.get('/netwerk/:networkId/bijeenkomsten/nieuw', checked, async (request, reply) => {
+    const network = await networks.inUrl(request, 'meetings.manage', can);
+    const vm = meetingFormVm(request.t, network, 5);
+    return reply.page((ctx) => (
+      <MeetingFormPage
+        ctx={ctx}
+        vm={vm}
+        state={{ values: { kind: 'network_meeting', time: '19:30' } }}
+      />
+    ));
+  });
+
+  app.post('/netwerk/:networkId/bijeenkomsten/nieuw', checked, async (request, reply) => {
+    const network = await networks.inUrl(request, 'meetings.manage', can);
+    const parsed = parseMeeting(request);
+    if (!parsed.ok) {
+      const vm = meetingFormVm(request.t, network, Math.max(parsed.rows, 1));
+      return reply.page(
+        (ctx) => (
+          <MeetingFormPage
+            ctx={ctx}
+            vm={vm}
+            state={{ errors: parsed.errors, values: parsed.values }}
+          />
+        ),
+        400,
+      );
+    }
+    const id = await service.createMeeting(network.id, parsed.input);
+    return reply
+      .flash('ok', 'meetings.saved')
+      .redirect(`/netwerk/${network.id}/bijeenkomsten/${id}`, 303);
+  });
+
+  app.get(
+    '/netwerk/:networkId/bijeenkomsten/:meetingId/bewerken',
+    checked,
+    async (request, reply) => {
+      const network = await networks.inUrl(request, 'meetings.manage', can);
+      const meeting = await loadMeeting(request, network.id);
+      const detail = (await service.findMeeting(network.id, meeting.id))!;
+      const local = toLocal(meeting.startsAt);
+      const values: Record<string, string> = {
+        kind: meeting.kind,
+        title: meeting.title,
+        date: local.date,
+        time: local.time,
+        place: meeting.place,
+        ...(meeting.isPublic ? { isPublic: 'on' } : {}),
+      };
+      detail.agenda.forEach((a, i) => {
+        values[`item${i + 1}Title`] = a.title;
+        values[`item${i + 1}Origin`] = a.origin;
+      });
+      const vm = meetingFormVm(
+        request.t,
+        network,
+        Math.min(detail.agenda.length + AGENDA_ROWS_EXTRA, AGENDA_MAX),
+        meeting.id,
+      );
+      return reply.page((ctx) => <MeetingFormPage ctx={ctx} vm={vm} state={{ values }} />);
+    },
+  );
+
+  app.post(
+    '/netwerk/:networkId/bijeenkomsten/:meetingId/bewerken',
+    checked,
+    async (request, reply) => {
+      const network = await networks.inUrl(request, 'meetings.manage', can);
+      const meeting = await loadMeeting(request, network.id);
+      const parsed = parseMeeting(request);
+      if (!parsed.ok) {
+        const vm = meetingFormVm(request.t, network, Math.max(parsed.rows, 1), meeting.id);
+        return reply.page(
+          (ctx) => (
+            <MeetingFormPage
+              ctx={ctx}
+              vm={vm}
+              state={{ errors: parsed.errors, values: parsed.values }}
+            />
+          ),
+          400,
+        );
+      }
+      await service.updateMeeting(network.id, meeting.id, parsed.input);
+      return reply
+        .flash('ok', 'meetings.saved')
+        .redirect(`/netwerk/${network.id}/bijeenkomsten/${meeting.id}`, 303);
+    },
+  );
+
+  async function meetingVm(
+    request: FastifyRequest,
+    network: { id: number; name: string },
+    meetingId: number,
+  ): Promise<MeetingViewModel> {
+    const detail = (await service.findMeeting(network.id, meetingId))!;
+    const canManage = can(request.actor, 'meetings.manage', { networkId: network.id });
+    return presentMeeting(request.t, request.lang, network, detail, canManage);
+  }
+
+  app.get('/netwerk/:networkId/bijeenkomsten/:meetingId', checked, async (request, reply) => {
+    const network = await networks.inUrl(request, 'meetings.view', can);
+    const meeting = await loadMeeting(request, network.id);
+    const vm = await meetingVm(request, network, meeting.id);
+    return reply.page((ctx) => <MeetingPage ctx={ctx} vm={vm} />);
+  });
+
+  app.get(
+    '/netwerk/:networkId/bijeenkomsten/:meetingId/agenda',
+    checked,
+    async (request, reply) => {
+      const network = await networks.inUrl(request, 'meetings.view', can);
+      const meeting = await loadMeeting(request, network.id);
+      const vm = await meetingVm(request, network, meeting.id);
+      return reply.page((ctx) => <AgendaPrintPage ctx={ctx} vm={vm} />);
+    },
+  );
+}

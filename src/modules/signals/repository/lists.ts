@@ -1,0 +1,106 @@
+// Signals by the many: the list of a network (person-bound ones only for who may see them)
+// and the counts of the pattern view and the dashboards.
+import { and, count, desc, eq, exists, gte, inArray, ne, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.js';
+import { signalFollowers, signals } from '../tables.js';
+import type { SignalListFilter } from './index.js';
+
+/** The list shows at most this many signals, newest first. */
+export const SIGNAL_LIST_LIMIT = 500;
+
+export function listRepository(db: Executor) {
+  /** Person-bound signals are left out unless the viewer follows them or sees them all. */
+  const visibleTo = (viewerId: number, all: boolean) =>
+    all
+      ? sql`true`
+      : or(
+          eq(signals.personBound, false),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(signalFollowers)
+              .where(
+                and(
+                  eq(signalFollowers.signalId, signals.id),
+                  eq(signalFollowers.personId, viewerId),
+                ),
+              ),
+          ),
+        );
+
+  return {
+    async listSignals(networkId: number, filter: SignalListFilter) {
+      const conditions = [
+        eq(signals.networkId, networkId),
+        ne(signals.status, 'pending'),
+        visibleTo(filter.viewerId, filter.allPersonBound),
+      ];
+      if (filter.status) conditions.push(eq(signals.status, filter.status));
+      if (filter.theme) conditions.push(eq(signals.theme, filter.theme));
+      return db
+        .select({
+          id: signals.id,
+          title: signals.title,
+          theme: signals.theme,
+          place: signals.place,
+          status: signals.status,
+          personBound: signals.personBound,
+          raisedBy: signals.raisedBy,
+          createdAt: signals.createdAt,
+          anonymisedAt: signals.anonymisedAt,
+          followers: sql<number>`(select count(*)::int from ${signalFollowers} f where f.signal_id = ${signals.id})`,
+        })
+        .from(signals)
+        .where(and(...conditions))
+        .orderBy(desc(signals.createdAt), desc(signals.id))
+        .limit(SIGNAL_LIST_LIMIT);
+    },
+
+    /** Person-bound signals the viewer may not see: shown as a number only. */
+    async countHiddenPersonBound(networkId: number, viewerId: number): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(signals)
+        .where(
+          and(
+            eq(signals.networkId, networkId),
+            ne(signals.status, 'pending'),
+            eq(signals.personBound, true),
+            sql`not exists (select 1 from ${signalFollowers} f where f.signal_id = ${signals.id} and f.person_id = ${viewerId})`,
+          ),
+        );
+      return rows[0]?.n ?? 0;
+    },
+
+    /** Signals per theme and month (Europe/Amsterdam), person-bound ones included as numbers. */
+    async countByThemeAndMonth(networkId: number, since: Date) {
+      const month = sql<string>`to_char(date_trunc('month', ${signals.createdAt} at time zone 'Europe/Amsterdam'), 'YYYY-MM')`;
+      return db
+        .select({ month, theme: signals.theme, n: count() })
+        .from(signals)
+        .where(
+          and(
+            eq(signals.networkId, networkId),
+            ne(signals.status, 'pending'),
+            gte(signals.createdAt, since),
+          ),
+        )
+        .groupBy(month, signals.theme);
+    },
+
+    async countPerNetwork(networkIds: number[]) {
+      if (networkIds.length === 0) return [];
+      return db
+        .select({
+          networkId: signals.networkId,
+          total: count(),
+          open: sql<number>`count(*) filter (where ${signals.status} <> 'closed')::int`,
+          closed: sql<number>`count(*) filter (where ${signals.status} = 'closed')::int`,
+          personBound: sql<number>`count(*) filter (where ${signals.personBound})::int`,
+        })
+        .from(signals)
+        .where(and(inArray(signals.networkId, networkIds), ne(signals.status, 'pending')))
+        .groupBy(signals.networkId);
+    },
+  };
+}
