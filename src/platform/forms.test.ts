@@ -21,7 +21,7 @@ test('bad input gives a translated message per field and keeps what the user typ
   assert.deepEqual(result.errors, {
     title: 'Gebruik hoogstens 10 tekens.',
     email: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
-    kind: 'Vul dit veld in.',
+    kind: 'Maak een keuze.',
   });
   assert.equal(result.values.title, 'much too long a title');
   assert.equal(result.values._csrf, undefined, 'the token is never echoed');
@@ -95,7 +95,39 @@ test('parseRows: numbered rows in any order, blank rows skipped, each row checke
     item7Title: 'Gebruik hoogstens 5 tekens.',
     item7Origin: 'Maak een keuze.',
     item9Title: t('form.notText'),
-    item9Origin: 'Vul dit veld in.',
+    item9Origin: 'Maak een keuze.',
   });
   assert.equal(parsed.sent, 9);
+});
+
+test('messages name their field and choices get "kies" (issue 12, item 10)', () => {
+  const t = translator('nl');
+  const named = z.object({
+    title: z.string().trim().min(1).max(5).describe('signals.name.title'),
+    raisedBy: z.enum(['resident', 'professional']).describe('signals.name.raisedBy'),
+    kind: z.enum(['a', 'b']),
+    email: z.string().email().describe('signals.name.place'),
+  });
+  const empty = parseForm(named, {}, t);
+  assert.equal(empty.ok, false);
+  if (empty.ok) return;
+  assert.deepEqual(empty.errors, {
+    title: 'Vul de titel in.',
+    raisedBy: 'Kies wie het inbracht.',
+    kind: 'Maak een keuze.',
+    email: 'Vul de plek in.',
+  });
+  const wrong = parseForm(
+    named,
+    { title: 'veel te lang', raisedBy: 'x', kind: 'c', email: 'x' },
+    t,
+  );
+  if (wrong.ok) throw new Error('expected errors');
+  assert.equal(wrong.errors.title, 'Gebruik voor de titel hoogstens 5 tekens.');
+  assert.equal(wrong.errors.raisedBy, 'Kies wie het inbracht.');
+  assert.match(wrong.errors.email!, /^Vul bij de plek een geldig e-mailadres in/);
+  const english = parseForm(named, {}, translator('en'));
+  if (english.ok) throw new Error('expected errors');
+  assert.equal(english.errors.title, 'Enter the title.');
+  assert.equal(english.errors.raisedBy, 'Choose who raised it.');
 });

@@ -5,7 +5,7 @@
 // it, lists or objects where one text is expected are refused with a message.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isMessageKey, type Translate } from './i18n/index.js';
+import { isMessageKey, type MessageKey, type Translate } from './i18n/index.js';
 
 /**
  * Control characters other than tab, line feed and carriage return (NUL among them: the
@@ -88,8 +88,45 @@ export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FormErrors; values: FormValues };
 
-/** Schema messages are catalogue keys, optionally with parameters: `form.tooLong|max=280`. */
-function messageOf(issue: z.ZodIssue, t: Translate): string {
+/** Whether a field's schema is a choice (select, radio buttons), through optional/default. */
+function isChoice(field: z.ZodTypeAny | undefined): boolean {
+  if (!field) return false;
+  if (field instanceof z.ZodEnum || field instanceof z.ZodNativeEnum) return true;
+  if (field instanceof z.ZodLiteral) return true;
+  if (field instanceof z.ZodOptional || field instanceof z.ZodNullable)
+    return isChoice(field.unwrap());
+  if (field instanceof z.ZodDefault) return isChoice(field.removeDefault());
+  if (field instanceof z.ZodEffects) return isChoice(field.innerType());
+  if (field instanceof z.ZodUnion)
+    return (field.options as z.ZodTypeAny[]).every((o) => isChoice(o));
+  return false;
+}
+
+/**
+ * The field's name as a sentence uses it ("de titel", "wie het inbracht"): the catalogue key
+ * a schema gives with `.describe('signals.field.title')`, through optional/default/effects.
+ */
+function nameOf(field: z.ZodTypeAny | undefined, t: Translate): string | undefined {
+  let current: z.ZodTypeAny | undefined = field;
+  while (current) {
+    const key = current.description;
+    if (key && isMessageKey(key)) return t(key);
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable)
+      current = current.unwrap();
+    else if (current instanceof z.ZodDefault) current = current.removeDefault();
+    else if (current instanceof z.ZodEffects) current = current.innerType();
+    else current = undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The message for one problem with a field. A schema's own message is a catalogue key,
+ * optionally with parameters (`form.tooLong|max=280`). Otherwise the platform's: when the
+ * field has a name (see nameOf) the message names it ("Vul de titel in.", "Kies wie het
+ * inbracht."), and a choice gets "kies", never "vul in" (issue 12, item 10).
+ */
+function messageOf(issue: z.ZodIssue, field: z.ZodTypeAny | undefined, t: Translate): string {
   const [key, ...rest] = issue.message.split('|');
   const params: Record<string, string> = {};
   for (const pair of rest) {
@@ -97,27 +134,42 @@ function messageOf(issue: z.ZodIssue, t: Translate): string {
     if (k && v !== undefined) params[k] = v;
   }
   if (key && isMessageKey(key)) return t(key, params);
+  const name = nameOf(field, t);
+  const choice = isChoice(field);
+  const say = (
+    plain: MessageKey,
+    named: MessageKey,
+    extra: Record<string, string | number> = {},
+  ) => (name === undefined ? t(plain, extra) : t(named, { ...extra, field: name }));
   switch (issue.code) {
     case 'too_small':
       return issue.minimum === 1
-        ? t('form.required')
-        : t('form.tooShort', { min: Number(issue.minimum) });
+        ? say('form.required', 'form.named.required')
+        : say('form.tooShort', 'form.named.tooShort', { min: Number(issue.minimum) });
     case 'too_big':
-      return t('form.tooLong', { max: Number(issue.maximum) });
+      return say('form.tooLong', 'form.named.tooLong', { max: Number(issue.maximum) });
     case 'invalid_string':
-      return issue.validation === 'email' ? t('form.email') : t('form.invalid');
+      return issue.validation === 'email'
+        ? say('form.email', 'form.named.email')
+        : say('form.invalid', 'form.named.invalid');
     case 'invalid_enum_value':
     case 'invalid_literal':
-      return t('form.choose');
+      return say('form.choose', 'form.named.choose');
     case 'invalid_type':
-      if (issue.received === 'undefined') return t('form.required');
+      if (issue.received === 'undefined') {
+        return choice
+          ? say('form.choose', 'form.named.choose')
+          : say('form.required', 'form.named.required');
+      }
       // Several values, or an object, where the form has one field: never from our forms.
       if (issue.received === 'array' || issue.received === 'object') return t('form.notText');
-      return t('form.invalid');
+      return issue.expected === 'number'
+        ? say('form.number', 'form.named.number')
+        : say('form.invalid', 'form.named.invalid');
     case 'invalid_date':
-      return t('form.date');
+      return say('form.date', 'form.named.date');
     default:
-      return t('form.invalid');
+      return say('form.invalid', 'form.named.invalid');
   }
 }
 
@@ -196,7 +248,7 @@ export function parseForm<S extends z.ZodTypeAny>(
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? 'form');
-      errors[field] ??= messageOf(issue, t);
+      errors[field] ??= messageOf(issue, shape?.[field], t);
     }
   }
   return { ok: false, errors, values: formValues(input) };

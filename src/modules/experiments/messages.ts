@@ -2,6 +2,11 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const experimentsMessages = defineMessages({
   nl: {
+    'experiments.name.title': 'de titel',
+    'experiments.name.question': 'de vraag',
+    'experiments.name.approach': 'de aanpak',
+    'experiments.name.kind': 'de soort aantekening',
+    'experiments.name.logText': 'wat er gebeurde',
     'experiments.title': 'Experimenten van {network}',
     'experiments.intro':
       'Kleine experimenten aan de rand: samen iets nieuws proberen, met oog voor kleine verrassingen en successen. Elk experiment heeft minstens één bewoner en één professional.',
@@ -93,6 +98,11 @@ export const experimentsMessages = defineMessages({
     'experiments.fromSignal': 'Start een experiment vanuit dit signaal',
   },
   en: {
+    'experiments.name.title': 'the title',
+    'experiments.name.question': 'the question',
+    'experiments.name.approach': 'the approach',
+    'experiments.name.kind': 'the kind of entry',
+    'experiments.name.logText': 'what happened',
     'experiments.title': 'Experiments of {network}',
     'experiments.intro':
       'Small experiments at the edge: trying something new together, with an eye for small surprises and successes. Every experiment has at least one resident and one professional.',

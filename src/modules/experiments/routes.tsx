@@ -28,9 +28,9 @@ const realDate = (field: string) =>
     .describe(field);
 
 const experimentSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  question: z.string().trim().min(1).max(2000),
-  approach: z.string().trim().max(4000).default(''),
+  title: z.string().trim().min(1).max(200).describe('experiments.name.title'),
+  question: z.string().trim().min(1).max(2000).describe('experiments.name.question'),
+  approach: z.string().trim().max(4000).default('').describe('experiments.name.approach'),
   startsOn: realDate('startsOn'),
   endsOn: realDate('endsOn'),
   signals: z
@@ -42,12 +42,12 @@ const experimentSchema = z.object({
 });
 
 const logSchema = z.object({
-  kind: z.enum(logKinds),
+  kind: z.enum(logKinds).describe('experiments.name.kind'),
   happenedOn: z
     .string()
     .trim()
     .refine((v) => fromLocal(v, '12:00') !== undefined, 'form.date'),
-  text: z.string().trim().min(1).max(4000),
+  text: z.string().trim().min(1).max(4000).describe('experiments.name.logText'),
 });
 
 const today = () => toLocal(new Date()).date;

@@ -2,6 +2,12 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const libraryMessages = defineMessages({
   nl: {
+    'library.name.title': 'de titel',
+    'library.name.body': 'de tekst',
+    'library.name.visibility': 'wie het mag zien',
+    'library.name.response': 'uw reactie',
+    'library.name.question': 'een vraag',
+    'library.name.answer': 'uw antwoord',
     'library.nav': 'Bibliotheek',
     'library.title': 'Bibliotheek: verhalen, casussen en lessen',
     'library.intro':
@@ -99,6 +105,12 @@ export const libraryMessages = defineMessages({
     'library.error.kind': 'Kies: verhaal, casus of les.',
   },
   en: {
+    'library.name.title': 'the title',
+    'library.name.body': 'the text',
+    'library.name.visibility': 'who may see it',
+    'library.name.response': 'your response',
+    'library.name.question': 'a question',
+    'library.name.answer': 'your answer',
     'library.nav': 'Library',
     'library.title': 'Library: stories, cases and lessons',
     'library.intro':

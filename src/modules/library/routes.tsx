@@ -31,18 +31,20 @@ const signedIn = { config: { policy: 'signedIn' as const } };
 
 const itemSchema = z.object({
   kind: z.enum(itemKinds, { message: 'library.error.kind' }),
-  title: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(10_000),
+  title: z.string().trim().min(1).max(200).describe('library.name.title'),
+  body: z.string().trim().min(1).max(10_000).describe('library.name.body'),
   extra: z.string().trim().max(4000).default(''),
   themes: z.string().max(300).default(''),
-  visibility: z.enum(itemVisibilities),
+  visibility: z.enum(itemVisibilities).describe('library.name.visibility'),
   casus: z.union([z.literal(''), idParam]).optional(),
 });
 
-const responseSchema = z.object({ text: z.string().trim().min(1).max(4000) });
+const responseSchema = z.object({
+  text: z.string().trim().min(1).max(4000).describe('library.name.response'),
+});
 const reflectionSchema = z.object({
-  question: z.enum(reflectionQuestions),
-  text: z.string().trim().min(1).max(10_000),
+  question: z.enum(reflectionQuestions).describe('library.name.question'),
+  text: z.string().trim().min(1).max(10_000).describe('library.name.answer'),
 });
 
 export async function libraryRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const moderationMessages = defineMessages({
   nl: {
+    'moderation.name.reason': 'de reden',
     'moderation.report.link': 'Melden',
     'moderation.report.title': 'Een bericht melden',
     'moderation.report.intro':
@@ -47,6 +48,7 @@ export const moderationMessages = defineMessages({
     'moderation.state.withdrawn': 'ingetrokken',
   },
   en: {
+    'moderation.name.reason': 'the reason',
     'moderation.report.link': 'Report',
     'moderation.report.title': 'Report a message',
     'moderation.report.intro':

@@ -24,7 +24,9 @@ const checked = { config: { policy: 'check' as const } };
 /** Reports per address: this many per quarter of an hour, then 429. */
 export const REPORT_LIMIT = { max: 5, timeWindow: 15 * 60_000 };
 
-const reasonSchema = z.object({ reason: z.string().trim().min(REASON_MIN).max(REASON_MAX) });
+const reasonSchema = z.object({
+  reason: z.string().trim().min(REASON_MIN).max(REASON_MAX).describe('moderation.name.reason'),
+});
 
 export async function moderationRoutes(
   app: FastifyInstance,

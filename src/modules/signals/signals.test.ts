@@ -92,6 +92,22 @@ describe('signals', () => {
     );
   });
 
+  test('an empty new-signal form names every field it misses, with the fitting verb', async () => {
+    const c = clients.professional!;
+    await c.get(`${base()}/nieuw`);
+    const r = await c.post(`${base()}/nieuw`, {});
+    assert.equal(r.statusCode, 400);
+    for (const message of [
+      'Vul de titel in.',
+      'Kies een thema.',
+      'Kies wie het inbracht.',
+      'Kies waar het vandaan kwam.',
+    ]) {
+      assert.ok(r.body.includes(message), message);
+    }
+    assert.ok(!r.body.includes('Vul dit veld in.'));
+  });
+
   test('a signal goes new → taken up (only with a duo) → followed up → closed (with an outcome)', async () => {
     const id = await create('professional', 'Koelkast van de buurtkamer is kapot');
     const detail = `${base()}/${id}`;

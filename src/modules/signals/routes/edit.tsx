@@ -5,6 +5,7 @@ import { type FormState, formValues, parseForm } from '../../../platform/forms.j
 import { themeOptions } from '../presenters.js';
 import { type LoadedSignal, reviewPersonalDetails } from '../service/index.js';
 import { EditSignalPage, type EditSignalViewModel } from '../views/edit-signal.js';
+import { signalTextFields } from './fields.js';
 import { checked, type NetworkRef, type SignalRouteKit } from './kit.js';
 
 /** GET and POST /netwerk/:networkId/signalen/:signalId/bewerken. */
@@ -45,11 +46,7 @@ export function registerEditRoutes(app: FastifyInstance, kit: SignalRouteKit): v
     const { network, loaded } = await signalFor(request, 'signal.edit');
     const themes = await service.listThemes(network.id);
     const schema = z.object({
-      title: z.string().trim().min(1).max(120),
-      description: z.string().trim().max(4000).default(''),
-      theme: z.string().refine((v) => themes.includes(v), 'form.choose'),
-      place: z.string().trim().max(120).default(''),
-      trigger: z.string().trim().max(1000).default(''),
+      ...signalTextFields(themes),
       bevestigd: z.string().max(50).optional(),
     });
     const form = parseForm(schema, request.body, request.t);

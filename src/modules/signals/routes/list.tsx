@@ -14,6 +14,7 @@ import {
 import { reviewPersonalDetails } from '../service/index.js';
 import { SignalListPage } from '../views/list.js';
 import { NewSignalPage } from '../views/new-signal.js';
+import { signalTextFields } from './fields.js';
 import { checked, type SignalRouteKit } from './kit.js';
 
 /** The list (filtered) and a new signal, with the personal-details warning. */
@@ -78,13 +79,9 @@ export function registerListRoutes(app: FastifyInstance, kit: SignalRouteKit): v
     const network = await networkFor(request, 'signals.create');
     const themes = await service.listThemes(network.id);
     const schema = z.object({
-      title: z.string().trim().min(1).max(120),
-      description: z.string().trim().max(4000).default(''),
-      theme: z.string().refine((v) => themes.includes(v), 'form.choose'),
-      place: z.string().trim().max(120).default(''),
-      trigger: z.string().trim().max(1000).default(''),
-      raisedBy: z.enum(raisedByValues),
-      origin: z.enum(['meeting', 'street', 'other']),
+      ...signalTextFields(themes),
+      raisedBy: z.enum(raisedByValues).describe('signals.name.raisedBy'),
+      origin: z.enum(['meeting', 'street', 'other']).describe('signals.name.origin'),
       personBound: z.literal('on').optional(),
       bevestigd: z.string().max(50).optional(),
     });
