@@ -2,6 +2,7 @@
 // their tables, the catalogue their messages and the demo runs their seeds in this order.
 // Adding a module: write its folder with an index.ts manifest, and add one line here.
 import { budgetingModule } from './budgeting/index.js';
+import { decisionsModule } from './decisions/index.js';
 import { experimentsModule } from './experiments/index.js';
 import { libraryModule } from './library/index.js';
 import { meetingsModule } from './meetings/index.js';
@@ -27,6 +28,7 @@ export function listModules() {
     signalsModule,
     budgetingModule,
     experimentsModule,
+    decisionsModule,
     libraryModule,
     searchModule,
   ] as const;
