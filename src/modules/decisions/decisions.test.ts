@@ -389,6 +389,12 @@ describe('decisions over HTTP', () => {
     assert.equal(row.decidedOn, dayOffset(0));
     const history = await repo().listVersions(id);
     assert.equal(history[0]!.change, 'consented');
+    // Once decided, the page no longer asks for consent (the history says how it was taken).
+    const decidedPage = await council.get(`${base()}/${id}`);
+    assert.ok(!decidedPage.body.includes('Wacht op instemming'));
+    assert.ok(!decidedPage.body.includes('nog niet'));
+    const historyPage = await council.get(`${base()}/${id}/geschiedenis`);
+    assert.ok(historyPage.body.includes('besloten na instemming van de programmaraad'));
     const shown = await new TestClient(t.app).get(`/buurt/${world.networks.a.slug}`);
     assert.ok(shown.body.includes('Wijkbudget voor de moestuin en de bank'));
   });

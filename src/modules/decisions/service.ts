@@ -108,10 +108,14 @@ export function decisionsService(db: Database) {
       }));
     },
 
-    /** Whether the decision needs the council's consent, and who gave it to this version. */
+    /**
+     * For a proposal: whether it needs the council's consent, and who gave it to this
+     * version. A decision past the proposal shows none (its history says how it was taken).
+     */
     async consentState(decision: DecisionRow): Promise<ConsentState> {
       const required =
-        decision.consentRequested || (await needsConsent(db, decision.networkId, decision.kind));
+        decision.status === 'proposed' &&
+        (decision.consentRequested || (await needsConsent(db, decision.networkId, decision.kind)));
       if (!required) return { required, council: [], complete: false };
       const members = (await directory.listMembers(decision.networkId)).filter(
         (m) => m.role === 'council',
