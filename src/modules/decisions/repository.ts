@@ -1,6 +1,6 @@
 // All SQL of the decisions module. Every query is scoped by its network, or by a decision
 // found within its network.
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   type DecisionBody,
@@ -291,6 +291,47 @@ export function decisionsRepository(db: Executor) {
           .values(kinds.map((kind) => ({ networkId, kind })))
           .onConflictDoNothing();
       }
+    },
+
+    /**
+     * For the pulse: decided and reviewed decisions by month of the decision, effect and
+     * involvement in the period [from, to) (Amsterdam calendar dates, YYYY-MM-DD),
+     * counted in SQL; numbers only, no texts or names.
+     */
+    async countForPulse(networkId: number, from: string, to: string) {
+      const month = sql<string>`to_char(${decisions.decidedOn}, 'YYYY-MM')`;
+      return db
+        .select({
+          month,
+          effect: decisions.effect,
+          involvement: decisions.involvement,
+          n: count(),
+        })
+        .from(decisions)
+        .where(
+          and(
+            eq(decisions.networkId, networkId),
+            inArray(decisions.status, ['decided', 'reviewed']),
+            gte(decisions.decidedOn, from),
+            lt(decisions.decidedOn, to),
+          ),
+        )
+        .groupBy(month, decisions.effect, decisions.involvement);
+    },
+
+    /** For the pulse: how many decisions are due for review on `today`. */
+    async countDueForReview(networkId: number, today: string): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(decisions)
+        .where(
+          and(
+            eq(decisions.networkId, networkId),
+            eq(decisions.status, 'decided'),
+            lte(decisions.reviewOn, today),
+          ),
+        );
+      return rows[0]?.n ?? 0;
     },
 
     // ── Person data ─────────────────────────────────────────────────────────────────────

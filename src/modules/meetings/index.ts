@@ -14,6 +14,13 @@ import * as tables from './tables.js';
 
 /** The functions other modules may call. */
 const api = {
+  /** Aggregated figures for the pulse, counted in SQL: numbers only. */
+  pulse(db: Executor) {
+    return {
+      /** `{ origin, n }[]` of agenda items of meetings in [from, to). */
+      countAgenda: meetingsRepository(db).countAgendaForPulse,
+    };
+  },
   /**
    * A network's meetings for a module that links to them (a decision taken in a meeting):
    * `{ id, label, startsAt }`, the label as the meetings pages name it. Only within the

@@ -63,6 +63,26 @@ export function signalsRepository(db: Executor) {
         );
 
   return {
+    /**
+     * For the pulse: signals raised in the period [from, to) (Amsterdam calendar dates),
+     * by theme and by who raised them, counted in SQL. Person-bound signals count as
+     * numbers only; public submissions still waiting for the coordinator do not count.
+     */
+    async countForPulse(networkId: number, from: string, to: string) {
+      const day = sql`(${signals.createdAt} at time zone 'Europe/Amsterdam')::date`;
+      return db
+        .select({ theme: signals.theme, raisedBy: signals.raisedBy, n: count() })
+        .from(signals)
+        .where(
+          and(
+            eq(signals.networkId, networkId),
+            ne(signals.status, 'pending'),
+            sql`${day} >= ${from}::date and ${day} < ${to}::date`,
+          ),
+        )
+        .groupBy(signals.theme, signals.raisedBy);
+    },
+
     /** The network's own themes, in the order they were added. */
     async listThemes(networkId: number): Promise<string[]> {
       const rows = await db
