@@ -8,6 +8,7 @@ import { libraryModule } from './library/index.js';
 import { meetingsModule } from './meetings/index.js';
 import { networkModule } from './network/index.js';
 import { peopleModule } from './people/index.js';
+import { pulseModule } from './pulse/index.js';
 import { searchModule } from './search/index.js';
 import { signalsModule } from './signals/index.js';
 import { siteModule } from './site/index.js';
@@ -29,6 +30,7 @@ export function listModules() {
     budgetingModule,
     experimentsModule,
     decisionsModule,
+    pulseModule,
     libraryModule,
     searchModule,
   ] as const;
