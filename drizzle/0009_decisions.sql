@@ -70,6 +70,6 @@ ALTER TABLE "decisions" ADD CONSTRAINT "decisions_created_by_people_id_fk" FOREI
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_updated_by_people_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_reviewed_by_people_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "decision_consents_person" ON "decision_consents" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "decision_versions_decision" ON "decision_versions" USING btree ("decision_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "decision_versions_decision" ON "decision_versions" USING btree ("decision_id","version");--> statement-breakpoint
 CREATE INDEX "decisions_network_status" ON "decisions" USING btree ("network_id","status");--> statement-breakpoint
 CREATE INDEX "decisions_network_review" ON "decisions" USING btree ("network_id","review_on");

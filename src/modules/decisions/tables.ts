@@ -13,6 +13,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { meetingsModule } from '../meetings/index.js';
 import { networkModule } from '../network/index.js';
@@ -129,7 +130,8 @@ export const decisionVersions = pgTable(
     changedBy: integer('changed_by').references(() => peopleModule.tables.people.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('decision_versions_decision').on(t.decisionId, t.version)],
+  // One row per version: two changes can never both become the same version.
+  (t) => [uniqueIndex('decision_versions_decision').on(t.decisionId, t.version)],
 );
 
 /** A council member's consent to one version of a decision. */
