@@ -569,6 +569,19 @@ describe('decisions over HTTP', () => {
     }
   });
 
+  test('decisions are found by the network’s members in search, and only by them', async () => {
+    await record(clients.coordinator!, {
+      title: 'Zoekproefbesluit over de speeltuin',
+      reasons: 'Kinderen spelen graag buiten.',
+    });
+    const found = await clients.resident!.get('/zoeken?q=zoekproefbesluit');
+    assert.equal(found.statusCode, 200);
+    assert.ok(found.body.includes('Zoekproefbesluit over de speeltuin'));
+    assert.ok(found.body.includes('Besluit'));
+    const elsewhere = await clients.coordinatorB!.get('/zoeken?q=zoekproefbesluit');
+    assert.ok(!elsewhere.body.includes('Zoekproefbesluit over de speeltuin'));
+  });
+
   test('person data: export what a person recorded and consented to; erasure removes the name', async () => {
     const db = t.database.db;
     const coordinatorId = world.people.coordinator.id;

@@ -7,6 +7,7 @@ import { decisionsPersonData } from './person-data.js';
 import { decisionsPublicSection } from './public.js';
 import { decisionsRepository } from './repository.js';
 import { decisionsRoutes } from './routes.js';
+import { decisionsSearch } from './search.js';
 import { seedDecisionsDemo } from './seed.js';
 import * as tables from './tables.js';
 
@@ -31,6 +32,7 @@ export const decisionsModule: ModuleManifest<typeof decisionsMessages, typeof ap
   routes: decisionsRoutes,
   seed: seedDecisionsDemo,
   personData: decisionsPersonData,
+  search: decisionsSearch,
   publicSections: [
     (db, network, request) => decisionsPublicSection(db, network, request.t, request.lang),
   ],

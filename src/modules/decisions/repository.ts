@@ -334,6 +334,14 @@ export function decisionsRepository(db: Executor) {
       return rows[0]?.n ?? 0;
     },
 
+    /** Decisions for the search index: all, or those with these ids. */
+    async listDecisionsForIndex(ids?: readonly number[]): Promise<DecisionRow[]> {
+      const q = db.select(columns).from(decisions);
+      if (ids === undefined) return q.orderBy(asc(decisions.id));
+      if (ids.length === 0) return [];
+      return q.where(inArray(decisions.id, [...ids]));
+    },
+
     // ── Person data ─────────────────────────────────────────────────────────────────────
 
     /** Decisions a person recorded, changed last or reviewed. */

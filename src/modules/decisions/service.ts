@@ -5,6 +5,7 @@
 import type { Database, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { peopleModule } from '../people/index.js';
+import { searchModule } from '../search/index.js';
 import { canMove, consentComplete, isEditable } from './policy.js';
 import {
   type DecisionFields,
@@ -13,6 +14,7 @@ import {
   type Snapshot,
   type VersionRow,
 } from './repository.js';
+import { decisionsSearch } from './search.js';
 import type { DecisionKind, StrengthEffect } from './tables.js';
 
 /** Why a change was refused. */
@@ -54,6 +56,7 @@ function snapshotOf(row: DecisionRow): Snapshot {
   return snapshot;
 }
 
+/** Keeps the new version in the history, writes the audit log and refreshes the search index. */
 async function keepVersion(tx: Executor, row: DecisionRow, change: string, by: Change) {
   await decisionsRepository(tx).insertVersion({
     decisionId: row.id,
@@ -72,6 +75,7 @@ async function keepVersion(tx: Executor, row: DecisionRow, change: string, by: C
     origin: by.origin,
     detail: `version ${row.version}`,
   });
+  await searchModule.api.refresh(tx, decisionsSearch, 'decision', [row.id]);
 }
 
 async function councilOf(tx: Executor, networkId: number): Promise<number[]> {
