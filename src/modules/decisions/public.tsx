@@ -52,6 +52,17 @@ export async function decisionsPublicSection(
                   {row.effectReasoning}
                 </p>
                 <p class="utrecht-paragraph">{d.involvement}</p>
+                {row.reviewEffect ? (
+                  <p class="utrecht-paragraph">
+                    <strong>
+                      {t('decisions.reviewLine', {
+                        effect: t(`decisions.effect.${row.reviewEffect}`),
+                      })}
+                    </strong>
+                    {': '}
+                    {row.reviewText}
+                  </p>
+                ) : null}
                 {d.notInvolved ? (
                   <NotInvolvedFlag ctx={{ t }} reason={d.notInvolvedReason} />
                 ) : null}

@@ -10,6 +10,7 @@ import {
   parseForm,
   parseRows,
 } from '../../platform/forms.js';
+import { formatDate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { fromLocal, toLocal } from '../../platform/time.js';
 import { meetingsModule } from '../meetings/index.js';
@@ -101,6 +102,10 @@ const reviewSchema = z.object({
 });
 
 const today = () => toLocal(new Date()).date;
+
+/** A meeting as the decision pages name it: its label and day ("Netwerkbijeenkomst, 3 juni 2026"). */
+const meetingName = (request: FastifyRequest, m: { label: string; startsAt: Date }) =>
+  `${m.label}, ${formatDate(request.lang, m.startsAt)}`;
 const ids = (list: string) =>
   list === '' ? [] : [...new Set(list.split(',').map((s) => Number(s.trim())))];
 
@@ -252,7 +257,7 @@ export async function decisionsRoutes(app: FastifyInstance, context: ModuleConte
         ? { decision: { id: decision.id, version: decision.version, title: decision.title } }
         : {}),
       ...options,
-      meetings: meetings.map((m) => ({ value: String(m.id), label: m.label })),
+      meetings: meetings.map((m) => ({ value: String(m.id), label: meetingName(request, m) })),
       canDecide: can(request.actor, 'decisions.manage', { networkId: network.id }),
       dissentRows: Math.max(rows, decision?.dissent.length ?? 0),
     };
@@ -270,7 +275,7 @@ export async function decisionsRoutes(app: FastifyInstance, context: ModuleConte
     return presentDecision(request.t, request.lang, {
       network,
       decision,
-      meetingLabel: meeting?.label ?? null,
+      meetingLabel: meeting ? meetingName(request, meeting) : null,
       consent: await service.consentState(decision),
       actor: request.actor,
       today: today(),
@@ -386,7 +391,7 @@ export async function decisionsRoutes(app: FastifyInstance, context: ModuleConte
         network,
         decision,
         versions,
-        meetingLabels: new Map(meetings.map((m) => [m.id, m.label] as const)),
+        meetingLabels: new Map(meetings.map((m) => [m.id, meetingName(request, m)] as const)),
       });
       return reply.page((ctx) => <HistoryPage ctx={ctx} vm={vm} />);
     },

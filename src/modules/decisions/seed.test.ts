@@ -41,6 +41,8 @@ describe('decisions: the demo', () => {
     assert.ok(page.body.includes('Besluiten van het afgelopen jaar'));
     assert.ok(page.body.includes('De weekmarkt komt terug op het Zonneplein'));
     assert.ok(page.body.includes('Dit besluit herstelt'));
+    // A reviewed decision shows what it did, with hindsight.
+    assert.ok(page.body.includes('Met wat we nu weten: dit besluit versterkt'));
     assert.ok(page.body.includes('Let op: bewoners waren niet betrokken bij dit besluit.'));
     assert.ok(!page.body.includes('Vaste tijden voor het spreekuur van de wijkagent'));
     assert.ok(!page.body.includes('een sportplek voor jongeren'));
