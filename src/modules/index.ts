@@ -2,12 +2,14 @@
 // their tables, the catalogue their messages and the demo runs their seeds in this order.
 // Adding a module: write its folder with an index.ts manifest, and add one line here.
 import { budgetingModule } from './budgeting/index.js';
+import { decisionsModule } from './decisions/index.js';
 import { experimentsModule } from './experiments/index.js';
 import { libraryModule } from './library/index.js';
 import { meetingsModule } from './meetings/index.js';
 import { moderationModule } from './moderation/index.js';
 import { networkModule } from './network/index.js';
 import { peopleModule } from './people/index.js';
+import { pulseModule } from './pulse/index.js';
 import { searchModule } from './search/index.js';
 import { signalsModule } from './signals/index.js';
 import { siteModule } from './site/index.js';
@@ -28,6 +30,8 @@ export function listModules() {
     signalsModule,
     budgetingModule,
     experimentsModule,
+    decisionsModule,
+    pulseModule,
     libraryModule,
     searchModule,
     moderationModule,

@@ -1,6 +1,6 @@
 // All SQL of the experiments module. Every query is scoped by its network or by an
 // experiment found within its network. Names of people come from the people module's face.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   type ExperimentStatus,
@@ -199,6 +199,24 @@ export function experimentsRepository(db: Executor) {
         .from(experimentLogEntries)
         .where(eq(experimentLogEntries.experimentId, experimentId))
         .orderBy(asc(experimentLogEntries.happenedOn), asc(experimentLogEntries.id));
+    },
+
+    /**
+     * For the pulse: experiments proposed by status in the period [from, to) (Amsterdam calendar dates, YYYY-MM-DD),
+     * counted in SQL; numbers only, no texts or names.
+     */
+    async countForPulse(networkId: number, from: string, to: string) {
+      const day = sql`(${experiments.createdAt} at time zone 'Europe/Amsterdam')::date`;
+      return db
+        .select({ status: experiments.status, n: count() })
+        .from(experiments)
+        .where(
+          and(
+            eq(experiments.networkId, networkId),
+            sql`${day} >= ${from}::date and ${day} < ${to}::date`,
+          ),
+        )
+        .groupBy(experiments.status);
     },
 
     // ── For search and person data ─────────────────────────────────────────────────────

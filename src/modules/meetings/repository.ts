@@ -1,6 +1,6 @@
 // All SQL of the meetings module. Every query is scoped by its network or by a meeting
 // found within its network. Names of people come from the people module's face.
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   type AgendaOrigin,
@@ -44,6 +44,25 @@ const meetingColumns = {
 
 export function meetingsRepository(db: Executor) {
   return {
+    /**
+     * For the pulse: agenda items of meetings in the period [from, to) (Amsterdam calendar
+     * dates) by their origin, counted in SQL — listening (from residents) or sending.
+     */
+    async countAgendaForPulse(networkId: number, from: string, to: string) {
+      const day = sql`(${meetings.startsAt} at time zone 'Europe/Amsterdam')::date`;
+      return db
+        .select({ origin: agendaItems.origin, n: count() })
+        .from(agendaItems)
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(
+          and(
+            eq(meetings.networkId, networkId),
+            sql`${day} >= ${from}::date and ${day} < ${to}::date`,
+          ),
+        )
+        .groupBy(agendaItems.origin);
+    },
+
     async insertMeeting(
       meeting: Omit<MeetingRow, 'id' | 'minutes' | 'otherResidents' | 'otherProfessionals'>,
     ): Promise<number> {

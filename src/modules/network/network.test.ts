@@ -149,7 +149,8 @@ describe('network: directory, public pages and demo', () => {
     assert.ok(members.indexOf('Youssef Amrani') < members.indexOf('Joyce Pinas'));
     // The page's own three headings, then the blocks of later modules that have content:
     // the demo's one upcoming public meeting, public sparks (with the way to send one) and
-    // the invitation to report what goes on, and the demo's neighbourhood budget rounds.
+    // the invitation to report what goes on, the demo's neighbourhood budget rounds and its
+    // decisions of the past year.
     const headings = (html: string) =>
       [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => textOf(m[1] ?? '').trim());
     assert.deepEqual(headings(res.body), [
@@ -160,6 +161,7 @@ describe('network: directory, public pages and demo', () => {
       'Vonkjes uit de buurt',
       'Wat speelt er in de buurt?',
       'Wijkbudget',
+      'Besluiten van het afgelopen jaar',
     ]);
     assert.match(res.body, /agenda\.ics/);
     // A network without upcoming public meetings has no heading (and no feed) for them.

@@ -114,6 +114,16 @@ export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHome
             {t('networkHome.meetings')}
           </a>
         </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/besluiten`}>
+            {t('networkHome.decisions')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/puls`}>
+            {t('networkHome.pulse')}
+          </a>
+        </li>
       </ul>
       <h2 class="utrecht-heading-2">{t('networkHome.network')}</h2>
       <ul class="utrecht-link-list utrecht-link-list--html-ul bk-links">

@@ -9,6 +9,28 @@ import type { SignalListFilter } from './index.js';
 export const SIGNAL_LIST_LIMIT = 500;
 
 export function listRepository(db: Executor) {
+  const pulse = {
+    /**
+     * For the pulse: signals raised in the period [from, to) (Amsterdam calendar dates),
+     * by theme and by who raised them, counted in SQL. Person-bound signals count as
+     * numbers only; public submissions still waiting for the coordinator do not count.
+     */
+    async countForPulse(networkId: number, from: string, to: string) {
+      const day = sql`(${signals.createdAt} at time zone 'Europe/Amsterdam')::date`;
+      return db
+        .select({ theme: signals.theme, raisedBy: signals.raisedBy, n: count() })
+        .from(signals)
+        .where(
+          and(
+            eq(signals.networkId, networkId),
+            ne(signals.status, 'pending'),
+            sql`${day} >= ${from}::date and ${day} < ${to}::date`,
+          ),
+        )
+        .groupBy(signals.theme, signals.raisedBy);
+    },
+  };
+
   /** Person-bound signals are left out unless the viewer follows them or sees them all. */
   const visibleTo = (viewerId: number, all: boolean) =>
     all
@@ -29,6 +51,7 @@ export function listRepository(db: Executor) {
         );
 
   return {
+    ...pulse,
     async listSignals(networkId: number, filter: SignalListFilter) {
       const conditions = [
         eq(signals.networkId, networkId),

@@ -1,0 +1,40 @@
+// Decisions (besluiten): what was decided, by whom and why, how residents were part of it,
+// the community strength check, the dissent heard, the council's consent and the review.
+import type { Executor } from '../../db/client.js';
+import type { ModuleManifest } from '../../platform/module.js';
+import { decisionsMessages } from './messages.js';
+import { decisionsPersonData } from './person-data.js';
+import { decisionsPublicSection } from './public.js';
+import { decisionsRepository } from './repository.js';
+import { decisionsRoutes } from './routes.js';
+import { decisionsSearch } from './search.js';
+import { seedDecisionsDemo } from './seed.js';
+import * as tables from './tables.js';
+
+/** The functions other modules may call. */
+const api = {
+  /** Aggregated figures for the pulse, counted in SQL: numbers only, never names or texts. */
+  pulse(db: Executor) {
+    const repo = decisionsRepository(db);
+    return {
+      /** `{ month, effect, involvement, n }[]` of decisions taken in [from, to). */
+      countDecisions: repo.countForPulse,
+      /** Decided decisions whose review date has come. */
+      countDueForReview: repo.countDueForReview,
+    };
+  },
+};
+
+export const decisionsModule: ModuleManifest<typeof decisionsMessages, typeof api> = {
+  name: 'decisions',
+  tables,
+  messages: decisionsMessages,
+  routes: decisionsRoutes,
+  seed: seedDecisionsDemo,
+  personData: decisionsPersonData,
+  search: decisionsSearch,
+  publicSections: [
+    (db, network, request) => decisionsPublicSection(db, network, request.t, request.lang),
+  ],
+  api,
+};

@@ -1,0 +1,202 @@
+// Turns the pulse's figures into tables, a chart and CSV rows. Pure. For leaders every
+// count of a group of 1 to 4 is hidden ("minder dan 5") and so is any share that would
+// give such a group away (see policy.ts).
+
+import type { Lang, Translate } from '../../platform/i18n/index.js';
+import type { ChartSeries } from '../../platform/views/BarChart.js';
+import { shareOf, suppressed } from './policy.js';
+import type { NetworkPulse, Period } from './service.js';
+import type { PulseChart, PulseTable, PulseViewModel } from './views/pages.js';
+
+// The categories in the order the owning modules define them (decisions, experiments).
+const EFFECTS = ['strengthens', 'restores', 'replaces', 'sedates'] as const;
+const INVOLVEMENT = ['co_decided', 'consulted', 'informed', 'not_involved'] as const;
+const STATUSES = ['idea', 'running', 'evaluated', 'stopped'] as const;
+
+const sum = (rows: { n: number }[]) => rows.reduce((total, r) => total + r.n, 0);
+
+/** A month "YYYY-MM" for the chart and the period filter: "mrt 2026", "mrt", "2026". */
+export function monthLabel(lang: Lang, month: string) {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(y, m - 1, 15));
+  const format = (o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { ...o, timeZone: 'UTC' })
+      .format(date)
+      .replace('.', '');
+  return {
+    label: format({ month: 'short', year: 'numeric' }),
+    short: format({ month: 'short' }),
+    year: String(y),
+  };
+}
+
+/** One table: categories with their count and (optionally) their share of the total. */
+function table(
+  t: Translate,
+  asLeader: boolean,
+  id: string,
+  title: string,
+  rows: { label: string; n: number; whole?: number }[],
+  withTotal = true,
+): PulseTable {
+  const shown = (n: number) => {
+    const v = asLeader ? suppressed(n) : n;
+    return { value: v === null ? t('pulse.fewerThan5') : String(v), raw: v };
+  };
+  const total = sum(rows);
+  return {
+    id,
+    title,
+    rows: rows.map((r) => {
+      const share = r.whole === undefined ? null : shareOf(r.n, r.whole, asLeader);
+      return {
+        label: r.label,
+        value: shown(r.n).value,
+        csv: shown(r.n).raw === null ? '<5' : String(r.n),
+        share: share === null ? '' : `${share}%`,
+      };
+    }),
+    total: withTotal ? { label: t('pulse.total'), value: shown(total).value } : null,
+  };
+}
+
+/** Decisions per month and effect: the chart members see (leaders see the tables only). */
+function decisionsChart(t: Translate, lang: Lang, period: Period, p: NetworkPulse): PulseChart {
+  const series: ChartSeries[] = EFFECTS.map((effect) => {
+    const values = period.months.map((month) =>
+      sum(p.decisions.filter((d) => d.month === month && d.effect === effect)),
+    );
+    return {
+      label: t(`pulse.effect.${effect}`),
+      values,
+      total: values.reduce((a, b) => a + b, 0),
+    };
+  }).filter((s) => s.total > 0);
+  const totals = period.months.map((_, i) => series.reduce((a, s) => a + (s.values[i] ?? 0), 0));
+  return {
+    id: 'chart-decisions',
+    title: t('pulse.decisionsByEffect'),
+    description: t('pulse.decisionsByEffectDesc'),
+    periods: period.months.map((month) => {
+      const l = monthLabel(lang, month);
+      return { key: month, label: l.label, short: l.short, group: l.year };
+    }),
+    series,
+    totals,
+    total: totals.reduce((a, b) => a + b, 0),
+    categoryHeader: t('pulse.category'),
+    totalLabel: t('pulse.total'),
+    valueLabel: t('pulse.decisionsValue'),
+  };
+}
+
+/** The pulse page (and its CSV) of one network. */
+export function presentPulse(
+  t: Translate,
+  lang: Lang,
+  input: {
+    network: { id: number; name: string };
+    period: Period;
+    pulse: NetworkPulse;
+    asLeader: boolean;
+    themeLabel: (theme: string) => string;
+    monthOptions: string[];
+  },
+): PulseViewModel {
+  const { pulse: p, asLeader } = input;
+  const decisionsTotal = sum(p.decisions);
+  const agendaTotal = sum(p.agenda);
+  const signalsTotal = sum(p.signals);
+  const byOrigin = (origin: string) => sum(p.agenda.filter((a) => a.origin === origin));
+  const byRaiser = (who: string) => sum(p.signals.filter((s) => s.raisedBy === who));
+  const themes = [...new Set(p.signals.map((s) => s.theme))]
+    .map((theme) => ({
+      label: input.themeLabel(theme),
+      n: sum(p.signals.filter((s) => s.theme === theme)),
+    }))
+    .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label, 'nl'));
+  const tables: PulseTable[] = [
+    table(
+      t,
+      asLeader,
+      'effect',
+      t('pulse.decisionsByEffect'),
+      EFFECTS.map((effect) => ({
+        label: t(`pulse.effect.${effect}`),
+        n: sum(p.decisions.filter((d) => d.effect === effect)),
+        whole: decisionsTotal,
+      })),
+    ),
+    table(
+      t,
+      asLeader,
+      'involvement',
+      t('pulse.decisionsByInvolvement'),
+      INVOLVEMENT.map((level) => ({
+        label: t(`pulse.involvement.${level}`),
+        n: sum(p.decisions.filter((d) => d.involvement === level)),
+        whole: decisionsTotal,
+      })),
+    ),
+    table(
+      t,
+      asLeader,
+      'listening',
+      t('pulse.listening'),
+      [
+        { label: t('pulse.agendaResident'), n: byOrigin('resident'), whole: agendaTotal },
+        { label: t('pulse.agendaProfessional'), n: byOrigin('professional'), whole: agendaTotal },
+        { label: t('pulse.signalsResident'), n: byRaiser('resident'), whole: signalsTotal },
+        {
+          label: t('pulse.signalsProfessional'),
+          n: byRaiser('professional'),
+          whole: signalsTotal,
+        },
+      ],
+      false,
+    ),
+    table(t, asLeader, 'themes', t('pulse.signalsByTheme'), themes),
+    table(
+      t,
+      asLeader,
+      'experiments',
+      t('pulse.experimentsByStatus'),
+      STATUSES.map((status) => ({
+        label: t(`pulse.status.${status}`),
+        n: sum(p.experiments.filter((e) => e.status === status)),
+      })),
+    ),
+    table(
+      t,
+      asLeader,
+      'reviews',
+      t('pulse.reviewsDue'),
+      [{ label: t('pulse.reviewsDueLabel'), n: p.dueForReview }],
+      false,
+    ),
+  ];
+  return {
+    network: input.network,
+    asLeader,
+    from: input.period.months[0]!,
+    to: input.period.months.at(-1)!,
+    months: input.monthOptions.map((m) => ({ value: m, label: monthLabel(lang, m).label })),
+    chart: asLeader || decisionsTotal === 0 ? null : decisionsChart(t, lang, input.period, p),
+    tables,
+  };
+}
+
+/** A CSV field: quoted, and never read as a formula by a spreadsheet. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** The figures of the page as CSV: one line per table row, small groups as "<5" for leaders. */
+export function pulseCsv(t: Translate, vm: PulseViewModel): string {
+  const lines = [[t('pulse.section'), t('pulse.category'), t('pulse.count'), t('pulse.share')]];
+  for (const tbl of vm.tables) {
+    for (const row of tbl.rows) lines.push([tbl.title, row.label, row.csv, row.share]);
+  }
+  return `${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
