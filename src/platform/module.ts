@@ -33,6 +33,11 @@ export interface PersonDataProvider {
   name: string;
   export(db: Executor, personId: number): Promise<unknown>;
   erase(db: Executor, personId: number): Promise<void>;
+  /**
+   * The person's own files (photos they sent), for the download beside the data:
+   * `name` is a path inside the archive (`fotos/vonkje-12.jpg`), `data` the file's bytes.
+   */
+  files?(db: Executor, personId: number): Promise<Array<{ name: string; data: Buffer }>>;
 }
 
 /**

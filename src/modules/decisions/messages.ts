@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const decisionsMessages = defineMessages({
   nl: {
+    'decisions.personData.title': 'Besluiten',
     'decisions.title': 'Besluiten van {network}',
     'decisions.intro':
       'Wat er besloten is en waarom. Bij elk besluit staat hoe bewoners erbij betrokken waren, wat het doet met het leven in de buurt, en welke tegenspraak er was.',
@@ -212,6 +213,7 @@ export const decisionsMessages = defineMessages({
       'Wat het netwerk besloot, en wat dat volgens de besluiters doet met het leven in de buurt.',
   },
   en: {
+    'decisions.personData.title': 'Decisions',
     'decisions.title': 'Decisions of {network}',
     'decisions.intro':
       'What was decided and why. Each decision shows how residents were involved, what it does to community life, and which dissent was heard.',

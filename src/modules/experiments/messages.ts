@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const experimentsMessages = defineMessages({
   nl: {
+    'experiments.personData.title': 'Experimenten',
     'experiments.name.title': 'de titel',
     'experiments.name.question': 'de vraag',
     'experiments.name.approach': 'de aanpak',
@@ -98,6 +99,7 @@ export const experimentsMessages = defineMessages({
     'experiments.fromSignal': 'Start een experiment vanuit dit signaal',
   },
   en: {
+    'experiments.personData.title': 'Experiments',
     'experiments.name.title': 'the title',
     'experiments.name.question': 'the question',
     'experiments.name.approach': 'the approach',

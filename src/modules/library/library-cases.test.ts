@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { TestApp } from '#test/helpers/app.js';
 import { createPerson } from '#test/helpers/factories.js';
 import { type LibraryPagesState, setUpLibraryPages } from '#test/helpers/library.js';
+import { downloadMyData } from '#test/helpers/my-data.js';
 import { libraryRepository } from './repository.js';
 
 describe('library: cases and responses, bad input, private reflections', () => {
@@ -155,15 +156,12 @@ describe('library: cases and responses, bad input, private reflections', () => {
       assert.equal(search.statusCode, 200);
       assert.ok(!search.body.includes('vuurtorenplan</mark>'), other);
       assert.match(search.body, /Niets gevonden/);
-      await client(other).get('/mijn-gegevens');
-      const exported = await client(other).post('/mijn-gegevens/download', {});
-      assert.equal(exported.statusCode, 200);
-      assert.ok(!exported.body.includes('vuurtorenplan'), `${other} export`);
+      const exported = await downloadMyData(client(other));
+      assert.ok(!exported.text.includes('vuurtorenplan'), `${other} export`);
     }
     assert.match((await writer.get('/zoeken?q=vuurtorenplan')).body, /Niets gevonden/);
-    await writer.get('/mijn-gegevens');
-    const own = await writer.post('/mijn-gegevens/download', {});
-    assert.match(own.body, /vuurtorenplan/);
+    const own = await downloadMyData(writer);
+    assert.match(own.text, /vuurtorenplan/);
     // Deleting someone else's entry by id does nothing.
     const id = /reflecties\/(\d+)\/verwijderen/.exec(mine.body)![1];
     await client('coordinator').get('/');

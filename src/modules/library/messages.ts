@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const libraryMessages = defineMessages({
   nl: {
+    'library.personData.title': 'Bibliotheek en reflecties',
     'library.name.title': 'de titel',
     'library.name.body': 'de tekst',
     'library.name.visibility': 'wie het mag zien',
@@ -105,6 +106,7 @@ export const libraryMessages = defineMessages({
     'library.error.kind': 'Kies: verhaal, casus of les.',
   },
   en: {
+    'library.personData.title': 'Library and reflections',
     'library.name.title': 'the title',
     'library.name.body': 'the text',
     'library.name.visibility': 'who may see it',

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const moderationMessages = defineMessages({
   nl: {
+    'moderation.personData.title': 'Meldingen die u deed',
     'moderation.name.reason': 'de reden',
     'moderation.report.link': 'Melden',
     'moderation.report.title': 'Een bericht melden',
@@ -48,6 +49,7 @@ export const moderationMessages = defineMessages({
     'moderation.state.withdrawn': 'ingetrokken',
   },
   en: {
+    'moderation.personData.title': 'Reports you made',
     'moderation.name.reason': 'the reason',
     'moderation.report.link': 'Report',
     'moderation.report.title': 'Report a message',

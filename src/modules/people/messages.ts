@@ -245,7 +245,21 @@ export const peopleMessages = defineMessages({
     'myData.listedSaved': 'Uw keuze is opgeslagen.',
     'myData.download.title': 'Alles downloaden',
     'myData.download.body':
-      'U krijgt een bestand (JSON) met alle gegevens die Buurtkracht over u bewaart.',
+      'U krijgt een ZIP-bestand met alle gegevens die Buurtkracht over u bewaart: een overzicht om te lezen (overzicht.html, te openen in uw browser), dezelfde gegevens voor computers (gegevens.json) en de foto’s die u stuurde.',
+    'myData.archive.title': 'Uw gegevens op Buurtkracht',
+    'myData.archive.intro':
+      'Dit zijn alle gegevens die Buurtkracht over u bewaart, op de dag van deze download. Klopt er iets niet? Vraag de coördinator van uw buurtnetwerk om het te verbeteren, of verwijder uw account op de pagina Mijn gegevens.',
+    'myData.archive.readme':
+      'Uw gegevens op Buurtkracht\n\noverzicht.html  alle gegevens om te lezen; open dit bestand in uw browser.\ngegevens.json   dezelfde gegevens voor computers (JSON). "person" is uw account, "memberships" uw buurtnetwerken en rollen, "sessions" waar u bent ingelogd, "invitations" uitnodigingen van en voor u, "auditLog" wat u deed, "emails" de e-mail die u kreeg, en per onderdeel ("sparks", "signals", "meetings", ...) wat u schreef of deed. Tijden staan in UTC (ISO 8601).\nfotos/          de foto\'s die u stuurde.\n',
+    'myData.part.exportedAt': 'Gedownload op',
+    'myData.part.person': 'Uw account',
+    'myData.part.memberships': 'Uw buurtnetwerken',
+    'myData.part.leaderScopes': 'Waar u leidinggevende bent',
+    'myData.part.sessions': 'Waar u bent ingelogd',
+    'myData.part.invitations': 'Uitnodigingen',
+    'myData.part.passwordResets': 'Wachtwoord herstellen',
+    'myData.part.auditLog': 'Wat u deed (logboek)',
+    'myData.part.emails': 'E-mail aan u',
     'myData.download.submit': 'Download mijn gegevens',
     'myData.erase.title': 'Account verwijderen',
     'myData.erase.body':
@@ -498,7 +512,22 @@ export const peopleMessages = defineMessages({
     'myData.saveListed': 'Save',
     'myData.listedSaved': 'Your choice has been saved.',
     'myData.download.title': 'Download everything',
-    'myData.download.body': 'You get a file (JSON) with all data Buurtkracht keeps about you.',
+    'myData.download.body':
+      'You get a ZIP file with all data Buurtkracht keeps about you: a summary to read (overzicht.html, open it in your browser), the same data for computers (gegevens.json) and the photos you sent.',
+    'myData.archive.title': 'Your data on Buurtkracht',
+    'myData.archive.intro':
+      'This is all data Buurtkracht keeps about you, on the day of this download. Is something wrong? Ask the coordinator of your neighbourhood network to correct it, or delete your account on the My data page.',
+    'myData.archive.readme':
+      'Your data on Buurtkracht\n\noverzicht.html  all data to read; open this file in your browser.\ngegevens.json   the same data for computers (JSON). "person" is your account, "memberships" your networks and roles, "sessions" where you are signed in, "invitations" invitations from and for you, "auditLog" what you did, "emails" the mail you received, and per part ("sparks", "signals", "meetings", ...) what you wrote or did. Times are in UTC (ISO 8601).\nfotos/          the photos you sent.\n',
+    'myData.part.exportedAt': 'Downloaded on',
+    'myData.part.person': 'Your account',
+    'myData.part.memberships': 'Your neighbourhood networks',
+    'myData.part.leaderScopes': 'Where you are a leader',
+    'myData.part.sessions': 'Where you are signed in',
+    'myData.part.invitations': 'Invitations',
+    'myData.part.passwordResets': 'Password resets',
+    'myData.part.auditLog': 'What you did (log)',
+    'myData.part.emails': 'Mail to you',
     'myData.download.submit': 'Download my data',
     'myData.erase.title': 'Delete account',
     'myData.erase.body':

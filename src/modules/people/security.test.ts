@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { mailDeliveryNotice } from '#src/platform/mail.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { downloadMyData } from '#test/helpers/my-data.js';
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await t.database.db.execute(query);
@@ -55,11 +56,7 @@ describe('people: security and honesty', () => {
 
     const client = new TestClient(t.app);
     await client.login(person.email!, TEST_PASSWORD);
-    await client.get('/mijn-gegevens');
-    const res = await client.post('/mijn-gegevens/download', {});
-    assert.equal(res.statusCode, 200);
-    const text = res.body;
-    const data = res.json();
+    const { text, json: data } = await downloadMyData(client);
     assert.equal(data.emails.length, 2, 'the mails are in the export, as copies');
     for (const secret of secrets) assert.ok(!text.includes(secret), 'no working secret');
     assert.match(text, /\[verwijderd\]/);

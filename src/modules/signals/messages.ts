@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const signalsMessages = defineMessages({
   nl: {
+    'signals.personData.title': 'Signalen',
     'signals.title': 'Signalen',
     'signals.list.title': 'Signalen van {network}',
     'signals.list.intro':
@@ -188,6 +189,7 @@ export const signalsMessages = defineMessages({
     'signals.public.back': 'Terug naar de pagina van het buurtnetwerk',
   },
   en: {
+    'signals.personData.title': 'Signals',
     'signals.title': 'Signals',
     'signals.list.title': 'Signals of {network}',
     'signals.list.intro':

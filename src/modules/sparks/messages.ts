@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const sparksMessages = defineMessages({
   nl: {
+    'sparks.personData.title': 'Vonkjes',
     'sparks.title': 'Vonkjes',
     'sparks.optional': '(niet verplicht)',
     'sparks.photoAlt': 'Foto bij het vonkje',
@@ -68,6 +69,7 @@ export const sparksMessages = defineMessages({
     'sparks.public.back': 'Terug naar {network}',
   },
   en: {
+    'sparks.personData.title': 'Sparks',
     'sparks.title': 'Sparks',
     'sparks.optional': '(optional)',
     'sparks.photoAlt': 'Photo with the spark',

@@ -13,9 +13,23 @@ export const sparksPersonData: PersonDataProvider = {
         text: s.text,
         date: s.createdAt.toISOString(),
         public: s.isPublic,
-        photo: s.photoId ? 'yes' : 'no',
+        status: s.status,
+        photo: s.photoId ? `fotos/vonkje-${s.id}` : null,
       })),
     };
+  },
+  /** The photos of the person's sparks, named after the spark. */
+  async files(db: Executor, personId: number) {
+    const photos = await sparksRepository(db).listPhotosOfPerson(personId);
+    const extension: Record<string, string> = {
+      'image/jpeg': 'jpg',
+      'image/png': 'png',
+      'image/webp': 'webp',
+    };
+    return photos.map((p) => ({
+      name: `fotos/vonkje-${p.sparkId}.${extension[p.contentType] ?? 'bin'}`,
+      data: p.data,
+    }));
   },
   /** Sparks stay (shown as "oud-lid"), but their photos go: a photo may show the person. */
   async erase(db: Executor, personId: number) {

@@ -240,6 +240,7 @@ export function sparksRepository(db: Executor) {
     async sparksOfPerson(personId: number) {
       return db
         .select({
+          id: sparks.id,
           networkId: sparks.networkId,
           text: sparks.text,
           isPublic: sparks.isPublic,
@@ -251,6 +252,20 @@ export function sparksRepository(db: Executor) {
         .from(sparks)
         .where(eq(sparks.authorId, personId))
         .orderBy(asc(sparks.createdAt));
+    },
+
+    /** The photos on a person's sparks (for their download): spark id, type, bytes. */
+    async listPhotosOfPerson(personId: number) {
+      return db
+        .select({
+          sparkId: sparks.id,
+          contentType: sparkPhotos.contentType,
+          data: sparkPhotos.data,
+        })
+        .from(sparks)
+        .innerJoin(sparkPhotos, eq(sparkPhotos.id, sparks.photoId))
+        .where(eq(sparks.authorId, personId))
+        .orderBy(asc(sparks.id));
     },
 
     /** Deletes the photos on a person's sparks (a photo may show them); the texts stay. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { idParam } from '../../../platform/access.js';
 import { roleIn } from '../../../platform/actor.js';
 import { formValues, parseForm } from '../../../platform/forms.js';
+import { buildPersonArchive } from '../archive.js';
 import { presentMyData } from '../presenters.js';
 import { SESSION_COOKIE } from '../session.js';
 import { MyDataPage } from '../views/admin.js';
@@ -45,11 +46,13 @@ export async function myDataRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
   app.post('/mijn-gegevens/download', signedIn, async (request, reply) => {
     const actor = await actorOf(request);
     const data = await service.exportPerson(actor.personId, request.ip);
+    const files = await service.listPersonFiles(actor.personId);
+    const archive = buildPersonArchive(data, files, request.t, request.lang);
     return reply
-      .header('content-type', 'application/json; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="mijn-gegevens-buurtkracht.json"')
+      .header('content-type', 'application/zip')
+      .header('content-disposition', 'attachment; filename="mijn-gegevens-buurtkracht.zip"')
       .header('cache-control', 'no-store')
-      .send(JSON.stringify(data, null, 2));
+      .send(Buffer.from(archive));
   });
 
   app.post('/mijn-gegevens/verwijderen', signedIn, async (request, reply) => {

@@ -14,6 +14,15 @@ export function myDataService(c: ServiceContext) {
       await repo.updateMembershipListed(actor.personId, networkId, listed);
     },
 
+    /** The person's own files from every module (photos they sent), for the download. */
+    async listPersonFiles(personId: number) {
+      const files: Array<{ name: string; data: Buffer }> = [];
+      for (const provider of options.personData ?? []) {
+        if (provider.files) files.push(...(await provider.files(db, personId)));
+      }
+      return files;
+    },
+
     /** Everything the platform holds about one person, and nothing about anyone else. */
     async exportPerson(personId: number, origin: string) {
       const person = await repo.findPersonById(personId);
