@@ -109,7 +109,7 @@ export async function crawl(
   base: string,
   starts: string[],
   limit = 400,
-): Promise<{ visited: string[]; violations: string[]; failures: string[] }> {
+): Promise<{ visited: string[]; violations: string[]; failures: string[]; wide: string[] }> {
   const page = await context.newPage();
   const consoleErrors = watchConsole(page);
   const queue = [...starts];
@@ -117,6 +117,8 @@ export async function crawl(
   const visited: string[] = [];
   const violations: string[] = [];
   const failures: string[] = [];
+  /** Pages wider than the window: sideways scrolling (checked at the context's width). */
+  const wide: string[] = [];
   while (queue.length > 0 && visited.length < limit) {
     const path = queue.shift()!;
     visited.push(path);
@@ -132,6 +134,10 @@ export async function crawl(
     if (status >= 400) failures.push(`${path}: ${status}`);
     if (!(response?.headers()['content-type'] ?? '').startsWith('text/html')) continue;
     violations.push(...(await axeViolations(page)));
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    if (overflow > 0) wide.push(`${path}: ${overflow}px`);
     const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of links) {
       const url = new URL(href, page.url());
@@ -145,5 +151,5 @@ export async function crawl(
     }
   }
   await page.close();
-  return { visited, violations, failures: [...failures, ...consoleErrors] };
+  return { visited, violations, failures: [...failures, ...consoleErrors], wide };
 }

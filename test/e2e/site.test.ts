@@ -37,8 +37,8 @@ describe('the site in a browser', () => {
     }
   });
 
-  test('every page a coordinator reaches by links passes axe-core', async () => {
-    const context = await browser.newContext();
+  test('every page a coordinator reaches by links passes axe-core and fits a 360 px phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(new URL('/inloggen', server.url).toString());
     await page.getByLabel('E-mailadres of gebruikersnaam').fill(demoEmail('Anneke de Wit'));
@@ -56,6 +56,7 @@ describe('the site in a browser', () => {
       );
     }
     assert.deepEqual(result.violations, []);
+    assert.deepEqual(result.wide, [], 'pages that scroll sideways at 360 px');
     assert.deepEqual(result.failures, []);
   });
 

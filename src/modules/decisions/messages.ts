@@ -63,7 +63,7 @@ export const decisionsMessages = defineMessages({
     'decisions.involvementHint.informed': 'Bewoners hoorden het besluit nadat het genomen was.',
     'decisions.involvementHint.not_involved':
       'Bewoners waren er niet bij. Schrijf dan op waarom niet.',
-    'decisions.involvementCount': '{count} bewoners',
+    'decisions.involvementCount': '{count, plural, one {# bewoner} other {# bewoners}}',
     'decisions.notInvolvedFlag': 'Let op: bewoners waren niet betrokken bij dit besluit.',
     'decisions.notInvolvedReason': 'Waarom niet: {reason}',
     'decisions.check': 'Gemeenschapskracht-toets',
@@ -273,7 +273,7 @@ export const decisionsMessages = defineMessages({
     'decisions.involvementHint.informed': 'Residents heard of the decision after it was taken.',
     'decisions.involvementHint.not_involved':
       'Residents were not part of it. Then write down why not.',
-    'decisions.involvementCount': '{count} residents',
+    'decisions.involvementCount': '{count, plural, one {# resident} other {# residents}}',
     'decisions.notInvolvedFlag': 'Note: residents were not involved in this decision.',
     'decisions.notInvolvedReason': 'Why not: {reason}',
     'decisions.check': 'Community strength check',

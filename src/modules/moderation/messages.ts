@@ -19,7 +19,8 @@ export const moderationMessages = defineMessages({
     'moderation.queue.intro':
       'Berichten die iemand heeft gemeld. Bekijk ze en beslis: verbergen (met een reden, de schrijver krijgt bericht) of laten staan.',
     'moderation.queue.none': 'Er zijn geen open meldingen.',
-    'moderation.queue.reports': '{count} melding(en), de eerste op {date}',
+    'moderation.queue.reports':
+      '{count, plural, one {# melding} other {# meldingen}}, de eerste op {date}',
     'moderation.queue.look': 'Bekijken en beslissen',
     'moderation.item.title': 'Gemeld bericht',
     'moderation.item.state': 'Stand: {state}',
@@ -65,7 +66,8 @@ export const moderationMessages = defineMessages({
     'moderation.queue.intro':
       'Messages someone reported. Look at them and decide: hide (with a reason; the author is told) or keep.',
     'moderation.queue.none': 'There are no open reports.',
-    'moderation.queue.reports': '{count} report(s), the first on {date}',
+    'moderation.queue.reports':
+      '{count, plural, one {# report} other {# reports}}, the first on {date}',
     'moderation.queue.look': 'Look and decide',
     'moderation.item.title': 'Reported message',
     'moderation.item.state': 'State: {state}',

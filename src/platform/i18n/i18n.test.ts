@@ -27,3 +27,16 @@ test('money and dates follow Dutch conventions', () => {
   assert.equal(formatDate('nl', date), '6 maart 2026');
   assert.equal(formatDate('en', date), '6 March 2026');
 });
+
+test('plural messages follow the language’s plural rules (Intl.PluralRules)', () => {
+  const nl = translator('nl');
+  const en = translator('en');
+  assert.equal(nl('decisions.involvementCount', { count: 1 }), '1 bewoner');
+  assert.equal(nl('decisions.involvementCount', { count: 3 }), '3 bewoners');
+  assert.equal(nl('decisions.involvementCount', { count: 0 }), '0 bewoners');
+  assert.equal(en('decisions.involvementCount', { count: 1 }), '1 resident');
+  assert.equal(
+    nl('moderation.queue.reports', { count: 1, date: '1 december 2026' }),
+    '1 melding, de eerste op 1 december 2026',
+  );
+});

@@ -1,5 +1,6 @@
 // Interface language: the catalogue of every string (nl first, en second) and the
 // formats for dates and money, which follow Dutch conventions in both languages.
+import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogue, type MessageKey } from './catalogue.js';
 
 export const languages = ['nl', 'en'] as const;
@@ -12,10 +13,29 @@ export function isLang(value: unknown): value is Lang {
   return value === 'nl' || value === 'en';
 }
 
+/** Compiled plural messages, per language and key (compiling is the costly part). */
+const pluralFormats: Record<Lang, Map<string, IntlMessageFormat>> = {
+  nl: new Map(),
+  en: new Map(),
+};
+
+/**
+ * The catalogue in one language. `{name}` is replaced by the parameter; a message with a
+ * plural (ICU syntax, `{count, plural, one {# bewoner} other {# bewoners}}`) is formatted
+ * by intl-messageformat with the language's plural rules (Intl.PluralRules).
+ */
 export function translator(lang: Lang): Translate {
   return (key, params) => {
     const text = catalogue()[lang][key];
     if (!params) return text;
+    if (text.includes(', plural,')) {
+      let format = pluralFormats[lang].get(key);
+      if (!format) {
+        format = new IntlMessageFormat(text, lang);
+        pluralFormats[lang].set(key, format);
+      }
+      return String(format.format(params));
+    }
     return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );

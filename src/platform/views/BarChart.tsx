@@ -154,7 +154,8 @@ export function BarChart(props: BarChartProps) {
           ))}
         </ul>
       </figure>
-      <div class="bk-table-wrap">
+      {/* Focusable, so a keyboard can scroll a wide table sideways on a phone. */}
+      <section class="bk-table-wrap" tabindex={0} aria-label={props.title}>
         <table class="utrecht-table utrecht-table--html-table bk-pattern-table">
           <caption class="utrecht-table__caption">{props.title}</caption>
           <thead class="utrecht-table__header">
@@ -199,7 +200,7 @@ export function BarChart(props: BarChartProps) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

@@ -83,7 +83,7 @@ export function ResultsPage({ ctx, vm }: { ctx: ViewContext; vm: ResultsViewMode
         <ExplainedResult r={r} key={r.id} />
       ))}
       <h2 class="utrecht-heading-2">{t('budget.results.table')}</h2>
-      <div class="bk-table-wrap">
+      <section class="bk-table-wrap" tabindex={0} aria-label={t('budget.results.tableCaption')}>
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('budget.results.tableCaption')}</caption>
           <thead class="utrecht-table__header">
@@ -119,7 +119,7 @@ export function ResultsPage({ ctx, vm }: { ctx: ViewContext; vm: ResultsViewMode
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <h2 class="utrecht-heading-2">{t('budget.results.compare')}</h2>
       <p class="utrecht-paragraph">{t('budget.results.greedyIntro')}</p>
       <ul class="utrecht-unordered-list">

@@ -97,7 +97,7 @@ export function SignalListPage({ ctx, vm }: { ctx: ViewContext; vm: SignalListVi
         <p class="utrecht-paragraph">{t('signals.list.empty')}</p>
       ) : (
         <div class="bk-table-wrap">
-          <table class="utrecht-table utrecht-table--html-table">
+          <table class="utrecht-table utrecht-table--html-table bk-stack-table">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
                 <th class="utrecht-table__header-cell" scope="col">
@@ -131,13 +131,24 @@ export function SignalListPage({ ctx, vm }: { ctx: ViewContext; vm: SignalListVi
                       <span class="bk-tag"> ({t('signals.personBound')})</span>
                     ) : null}
                   </th>
-                  <td class="utrecht-table__cell">{r.theme}</td>
-                  <td class="utrecht-table__cell">{r.place}</td>
-                  <td class="utrecht-table__cell">{r.status}</td>
-                  <td class="utrecht-table__cell utrecht-table__cell--numeric-data">
+                  <td class="utrecht-table__cell" data-label={t('signals.col.theme')}>
+                    {r.theme}
+                  </td>
+                  <td class="utrecht-table__cell" data-label={t('signals.col.place')}>
+                    {r.place}
+                  </td>
+                  <td class="utrecht-table__cell" data-label={t('signals.col.status')}>
+                    {r.status}
+                  </td>
+                  <td
+                    class="utrecht-table__cell utrecht-table__cell--numeric-data"
+                    data-label={t('signals.col.duo')}
+                  >
                     {r.followers}
                   </td>
-                  <td class="utrecht-table__cell">{r.date}</td>
+                  <td class="utrecht-table__cell" data-label={t('signals.col.date')}>
+                    {r.date}
+                  </td>
                 </tr>
               ))}
             </tbody>
