@@ -3,16 +3,21 @@
 import type { Executor } from '../../db/client.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { networkMessages } from './messages.js';
-import { networkRepository } from './repository.js';
+import { networkRepository, placesAdminRepository } from './repository.js';
 import { networkRoutes } from './routes.js';
 import { seedNetworkDemo } from './seed.js';
 import * as tables from './tables.js';
 
 export type {
   AreaKind,
+  AreaRow,
+  MunicipalityRow,
   NetworkDetails,
+  NetworkEdit,
   NetworkSummary,
+  OrganisationRow,
   OrganisationType,
+  RegionRow,
 } from './repository.js';
 
 /** The functions other modules may call. */
@@ -39,6 +44,23 @@ const api = {
       findOrganisationNames: repo.findOrganisationNames,
       findRegionBySlug: repo.findRegionBySlug,
       findMunicipalityBySlug: repo.findMunicipalityBySlug,
+    };
+  },
+  /**
+   * Lists, inserts and updates of regions, municipalities, areas, networks and organisations,
+   * for the administration screens and the command line's import (the admin module). Takes a
+   * transaction too, so an import is saved whole or not at all.
+   */
+  admin(db: Executor) {
+    const repo = networkRepository(db);
+    return {
+      ...placesAdminRepository(db),
+      findNetworkById: repo.findNetworkById,
+      insertRegion: repo.insertRegion,
+      insertMunicipality: repo.insertMunicipality,
+      insertArea: repo.insertArea,
+      insertNetwork: repo.insertNetwork,
+      insertOrganisation: repo.insertOrganisation,
     };
   },
 };

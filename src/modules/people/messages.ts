@@ -14,6 +14,8 @@ export const peopleMessages = defineMessages({
     'login.password': 'Wachtwoord',
     'login.submit': 'Inloggen',
     'login.invalid': 'Het e-mailadres, de gebruikersnaam of het wachtwoord klopt niet.',
+    'login.deactivated':
+      'Dit account is gesloten door een beheerder. Wilt u weer meedoen? Neem dan contact op met uw buurtnetwerk.',
     'login.limited':
       'Er is te vaak geprobeerd in te loggen. Wacht een kwartier en probeer het dan opnieuw.',
     'login.wait':
@@ -269,6 +271,8 @@ export const peopleMessages = defineMessages({
     'login.password': 'Password',
     'login.submit': 'Log in',
     'login.invalid': 'The email address, username or password is not correct.',
+    'login.deactivated':
+      'An administrator has closed this account. Want to take part again? Please contact your neighbourhood network.',
     'login.limited':
       'There were too many attempts to log in. Wait a quarter of an hour and try again.',
     'login.wait':
