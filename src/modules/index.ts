@@ -1,6 +1,7 @@
 // Every module of Buurtkracht, in order: the app registers their routes, the schema gathers
 // their tables, the catalogue their messages and the demo runs their seeds in this order.
 // Adding a module: write its folder with an index.ts manifest, and add one line here.
+import { adminModule } from './admin/index.js';
 import { budgetingModule } from './budgeting/index.js';
 import { experimentsModule } from './experiments/index.js';
 import { libraryModule } from './library/index.js';
@@ -29,6 +30,7 @@ export function listModules() {
     experimentsModule,
     libraryModule,
     searchModule,
+    adminModule,
   ] as const;
 }
 

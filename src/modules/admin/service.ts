@@ -1,0 +1,244 @@
+// Use cases of the administration: places, networks and organisations (through the network
+// module's face), the platform settings, the mail check. Every change is audited; a save
+// that breaks a rule (a slug in use, an area that has a network) changes nothing.
+import type { Database } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Mailer } from '../../platform/mail.js';
+import { platformRepository } from '../../platform/repository.js';
+import {
+  type AreaKind,
+  type NetworkEdit,
+  networkModule,
+  type OrganisationType,
+} from '../network/index.js';
+import type { AdminOrigin } from '../people/index.js';
+
+/** A save that failed on a rule: field name → catalogue key. */
+export type SaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
+
+/** The platform settings a municipality sets (stored in app_settings under `setting.`). */
+export interface PlatformSettings {
+  /** The organisation's name on letters and in the privacy statement. */
+  organisationName: string;
+  /** Who answers privacy questions: an address or a phone number, with a name. */
+  privacyContact: string;
+  /** Months after closing before a person-bound signal is made anonymous (default 12). */
+  personalSignalMonths: number;
+  /** Months a closed (deactivated) account is kept before it may be erased (default 24). */
+  closedAccountMonths: number;
+}
+
+export const defaultSettings: PlatformSettings = {
+  organisationName: '',
+  privacyContact: '',
+  personalSignalMonths: 12,
+  closedAccountMonths: 24,
+};
+
+const SETTING_PREFIX = 'setting.';
+
+export function adminService(db: Database, mailer: Mailer) {
+  const places = () => networkModule.api.admin(db);
+  const platform = platformRepository(db);
+
+  async function audit(
+    by: AdminOrigin,
+    action: string,
+    objectType: string,
+    objectId: number,
+    networkId?: number,
+  ) {
+    await recordAudit(db, {
+      actorId: by.actorId,
+      action,
+      result: 'ok',
+      objectType,
+      objectId,
+      networkId: networkId ?? null,
+      origin: by.origin,
+    });
+  }
+
+  return {
+    listRegions: () => places().listRegions(),
+    listMunicipalities: () => places().listMunicipalities(),
+    listAreas: () => places().listAreas(),
+    listNetworks: () => places().listNetworks(),
+    listOrganisations: () => places().listOrganisations(),
+    findRegion: (id: number) => places().findRegion(id),
+    findMunicipality: (id: number) => places().findMunicipality(id),
+    findArea: (id: number) => places().findArea(id),
+    findNetwork: (id: number) => places().findNetworkById(id),
+    findOrganisation: (id: number) => places().findOrganisation(id),
+
+    async saveRegion(
+      id: number | undefined,
+      input: { name: string; slug: string },
+      by: AdminOrigin,
+    ): Promise<SaveResult> {
+      const repo = places();
+      if (await repo.slugTaken('regions', input.slug, id)) {
+        return { ok: false, errors: { slug: 'admin.slug.taken' } };
+      }
+      const saved = id === undefined ? await repo.insertRegion(input) : id;
+      if (id !== undefined) await repo.updateRegion(id, input);
+      await audit(by, 'admin.region.save', 'region', saved);
+      return { ok: true, id: saved };
+    },
+
+    async saveMunicipality(
+      id: number | undefined,
+      input: { name: string; slug: string; regionId: number },
+      by: AdminOrigin,
+    ): Promise<SaveResult> {
+      const repo = places();
+      if (!(await repo.findRegion(input.regionId))) {
+        return { ok: false, errors: { regionId: 'form.choose' } };
+      }
+      if (await repo.slugTaken('municipalities', input.slug, id)) {
+        return { ok: false, errors: { slug: 'admin.slug.taken' } };
+      }
+      const saved = id === undefined ? await repo.insertMunicipality(input) : id;
+      if (id !== undefined) await repo.updateMunicipality(id, input);
+      await audit(by, 'admin.municipality.save', 'municipality', saved);
+      return { ok: true, id: saved };
+    },
+
+    async saveArea(
+      id: number | undefined,
+      input: { name: string; slug: string; kind: AreaKind; municipalityId: number },
+      by: AdminOrigin,
+    ): Promise<SaveResult> {
+      const repo = places();
+      if (!(await repo.findMunicipality(input.municipalityId))) {
+        return { ok: false, errors: { municipalityId: 'form.choose' } };
+      }
+      if (await repo.slugTaken('areas', input.slug, id)) {
+        return { ok: false, errors: { slug: 'admin.slug.taken' } };
+      }
+      const saved = id === undefined ? await repo.insertArea(input) : id;
+      if (id !== undefined) await repo.updateArea(id, input);
+      await audit(by, 'admin.area.save', 'area', saved);
+      return { ok: true, id: saved };
+    },
+
+    /** A new network for an area (one per area), or new details for one. */
+    async saveNetwork(
+      id: number | undefined,
+      input: NetworkEdit & { areaId?: number | undefined },
+      by: AdminOrigin,
+    ): Promise<SaveResult> {
+      const repo = places();
+      const { areaId, ...details } = input;
+      if (id === undefined) {
+        if (areaId === undefined || !(await repo.findArea(areaId))) {
+          return { ok: false, errors: { areaId: 'form.choose' } };
+        }
+        if ((await repo.findNetworkIdOfArea(areaId)) !== undefined) {
+          return { ok: false, errors: { areaId: 'admin.network.areaTaken' } };
+        }
+        const created = await repo.insertNetwork({ areaId, ...details });
+        await audit(by, 'admin.network.create', 'network', created, created);
+        return { ok: true, id: created };
+      }
+      await repo.updateNetwork(id, details);
+      await audit(by, 'admin.network.save', 'network', id, id);
+      return { ok: true, id };
+    },
+
+    async saveOrganisation(
+      id: number | undefined,
+      input: { name: string; type: OrganisationType; website: string | null; networkIds: number[] },
+      by: AdminOrigin,
+    ): Promise<SaveResult> {
+      const { networkIds, ...values } = input;
+      const known = new Set((await places().listNetworks()).map((n) => n.id));
+      if (networkIds.some((n) => !known.has(n))) {
+        return { ok: false, errors: { networkIds: 'form.choose' } };
+      }
+      const sameName = await places().findOrganisationByName(values.name);
+      if (sameName && sameName.id !== id) {
+        return { ok: false, errors: { name: 'admin.organisation.nameTaken' } };
+      }
+      const saved = await db.transaction(async (tx) => {
+        const repo = networkModule.api.admin(tx);
+        const orgId = id ?? (await repo.insertOrganisation(values));
+        if (id !== undefined) await repo.updateOrganisation(id, values);
+        await repo.setOrganisationNetworks(orgId, networkIds);
+        return orgId;
+      });
+      await audit(by, 'admin.organisation.save', 'organisation', saved);
+      return { ok: true, id: saved };
+    },
+
+    /** The settings, with defaults for what was never set. */
+    async settings(): Promise<PlatformSettings> {
+      const stored = await platform.listSettings(SETTING_PREFIX);
+      const text = (key: keyof PlatformSettings) =>
+        stored.get(`${SETTING_PREFIX}${key}`) ?? String(defaultSettings[key]);
+      const months = (key: 'personalSignalMonths' | 'closedAccountMonths') => {
+        const n = Number.parseInt(text(key), 10);
+        return Number.isInteger(n) && n > 0 ? n : defaultSettings[key];
+      };
+      return {
+        organisationName: text('organisationName'),
+        privacyContact: text('privacyContact'),
+        personalSignalMonths: months('personalSignalMonths'),
+        closedAccountMonths: months('closedAccountMonths'),
+      };
+    },
+
+    async saveSettings(values: PlatformSettings, by: AdminOrigin): Promise<void> {
+      await db.transaction(async (tx) => {
+        const repo = platformRepository(tx);
+        for (const [key, value] of Object.entries(values)) {
+          await repo.saveSetting(`${SETTING_PREFIX}${key}`, String(value));
+        }
+      });
+      await recordAudit(db, {
+        actorId: by.actorId,
+        action: 'admin.settings.save',
+        result: 'ok',
+        origin: by.origin,
+      });
+    },
+
+    /** Sends a test mail; the answer says whether it went out or only into the outbox. */
+    async sendTestMail(
+      to: string,
+      by: AdminOrigin,
+    ): Promise<{ ok: true; delivery: 'smtp' | 'outbox' } | { ok: false; error: string }> {
+      try {
+        await mailer.send(db, {
+          to,
+          subject: 'Testbericht van Buurtkracht',
+          body: [
+            'Goedendag,',
+            '',
+            'Dit is een testbericht van Buurtkracht. Een beheerder controleert of de mail werkt.',
+            'Heeft u dit bericht ontvangen? Dan werkt het versturen van mail.',
+          ].join('\n'),
+        });
+      } catch (error) {
+        await recordAudit(db, {
+          actorId: by.actorId,
+          action: 'admin.mail.test',
+          result: 'failed',
+          origin: by.origin,
+          detail: (error as Error).message?.slice(0, 200),
+        });
+        return { ok: false, error: String((error as Error).message ?? error).slice(0, 300) };
+      }
+      await recordAudit(db, {
+        actorId: by.actorId,
+        action: 'admin.mail.test',
+        result: 'ok',
+        origin: by.origin,
+        detail: mailer.delivery,
+      });
+      return { ok: true, delivery: mailer.delivery };
+    },
+  };
+}
+
+export type AdminService = ReturnType<typeof adminService>;
