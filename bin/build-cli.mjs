@@ -16,4 +16,7 @@ await build({
   target: 'node20',
   packages: 'external',
   logLevel: 'warning',
+  // The admin commands render nothing, but the modules they load hold JSX views.
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
 });
