@@ -104,6 +104,8 @@ const memberRoutes: MemberRoute[] = [
   { method: 'GET', route: '/netwerk/:networkId/uitnodigen', access: 'manage' },
   { method: 'POST', route: '/netwerk/:networkId/uitnodigen', access: 'manage' },
   { method: 'GET', route: '/netwerk/:networkId/logboek', access: 'manage' },
+  { method: 'GET', route: '/netwerk/:networkId/instellingen', access: 'manage' },
+  { method: 'POST', route: '/netwerk/:networkId/instellingen', access: 'manage' },
   { method: 'POST', route: '/netwerk/:networkId/leden/:membershipId/rol', access: 'manage' },
   {
     method: 'POST',
@@ -229,6 +231,8 @@ describe('access and tenants', () => {
           // Not 'coordinator': that role comes only from a network's coordinators (issue 9).
           role: 'resident',
         });
+      } else if (route.route.endsWith('/instellingen')) {
+        response = await client.post(path, { description: `door ${actor}`, isPublic: 'on' });
       } else {
         response = await client.post(path, { role: 'coordinator' });
       }

@@ -1,0 +1,498 @@
+// The administration: who may use it (every /beheer route × every other role; a network's
+// own settings by the one refusal rule), that it shows nobody's person-bound signals or
+// reflections, bad input (400, a Dutch message naming the field, the input kept, nothing
+// saved), closing accounts, and the CSV import's all-or-nothing.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { adminMain } from '#src/cli/admin.js';
+import { reflections } from '#src/modules/library/tables.js';
+import { signals } from '#src/modules/signals/tables.js';
+import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
+import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+
+async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await t.database.db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+/** Everything the administration can change, as counts: a refused request changes none. */
+async function snapshot(t: TestApp): Promise<string> {
+  const found = await rows<Record<string, number>>(
+    t,
+    sql`select
+      (select count(*)::int from regions) as regions,
+      (select count(*)::int from municipalities) as municipalities,
+      (select count(*)::int from areas) as areas,
+      (select count(*)::int from networks) as networks,
+      (select string_agg(concat(name, description, contact_phone, is_public), '|' order by id) from networks) as details,
+      (select count(*)::int from organisations) as organisations,
+      (select count(*)::int from network_organisations) as links,
+      (select count(*)::int from leader_scopes) as leaders,
+      (select count(*)::int from people) as people,
+      (select count(*)::int from people where deactivated_at is not null) as closed,
+      (select count(*)::int from sessions) as sessions,
+      (select count(*)::int from invitations) as invitations,
+      (select count(*)::int from password_resets) as resets,
+      (select count(*)::int from app_settings) as settings,
+      (select count(*)::int from outbox) as mails`,
+  );
+  return JSON.stringify(found[0]);
+}
+
+const roles = [
+  'resident',
+  'professional',
+  'coordinator',
+  'council',
+  'leader',
+  'coordinatorB',
+  'coordinatorC',
+  'coordinatorD',
+] as const;
+
+describe('the administration', () => {
+  let t: TestApp;
+  let world: World;
+  const clients = new Map<string, TestClient>();
+
+  before(async () => {
+    t = await createTestApp();
+    world = await createWorld(t.database.db);
+    for (const [i, name] of [...roles, 'admin' as const].entries()) {
+      const client = new TestClient(t.app, `10.30.0.${i + 1}`);
+      await client.login(world.people[name].email!, TEST_PASSWORD);
+      await client.get('/');
+      clients.set(name, client);
+    }
+  });
+  after(() => t.close());
+
+  /** Every /beheer route as registered, with `:id` filled in by an id of its kind that exists. */
+  function adminRoutes(): Array<{ method: 'GET' | 'POST'; url: string }> {
+    const ids: Record<string, number> = {
+      regios: world.region.id,
+      gemeenten: world.municipality.id,
+      gebieden: world.networks.a.areaId,
+      netwerken: world.networks.a.id,
+      organisaties: world.networks.a.organisationId,
+      mensen: world.people.resident.id,
+      bestuurders: 1,
+    };
+    return t.app.routeList
+      .filter((r) => r.url.startsWith('/beheer') && (r.method === 'GET' || r.method === 'POST'))
+      .map((r) => ({
+        method: r.method as 'GET' | 'POST',
+        url: r.url.replace(':id', String(ids[r.url.split('/')[2] ?? ''] ?? 1)),
+      }));
+  }
+
+  test('every /beheer route refuses every role but the administrator (403), changing nothing', async () => {
+    const routes = adminRoutes();
+    assert.ok(routes.length >= 30, `found ${routes.length} /beheer routes`);
+    const before = await snapshot(t);
+    for (const role of roles) {
+      const client = clients.get(role)!;
+      for (const route of routes) {
+        const res =
+          route.method === 'GET'
+            ? await client.get(route.url)
+            : await client.post(route.url, {
+                name: 'X',
+                slug: 'x',
+                email: 'x@example.org',
+                to: 'x@example.org',
+                regionId: String(world.region.id),
+              });
+        assert.equal(res.statusCode, 403, `${role} ${route.method} ${route.url}`);
+      }
+    }
+    // A visitor is sent to the login page, and cannot post.
+    const visitor = new TestClient(t.app, '10.30.1.1');
+    for (const route of routes) {
+      const res =
+        route.method === 'GET' ? await visitor.get(route.url) : await visitor.post(route.url, {});
+      assert.equal(
+        res.statusCode,
+        route.method === 'GET' ? 303 : 403,
+        `${route.method} ${route.url}`,
+      );
+    }
+    assert.equal(await snapshot(t), before);
+    // The refusals are in the audit log.
+    const denied = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from audit_log where action like 'admin.%' and result = 'denied'`,
+    );
+    assert.ok(denied[0]!.n >= routes.length * roles.length);
+    // The administrator opens every page.
+    const admin = clients.get('admin')!;
+    for (const route of routes.filter((r) => r.method === 'GET')) {
+      assert.equal((await admin.get(route.url)).statusCode, 200, route.url);
+    }
+  });
+
+  test("a network's settings: its coordinators and the administrator; 403 for its other members, 404 elsewhere", async () => {
+    const a = world.networks.a.id;
+    const b = world.networks.b.id;
+    const expected: Record<string, Record<'a' | 'b', number>> = {
+      resident: { a: 403, b: 404 },
+      professional: { a: 403, b: 404 },
+      council: { a: 403, b: 404 },
+      coordinator: { a: 200, b: 404 },
+      leader: { a: 404, b: 404 },
+      coordinatorB: { a: 404, b: 200 },
+      coordinatorC: { a: 404, b: 404 },
+      admin: { a: 200, b: 200 },
+    };
+    const before = await snapshot(t);
+    for (const [role, want] of Object.entries(expected)) {
+      const client = clients.get(role)!;
+      for (const [name, id] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
+        const url = `/netwerk/${id}/instellingen`;
+        assert.equal((await client.get(url)).statusCode, want[name], `${role} GET ${name}`);
+        if (want[name] !== 200) {
+          const res = await client.post(url, { description: 'overgenomen', isPublic: 'on' });
+          assert.equal(res.statusCode, want[name], `${role} POST ${name}`);
+        }
+      }
+    }
+    assert.equal((await clients.get('admin')!.get('/netwerk/999999/instellingen')).statusCode, 404);
+    assert.equal(await snapshot(t), before);
+    // The coordinator saves; the change is audited with the network.
+    const saved = await clients
+      .get('coordinator')!
+      .post(
+        `/netwerk/${a}/instellingen`,
+        { description: 'Wij zijn netwerk A.', contactPhone: '0543 111 222', isPublic: 'on' },
+        { from: `/netwerk/${a}/instellingen` },
+      );
+    assert.equal(saved.statusCode, 303);
+    const audited = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from audit_log where action = 'admin.network.save' and network_id = ${a} and actor_id = ${world.people.coordinator.id}`,
+    );
+    assert.equal(audited[0]!.n, 1);
+  });
+
+  test('an administrator reads no person-bound signal and no reflection through any /beheer page', async () => {
+    const author = world.people.resident;
+    await t.database.db.insert(signals).values({
+      networkId: world.networks.a.id,
+      title: 'GEHEIM-SIGNAAL-TITEL',
+      description: 'GEHEIM-SIGNAAL-TEKST over een buurvrouw',
+      theme: 'social_isolation',
+      raisedBy: 'resident',
+      origin: 'street',
+      status: 'new',
+      personBound: true,
+      createdBy: author.id,
+    });
+    await t.database.db
+      .insert(reflections)
+      .values({ personId: author.id, question: 'free', text: 'GEHEIME-REFLECTIE' });
+    const admin = clients.get('admin')!;
+    const pages = [
+      ...adminRoutes()
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.url),
+      `/beheer/mensen?q=${encodeURIComponent(author.displayName)}`,
+      `/beheer/mensen/${author.id}`,
+      `/beheer/mensen/${world.people.coordinator.id}`,
+    ];
+    for (const page of pages) {
+      const res = await admin.get(page);
+      assert.equal(res.statusCode, 200, page);
+      assert.doesNotMatch(res.body, /GEHEIM/, page);
+    }
+    // The account page shows the account, not what the person wrote.
+    const account = await admin.get(`/beheer/mensen/${author.id}`);
+    assert.match(account.body, new RegExp(author.displayName));
+    assert.match(account.body, /Netwerk A/);
+  });
+
+  test('bad input: 400, a Dutch message that names the field, the input kept, nothing saved', async () => {
+    const admin = clients.get('admin')!;
+    const before = await snapshot(t);
+    const cases: Array<{
+      url: string;
+      form: Record<string, string | string[]>;
+      says: RegExp[];
+      keeps?: string;
+    }> = [
+      {
+        url: '/beheer/regios',
+        form: { name: '', slug: 'Geen Slug!' },
+        says: [/Naam: Vul dit veld in\./, /Webadres: Gebruik alleen kleine letters/],
+        keeps: 'Geen Slug!',
+      },
+      {
+        url: '/beheer/regios',
+        form: { name: 'Dubbel', slug: world.region.slug },
+        says: [/Webadres: Dit webadres is al in gebruik/],
+        keeps: 'Dubbel',
+      },
+      {
+        url: '/beheer/gemeenten',
+        form: { name: 'Nergenshuizen', slug: 'nergenshuizen', regionId: '999999' },
+        says: [/Regio: Maak een keuze\./],
+        keeps: 'Nergenshuizen',
+      },
+      {
+        url: '/beheer/gebieden',
+        form: {
+          name: 'Wijk Zonder Soort',
+          slug: 'wijk-zonder-soort',
+          kind: 'stad',
+          municipalityId: String(world.municipality.id),
+        },
+        says: [/Soort gebied: Kies wijk, buurt, kern of dorp\./],
+        keeps: 'Wijk Zonder Soort',
+      },
+      {
+        url: '/beheer/netwerken',
+        form: {
+          areaId: 'geen',
+          name: 'Netwerk Nergens',
+          contactEmail: 'geen-adres',
+          contactPhone: 'bel me',
+        },
+        says: [
+          /Gebied: Maak een keuze\./,
+          /E-mailadres voor contact: Vul een geldig e-mailadres in/,
+          /Telefoonnummer: Vul een telefoonnummer in/,
+        ],
+        keeps: 'Netwerk Nergens',
+      },
+      {
+        url: `/beheer/netwerken/${world.networks.a.id}`,
+        form: { name: '', description: 'Nieuwe tekst die blijft staan', contactPhone: 'abc' },
+        says: [/Naam: Vul dit veld in\./, /Telefoonnummer: /],
+        keeps: 'Nieuwe tekst die blijft staan',
+      },
+      {
+        // A valid organisation with one unknown network: not saved, not even in part.
+        url: '/beheer/organisaties',
+        form: {
+          name: 'Half Opgeslagen',
+          type: 'welfare',
+          networkIds: [String(world.networks.a.id), '999999'],
+        },
+        says: [/Buurtnetwerken: Maak een keuze\./],
+        keeps: 'Half Opgeslagen',
+      },
+      {
+        url: '/beheer/organisaties',
+        form: { name: 'Website Fout', type: 'welfare', website: 'www zonder schema' },
+        says: [/Website: Vul een volledig webadres in/],
+        keeps: 'www zonder schema',
+      },
+      {
+        url: `/beheer/netwerken/${world.networks.b.id}/coordinator`,
+        form: { email: 'geen adres' },
+        says: [/E-mailadres van de coördinator: Vul een geldig e-mailadres in/],
+        keeps: 'geen adres',
+      },
+      {
+        // Network A has a coordinator already: a first coordinator is no longer offered.
+        url: `/beheer/netwerken/${world.networks.a.id}/coordinator`,
+        form: { email: 'nog.een@example.org' },
+        says: [/Dit netwerk heeft al een coördinator/],
+        keeps: 'nog.een@example.org',
+      },
+      {
+        url: '/beheer/bestuurders',
+        form: { email: 'nieuw@example.org', displayName: 'Nieuwe Bestuurder', scope: 'm999999' },
+        says: [/Gemeente of regio: Maak een keuze\./],
+        keeps: 'Nieuwe Bestuurder',
+      },
+      {
+        url: '/beheer/instellingen',
+        form: {
+          organisationName: 'Gemeente Voorbeeld',
+          privacyContact: '',
+          personalSignalMonths: 'twaalf',
+          closedAccountMonths: '0',
+        },
+        says: [
+          /Bewaartermijn persoonsgebonden signalen \(maanden\): Vul een aantal maanden in/,
+          /Bewaartermijn gesloten accounts \(maanden\): Vul een aantal maanden in/,
+        ],
+        keeps: 'Gemeente Voorbeeld',
+      },
+      {
+        url: '/beheer/mail',
+        form: { to: 'niet-een-adres' },
+        says: [/Naar dit e-mailadres: Vul een geldig e-mailadres in/],
+        keeps: 'niet-een-adres',
+      },
+    ];
+    for (const c of cases) {
+      const res = await admin.post(c.url, c.form, { from: c.url.replace(/\/coordinator$/, '') });
+      assert.equal(res.statusCode, 400, `${c.url}: ${res.statusCode}`);
+      assert.match(res.body, /<title>Fout: /, c.url);
+      assert.match(res.body, /id="error-summary"/, c.url);
+      for (const message of c.says) assert.match(res.body, message, `${c.url}: ${message}`);
+      if (c.keeps) assert.ok(res.body.includes(c.keeps), `${c.url} keeps ${c.keeps}`);
+    }
+    // A coordinator's own settings form follows the same pattern.
+    const coordinatorForm = await clients
+      .get('coordinator')!
+      .post(
+        `/netwerk/${world.networks.a.id}/instellingen`,
+        { description: 'Blijft staan', contactEmail: 'fout@' },
+        { from: `/netwerk/${world.networks.a.id}/instellingen` },
+      );
+    assert.equal(coordinatorForm.statusCode, 400);
+    assert.match(coordinatorForm.body, /E-mailadres voor contact: Vul een geldig e-mailadres in/);
+    assert.match(coordinatorForm.body, /Blijft staan/);
+    assert.equal(await snapshot(t), before);
+  });
+
+  test('closing an account ends its sessions and refuses sign-in; reopening lets it in; not oneself', async () => {
+    const admin = clients.get('admin')!;
+    const person = world.people.council;
+    const theirs = clients.get('council')!;
+    assert.equal((await theirs.get(`/netwerk/${world.networks.a.id}`)).statusCode, 200);
+    const closed = await admin.post(
+      `/beheer/mensen/${person.id}/deactiveren`,
+      {},
+      { from: `/beheer/mensen/${person.id}` },
+    );
+    assert.equal(closed.statusCode, 303);
+    // The open session is gone, and the right password no longer signs in.
+    assert.equal((await theirs.get(`/netwerk/${world.networks.a.id}`)).statusCode, 303);
+    const again = new TestClient(t.app, '10.30.2.1');
+    await again.get('/inloggen');
+    const refused = await again.post('/inloggen', {
+      identifier: person.email!,
+      password: TEST_PASSWORD,
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /gesloten door een beheerder/);
+    // Reopened: signing in works again.
+    await admin.post(
+      `/beheer/mensen/${person.id}/heractiveren`,
+      {},
+      { from: `/beheer/mensen/${person.id}` },
+    );
+    await again.login(person.email!, TEST_PASSWORD);
+    // Signing someone out everywhere, and a reset link by mail.
+    await admin.post(
+      `/beheer/mensen/${person.id}/sessies-beeindigen`,
+      {},
+      { from: `/beheer/mensen/${person.id}` },
+    );
+    assert.equal((await again.get(`/netwerk/${world.networks.a.id}`)).statusCode, 303);
+    await admin.post(
+      `/beheer/mensen/${person.id}/herstellink`,
+      {},
+      { from: `/beheer/mensen/${person.id}` },
+    );
+    const mail = await rows<{ body: string }>(
+      t,
+      sql`select body from outbox where recipient = ${person.email} order by id desc limit 1`,
+    );
+    assert.match(mail[0]!.body, /wachtwoord-herstellen\?token=/);
+    // An administrator cannot close their own account (nobody would be left to reopen it).
+    const self = await admin.post(
+      `/beheer/mensen/${world.people.admin.id}/deactiveren`,
+      {},
+      { from: `/beheer/mensen/${world.people.admin.id}` },
+    );
+    assert.equal(self.statusCode, 303);
+    const still = await rows<{ closed: boolean }>(
+      t,
+      sql`select deactivated_at is not null as closed from people where id = ${world.people.admin.id}`,
+    );
+    assert.equal(still[0]!.closed, false);
+    const actions = await rows<{ action: string }>(
+      t,
+      sql`select action from audit_log where object_id = ${String(person.id)} and action like 'admin.account.%' order by id`,
+    );
+    assert.deepEqual(
+      actions.map((a) => a.action),
+      [
+        'admin.account.deactivate',
+        'admin.account.reactivate',
+        'admin.account.endSessions',
+        'admin.account.resetLink',
+      ],
+    );
+  });
+
+  test('CSV import: every row checked, errors by file, row and field in Dutch, all or nothing, idempotent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'buurtkracht-import-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+    const session = { config: testConfig(), database: t.database };
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const status = await adminMain(
+        args[0]!,
+        args.slice(1),
+        { out: (l) => out.push(l), err: (l) => err.push(l) },
+        session,
+      );
+      return { status, out: out.join('\n'), err: err.join('\n') };
+    };
+    write('regions.csv', 'slug,name\ntwente,Twente\n');
+    write('municipalities.csv', 'slug,name,region\nhengelo,Hengelo,twente\nborne,Borne,nergens\n');
+    write(
+      'areas.csv',
+      'slug,name,kind,municipality\nhengelo-noord,Hengelo Noord,wijk,hengelo\nzenderen,Zenderen,stad,borne\n',
+    );
+    write(
+      'networks.csv',
+      'area,name,description,contact_email,contact_phone,contact_address,public\nhengelo-noord,Buurtnetwerk Noord,"Samen, in Noord",noord@example.org,074 123 4567,,misschien\n',
+    );
+    write(
+      'organisations.csv',
+      'name,type,website,networks\nWelzijn Twente,welfare,,hengelo-noord\n',
+    );
+    const before = await snapshot(t);
+    const bad = await run('import', dir);
+    assert.equal(bad.status, 1);
+    assert.match(bad.err, /areas\.csv, rij 3, veld kind: Kies wijk, buurt, kern of dorp\./);
+    assert.match(bad.err, /networks\.csv, rij 2, veld public: Vul ja of nee in\./);
+    assert.match(bad.err, /municipalities\.csv, rij 3, veld region: "nergens" bestaat niet/);
+    assert.match(bad.err, /Niets opgeslagen/);
+    assert.equal(await snapshot(t), before, 'nothing half-saved');
+
+    write('municipalities.csv', 'slug,name,region\nhengelo,Hengelo,twente\nborne,Borne,twente\n');
+    write(
+      'areas.csv',
+      'slug,name,kind,municipality\nhengelo-noord,Hengelo Noord,wijk,hengelo\nzenderen,Zenderen,dorp,borne\n',
+    );
+    write(
+      'networks.csv',
+      'area,name,description,contact_email,contact_phone,contact_address,public\nhengelo-noord,Buurtnetwerk Noord,"Samen, in Noord",noord@example.org,074 123 4567,,ja\nzenderen,Dorpsnetwerk Zenderen,,,,,nee\n',
+    );
+    const dry = await run('import', dir, '--dry-run');
+    assert.equal(dry.status, 0, dry.err);
+    assert.equal(await snapshot(t), before, 'a dry run saves nothing');
+    const good = await run('import', dir);
+    assert.equal(good.status, 0, good.err);
+    assert.match(good.out, /networks: 2 new, 0 updated/);
+    const once = await snapshot(t);
+    const twice = await run('import', dir);
+    assert.equal(twice.status, 0);
+    assert.match(twice.out, /networks: 0 new, 2 updated/);
+    assert.equal(await snapshot(t), once, 'importing again changes nothing');
+
+    // The export reads back in as it is.
+    const exported = join(dir, 'export');
+    assert.equal((await run('export', exported)).status, 0);
+    assert.equal((await run('import', exported)).status, 0);
+    assert.equal(await snapshot(t), once);
+  });
+});
