@@ -58,6 +58,8 @@ const PUBLIC_ROUTES = [
   'GET /bibliotheek',
   'GET /bibliotheek/:itemId',
   'GET /zoeken',
+  // The logo on letters, set by an administrator (letters are printed by anyone's browser).
+  'GET /logo.png',
 ].sort();
 
 /** Static files: served by @fastify/static, which sets no route config; nothing personal. */

@@ -8,13 +8,60 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { adminMain } from '#src/cli/admin.js';
 import { reflections } from '#src/modules/library/tables.js';
 import { signals } from '#src/modules/signals/tables.js';
-import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
+import {
+  createTestApp,
+  csrfTokenIn,
+  type TestApp,
+  TestClient,
+  testConfig,
+} from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 
 type World = Awaited<ReturnType<typeof createWorld>>;
+
+type Field = string | { filename: string; contentType: string; data: Buffer };
+
+/** Posts a multipart form (an upload) with the client's cookies and the last page's token. */
+async function postMultipart(
+  t: TestApp,
+  client: TestClient,
+  url: string,
+  fields: Record<string, Field>,
+) {
+  const boundary = `----bk${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  const all: Record<string, Field> = { _csrf: csrfTokenIn(client.lastHtml) ?? '', ...fields };
+  for (const [name, value] of Object.entries(all)) {
+    if (typeof value === 'string') {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        ),
+      );
+    } else {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${value.filename}"\r\nContent-Type: ${value.contentType}\r\n\r\n`,
+        ),
+        value.data,
+        Buffer.from('\r\n'),
+      );
+    }
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const cookie = (client as unknown as { cookieHeader(): string }).cookieHeader();
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.concat(parts),
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    remoteAddress: '10.30.0.9',
+  });
+}
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await t.database.db.execute(query);
@@ -427,6 +474,65 @@ describe('the administration', () => {
         'admin.account.resetLink',
       ],
     );
+  });
+
+  test('the name and logo on letters: set, checked, re-encoded, shown on the letter, removed', async () => {
+    const admin = clients.get('admin')!;
+    await admin.get('/beheer/instellingen');
+    const settings = await admin.post('/beheer/instellingen', {
+      organisationName: 'Gemeente Voorbeeld',
+      privacyContact: 'privacy@gemeente.example',
+      personalSignalMonths: '18',
+      closedAccountMonths: '24',
+    });
+    assert.equal(settings.statusCode, 303);
+    await admin.get('/beheer/instellingen');
+    const notAnImage = await postMultipart(t, admin, '/beheer/instellingen/logo', {
+      logo: { filename: 'logo.png', contentType: 'image/png', data: Buffer.from('geen plaatje') },
+    });
+    assert.equal(notAnImage.statusCode, 400);
+    assert.match(notAnImage.body, /Logo: Dit is geen afbeelding in PNG, JPEG of WebP\./);
+    assert.equal((await admin.get('/logo.png')).statusCode, 404);
+
+    const big = await sharp({
+      create: { width: 1200, height: 800, channels: 3, background: '#336699' },
+    })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'GEHEIM-EXIF' } } })
+      .toBuffer();
+    await admin.get('/beheer/instellingen');
+    const uploaded = await postMultipart(t, admin, '/beheer/instellingen/logo', {
+      logo: { filename: 'logo.jpg', contentType: 'image/jpeg', data: big },
+    });
+    assert.equal(uploaded.statusCode, 303, uploaded.body.slice(0, 500));
+    const logo = await new TestClient(t.app, '10.30.3.1').get('/logo.png');
+    assert.equal(logo.statusCode, 200);
+    assert.equal(logo.headers['content-type'], 'image/png');
+    const meta = await sharp(logo.rawPayload).metadata();
+    assert.equal(meta.format, 'png');
+    assert.ok(
+      (meta.width ?? 0) <= 600 && (meta.height ?? 0) <= 200,
+      `${meta.width}×${meta.height}`,
+    );
+    assert.equal(meta.exif, undefined, 'no metadata kept');
+
+    // The printed invitation letter carries the logo, named after the organisation.
+    const coordinator = clients.get('coordinator')!;
+    const letter = await coordinator.post(
+      `/netwerk/${world.networks.a.id}/uitnodigen`,
+      { kind: 'letter', addressee: 'Truus', role: 'resident' },
+      { from: `/netwerk/${world.networks.a.id}/uitnodigen` },
+    );
+    assert.equal(letter.statusCode, 200);
+    assert.match(
+      letter.body,
+      /<img class="bk-letter__logo" src="\/logo.png" alt="Gemeente Voorbeeld"/,
+    );
+
+    await admin.get('/beheer/instellingen');
+    const removed = await admin.post('/beheer/instellingen/logo/verwijderen', {});
+    assert.equal(removed.statusCode, 303);
+    assert.equal((await admin.get('/logo.png')).statusCode, 404);
   });
 
   test('CSV import: every row checked, errors by file, row and field in Dutch, all or nothing, idempotent', async () => {

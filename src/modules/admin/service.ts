@@ -4,7 +4,14 @@
 import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Mailer } from '../../platform/mail.js';
-import { platformRepository } from '../../platform/repository.js';
+import { MAX_UPLOAD_BYTES } from '../../platform/plugins/multipart.js';
+import {
+  type PlatformSettings,
+  readLogo,
+  readPlatformSettings,
+  saveLogo,
+  savePlatformSettings,
+} from '../../platform/settings.js';
 import {
   type AreaKind,
   type NetworkEdit,
@@ -16,30 +23,13 @@ import type { AdminOrigin } from '../people/index.js';
 /** A save that failed on a rule: field name → catalogue key. */
 export type SaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
-/** The platform settings a municipality sets (stored in app_settings under `setting.`). */
-export interface PlatformSettings {
-  /** The organisation's name on letters and in the privacy statement. */
-  organisationName: string;
-  /** Who answers privacy questions: an address or a phone number, with a name. */
-  privacyContact: string;
-  /** Months after closing before a person-bound signal is made anonymous (default 12). */
-  personalSignalMonths: number;
-  /** Months a closed (deactivated) account is kept before it may be erased (default 24). */
-  closedAccountMonths: number;
-}
+export type { PlatformSettings } from '../../platform/settings.js';
 
-export const defaultSettings: PlatformSettings = {
-  organisationName: '',
-  privacyContact: '',
-  personalSignalMonths: 12,
-  closedAccountMonths: 24,
-};
-
-const SETTING_PREFIX = 'setting.';
+/** The logo on letters: at most this wide and high, in pixels (it is re-encoded as PNG). */
+export const LOGO_BOX = { width: 600, height: 200 };
 
 export function adminService(db: Database, mailer: Mailer) {
   const places = () => networkModule.api.admin(db);
-  const platform = platformRepository(db);
 
   async function audit(
     by: AdminOrigin,
@@ -172,35 +162,55 @@ export function adminService(db: Database, mailer: Mailer) {
     },
 
     /** The settings, with defaults for what was never set. */
-    async settings(): Promise<PlatformSettings> {
-      const stored = await platform.listSettings(SETTING_PREFIX);
-      const text = (key: keyof PlatformSettings) =>
-        stored.get(`${SETTING_PREFIX}${key}`) ?? String(defaultSettings[key]);
-      const months = (key: 'personalSignalMonths' | 'closedAccountMonths') => {
-        const n = Number.parseInt(text(key), 10);
-        return Number.isInteger(n) && n > 0 ? n : defaultSettings[key];
-      };
-      return {
-        organisationName: text('organisationName'),
-        privacyContact: text('privacyContact'),
-        personalSignalMonths: months('personalSignalMonths'),
-        closedAccountMonths: months('closedAccountMonths'),
-      };
-    },
+    settings: () => readPlatformSettings(db),
 
     async saveSettings(values: PlatformSettings, by: AdminOrigin): Promise<void> {
-      await db.transaction(async (tx) => {
-        const repo = platformRepository(tx);
-        for (const [key, value] of Object.entries(values)) {
-          await repo.saveSetting(`${SETTING_PREFIX}${key}`, String(value));
-        }
-      });
+      await db.transaction((tx) => savePlatformSettings(tx, values));
       await recordAudit(db, {
         actorId: by.actorId,
         action: 'admin.settings.save',
         result: 'ok',
         origin: by.origin,
       });
+    },
+
+    hasLogo: async () => (await readLogo(db)) !== undefined,
+    /** The logo's PNG bytes, or undefined. */
+    logo: () => readLogo(db),
+
+    /**
+     * Sets the logo from an upload: a PNG, JPEG or WebP image (decided by its content),
+     * re-encoded as a PNG of at most LOGO_BOX without any metadata; or removes it (null).
+     */
+    async saveLogo(
+      upload: Buffer | null,
+      by: AdminOrigin,
+    ): Promise<'ok' | 'empty' | 'tooLarge' | 'type'> {
+      let png: Buffer | null = null;
+      if (upload) {
+        if (upload.length === 0) return 'empty';
+        if (upload.length > MAX_UPLOAD_BYTES) return 'tooLarge';
+        try {
+          const { default: sharp } = await import('sharp');
+          const meta = await sharp(upload, { limitInputPixels: 50_000_000 }).metadata();
+          if (!meta.format || !['png', 'jpeg', 'webp'].includes(meta.format)) return 'type';
+          png = await sharp(upload, { limitInputPixels: 50_000_000 })
+            .resize({ ...LOGO_BOX, fit: 'inside', withoutEnlargement: true })
+            .png()
+            .toBuffer();
+        } catch {
+          return 'type';
+        }
+      }
+      await saveLogo(db, png);
+      await recordAudit(db, {
+        actorId: by.actorId,
+        action: 'admin.settings.logo',
+        result: 'ok',
+        origin: by.origin,
+        detail: png ? 'set' : 'removed',
+      });
+      return 'ok';
     },
 
     /** Sends a test mail; the answer says whether it went out or only into the outbox. */

@@ -102,6 +102,7 @@ export const peopleMessages = defineMessages({
     'networkHome.members': 'Leden',
     'networkHome.invite': 'Iemand uitnodigen',
     'networkHome.audit': 'Logboek',
+    'networkHome.settings': 'Beschrijving en contactgegevens van het netwerk',
     'networkHome.publicPage': 'Openbare pagina',
     'members.title': 'Leden van {network}',
     'members.name': 'Naam',
@@ -154,6 +155,7 @@ export const peopleMessages = defineMessages({
     'letter.code': 'Uw code',
     'letter.valid': 'De code werkt één keer en is geldig tot {date}.',
     'letter.help': 'Lukt het niet? Vraag gerust iemand van het buurtnetwerk om te helpen.',
+    'letter.logo': 'Logo van de afzender',
     'letter.note':
       'Deze code ziet u maar één keer. Print de brief nu, of maak later een nieuwe uitnodiging.',
     'audit.title': 'Logboek',
@@ -357,6 +359,7 @@ export const peopleMessages = defineMessages({
     'networkHome.members': 'Members',
     'networkHome.invite': 'Invite someone',
     'networkHome.audit': 'Audit log',
+    'networkHome.settings': 'Description and contact details of the network',
     'networkHome.publicPage': 'Public page',
     'members.title': 'Members of {network}',
     'members.name': 'Name',
@@ -409,6 +412,7 @@ export const peopleMessages = defineMessages({
     'letter.valid': 'The code works once and is valid until {date}.',
     'letter.help':
       'Does it not work? Feel free to ask someone from the neighbourhood network for help.',
+    'letter.logo': 'Logo of the sender',
     'letter.note':
       'You see this code only once. Print the letter now, or make a new invitation later.',
     'audit.title': 'Audit log',

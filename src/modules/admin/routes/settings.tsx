@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { networkFromUrl } from '../../../platform/access.js';
 import { type FormState, parseForm } from '../../../platform/forms.js';
+import type { UploadedFile } from '../../../platform/plugins/multipart.js';
 import { networkTextFields } from '../fields.js';
 import { can } from '../policy.js';
 import {
@@ -165,9 +166,11 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
     reply: FastifyReply,
     state: FormState = {},
     status = 200,
+    logoErrors?: Record<string, string>,
   ) {
     const t = request.t;
     const values = state.values ?? settingsValues(await service.settings());
+    const hasLogo = await service.hasLogo();
     const vm: AdminPageViewModel = {
       title: t('admin.settings.title'),
       intro: t('admin.settings.intro'),
@@ -182,6 +185,36 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
             values,
             errors: state.errors,
           }),
+        },
+        {
+          title: t('admin.logo.title'),
+          intro: hasLogo ? t('admin.logo.current') : t('admin.logo.none'),
+          ...(hasLogo ? { image: { src: '/logo.png', alt: t('admin.logo.alt') } } : {}),
+          form: formSpec(t, {
+            action: '/beheer/instellingen/logo',
+            enctype: 'multipart/form-data',
+            fields: [
+              {
+                kind: 'file',
+                name: 'logo',
+                label: t('admin.logo.file'),
+                description: t('admin.logo.file.hint'),
+                accept: 'image/png,image/jpeg,image/webp',
+              },
+            ],
+            submit: t('admin.logo.submit'),
+            errors: logoErrors,
+          }),
+          ...(hasLogo
+            ? {
+                buttons: [
+                  {
+                    action: '/beheer/instellingen/logo/verwijderen',
+                    label: t('admin.logo.remove'),
+                  },
+                ],
+              }
+            : {}),
         },
       ],
     };
@@ -220,6 +253,44 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
     }
     await service.saveSettings(form.data, by);
     return reply.flash('ok', 'admin.saved').redirect('/beheer/instellingen', 303);
+  });
+
+  // The logo on letters: uploaded, checked and re-encoded; served to everyone (letters).
+
+  app.post('/beheer/instellingen/logo', checked, async (request, reply) => {
+    const by = await requireAdmin(request);
+    const upload = (request.body as { logo?: UploadedFile } | undefined)?.logo;
+    const file =
+      upload && typeof upload === 'object' && Buffer.isBuffer(upload.data) ? upload : undefined;
+    const result =
+      !file || file.filename === ''
+        ? 'empty'
+        : file.truncated
+          ? 'tooLarge'
+          : await service.saveLogo(file.data, by);
+    if (result !== 'ok') {
+      const message = request.t(`admin.logo.${result}`);
+      return settingsPage(request, reply, {}, 400, {
+        logo: `${request.t('admin.logo.file')}: ${message}`,
+      });
+    }
+    return reply.flash('ok', 'admin.logo.saved').redirect('/beheer/instellingen', 303);
+  });
+
+  app.post('/beheer/instellingen/logo/verwijderen', checked, async (request, reply) => {
+    const by = await requireAdmin(request);
+    await service.saveLogo(null, by);
+    return reply.flash('ok', 'admin.logo.removed').redirect('/beheer/instellingen', 303);
+  });
+
+  app.get('/logo.png', { config: { policy: 'public' } }, async (_request, reply) => {
+    const logo = await service.logo();
+    if (!logo) return reply.callNotFound();
+    return reply
+      .header('content-type', 'image/png')
+      .header('cache-control', 'public, max-age=300')
+      .header('x-content-type-options', 'nosniff')
+      .send(logo);
   });
 
   // A network's own settings, for its coordinators (and administrators)

@@ -36,6 +36,7 @@ export type FieldSpec =
       required?: boolean;
     }
   | { kind: 'checkbox'; name: string; label: string; description?: string }
+  | { kind: 'file'; name: string; label: string; description?: string; accept: string }
   | {
       kind: 'checkboxes';
       name: string;
@@ -53,6 +54,8 @@ export interface FormSpec extends FormState {
   submit: string;
   /** Visible label of an optional field: "(niet verplicht)". */
   optionalLabel?: string;
+  /** For a form with a file field. */
+  enctype?: 'multipart/form-data';
 }
 
 /** Renders a form from its spec, with the user's input and the errors per field. */
@@ -67,7 +70,12 @@ export function SpecForm({ ctx, form }: { ctx: ViewContext; form: FormSpec }) {
     }),
   );
   return (
-    <Form ctx={ctx} action={form.action} errors={form.errors ? errors : undefined}>
+    <Form
+      ctx={ctx}
+      action={form.action}
+      errors={form.errors ? errors : undefined}
+      enctype={form.enctype}
+    >
       {form.intro ? <p class="utrecht-paragraph">{form.intro}</p> : null}
       {form.fields.map((f) => {
         const common = {
@@ -92,6 +100,47 @@ export function SpecForm({ ctx, form }: { ctx: ViewContext; form: FormSpec }) {
             );
           case 'checkbox':
             return <Checkbox key={f.name} {...common} checked={values[f.name] === 'on'} />;
+          case 'file': {
+            const id = fieldId(f.name);
+            const described = [
+              f.description ? `${id}-description` : '',
+              errors[f.name] ? `${id}-error` : '',
+            ]
+              .filter(Boolean)
+              .join(' ');
+            return (
+              <div
+                key={f.name}
+                class={`utrecht-form-field utrecht-form-field--distanced ${errors[f.name] ? 'utrecht-form-field--invalid' : ''}`}
+              >
+                <div class="utrecht-form-field__label">
+                  <label class="utrecht-form-label" for={id}>
+                    {f.label}
+                  </label>
+                </div>
+                {f.description ? (
+                  <div class="utrecht-form-field-description" id={`${id}-description`}>
+                    {f.description}
+                  </div>
+                ) : null}
+                {errors[f.name] ? (
+                  <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+                    {errors[f.name]}
+                  </div>
+                ) : null}
+                <div class="utrecht-form-field__input">
+                  <input
+                    type="file"
+                    id={id}
+                    name={f.name}
+                    accept={f.accept}
+                    aria-invalid={errors[f.name] ? 'true' : undefined}
+                    aria-describedby={described || undefined}
+                  />
+                </div>
+              </div>
+            );
+          }
           case 'checkboxes': {
             const chosen = new Set((values[f.name] ?? '').split(',').filter(Boolean));
             const id = fieldId(f.name);
@@ -220,6 +269,8 @@ export function ActionForm({ ctx, button }: { ctx: ViewContext; button: ActionBu
 export interface SectionSpec {
   title: string;
   intro?: string;
+  /** An image with its text alternative (the current logo). */
+  image?: { src: string; alt: string };
   facts?: { label: string; value: string }[];
   table?: TableSpec;
   form?: FormSpec;
@@ -253,6 +304,11 @@ function Section({
         {section.title}
       </h2>
       {section.intro ? <p class="utrecht-paragraph">{section.intro}</p> : null}
+      {section.image ? (
+        <p class="utrecht-paragraph">
+          <img class="bk-logo-preview" src={section.image.src} alt={section.image.alt} />
+        </p>
+      ) : null}
       {section.facts ? (
         <dl class="bk-facts">
           {section.facts.map((f) => (
