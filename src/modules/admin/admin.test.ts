@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { adminMain } from '#src/cli/admin.js';
 import { reflections } from '#src/modules/library/tables.js';
+import { runSignalRetention } from '#src/modules/signals/service.js';
 import { signals } from '#src/modules/signals/tables.js';
 import {
   createTestApp,
@@ -533,6 +534,40 @@ describe('the administration', () => {
     const removed = await admin.post('/beheer/instellingen/logo/verwijderen', {});
     assert.equal(removed.statusCode, 303);
     assert.equal((await admin.get('/logo.png')).statusCode, 404);
+  });
+
+  test("the retention period set on /beheer is the signals' default: a network without its own is anonymised by it", async () => {
+    const admin = clients.get('admin')!;
+    await admin.get('/beheer/instellingen');
+    const saved = await admin.post('/beheer/instellingen', {
+      organisationName: '',
+      privacyContact: '',
+      personalSignalMonths: '2',
+      closedAccountMonths: '24',
+    });
+    assert.equal(saved.statusCode, 303);
+    const [signal] = await t.database.db
+      .insert(signals)
+      .values({
+        networkId: world.networks.c.id,
+        title: 'Meneer in de flat',
+        description: 'Details',
+        theme: 'elderly',
+        raisedBy: 'resident',
+        origin: 'other',
+        status: 'closed',
+        personBound: true,
+        closedAt: new Date('2026-01-10T12:00:00Z'),
+      })
+      .returning();
+    const title = async () =>
+      (
+        await rows<{ title: string }>(t, sql`select title from signals where id = ${signal!.id}`)
+      )[0]!.title;
+    await runSignalRetention(t.database.db, new Date('2026-03-01T12:00:00Z'));
+    assert.equal(await title(), 'Meneer in de flat', 'not yet after seven weeks');
+    await runSignalRetention(t.database.db, new Date('2026-03-11T12:00:00Z'));
+    assert.equal(await title(), '[geanonimiseerd]', 'after two months');
   });
 
   test('CSV import: every row checked, errors by file, row and field in Dutch, all or nothing, idempotent', async () => {
