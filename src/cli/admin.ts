@@ -94,8 +94,17 @@ async function create(args: string[], io: AdminIo, s: Session): Promise<number> 
   const address = email.safeParse(flags.get('email'));
   if (!address.success) throw new Usage('--email needs a valid email address');
   const link = flags.get('link') === true;
+  const people = await adminModule.api.commandLinePeople(s.config, s.database.db);
+  const existing = await people.findAccountByLogin(address.data);
+  if (existing?.isAdmin && !existing.deactivatedAt) {
+    io.err(
+      `error: ${address.data} is an administrator already; for a new password use: buurtkracht admin reset-password ${address.data}`,
+    );
+    return 1;
+  }
+  // A new account needs a password (or the link); an existing one keeps its own.
   let password: string | undefined;
-  if (!link) {
+  if (!existing && !link) {
     if (!io.askPassword) {
       io.err('error: no terminal to ask for a password; add --link to get a set-up link instead');
       return 2;
@@ -114,7 +123,6 @@ async function create(args: string[], io: AdminIo, s: Session): Promise<number> 
       return 1;
     }
   }
-  const people = await adminModule.api.commandLinePeople(s.config, s.database.db);
   const by = { actorId: null, origin: 'cli' };
   const name = typeof flags.get('name') === 'string' ? (flags.get('name') as string) : '';
   const result = await people.createAdministrator(
@@ -122,17 +130,18 @@ async function create(args: string[], io: AdminIo, s: Session): Promise<number> 
     by,
   );
   if (result.outcome === 'alreadyAdmin') {
-    io.err(
-      `error: ${address.data} is an administrator already; for a new password use: buurtkracht admin reset-password ${address.data}`,
-    );
+    io.err(`error: ${address.data} is an administrator already`);
     return 1;
   }
   io.out(
     result.outcome === 'created'
       ? `Administrator ${address.data} created.`
-      : `The account ${address.data} is an administrator now.`,
+      : result.outcome === 'reopened'
+        ? `The closed administrator account ${address.data} is open again.`
+        : `The account ${address.data} is an administrator now.`,
   );
-  if (link || (result.outcome === 'created' && !password)) {
+  // Without a password of its own nobody can sign in with the account: give the link too.
+  if (link || (existing ? !existing.hasPassword : !password)) {
     const setup = await people.passwordLinkFor(address.data, s.config.publicUrl, by);
     if (setup) {
       io.out('Open this link to choose a password (it works once, for one hour):');

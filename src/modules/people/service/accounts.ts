@@ -37,6 +37,11 @@ export function accountService(c: ServiceContext) {
     countActiveAdmins: () => accounts.countActiveAdmins(),
     listAdmins: () => accounts.listAdmins(),
     findAccount: (id: number) => accounts.findAccount(id),
+    /** The account with this email address or user name, if any. */
+    async findAccountByLogin(login: string) {
+      const person = await c.repo.findPersonByLogin(login);
+      return person ? accounts.findAccount(person.id) : undefined;
+    },
     searchAccounts: (query: string) => accounts.searchAccounts(query.trim().slice(0, 100), 50),
 
     /**
@@ -46,13 +51,21 @@ export function accountService(c: ServiceContext) {
     async createAdministrator(
       input: { email: string; displayName: string; password?: string | undefined },
       by: AdminOrigin,
-    ): Promise<{ personId: number; outcome: 'created' | 'promoted' | 'alreadyAdmin' }> {
+    ): Promise<{
+      personId: number;
+      outcome: 'created' | 'promoted' | 'reopened' | 'alreadyAdmin';
+    }> {
       const email = input.email.trim().toLowerCase();
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       const result = await db.transaction(async (tx) => {
         const repo = peopleRepository(tx);
         const existing = await repo.findPersonByLogin(email);
         if (existing) {
+          if (existing.isAdmin && existing.deactivatedAt) {
+            // A closed administrator (perhaps the last one): the command line opens it again.
+            await accountsRepository(tx).setDeactivated(existing.id, false);
+            return { personId: existing.id, outcome: 'reopened' as const };
+          }
           if (existing.isAdmin) return { personId: existing.id, outcome: 'alreadyAdmin' as const };
           await accountsRepository(tx).setAdmin(existing.id, true);
           return { personId: existing.id, outcome: 'promoted' as const };
