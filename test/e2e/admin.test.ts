@@ -221,7 +221,7 @@ describe('a new installation in a browser', () => {
     );
     await saved(
       await admin.submit(
-        { Gebied: 'Harreveld (dorp)', Naam: 'Dorpsnetwerk Harreveld' },
+        { Gebied: 'Harreveld (dorp)', Naam: 'Dorpsnetwerk Harreveld', 'Openbaar netwerk': 'nee' },
         'Toevoegen',
       ),
     );

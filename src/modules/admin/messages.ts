@@ -11,6 +11,7 @@ export const adminMessages = defineMessages({
     'admin.save': 'Opslaan',
     'admin.saved': 'De wijziging is opgeslagen.',
     'admin.details': 'Gegevens',
+    'admin.overview': 'Overzicht',
     'admin.choose': 'Kies…',
     'admin.optional': '(niet verplicht)',
     'admin.yes': 'ja',
@@ -41,6 +42,7 @@ export const adminMessages = defineMessages({
     'admin.field.contactPhone': 'Telefoonnummer',
     'admin.field.contactPhone.hint': 'Voor bewoners die liever bellen. Bijvoorbeeld: 0543 123 456.',
     'admin.field.contactAddress': 'Adres',
+    'admin.field.contactAddress.hint': 'Waar kunnen bewoners langskomen? Niet verplicht.',
     'admin.field.isPublic': 'Openbaar netwerk',
     'admin.field.isPublic.hint':
       'Een openbaar netwerk staat in de lijst met buurtnetwerken en heeft een eigen pagina voor iedereen.',
@@ -250,6 +252,7 @@ export const adminMessages = defineMessages({
     'admin.save': 'Save',
     'admin.saved': 'The change has been saved.',
     'admin.details': 'Details',
+    'admin.overview': 'Overview',
     'admin.choose': 'Choose…',
     'admin.optional': '(optional)',
     'admin.yes': 'yes',
@@ -281,6 +284,7 @@ export const adminMessages = defineMessages({
     'admin.field.contactPhone': 'Phone number',
     'admin.field.contactPhone.hint': 'For residents who prefer to call. For example: 0543 123 456.',
     'admin.field.contactAddress': 'Address',
+    'admin.field.contactAddress.hint': 'Where can residents drop in? Optional.',
     'admin.field.isPublic': 'Public network',
     'admin.field.isPublic.hint':
       'A public network is in the list of neighbourhood networks and has its own page for everyone.',

@@ -113,10 +113,11 @@ export function networkFields(
       required: false,
     },
     {
-      kind: 'text',
+      kind: 'textarea',
       name: 'contactAddress',
       label: t('admin.field.contactAddress'),
-      required: false,
+      description: t('admin.field.contactAddress.hint'),
+      rows: 3,
     },
     {
       kind: 'checkbox',

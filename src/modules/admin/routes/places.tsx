@@ -70,6 +70,8 @@ interface Kind<Row, Schema extends z.ZodTypeAny> {
     data: z.output<Schema>,
     request: FastifyRequest,
   ): Promise<SaveResult>;
+  /** What the form to add one starts with (a new network is public unless unticked). */
+  defaults?: FormValues;
   /** Extra sections on the page of one row (a network's coordinators). */
   extra?(request: FastifyRequest, row: Row): Promise<SectionSpec[]>;
   name(row: Row): string;
@@ -92,14 +94,15 @@ function registerKind<Row extends { id: number }, Schema extends z.ZodTypeAny>(
       intro: t(request)(kind.intro),
       back: backToAdmin(request.t),
       sections: [
-        { title: t(request)(kind.title), table: await kind.table(request) },
+        { title: t(request)('admin.overview'), table: await kind.table(request) },
         {
           title: t(request)(kind.addTitle),
           form: formSpec(request.t, {
             action: kind.path,
             fields: await kind.fields(request, undefined),
             submit: t(request)('admin.add'),
-            ...state,
+            values: state.values ?? kind.defaults,
+            errors: state.errors,
           }),
         },
       ],
@@ -272,6 +275,7 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
       });
     },
     values: networkValues,
+    defaults: { isPublic: 'on' },
     schema: (row) => (row ? networkSchema : networkSchema.extend({ areaId: idField })),
     save: (id, data, request) =>
       service.saveNetwork(

@@ -25,7 +25,7 @@ export type FieldSpec =
       required?: boolean;
       autocomplete?: string;
     }
-  | { kind: 'textarea'; name: string; label: string; description?: string }
+  | { kind: 'textarea'; name: string; label: string; description?: string; rows?: number }
   | {
       kind: 'select';
       name: string;
@@ -205,6 +205,7 @@ export function SpecForm({ ctx, form }: { ctx: ViewContext; form: FormSpec }) {
 }
 
 export interface TableSpec {
+  /** The table's name for screen readers (the section's heading says it on screen). */
   caption: string;
   columns: string[];
   /** The first cell links to `href` when given. */
@@ -217,7 +218,6 @@ export function SpecTable({ table }: { table: TableSpec }) {
   return (
     <section class="bk-table-wrap" aria-label={table.caption} tabindex={0}>
       <table class="utrecht-table utrecht-table--html-table">
-        <caption class="utrecht-table__caption">{table.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {table.columns.map((c) => (
