@@ -310,6 +310,23 @@ describe('a new installation in a browser', () => {
     assert.match(directory, /Buurtnetwerk Groenlo/);
     assert.doesNotMatch(directory, /Dorpsnetwerk Harreveld/);
 
+    // The other administration pages, checked with axe too: people, an account, leaders,
+    // the mail check and the settings.
+    await admin.goto(url('/beheer/mensen'));
+    await admin.submit({ 'Zoeken op naam, e-mailadres of gebruikersnaam': 'Ria' }, 'Zoeken');
+    await admin.follow((page) =>
+      page.locator('main').getByRole('link', { name: 'Ria Bewoner' }).click(),
+    );
+    assert.match(await admin.page.locator('main').innerText(), /Buurtnetwerk Groenlo/);
+    await admin.goto(url('/beheer/bestuurders'));
+    assert.match(await admin.page.locator('main').innerText(), /Wim Wethouder/);
+    await admin.goto(url('/beheer/mail'));
+    await admin.submit({ 'Naar dit e-mailadres': 'beheer@gemeente.example' }, 'Testbericht sturen');
+    assert.match(await admin.flash(), /uitgaande mail/);
+    await admin.goto(url('/beheer/instellingen'));
+    await admin.submit({ 'Naam van de organisatie': 'Gemeente Oost Gelre' }, 'Opslaan');
+    assert.equal(await admin.flash(), 'De wijziging is opgeslagen.');
+
     const violations = [
       ...(await admin.audit(browser, adminContext)),
       ...(await coordinator.audit(browser, coordinatorContext)),
