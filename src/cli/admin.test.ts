@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { adminModule } from '#src/modules/admin/index.js';
 import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
 import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { type AdminIo, adminMain } from './admin.js';
@@ -29,6 +30,32 @@ describe('buurtkracht admin', () => {
     });
     return { status, out: out.join('\n'), err: err.join('\n') };
   }
+
+  test('npm start names the command only in production, and only while there is no administrator', async () => {
+    const none = { countActiveAdmins: async () => 0 };
+    const one = { countActiveAdmins: async () => 1 };
+    const notice = await adminModule.api.firstAdminNotice(
+      { env: 'production', databaseUrl: undefined },
+      none,
+    );
+    assert.match(notice ?? '', /npx buurtkracht admin create --email <your email address>/);
+    assert.match(notice ?? '', /DATA_DIR/);
+    assert.match(notice ?? '', /stop Buurtkracht first/);
+    const onPostgres = await adminModule.api.firstAdminNotice(
+      { env: 'production', databaseUrl: 'postgres://db/bk' },
+      none,
+    );
+    assert.match(onPostgres ?? '', /DATABASE_URL/);
+    assert.doesNotMatch(onPostgres ?? '', /stop Buurtkracht/);
+    assert.equal(
+      await adminModule.api.firstAdminNotice({ env: 'production', databaseUrl: undefined }, one),
+      undefined,
+    );
+    assert.equal(
+      await adminModule.api.firstAdminNotice({ env: 'development', databaseUrl: undefined }, none),
+      undefined,
+    );
+  });
 
   test('create asks for a password twice in a terminal, refuses weak or differing ones', async () => {
     const short = await run(['admin', 'create', '--email', 'a@gemeente.example'], ['kort']);

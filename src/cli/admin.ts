@@ -5,7 +5,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/client.js';
@@ -68,23 +67,42 @@ function parse(args: string[], valued: string[], booleans: string[]) {
 
 const email = z.string().trim().toLowerCase().email();
 
-/** Reads a password from the terminal without echoing it. */
+/**
+ * Reads a password from the terminal without echoing it: the terminal in raw mode, one
+ * character at a time (backspace removes one; Ctrl-C stops the command). Undefined when
+ * stdin is not a terminal.
+ */
 export function terminalPasswordPrompt(): ((prompt: string) => Promise<string>) | undefined {
-  if (!process.stdin.isTTY) return undefined;
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return undefined;
   return (prompt) =>
     new Promise((resolve) => {
-      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-      let muted = false;
-      const output = rl as unknown as { _writeToOutput: (s: string) => void };
-      output._writeToOutput = (s: string) => {
-        if (!muted) process.stdout.write(s);
-      };
-      rl.question(prompt, (answer) => {
-        rl.close();
+      process.stdout.write(prompt);
+      let answer = '';
+      const finish = () => {
+        stdin.off('data', onData);
+        stdin.setRawMode(false);
+        stdin.pause();
         process.stdout.write('\n');
-        resolve(answer);
-      });
-      muted = true;
+      };
+      const onData = (chunk: Buffer | string) => {
+        for (const ch of chunk.toString()) {
+          if (ch === '\r' || ch === '\n') {
+            finish();
+            resolve(answer);
+            return;
+          }
+          if (ch === '\u0003') {
+            finish();
+            process.exit(130);
+          }
+          if (ch === '\u007f' || ch === '\b') answer = answer.slice(0, -1);
+          else answer += ch;
+        }
+      };
+      stdin.setRawMode(true);
+      stdin.resume();
+      stdin.on('data', onData);
     });
 }
 
