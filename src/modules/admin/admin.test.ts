@@ -265,6 +265,9 @@ describe('the administration', () => {
     const account = await admin.get(`/beheer/mensen/${author.id}`);
     assert.match(account.body, new RegExp(author.displayName));
     assert.match(account.body, /Netwerk A/);
+    const leader = await admin.get(`/beheer/mensen/${world.people.leader.id}`);
+    assert.match(leader.body, /Bestuurder van/);
+    assert.match(leader.body, new RegExp(`gemeente ${world.municipality.name}`));
   });
 
   test('bad input: 400, a Dutch message that names the field, the input kept, nothing saved', async () => {

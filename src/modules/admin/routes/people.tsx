@@ -65,10 +65,24 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
   async function accountPage(request: FastifyRequest, reply: FastifyReply, id: number) {
     const t = request.t;
     const account = await findOr404(request, 'id', people.findAccount, 'person');
-    const [memberships, sessions] = await Promise.all([
+    const [memberships, sessions, scopes, municipalities, regions] = await Promise.all([
       people.listMembershipsOf(account.id),
       people.countSessionsOf(account.id),
+      people.listLeaderScopes(),
+      service.listMunicipalities(),
+      service.listRegions(),
     ]);
+    const leaderOf = scopes
+      .filter((s) => s.personId === account.id)
+      .map((s) =>
+        s.municipalityId
+          ? t('admin.leaders.municipality', {
+              name: municipalities.find((m) => m.id === s.municipalityId)?.name ?? '',
+            })
+          : t('admin.leaders.region', {
+              name: regions.find((r) => r.id === s.regionId)?.name ?? '',
+            }),
+      );
     const base = `/beheer/mensen/${id}`;
     const vm: AdminPageViewModel = {
       title: account.displayName || t('admin.people.noName'),
@@ -91,6 +105,9 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
               label: t('admin.people.role'),
               value: account.isAdmin ? t('admin.people.admin') : t('admin.people.member'),
             },
+            ...(leaderOf.length > 0
+              ? [{ label: t('admin.people.leaderOf'), value: leaderOf.join(', ') }]
+              : []),
             {
               label: t('admin.people.password'),
               value: account.hasPassword ? t('admin.yes') : t('admin.people.noPassword'),
