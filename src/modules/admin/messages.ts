@@ -94,6 +94,9 @@ export const adminMessages = defineMessages({
       'De eerste coördinator krijgt een uitnodiging per e-mail. Daarmee maakt hij of zij een account.',
     'admin.coordinator.email': 'E-mailadres van de coördinator',
     'admin.coordinator.submit': 'Uitnodiging sturen',
+    'admin.coordinator.pending': 'Uitnodigingen die nog open staan',
+    'admin.coordinator.sentOn': 'Verstuurd op',
+    'admin.coordinator.validUntil': 'Geldig tot',
     'admin.coordinator.exists':
       'Dit netwerk heeft al een coördinator. Die nodigt nieuwe coördinatoren uit.',
     'admin.coordinator.sent': 'De uitnodiging is verstuurd.',
@@ -338,6 +341,9 @@ export const adminMessages = defineMessages({
       'The first coordinator gets an invitation by email, and makes an account with it.',
     'admin.coordinator.email': 'Email address of the coordinator',
     'admin.coordinator.submit': 'Send the invitation',
+    'admin.coordinator.pending': 'Invitations still open',
+    'admin.coordinator.sentOn': 'Sent on',
+    'admin.coordinator.validUntil': 'Valid until',
     'admin.coordinator.exists':
       'This network already has a coordinator, who invites new coordinators.',
     'admin.coordinator.sent': 'The invitation has been sent.',

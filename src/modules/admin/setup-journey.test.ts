@@ -171,6 +171,9 @@ describe('a new installation, set up through the command line and /beheer only',
       email: 'coordinator@welzijn.example',
     });
     const invitation = linkIn(await lastMailTo(t, 'coordinator@welzijn.example'));
+    const waiting = await admin.get(`/beheer/netwerken/${groenloNetwork}`);
+    assert.match(waiting.body, /Uitnodigingen die nog open staan/);
+    assert.match(waiting.body, /coordinator@welzijn\.example/);
     const coordinator = new TestClient(t.app, '10.1.0.3');
     assert.equal((await coordinator.get(invitation)).statusCode, 200);
     const code = new URL(invitation, PUBLIC_URL).searchParams.get('code')!;
@@ -185,6 +188,7 @@ describe('a new installation, set up through the command line and /beheer only',
     const networkPage = await admin.get(`/beheer/netwerken/${groenloNetwork}`);
     assert.match(networkPage.body, /Carla Coördinator/);
     assert.doesNotMatch(networkPage.body, /name="email"/);
+    assert.doesNotMatch(networkPage.body, /Uitnodigingen die nog open staan/);
 
     // 6. A leader of the municipality: an account with a mailed link to choose a password.
     await post('/beheer/bestuurders', {

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type FormState, type FormValues, formValues, parseForm } from '../../../platform/forms.js';
-import type { MessageKey } from '../../../platform/i18n/index.js';
+import { formatDate, type MessageKey } from '../../../platform/i18n/index.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { peopleModule } from '../../people/index.js';
 import {
@@ -286,6 +286,9 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     extra: async (request, network) => {
       const members = await directory.listMembers(network.id);
       const coordinators = members.filter((m) => m.role === 'coordinator');
+      const pending = (await people.listOpenInvitations(network.id)).filter(
+        (i) => i.role === 'coordinator',
+      );
       const organisations = (await service.listOrganisations()).filter((o) =>
         o.networkIds.includes(network.id),
       );
@@ -295,6 +298,30 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
           network.id,
           coordinators.map((c) => c.name),
         ),
+        ...(pending.length > 0
+          ? [
+              {
+                title: request.t('admin.coordinator.pending'),
+                table: {
+                  caption: request.t('admin.coordinator.pending'),
+                  columns: [
+                    request.t('admin.coordinator.email'),
+                    request.t('admin.coordinator.sentOn'),
+                    request.t('admin.coordinator.validUntil'),
+                  ],
+                  rows: pending.map((i) => ({
+                    key: String(i.id),
+                    cells: [
+                      i.email ?? i.addressee ?? '',
+                      formatDate(request.lang, i.createdAt),
+                      formatDate(request.lang, i.expiresAt),
+                    ],
+                  })),
+                  empty: '',
+                },
+              },
+            ]
+          : []),
         {
           title: request.t('admin.networks.organisations'),
           intro: request.t('admin.networks.organisations.intro'),
