@@ -226,7 +226,7 @@ describe('the administration', () => {
     assert.equal(saved.statusCode, 303);
     const audited = await rows<{ n: number }>(
       t,
-      sql`select count(*)::int as n from audit_log where action = 'admin.network.save' and network_id = ${a} and actor_id = ${world.people.coordinator.id}`,
+      sql`select count(*)::int as n from audit_log where action = 'network.settings.save' and network_id = ${a} and actor_id = ${world.people.coordinator.id}`,
     );
     assert.equal(audited[0]!.n, 1);
   });

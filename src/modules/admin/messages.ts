@@ -244,7 +244,9 @@ export const adminMessages = defineMessages({
     'audit.action.admin.mail.test': 'Testbericht gestuurd',
     'audit.action.admin.settings.logo': 'Logo op brieven gewijzigd',
     'audit.action.admin.import': 'Plaatsen en netwerken ingelezen',
-    'audit.action.network.settings': 'Instellingen van het netwerk',
+    'audit.action.network.settings': 'Instellingen van het netwerk openen',
+    'audit.action.network.settings.save':
+      'Beschrijving en contactgegevens van het netwerk gewijzigd',
   },
   en: {
     'admin.title': 'Administration',
@@ -487,6 +489,7 @@ export const adminMessages = defineMessages({
     'audit.action.admin.mail.test': 'Sent a test message',
     'audit.action.admin.settings.logo': 'Changed the logo on letters',
     'audit.action.admin.import': 'Imported places and networks',
-    'audit.action.network.settings': 'Settings of the network',
+    'audit.action.network.settings': 'Open the network’s settings',
+    'audit.action.network.settings.save': 'Changed the network’s description and contact details',
   },
 });

@@ -136,6 +136,19 @@ export function adminService(db: Database, mailer: Mailer) {
       return { ok: true, id };
     },
 
+    /** A coordinator's change of their network's description, contact details and listing. */
+    async saveNetworkSettings(
+      id: number,
+      input: Omit<NetworkEdit, 'name'>,
+      by: AdminOrigin,
+    ): Promise<void> {
+      const repo = places();
+      const network = await repo.findNetworkById(id);
+      if (!network) return;
+      await repo.updateNetwork(id, { ...input, name: network.name });
+      await audit(by, 'network.settings.save', 'network', id, id);
+    },
+
     async saveOrganisation(
       id: number | undefined,
       input: { name: string; type: OrganisationType; website: string | null; networkIds: number[] },
@@ -235,7 +248,8 @@ export function adminService(db: Database, mailer: Mailer) {
           action: 'admin.mail.test',
           result: 'failed',
           origin: by.origin,
-          detail: (error as Error).message?.slice(0, 200),
+          // Not the server's message: it may hold the address (audit details never do).
+          detail: 'smtp error',
         });
         return { ok: false, error: String((error as Error).message ?? error).slice(0, 300) };
       }

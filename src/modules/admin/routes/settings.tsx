@@ -353,11 +353,10 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
         400,
       );
     }
-    await service.saveNetwork(
-      network.id,
-      { ...form.data, name: network.name },
-      { actorId: request.actor!.personId, origin: request.ip },
-    );
+    await service.saveNetworkSettings(network.id, form.data, {
+      actorId: request.actor!.personId,
+      origin: request.ip,
+    });
     return reply.flash('ok', 'admin.saved').redirect(`/netwerk/${network.id}/instellingen`, 303);
   });
 }
