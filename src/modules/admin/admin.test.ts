@@ -408,6 +408,26 @@ describe('the administration', () => {
     assert.equal(await snapshot(t), before);
   });
 
+  test('the same new slug posted ten times at once: one region, nine forms back with the reason, no 500', async () => {
+    const admin = clients.get('admin')!;
+    await admin.get('/beheer/regios');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        admin.post('/beheer/regios', { name: 'Tegelijk', slug: 'tegelijk' }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode).sort();
+    assert.deepEqual(statuses, [303, ...Array(9).fill(400)]);
+    for (const a of answers.filter((x) => x.statusCode === 400)) {
+      assert.match(a.body, /Webadres: Dit webadres is al in gebruik/);
+    }
+    const found = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from regions where slug = 'tegelijk'`,
+    );
+    assert.equal(found[0]!.n, 1);
+  });
+
   test('closing an account ends its sessions and refuses sign-in; reopening lets it in; not oneself', async () => {
     const admin = clients.get('admin')!;
     const person = world.people.council;

@@ -28,6 +28,22 @@ export type { PlatformSettings } from '../../platform/settings.js';
 /** The logo on letters: at most this wide and high, in pixels (it is re-encoded as PNG). */
 export const LOGO_BOX = { width: 600, height: 200 };
 
+/** A unique index refused the row (code 23505), directly or as the cause of Drizzle's error. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | undefined;
+  return (e?.code ?? e?.cause?.code) === '23505';
+}
+
+/** Runs `save`; undefined when a unique index refused it (a slug or area taken meanwhile). */
+async function unlessTaken<T>(save: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await save();
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+}
+
 export function adminService(db: Database, mailer: Mailer) {
   const places = () => networkModule.api.admin(db);
 
@@ -70,8 +86,13 @@ export function adminService(db: Database, mailer: Mailer) {
       if (await repo.slugTaken('regions', input.slug, id)) {
         return { ok: false, errors: { slug: 'admin.slug.taken' } };
       }
-      const saved = id === undefined ? await repo.insertRegion(input) : id;
-      if (id !== undefined) await repo.updateRegion(id, input);
+      // The check above and the unique index below: two saves at once get one answer each.
+      const saved = await unlessTaken(async () => {
+        if (id === undefined) return repo.insertRegion(input);
+        await repo.updateRegion(id, input);
+        return id;
+      });
+      if (saved === undefined) return { ok: false, errors: { slug: 'admin.slug.taken' } };
       await audit(by, 'admin.region.save', 'region', saved);
       return { ok: true, id: saved };
     },
@@ -88,8 +109,13 @@ export function adminService(db: Database, mailer: Mailer) {
       if (await repo.slugTaken('municipalities', input.slug, id)) {
         return { ok: false, errors: { slug: 'admin.slug.taken' } };
       }
-      const saved = id === undefined ? await repo.insertMunicipality(input) : id;
-      if (id !== undefined) await repo.updateMunicipality(id, input);
+      // The check above and the unique index below: two saves at once get one answer each.
+      const saved = await unlessTaken(async () => {
+        if (id === undefined) return repo.insertMunicipality(input);
+        await repo.updateMunicipality(id, input);
+        return id;
+      });
+      if (saved === undefined) return { ok: false, errors: { slug: 'admin.slug.taken' } };
       await audit(by, 'admin.municipality.save', 'municipality', saved);
       return { ok: true, id: saved };
     },
@@ -106,8 +132,13 @@ export function adminService(db: Database, mailer: Mailer) {
       if (await repo.slugTaken('areas', input.slug, id)) {
         return { ok: false, errors: { slug: 'admin.slug.taken' } };
       }
-      const saved = id === undefined ? await repo.insertArea(input) : id;
-      if (id !== undefined) await repo.updateArea(id, input);
+      // The check above and the unique index below: two saves at once get one answer each.
+      const saved = await unlessTaken(async () => {
+        if (id === undefined) return repo.insertArea(input);
+        await repo.updateArea(id, input);
+        return id;
+      });
+      if (saved === undefined) return { ok: false, errors: { slug: 'admin.slug.taken' } };
       await audit(by, 'admin.area.save', 'area', saved);
       return { ok: true, id: saved };
     },
@@ -127,7 +158,10 @@ export function adminService(db: Database, mailer: Mailer) {
         if ((await repo.findNetworkIdOfArea(areaId)) !== undefined) {
           return { ok: false, errors: { areaId: 'admin.network.areaTaken' } };
         }
-        const created = await repo.insertNetwork({ areaId, ...details });
+        const created = await unlessTaken(() => repo.insertNetwork({ areaId, ...details }));
+        if (created === undefined) {
+          return { ok: false, errors: { areaId: 'admin.network.areaTaken' } };
+        }
         await audit(by, 'admin.network.create', 'network', created, created);
         return { ok: true, id: created };
       }
