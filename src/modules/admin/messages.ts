@@ -19,7 +19,7 @@ export const adminMessages = defineMessages({
     'admin.home.places': 'Plaatsen en netwerken',
     'admin.home.places.intro':
       'Begin met een regio. Voeg daarna een gemeente toe, dan de wijken of buurten, en dan voor elke wijk een buurtnetwerk.',
-    'admin.home.people': 'Mensen',
+    'admin.home.people': 'Mensen en bestuurders',
     'admin.home.platform': 'Het platform',
     'admin.field.name': 'Naam',
     'admin.field.slug': 'Webadres',
@@ -266,7 +266,7 @@ export const adminMessages = defineMessages({
     'admin.home.places': 'Places and networks',
     'admin.home.places.intro':
       'Start with a region. Then add a municipality, then its districts or neighbourhoods, and then a neighbourhood network for each of them.',
-    'admin.home.people': 'People',
+    'admin.home.people': 'People and leaders',
     'admin.home.platform': 'The platform',
     'admin.field.name': 'Name',
     'admin.field.slug': 'Web address',
