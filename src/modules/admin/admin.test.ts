@@ -428,6 +428,42 @@ describe('the administration', () => {
     assert.equal(found[0]!.n, 1);
   });
 
+  test("a leader's scope is added for an existing account (no new account, no mail) and taken away again", async () => {
+    const admin = clients.get('admin')!;
+    const person = world.people.professional;
+    await admin.get('/beheer/bestuurders');
+    const mailsBefore = await rows<{ n: number }>(t, sql`select count(*)::int as n from outbox`);
+    const added = await admin.post('/beheer/bestuurders', {
+      email: person.email!,
+      displayName: 'Wordt genegeerd',
+      scope: `r${world.region.id}`,
+    });
+    assert.equal(added.statusCode, 303);
+    const scopes = await rows<{ id: number; region_id: number }>(
+      t,
+      sql`select id, region_id from leader_scopes where person_id = ${person.id}`,
+    );
+    assert.deepEqual(
+      scopes.map((s) => s.region_id),
+      [world.region.id],
+    );
+    const mailsAfter = await rows<{ n: number }>(t, sql`select count(*)::int as n from outbox`);
+    assert.equal(mailsAfter[0]!.n, mailsBefore[0]!.n, 'no set-up mail for an existing account');
+    const page = await admin.get('/beheer/bestuurders');
+    assert.match(page.body, new RegExp(`Gebied afnemen van ${person.displayName}`));
+    const removed = await admin.post(`/beheer/bestuurders/${scopes[0]!.id}/verwijderen`, {});
+    assert.equal(removed.statusCode, 303);
+    const left = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from leader_scopes where person_id = ${person.id}`,
+    );
+    assert.equal(left[0]!.n, 0);
+    assert.equal(
+      (await admin.post(`/beheer/bestuurders/${scopes[0]!.id}/verwijderen`, {})).statusCode,
+      404,
+    );
+  });
+
   test('closing an account ends its sessions and refuses sign-in; reopening lets it in; not oneself', async () => {
     const admin = clients.get('admin')!;
     const person = world.people.council;

@@ -160,6 +160,7 @@ export const adminMessages = defineMessages({
     'admin.leaders.region': 'regio {name}',
     'admin.leaders.remove': 'Gebied afnemen van {name}',
     'admin.leaders.removed': 'Het gebied is afgenomen.',
+    'admin.leaders.action': 'Gebied afnemen',
     'admin.leaders.add': 'Bestuurder toevoegen',
     'admin.leaders.addIntro':
       'Heeft deze persoon nog geen account? Dan maken we er een. Hij of zij krijgt een e-mail met een link om een wachtwoord te kiezen.',
@@ -409,6 +410,7 @@ export const adminMessages = defineMessages({
     'admin.leaders.region': 'region {name}',
     'admin.leaders.remove': 'Take the area away from {name}',
     'admin.leaders.removed': 'The area has been taken away.',
+    'admin.leaders.action': 'Take the area away',
     'admin.leaders.add': 'Add a leader',
     'admin.leaders.addIntro':
       'Does this person have no account yet? Then we make one. They get an email with a link to choose a password.',

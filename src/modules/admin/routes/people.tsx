@@ -242,13 +242,14 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
                   : t('admin.leaders.region', { name: regionName.get(s.regionId ?? -1) ?? '' }),
               ],
               href: `/beheer/mensen/${s.personId}`,
+              button: {
+                action: `/beheer/bestuurders/${s.id}/verwijderen`,
+                label: t('admin.leaders.remove', { name: s.displayName }),
+              },
             })),
             empty: t('admin.leaders.none'),
+            buttonColumn: t('admin.leaders.action'),
           },
-          buttons: scopes.map((s) => ({
-            action: `/beheer/bestuurders/${s.id}/verwijderen`,
-            label: t('admin.leaders.remove', { name: s.displayName }),
-          })),
         },
         {
           title: t('admin.leaders.add'),

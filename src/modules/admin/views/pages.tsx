@@ -208,12 +208,14 @@ export interface TableSpec {
   /** The table's name for screen readers (the section's heading says it on screen). */
   caption: string;
   columns: string[];
-  /** The first cell links to `href` when given. */
-  rows: { key: string; cells: string[]; href?: string }[];
+  /** The first cell links to `href` when given; `button` is a one-button form in a last cell. */
+  rows: { key: string; cells: string[]; href?: string; button?: ActionButton }[];
   empty: string;
+  /** The header of the buttons' column, when rows have one. */
+  buttonColumn?: string;
 }
 
-export function SpecTable({ table }: { table: TableSpec }) {
+export function SpecTable({ ctx, table }: { ctx: ViewContext; table: TableSpec }) {
   if (table.rows.length === 0) return <p class="utrecht-paragraph">{table.empty}</p>;
   return (
     <section class="bk-table-wrap" aria-label={table.caption} tabindex={0}>
@@ -225,6 +227,11 @@ export function SpecTable({ table }: { table: TableSpec }) {
                 {c}
               </th>
             ))}
+            {table.buttonColumn ? (
+              <th class="utrecht-table__header-cell" scope="col">
+                {table.buttonColumn}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
@@ -241,6 +248,11 @@ export function SpecTable({ table }: { table: TableSpec }) {
                   )}
                 </td>
               ))}
+              {table.buttonColumn ? (
+                <td class="utrecht-table__cell">
+                  {r.button ? <ActionForm ctx={ctx} button={r.button} /> : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -319,7 +331,7 @@ function Section({
           ))}
         </dl>
       ) : null}
-      {section.table ? <SpecTable table={section.table} /> : null}
+      {section.table ? <SpecTable ctx={ctx} table={section.table} /> : null}
       {section.links ? (
         <ul class="utrecht-unordered-list">
           {section.links.map((l) => (
