@@ -81,8 +81,6 @@ function registerKind<Row extends { id: number }, Schema extends z.ZodTypeAny>(
   app: FastifyInstance,
   kind: Kind<Row, Schema>,
 ): void {
-  const t = (request: FastifyRequest) => request.t;
-
   async function listPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -90,17 +88,17 @@ function registerKind<Row extends { id: number }, Schema extends z.ZodTypeAny>(
     status = 200,
   ) {
     const vm: AdminPageViewModel = {
-      title: t(request)(kind.title),
-      intro: t(request)(kind.intro),
+      title: request.t(kind.title),
+      intro: request.t(kind.intro),
       back: backToAdmin(request.t),
       sections: [
-        { title: t(request)('admin.overview'), table: await kind.table(request) },
+        { title: request.t('admin.overview'), table: await kind.table(request) },
         {
-          title: t(request)(kind.addTitle),
+          title: request.t(kind.addTitle),
           form: formSpec(request.t, {
             action: kind.path,
             fields: await kind.fields(request, undefined),
-            submit: t(request)('admin.add'),
+            submit: request.t('admin.add'),
             values: state.values ?? kind.defaults,
             errors: state.errors,
           }),
@@ -118,18 +116,18 @@ function registerKind<Row extends { id: number }, Schema extends z.ZodTypeAny>(
     status = 200,
   ) {
     const vm: AdminPageViewModel = {
-      title: t(request)(kind.editTitle) + `: ${kind.name(row)}`,
+      title: `${request.t(kind.editTitle)}: ${kind.name(row)}`,
       back: {
         href: kind.path,
-        label: t(request)('admin.backTo', { page: t(request)(kind.title) }),
+        label: request.t('admin.backTo', { page: request.t(kind.title) }),
       },
       sections: [
         {
-          title: t(request)('admin.details'),
+          title: request.t('admin.details'),
           form: formSpec(request.t, {
             action: `${kind.path}/${row.id}`,
             fields: await kind.fields(request, row),
-            submit: t(request)('admin.save'),
+            submit: request.t('admin.save'),
             values: state.values ?? kind.values(row),
             errors: state.errors,
           }),
