@@ -16,7 +16,7 @@ import {
   nameField,
   networkTextFields,
   optionalWebsite,
-  organisationTypeField,
+  organisationTypes,
   slugField,
 } from './fields.js';
 
@@ -60,7 +60,11 @@ const schemas = {
   }),
   organisations: z.object({
     name: nameField,
-    type: z.string().trim().pipe(organisationTypeField),
+    type: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(organisationTypes, { message: 'admin.csv.organisationType' })),
     website: optionalWebsite,
     networks: z
       .string()
@@ -220,9 +224,8 @@ export async function importPlaces(
         }
         continue;
       }
-      const key = String(
-        csvColumns[kind][0] === 'name' ? record.name : record[csvColumns[kind][0]!],
-      )
+      // The key column (a slug; an organisation's name), compared as the import finds rows.
+      const key = String(record[csvColumns[kind][0]!] ?? '')
         .trim()
         .toLowerCase();
       const first = seen.get(key);

@@ -227,6 +227,8 @@ export const adminMessages = defineMessages({
     'admin.csv.duplicate': 'staat al in rij {row}. Elke waarde mag maar één keer voorkomen.',
     'admin.csv.unknownRef': '"{slug}" bestaat niet. Voeg het eerst toe, of zet het in het bestand.',
     'admin.csv.yesNo': 'Vul ja of nee in.',
+    'admin.csv.organisationType':
+      'Gebruik een van deze soorten: municipality, welfare, housing, care, education, police, residents_organisation, resident_initiative, other.',
     'audit.action.admin.manage': 'Beheer openen',
     'audit.action.admin.account.create': 'Beheerder gemaakt',
     'audit.action.admin.account.resetLink': 'Link voor nieuw wachtwoord gemaakt',
@@ -473,6 +475,8 @@ export const adminMessages = defineMessages({
     'admin.csv.duplicate': 'is already in row {row}. Each value may occur only once.',
     'admin.csv.unknownRef': '"{slug}" does not exist. Add it first, or put it in the file.',
     'admin.csv.yesNo': 'Enter ja or nee.',
+    'admin.csv.organisationType':
+      'Use one of these kinds: municipality, welfare, housing, care, education, police, residents_organisation, resident_initiative, other.',
     'audit.action.admin.manage': 'Open the administration',
     'audit.action.admin.account.create': 'Made an administrator',
     'audit.action.admin.account.resetLink': 'Made a link for a new password',
