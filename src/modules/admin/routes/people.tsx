@@ -229,12 +229,12 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
           title: t('admin.leaders.list'),
           table: {
             caption: t('admin.leaders.list'),
-            columns: [t('admin.people.name'), t('admin.people.login'), t('admin.leaders.scope')],
+            // Name and area only (the address is on the account page): it fits a phone.
+            columns: [t('admin.people.name'), t('admin.leaders.scope')],
             rows: scopes.map((s) => ({
               key: String(s.id),
               cells: [
                 s.displayName,
-                s.email ?? '',
                 s.municipalityId
                   ? t('admin.leaders.municipality', {
                       name: municipalityName.get(s.municipalityId) ?? '',
@@ -245,6 +245,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
               button: {
                 action: `/beheer/bestuurders/${s.id}/verwijderen`,
                 label: t('admin.leaders.remove', { name: s.displayName }),
+                variant: 'secondary' as const,
               },
             })),
             empty: t('admin.leaders.none'),
