@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs the bundled CLI (dist/cli/buurtkracht.mjs, built by `npm install` through the
 // `prepare` script, or `node bin/build-cli.mjs`). When it is missing or older than a
-// source file of src/cli or src/pb (a developer editing them), the TypeScript is run
-// through tsx instead, so the CLI never runs stale code.
+// source file under src/ (a developer editing them: the admin commands use the whole app),
+// the TypeScript is run through tsx instead, so the CLI never runs stale code.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,17 +10,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist', 'cli', 'buurtkracht.mjs');
 
+function newerThan(dir, at) {
+  if (!existsSync(dir)) return false;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (newerThan(path, at)) return true;
+    } else if (/\.tsx?$/.test(entry.name) && statSync(path).mtimeMs > at) return true;
+  }
+  return false;
+}
+
 function fresh() {
   if (!existsSync(built)) return false;
-  const at = statSync(built).mtimeMs;
-  for (const dir of ['src/cli', 'src/pb']) {
-    const full = join(root, dir);
-    if (!existsSync(full)) continue;
-    for (const name of readdirSync(full)) {
-      if (name.endsWith('.ts') && statSync(join(full, name)).mtimeMs > at) return false;
-    }
-  }
-  return true;
+  return !newerThan(join(root, 'src'), statSync(built).mtimeMs);
 }
 
 if (fresh()) {

@@ -1,7 +1,7 @@
 // Builds the web application, as a table of contents: the platform's plugins, then who is
 // asking, then every module of src/modules/index.ts in order. server.ts starts it; tests
 // build it the same way and call app.inject.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -11,6 +11,7 @@ import { listModules } from './modules/index.js';
 import { peopleModule } from './modules/people/index.js';
 import { recordRoutes, registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
+import { cookieSecretFor } from './platform/cookie-secret.js';
 import { registerErrorPages } from './platform/errors.js';
 import { registerFormInput } from './platform/forms.js';
 import type { DailyJob } from './platform/jobs.js';
@@ -50,7 +51,7 @@ function nav(request: FastifyRequest): NavEntry[] {
   const actor = request.actor;
   if (!actor) return [...items, { href: '/inloggen', label: 'nav.login' }];
   items.push({ href: '/netwerk', label: 'nav.myNetwork' });
-  if (actor.isAdmin) items.push({ href: '/beheer/logboek', label: 'nav.admin' });
+  if (actor.isAdmin) items.push({ href: '/beheer', label: 'nav.admin' });
   return items;
 }
 
@@ -76,9 +77,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   // Before anything registers a route: the route audit test reads this list.
   recordRoutes(app);
   const platform = platformRepository(database.db);
-  const cookieSecret =
-    config.cookieSecret ??
-    (await platform.insertSettingOnce('cookie_secret', randomBytes(32).toString('base64url')));
+  const cookieSecret = await cookieSecretFor(config, database.db);
 
   // Platform: cookies, form bodies, uploads, security headers, CSRF, rate limits, assets, pages.
   await app.register(fastifyCookie, { secret: cookieSecret });

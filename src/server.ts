@@ -6,6 +6,7 @@ import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemoIfEmpty } from './db/seed.js';
+import { adminModule } from './modules/admin/index.js';
 import { startDailyJobs } from './platform/jobs.js';
 import { mailDeliveryNotice } from './platform/mail.js';
 
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
 
   const mailNotice = mailDeliveryNotice(config.smtpUrl);
   if (mailNotice) console.warn(mailNotice);
+  // A production installation without an administrator: the one command that makes one.
+  const people = await adminModule.api.commandLinePeople(config, database.db);
+  const adminNotice = await adminModule.api.firstAdminNotice(config, people);
+  if (adminNotice) console.warn(adminNotice);
   const address = await app.listen({ host: config.host, port: config.port });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
   console.log(`Buurtkracht is ready at ${address} (${where}${config.demoMode ? ', demo' : ''})`);

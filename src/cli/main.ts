@@ -4,9 +4,14 @@ import { type Io, PB_USAGE, pbMain } from './pb.js';
 const USAGE = `usage: buurtkracht <command> …
 
 commands:
-  pb    participatory budgeting: tally, check and explain pabulib files
+  pb      participatory budgeting: tally, check and explain pabulib files
+  admin   platform administrators: create, list, reset-password
+  export  regions, municipalities, areas, networks and organisations to CSV files
+  import  the same from CSV files
 
-${PB_USAGE}`;
+${PB_USAGE}
+
+buurtkracht admin --help: the administration commands`;
 
 /** Writes to the process's stdout and stderr. */
 export const processIo: Io = {
@@ -14,10 +19,23 @@ export const processIo: Io = {
   err: (l: string) => process.stderr.write(`${l}\n`),
 };
 
-/** Runs the command line with `args` (without node and the script); returns the exit status. */
-export function main(args: string[], io: Io = processIo): number {
+/**
+ * Runs the command line with `args` (without node and the script); returns the exit status
+ * (a promise of it for the commands that open the database).
+ */
+export function main(args: string[], io: Io = processIo): number | Promise<number> {
   const [command, ...rest] = args;
   if (command === 'pb') return pbMain(rest, io);
+  if (command === 'admin' || command === 'export' || command === 'import') {
+    // Loaded only when asked for: the engine's commands need no database.
+    return import('./admin.js').then(async ({ ADMIN_USAGE, adminMain, terminalPasswordPrompt }) => {
+      if (rest[0] === '--help' || rest[0] === '-h') {
+        io.out(ADMIN_USAGE);
+        return 0;
+      }
+      return adminMain(command, rest, { ...io, askPassword: terminalPasswordPrompt() });
+    });
+  }
   if (command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
     return 0;

@@ -26,7 +26,7 @@ interface Result {
 async function cli(...args: string[]): Promise<Result> {
   let stdout = '';
   let stderr = '';
-  const status = main(args, {
+  const status = await main(args, {
     out: (l) => {
       stdout += `${l}\n`;
     },

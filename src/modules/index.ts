@@ -1,6 +1,7 @@
 // Every module of Buurtkracht, in order: the app registers their routes, the schema gathers
 // their tables, the catalogue their messages and the demo runs their seeds in this order.
 // Adding a module: write its folder with an index.ts manifest, and add one line here.
+import { adminModule } from './admin/index.js';
 import { budgetingModule } from './budgeting/index.js';
 import { decisionsModule } from './decisions/index.js';
 import { experimentsModule } from './experiments/index.js';
@@ -35,6 +36,7 @@ export function listModules() {
     libraryModule,
     searchModule,
     moderationModule,
+    adminModule,
   ] as const;
 }
 

@@ -14,6 +14,23 @@ export function platformRepository(db: Executor) {
       return rows[0]?.value;
     },
 
+    /** Stores a setting, replacing what was there. */
+    async saveSetting(key: string, value: string): Promise<void> {
+      await db
+        .insert(appSettings)
+        .values({ key, value })
+        .onConflictDoUpdate({ target: appSettings.key, set: { value } });
+    },
+
+    /** The settings whose keys start with `prefix`, as a map. */
+    async listSettings(prefix: string): Promise<Map<string, string>> {
+      const rows = await db
+        .select()
+        .from(appSettings)
+        .where(sql`starts_with(${appSettings.key}, ${prefix})`);
+      return new Map(rows.map((r) => [r.key, r.value]));
+    },
+
     /** Stores the value unless one is there already; returns the one that won. */
     async insertSettingOnce(key: string, value: string): Promise<string> {
       await db.insert(appSettings).values({ key, value }).onConflictDoNothing();

@@ -62,6 +62,8 @@ const PUBLIC_ROUTES = [
   // visitors only public items), rate-limited.
   'GET /melden/:kind/:id',
   'POST /melden/:kind/:id',
+  // The logo on letters, set by an administrator (letters are printed by anyone's browser).
+  'GET /logo.png',
 ].sort();
 
 /** Static files: served by @fastify/static, which sets no route config; nothing personal. */
@@ -108,6 +110,8 @@ const memberRoutes: MemberRoute[] = [
   { method: 'GET', route: '/netwerk/:networkId/uitnodigen', access: 'manage' },
   { method: 'POST', route: '/netwerk/:networkId/uitnodigen', access: 'manage' },
   { method: 'GET', route: '/netwerk/:networkId/logboek', access: 'manage' },
+  { method: 'GET', route: '/netwerk/:networkId/instellingen', access: 'manage' },
+  { method: 'POST', route: '/netwerk/:networkId/instellingen', access: 'manage' },
   { method: 'POST', route: '/netwerk/:networkId/leden/:membershipId/rol', access: 'manage' },
   {
     method: 'POST',
@@ -233,6 +237,8 @@ describe('access and tenants', () => {
           // Not 'coordinator': that role comes only from a network's coordinators (issue 9).
           role: 'resident',
         });
+      } else if (route.route.endsWith('/instellingen')) {
+        response = await client.post(path, { description: `door ${actor}`, isPublic: 'on' });
       } else {
         response = await client.post(path, { role: 'coordinator' });
       }

@@ -6,16 +6,21 @@ import { networkFromUrl, notFound } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { networkMessages } from './messages.js';
-import { type NetworkDetails, networkRepository } from './repository.js';
+import { type NetworkDetails, networkRepository, placesAdminRepository } from './repository.js';
 import { networkRoutes } from './routes.js';
 import { seedNetworkDemo } from './seed.js';
 import * as tables from './tables.js';
 
 export type {
   AreaKind,
+  AreaRow,
+  MunicipalityRow,
   NetworkDetails,
+  NetworkEdit,
   NetworkSummary,
+  OrganisationRow,
   OrganisationType,
+  RegionRow,
 } from './repository.js';
 
 /** The functions other modules may call. */
@@ -31,7 +36,8 @@ const api = {
    *   own policy `can(actor, action, { networkId })` allows `action` there; refused by the
    *   platform's one rule otherwise (404 outside the actor's networks, 403 inside, audited;
    *   see platform/access.ts `refusalFor`).
-   * - `bySlug(request)`: the network of the URL's public `:slug`, or a plain 404.
+   * - `bySlug(request)`: the network of the URL's public `:slug`, or a plain 404 (also for a
+   *   network that is not public).
    */
   fromRequest(db: Executor) {
     const repo = networkRepository(db);
@@ -51,7 +57,8 @@ const api = {
           typeof slug === 'string' && /^[a-z0-9-]{1,100}$/.test(slug)
             ? await repo.findNetworkBySlug(slug)
             : undefined;
-        return network ?? notFound();
+        // A network that is not public has no public pages at all (decision 0010).
+        return network?.isPublic ? network : notFound();
       },
     };
   },
@@ -72,6 +79,23 @@ const api = {
       findOrganisationNames: repo.findOrganisationNames,
       findRegionBySlug: repo.findRegionBySlug,
       findMunicipalityBySlug: repo.findMunicipalityBySlug,
+    };
+  },
+  /**
+   * Lists, inserts and updates of regions, municipalities, areas, networks and organisations,
+   * for the administration screens and the command line's import (the admin module). Takes a
+   * transaction too, so an import is saved whole or not at all.
+   */
+  admin(db: Executor) {
+    const repo = networkRepository(db);
+    return {
+      ...placesAdminRepository(db),
+      findNetworkById: repo.findNetworkById,
+      insertRegion: repo.insertRegion,
+      insertMunicipality: repo.insertMunicipality,
+      insertArea: repo.insertArea,
+      insertNetwork: repo.insertNetwork,
+      insertOrganisation: repo.insertOrganisation,
     };
   },
 };

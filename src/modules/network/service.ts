@@ -19,13 +19,15 @@ export function networkService(
 ) {
   return {
     async directory(): Promise<DirectoryModel> {
-      return { regions: groupNetworks(await repo.listNetworksWithPlaces()) };
+      const listed = (await repo.listNetworksWithPlaces()).filter((n) => n.isPublic);
+      return { regions: groupNetworks(listed) };
     },
 
     /** The public page of the network at /buurt/:slug; undefined when there is none. */
     async publicPage(slug: string): Promise<NetworkPageModel | undefined> {
       const network = await repo.findNetworkBySlug(slug);
-      if (!network) return undefined;
+      // A network that is not public has no public page (its members use /netwerk/:id).
+      if (!network?.isPublic) return undefined;
       const [organisations, listed] = await Promise.all([
         repo.listNetworkOrganisations(network.id),
         people.listListedMembers(network.id),

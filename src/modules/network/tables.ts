@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   integer,
   jsonb,
   pgEnum,
@@ -69,6 +70,8 @@ export const networks = pgTable(
     contactEmail: text('contact_email'),
     contactPhone: text('contact_phone'),
     contactAddress: text('contact_address'),
+    /** Listed in /buurten with a public page /buurt/:slug; otherwise for its members only. */
+    isPublic: boolean('is_public').notNull().default(true),
     settings: jsonb('settings').$type<NetworkSettings>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

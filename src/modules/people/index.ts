@@ -2,19 +2,20 @@
 // and a person's rights over their data (download everything, erase the account).
 import type { Executor } from '../../db/client.js';
 import type { ModuleContext, ModuleManifest } from '../../platform/module.js';
+import { isCommonPassword } from './common-passwords.js';
 import { peopleMessages } from './messages.js';
 import { roleLabel } from './presenters.js';
 import { peopleDirectory } from './repository/index.js';
 import { peopleRoutes } from './routes/index.js';
 import { hashPassword } from './secrets.js';
 import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from './seed.js';
-import { type PeopleService, peopleService } from './service/index.js';
+import { type PeopleService, type PeopleServiceOptions, peopleService } from './service/index.js';
 import { actorResolver, SESSION_COOKIE } from './session.js';
 import * as tables from './tables.js';
 
 export type { PeopleDirectory } from './repository/index.js';
 export type { DemoAccount, DemoRole } from './seed.js';
-export type { PeopleService } from './service/index.js';
+export type { AdminOrigin, LeaderScopeInput, PeopleService } from './service/index.js';
 
 const services = new WeakMap<ModuleContext, PeopleService>();
 
@@ -38,11 +39,18 @@ function serviceFor(context: ModuleContext): PeopleService {
 /** The functions other modules may call. */
 const api = {
   serviceFor,
+  /**
+   * A people service outside a web app (the command line): the same use cases on a database
+   * opened with the same settings (the code secret must be the server's).
+   */
+  serviceWith: (options: PeopleServiceOptions) => peopleService(options),
   /** Resolves the session cookie of a request to its actor (see platform/access.ts). */
   actorResolver: (context: ModuleContext) => actorResolver(serviceFor(context)),
   /** Members, roles and display names, for other modules. */
   directory: (db: Executor) => peopleDirectory(db),
   hashPassword,
+  /** Whether a password is too common (or too close to the person's own words). */
+  isCommonPassword,
   roleLabel,
   SESSION_COOKIE,
   /**

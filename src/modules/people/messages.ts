@@ -14,6 +14,8 @@ export const peopleMessages = defineMessages({
     'login.password': 'Wachtwoord',
     'login.submit': 'Inloggen',
     'login.invalid': 'Het e-mailadres, de gebruikersnaam of het wachtwoord klopt niet.',
+    'login.deactivated':
+      'Dit account is gesloten door een beheerder. Wilt u weer meedoen? Neem dan contact op met uw buurtnetwerk.',
     'login.limited':
       'Er is te vaak geprobeerd in te loggen. Wacht een kwartier en probeer het dan opnieuw.',
     'login.wait':
@@ -102,6 +104,7 @@ export const peopleMessages = defineMessages({
     'networkHome.members': 'Leden',
     'networkHome.invite': 'Iemand uitnodigen',
     'networkHome.audit': 'Logboek',
+    'networkHome.settings': 'Beschrijving en contactgegevens van het netwerk',
     'networkHome.publicPage': 'Openbare pagina',
     'members.title': 'Leden van {network}',
     'members.name': 'Naam',
@@ -154,6 +157,7 @@ export const peopleMessages = defineMessages({
     'letter.code': 'Uw code',
     'letter.valid': 'De code werkt één keer en is geldig tot {date}.',
     'letter.help': 'Lukt het niet? Vraag gerust iemand van het buurtnetwerk om te helpen.',
+    'letter.logo': 'Logo van de afzender',
     'letter.note':
       'Deze code ziet u maar één keer. Print de brief nu, of maak later een nieuwe uitnodiging.',
     'audit.title': 'Logboek',
@@ -285,6 +289,8 @@ export const peopleMessages = defineMessages({
     'login.password': 'Password',
     'login.submit': 'Log in',
     'login.invalid': 'The email address, username or password is not correct.',
+    'login.deactivated':
+      'An administrator has closed this account. Want to take part again? Please contact your neighbourhood network.',
     'login.limited':
       'There were too many attempts to log in. Wait a quarter of an hour and try again.',
     'login.wait':
@@ -371,6 +377,7 @@ export const peopleMessages = defineMessages({
     'networkHome.members': 'Members',
     'networkHome.invite': 'Invite someone',
     'networkHome.audit': 'Audit log',
+    'networkHome.settings': 'Description and contact details of the network',
     'networkHome.publicPage': 'Public page',
     'members.title': 'Members of {network}',
     'members.name': 'Name',
@@ -423,6 +430,7 @@ export const peopleMessages = defineMessages({
     'letter.valid': 'The code works once and is valid until {date}.',
     'letter.help':
       'Does it not work? Feel free to ask someone from the neighbourhood network for help.',
+    'letter.logo': 'Logo of the sender',
     'letter.note':
       'You see this code only once. Print the letter now, or make a new invitation later.',
     'audit.title': 'Audit log',

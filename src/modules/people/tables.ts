@@ -27,6 +27,8 @@ export const people = pgTable('people', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash'),
   isAdmin: boolean('is_admin').notNull().default(false),
+  /** Set by an administrator: the account cannot sign in until it is reactivated. */
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   erasedAt: timestamp('erased_at', { withTimezone: true }),
 });

@@ -33,7 +33,8 @@ export function accountRepository(db: Executor) {
       email: string | null;
       username: string | null;
       displayName: string;
-      passwordHash: string;
+      /** Null for an account whose person still chooses a password through a link. */
+      passwordHash: string | null;
       isAdmin?: boolean;
     }): Promise<PersonRow> {
       return (await db.insert(people).values(values).returning())[0]!;

@@ -12,6 +12,8 @@ export { type PeopleDirectory, peopleDirectory } from './directory.js';
 export type PersonRow = typeof people.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 
+export { type AccountRow, type AccountsRepository, accountsRepository } from './admin-accounts.js';
+
 export function peopleRepository(db: Executor) {
   return {
     ...accountRepository(db),

@@ -23,6 +23,7 @@ export function sessionRepository(db: Executor) {
           displayName: people.displayName,
           isAdmin: people.isAdmin,
           erasedAt: people.erasedAt,
+          deactivatedAt: people.deactivatedAt,
           memberships: sql<
             Array<{ networkId: number; role: MemberRole; organisationId: number | null }>
           >`coalesce((

@@ -6,6 +6,7 @@ import { memberRoles } from '../../../platform/actor.js';
 import type { FormState } from '../../../platform/forms.js';
 import { formValues, parseForm } from '../../../platform/forms.js';
 import { formatDate } from '../../../platform/i18n/index.js';
+import { readLogo, readPlatformSettings } from '../../../platform/settings.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { isCommonPassword } from '../common-passwords.js';
 import { roleLabel, roleOptions } from '../presenters.js';
@@ -263,7 +264,12 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         .flash(sent ? 'ok' : 'info', sent ? 'invite.sent' : 'invite.queued')
         .redirect(`/netwerk/${network.id}/leden`, 303);
     }
+    const [settings, logo] = await Promise.all([
+      readPlatformSettings(context.db),
+      readLogo(context.db),
+    ]);
     const vm = {
+      sender: { organisationName: settings.organisationName, logo: logo !== undefined },
       networkName: network.name,
       addressee: form.data.addressee || null,
       code: created.code,

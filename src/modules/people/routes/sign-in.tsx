@@ -72,7 +72,9 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
           ? 'login.limited'
           : result.reason === 'wait'
             ? 'login.wait'
-            : 'login.invalid',
+            : result.reason === 'deactivated'
+              ? 'login.deactivated'
+              : 'login.invalid',
       );
       return reply.page(
         (ctx) => (
@@ -86,7 +88,7 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
             }}
           />
         ),
-        result.reason === 'invalid' ? 400 : 429,
+        result.reason === 'invalid' || result.reason === 'deactivated' ? 400 : 429,
       );
     }
     reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions);

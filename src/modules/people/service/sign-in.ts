@@ -23,7 +23,7 @@ const TOUCH_AFTER_MS = 60_000;
 
 export type LoginResult =
   | { ok: true; sessionId: string; personId: number }
-  | { ok: false; reason: 'invalid' | 'limited' | 'wait' };
+  | { ok: false; reason: 'invalid' | 'limited' | 'wait' | 'deactivated' };
 
 export function signInService(c: ServiceContext) {
   const { db, repo, mailer, hashCode, withinLimit, startSession } = c;
@@ -37,7 +37,7 @@ export function signInService(c: ServiceContext) {
       const idHash = sessionHash(sessionId);
       // One query for the session, the person, their memberships and leader scopes.
       const session = await repo.findSessionWithRoles(idHash);
-      if (!session || session.erasedAt) return undefined;
+      if (!session || session.erasedAt || session.deactivatedAt) return undefined;
       const now = Date.now();
       if (
         now - session.lastSeenAt.getTime() > idleMs ||
@@ -137,6 +137,17 @@ export function signInService(c: ServiceContext) {
           detail: person ? 'wrong password' : 'unknown account',
         });
         return { ok: false, reason: 'invalid' };
+      }
+      if (person.deactivatedAt) {
+        // The right password, but an administrator closed the account: no session.
+        await recordAudit(db, {
+          actorId: person.id,
+          action: 'login',
+          result: 'denied',
+          origin,
+          detail: 'account deactivated',
+        });
+        return { ok: false, reason: 'deactivated' };
       }
       // A new session id at every login: an id planted before login is worthless after it.
       if (previousSessionId) await repo.deleteSession(sessionHash(previousSessionId));

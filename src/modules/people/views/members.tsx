@@ -159,6 +159,11 @@ export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHome
                 {t('networkHome.audit')}
               </a>
             </li>
+            <li class="utrecht-link-list__item">
+              <a class="utrecht-link" href={`${base}/instellingen`}>
+                {t('networkHome.settings')}
+              </a>
+            </li>
           </>
         ) : null}
         <li class="utrecht-link-list__item">
@@ -352,6 +357,8 @@ export interface LetterViewModel {
   code: string;
   url: string;
   validUntil: string;
+  /** From the platform settings: the organisation's name and whether it has a logo. */
+  sender?: { organisationName: string; logo: boolean };
 }
 
 /** The printable invitation letter: the only time the code is ever shown. */
@@ -364,6 +371,20 @@ export function LetterPage({ ctx, vm }: { ctx: ViewContext; vm: LetterViewModel 
         <p class="utrecht-paragraph">{t('letter.note')}</p>
       </div>
       <article class="bk-letter">
+        {vm.sender?.logo || vm.sender?.organisationName ? (
+          <header class="bk-letter__sender">
+            {vm.sender.logo ? (
+              <img
+                class="bk-letter__logo"
+                src="/logo.png"
+                alt={vm.sender.organisationName || t('letter.logo')}
+              />
+            ) : null}
+            {vm.sender.organisationName && !vm.sender.logo ? (
+              <p class="utrecht-paragraph">{vm.sender.organisationName}</p>
+            ) : null}
+          </header>
+        ) : null}
         <h1 class="utrecht-heading-1">{title}</h1>
         <p class="utrecht-paragraph">
           {vm.addressee ? t('letter.greeting', { name: vm.addressee }) : t('letter.greetingNoName')}

@@ -1,22 +1,26 @@
 // What runs beside the pages: the daily retention job, the figures for dashboards, and a
 // person's part of the signals (export and erasure).
+
 import type { Database, Executor } from '../../../db/client.js';
 import { recordAudit } from '../../../platform/audit.js';
 import type { PersonDataProvider } from '../../../platform/module.js';
+import { readPlatformSettings } from '../../../platform/settings.js';
 import { peopleModule } from '../../people/index.js';
 import { type SignalRow, signalsRepository } from '../repository/index.js';
-import { DEFAULT_RETENTION_MONTHS, monthsBefore } from './shared.js';
+import { monthsBefore } from './shared.js';
 
 /**
  * The daily retention job: person-bound signals closed more than N months ago (N from the
- * network's signal settings, default 12) lose every text that could identify someone. The rows
+ * network's signal settings, else the platform setting an administrator chose on
+ * /beheer/instellingen, default 12) lose every text that could identify someone. The rows
  * stay, so the counts of the pattern view remain right. Returns how many were anonymised.
  */
 export async function runSignalRetention(db: Database, now: Date): Promise<number> {
   const repo = signalsRepository(db);
+  const platformDefault = (await readPlatformSettings(db)).personalSignalMonths;
   let total = 0;
   for (const network of await repo.listRetentionCandidates()) {
-    const months = network.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
+    const months = network.retentionMonths ?? platformDefault;
     const networkId = network.networkId;
     const ids = await db.transaction((tx) =>
       signalsRepository(tx).anonymiseClosedBefore(networkId, monthsBefore(now, months), now),
