@@ -17,6 +17,8 @@ export {
   mesWithCompletion,
   sameOutcomeBetween,
   type Utility,
+  type VoterClasses,
+  voterClasses,
 } from './mes.js';
 export { LANGS, type Lang, MESSAGES, type Messages } from './messages.js';
 export type * from './outcome.js';
