@@ -175,41 +175,88 @@ export function voterClasses(p: Profile): VoterClasses | null {
       kw[j] = w;
     }
   }
-  const cmp = (a: number, c: number): number => {
+  const same = (a: number, c: number): boolean => {
     const a0 = bs[a] as number;
-    const la = (bs[a + 1] as number) - a0;
     const c0 = bs[c] as number;
-    const lc = (bs[c + 1] as number) - c0;
-    const l = la < lc ? la : lc;
+    const l = (bs[a + 1] as number) - a0;
+    if ((bs[c + 1] as number) - c0 !== l) return false;
     for (let i = 0; i < l; i++) {
-      const d = (kr[a0 + i] as number) - (kr[c0 + i] as number);
-      if (d !== 0) return d;
-      const dw = (kw[a0 + i] as number) - (kw[c0 + i] as number);
-      if (dw !== 0) return dw;
+      if (kr[a0 + i] !== kr[c0 + i] || kw[a0 + i] !== kw[c0 + i]) return false;
     }
-    return la - lc;
+    return true;
   };
-  const order = new Int32Array(n);
-  let filled = 0;
-  for (let v = 0; v < n; v++) if ((bs[v + 1] as number) > (bs[v] as number)) order[filled++] = v;
-  const sorted = order.subarray(0, filled).sort(cmp);
+  // Group by a hash of the sorted ballot (open addressing), checking equality in full.
+  const size = 2 ** Math.ceil(Math.log2(Math.max(4, 2 * n)));
+  const table = new Int32Array(size).fill(-1);
   const of = new Int32Array(n).fill(-1);
-  const multList: number[] = [];
-  const firstOf: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i] as number;
-    if (i > 0 && cmp(sorted[i - 1] as number, v) === 0) {
-      const cls = multList.length - 1;
-      multList[cls] = (multList[cls] as number) + 1;
-      of[v] = cls;
-    } else {
-      of[v] = multList.length;
-      multList.push(1);
-      firstOf.push(v);
+  const rep: number[] = [];
+  const count: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const from = bs[v] as number;
+    const to = bs[v + 1] as number;
+    if (to === from) continue;
+    let h = 2166136261;
+    for (let k = from; k < to; k++) {
+      const w = kw[k] as number;
+      h = Math.imul(h ^ (kr[k] as number), 16777619);
+      h = Math.imul(h ^ (w | 0) ^ ((w / 4294967296) | 0), 16777619);
+    }
+    let at = (h >>> 0) & (size - 1);
+    for (;;) {
+      const cls = table[at] as number;
+      if (cls < 0) {
+        table[at] = rep.length;
+        of[v] = rep.length;
+        rep.push(v);
+        count.push(1);
+        break;
+      }
+      if (same(rep[cls] as number, v)) {
+        of[v] = cls;
+        count[cls] = (count[cls] as number) + 1;
+        break;
+      }
+      at = (at + 1) & (size - 1);
     }
   }
-  const nc = multList.length;
-  const mult = Float64Array.from(multList);
+  // Number classes by their two most popular projects (radix sort, least significant key
+  // first), so that the supporters of a popular project are near each other in memory.
+  const found = rep.length;
+  let order = Int32Array.from({ length: found }, (_, k) => k);
+  for (const pos of [1, 0]) {
+    const key = (cls: number): number => {
+      const v = rep[cls] as number;
+      const k = (bs[v] as number) + pos;
+      return k < (bs[v + 1] as number) ? (kr[k] as number) : m;
+    };
+    const bucket = new Int32Array(m + 2);
+    for (let k = 0; k < found; k++) {
+      const r = key(order[k] as number) + 1;
+      bucket[r] = (bucket[r] as number) + 1;
+    }
+    for (let r = 0; r <= m; r++) bucket[r + 1] = (bucket[r + 1] as number) + (bucket[r] as number);
+    const next = new Int32Array(found);
+    for (let k = 0; k < found; k++) {
+      const cls = order[k] as number;
+      const r = key(cls);
+      next[bucket[r] as number] = cls;
+      bucket[r] = (bucket[r] as number) + 1;
+    }
+    order = next;
+  }
+  const renumber = new Int32Array(found);
+  order.forEach((cls, k) => {
+    renumber[cls] = k;
+  });
+  for (let v = 0; v < n; v++)
+    if ((of[v] as number) >= 0) of[v] = renumber[of[v] as number] as number;
+  const nc = found;
+  const mult = new Float64Array(nc);
+  const firstOf = new Int32Array(nc);
+  for (let cls = 0; cls < found; cls++) {
+    mult[renumber[cls] as number] = count[cls] as number;
+    firstOf[renumber[cls] as number] = rep[cls] as number;
+  }
   // Class ballots, and the project-major supporter lists in class order.
   const start = new Int32Array(m + 1);
   let entries = 0;
