@@ -50,6 +50,22 @@ export interface MesRun {
    * two-run certificate of {@link sameOutcomeBetween}.
    */
   trace?: RoundTrace[];
+  /** Only for a float run: what a later run at a higher budget may use ({@link RunLog}). */
+  log?: RunLog;
+}
+
+/**
+ * The evaluations of a float run, in order, for a later run at a higher per-voter budget
+ * (`prior` of {@link mesFloatRun}): per evaluation the project, the round (1-based), its
+ * rho then, and the weight of its supporters who were not short of money (the slope of
+ * the money they can give as the share rises).
+ */
+export interface RunLog {
+  endowment: number;
+  project: number[];
+  round: number[];
+  rho: number[];
+  rich: number[];
 }
 
 /** One round of a tracked float run. */
@@ -356,6 +372,52 @@ class Crossings {
 
 const NO_SLOPES = new Float64Array(0);
 
+/** Per project, what {@link mesFloatRun} needs to bound rho from an earlier run. */
+interface SupportOverlap {
+  /** Per project d: the number of voters behind its supporters (classes count their size). */
+  voters: Float64Array;
+  /** weight[j * m + d]: the points for j of the voters who support both j and d. */
+  weight: Float64Array;
+}
+
+const overlapCache = new WeakMap<Profile, SupportOverlap | null>();
+
+/**
+ * {@link SupportOverlap} of a profile, or null when it would take long to compute (the
+ * sum over ballots of their length squared above 5e7). Cached.
+ */
+function supportOverlap(p: Profile): SupportOverlap | null {
+  const cached = overlapCache.get(p);
+  if (cached !== undefined) return cached;
+  const { n, m, ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
+  let work = 0;
+  for (let v = 0; v < n; v++) work += ((bs[v + 1] as number) - (bs[v] as number)) ** 2;
+  let r: SupportOverlap | null = null;
+  if (work <= 5e7 && m <= 2000) {
+    const mult = multiplicity.get(p);
+    const voters = new Float64Array(m);
+    const weight = new Float64Array(m * m);
+    for (let v = 0; v < n; v++) {
+      const from = bs[v] as number;
+      const to = bs[v + 1] as number;
+      const k = mult ? (mult[v] as number) : 1;
+      for (let a = from; a < to; a++) {
+        const j = bp[a] as number;
+        const w = bw[a] as number;
+        voters[j] = (voters[j] as number) + k;
+        const row = j * m;
+        for (let c = from; c < to; c++) {
+          const at = row + (bp[c] as number);
+          weight[at] = (weight[at] as number) + w;
+        }
+      }
+    }
+    r = { voters, weight };
+  }
+  overlapCache.set(p, r);
+  return r;
+}
+
 /**
  * Fixed-budget MES in floats (Peters, Pierczyński and Skowron, "Proportional
  * Participatory Budgeting with Additive Utilities", NeurIPS 2021; cost utilities as on
@@ -373,11 +435,261 @@ const NO_SLOPES = new Float64Array(0);
  * for shares, so only supporters who pay all they have (and unaffordable projects) can
  * change side as the budget rises.
  */
+type Scratch = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+const scratchCache = new WeakMap<Profile, Scratch>();
+
+/** Six arrays as long as the longest supporter list: the work space of an evaluation. */
+function scratchOf(p: Profile): Scratch {
+  let r = scratchCache.get(p);
+  if (!r) {
+    let most = 0;
+    for (let c = 0; c < p.m; c++)
+      most = Math.max(most, (p.start[c + 1] as number) - (p.start[c] as number));
+    const a = () => new Float64Array(most);
+    r = [a(), a(), a(), a(), a(), a()];
+    scratchCache.set(p, r);
+  }
+  return r;
+}
+
+/** What one run of {@link mesFloatRun} shares with {@link evaluateFloat}; one per run. */
+class FloatRun {
+  // Results of the latest evaluation.
+  rho = 0;
+  share = 0;
+  dshare = 0;
+  rw = 0;
+  clear = false;
+  constructor(
+    readonly start: Int32Array,
+    readonly voters: Int32Array,
+    readonly weights: Float64Array,
+    readonly costs: Float64Array,
+    readonly W: Float64Array,
+    readonly unit: Uint8Array,
+    readonly b: Float64Array,
+    readonly db: Float64Array,
+    readonly track: boolean,
+    readonly endowment: number,
+    readonly x: Crossings,
+    readonly utility: Utility,
+    readonly scratchB: Float64Array,
+    readonly scratchW: Float64Array,
+    readonly scratchD: Float64Array,
+    readonly poorB: Float64Array,
+    readonly poorW: Float64Array,
+    readonly poorD: Float64Array,
+  ) {}
+}
+
+/**
+ * Evaluates project c in a float run at the voters' current budgets: its share (the
+ * most any supporter pays per point), rho, the weight of the supporters not short of
+ * money, and (tracked) the share's slope and the crossings of who is short. Returns 1
+ * with the results in `st`, 0 when the project is not affordable (now, or with `hopeless`
+ * never again), -1 when affordability is too close to call in floats. A function of its
+ * own so that the engine compiles and optimises it apart from the round logic.
+ */
+function evaluateFloat(st: FloatRun, c: number): number {
+  const { start, voters, weights, costs, W, unit, b, db, track, endowment, x, utility } = st;
+  const { scratchB, scratchW, scratchD, poorB, poorW, poorD } = st;
+  const s = start[c] as number;
+  const e = start[c + 1] as number;
+  const cost = costs[c] as number;
+  const wc = W[c] as number;
+  // First pass at the equal share cost/W: money behind the project, and who is poor.
+  let share = cost / wc;
+  let money = 0;
+  let dmoney = 0;
+  let pm = 0;
+  let dpm = 0;
+  let rw = 0;
+  let pc = 0;
+  let np = 0;
+  let minSlack = Number.POSITIVE_INFINITY;
+  let kept = 0;
+  const ones = unit[c] === 1;
+  // With all weights 1 (approval), share * w is share itself and rw counts supporters:
+  // the same float operations without reading weights. minB is the smallest budget
+  // among the rich supporters, so a pass that would find no new poor one is skipped.
+  let minB = Number.POSITIVE_INFINITY;
+  let hopeless = false;
+  if (ones) {
+    for (let k = s; k < e; k++) {
+      // Nobody holds more than the endowment: if even that cannot close the gap, the
+      // project is never affordable again (with margin, so the full sum agrees).
+      if ((k - s) % 1024 === 1023 && money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
+        hopeless = true;
+        if (track) {
+          const bound = money + (e - k) * endowment;
+          x.float(cost - bound, cost, dmoney + (e - k), dmoney + (e - k));
+        }
+        break;
+      }
+      const v = voters[k] as number;
+      const bi = b[v] as number;
+      money += bi;
+      if (track) dmoney += db[v] as number;
+      if (bi < share) {
+        pm += bi;
+        pc++;
+        if (track) {
+          dpm += db[v] as number;
+          poorB[np] = bi;
+          poorW[np] = 1;
+          poorD[np++] = db[v] as number;
+        }
+      } else {
+        if (bi < minB) minB = bi;
+        if (track) scratchD[kept] = db[v] as number;
+        scratchB[kept++] = bi;
+      }
+    }
+    rw = kept;
+    minSlack = minB - share;
+  } else {
+    for (let k = s; k < e; k++) {
+      const v = voters[k] as number;
+      const bi = b[v] as number;
+      const wi = weights[k] as number;
+      money += bi;
+      if (track) dmoney += db[v] as number;
+      const slack = bi - share * wi;
+      if (slack < 0) {
+        pm += bi;
+        pc++;
+        if (track) {
+          dpm += db[v] as number;
+          poorB[np] = bi;
+          poorW[np] = wi;
+          poorD[np++] = db[v] as number;
+        }
+      } else {
+        rw += wi;
+        if (slack < minSlack * wi) minSlack = slack / wi;
+        // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
+        if (track) scratchD[kept] = db[v] as number;
+        scratchB[kept] = bi;
+        scratchW[kept++] = wi;
+      }
+    }
+  }
+  if (hopeless) return 0; // never affordable again: budgets only shrink
+  if (money < cost * (1 - TOL)) {
+    if (track) x.float(cost - money, cost, dmoney, dmoney);
+    return 0;
+  }
+  if (money < cost * (1 + TOL) && money !== cost) {
+    // Only trust the comparison when every budget is a whole number (then the sum is exact).
+    let whole = true;
+    for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] as number]);
+    if (!whole) return -1;
+    if (money < cost) {
+      if (track) x.float(cost - money, cost, dmoney, dmoney);
+      return 0;
+    }
+  }
+  // Water-filling: supporters who cannot pay the equal share pay all they have; the
+  // share rises until the rest cover the cost. Each pass can only add poor supporters,
+  // so each pass keeps only the still-rich ones.
+  let poorCount = 0;
+  for (let pass = 0; pc !== poorCount; pass++) {
+    if (rw === 0 || pass > 1000) return -1;
+    poorCount = pc;
+    share = (cost - pm) / rw;
+    if (ones) {
+      // No rich supporter below the new share: the pass would change nothing.
+      if (minB >= share) {
+        minSlack = minB - share;
+        break;
+      }
+      minB = Number.POSITIVE_INFINITY;
+      let next = 0;
+      for (let k = 0; k < kept; k++) {
+        const bi = scratchB[k] as number;
+        if (bi < share) {
+          pm += bi;
+          pc++;
+          if (track) {
+            dpm += scratchD[k] as number;
+            poorB[np] = bi;
+            poorW[np] = 1;
+            poorD[np++] = scratchD[k] as number;
+          }
+        } else {
+          if (bi < minB) minB = bi;
+          if (track) scratchD[next] = scratchD[k] as number;
+          scratchB[next++] = bi;
+        }
+      }
+      kept = next;
+      rw = kept;
+      minSlack = minB - share;
+      continue;
+    }
+    rw = 0;
+    minSlack = Number.POSITIVE_INFINITY;
+    let next = 0;
+    for (let k = 0; k < kept; k++) {
+      const bi = scratchB[k] as number;
+      const wi = scratchW[k] as number;
+      const slack = bi - share * wi;
+      if (slack < 0) {
+        pm += bi;
+        pc++;
+        if (track) {
+          dpm += scratchD[k] as number;
+          poorB[np] = bi;
+          poorW[np] = wi;
+          poorD[np++] = scratchD[k] as number;
+        }
+      } else {
+        rw += wi;
+        if (slack < minSlack * wi) minSlack = slack / wi;
+        if (track) scratchD[next] = scratchD[k] as number;
+        scratchB[next] = bi;
+        scratchW[next++] = wi;
+      }
+    }
+    kept = next;
+  }
+  // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
+  // then equal values are true ties and float comparison is exact.
+  const clear = poorCount === 0 && minSlack > TOL * share && Number.isInteger(wc);
+  const rho = clear
+    ? utility === 'cost'
+      ? 1 / wc
+      : cost / wc
+    : utility === 'cost'
+      ? share / cost
+      : share;
+  let dshare = 0;
+  if (track && poorCount > 0) {
+    // share = (cost - what the poor pay) / weight of the rich, so its slope is
+    // -(slope of what the poor pay) / (weight of the rich); never positive.
+    dshare = -dpm / rw;
+    // A poor supporter stays poor while their budget is below share * w.
+    for (let k = 0; k < np; k++) {
+      const wi = poorW[k] as number;
+      const bi = poorB[k] as number;
+      const d = poorD[k] as number;
+      x.float(share * wi - bi, share * wi + bi, d - dshare * wi, d - dshare * wi);
+    }
+  }
+  st.rho = rho;
+  st.share = share;
+  st.dshare = dshare;
+  st.rw = rw;
+  st.clear = clear;
+  return 1;
+}
+
 export function mesFloatRun(
   p: Profile,
   endowment: number,
   opts: MesOptions = {},
   track = false,
+  prior?: MesRun,
 ): MesRun | null {
   const utility = opts.utility ?? 'cost';
   const ties = opts.ties ?? 'default';
@@ -397,18 +709,41 @@ export function mesFloatRun(
   const q = new Float64Array(p.m);
   const dq = new Float64Array(p.m);
   const exactRho = new Uint8Array(p.m);
-  let most = 0;
-  for (let c = 0; c < p.m; c++)
-    most = Math.max(most, (start[c + 1] as number) - (start[c] as number));
-  const scratchB = new Float64Array(most);
-  const scratchW = new Float64Array(most);
-  const scratchD = track ? new Float64Array(most) : NO_SLOPES;
-  const poorB = track ? new Float64Array(most) : NO_SLOPES;
-  const poorW = track ? new Float64Array(most) : NO_SLOPES;
-  const poorD = track ? new Float64Array(most) : NO_SLOPES;
+  // Work space of one evaluation, kept per profile (runs are synchronous, never nested).
+  const [scratchB, scratchW, scratchD, poorB, poorW, poorD] = scratchOf(p);
   const x = new Crossings();
   const run = newRun(p);
+  const st = new FloatRun(
+    start,
+    voters,
+    weights,
+    costs,
+    W,
+    unit,
+    b,
+    db,
+    track,
+    endowment,
+    x,
+    utility,
+    scratchB,
+    scratchW,
+    scratchD,
+    poorB,
+    poorW,
+    poorD,
+  );
   const trace: RoundTrace[] | undefined = track ? [] : undefined;
+  const log: RunLog = { endowment, project: [], round: [], rho: [], rich: [] };
+  // Lower bounds from a run at a lower budget, valid while this run chooses as it did
+  // (see `priorBounds`); untracked runs only, since `stable` does not cover them.
+  const before = !track && prior?.log && prior.log.endowment <= endowment ? prior : undefined;
+  const overlap = before ? supportOverlap(p) : null;
+  let same = overlap !== null;
+  const cross = new Float64Array(same ? p.m : 0);
+  const gained = new Float64Array(same ? p.m : 0);
+  const raise = before?.log ? endowment - before.log.endowment : 0;
+  let at = 0;
   let cand: number[] = [];
   for (let c = 0; c < p.m; c++) {
     const cost = costs[c] ?? 0;
@@ -421,6 +756,20 @@ export function mesFloatRun(
     }
   }
   for (let round = 1; cand.length > 0; round++) {
+    if (same && before?.log && overlap) {
+      // Bounds from the earlier run's evaluations of this round.
+      const L = before.log;
+      for (; at < L.round.length && L.round[at] === round; at++) {
+        const d = L.project[at] as number;
+        const more = raise * (overlap.voters[d] as number) + (gained[d] as number);
+        const drop =
+          more / ((L.rich[at] as number) * (utility === 'cost' ? (costs[d] as number) : 1));
+        const bound = (L.rho[at] as number) - drop;
+        if (bound > (cross[d] as number)) cross[d] = bound;
+      }
+      for (const c of cand)
+        if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
+    }
     cand.sort((a, c) => (lower[a] ?? 0) - (lower[c] ?? 0));
     let best = Number.POSITIVE_INFINITY;
     const keep: number[] = [];
@@ -430,194 +779,20 @@ export function mesFloatRun(
         keep.push(c);
         continue;
       }
-      const s = start[c] as number;
-      const e = start[c + 1] as number;
+      const verdict = evaluateFloat(st, c);
+      if (verdict < 0) return null;
+      if (verdict === 0) continue;
+      const { rho, share, dshare, rw, clear } = st;
       const cost = costs[c] as number;
-      const wc = W[c] as number;
-      // First pass at the equal share cost/W: money behind the project, and who is poor.
-      let share = cost / wc;
-      let money = 0;
-      let dmoney = 0;
-      let pm = 0;
-      let dpm = 0;
-      let rw = 0;
-      let pc = 0;
-      let np = 0;
-      let minSlack = Number.POSITIVE_INFINITY;
-      let kept = 0;
-      const ones = unit[c] === 1;
-      // With all weights 1 (approval), share * w is share itself and rw counts supporters:
-      // the same float operations without reading weights. minB is the smallest budget
-      // among the rich supporters, so a pass that would find no new poor one is skipped.
-      let minB = Number.POSITIVE_INFINITY;
-      let hopeless = false;
-      if (ones) {
-        for (let k = s; k < e; k++) {
-          // Nobody holds more than the endowment: if even that cannot close the gap, the
-          // project is never affordable again (with margin, so the full sum agrees).
-          if ((k - s) % 1024 === 1023 && money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
-            hopeless = true;
-            if (track) {
-              const bound = money + (e - k) * endowment;
-              x.float(cost - bound, cost, dmoney + (e - k), dmoney + (e - k));
-            }
-            break;
-          }
-          const v = voters[k] as number;
-          const bi = b[v] as number;
-          money += bi;
-          if (track) dmoney += db[v] as number;
-          if (bi < share) {
-            pm += bi;
-            pc++;
-            if (track) {
-              dpm += db[v] as number;
-              poorB[np] = bi;
-              poorW[np] = 1;
-              poorD[np++] = db[v] as number;
-            }
-          } else {
-            if (bi < minB) minB = bi;
-            if (track) scratchD[kept] = db[v] as number;
-            scratchB[kept++] = bi;
-          }
-        }
-        rw = kept;
-        minSlack = minB - share;
-      } else {
-        for (let k = s; k < e; k++) {
-          const v = voters[k] as number;
-          const bi = b[v] as number;
-          const wi = weights[k] as number;
-          money += bi;
-          if (track) dmoney += db[v] as number;
-          const slack = bi - share * wi;
-          if (slack < 0) {
-            pm += bi;
-            pc++;
-            if (track) {
-              dpm += db[v] as number;
-              poorB[np] = bi;
-              poorW[np] = wi;
-              poorD[np++] = db[v] as number;
-            }
-          } else {
-            rw += wi;
-            if (slack < minSlack * wi) minSlack = slack / wi;
-            // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
-            if (track) scratchD[kept] = db[v] as number;
-            scratchB[kept] = bi;
-            scratchW[kept++] = wi;
-          }
-        }
-      }
-      if (hopeless) continue; // never affordable again: budgets only shrink
-      if (money < cost * (1 - TOL)) {
-        if (track) x.float(cost - money, cost, dmoney, dmoney);
-        continue;
-      }
-      if (money < cost * (1 + TOL) && money !== cost) {
-        // Only trust the comparison when every budget is a whole number (then the sum is exact).
-        let whole = true;
-        for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] as number]);
-        if (!whole) return null;
-        if (money < cost) {
-          if (track) x.float(cost - money, cost, dmoney, dmoney);
-          continue;
-        }
-      }
-      // Water-filling: supporters who cannot pay the equal share pay all they have; the
-      // share rises until the rest cover the cost. Each pass can only add poor supporters,
-      // so each pass keeps only the still-rich ones.
-      let poorCount = 0;
-      for (let pass = 0; pc !== poorCount; pass++) {
-        if (rw === 0 || pass > 1000) return null;
-        poorCount = pc;
-        share = (cost - pm) / rw;
-        if (ones) {
-          // No rich supporter below the new share: the pass would change nothing.
-          if (minB >= share) {
-            minSlack = minB - share;
-            break;
-          }
-          minB = Number.POSITIVE_INFINITY;
-          let next = 0;
-          for (let k = 0; k < kept; k++) {
-            const bi = scratchB[k] as number;
-            if (bi < share) {
-              pm += bi;
-              pc++;
-              if (track) {
-                dpm += scratchD[k] as number;
-                poorB[np] = bi;
-                poorW[np] = 1;
-                poorD[np++] = scratchD[k] as number;
-              }
-            } else {
-              if (bi < minB) minB = bi;
-              if (track) scratchD[next] = scratchD[k] as number;
-              scratchB[next++] = bi;
-            }
-          }
-          kept = next;
-          rw = kept;
-          minSlack = minB - share;
-          continue;
-        }
-        rw = 0;
-        minSlack = Number.POSITIVE_INFINITY;
-        let next = 0;
-        for (let k = 0; k < kept; k++) {
-          const bi = scratchB[k] as number;
-          const wi = scratchW[k] as number;
-          const slack = bi - share * wi;
-          if (slack < 0) {
-            pm += bi;
-            pc++;
-            if (track) {
-              dpm += scratchD[k] as number;
-              poorB[np] = bi;
-              poorW[np] = wi;
-              poorD[np++] = scratchD[k] as number;
-            }
-          } else {
-            rw += wi;
-            if (slack < minSlack * wi) minSlack = slack / wi;
-            if (track) scratchD[next] = scratchD[k] as number;
-            scratchB[next] = bi;
-            scratchW[next++] = wi;
-          }
-        }
-        kept = next;
-      }
-      // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
-      // then equal values are true ties and float comparison is exact.
-      const clear = poorCount === 0 && minSlack > TOL * share && Number.isInteger(wc);
-      const rho = clear
-        ? utility === 'cost'
-          ? 1 / wc
-          : cost / wc
-        : utility === 'cost'
-          ? share / cost
-          : share;
-      let dshare = 0;
-      if (track && poorCount > 0) {
-        // share = (cost - what the poor pay) / weight of the rich, so its slope is
-        // -(slope of what the poor pay) / (weight of the rich); never positive.
-        dshare = -dpm / rw;
-        // A poor supporter stays poor while their budget is below share * w.
-        for (let k = 0; k < np; k++) {
-          const wi = poorW[k] as number;
-          const bi = poorB[k] as number;
-          const d = poorD[k] as number;
-          x.float(share * wi - bi, share * wi + bi, d - dshare * wi, d - dshare * wi);
-        }
-      }
       lower[c] = rho;
       dlower[c] = clear ? 0 : utility === 'cost' ? dshare / cost : dshare;
       q[c] = share;
       dq[c] = dshare;
       exactRho[c] = clear ? 1 : 0;
+      log.project.push(c);
+      log.round.push(round);
+      log.rho.push(rho);
+      log.rich.push(rw);
       keep.push(c);
       evaluated.push(c);
       if (rho < best) best = rho;
@@ -633,6 +808,19 @@ export function mesFloatRun(
     const share = q[chosen] ?? 0;
     const dshare = dq[chosen] ?? 0;
     cand = cand.filter((c) => c !== chosen);
+    if (same && before && overlap) {
+      if (before.selected[round - 1] !== chosen) same = false;
+      else {
+        // Supporters of d who pay for `chosen` keep at most (old share - new share) per
+        // point more than in the earlier run.
+        const fall = (before.share[chosen] as number) - share;
+        if (fall > 0) {
+          const row = overlap.weight.subarray(chosen * p.m, (chosen + 1) * p.m);
+          for (let d = 0; d < p.m; d++)
+            gained[d] = (gained[d] as number) + fall * (row[d] as number);
+        }
+      }
+    }
     if (trace) {
       trace.push({
         chosen,
@@ -673,6 +861,7 @@ export function mesFloatRun(
     exact: false,
     stable: track ? x.stable : 0,
     ...(trace ? { trace } : {}),
+    log,
   };
 }
 
@@ -829,9 +1018,11 @@ export function mesRun(
   endowment: Rational,
   opts: MesOptions = {},
   track = false,
+  prior?: MesRun,
 ): MesRun {
   return (
-    mesFloatRun(p, endowment.toNumber(), opts, track) ?? mesExactRun(p, endowment, opts, track)
+    mesFloatRun(p, endowment.toNumber(), opts, track, prior) ??
+    mesExactRun(p, endowment, opts, track)
   );
 }
 
@@ -962,10 +1153,13 @@ export function mesWithCompletion(
   let runs = 0;
   const cls = opts.classes === false ? null : voterClasses(p);
   const q = cls ? cls.q : p;
+  // The latest float run: its evaluations bound rho in a run at a higher budget.
+  let latest: MesRun | undefined;
   const runAt = (e: Rational, track: boolean): MesRun => {
-    const r = mesRun(q, e, opts, track && !opts.walk);
+    const r = mesRun(q, e, opts, track && !opts.walk, latest);
     runs++;
     if (r.exact) exactRuns++;
+    else latest = r;
     return r;
   };
   const eligible = mesCandidates(p).length;
@@ -992,16 +1186,23 @@ export function mesWithCompletion(
         run = first;
       }
     }
-    let gallop = process.env.NOGALLOP ? 0 : 2;
+    let gallop = 2;
     let calm = 0;
+    // Steps without probing after a failed probe; doubles while probes keep failing.
+    let patience = 8;
+    // Whether the latest tracked run proved a step or more: if not, tracking (which costs
+    // about a third of a run) is left off until the next probe.
+    let tracking = true;
     while (base && !done(base)) {
-      if (!process.env.NOGALLOP && gallop === 0 && ++calm > 8) gallop = 2;
+      if (gallop === 0 && ++calm > patience) gallop = 2;
       // Steps over which `base` is proven to stay the outcome (at least one).
       const proven = opts.walk ? 1 : Math.max(1, Math.ceil(base.stable / step));
       if (!Number.isFinite(proven)) break; // the outcome never changes again
-      const ahead = opts.walk ? 1 : Math.max(proven, gallop);
+      // A probe needs base's trace (a tracked run).
+      const ahead = opts.walk || !base.trace ? proven : Math.max(proven, gallop);
       const next = e.add(stepR.mul(Rational.of(BigInt(Math.min(ahead, 2 ** 52)))));
-      const r = runAt(next, true);
+      const r = runAt(next, ahead > proven || gallop > 0 || tracking);
+      if (r.trace) tracking = r.stable >= step;
       if (ahead > proven) {
         if (r.selected.join() === base.selected.join() && sameOutcomeBetween(p, ties, base, r)) {
           // Everything from e to next gives this outcome, which fits: move on, go further.
@@ -1010,11 +1211,13 @@ export function mesWithCompletion(
           endowment = e;
           run = r;
           gallop = ahead * 2;
+          patience = 8;
         } else {
           // The order of choices changes nearby (common in large elections): stop probing
           // ahead for a while, so failed probes cost at most a fraction of the walk.
           gallop = 0;
           calm = 0;
+          patience = Math.min(patience * 2, 64);
         }
         continue;
       }

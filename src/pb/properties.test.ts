@@ -313,3 +313,31 @@ test('classes of identical ballots give what every voter on their own gives', ()
     { numRuns: 250 },
   );
 });
+
+test('a run bounded by an earlier run at a lower budget gives the plain outcome', () => {
+  let used = 0;
+  fc.assert(
+    fc.property(
+      fc.oneof(election, wide),
+      fc.constantFrom('cost' as const, 'cardinality' as const),
+      fc.integer({ min: 0, max: 400 }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.boolean(),
+      (inst, utility, e0, rise, grouped) => {
+        const plain = buildProfile(inst);
+        const p = grouped ? (voterClasses(plain)?.q ?? plain) : plain;
+        const prior = mesFloatRun(p, e0, { utility });
+        if (!prior) return;
+        const bounded = mesFloatRun(p, e0 + rise, { utility }, false, prior);
+        const exact = mesExactRun(plain, Rational.of(BigInt(e0 + rise)), { utility });
+        if (!bounded) return; // too close to call: the caller runs exactly
+        used++;
+        assert.deepEqual(bounded.selected, exact.selected);
+        assert.deepEqual(bounded.tieDecisions, exact.tieDecisions);
+      },
+    ),
+    { numRuns: 400 },
+  );
+  console.log(`bounded runs compared with exact ones: ${used}`);
+  assert.ok(used > 200);
+});
