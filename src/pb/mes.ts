@@ -418,23 +418,6 @@ function supportOverlap(p: Profile): SupportOverlap | null {
   return r;
 }
 
-/**
- * Fixed-budget MES in floats (Peters, Pierczyński and Skowron, "Proportional
- * Participatory Budgeting with Additive Utilities", NeurIPS 2021; cost utilities as on
- * equalshares.net). `endowment` is the per-voter budget in the instance's currency units.
- * Returns null when a decision was too close to call in floating point; the caller then
- * runs {@link mesExactRun}.
- *
- * With `track`, the run also carries each quantity's slope with respect to the per-voter
- * budget (forward differentiation: every quantity is affine in it while the decision trace
- * is fixed) and reports in `stable` how far the per-voter budget can rise before any
- * comparison in the trace (affordability, who pays all they have, which project has the
- * lowest rho, lower bounds used to skip an evaluation) can change. This is the
- * skip-ahead of add1 (after Kraiczy, Robinson and Elkind, "Streamlining Equal Shares",
- * arXiv:2502.11797, ADD-OPT). Slopes are never negative for budgets and never positive
- * for shares, so only supporters who pay all they have (and unaffordable projects) can
- * change side as the budget rises.
- */
 type Scratch = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 const scratchCache = new WeakMap<Profile, Scratch>();
 
@@ -454,11 +437,12 @@ function scratchOf(p: Profile): Scratch {
 
 /** What one run of {@link mesFloatRun} shares with {@link evaluateFloat}; one per run. */
 class FloatRun {
-  // Results of the latest evaluation.
-  rho = 0;
-  share = 0;
-  dshare = 0;
-  rw = 0;
+  // Results of the latest evaluation. NaN to start: the fields hold doubles from the
+  // first, so V8 never has to change their representation mid-run (a deoptimisation).
+  rho = Number.NaN;
+  share = Number.NaN;
+  dshare = Number.NaN;
+  rw = Number.NaN;
   clear = false;
   constructor(
     readonly start: Int32Array,
@@ -480,6 +464,85 @@ class FloatRun {
     readonly poorW: Float64Array,
     readonly poorD: Float64Array,
   ) {}
+}
+
+/**
+ * Lower bounds on rho in a run at a per-voter budget `raise` above the prior run's, from
+ * the prior run's evaluations in `round` (its log from index `at`): see `prior` of
+ * {@link mesFloatRun}. Raises `cross[d]` to each bound; returns the next log index.
+ */
+function priorBounds(
+  L: RunLog,
+  at: number,
+  round: number,
+  raise: number,
+  voters: Float64Array,
+  gained: Float64Array,
+  costs: Float64Array,
+  utility: Utility,
+  cross: Float64Array,
+): number {
+  let i = at;
+  for (; i < L.round.length && L.round[i] === round; i++) {
+    const d = L.project[i] as number;
+    const more = raise * (voters[d] as number) + (gained[d] as number);
+    const drop = more / ((L.rich[i] as number) * (utility === 'cost' ? (costs[d] as number) : 1));
+    const bound = (L.rho[i] as number) - drop;
+    if (bound > (cross[d] as number)) cross[d] = bound;
+  }
+  return i;
+}
+
+/** to[d] += by × from[offset + d] for every d. */
+function addScaled(to: Float64Array, from: Float64Array, offset: number, by: number): void {
+  for (let d = 0; d < to.length; d++) to[d] = (to[d] as number) + by * (from[offset + d] as number);
+}
+
+/**
+ * The crossings of a tracked round: every other candidate must keep a higher rho than the
+ * chosen one (or lose the same tie between two exact constants).
+ */
+function trackChoice(
+  x: Crossings,
+  cand: number[],
+  chosen: number,
+  lower: Float64Array,
+  dlower: Float64Array,
+  exactRho: Uint8Array,
+): void {
+  const rc = lower[chosen] as number;
+  const drc = dlower[chosen] as number;
+  for (const d of cand) {
+    if (exactRho[d] === 1 && exactRho[chosen] === 1) continue; // two constants
+    const ld = lower[d] as number;
+    const dld = dlower[d] as number;
+    x.float(ld - rc, ld + rc, drc - dld, Math.abs(drc) + Math.abs(dld));
+  }
+}
+
+/**
+ * The supporters of `chosen` pay: each min(what they have, share × points); a tracked run
+ * updates their slopes. Returns how many voters paid all they had (less than their due).
+ */
+function payFloat(
+  st: FloatRun,
+  mult: Float64Array | undefined,
+  chosen: number,
+  share: number,
+  dshare: number,
+): number {
+  const { start, voters, weights, b, db, track } = st;
+  let paidAll = 0;
+  for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
+    const v = voters[k] as number;
+    const w = weights[k] as number;
+    const pay = share * w;
+    const bv = b[v] as number;
+    if (bv < pay) paidAll += mult ? (mult[v] as number) : 1;
+    if (track) db[v] = bv < pay ? 0 : (db[v] as number) - dshare * w;
+    b[v] = bv <= pay ? 0 : bv - pay;
+  }
+  return paidAll;
 }
 
 /**
@@ -684,6 +747,33 @@ function evaluateFloat(st: FloatRun, c: number): number {
   return 1;
 }
 
+/**
+ * Fixed-budget MES in floats (Peters, Pierczyński and Skowron, "Proportional
+ * Participatory Budgeting with Additive Utilities", NeurIPS 2021; cost utilities as on
+ * equalshares.net). `endowment` is the per-voter budget in the instance's currency units.
+ * Returns null when a decision was too close to call in floating point; the caller then
+ * runs {@link mesExactRun}.
+ *
+ * With `track`, the run also carries each quantity's slope with respect to the per-voter
+ * budget (forward differentiation: every quantity is affine in it while the decision trace
+ * is fixed) and reports in `stable` how far the per-voter budget can rise before any
+ * comparison in the trace (affordability, who pays all they have, which project has the
+ * lowest rho, lower bounds used to skip an evaluation) can change. This is the
+ * skip-ahead of add1 (after Kraiczy, Robinson and Elkind, "Streamlining Equal Shares",
+ * arXiv:2502.11797, ADD-OPT). Slopes are never negative for budgets and never positive
+ * for shares, so only supporters who pay all they have (and unaffordable projects) can
+ * change side as the budget rises.
+ *
+ * With `prior`, a float run at a lower per-voter budget e0 (its `log`), an untracked run
+ * skips more evaluations (`stable` does not account for them, so tracked runs ignore it): while this run has chosen what the prior run chose in the same
+ * rounds, every voter holds at least as much as there, and at most (e - e0) per voter of
+ * a class plus, per project paid, (prior share - this share) per point more. So the money
+ * behind a project d is at most `more` above what it was when the prior run evaluated d,
+ * and since the money a share q raises grows at least at the rich weight R below q, d's
+ * share now is at least the prior share minus more / R: a lower bound on its rho. Lazy
+ * evaluation with valid lower bounds chooses exactly what the plain run chooses, so the
+ * outcome is the same; the bounds lapse from the first round that chooses differently.
+ */
 export function mesFloatRun(
   p: Profile,
   endowment: number,
@@ -759,14 +849,7 @@ export function mesFloatRun(
     if (same && before?.log && overlap) {
       // Bounds from the earlier run's evaluations of this round.
       const L = before.log;
-      for (; at < L.round.length && L.round[at] === round; at++) {
-        const d = L.project[at] as number;
-        const more = raise * (overlap.voters[d] as number) + (gained[d] as number);
-        const drop =
-          more / ((L.rich[at] as number) * (utility === 'cost' ? (costs[d] as number) : 1));
-        const bound = (L.rho[at] as number) - drop;
-        if (bound > (cross[d] as number)) cross[d] = bound;
-      }
+      at = priorBounds(L, at, round, raise, overlap.voters, gained, costs, utility, cross);
       for (const c of cand)
         if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
     }
@@ -814,11 +897,7 @@ export function mesFloatRun(
         // Supporters of d who pay for `chosen` keep at most (old share - new share) per
         // point more than in the earlier run.
         const fall = (before.share[chosen] as number) - share;
-        if (fall > 0) {
-          const row = overlap.weight.subarray(chosen * p.m, (chosen + 1) * p.m);
-          for (let d = 0; d < p.m; d++)
-            gained[d] = (gained[d] as number) + fall * (row[d] as number);
-        }
+        if (fall > 0) addScaled(gained, overlap.weight, chosen * p.m, fall);
       }
     }
     if (trace) {
@@ -829,27 +908,8 @@ export function mesFloatRun(
         others: cand.map((d) => ({ d, rho: lower[d] as number, exact: exactRho[d] as number })),
       });
     }
-    if (track) {
-      // Every other candidate must keep a higher rho (or lose the same tie).
-      const rc = lower[chosen] as number;
-      const drc = dlower[chosen] as number;
-      for (const d of cand) {
-        if (exactRho[d] === 1 && exactRho[chosen] === 1) continue; // two constants
-        const ld = lower[d] as number;
-        const dld = dlower[d] as number;
-        x.float(ld - rc, ld + rc, drc - dld, Math.abs(drc) + Math.abs(dld));
-      }
-    }
-    let paidAll = 0;
-    for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
-      const v = voters[k] as number;
-      const w = weights[k] as number;
-      const pay = share * w;
-      const bv = b[v] as number;
-      if (bv < pay) paidAll += mult ? (mult[v] as number) : 1;
-      if (track) db[v] = bv < pay ? 0 : (db[v] as number) - dshare * w;
-      b[v] = bv <= pay ? 0 : bv - pay;
-    }
+    if (track) trackChoice(x, cand, chosen, lower, dlower, exactRho);
+    const paidAll = payFloat(st, mult, chosen, share, dshare);
     run.selected.push(chosen);
     run.round[chosen] = round;
     run.share[chosen] = share;
