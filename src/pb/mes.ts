@@ -66,6 +66,8 @@ export interface RunLog {
   round: number[];
   rho: number[];
   rich: number[];
+  /** The weight of its supporters who were short of money (0: nobody was). */
+  poor: number[];
 }
 
 /** One round of a tracked float run. */
@@ -376,6 +378,8 @@ const NO_SLOPES = new Float64Array(0);
 interface SupportOverlap {
   /** Per project d: the number of voters behind its supporters (classes count their size). */
   voters: Float64Array;
+  /** The fewest points behind one voter's support (1 for approval): a voter's weight is at least this. */
+  pmin: number;
   /** weight[j * m + d]: the points for j of the voters who support both j and d. */
   weight: Float64Array;
 }
@@ -396,6 +400,7 @@ function supportOverlap(p: Profile): SupportOverlap | null {
   if (work <= 5e7 && m <= 2000) {
     const mult = multiplicity.get(p);
     const voters = new Float64Array(m);
+    let pmin = Number.POSITIVE_INFINITY;
     const weight = new Float64Array(m * m);
     for (let v = 0; v < n; v++) {
       const from = bs[v] as number;
@@ -404,6 +409,7 @@ function supportOverlap(p: Profile): SupportOverlap | null {
       for (let a = from; a < to; a++) {
         const j = bp[a] as number;
         const w = bw[a] as number;
+        if (w / k < pmin) pmin = w / k;
         voters[j] = (voters[j] as number) + k;
         const row = j * m;
         for (let c = from; c < to; c++) {
@@ -412,7 +418,7 @@ function supportOverlap(p: Profile): SupportOverlap | null {
         }
       }
     }
-    r = { voters, weight };
+    r = { voters, pmin, weight };
   }
   overlapCache.set(p, r);
   return r;
@@ -443,6 +449,7 @@ class FloatRun {
   share = Number.NaN;
   dshare = Number.NaN;
   rw = Number.NaN;
+  pw = Number.NaN;
   clear = false;
   constructor(
     readonly start: Int32Array,
@@ -476,7 +483,7 @@ function priorBounds(
   at: number,
   round: number,
   raise: number,
-  voters: Float64Array,
+  overlap: SupportOverlap,
   gained: Float64Array,
   costs: Float64Array,
   utility: Utility,
@@ -485,7 +492,14 @@ function priorBounds(
   let i = at;
   for (; i < L.round.length && L.round[i] === round; i++) {
     const d = L.project[i] as number;
-    const more = raise * (voters[d] as number) + (gained[d] as number);
+    // Only supporters short of money at the share bind it (those with enough keep paying
+    // exactly the share), so with nobody short the share cannot fall at all; otherwise
+    // they number at most their weight / pmin (and at most all supporters).
+    const poor = L.poor[i] as number;
+    const more =
+      poor > 0
+        ? raise * Math.min(overlap.voters[d] as number, poor / overlap.pmin) + (gained[d] as number)
+        : 0;
     const drop = more / ((L.rich[i] as number) * (utility === 'cost' ? (costs[d] as number) : 1));
     const bound = (L.rho[i] as number) - drop;
     if (bound > (cross[d] as number)) cross[d] = bound;
@@ -568,6 +582,8 @@ function evaluateFloat(st: FloatRun, c: number): number {
   let dpm = 0;
   let rw = 0;
   let pc = 0;
+  // Weight of the supporters short of money (for approval ballots: their number).
+  let pw = 0;
   let np = 0;
   let minSlack = Number.POSITIVE_INFINITY;
   let kept = 0;
@@ -621,6 +637,7 @@ function evaluateFloat(st: FloatRun, c: number): number {
       if (slack < 0) {
         pm += bi;
         pc++;
+        pw += wi;
         if (track) {
           dpm += db[v] as number;
           poorB[np] = bi;
@@ -700,6 +717,7 @@ function evaluateFloat(st: FloatRun, c: number): number {
       if (slack < 0) {
         pm += bi;
         pc++;
+        pw += wi;
         if (track) {
           dpm += scratchD[k] as number;
           poorB[np] = bi;
@@ -743,6 +761,7 @@ function evaluateFloat(st: FloatRun, c: number): number {
   st.share = share;
   st.dshare = dshare;
   st.rw = rw;
+  st.pw = ones ? pc : pw;
   st.clear = clear;
   return 1;
 }
@@ -767,10 +786,12 @@ function evaluateFloat(st: FloatRun, c: number): number {
  * With `prior`, a float run at a lower per-voter budget e0 (its `log`), an untracked run
  * skips more evaluations (`stable` does not account for them, so tracked runs ignore it): while this run has chosen what the prior run chose in the same
  * rounds, every voter holds at least as much as there, and at most (e - e0) per voter of
- * a class plus, per project paid, (prior share - this share) per point more. So the money
- * behind a project d is at most `more` above what it was when the prior run evaluated d,
- * and since the money a share q raises grows at least at the rich weight R below q, d's
- * share now is at least the prior share minus more / R: a lower bound on its rho. Lazy
+ * a class plus, per project paid, (prior share - this share) per point more. Only the
+ * supporters who were short of money at d's share q in the prior evaluation can raise
+ * more below q (the others pay exactly x × points at any x <= q either way), so the money
+ * d's share can raise is at most `more` (their possible gain) above what it was; as that
+ * money grows at least at the rich weight R below q, d's share now is at least
+ * q - more / R: a lower bound on its rho (q itself when nobody was short). Lazy
  * evaluation with valid lower bounds chooses exactly what the plain run chooses, so the
  * outcome is the same; the bounds lapse from the first round that chooses differently.
  */
@@ -824,7 +845,7 @@ export function mesFloatRun(
     poorD,
   );
   const trace: RoundTrace[] | undefined = track ? [] : undefined;
-  const log: RunLog = { endowment, project: [], round: [], rho: [], rich: [] };
+  const log: RunLog = { endowment, project: [], round: [], rho: [], rich: [], poor: [] };
   // Lower bounds from a run at a lower budget, valid while this run chooses as it did
   // (see `priorBounds`); untracked runs only, since `stable` does not cover them.
   const before = !track && prior?.log && prior.log.endowment <= endowment ? prior : undefined;
@@ -849,7 +870,7 @@ export function mesFloatRun(
     if (same && before?.log && overlap) {
       // Bounds from the earlier run's evaluations of this round.
       const L = before.log;
-      at = priorBounds(L, at, round, raise, overlap.voters, gained, costs, utility, cross);
+      at = priorBounds(L, at, round, raise, overlap, gained, costs, utility, cross);
       for (const c of cand)
         if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
     }
@@ -865,7 +886,7 @@ export function mesFloatRun(
       const verdict = evaluateFloat(st, c);
       if (verdict < 0) return null;
       if (verdict === 0) continue;
-      const { rho, share, dshare, rw, clear } = st;
+      const { rho, share, dshare, rw, pw, clear } = st;
       const cost = costs[c] as number;
       lower[c] = rho;
       dlower[c] = clear ? 0 : utility === 'cost' ? dshare / cost : dshare;
@@ -876,6 +897,7 @@ export function mesFloatRun(
       log.round.push(round);
       log.rho.push(rho);
       log.rich.push(rw);
+      log.poor.push(pw);
       keep.push(c);
       evaluated.push(c);
       if (rho < best) best = rho;
