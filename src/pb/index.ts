@@ -15,6 +15,7 @@ export {
   mesFloatRun,
   mesRun,
   mesWithCompletion,
+  type RunLog,
   sameOutcomeBetween,
   type Utility,
   type VoterClasses,

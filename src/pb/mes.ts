@@ -1093,7 +1093,8 @@ export function mesExactRun(
 
 /**
  * One fixed-budget run at per-voter budget `endowment`: floats first, exact arithmetic
- * when a call is too close. `track` as in {@link mesFloatRun}.
+ * when a call is too close. `track` and `prior` (a run at a lower budget whose
+ * evaluations bound this one's) as in {@link mesFloatRun}.
  */
 export function mesRun(
   p: Profile,
