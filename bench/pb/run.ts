@@ -3,7 +3,7 @@
  * CLI bundle first); the pabulib folder is ../shared/pabulib or env PABULIB_DIR.
  *
  * 1. Whole process, `node bin/buurtkracht.mjs pb tally FILE --rule equalshares/add1`, the
- *    median wall time of 3 runs and peak memory (via /usr/bin/time when present), on Łódź
+ *    median wall and CPU time of 3 runs and peak memory (via /usr/bin/time when present), on Łódź
  *    2022, Warszawa 2026, Veszprém 2025, Budapest 2022 VIII and a budget of 1e12 (3 voters).
  * 2. CLI start-up (`--help`).
  * 3. Reading pabulib: MB/s on Łódź 2022 (median of 5, in this process).
@@ -36,16 +36,28 @@ console.log(
     .join(' ')}, node ${process.version}`,
 );
 
-/** One whole-process CLI run: wall ms, peak RSS in MB (when measurable), stdout. */
-function cli(args: string[]): { ms: number; rssMb?: number; out: string } {
+/**
+ * One whole-process CLI run: wall ms, CPU ms (user + system; on a machine shared with
+ * others, wall time includes waiting for a core) and peak RSS in MB (both via
+ * /usr/bin/time when present), stdout.
+ */
+function cli(args: string[]): { ms: number; cpuMs?: number; rssMb?: number; out: string } {
   const cmd = timeBin ? timeBin : process.execPath;
-  const argv = timeBin ? ['-f', '%M', process.execPath, bin, ...args] : [bin, ...args];
+  const argv = timeBin ? ['-f', '%M %U %S', process.execPath, bin, ...args] : [bin, ...args];
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  const kb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : Number.NaN;
-  return { ms, ...(Number.isFinite(kb) ? { rssMb: kb / 1024 } : {}), out: r.stdout };
+  const [kb, user, sys] = timeBin
+    ? (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number)
+    : [];
+  const cpu = (user ?? Number.NaN) + (sys ?? Number.NaN);
+  return {
+    ms,
+    ...(Number.isFinite(cpu) ? { cpuMs: cpu * 1000 } : {}),
+    ...(kb !== undefined && Number.isFinite(kb) ? { rssMb: kb / 1024 } : {}),
+    out: r.stdout,
+  };
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'buurtkracht-bench-'));
@@ -82,10 +94,12 @@ const cases: [string, string, number][] = [
 for (const [name, file, goal] of cases) {
   const runs = [0, 1, 2].map(() => cli(['pb', 'tally', file, '--rule', 'equalshares/add1']));
   const ms = median(runs.map((r) => r.ms));
+  const cpu = median(runs.map((r) => r.cpuMs ?? Number.NaN));
   const rss = Math.max(...runs.map((r) => r.rssMb ?? 0));
   const info = /per-voter budget: (.*)$/m.exec(runs[0]?.out ?? '')?.[1] ?? '';
   console.log(
     `  ${name.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms (goal < ${goal} ms: ${ms < goal ? 'met' : 'NOT met'})` +
+      `${Number.isFinite(cpu) ? `, CPU ${cpu.toFixed(0)} ms` : ''}` +
       `${rss ? `, peak RSS ${rss.toFixed(0)} MB` : ''}; per-voter budget ${info}`,
   );
 }
@@ -99,20 +113,25 @@ console.log('\n3. reading pabulib (in process): parsePabulib on Łódź 2022');
   const text = readFileSync(join(dir, 'Poland_Lodz_2022.pb'), 'utf8');
   const mb = Buffer.byteLength(text) / 1e6;
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const profileTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const { instance } = parsePabulib(text);
     const t1 = performance.now();
+    const c1 = process.cpuUsage(c0);
+    cpuTimes.push((c1.user + c1.system) / 1000);
     buildProfile(instance);
     profileTimes.push(performance.now() - t1);
     times.push(t1 - t0);
   }
   const ms = median(times);
+  const cpu = median(cpuTimes);
   console.log(
     `  ${mb.toFixed(1)} MB in ${ms.toFixed(0)} ms: ${(mb / (ms / 1000)).toFixed(0)} MB/s (goal ≥ 100 MB/s: ${
       mb / (ms / 1000) >= 100 ? 'met' : 'NOT met'
-    }); compact profile ${median(profileTimes).toFixed(0)} ms`,
+    }; CPU ${cpu.toFixed(0)} ms, ${(mb / (cpu / 1000)).toFixed(0)} MB/s of CPU time); compact profile ${median(profileTimes).toFixed(0)} ms`,
   );
 }
 
@@ -122,13 +141,16 @@ console.log(`\n4. generated election: ${voters.toLocaleString('en')} voters × 2
   const t0 = performance.now();
   const p = generateProfile({ voters, projects: 200, approvals: 5 });
   const genMs = performance.now() - t0;
+  const c1 = process.cpuUsage();
   const t1 = performance.now();
   const r = mesWithCompletion(p, 'add1');
   const ms = performance.now() - t1;
+  const c2 = process.cpuUsage(c1);
+  const cpuS = (c2.user + c2.system) / 1e6;
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(
     `  generated in ${genMs.toFixed(0)} ms (${p.voters.length.toLocaleString('en')} approvals); MES + add1 ${(ms / 1000).toFixed(1)} s ` +
-      `(goal < 10 s: ${ms < 10_000 ? 'met' : 'NOT met'}), ${r.runs} MES runs, per-voter budget ${r.endowment.toNumber()}, ` +
+      `(goal < 10 s: ${ms < 10_000 ? 'met' : 'NOT met'}; CPU ${cpuS.toFixed(1)} s), ${r.runs} MES runs, per-voter budget ${r.endowment.toNumber()}, ` +
       `${r.selected.length} funded; peak RSS of this process ${rss.toFixed(0)} MB (goal < 1 GB: ${rss < 1024 ? 'met' : 'NOT met'})`,
   );
 }

@@ -10,9 +10,25 @@ export interface ExplainOptions {
   names?: Record<string, string>;
 }
 
+/** Decimals an amount is shown with: cents below 100 (when not whole), else none. */
+function digitsOf(amount: number): number {
+  return Math.abs(amount) < 100 && !Number.isInteger(amount) ? 2 : 0;
+}
+
+/**
+ * An amount rounded to the decimals it is shown with, in the direction that keeps a
+ * sentence's claim true: `down` for "had this much left" and "would have been chosen at
+ * this cost or less", `up` for "paid at most this much".
+ */
+export function roundFor(amount: number, direction: 'up' | 'down'): number {
+  const scale = 10 ** digitsOf(amount);
+  const x = amount * scale;
+  return (direction === 'up' ? Math.ceil(x) : Math.floor(x)) / scale;
+}
+
 function money(amount: number, lang: Lang, currency?: string): string {
   const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const digits = Math.abs(amount) < 100 && !Number.isInteger(amount) ? 2 : 0;
+  const digits = digitsOf(amount);
   const opts: Intl.NumberFormatOptions = {
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
@@ -57,7 +73,10 @@ export function explainProject(
   } else if (f.kind === 'mes') {
     if (f.reason === 'funded') {
       lines.push(t.mesRound(f.round ?? 0));
-      lines.push(t.mesShare(pr.votes, m(f.share ?? 0)));
+      // A supporter pays at most the share times their points: per point on ballots with points.
+      lines.push(
+        t.mesShare(pr.votes, m(roundFor(f.share ?? 0, 'up')), outcome.pointBallots === true),
+      );
       if ((f.paidAllTheyHad ?? 0) > 0) lines.push(t.mesPaidAll(f.paidAllTheyHad ?? 0));
       const ev = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
         maximumFractionDigits: 1,
@@ -67,8 +86,13 @@ export function explainProject(
     else if (f.reason === 'no-votes') lines.push(t.noVotes);
     else if (f.reason === 'zero-cost') lines.push(t.mesZeroCost);
     else {
-      lines.push(t.mesNotAffordable(m(f.moneyLeft ?? 0), m(pr.cost)));
-      lines.push(t.mesWouldWin(m(f.maxAffordableCost ?? 0), f.moreSupportersNeeded ?? 0));
+      lines.push(t.mesNotAffordable(m(roundFor(f.moneyLeft ?? 0, 'down')), m(pr.cost)));
+      // Claims about the same fixed-budget count (tested by re-running it with the change):
+      // its supporters keep at least what they had left at the end in every round, so at
+      // a cost that is at most that, the project stays affordable and is chosen at the
+      // latest when nothing else is; the same for new supporters bringing a full share.
+      const most = roundFor(f.maxAffordableCost ?? 0, 'down');
+      lines.push(t.mesWouldWin(most > 0 ? m(most) : undefined, f.moreSupportersNeeded ?? 0));
     }
   } else if (f.reason === 'funded') lines.push(t.phragmenRound(f.round ?? 0));
   else if (f.reason === 'no-votes') lines.push(t.noVotes);

@@ -15,8 +15,11 @@ export {
   mesFloatRun,
   mesRun,
   mesWithCompletion,
+  type RunLog,
   sameOutcomeBetween,
   type Utility,
+  type VoterClasses,
+  voterClasses,
 } from './mes.js';
 export { LANGS, type Lang, MESSAGES, type Messages } from './messages.js';
 export type * from './outcome.js';

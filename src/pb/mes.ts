@@ -50,6 +50,24 @@ export interface MesRun {
    * two-run certificate of {@link sameOutcomeBetween}.
    */
   trace?: RoundTrace[];
+  /** Only for a float run: what a later run at a higher budget may use ({@link RunLog}). */
+  log?: RunLog;
+}
+
+/**
+ * The evaluations of a float run, in order, for a later run at a higher per-voter budget
+ * (`prior` of {@link mesFloatRun}): per evaluation the project, the round (1-based), its
+ * rho then, and the weight of its supporters who were not short of money (the slope of
+ * the money they can give as the share rises).
+ */
+export interface RunLog {
+  endowment: number;
+  project: number[];
+  round: number[];
+  rho: number[];
+  rich: number[];
+  /** The weight of its supporters who were short of money (0: nobody was). */
+  poor: number[];
 }
 
 /** One round of a tracked float run. */
@@ -109,6 +127,243 @@ function weightSums(p: Profile): WeightSums {
 }
 
 /**
+ * For a profile made by {@link voterClasses}: how many voters each of its voters stands
+ * for. The runs start such a voter with that many endowments (and budget slope).
+ */
+const multiplicity = new WeakMap<Profile, Float64Array>();
+
+/** A profile whose voters are classes of identical ballots; see {@link voterClasses}. */
+export interface VoterClasses {
+  /** The class profile: same projects, costs, scores and tie data; one voter per class. */
+  q: Profile;
+  /** Per class: the number of voters in it. */
+  mult: Float64Array;
+  /** Per voter of the original profile: its class, or -1 for an empty ballot. */
+  of: Int32Array;
+}
+
+const classCache = new WeakMap<Profile, VoterClasses>();
+
+/**
+ * Voters with identical ballots (the same projects with the same points) merged into one
+ * weighted voter: a class of k voters starts with k per-voter budgets and gives each of
+ * its projects k times the points. Under MES such a class pays exactly what its k voters
+ * would pay together (each pays min(budget, share × points), so k of them pay
+ * min(k × budget, share × k × points)), so every run gives the same outcome; real files
+ * have many identical ballots (Łódź 2022: 90,494 ballots, 23,571 distinct). Empty ballots
+ * are left out (they never pay). Classes are numbered in lexicographic order of their
+ * ballots, projects ranked by popularity, so the supporters of a popular project sit close
+ * together in memory. Returns null when a point is not a whole number (k × points would be
+ * rounded). Cached per profile.
+ */
+export function voterClasses(p: Profile): VoterClasses | null {
+  const cached = classCache.get(p);
+  if (cached) return cached;
+  const { n, m, ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
+  for (let k = 0; k < bw.length; k++) if (!Number.isInteger(bw[k])) return null;
+  // Rank projects by number of supporters, most first.
+  const byPop = Array.from({ length: m }, (_, c) => c).sort(
+    (a, c) =>
+      (p.start[c + 1] as number) -
+        (p.start[c] as number) -
+        ((p.start[a + 1] as number) - (p.start[a] as number)) || a - c,
+  );
+  const rank = new Int32Array(m);
+  byPop.forEach((c, r) => {
+    rank[c] = r;
+  });
+  // Each ballot as (rank, points) pairs sorted by rank, voter-major.
+  const total = bs[n] as number;
+  const kr = new Int32Array(total);
+  const kw = new Float64Array(total);
+  for (let v = 0; v < n; v++) {
+    const from = bs[v] as number;
+    const to = bs[v + 1] as number;
+    for (let k = from; k < to; k++) {
+      // Insertion sort: ballots are short.
+      const r = rank[bp[k] as number] as number;
+      const w = bw[k] as number;
+      let j = k;
+      while (j > from && (kr[j - 1] as number) > r) {
+        kr[j] = kr[j - 1] as number;
+        kw[j] = kw[j - 1] as number;
+        j--;
+      }
+      kr[j] = r;
+      kw[j] = w;
+    }
+  }
+  const same = (a: number, c: number): boolean => {
+    const a0 = bs[a] as number;
+    const c0 = bs[c] as number;
+    const l = (bs[a + 1] as number) - a0;
+    if ((bs[c + 1] as number) - c0 !== l) return false;
+    for (let i = 0; i < l; i++) {
+      if (kr[a0 + i] !== kr[c0 + i] || kw[a0 + i] !== kw[c0 + i]) return false;
+    }
+    return true;
+  };
+  // Group by a hash of the sorted ballot (open addressing), checking equality in full.
+  const size = 2 ** Math.ceil(Math.log2(Math.max(4, 2 * n)));
+  const table = new Int32Array(size).fill(-1);
+  const of = new Int32Array(n).fill(-1);
+  const rep: number[] = [];
+  const count: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const from = bs[v] as number;
+    const to = bs[v + 1] as number;
+    if (to === from) continue;
+    let h = 2166136261;
+    for (let k = from; k < to; k++) {
+      const w = kw[k] as number;
+      h = Math.imul(h ^ (kr[k] as number), 16777619);
+      h = Math.imul(h ^ (w | 0) ^ ((w / 4294967296) | 0), 16777619);
+    }
+    let at = (h >>> 0) & (size - 1);
+    for (;;) {
+      const cls = table[at] as number;
+      if (cls < 0) {
+        table[at] = rep.length;
+        of[v] = rep.length;
+        rep.push(v);
+        count.push(1);
+        break;
+      }
+      if (same(rep[cls] as number, v)) {
+        of[v] = cls;
+        count[cls] = (count[cls] as number) + 1;
+        break;
+      }
+      at = (at + 1) & (size - 1);
+    }
+  }
+  // Number classes by their two most popular projects (radix sort, least significant key
+  // first), so that the supporters of a popular project are near each other in memory.
+  const found = rep.length;
+  let order = Int32Array.from({ length: found }, (_, k) => k);
+  for (const pos of [1, 0]) {
+    const key = (cls: number): number => {
+      const v = rep[cls] as number;
+      const k = (bs[v] as number) + pos;
+      return k < (bs[v + 1] as number) ? (kr[k] as number) : m;
+    };
+    const bucket = new Int32Array(m + 2);
+    for (let k = 0; k < found; k++) {
+      const r = key(order[k] as number) + 1;
+      bucket[r] = (bucket[r] as number) + 1;
+    }
+    for (let r = 0; r <= m; r++) bucket[r + 1] = (bucket[r + 1] as number) + (bucket[r] as number);
+    const next = new Int32Array(found);
+    for (let k = 0; k < found; k++) {
+      const cls = order[k] as number;
+      const r = key(cls);
+      next[bucket[r] as number] = cls;
+      bucket[r] = (bucket[r] as number) + 1;
+    }
+    order = next;
+  }
+  const renumber = new Int32Array(found);
+  order.forEach((cls, k) => {
+    renumber[cls] = k;
+  });
+  for (let v = 0; v < n; v++)
+    if ((of[v] as number) >= 0) of[v] = renumber[of[v] as number] as number;
+  const nc = found;
+  const mult = new Float64Array(nc);
+  const firstOf = new Int32Array(nc);
+  for (let cls = 0; cls < found; cls++) {
+    mult[renumber[cls] as number] = count[cls] as number;
+    firstOf[renumber[cls] as number] = rep[cls] as number;
+  }
+  // Class ballots, and the project-major supporter lists in class order.
+  const start = new Int32Array(m + 1);
+  let entries = 0;
+  for (const v of firstOf) entries += (bs[v + 1] as number) - (bs[v] as number);
+  const ballotStart = new Int32Array(nc + 1);
+  const ballotProjects = new Int32Array(entries);
+  const ballotWeights = new Float64Array(entries);
+  let at = 0;
+  for (let cls = 0; cls < nc; cls++) {
+    ballotStart[cls] = at;
+    const v = firstOf[cls] as number;
+    const k = mult[cls] as number;
+    for (let j = bs[v] as number; j < (bs[v + 1] as number); j++) {
+      const c = bp[j] as number;
+      ballotProjects[at] = c;
+      ballotWeights[at++] = k * (bw[j] as number);
+      start[c + 1] = (start[c + 1] as number) + 1;
+    }
+  }
+  ballotStart[nc] = at;
+  for (let c = 0; c < m; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const fill = start.slice(0, m);
+  const voters = new Int32Array(entries);
+  const weights = new Float64Array(entries);
+  for (let cls = 0; cls < nc; cls++) {
+    for (let j = ballotStart[cls] as number; j < (ballotStart[cls + 1] as number); j++) {
+      const c = ballotProjects[j] as number;
+      const to = fill[c] as number;
+      fill[c] = to + 1;
+      voters[to] = cls;
+      weights[to] = ballotWeights[j] as number;
+    }
+  }
+  const q: Profile = {
+    ...p,
+    n: nc,
+    start,
+    voters,
+    weights,
+    ballotStart,
+    ballotProjects,
+    ballotWeights,
+  };
+  multiplicity.set(q, mult);
+  const r = { q, mult, of };
+  classCache.set(p, r);
+  return r;
+}
+
+/**
+ * Whether grouping identical ballots is likely to pay: at least 15 % of the first 20,000
+ * ballots repeat an earlier one among them. Grouping a million ballots takes about as long
+ * as a few MES runs, so elections with few repeats (Warszawa 2026: 61,668 ballots, 55,017
+ * distinct) run per voter. Either way the outcome is the same.
+ */
+function worthGrouping(p: Profile): boolean {
+  const { ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
+  const sample = Math.min(p.n, 20_000);
+  const seen = new Set<string>();
+  let nonEmpty = 0;
+  for (let v = 0; v < sample; v++) {
+    const from = bs[v] as number;
+    const to = bs[v + 1] as number;
+    if (to === from) continue;
+    nonEmpty++;
+    const pairs: number[] = [];
+    for (let k = from; k < to; k++) pairs.push(bp[k] as number, bw[k] as number);
+    // Same projects in another order is the same ballot; sort the pairs by project.
+    const order = Array.from({ length: to - from }, (_, i) => i).sort(
+      (a, c) => (pairs[2 * a] as number) - (pairs[2 * c] as number),
+    );
+    seen.add(order.map((i) => `${pairs[2 * i]}:${pairs[2 * i + 1]}`).join(','));
+  }
+  return seen.size <= 0.85 * nonEmpty;
+}
+
+/** A run on a class profile, told per voter of the original one (budgets of its voters). */
+function perVoter(cls: VoterClasses, run: MesRun, endowment: number): MesRun {
+  const n = cls.of.length;
+  const budgets = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const k = cls.of[v] as number;
+    budgets[v] = k < 0 ? endowment : (run.budgets[k] as number) / (cls.mult[k] as number);
+  }
+  const { trace: _trace, ...rest } = run;
+  return { ...rest, budgets };
+}
+
+/**
  * Collects, for a tracked run, the smallest distance in per-voter budget over which no
  * comparison of the run's decision trace can change sign. While the trace is fixed, every
  * quantity of the run (each voter's budget, each project's share and rho, each sum of
@@ -146,6 +401,398 @@ class Crossings {
 
 const NO_SLOPES = new Float64Array(0);
 
+/** Per project, what {@link mesFloatRun} needs to bound rho from an earlier run. */
+interface SupportOverlap {
+  /** Per project d: the number of voters behind its supporters (classes count their size). */
+  voters: Float64Array;
+  /** The fewest points behind one voter's support (1 for approval): a voter's weight is at least this. */
+  pmin: number;
+  /** weight[j * m + d]: the points for j of the voters who support both j and d. */
+  weight: Float64Array;
+}
+
+const overlapCache = new WeakMap<Profile, SupportOverlap | null>();
+
+/**
+ * {@link SupportOverlap} of a profile, or null when it would take long to compute (the
+ * sum over ballots of their length squared above 5e7). Cached.
+ */
+function supportOverlap(p: Profile): SupportOverlap | null {
+  const cached = overlapCache.get(p);
+  if (cached !== undefined) return cached;
+  const { n, m, ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
+  let work = 0;
+  for (let v = 0; v < n; v++) work += ((bs[v + 1] as number) - (bs[v] as number)) ** 2;
+  let r: SupportOverlap | null = null;
+  if (work <= 5e7 && m <= 2000) {
+    const mult = multiplicity.get(p);
+    const voters = new Float64Array(m);
+    let pmin = Number.POSITIVE_INFINITY;
+    const weight = new Float64Array(m * m);
+    for (let v = 0; v < n; v++) {
+      const from = bs[v] as number;
+      const to = bs[v + 1] as number;
+      const k = mult ? (mult[v] as number) : 1;
+      for (let a = from; a < to; a++) {
+        const j = bp[a] as number;
+        const w = bw[a] as number;
+        if (w / k < pmin) pmin = w / k;
+        voters[j] = (voters[j] as number) + k;
+        const row = j * m;
+        for (let c = from; c < to; c++) {
+          const at = row + (bp[c] as number);
+          weight[at] = (weight[at] as number) + w;
+        }
+      }
+    }
+    r = { voters, pmin, weight };
+  }
+  overlapCache.set(p, r);
+  return r;
+}
+
+type Scratch = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+const scratchCache = new WeakMap<Profile, Scratch>();
+
+/** Six arrays as long as the longest supporter list: the work space of an evaluation. */
+function scratchOf(p: Profile): Scratch {
+  let r = scratchCache.get(p);
+  if (!r) {
+    let most = 0;
+    for (let c = 0; c < p.m; c++)
+      most = Math.max(most, (p.start[c + 1] as number) - (p.start[c] as number));
+    const a = () => new Float64Array(most);
+    r = [a(), a(), a(), a(), a(), a()];
+    scratchCache.set(p, r);
+  }
+  return r;
+}
+
+/** What one run of {@link mesFloatRun} shares with {@link evaluateFloat}; one per run. */
+class FloatRun {
+  // Results of the latest evaluation. NaN to start: the fields hold doubles from the
+  // first, so V8 never has to change their representation mid-run (a deoptimisation).
+  rho = Number.NaN;
+  share = Number.NaN;
+  dshare = Number.NaN;
+  rw = Number.NaN;
+  pw = Number.NaN;
+  clear = false;
+  constructor(
+    readonly start: Int32Array,
+    readonly voters: Int32Array,
+    readonly weights: Float64Array,
+    readonly costs: Float64Array,
+    readonly W: Float64Array,
+    readonly unit: Uint8Array,
+    readonly b: Float64Array,
+    readonly db: Float64Array,
+    readonly track: boolean,
+    readonly endowment: number,
+    readonly x: Crossings,
+    readonly utility: Utility,
+    readonly scratchB: Float64Array,
+    readonly scratchW: Float64Array,
+    readonly scratchD: Float64Array,
+    readonly poorB: Float64Array,
+    readonly poorW: Float64Array,
+    readonly poorD: Float64Array,
+  ) {}
+}
+
+/**
+ * Lower bounds on rho in a run at a per-voter budget `raise` above the prior run's, from
+ * the prior run's evaluations in `round` (its log from index `at`): see `prior` of
+ * {@link mesFloatRun}. Raises `cross[d]` to each bound; returns the next log index.
+ */
+function priorBounds(
+  L: RunLog,
+  at: number,
+  round: number,
+  raise: number,
+  overlap: SupportOverlap,
+  gained: Float64Array,
+  costs: Float64Array,
+  utility: Utility,
+  cross: Float64Array,
+): number {
+  let i = at;
+  for (; i < L.round.length && L.round[i] === round; i++) {
+    const d = L.project[i] as number;
+    // Only supporters short of money at the share bind it (those with enough keep paying
+    // exactly the share), so with nobody short the share cannot fall at all; otherwise
+    // they number at most their weight / pmin (and at most all supporters).
+    const poor = L.poor[i] as number;
+    const more =
+      poor > 0
+        ? raise * Math.min(overlap.voters[d] as number, poor / overlap.pmin) + (gained[d] as number)
+        : 0;
+    const drop = more / ((L.rich[i] as number) * (utility === 'cost' ? (costs[d] as number) : 1));
+    const bound = (L.rho[i] as number) - drop;
+    if (bound > (cross[d] as number)) cross[d] = bound;
+  }
+  return i;
+}
+
+/** to[d] += by × from[offset + d] for every d. */
+function addScaled(to: Float64Array, from: Float64Array, offset: number, by: number): void {
+  for (let d = 0; d < to.length; d++) to[d] = (to[d] as number) + by * (from[offset + d] as number);
+}
+
+/**
+ * The crossings of a tracked round: every other candidate must keep a higher rho than the
+ * chosen one (or lose the same tie between two exact constants).
+ */
+function trackChoice(
+  x: Crossings,
+  cand: number[],
+  chosen: number,
+  lower: Float64Array,
+  dlower: Float64Array,
+  exactRho: Uint8Array,
+): void {
+  const rc = lower[chosen] as number;
+  const drc = dlower[chosen] as number;
+  for (const d of cand) {
+    if (exactRho[d] === 1 && exactRho[chosen] === 1) continue; // two constants
+    const ld = lower[d] as number;
+    const dld = dlower[d] as number;
+    x.float(ld - rc, ld + rc, drc - dld, Math.abs(drc) + Math.abs(dld));
+  }
+}
+
+/**
+ * The supporters of `chosen` pay: each min(what they have, share × points); a tracked run
+ * updates their slopes. Returns how many voters paid all they had (less than their due).
+ */
+function payFloat(
+  st: FloatRun,
+  mult: Float64Array | undefined,
+  chosen: number,
+  share: number,
+  dshare: number,
+): number {
+  const { start, voters, weights, b, db, track } = st;
+  let paidAll = 0;
+  for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
+    const v = voters[k] as number;
+    const w = weights[k] as number;
+    const pay = share * w;
+    const bv = b[v] as number;
+    if (bv < pay) paidAll += mult ? (mult[v] as number) : 1;
+    if (track) db[v] = bv < pay ? 0 : (db[v] as number) - dshare * w;
+    b[v] = bv <= pay ? 0 : bv - pay;
+  }
+  return paidAll;
+}
+
+/**
+ * Evaluates project c in a float run at the voters' current budgets: its share (the
+ * most any supporter pays per point), rho, the weight of the supporters not short of
+ * money, and (tracked) the share's slope and the crossings of who is short. Returns 1
+ * with the results in `st`, 0 when the project is not affordable (now, or with `hopeless`
+ * never again), -1 when affordability is too close to call in floats. A function of its
+ * own so that the engine compiles and optimises it apart from the round logic.
+ */
+function evaluateFloat(st: FloatRun, c: number): number {
+  const { start, voters, weights, costs, W, unit, b, db, track, endowment, x, utility } = st;
+  const { scratchB, scratchW, scratchD, poorB, poorW, poorD } = st;
+  const s = start[c] as number;
+  const e = start[c + 1] as number;
+  const cost = costs[c] as number;
+  const wc = W[c] as number;
+  // First pass at the equal share cost/W: money behind the project, and who is poor.
+  let share = cost / wc;
+  let money = 0;
+  let dmoney = 0;
+  let pm = 0;
+  let dpm = 0;
+  let rw = 0;
+  let pc = 0;
+  // Weight of the supporters short of money (for approval ballots: their number).
+  let pw = 0;
+  let np = 0;
+  let minSlack = Number.POSITIVE_INFINITY;
+  let kept = 0;
+  const ones = unit[c] === 1;
+  // With all weights 1 (approval), share * w is share itself and rw counts supporters:
+  // the same float operations without reading weights. minB is the smallest budget
+  // among the rich supporters, so a pass that would find no new poor one is skipped.
+  let minB = Number.POSITIVE_INFINITY;
+  let hopeless = false;
+  if (ones) {
+    for (let k = s; k < e; k++) {
+      // Nobody holds more than the endowment: if even that cannot close the gap, the
+      // project is never affordable again (with margin, so the full sum agrees).
+      if ((k - s) % 1024 === 1023 && money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
+        hopeless = true;
+        if (track) {
+          const bound = money + (e - k) * endowment;
+          x.float(cost - bound, cost, dmoney + (e - k), dmoney + (e - k));
+        }
+        break;
+      }
+      const v = voters[k] as number;
+      const bi = b[v] as number;
+      money += bi;
+      if (track) dmoney += db[v] as number;
+      if (bi < share) {
+        pm += bi;
+        pc++;
+        if (track) {
+          dpm += db[v] as number;
+          poorB[np] = bi;
+          poorW[np] = 1;
+          poorD[np++] = db[v] as number;
+        }
+      } else {
+        if (bi < minB) minB = bi;
+        if (track) scratchD[kept] = db[v] as number;
+        scratchB[kept++] = bi;
+      }
+    }
+    rw = kept;
+    minSlack = minB - share;
+  } else {
+    for (let k = s; k < e; k++) {
+      const v = voters[k] as number;
+      const bi = b[v] as number;
+      const wi = weights[k] as number;
+      money += bi;
+      if (track) dmoney += db[v] as number;
+      const slack = bi - share * wi;
+      if (slack < 0) {
+        pm += bi;
+        pc++;
+        pw += wi;
+        if (track) {
+          dpm += db[v] as number;
+          poorB[np] = bi;
+          poorW[np] = wi;
+          poorD[np++] = db[v] as number;
+        }
+      } else {
+        rw += wi;
+        if (slack < minSlack * wi) minSlack = slack / wi;
+        // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
+        if (track) scratchD[kept] = db[v] as number;
+        scratchB[kept] = bi;
+        scratchW[kept++] = wi;
+      }
+    }
+  }
+  if (hopeless) return 0; // never affordable again: budgets only shrink
+  if (money < cost * (1 - TOL)) {
+    if (track) x.float(cost - money, cost, dmoney, dmoney);
+    return 0;
+  }
+  if (money < cost * (1 + TOL) && money !== cost) {
+    // Only trust the comparison when every budget is a whole number (then the sum is exact).
+    let whole = true;
+    for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] as number]);
+    if (!whole) return -1;
+    if (money < cost) {
+      if (track) x.float(cost - money, cost, dmoney, dmoney);
+      return 0;
+    }
+  }
+  // Water-filling: supporters who cannot pay the equal share pay all they have; the
+  // share rises until the rest cover the cost. Each pass can only add poor supporters,
+  // so each pass keeps only the still-rich ones.
+  let poorCount = 0;
+  for (let pass = 0; pc !== poorCount; pass++) {
+    if (rw === 0 || pass > 1000) return -1;
+    poorCount = pc;
+    share = (cost - pm) / rw;
+    if (ones) {
+      // No rich supporter below the new share: the pass would change nothing.
+      if (minB >= share) {
+        minSlack = minB - share;
+        break;
+      }
+      minB = Number.POSITIVE_INFINITY;
+      let next = 0;
+      for (let k = 0; k < kept; k++) {
+        const bi = scratchB[k] as number;
+        if (bi < share) {
+          pm += bi;
+          pc++;
+          if (track) {
+            dpm += scratchD[k] as number;
+            poorB[np] = bi;
+            poorW[np] = 1;
+            poorD[np++] = scratchD[k] as number;
+          }
+        } else {
+          if (bi < minB) minB = bi;
+          if (track) scratchD[next] = scratchD[k] as number;
+          scratchB[next++] = bi;
+        }
+      }
+      kept = next;
+      rw = kept;
+      minSlack = minB - share;
+      continue;
+    }
+    rw = 0;
+    minSlack = Number.POSITIVE_INFINITY;
+    let next = 0;
+    for (let k = 0; k < kept; k++) {
+      const bi = scratchB[k] as number;
+      const wi = scratchW[k] as number;
+      const slack = bi - share * wi;
+      if (slack < 0) {
+        pm += bi;
+        pc++;
+        pw += wi;
+        if (track) {
+          dpm += scratchD[k] as number;
+          poorB[np] = bi;
+          poorW[np] = wi;
+          poorD[np++] = scratchD[k] as number;
+        }
+      } else {
+        rw += wi;
+        if (slack < minSlack * wi) minSlack = slack / wi;
+        if (track) scratchD[next] = scratchD[k] as number;
+        scratchB[next] = bi;
+        scratchW[next++] = wi;
+      }
+    }
+    kept = next;
+  }
+  // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
+  // then equal values are true ties and float comparison is exact.
+  const clear = poorCount === 0 && minSlack > TOL * share && Number.isInteger(wc);
+  const rho = clear
+    ? utility === 'cost'
+      ? 1 / wc
+      : cost / wc
+    : utility === 'cost'
+      ? share / cost
+      : share;
+  let dshare = 0;
+  if (track && poorCount > 0) {
+    // share = (cost - what the poor pay) / weight of the rich, so its slope is
+    // -(slope of what the poor pay) / (weight of the rich); never positive.
+    dshare = -dpm / rw;
+    // A poor supporter stays poor while their budget is below share * w.
+    for (let k = 0; k < np; k++) {
+      const wi = poorW[k] as number;
+      const bi = poorB[k] as number;
+      const d = poorD[k] as number;
+      x.float(share * wi - bi, share * wi + bi, d - dshare * wi, d - dshare * wi);
+    }
+  }
+  st.rho = rho;
+  st.share = share;
+  st.dshare = dshare;
+  st.rw = rw;
+  st.pw = ones ? pc : pw;
+  st.clear = clear;
+  return 1;
+}
+
 /**
  * Fixed-budget MES in floats (Peters, Pierczyński and Skowron, "Proportional
  * Participatory Budgeting with Additive Utilities", NeurIPS 2021; cost utilities as on
@@ -162,38 +809,79 @@ const NO_SLOPES = new Float64Array(0);
  * arXiv:2502.11797, ADD-OPT). Slopes are never negative for budgets and never positive
  * for shares, so only supporters who pay all they have (and unaffordable projects) can
  * change side as the budget rises.
+ *
+ * With `prior`, a float run at a lower per-voter budget e0 (its `log`), an untracked run
+ * skips more evaluations (`stable` does not account for them, so tracked runs ignore it): while this run has chosen what the prior run chose in the same
+ * rounds, every voter holds at least as much as there, and at most (e - e0) per voter of
+ * a class plus, per project paid, (prior share - this share) per point more. Only the
+ * supporters who were short of money at d's share q in the prior evaluation can raise
+ * more below q (the others pay exactly x × points at any x <= q either way), so the money
+ * d's share can raise is at most `more` (their possible gain) above what it was; as that
+ * money grows at least at the rich weight R below q, d's share now is at least
+ * q - more / R: a lower bound on its rho (q itself when nobody was short). Lazy
+ * evaluation with valid lower bounds chooses exactly what the plain run chooses, so the
+ * outcome is the same; the bounds lapse from the first round that chooses differently.
  */
 export function mesFloatRun(
   p: Profile,
   endowment: number,
   opts: MesOptions = {},
   track = false,
+  prior?: MesRun,
 ): MesRun | null {
   const utility = opts.utility ?? 'cost';
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
+  const mult = multiplicity.get(p);
   const b = new Float64Array(p.n).fill(endowment);
   const db = track ? new Float64Array(p.n).fill(1) : NO_SLOPES;
+  if (mult) {
+    // A class of k identical ballots is one voter holding k endowments.
+    for (let v = 0; v < p.n; v++) b[v] = endowment * (mult[v] as number);
+    if (track) db.set(mult);
+  }
   const { sum: W, unit } = weightSums(p);
   // rho only grows as budgets shrink, so the last value computed is a lower bound.
   const lower = new Float64Array(p.m);
   const dlower = new Float64Array(p.m);
   const q = new Float64Array(p.m);
   const dq = new Float64Array(p.m);
-  const poor = new Int32Array(p.m);
   const exactRho = new Uint8Array(p.m);
-  let most = 0;
-  for (let c = 0; c < p.m; c++)
-    most = Math.max(most, (start[c + 1] as number) - (start[c] as number));
-  const scratchB = new Float64Array(most);
-  const scratchW = new Float64Array(most);
-  const scratchD = track ? new Float64Array(most) : NO_SLOPES;
-  const poorB = track ? new Float64Array(most) : NO_SLOPES;
-  const poorW = track ? new Float64Array(most) : NO_SLOPES;
-  const poorD = track ? new Float64Array(most) : NO_SLOPES;
+  // Work space of one evaluation, kept per profile (runs are synchronous, never nested).
+  const [scratchB, scratchW, scratchD, poorB, poorW, poorD] = scratchOf(p);
   const x = new Crossings();
   const run = newRun(p);
+  const st = new FloatRun(
+    start,
+    voters,
+    weights,
+    costs,
+    W,
+    unit,
+    b,
+    db,
+    track,
+    endowment,
+    x,
+    utility,
+    scratchB,
+    scratchW,
+    scratchD,
+    poorB,
+    poorW,
+    poorD,
+  );
   const trace: RoundTrace[] | undefined = track ? [] : undefined;
+  const log: RunLog = { endowment, project: [], round: [], rho: [], rich: [], poor: [] };
+  // Lower bounds from a run at a lower budget, valid while this run chooses as it did
+  // (see `priorBounds`); untracked runs only, since `stable` does not cover them.
+  const before = !track && prior?.log && prior.log.endowment <= endowment ? prior : undefined;
+  const overlap = before ? supportOverlap(p) : null;
+  let same = overlap !== null;
+  const cross = new Float64Array(same ? p.m : 0);
+  const gained = new Float64Array(same ? p.m : 0);
+  const raise = before?.log ? endowment - before.log.endowment : 0;
+  let at = 0;
   let cand: number[] = [];
   for (let c = 0; c < p.m; c++) {
     const cost = costs[c] ?? 0;
@@ -206,6 +894,13 @@ export function mesFloatRun(
     }
   }
   for (let round = 1; cand.length > 0; round++) {
+    if (same && before?.log && overlap) {
+      // Bounds from the earlier run's evaluations of this round.
+      const L = before.log;
+      at = priorBounds(L, at, round, raise, overlap, gained, costs, utility, cross);
+      for (const c of cand)
+        if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
+    }
     cand.sort((a, c) => (lower[a] ?? 0) - (lower[c] ?? 0));
     let best = Number.POSITIVE_INFINITY;
     const keep: number[] = [];
@@ -215,195 +910,21 @@ export function mesFloatRun(
         keep.push(c);
         continue;
       }
-      const s = start[c] as number;
-      const e = start[c + 1] as number;
+      const verdict = evaluateFloat(st, c);
+      if (verdict < 0) return null;
+      if (verdict === 0) continue;
+      const { rho, share, dshare, rw, pw, clear } = st;
       const cost = costs[c] as number;
-      const wc = W[c] as number;
-      // First pass at the equal share cost/W: money behind the project, and who is poor.
-      let share = cost / wc;
-      let money = 0;
-      let dmoney = 0;
-      let pm = 0;
-      let dpm = 0;
-      let rw = 0;
-      let pc = 0;
-      let np = 0;
-      let minSlack = Number.POSITIVE_INFINITY;
-      let kept = 0;
-      const ones = unit[c] === 1;
-      // With all weights 1 (approval), share * w is share itself and rw counts supporters:
-      // the same float operations without reading weights. minB is the smallest budget
-      // among the rich supporters, so a pass that would find no new poor one is skipped.
-      let minB = Number.POSITIVE_INFINITY;
-      let hopeless = false;
-      if (ones) {
-        for (let k = s; k < e; k++) {
-          // Nobody holds more than the endowment: if even that cannot close the gap, the
-          // project is never affordable again (with margin, so the full sum agrees).
-          if ((k - s) % 1024 === 1023 && money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
-            hopeless = true;
-            if (track) {
-              const bound = money + (e - k) * endowment;
-              x.float(cost - bound, cost, dmoney + (e - k), dmoney + (e - k));
-            }
-            break;
-          }
-          const v = voters[k] as number;
-          const bi = b[v] as number;
-          money += bi;
-          if (track) dmoney += db[v] as number;
-          if (bi < share) {
-            pm += bi;
-            pc++;
-            if (track) {
-              dpm += db[v] as number;
-              poorB[np] = bi;
-              poorW[np] = 1;
-              poorD[np++] = db[v] as number;
-            }
-          } else {
-            if (bi < minB) minB = bi;
-            if (track) scratchD[kept] = db[v] as number;
-            scratchB[kept++] = bi;
-          }
-        }
-        rw = kept;
-        minSlack = minB - share;
-      } else {
-        for (let k = s; k < e; k++) {
-          const v = voters[k] as number;
-          const bi = b[v] as number;
-          const wi = weights[k] as number;
-          money += bi;
-          if (track) dmoney += db[v] as number;
-          const slack = bi - share * wi;
-          if (slack < 0) {
-            pm += bi;
-            pc++;
-            if (track) {
-              dpm += db[v] as number;
-              poorB[np] = bi;
-              poorW[np] = wi;
-              poorD[np++] = db[v] as number;
-            }
-          } else {
-            rw += wi;
-            if (slack < minSlack * wi) minSlack = slack / wi;
-            // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
-            if (track) scratchD[kept] = db[v] as number;
-            scratchB[kept] = bi;
-            scratchW[kept++] = wi;
-          }
-        }
-      }
-      if (hopeless) continue; // never affordable again: budgets only shrink
-      if (money < cost * (1 - TOL)) {
-        if (track) x.float(cost - money, cost, dmoney, dmoney);
-        continue;
-      }
-      if (money < cost * (1 + TOL) && money !== cost) {
-        // Only trust the comparison when every budget is a whole number (then the sum is exact).
-        let whole = true;
-        for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] as number]);
-        if (!whole) return null;
-        if (money < cost) {
-          if (track) x.float(cost - money, cost, dmoney, dmoney);
-          continue;
-        }
-      }
-      // Water-filling: supporters who cannot pay the equal share pay all they have; the
-      // share rises until the rest cover the cost. Each pass can only add poor supporters,
-      // so each pass keeps only the still-rich ones.
-      let poorCount = 0;
-      for (let pass = 0; pc !== poorCount; pass++) {
-        if (rw === 0 || pass > 1000) return null;
-        poorCount = pc;
-        share = (cost - pm) / rw;
-        if (ones) {
-          // No rich supporter below the new share: the pass would change nothing.
-          if (minB >= share) {
-            minSlack = minB - share;
-            break;
-          }
-          minB = Number.POSITIVE_INFINITY;
-          let next = 0;
-          for (let k = 0; k < kept; k++) {
-            const bi = scratchB[k] as number;
-            if (bi < share) {
-              pm += bi;
-              pc++;
-              if (track) {
-                dpm += scratchD[k] as number;
-                poorB[np] = bi;
-                poorW[np] = 1;
-                poorD[np++] = scratchD[k] as number;
-              }
-            } else {
-              if (bi < minB) minB = bi;
-              if (track) scratchD[next] = scratchD[k] as number;
-              scratchB[next++] = bi;
-            }
-          }
-          kept = next;
-          rw = kept;
-          minSlack = minB - share;
-          continue;
-        }
-        rw = 0;
-        minSlack = Number.POSITIVE_INFINITY;
-        let next = 0;
-        for (let k = 0; k < kept; k++) {
-          const bi = scratchB[k] as number;
-          const wi = scratchW[k] as number;
-          const slack = bi - share * wi;
-          if (slack < 0) {
-            pm += bi;
-            pc++;
-            if (track) {
-              dpm += scratchD[k] as number;
-              poorB[np] = bi;
-              poorW[np] = wi;
-              poorD[np++] = scratchD[k] as number;
-            }
-          } else {
-            rw += wi;
-            if (slack < minSlack * wi) minSlack = slack / wi;
-            if (track) scratchD[next] = scratchD[k] as number;
-            scratchB[next] = bi;
-            scratchW[next++] = wi;
-          }
-        }
-        kept = next;
-      }
-      // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
-      // then equal values are true ties and float comparison is exact.
-      const clear = poorCount === 0 && minSlack > TOL * share && Number.isInteger(wc);
-      const rho = clear
-        ? utility === 'cost'
-          ? 1 / wc
-          : cost / wc
-        : utility === 'cost'
-          ? share / cost
-          : share;
-      let dshare = 0;
-      if (track && poorCount > 0) {
-        // share = (cost - what the poor pay) / weight of the rich, so its slope is
-        // -(slope of what the poor pay) / (weight of the rich); never positive.
-        dshare = -dpm / rw;
-        // A poor supporter stays poor while their budget is below share * w.
-        for (let k = 0; k < np; k++) {
-          const wi = poorW[k] as number;
-          const bi = poorB[k] as number;
-          const d = poorD[k] as number;
-          x.float(share * wi - bi, share * wi + bi, d - dshare * wi, d - dshare * wi);
-        }
-      }
       lower[c] = rho;
       dlower[c] = clear ? 0 : utility === 'cost' ? dshare / cost : dshare;
       q[c] = share;
       dq[c] = dshare;
-      poor[c] = poorCount;
       exactRho[c] = clear ? 1 : 0;
+      log.project.push(c);
+      log.round.push(round);
+      log.rho.push(rho);
+      log.rich.push(rw);
+      log.poor.push(pw);
       keep.push(c);
       evaluated.push(c);
       if (rho < best) best = rho;
@@ -419,6 +940,15 @@ export function mesFloatRun(
     const share = q[chosen] ?? 0;
     const dshare = dq[chosen] ?? 0;
     cand = cand.filter((c) => c !== chosen);
+    if (same && before && overlap) {
+      if (before.selected[round - 1] !== chosen) same = false;
+      else {
+        // Supporters of d who pay for `chosen` keep at most (old share - new share) per
+        // point more than in the earlier run.
+        const fall = (before.share[chosen] as number) - share;
+        if (fall > 0) addScaled(gained, overlap.weight, chosen * p.m, fall);
+      }
+    }
     if (trace) {
       trace.push({
         chosen,
@@ -427,29 +957,12 @@ export function mesFloatRun(
         others: cand.map((d) => ({ d, rho: lower[d] as number, exact: exactRho[d] as number })),
       });
     }
-    if (track) {
-      // Every other candidate must keep a higher rho (or lose the same tie).
-      const rc = lower[chosen] as number;
-      const drc = dlower[chosen] as number;
-      for (const d of cand) {
-        if (exactRho[d] === 1 && exactRho[chosen] === 1) continue; // two constants
-        const ld = lower[d] as number;
-        const dld = dlower[d] as number;
-        x.float(ld - rc, ld + rc, drc - dld, Math.abs(drc) + Math.abs(dld));
-      }
-    }
-    for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
-      const v = voters[k] as number;
-      const w = weights[k] as number;
-      const pay = share * w;
-      const bv = b[v] as number;
-      if (track) db[v] = bv < pay ? 0 : (db[v] as number) - dshare * w;
-      b[v] = bv <= pay ? 0 : bv - pay;
-    }
+    if (track) trackChoice(x, cand, chosen, lower, dlower, exactRho);
+    const paidAll = payFloat(st, mult, chosen, share, dshare);
     run.selected.push(chosen);
     run.round[chosen] = round;
     run.share[chosen] = share;
-    run.paidAll[chosen] = poor[chosen] ?? 0;
+    run.paidAll[chosen] = paidAll;
   }
   return {
     ...run,
@@ -457,6 +970,7 @@ export function mesFloatRun(
     exact: false,
     stable: track ? x.stable : 0,
     ...(trace ? { trace } : {}),
+    log,
   };
 }
 
@@ -475,8 +989,13 @@ export function mesExactRun(
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
   const ONE = Rational.of(1n);
-  const b: Rational[] = new Array(p.n).fill(endowment);
-  const db: Rational[] = new Array(p.n).fill(ONE);
+  const mult = multiplicity.get(p);
+  const b: Rational[] = mult
+    ? Array.from(mult, (k) => endowment.mul(Rational.of(BigInt(k))))
+    : new Array(p.n).fill(endowment);
+  const db: Rational[] = mult
+    ? Array.from(mult, (k) => Rational.of(BigInt(k)))
+    : new Array(p.n).fill(ONE);
   const wr: Rational[] = Array.from(weights, (w) => Rational.fromNumber(w));
   const cr: Rational[] = Array.from(costs, (c) => Rational.fromNumber(c));
   const run = newRun(p);
@@ -484,7 +1003,6 @@ export function mesExactRun(
   const dlower: Rational[] = new Array(p.m).fill(Rational.ZERO);
   const qx: (Rational | undefined)[] = new Array(p.m).fill(undefined);
   const dqx: Rational[] = new Array(p.m).fill(Rational.ZERO);
-  const poor = new Int32Array(p.m);
   const x = new Crossings();
   let cand: number[] = [];
   for (let c = 0; c < p.m; c++) {
@@ -554,7 +1072,6 @@ export function mesExactRun(
       dlower[c] = utility === 'cost' ? dshare.div(cost) : dshare;
       qx[c] = share;
       dqx[c] = dshare;
-      poor[c] = poorCount;
       keep.push(c);
       const d = best ? rho.cmp(best) : -1;
       if (d < 0) {
@@ -578,10 +1095,12 @@ export function mesExactRun(
         x.exact(gap, closing);
       }
     }
+    let paidAll = 0;
     for (let k = start[chosen] ?? 0; k < (start[chosen + 1] ?? 0); k++) {
       const v = voters[k] ?? 0;
       const pay = share.mul(wr[k] as Rational);
       const bv = b[v] as Rational;
+      if (bv.lt(pay)) paidAll += mult ? (mult[v] as number) : 1;
       if (track)
         db[v] = bv.lt(pay) ? Rational.ZERO : (db[v] as Rational).sub(dshare.mul(wr[k] as Rational));
       b[v] = bv.cmp(pay) <= 0 ? Rational.ZERO : bv.sub(pay);
@@ -589,7 +1108,7 @@ export function mesExactRun(
     run.selected.push(chosen);
     run.round[chosen] = round;
     run.share[chosen] = share.toNumber();
-    run.paidAll[chosen] = poor[chosen] ?? 0;
+    run.paidAll[chosen] = paidAll;
   }
   return {
     ...run,
@@ -601,16 +1120,19 @@ export function mesExactRun(
 
 /**
  * One fixed-budget run at per-voter budget `endowment`: floats first, exact arithmetic
- * when a call is too close. `track` as in {@link mesFloatRun}.
+ * when a call is too close. `track` and `prior` (a run at a lower budget whose
+ * evaluations bound this one's) as in {@link mesFloatRun}.
  */
 export function mesRun(
   p: Profile,
   endowment: Rational,
   opts: MesOptions = {},
   track = false,
+  prior?: MesRun,
 ): MesRun {
   return (
-    mesFloatRun(p, endowment.toNumber(), opts, track) ?? mesExactRun(p, endowment, opts, track)
+    mesFloatRun(p, endowment.toNumber(), opts, track, prior) ??
+    mesExactRun(p, endowment, opts, track)
   );
 }
 
@@ -704,6 +1226,11 @@ export interface CompletionOptions extends MesOptions {
   step?: number;
   /** Walk every step instead of skipping ahead (the reference the skip-ahead is tested against). */
   walk?: boolean;
+  /**
+   * Run MES on classes of identical ballots ({@link voterClasses}; default true). Same
+   * outcome, fewer voters; `false` is the per-voter reference for tests.
+   */
+  classes?: boolean;
 }
 
 /**
@@ -734,10 +1261,15 @@ export function mesWithCompletion(
   const stepR = Rational.of(BigInt(step));
   let exactRuns = 0;
   let runs = 0;
+  const cls = opts.classes === false || !worthGrouping(p) ? null : voterClasses(p);
+  const q = cls ? cls.q : p;
+  // The latest float run: its evaluations bound rho in a run at a higher budget.
+  let latest: MesRun | undefined;
   const runAt = (e: Rational, track: boolean): MesRun => {
-    const r = mesRun(p, e, opts, track && !opts.walk);
+    const r = mesRun(q, e, opts, track && !opts.walk, latest);
     runs++;
     if (r.exact) exactRuns++;
+    else latest = r;
     return r;
   };
   const eligible = mesCandidates(p).length;
@@ -766,14 +1298,21 @@ export function mesWithCompletion(
     }
     let gallop = 2;
     let calm = 0;
+    // Steps without probing after a failed probe; doubles while probes keep failing.
+    let patience = 8;
+    // Whether the latest tracked run proved a step or more: if not, tracking (which costs
+    // about a third of a run) is left off until the next probe.
+    let tracking = true;
     while (base && !done(base)) {
-      if (gallop === 0 && ++calm > 8) gallop = 2;
+      if (gallop === 0 && ++calm > patience) gallop = 2;
       // Steps over which `base` is proven to stay the outcome (at least one).
       const proven = opts.walk ? 1 : Math.max(1, Math.ceil(base.stable / step));
       if (!Number.isFinite(proven)) break; // the outcome never changes again
-      const ahead = opts.walk ? 1 : Math.max(proven, gallop);
+      // A probe needs base's trace (a tracked run).
+      const ahead = opts.walk || !base.trace ? proven : Math.max(proven, gallop);
       const next = e.add(stepR.mul(Rational.of(BigInt(Math.min(ahead, 2 ** 52)))));
-      const r = runAt(next, true);
+      const r = runAt(next, ahead > proven || gallop > 0 || tracking);
+      if (r.trace) tracking = r.stable >= step;
       if (ahead > proven) {
         if (r.selected.join() === base.selected.join() && sameOutcomeBetween(p, ties, base, r)) {
           // Everything from e to next gives this outcome, which fits: move on, go further.
@@ -782,11 +1321,13 @@ export function mesWithCompletion(
           endowment = e;
           run = r;
           gallop = ahead * 2;
+          patience = 8;
         } else {
           // The order of choices changes nearby (common in large elections): stop probing
           // ahead for a while, so failed probes cost at most a fraction of the walk.
           gallop = 0;
           calm = 0;
+          patience = Math.min(patience * 2, 64);
         }
         continue;
       }
@@ -794,7 +1335,12 @@ export function mesWithCompletion(
       // walk's next new outcome.
       if (!fits(r)) {
         // The walk stops here and takes the step before (same outcome as base).
-        if (ahead > 1) endowment = next.sub(stepR);
+        if (ahead > 1) {
+          endowment = next.sub(stepR);
+          // The outcome is base's; its run at the budget taken, so that the money left
+          // that explanations quote is what voters hold at that budget.
+          run = runAt(endowment, false);
+        }
         break;
       }
       e = next;
@@ -804,6 +1350,7 @@ export function mesWithCompletion(
       if (gallop > 0) gallop = 2;
     }
   }
+  if (cls) run = perVoter(cls, run, endowment.toNumber());
   const tieDecisions = [...run.tieDecisions];
   let completed: number[] = [];
   if (completion === 'add1u') {

@@ -17,12 +17,18 @@ export interface Messages {
   greedyWithdrawn: string;
   belowThreshold: (score: number, threshold: number) => string;
   mesRound: (round: number) => string;
-  mesShare: (supporters: number, share: string) => string;
+  /** `perPoint`: ballots with points, where a supporter pays up to the share per point. */
+  mesShare: (supporters: number, share: string, perPoint: boolean) => string;
   mesPaidAll: (count: number) => string;
   mesEffectiveVotes: (votes: string) => string;
   mesCompletion: string;
   mesNotAffordable: (left: string, cost: string) => string;
-  mesWouldWin: (maxCost: string, more: number) => string;
+  /**
+   * What would have made the equal-shares count choose the project, at the same per-voter
+   * budget: a cost of at most `maxCost` (undefined: no positive cost would do), or `more`
+   * more supporters bringing a full share each (0: not stated).
+   */
+  mesWouldWin: (maxCost: string | undefined, more: number) => string;
   noVotes: string;
   mesZeroCost: string;
   phragmenRound: (round: number) => string;
@@ -53,8 +59,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     belowThreshold: (score, threshold) =>
       `Het project kreeg ${score} stemmen. Een project heeft minstens ${threshold} stemmen nodig.`,
     mesRound: (round) => `Het project werd gekozen in ronde ${round}.`,
-    mesShare: (supporters, share) =>
-      `De ${supporters} bewoners die erop stemden, betaalden het samen. Iedereen betaalde hoogstens ${share} van zijn of haar deel van het budget.`,
+    mesShare: (supporters, share, perPoint) =>
+      `De ${supporters} bewoners die erop stemden, betaalden het samen. Iedereen betaalde hoogstens ${share}${perPoint ? ' per punt dat hij of zij het project gaf' : ''} van zijn of haar deel van het budget.`,
     mesPaidAll: (count) =>
       `${count} van hen hadden minder over. Zij betaalden alles wat ze nog hadden.`,
     mesEffectiveVotes: (votes) =>
@@ -63,8 +69,19 @@ export const MESSAGES: Record<Lang, Messages> = {
       'Het project kreeg geld uit het budget dat over was, omdat het nog paste (op volgorde van stemmen).',
     mesNotAffordable: (left, cost) =>
       `De bewoners die erop stemden, hadden aan het eind samen nog ${left} over. Het project kost ${cost}. Dat was niet genoeg.`,
-    mesWouldWin: (maxCost, more) =>
-      `Het project had geld gekregen als het hoogstens ${maxCost} had gekost, of met ongeveer ${more} bewoners meer die erop stemden.`,
+    mesWouldWin: (maxCost, more) => {
+      const ways = [
+        ...(maxCost !== undefined ? [`als het hoogstens ${maxCost} had gekost`] : []),
+        ...(more > 0
+          ? [
+              `als ${more} ${more === 1 ? 'bewoner' : 'bewoners'} meer, elk met zo'n deel, erop hadden gestemd`,
+            ]
+          : []),
+      ];
+      return ways.length === 0
+        ? 'Met hetzelfde gelijke deel per bewoner kon het project in deze telling niet gekozen worden.'
+        : `Met hetzelfde gelijke deel per bewoner had de telling het project gekozen ${ways.join(', of ')}.`;
+    },
     noVotes: 'Niemand stemde op dit project.',
     mesZeroCost:
       'Het project kost niets. Deze manier van tellen verdeelt geld; een project zonder kosten kan er niet mee gekozen worden.',
@@ -104,8 +121,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     belowThreshold: (score, threshold) =>
       `The project got ${score} votes. A project needs at least ${threshold} votes.`,
     mesRound: (round) => `The project was chosen in round ${round}.`,
-    mesShare: (supporters, share) =>
-      `The ${supporters} residents who voted for it paid for it together. Each paid at most ${share} of their share of the budget.`,
+    mesShare: (supporters, share, perPoint) =>
+      `The ${supporters} residents who voted for it paid for it together. Each paid at most ${share}${perPoint ? ' per point they gave it' : ''} of their share of the budget.`,
     mesPaidAll: (count) => `${count} of them had less left. They paid all they still had.`,
     mesEffectiveVotes: (votes) =>
       `That counts as ${votes} votes (the less each person has to pay, the more it counts).`,
@@ -113,8 +130,19 @@ export const MESSAGES: Record<Lang, Messages> = {
       'The project was funded from the budget that was left, because it still fitted (in order of votes).',
     mesNotAffordable: (left, cost) =>
       `At the end, the residents who voted for it had ${left} left together. The project costs ${cost}. That was not enough.`,
-    mesWouldWin: (maxCost, more) =>
-      `The project would have been funded if it had cost at most ${maxCost}, or with about ${more} more residents voting for it.`,
+    mesWouldWin: (maxCost, more) => {
+      const ways = [
+        ...(maxCost !== undefined ? [`if it had cost at most ${maxCost}`] : []),
+        ...(more > 0
+          ? [
+              `if ${more} more ${more === 1 ? 'resident' : 'residents'}, each with that share, had voted for it`,
+            ]
+          : []),
+      ];
+      return ways.length === 0
+        ? 'With the same equal share per resident, this count could not have chosen the project.'
+        : `With the same equal share per resident, the count would have chosen the project ${ways.join(', or ')}.`;
+    },
     noVotes: 'Nobody voted for this project.',
     mesZeroCost:
       'The project costs nothing. This way of counting shares out money, so a project without cost cannot be chosen by it.',

@@ -93,6 +93,11 @@ export interface Outcome {
   endowment?: number;
   /** MES: the completion used. */
   completion?: string;
+  /**
+   * MES on ballots with points (cumulative, scoring, ordinal): a supporter pays up to the
+   * share per point, so explanations say "per point".
+   */
+  pointBallots?: boolean;
   comparison?: Comparison;
   /** Runs whose close calls were settled in exact arithmetic. */
   exactRuns?: number;

@@ -119,3 +119,33 @@ test('a real ordinal election parses with every ballot and its Borda scores', {
     assert.equal(p.scores[c], Number(pr.fields.score));
   });
 });
+
+test('a repeated voter id is refused at its second line, before faults on later lines', () => {
+  const file = (rows: string[]) =>
+    ['META', 'key;value', 'budget;10', 'PROJECTS', 'project_id;cost', '1;5', 'VOTES']
+      .concat(['voter_id;vote'], rows)
+      .join('\n');
+  // Lines: VOTES header is line 8, so the ballots are on lines 9, 10, 11, …
+  const cases: [string[], number, string][] = [
+    [['7;1', '8;1', '7;1'], 11, 'a unique voter id, "7" repeats'],
+    [['7;1', '7;1', '9;2'], 10, 'a unique voter id, "7" repeats'],
+    [['a;1', 'b;1', 'a;1'], 11, 'a unique voter id, "a" repeats'],
+    [['7;1', '8;2'], 10, 'a project id from PROJECTS, found "2"'],
+  ];
+  for (const [rows, line, reason] of cases) {
+    for (const fast of [true, false]) {
+      assert.throws(
+        () => parsePabulib(file(rows), { fast }),
+        (err: unknown) => {
+          assert.ok(err instanceof PabulibError, String(err));
+          assert.equal(err.line, line, `${rows.join(' | ')} (fast: ${fast})`);
+          assert.match(err.message, new RegExp(reason.replace(/[()"]/g, '.')));
+          return true;
+        },
+      );
+    }
+  }
+  // 100,000 distinct numeric ids read fine (the repeat check sorts them once).
+  const many = Array.from({ length: 100_000 }, (_, k) => `${k * 7};1`);
+  assert.equal(parsePabulib(file(many)).instance.ballots.length, 100_000);
+});

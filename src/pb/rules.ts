@@ -188,6 +188,7 @@ function mesRule(
         ...finish(p, selected, projects, tieDecisions),
         endowment: r.endowment.toNumber(),
         completion: chosenCompletion,
+        pointBallots: p.voteType !== 'approval' && p.voteType !== 'choose-1',
         exactRuns: r.exactRuns,
         runs: r.runs,
         ...(comparison ? { comparison } : {}),
