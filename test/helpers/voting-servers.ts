@@ -72,7 +72,13 @@ export interface VotingSite {
  */
 export async function prepareVotingSite(
   backend: Backend,
-  options: { codes: number; env?: Record<string, string>; from?: 'src' | 'dist' },
+  options: {
+    codes: number;
+    env?: Record<string, string>;
+    from?: 'src' | 'dist';
+    /** Arguments for node before the script (e.g. --cpu-prof). */
+    nodeArgs?: string[];
+  },
 ): Promise<VotingSite> {
   const workDir = mkdtempSync(join(tmpdir(), 'bk-votes-'));
   const dataDir = join(workDir, 'data');
@@ -132,7 +138,8 @@ export async function prepareVotingSite(
       if (backend === 'pglite' && count > 1) throw new Error('PGlite serves one process');
       wanted = count;
       servers = [];
-      for (let i = 0; i < count; i++) servers.push(await startServer(env, 120_000, options.from));
+      for (let i = 0; i < count; i++)
+        servers.push(await startServer(env, 120_000, options.from, options.nodeArgs));
       return servers;
     },
     async stop(signal = 'SIGTERM') {
