@@ -22,13 +22,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `from: 'dist'` runs the built server (as npm start does); the default runs the sources. */
+/**
+ * `from: 'dist'` runs the built server (as npm start does); the default runs the sources.
+ * `nodeArgs` go before the script (e.g. --cpu-prof, which NODE_OPTIONS does not allow).
+ */
 export async function startServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
   from: 'src' | 'dist' = 'src',
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  const args = from === 'dist' ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const args = [
+    ...nodeArgs,
+    ...(from === 'dist' ? ['dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts']),
+  ];
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, args, {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env, PORT: port },

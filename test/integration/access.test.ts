@@ -53,6 +53,10 @@ const PUBLIC_ROUTES = [
   'GET /buurt/:slug/wijkbudget/:roundId/bewijs/:receipt',
   'GET /buurt/:slug/wijkbudget/:roundId/uitslag',
   'GET /buurt/:slug/wijkbudget/:roundId/uitslag.pb',
+  // The calculator: anyone may count a pabulib file (size-limited, counted in a worker thread).
+  'GET /rekenhulp',
+  'POST /rekenhulp',
+  'GET /rekenhulp/:jobId',
   // The library and search show public items to everyone; what else a visitor may see is
   // filtered by the visibility rule (platform/visibility.ts), in the query.
   'GET /bibliotheek',

@@ -1,6 +1,7 @@
 // The neighbourhood budget (wijkbudget): rounds, residents' proposals and their review,
 // voting codes, secret ballots, and a fair count (the voting engine) that explains itself.
 import type { ModuleManifest } from '../../platform/module.js';
+import { calculatorMessages } from './calculator-messages.js';
 import { budgetingMessages } from './messages.js';
 import { budgetingPersonData } from './person-data.js';
 import { budgetingPublicSection } from './public.js';
@@ -10,10 +11,16 @@ import * as tables from './tables.js';
 
 const api = {};
 
-export const budgetingModule: ModuleManifest<typeof budgetingMessages, typeof api> = {
+/** The module's strings with the calculator's (rekenhulp) beside them. */
+const messages = {
+  nl: { ...budgetingMessages.nl, ...calculatorMessages.nl },
+  en: { ...budgetingMessages.en, ...calculatorMessages.en },
+};
+
+export const budgetingModule: ModuleManifest<typeof messages, typeof api> = {
   name: 'budgeting',
   tables,
-  messages: budgetingMessages,
+  messages,
   routes: budgetingRoutes,
   seed: seedBudgetingDemo,
   personData: budgetingPersonData,

@@ -1,8 +1,9 @@
 // The neighbourhood budget (wijkbudget): parse → authorize → service → render or redirect.
 // Member pages live under /netwerk/:networkId/wijkbudget; the public round, voting and
-// results under /buurt/:slug/wijkbudget/:roundId. Each part's file registers its routes.
+// results under /buurt/:slug/wijkbudget/:roundId; the calculator at /rekenhulp. Each part's file registers its routes.
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../../../platform/module.js';
+import { registerCalculatorRoutes } from './calculator.js';
 import { registerCodeRoutes } from './codes.js';
 import { budgetRouteKit } from './kit.js';
 import { registerProposalRoutes } from './proposals.js';
@@ -19,4 +20,5 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   registerResultRoutes(app, kit);
   registerPublicRoutes(app, kit);
   registerVotingRoutes(app, kit);
+  registerCalculatorRoutes(app);
 }

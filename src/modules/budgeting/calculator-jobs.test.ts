@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { calculatorJobs } from './calculator-jobs.js';
+
+const SMALL = `META
+key;value
+budget;10
+PROJECTS
+project_id;cost;name
+1;5;Bankjes
+2;8;Speeltuin
+VOTES
+voter_id;vote
+a;1
+b;1,2
+`;
+
+/** A file whose count takes a while: 60 projects, 30,000 voters with six choices each. */
+function slowFile(): string {
+  const lines = ['META', 'key;value', 'budget;50000', 'PROJECTS', 'project_id;cost'];
+  for (let p = 1; p <= 60; p++) lines.push(`${p};${1000 + ((p * 7919) % 9000)}`);
+  lines.push('VOTES', 'voter_id;vote');
+  for (let v = 1; v <= 30_000; v++) {
+    const chosen = new Set<number>();
+    for (let k = 0; chosen.size < 6; k++) chosen.add(1 + ((v * 31 + k * 17 + k * k) % 60));
+    lines.push(`${v};${[...chosen].join(',')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('a count runs in a worker: running at first, then done with the outcome in both languages', async () => {
+  const jobs = calculatorJobs();
+  const job = jobs.start(SMALL, 'greedy', 'klein.pb');
+  assert.notEqual(job, 'busy');
+  if (job === 'busy') return;
+  assert.equal(job.status, 'running');
+  assert.equal(jobs.get(job.id), job);
+  assert.match(job.id, /^[A-Za-z0-9_-]{22}$/);
+  await job.finished;
+  assert.equal(job.status, 'done');
+  assert.ok(job.result?.ok);
+  if (!job.result?.ok) return;
+  assert.deepEqual(
+    job.result.byLang.nl.funded.map((p) => p.name),
+    ['Bankjes'],
+  );
+  assert.match(job.result.byLang.en.funded[0]!.explanation.join(' '), /funded/);
+  await jobs.close();
+});
+
+test('counts beyond the limit are refused as busy; a count past its time is stopped', async () => {
+  const jobs = calculatorJobs({ maxRunning: 1, timeoutMs: 50 });
+  const slow = jobs.start(slowFile(), 'equalshares/add1', 'groot.pb');
+  assert.notEqual(slow, 'busy');
+  assert.equal(jobs.start(SMALL, 'greedy', 'klein.pb'), 'busy');
+  if (slow === 'busy') return;
+  await slow.finished;
+  assert.equal(slow.status, 'failed');
+  assert.equal(slow.failure, 'timeout');
+  // With the slow one stopped there is room again.
+  const next = jobs.start(SMALL, 'greedy', 'klein.pb');
+  assert.notEqual(next, 'busy');
+  if (next !== 'busy') await next.finished;
+  await jobs.close();
+});
+
+test('a faulty file is done with its line, not failed', async () => {
+  const jobs = calculatorJobs();
+  const job = jobs.start(SMALL.replace('1;5;Bankjes', '1;-5;Bankjes'), 'greedy', 'fout.pb');
+  if (job === 'busy') throw new Error('busy');
+  await job.finished;
+  assert.equal(job.status, 'done');
+  assert.deepEqual(job.result && !job.result.ok && job.result.line, 6);
+  await jobs.close();
+});

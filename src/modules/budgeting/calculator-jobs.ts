@@ -1,0 +1,122 @@
+// The calculator's counts in progress and their results, kept in this process's memory for
+// half an hour under an unguessable id. Each count runs in its own worker thread
+// (calculator-worker.ts); a few at once, each with a time limit.
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { CalculatorResult, CalculatorStep } from './calculator.js';
+
+/** A count: running (at a step), done (a result or a parse error), or failed. */
+export interface CalculatorJob {
+  id: string;
+  rule: string;
+  fileName: string;
+  startedAt: number;
+  status: 'running' | 'done' | 'failed';
+  step: CalculatorStep;
+  result?: CalculatorResult;
+  /** Why it failed: it took too long, or the engine stopped on an error. */
+  failure?: 'timeout' | 'error';
+  /** Settles when the count is done or failed. */
+  finished: Promise<void>;
+}
+
+export interface CalculatorJobOptions {
+  /** Counts that may run at the same time (the machine's cores are shared with requests). */
+  maxRunning?: number;
+  /** A count that takes longer is stopped. */
+  timeoutMs?: number;
+  /** How long a result stays available. */
+  keepMs?: number;
+  /** The most results kept; the oldest go first. */
+  maxKept?: number;
+}
+
+// In dist/ the worker is JavaScript. Under tsx (development, tests) it is TypeScript, which a
+// worker thread cannot load by itself on Node 20: a small start-up script registers tsx first.
+const typescript = import.meta.url.endsWith('.ts');
+const workerFile = new URL(
+  typescript ? './calculator-worker.ts' : './calculator-worker.js',
+  import.meta.url,
+);
+
+function newWorker(workerData: unknown): Worker {
+  if (!typescript) return new Worker(workerFile, { workerData });
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const code = `import(${tsx}).then((m) => { m.register(); return import(${JSON.stringify(workerFile.href)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/** The calculator's jobs of one app: start a count, look one up. */
+export function calculatorJobs(options: CalculatorJobOptions = {}) {
+  const maxRunning = options.maxRunning ?? 2;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const keepMs = options.keepMs ?? 30 * 60_000;
+  const maxKept = options.maxKept ?? 100;
+  const jobs = new Map<string, CalculatorJob>();
+  const workers = new Set<Worker>();
+
+  function forgetOld(now: number) {
+    for (const [id, job] of jobs) {
+      if (job.status !== 'running' && now - job.startedAt > keepMs) jobs.delete(id);
+    }
+    while (jobs.size > maxKept) {
+      const oldest = [...jobs.values()].find((j) => j.status !== 'running');
+      if (!oldest) break;
+      jobs.delete(oldest.id);
+    }
+  }
+
+  return {
+    /** Starts counting `text` with `rule` in a worker thread; 'busy' when enough are running. */
+    start(text: string, rule: string, fileName: string): CalculatorJob | 'busy' {
+      const now = Date.now();
+      forgetOld(now);
+      const running = [...jobs.values()].filter((j) => j.status === 'running').length;
+      if (running >= maxRunning) return 'busy';
+      const job = {
+        id: randomBytes(16).toString('base64url'),
+        rule,
+        fileName,
+        startedAt: now,
+        status: 'running',
+        step: 'read',
+      } as CalculatorJob;
+      job.finished = new Promise<void>((resolve) => {
+        const worker = newWorker({ text, rule });
+        workers.add(worker);
+        const finish = (update: Partial<CalculatorJob>) => {
+          if (job.status !== 'running') return;
+          Object.assign(job, update);
+          clearTimeout(timer);
+          workers.delete(worker);
+          void worker.terminate();
+          resolve();
+        };
+        const timer = setTimeout(() => finish({ status: 'failed', failure: 'timeout' }), timeoutMs);
+        worker.on(
+          'message',
+          (message: { type: string; step?: CalculatorStep; result?: CalculatorResult }) => {
+            if (message.type === 'step' && message.step) job.step = message.step;
+            if (message.type === 'done') finish({ status: 'done', result: message.result });
+          },
+        );
+        worker.on('error', () => finish({ status: 'failed', failure: 'error' }));
+        worker.on('exit', () => finish({ status: 'failed', failure: 'error' }));
+      });
+      jobs.set(job.id, job);
+      return job;
+    },
+
+    /** The job with this id, while it is kept. */
+    get(id: string): CalculatorJob | undefined {
+      return jobs.get(id);
+    },
+
+    /** Stops every running count (when the app closes). */
+    async close(): Promise<void> {
+      await Promise.all([...workers].map((w) => w.terminate()));
+    },
+  };
+}
+
+export type CalculatorJobs = ReturnType<typeof calculatorJobs>;

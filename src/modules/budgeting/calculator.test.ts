@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { parsePabulib, RULES, tally } from '#src/pb/index.js';
+import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { postMultipart } from '#test/helpers/multipart.js';
+
+/** Nine voters, four projects, a budget that does not fit everything: greedy and MES differ. */
+const SMALL = `META
+key;value
+description;Wijkbudget <i>Testwijk</i>
+budget;900
+vote_type;approval
+currency;EUR
+PROJECTS
+project_id;cost;name
+1;600;Speeltuin
+2;250;Moestuin
+3;300;Buurtfeest
+4;150;Bankjes
+VOTES
+voter_id;vote
+v1;1
+v2;1,2
+v3;1,2
+v4;1
+v5;3
+v6;3,4
+v7;4
+v8;3
+v9;2,1
+`;
+
+/** A file large enough that counting it takes a while: 80 projects, 40,000 voters. */
+function largeFile(): string {
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const lines = ['META', 'key;value', 'budget;100000', 'vote_type;approval', 'PROJECTS'];
+  lines.push('project_id;cost;name');
+  for (let p = 1; p <= 80; p++) lines.push(`${p};${1000 + Math.floor(random() * 9000)};Plan ${p}`);
+  lines.push('VOTES', 'voter_id;vote');
+  for (let v = 1; v <= 40_000; v++) {
+    const chosen = new Set<number>();
+    while (chosen.size < 6) chosen.add(1 + Math.floor(random() ** 2 * 80));
+    lines.push(`${v};${[...chosen].join(',')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('the calculator (rekenhulp)', () => {
+  let t: TestApp;
+
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  /** Posts a file to the calculator as a visitor who is not signed in. */
+  async function upload(data: Buffer | string, rule: string, filename = 'stemmen.pb') {
+    const visitor = new TestClient(t.app);
+    const page = await visitor.get('/rekenhulp');
+    assert.equal(page.statusCode, 200);
+    const response = await postMultipart(t, visitor, '/rekenhulp', {
+      rule,
+      file: { filename, contentType: 'text/plain', data: Buffer.from(data) },
+    });
+    return { visitor, response };
+  }
+
+  /** Follows the redirect to the count and looks again until it is no longer busy. */
+  async function outcome(visitor: TestClient, response: LightMyRequestResponse) {
+    assert.equal(response.statusCode, 303, response.body.slice(0, 500));
+    const location = String(response.headers.location);
+    assert.match(location, /^\/rekenhulp\/[A-Za-z0-9_-]{22}$/);
+    for (let k = 0; k < 600; k++) {
+      const page = await visitor.get(location);
+      if (!page.headers.refresh) return page;
+      assert.match(page.body, /Bezig met tellen/);
+      assert.ok(page.body.includes(`href="${location}"`), 'the busy page links to itself');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the count did not finish');
+  }
+
+  test('anyone may open the form: every rule of the engine is offered', async () => {
+    const page = await new TestClient(t.app).get('/rekenhulp');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /enctype="multipart\/form-data"/);
+    assert.match(page.body, /type="file"/);
+    for (const rule of RULES.keys()) assert.ok(page.body.includes(`value="${rule}"`), rule);
+  });
+
+  test('a small file: the outcome of the chosen rule, explained, with greedy beside it', async () => {
+    const instance = parsePabulib(SMALL).instance;
+    const name = (id: string) => instance.projects.find((p) => p.id === id)!.fields.name!;
+    const seen = new Set<string>();
+    for (const rule of ['equalshares/add1', 'greedy']) {
+      const { visitor, response } = await upload(SMALL, rule);
+      const page = await outcome(visitor, response);
+      assert.equal(page.statusCode, 200);
+      assert.ok(!page.body.includes('<i>Testwijk'), 'the description is not escaped');
+      const [funded, rest] = page.body.split('Deze plannen krijgen geen geld');
+      const expected = tally(instance, rule).selected;
+      for (const p of instance.projects) {
+        const shown = name(p.id);
+        assert.equal(funded!.includes(`${shown} — `), expected.includes(p.id), `${rule} ${p.id}`);
+        assert.equal(rest!.includes(`${shown} — `), !expected.includes(p.id), `${rule} ${p.id}`);
+      }
+      assert.match(page.body, /9 stemmers\. Budget €\s900,/);
+      assert.match(page.body, /Vergeleken met de meeste stemmen eerst/);
+      assert.match(page.body, /krijgt geld|krijgt geen geld/);
+      seen.add(expected.join(','));
+    }
+    assert.equal(seen.size, 2, 'the example should tell greedy and equal shares apart');
+  });
+
+  test('a broken file is refused with its line; an unknown rule is refused', async () => {
+    const broken = SMALL.replace('2;250;Moestuin', '2;veel;Moestuin');
+    const { response } = await upload(broken, 'greedy');
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /Het bestand klopt niet op regel 10: a cost/);
+    const noSections = await upload('hallo\nwereld\n', 'greedy');
+    assert.equal(noSections.response.statusCode, 400);
+    assert.match(noSections.response.body, /regel 1:/);
+    const rule = await upload(SMALL, 'rule<script>');
+    assert.equal(rule.response.statusCode, 400);
+    assert.match(rule.response.body, /Kies een manier van tellen/);
+    const empty = await upload('', 'greedy');
+    assert.equal(empty.response.statusCode, 400);
+    assert.match(empty.response.body, /Kies een pabulib-bestand/);
+  });
+
+  test('a file over the limit: 413 with a clear message, nothing counted', async () => {
+    const big = Buffer.alloc(5 * 1024 * 1024 + 10, 'a');
+    const { response } = await upload(big, 'greedy');
+    assert.equal(response.statusCode, 413);
+    assert.match(
+      response.body,
+      /Het bestand is te groot\. U kunt een bestand tot 5 MB gebruiken\./,
+    );
+  });
+
+  test('an unknown count answers 404; a long count runs beside other requests', async () => {
+    const gone = await new TestClient(t.app).get('/rekenhulp/AAAAAAAAAAAAAAAAAAAAAA');
+    assert.equal(gone.statusCode, 404);
+    assert.match(gone.body, /Deze telling is er niet/);
+    const visitor = new TestClient(t.app);
+    await visitor.get('/rekenhulp');
+    let counted = false;
+    const started = Date.now();
+    const posting = postMultipart(t, visitor, '/rekenhulp', {
+      rule: 'equalshares/add1',
+      file: { filename: 'groot.pb', contentType: 'text/plain', data: Buffer.from(largeFile()) },
+    }).then((r) => {
+      counted = true;
+      return r;
+    });
+    // While the file is read and counted, the app keeps answering.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const health = await new TestClient(t.app).get('/healthz');
+    assert.equal(health.statusCode, 200);
+    assert.ok(!counted, `the count was done before the health check (${Date.now() - started} ms)`);
+    const page = await outcome(visitor, await posting);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /40000 stemmers|40\.000 stemmers/);
+  });
+});

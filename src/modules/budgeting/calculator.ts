@@ -1,0 +1,179 @@
+// The calculator (rekenhulp, issue 13 item 7): any pabulib file, counted with a rule of the
+// engine's registry, with the engine's explanations and greedy counting beside it — for
+// municipalities that voted elsewhere. This file is the count itself (pure: text in, view
+// data out, in both languages); calculator-worker.ts runs it off the main thread and
+// calculator-jobs.ts keeps track of the running counts.
+import {
+  explainElection,
+  explainProject,
+  LANGS,
+  type Lang,
+  type Outcome,
+  PabulibError,
+  parsePabulib,
+  RULES,
+  readNumber,
+  tally,
+} from '../../pb/index.js';
+
+/** The largest file the calculator takes (5 MB: a city-wide vote of 100,000 ballots fits). */
+export const CALCULATOR_MAX_BYTES = 5 * 1024 * 1024;
+
+/** One project of a counted file, ready to show. */
+export interface CalculatorProject {
+  id: string;
+  name: string;
+  cost: string;
+  votes: number;
+  funded: boolean;
+  fundedByGreedy: boolean;
+  explanation: string[];
+}
+
+/** A counted file in one language, ready to show. */
+export interface CalculatorOutcome {
+  rule: string;
+  ruleDescription: string;
+  description: string;
+  voters: number;
+  budget: string;
+  used: string;
+  left: string;
+  election: string[];
+  funded: CalculatorProject[];
+  notFunded: CalculatorProject[];
+  greedyFunded: string[];
+  coverage: string;
+  greedyCoverage: string;
+}
+
+export type CalculatorResult =
+  | { ok: true; byLang: Record<Lang, CalculatorOutcome> }
+  | { ok: false; line: number; message: string };
+
+/** The steps of a count, reported as it goes (for the "bezig met tellen" page). */
+export type CalculatorStep = 'read' | 'count' | 'greedy' | 'explain';
+export const CALCULATOR_STEPS: readonly CalculatorStep[] = ['read', 'count', 'greedy', 'explain'];
+
+/** Whether `rule` is a rule of the engine's registry. */
+export function isCalculatorRule(rule: string): boolean {
+  return RULES.has(rule);
+}
+
+function moneyFormat(lang: Lang, currency: string | undefined): (amount: number) => string {
+  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+  // Whole amounts without decimals, others with two: "€ 900", "€ 150,50".
+  const format = (digits: number) => {
+    const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    if (currency) {
+      try {
+        return new Intl.NumberFormat(locale, { ...options, style: 'currency', currency });
+      } catch {
+        // An unknown currency code: a plain number with the code after it (below).
+      }
+    }
+    return new Intl.NumberFormat(locale, options);
+  };
+  const whole = format(0);
+  const cents = format(2);
+  const known = whole.resolvedOptions().style === 'currency';
+  const suffix = currency && !known ? ` ${currency}` : '';
+  return (x) => `${(Number.isInteger(x) ? whole : cents).format(x)}${suffix}`;
+}
+
+function percent(lang: Lang, share: number): string {
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(share);
+}
+
+function present(
+  lang: Lang,
+  rule: string,
+  outcome: Outcome,
+  greedy: Outcome,
+  names: Record<string, string>,
+  meta: Record<string, string>,
+  voters: number,
+): CalculatorOutcome {
+  const currency = meta.currency || undefined;
+  const money = moneyFormat(lang, currency);
+  const options = { lang, currency, names };
+  const greedySelected = new Set(greedy.selected);
+  const order = new Map(outcome.selected.map((id, k) => [id, k]));
+  const projects: CalculatorProject[] = outcome.projects.map((p) => ({
+    id: p.id,
+    name: names[p.id] ?? p.id,
+    cost: money(p.cost),
+    votes: p.votes,
+    funded: p.selected,
+    fundedByGreedy: greedySelected.has(p.id),
+    explanation: explainProject(outcome, p.id, options),
+  }));
+  return {
+    rule,
+    ruleDescription: RULES.get(rule)?.description ?? '',
+    description: meta.description ?? '',
+    voters,
+    budget: money(outcome.budget),
+    used: money(outcome.totalCost),
+    left: money(outcome.leftover),
+    election: explainElection(outcome, options),
+    funded: projects
+      .filter((p) => p.funded)
+      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
+    notFunded: projects.filter((p) => !p.funded).sort((a, b) => b.votes - a.votes),
+    greedyFunded: greedy.selected.map((id) => names[id] ?? id),
+    coverage: percent(lang, outcome.coverage),
+    greedyCoverage: percent(lang, greedy.coverage),
+  };
+}
+
+/**
+ * Reads a pabulib text and counts it with `rule` and with greedy beside it; a file that
+ * cannot be read answers its line and the reader's message. `onStep` hears each step.
+ */
+export function countPabulib(
+  text: string,
+  rule: string,
+  onStep: (step: CalculatorStep) => void = () => {},
+): CalculatorResult {
+  onStep('read');
+  let instance: ReturnType<typeof parsePabulib>['instance'];
+  try {
+    instance = parsePabulib(text).instance;
+  } catch (error) {
+    if (error instanceof PabulibError) {
+      return {
+        ok: false,
+        line: error.line,
+        message: error.message.replace(/^line \d+: /, ''),
+      };
+    }
+    throw error;
+  }
+  if (Number.isNaN(readNumber(instance.meta.budget ?? ''))) {
+    return { ok: false, line: 0, message: 'META has no budget' };
+  }
+  onStep('count');
+  const outcome = tally(instance, rule);
+  onStep('greedy');
+  const greedy = tally(instance, 'greedy');
+  onStep('explain');
+  const names: Record<string, string> = {};
+  for (const p of instance.projects) names[p.id] = p.fields.name || p.id;
+  const byLang = {} as Record<Lang, CalculatorOutcome>;
+  for (const lang of LANGS) {
+    byLang[lang] = present(
+      lang,
+      rule,
+      outcome,
+      greedy,
+      names,
+      instance.meta,
+      instance.ballots.length,
+    );
+  }
+  return { ok: true, byLang };
+}

@@ -1,0 +1,143 @@
+// The calculator (rekenhulp, public): upload a pabulib file, choose a rule, see the outcome.
+// The count runs in a worker thread (calculator-jobs.ts); the form waits a moment for it, so
+// a small file shows its outcome (or its faulty line) at once, and a large one gets the
+// "bezig met tellen" page, which refreshes itself (Refresh header, no JavaScript needed).
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { DEFAULT_RULE, RULES } from '../../../pb/index.js';
+import type { UploadedFile } from '../../../platform/plugins/multipart.js';
+import {
+  CALCULATOR_MAX_BYTES,
+  CALCULATOR_STEPS,
+  type CalculatorResult,
+  isCalculatorRule,
+} from '../calculator.js';
+import { type CalculatorJob, calculatorJobs } from '../calculator-jobs.js';
+import {
+  CalculatorBusyPage,
+  CalculatorFormPage,
+  type CalculatorFormViewModel,
+  CalculatorMessagePage,
+  CalculatorResultPage,
+} from '../views/calculator.js';
+import { open } from './kit.js';
+
+/** How long the form waits for a count before it answers with the "bezig" page. */
+const WAIT_MS = 3000;
+/** Seconds after which the "bezig" page asks the browser to load it again. */
+const REFRESH_SECONDS = 2;
+const MAX_SIZE_TEXT = `${CALCULATOR_MAX_BYTES / 1024 / 1024} MB`;
+
+const ruleOptions = () =>
+  [...RULES.values()].map((r) => ({ value: r.name, label: `${r.name} — ${r.description}` }));
+
+/** A file part of a multipart form (a text field or a fuzzed value is not). */
+function isUpload(value: unknown): value is UploadedFile {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Buffer.isBuffer((value as UploadedFile).data) &&
+    typeof (value as UploadedFile).truncated === 'boolean'
+  );
+}
+
+/** The calculator's routes: the form, the upload, and a count (busy, failed or its outcome). */
+export function registerCalculatorRoutes(app: FastifyInstance): void {
+  const jobs = calculatorJobs();
+  app.addHook('onClose', () => jobs.close());
+
+  const form = (
+    reply: FastifyReply,
+    rule: string,
+    errors?: CalculatorFormViewModel['errors'],
+    status = 200,
+  ) => {
+    const vm: CalculatorFormViewModel = {
+      rules: ruleOptions(),
+      rule,
+      maxSize: MAX_SIZE_TEXT,
+      ...(errors ? { errors } : {}),
+    };
+    return reply.page((ctx) => <CalculatorFormPage ctx={ctx} vm={vm} />, status);
+  };
+
+  const parseProblem = (
+    reply: FastifyReply,
+    result: Extract<CalculatorResult, { ok: false }>,
+  ): string =>
+    result.line > 0
+      ? reply.request.t('calc.error.line', { line: result.line, message: result.message })
+      : reply.request.t('calc.error.noLine', { message: result.message });
+
+  app.get('/rekenhulp', open, (_request, reply) => form(reply, DEFAULT_RULE));
+
+  app.post('/rekenhulp', open, async (request, reply) => {
+    const t = request.t;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const rule = typeof body.rule === 'string' ? body.rule : '';
+    const file = isUpload(body.file) ? body.file : undefined;
+    const shownRule = isCalculatorRule(rule) ? rule : DEFAULT_RULE;
+    if (file && (file.truncated || file.data.length > CALCULATOR_MAX_BYTES)) {
+      const tooLarge = t('calc.error.tooLarge', { size: MAX_SIZE_TEXT });
+      return form(reply, shownRule, { file: tooLarge }, 413);
+    }
+    if (!file || file.data.length === 0)
+      return form(reply, shownRule, { file: t('calc.error.noFile') }, 400);
+    if (!isCalculatorRule(rule))
+      return form(reply, DEFAULT_RULE, { rule: t('calc.error.rule') }, 400);
+    const name = (file.filename || 'bestand.pb').slice(0, 200);
+    const job = jobs.start(file.data.toString('utf8'), rule, name);
+    if (job === 'busy') return form(reply, rule, { file: t('calc.error.busy') }, 503);
+    await Promise.race([job.finished, new Promise((resolve) => setTimeout(resolve, WAIT_MS))]);
+    if (job.status === 'done' && job.result && !job.result.ok)
+      return form(reply, rule, { file: parseProblem(reply, job.result) }, 400);
+    return reply.redirect(`/rekenhulp/${job.id}`, 303);
+  });
+
+  app.get('/rekenhulp/:jobId', open, (request, reply) => {
+    const t = request.t;
+    const id = String((request.params as { jobId?: string }).jobId ?? '');
+    const job: CalculatorJob | undefined = /^[A-Za-z0-9_-]{22}$/.test(id)
+      ? jobs.get(id)
+      : undefined;
+    if (!job)
+      return reply.page(
+        (ctx) => (
+          <CalculatorMessagePage
+            ctx={ctx}
+            title={t('calc.gone.title')}
+            message={t('calc.gone.text')}
+          />
+        ),
+        404,
+      );
+    if (job.status === 'running') {
+      const vm = {
+        id: job.id,
+        file: job.fileName,
+        step: CALCULATOR_STEPS.indexOf(job.step) + 1,
+        steps: CALCULATOR_STEPS.length,
+        stepText: t(`calc.step.${job.step}`, { rule: job.rule }),
+        seconds: Math.round((Date.now() - job.startedAt) / 1000),
+      };
+      reply.header('Refresh', String(REFRESH_SECONDS));
+      return reply.page((ctx) => <CalculatorBusyPage ctx={ctx} vm={vm} />);
+    }
+    if (job.status === 'failed' || !job.result) {
+      const message = t(job.failure === 'timeout' ? 'calc.failed.timeout' : 'calc.failed.error');
+      return reply.page(
+        (ctx) => <CalculatorMessagePage ctx={ctx} title={t('calc.title')} message={message} />,
+        500,
+      );
+    }
+    const result = job.result;
+    if (!result.ok) {
+      const message = parseProblem(reply, result);
+      return reply.page(
+        (ctx) => <CalculatorMessagePage ctx={ctx} title={t('calc.title')} message={message} />,
+        400,
+      );
+    }
+    const vm = { ...result.byLang[request.lang], file: job.fileName };
+    return reply.page((ctx) => <CalculatorResultPage ctx={ctx} vm={vm} />);
+  });
+}
