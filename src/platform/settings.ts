@@ -62,3 +62,67 @@ export async function readLogo(db: Executor): Promise<Buffer | undefined> {
 export async function saveLogo(db: Executor, png: Buffer | null): Promise<void> {
   await platformRepository(db).saveSetting(`${PREFIX}${LOGO}`, png ? png.toString('base64') : '');
 }
+
+/**
+ * What the privacy statement and the accessibility statement (/privacy, /toegankelijkheid)
+ * take from the administrator, beside the organisation's name and privacy contact above.
+ * The structure and the rest of the text are the platform's own, in both languages; the
+ * notes are the organisation's additions per language.
+ */
+export interface LegalSettings {
+  /** The controller's postal address. */
+  organisationAddress: string;
+  /** How far the platform meets WCAG 2.1 AA, as the organisation last established it. */
+  accessibilityStatus: 'full' | 'partial' | 'none' | 'unknown';
+  /** When that was last checked: YYYY-MM-DD, or ''. */
+  accessibilityReviewedOn: string;
+  /** Known problems and what is done about them ('' when none are known). */
+  accessibilityIssues: string;
+  privacyNoteNl: string;
+  privacyNoteEn: string;
+  accessibilityNoteNl: string;
+  accessibilityNoteEn: string;
+}
+
+export const accessibilityStatuses = ['full', 'partial', 'none', 'unknown'] as const;
+
+export const defaultLegalSettings: LegalSettings = Object.freeze({
+  organisationAddress: '',
+  accessibilityStatus: 'unknown',
+  accessibilityReviewedOn: '',
+  accessibilityIssues: '',
+  privacyNoteNl: '',
+  privacyNoteEn: '',
+  accessibilityNoteNl: '',
+  accessibilityNoteEn: '',
+});
+
+const LEGAL = 'legal.';
+
+/** The statements' settings, with the defaults for what was never set. */
+export async function readLegalSettings(db: Executor): Promise<LegalSettings> {
+  const stored = await platformRepository(db).listSettings(LEGAL);
+  const text = (key: keyof LegalSettings) =>
+    stored.get(`${LEGAL}${key}`) ?? String(defaultLegalSettings[key]);
+  const status = text('accessibilityStatus');
+  return {
+    organisationAddress: text('organisationAddress'),
+    accessibilityStatus: (accessibilityStatuses as readonly string[]).includes(status)
+      ? (status as LegalSettings['accessibilityStatus'])
+      : 'unknown',
+    accessibilityReviewedOn: text('accessibilityReviewedOn'),
+    accessibilityIssues: text('accessibilityIssues'),
+    privacyNoteNl: text('privacyNoteNl'),
+    privacyNoteEn: text('privacyNoteEn'),
+    accessibilityNoteNl: text('accessibilityNoteNl'),
+    accessibilityNoteEn: text('accessibilityNoteEn'),
+  };
+}
+
+/** Saves the statements' settings. */
+export async function saveLegalSettings(db: Executor, values: LegalSettings): Promise<void> {
+  const repo = platformRepository(db);
+  for (const [key, value] of Object.entries(values)) {
+    await repo.saveSetting(`${LEGAL}${key}`, String(value));
+  }
+}

@@ -2,6 +2,7 @@
 // form values from a stored row, options for the select fields.
 import type { FormValues } from '../../platform/forms.js';
 import type { MessageKey, Translate } from '../../platform/i18n/index.js';
+import { accessibilityStatuses, type LegalSettings } from '../../platform/settings.js';
 import type {
   AreaRow,
   MunicipalityRow,
@@ -216,6 +217,48 @@ export function settingsValues(s: PlatformSettings): FormValues {
     personalSignalMonths: String(s.personalSignalMonths),
     closedAccountMonths: String(s.closedAccountMonths),
   };
+}
+
+/** The fields of the privacy and accessibility statements' settings. */
+export function legalFields(t: Translate): FieldSpec[] {
+  const area = (
+    name: string,
+    key: 'address' | 'issues' | 'privacyNl' | 'privacyEn' | 'a11yNl' | 'a11yEn',
+  ) =>
+    ({
+      kind: 'textarea',
+      name,
+      label: t(`admin.legal.${key}`),
+      description: t(`admin.legal.${key}.hint`),
+    }) as FieldSpec;
+  return [
+    area('organisationAddress', 'address'),
+    {
+      kind: 'select',
+      name: 'accessibilityStatus',
+      label: t('admin.legal.status'),
+      options: accessibilityStatuses.map((s) => ({
+        value: s,
+        label: t(`admin.legal.status.${s}`),
+      })),
+      required: true,
+    },
+    {
+      kind: 'text',
+      name: 'accessibilityReviewedOn',
+      label: t('admin.legal.reviewedOn'),
+      description: t('admin.legal.reviewedOn.hint'),
+    },
+    area('accessibilityIssues', 'issues'),
+    area('privacyNoteNl', 'privacyNl'),
+    area('privacyNoteEn', 'privacyEn'),
+    area('accessibilityNoteNl', 'a11yNl'),
+    area('accessibilityNoteEn', 'a11yEn'),
+  ];
+}
+
+export function legalValues(s: LegalSettings): FormValues {
+  return { ...s };
 }
 
 /** A form spec with the platform's "optional" label and the given state. */

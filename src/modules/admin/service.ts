@@ -6,9 +6,12 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Mailer } from '../../platform/mail.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/plugins/multipart.js';
 import {
+  type LegalSettings,
   type PlatformSettings,
+  readLegalSettings,
   readLogo,
   readPlatformSettings,
+  saveLegalSettings,
   saveLogo,
   savePlatformSettings,
 } from '../../platform/settings.js';
@@ -216,6 +219,19 @@ export function adminService(db: Database, mailer: Mailer) {
       await recordAudit(db, {
         actorId: by.actorId,
         action: 'admin.settings.save',
+        result: 'ok',
+        origin: by.origin,
+      });
+    },
+
+    /** The settings of the privacy and accessibility statements. */
+    legalSettings: () => readLegalSettings(db),
+
+    async saveLegalSettings(values: LegalSettings, by: AdminOrigin): Promise<void> {
+      await db.transaction((tx) => saveLegalSettings(tx, values));
+      await recordAudit(db, {
+        actorId: by.actorId,
+        action: 'admin.statements.save',
         result: 'ok',
         origin: by.origin,
       });

@@ -10,6 +10,6 @@ export const siteModule: ModuleManifest<typeof siteMessages, typeof api> = {
   name: 'site',
   tables: {},
   messages: siteMessages,
-  routes: (app, context) => siteRoutes(app, { database: context.database }),
+  routes: (app, context) => siteRoutes(app, { database: context.database, db: context.db }),
   api,
 };

@@ -5,11 +5,14 @@ import { z } from 'zod';
 import { networkFromUrl } from '../../../platform/access.js';
 import { type FormState, parseForm } from '../../../platform/forms.js';
 import type { UploadedFile } from '../../../platform/plugins/multipart.js';
+import { accessibilityStatuses } from '../../../platform/settings.js';
 import { networkTextFields } from '../fields.js';
 import { can } from '../policy.js';
 import {
   backToAdmin,
   formSpec,
+  legalFields,
+  legalValues,
   networkFields,
   networkValues,
   settingsFields,
@@ -167,6 +170,7 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
     state: FormState = {},
     status = 200,
     logoErrors?: Record<string, string>,
+    legalState?: FormState,
   ) {
     const t = request.t;
     const values = state.values ?? settingsValues(await service.settings());
@@ -184,6 +188,17 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
             submit: t('admin.save'),
             values,
             errors: state.errors,
+          }),
+        },
+        {
+          title: t('admin.legal.title'),
+          intro: t('admin.legal.intro'),
+          form: formSpec(t, {
+            action: '/beheer/instellingen/verklaringen',
+            fields: legalFields(t),
+            submit: t('admin.save'),
+            values: legalState?.values ?? legalValues(await service.legalSettings()),
+            errors: legalState?.errors,
           }),
         },
         {
@@ -253,6 +268,39 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
     }
     await service.saveSettings(form.data, by);
     return reply.flash('ok', 'admin.saved').redirect('/beheer/instellingen', 303);
+  });
+
+  // The privacy and accessibility statements' own settings.
+
+  const note = z.string().trim().max(4000, 'form.tooLong|max=4000').default('');
+  const legalSchema = z.object({
+    organisationAddress: z.string().trim().max(300, 'form.tooLong|max=300').default(''),
+    accessibilityStatus: z.enum(accessibilityStatuses),
+    accessibilityReviewedOn: z
+      .string()
+      .trim()
+      .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'admin.legal.reviewedOn.error')
+      .refine(
+        (v) => v === '' || !Number.isNaN(Date.parse(`${v}T12:00:00Z`)),
+        'admin.legal.reviewedOn.error',
+      )
+      .default(''),
+    accessibilityIssues: note,
+    privacyNoteNl: note,
+    privacyNoteEn: note,
+    accessibilityNoteNl: note,
+    accessibilityNoteEn: note,
+  });
+
+  app.post('/beheer/instellingen/verklaringen', checked, async (request, reply) => {
+    const by = await requireAdmin(request);
+    const form = parseForm(legalSchema, request.body, request.t);
+    if (!form.ok) {
+      const state = { errors: form.errors, values: form.values };
+      return settingsPage(request, reply, {}, 400, undefined, state);
+    }
+    await service.saveLegalSettings(form.data, by);
+    return reply.flash('ok', 'admin.legal.saved').redirect('/beheer/instellingen', 303);
   });
 
   // The logo on letters: uploaded, checked and re-encoded; served to everyone (letters).
