@@ -1,8 +1,10 @@
 // Signals (signalen): what is going on in a neighbourhood, by theme and place, followed up
 // by a duo of a resident and a professional; person-bound signals under strict privacy.
+import type { Executor } from '../../db/client.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { signalsMessages } from './messages.js';
 import { signalsPublicSection } from './public.js';
+import { signalRepository } from './repository/signals.js';
 import { signalsRoutes } from './routes.js';
 import { seedSignalsDemo } from './seed.js';
 import { runSignalRetention, signalsPersonData } from './service/index.js';
@@ -10,7 +12,16 @@ import * as tables from './tables.js';
 
 export { DEFAULT_RETENTION_MONTHS } from './service/index.js';
 
-const api = {};
+/** The functions other modules may call. */
+const api = {
+  /**
+   * Whether a signal with this id exists in this network (for a link from elsewhere, such as
+   * a meeting's action point). Gives no content: the signal's own page checks who may read it.
+   */
+  async existsInNetwork(db: Executor, networkId: number, signalId: number): Promise<boolean> {
+    return (await signalRepository(db).findSignal(networkId, signalId)) !== undefined;
+  },
+};
 
 export const signalsModule: ModuleManifest<typeof signalsMessages, typeof api> = {
   name: 'signals',
