@@ -53,9 +53,11 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
             .redirect(meetingPath(network.id, meeting.id), 303);
         }
         const message =
-          result.left > 0
-            ? request.t('meetings.rsvp.fullLeft', { left: result.left })
-            : request.t('meetings.rsvp.full');
+          result.left === 1
+            ? request.t('meetings.rsvp.fullLeftOne')
+            : result.left > 1
+              ? request.t('meetings.rsvp.fullLeft', { left: result.left })
+              : request.t('meetings.rsvp.full');
         const state = { errors: { places: message }, values: formValues(body) };
         return showMeetingPage(kit, request, reply, network, meeting.id, { rsvp: state }, 409);
       }

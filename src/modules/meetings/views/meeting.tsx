@@ -105,10 +105,9 @@ function Rsvp({ ctx, base, rsvp }: { ctx: ViewContext; base: string; rsvp: RsvpV
       ) : null}
       {rsvp.max !== null && rsvp.left !== null ? (
         <p class="utrecht-paragraph">
-          {t('meetings.rsvp.free', {
-            left: Math.max(rsvp.left - rsvp.mine, 0),
-            max: rsvp.max,
-          })}
+          {Math.max(rsvp.left - rsvp.mine, 0) === 1
+            ? t('meetings.rsvp.freeOne', { max: rsvp.max })
+            : t('meetings.rsvp.free', { left: Math.max(rsvp.left - rsvp.mine, 0), max: rsvp.max })}
         </p>
       ) : null}
       {full ? (
@@ -121,7 +120,11 @@ function Rsvp({ ctx, base, rsvp }: { ctx: ViewContext; base: string; rsvp: RsvpV
               type="number"
               inputMode="numeric"
               label={t('meetings.rsvp.places')}
-              description={t('meetings.rsvp.placesHint', { left: Math.max(rsvp.left ?? 0, 0) })}
+              description={
+                rsvp.left === 1
+                  ? t('meetings.rsvp.placesHintOne')
+                  : t('meetings.rsvp.placesHint', { left: Math.max(rsvp.left ?? 0, 0) })
+              }
               value={v.places ?? String(Math.max(rsvp.mine, 1))}
               error={e.places}
             />
@@ -301,7 +304,9 @@ export function MeetingPage({
           ) : (
             <>
               <p class="utrecht-paragraph">
-                {t('meetings.coming.total', { total: vm.coming.total })}
+                {vm.coming.total === 1
+                  ? t('meetings.coming.totalOne')
+                  : t('meetings.coming.total', { total: vm.coming.total })}
               </p>
               <ul class="utrecht-unordered-list">
                 {vm.coming.people.map((p, i) => (
