@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FormState } from '../../../platform/forms.js';
 import { can } from '../policy.js';
 import { presentActions, presentMeeting } from '../presenters.js';
-import { hasEnded } from '../service.js';
+import { hasEnded, PLACES_PER_PERSON_MAX } from '../service.js';
 import { MeetingPage } from '../views/meeting.js';
 import type { MeetingRouteKit } from './kit.js';
 
@@ -38,6 +38,7 @@ export async function showMeetingPage(
       mine,
       left: m.maxPlaces === null ? null : m.maxPlaces - (coming.total - mine),
       max: m.maxPlaces,
+      perPerson: PLACES_PER_PERSON_MAX,
       state: forms.rsvp ?? {},
     };
   }

@@ -37,6 +37,8 @@ export interface RsvpViewModel {
   /** Places still free for the reader (their own claim counted as free); null: no maximum. */
   left: number | null;
   max: number | null;
+  /** The most places one person can claim. */
+  perPerson: number;
   state: FormState;
 }
 
@@ -89,6 +91,7 @@ function Rsvp({ ctx, base, rsvp }: { ctx: ViewContext; base: string; rsvp: RsvpV
   const v = rsvp.state.values ?? {};
   const e = rsvp.state.errors ?? {};
   const full = rsvp.left !== null && rsvp.left <= 0 && rsvp.mine === 0;
+  const choosable = Math.min(Math.max(rsvp.left ?? 0, 0), rsvp.perPerson);
   return (
     <section class="bk-rsvp" aria-labelledby="rsvp-title">
       <h2 class="utrecht-heading-2" id="rsvp-title">
@@ -121,9 +124,9 @@ function Rsvp({ ctx, base, rsvp }: { ctx: ViewContext; base: string; rsvp: RsvpV
               inputMode="numeric"
               label={t('meetings.rsvp.places')}
               description={
-                rsvp.left === 1
+                choosable === 1
                   ? t('meetings.rsvp.placesHintOne')
-                  : t('meetings.rsvp.placesHint', { left: Math.max(rsvp.left ?? 0, 0) })
+                  : t('meetings.rsvp.placesHint', { left: choosable })
               }
               value={v.places ?? String(Math.max(rsvp.mine, 1))}
               error={e.places}
@@ -233,6 +236,7 @@ function Actions({
             name="signalId"
             inputMode="numeric"
             label={t('meetings.actions.signal')}
+            optionalLabel={t('meetings.optional')}
             description={t('meetings.actions.signalHint')}
             value={v.signalId}
             error={e.signalId}
