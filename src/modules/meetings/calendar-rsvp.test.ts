@@ -434,6 +434,15 @@ describe('meetings: feeds, cancelling, end times, "ik kom", public pages, action
     assert.equal(wrongSignal.statusCode, 400);
     assert.match(wrongSignal.body, /Er is geen signaal met dit nummer in uw netwerk/);
     assert.match(wrongSignal.body, /value="Gemeente bellen"/);
+    for (const dueOn of ['2031-02-30', '0000-01-01', 'morgen']) {
+      const badDate = await coordinator.post(`${base()}/${id}/actiepunten`, {
+        what: 'Met een rare datum',
+        dueOn,
+      });
+      assert.equal(badDate.statusCode, 400, dueOn);
+      assert.match(badDate.body, /value="Met een rare datum"/);
+      assert.match(badDate.body, /Vul bij ‘Klaar op’ een datum in die bestaat/);
+    }
     const added = await coordinator.post(`${base()}/${id}/actiepunten`, {
       what: 'Gemeente bellen over de tegels',
       who: 'Henk',

@@ -158,6 +158,8 @@ export const meetingsMessages = defineMessages({
     'meetings.actions.byWhen': 'klaar op {date}',
     'meetings.actions.signalLink': 'signaal {id}',
     'meetings.actions.error.what': 'Schrijf op wat er moet gebeuren.',
+    'meetings.actions.error.due':
+      'Vul bij ‘Klaar op’ een datum in die bestaat, bijvoorbeeld 1 april 2031, of laat het leeg.',
     'meetings.actions.error.signal':
       'Er is geen signaal met dit nummer in uw netwerk. Kijk het nummer na, of laat het veld leeg.',
     'meetings.public.when': 'Wanneer',
@@ -334,6 +336,8 @@ export const meetingsMessages = defineMessages({
     'meetings.actions.byWhen': 'done by {date}',
     'meetings.actions.signalLink': 'signal {id}',
     'meetings.actions.error.what': 'Write down what needs to be done.',
+    'meetings.actions.error.due':
+      'Enter a date that exists under ‘Done by’, for example 1 April 2031, or leave it empty.',
     'meetings.actions.error.signal':
       'There is no signal with this number in your network. Check the number, or leave the field empty.',
     'meetings.public.when': 'When',

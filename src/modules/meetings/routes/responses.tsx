@@ -6,11 +6,19 @@ import { formValues, parseForm } from '../../../platform/forms.js';
 import { signalsModule } from '../../signals/index.js';
 import { can } from '../policy.js';
 import { meetingLabel, minutesBlocks, whenLabel } from '../presenters.js';
-import { MEETING_TEXT_MAX, PLACES_PER_PERSON_MAX } from '../service.js';
+import { MEETING_TEXT_MAX, MEETING_YEARS, PLACES_PER_PERSON_MAX } from '../service.js';
 import { CancelPage } from '../views/cancel.js';
 import { PublicMeetingPage } from '../views/public-meeting.js';
 import { checked, type MeetingRouteKit, open } from './kit.js';
 import { showMeetingPage } from './page.js';
+
+/** Whether `YYYY-MM-DD` is a day that exists, in the years meetings are planned in. */
+function isRealDay(d: string): boolean {
+  const year = Number(d.slice(0, 4));
+  if (year < MEETING_YEARS.from || year > MEETING_YEARS.to) return false;
+  const at = new Date(`${d}T12:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === d;
+}
 
 export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKit): void {
   const { service, networks, loadMeeting, db } = kit;
@@ -109,8 +117,9 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
     dueOn: z
       .string()
       .trim()
-      .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'form.date')
-      .refine((d) => d === '' || !Number.isNaN(Date.parse(`${d}T12:00:00Z`)), 'form.date')
+      .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'meetings.actions.error.due')
+      // A real day (no 30 February, which Date would roll over) within the meeting years.
+      .refine((d) => d === '' || isRealDay(d), 'meetings.actions.error.due')
       .default(''),
     signalId: z
       .string()

@@ -28,7 +28,7 @@ export function PublicMeetingPage({ ctx, vm }: { ctx: ViewContext; vm: PublicMee
           {t('meetings.public.back', { network: vm.network.name })}
         </a>
       </p>
-      <h1 class="utrecht-heading-1" lang="nl">
+      <h1 class="utrecht-heading-1">
         {m.cancelled ? <span class="bk-cancelled-tag">{t('meetings.cancelled')}: </span> : null}
         {m.label}
       </h1>
