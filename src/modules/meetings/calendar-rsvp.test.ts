@@ -485,4 +485,38 @@ describe('meetings: feeds, cancelling, end times, "ik kom", public pages, action
     assert.equal((await new TestClient(t.app).get(address)).statusCode, 404);
     assert.equal((await meetingsRepository(t.database.db).listRsvps(id)).length, 0);
   });
+
+  test('odd input on the new routes: never a 5xx (NUL, lists, long numbers, 1 MB)', async () => {
+    const id = await createMeeting({ title: 'Vreemde invoer', maxPlaces: '5' });
+    const big = 'x'.repeat(1_000_000);
+    const odd: Record<string, string>[] = [
+      { places: '\u0000' },
+      { places: big },
+      { what: big, who: big, dueOn: big, signalId: '99999999999' },
+      { what: 'a\u0000b', signalId: '\u0000' },
+      { addRow: '1', item99999Title: 'ver weg', date: '\u0000' },
+    ];
+    await coordinator.get(`${base()}/${id}`);
+    for (const body of odd) {
+      for (const path of [`${id}/ik-kom`, `${id}/actiepunten`, 'nieuw', `${id}/bewerken`]) {
+        const r = await coordinator.post(`${base()}/${path}`, body);
+        assert.ok(
+          r.statusCode < 500,
+          `${path} ${JSON.stringify(body).slice(0, 60)} → ${r.statusCode}`,
+        );
+      }
+    }
+    const longId = await coordinator.post(
+      `${base()}/${id}/actiepunten/99999999999/verwijderen`,
+      {},
+    );
+    assert.equal(longId.statusCode, 303);
+    const visitor = new TestClient(t.app);
+    for (const path of [
+      `/netwerk/99999999999/bijeenkomsten/agenda/${'a'.repeat(32)}.ics`,
+      `/buurt/${world.networks.a.slug}/bijeenkomsten/99999999999`,
+    ]) {
+      assert.equal((await visitor.get(path)).statusCode, 404, path);
+    }
+  });
 });

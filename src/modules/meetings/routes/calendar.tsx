@@ -71,9 +71,9 @@ export function registerCalendarRoutes(app: FastifyInstance, kit: MeetingRouteKi
     '/netwerk/:networkId/bijeenkomsten/agenda/:token',
     open,
     async (request, reply) => {
-      const networkId = Number(request.params.networkId);
       const token = request.params.token.replace(/\.ics$/, '');
-      if (!Number.isSafeInteger(networkId) || !TOKEN.test(token)) return notFound();
+      if (!/^\d{1,9}$/.test(request.params.networkId) || !TOKEN.test(token)) return notFound();
+      const networkId = Number(request.params.networkId);
       const personId = await service.findFeedTokenOwner(codeSecret, token);
       if (personId === undefined) return notFound();
       const role = await peopleModule.api.directory(db).findRole(networkId, personId);

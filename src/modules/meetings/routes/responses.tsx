@@ -166,8 +166,10 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
     async (request, reply) => {
       const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await loadMeeting(request, network.id);
-      const actionId = Number(request.params.actionId);
-      if (Number.isSafeInteger(actionId)) await service.removeAction(meeting.id, actionId);
+      // Ids are int4 in the database: anything longer than nine digits is no action point.
+      if (/^\d{1,9}$/.test(request.params.actionId)) {
+        await service.removeAction(meeting.id, Number(request.params.actionId));
+      }
       return reply
         .flash('ok', 'meetings.actions.removed')
         .redirect(`${meetingPath(network.id, meeting.id)}#actions-title`, 303);
