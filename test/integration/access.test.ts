@@ -17,6 +17,8 @@ async function rows<T>(t: TestApp, query: SQL): Promise<T[]> {
 }
 
 /** The routes anyone may use without signing in. Adding one here is a conscious decision. */
+const FEED_ROUTE = 'GET /netwerk/:networkId/bijeenkomsten/agenda/:token';
+
 const PUBLIC_ROUTES = [
   'GET /',
   'GET /toegankelijkheid',
@@ -42,6 +44,11 @@ const PUBLIC_ROUTES = [
   'POST /buurt/:slug/vonkje',
   // Public meetings as iCalendar, and photos (the route itself checks who may see one).
   'GET /buurt/:slug/agenda.ics',
+  // A public meeting's own page (other meetings: 404).
+  'GET /buurt/:slug/bijeenkomsten/:meetingId',
+  // A member's secret calendar feed: a calendar app has no session; the token names the
+  // person, who must still be a member of the network (else 404).
+  FEED_ROUTE,
   'GET /vonkjes/foto/:photoId',
   // The neighbourhood budget: the round, voting (guarded by wrong-code counts), the results.
   'GET /buurt/:slug/wijkbudget/:roundId',
@@ -203,7 +210,9 @@ describe('access and tenants', () => {
       .sort();
     assert.deepEqual(publicRoutes, PUBLIC_ROUTES, 'public routes');
     // Every network page checks the network in its handler.
-    for (const r of routes.filter((r) => r.url.includes(':networkId'))) {
+    for (const r of routes.filter(
+      (r) => r.url.includes(':networkId') && `${r.method} ${r.url}` !== FEED_ROUTE,
+    )) {
       assert.equal(r.policy, 'check', `${r.method} ${r.url}`);
     }
   });

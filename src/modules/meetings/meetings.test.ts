@@ -264,6 +264,11 @@ describe('meetings, the sparks round and the calendar feeds', () => {
     assert.match(first.body, /Eerste vonkje/);
     assert.match(first.body, new RegExp(`href="${round}\\?nr=2"`));
     assert.match(first.body, /<script src="\/[^"]*sparks-round\.[0-9a-f]+\.js" defer/);
+    // Only controls that work (issue 12, item 5): no "Vorige" on the first spark, no
+    // "Volgende" on the last; the arrow-key hint waits for the script that makes keys work.
+    assert.ok(!first.body.includes('← Vorige'));
+    assert.ok(!first.body.includes('bk-round__link--off'));
+    assert.match(first.body, /<p class="bk-round__hint" data-needs-script="true" hidden>/);
     const second = await resident.get(`${round}?nr=2`);
     assert.equal(second.statusCode, 200);
     assert.match(second.body, /Vonkje 2 van 3/);
@@ -274,6 +279,8 @@ describe('meetings, the sparks round and the calendar feeds', () => {
     assert.match(third.body, /Derde vonkje/);
     assert.ok(!third.body.includes(xss));
     assert.ok(!third.body.includes('?nr=4'));
+    assert.ok(!third.body.includes('Volgende →'));
+    assert.match(third.body, /← Vorige/);
     for (const page of [first, second, third]) {
       assert.ok(!page.body.includes('Te oud'));
       assert.ok(!page.body.includes('Wacht nog'));

@@ -1,4 +1,5 @@
-// A person's part in meetings, for "my data": the meetings they are named at.
+// A person's part in meetings, for "my data": the meetings they are named at, their "ik kom"
+// answers and whether they have a calendar feed address (never the address itself).
 import type { Executor } from '../../db/client.js';
 import type { PersonDataProvider } from '../../platform/module.js';
 import { peopleModule } from '../people/index.js';
@@ -7,8 +8,17 @@ import { meetingsRepository } from './repository.js';
 export const meetingsPersonData: PersonDataProvider = {
   name: 'meetings',
   async export(db: Executor, personId: number) {
-    const attended = await meetingsRepository(db).attendanceOfPerson(personId);
+    const repo = meetingsRepository(db);
+    const attended = await repo.attendanceOfPerson(personId);
+    const coming = await repo.rsvpsOfPerson(personId);
     return {
+      meetingsComing: coming.map((m) => ({
+        networkId: m.networkId,
+        title: m.title,
+        date: m.startsAt.toISOString(),
+        places: m.places,
+      })),
+      hasCalendarFeed: await repo.hasFeedToken(personId),
       meetingsAttended: attended.map((m) => ({
         networkId: m.networkId,
         kind: m.kind,
@@ -30,5 +40,7 @@ export const meetingsPersonData: PersonDataProvider = {
       await repo.addUnnamedAttendee(row.meetingId, role === 'professional');
     }
     await repo.deleteAttendanceOf(personId);
+    await repo.deleteRsvpsOf(personId);
+    await repo.deleteFeedToken(personId);
   },
 };

@@ -1,14 +1,17 @@
 // The meetings block on a network's public page /buurt/:slug.
 import type { Database } from '../../db/client.js';
-import { formatDateTime, type Lang, type Translate } from '../../platform/i18n/index.js';
+import type { Lang, Translate } from '../../platform/i18n/index.js';
 import type { PublicSection } from '../../platform/module.js';
-import { meetingLabel } from './presenters.js';
+import { meetingLabel, whenLabel } from './presenters.js';
 import { meetingsRepository } from './repository.js';
 
 /** How many upcoming public meetings the public page lists. */
 export const PUBLIC_MEETINGS_SHOWN = 5;
 
-/** Upcoming public meetings, with the public calendar feed; null when there are none. */
+/**
+ * Public meetings that have not ended (one under way is still shown), each linking to its
+ * public page, with the public calendar feed; null when there are none.
+ */
 export async function meetingsPublicSection(
   db: Database,
   network: { id: number; slug: string },
@@ -28,7 +31,11 @@ export async function meetingsPublicSection(
         <ul class="utrecht-unordered-list bk-meetings">
           {rows.map((m) => (
             <li class="utrecht-unordered-list__item" key={m.id}>
-              <strong>{meetingLabel(t, m)}</strong> — {formatDateTime(lang, m.startsAt)}
+              {m.cancelledAt ? <strong>{t('meetings.cancelled')}: </strong> : null}
+              <a class="utrecht-link" href={`/buurt/${network.slug}/bijeenkomsten/${m.id}`}>
+                {meetingLabel(t, m)}
+              </a>{' '}
+              — {whenLabel(t, lang, m)}
               {m.place ? `, ${m.place}` : ''}
             </li>
           ))}

@@ -1,14 +1,20 @@
 // All SQL of the meetings module. Every query is scoped by its network or by a meeting
 // found within its network. Names of people come from the people module's face.
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { DEFAULT_LENGTH_MS } from './length.js';
 import {
   type AgendaOrigin,
   agendaItems,
   type MeetingKind,
+  meetingActions,
   meetingAttendance,
+  meetingFeedTokens,
+  meetingRsvps,
   meetings,
 } from './tables.js';
+
+export { DEFAULT_LENGTH_MS } from './length.js';
 
 export interface MeetingRow {
   id: number;
@@ -16,11 +22,25 @@ export interface MeetingRow {
   kind: MeetingKind;
   title: string;
   startsAt: Date;
+  endsAt: Date;
+  description: string;
   place: string;
   isPublic: boolean;
+  maxPlaces: number | null;
+  cancelledAt: Date | null;
+  sequence: number;
+  updatedAt: Date;
   minutes: string;
   otherResidents: number;
   otherProfessionals: number;
+}
+
+export interface ActionRow {
+  id: number;
+  what: string;
+  who: string;
+  dueOn: string | null;
+  signalId: number | null;
 }
 
 export interface AgendaItemRow {
@@ -35,8 +55,14 @@ const meetingColumns = {
   kind: meetings.kind,
   title: meetings.title,
   startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  description: meetings.description,
   place: meetings.place,
   isPublic: meetings.isPublic,
+  maxPlaces: meetings.maxPlaces,
+  cancelledAt: meetings.cancelledAt,
+  sequence: meetings.sequence,
+  updatedAt: meetings.updatedAt,
   minutes: meetings.minutes,
   otherResidents: meetings.otherResidents,
   otherProfessionals: meetings.otherProfessionals,
@@ -63,11 +89,32 @@ export function meetingsRepository(db: Executor) {
         .groupBy(agendaItems.origin);
     },
 
+    /** A new meeting; without an end it lasts DEFAULT_LENGTH_MS. */
     async insertMeeting(
-      meeting: Omit<MeetingRow, 'id' | 'minutes' | 'otherResidents' | 'otherProfessionals'>,
+      meeting: Pick<
+        MeetingRow,
+        'networkId' | 'kind' | 'title' | 'startsAt' | 'place' | 'isPublic'
+      > &
+        Partial<Pick<MeetingRow, 'endsAt' | 'description' | 'maxPlaces'>>,
     ): Promise<number> {
-      const rows = await db.insert(meetings).values(meeting).returning({ id: meetings.id });
+      const rows = await db
+        .insert(meetings)
+        .values({
+          ...meeting,
+          endsAt: meeting.endsAt ?? new Date(meeting.startsAt.getTime() + DEFAULT_LENGTH_MS),
+        })
+        .returning({ id: meetings.id });
       return rows[0]!.id;
+    },
+
+    /** The meeting, locked until the transaction ends (places are counted under this lock). */
+    async lockMeeting(networkId: number, meetingId: number): Promise<MeetingRow | undefined> {
+      const rows = await db
+        .select(meetingColumns)
+        .from(meetings)
+        .where(and(eq(meetings.networkId, networkId), eq(meetings.id, meetingId)))
+        .for('update');
+      return rows[0];
     },
 
     async updateMeeting(
@@ -103,6 +150,7 @@ export function meetingsRepository(db: Executor) {
         .orderBy(asc(meetings.startsAt), asc(meetings.id));
     },
 
+    /** Public meetings that have not ended at `from` (a meeting under way is still listed). */
     async listUpcomingPublic(networkId: number, from: Date, limit: number): Promise<MeetingRow[]> {
       return db
         .select(meetingColumns)
@@ -111,7 +159,7 @@ export function meetingsRepository(db: Executor) {
           and(
             eq(meetings.networkId, networkId),
             eq(meetings.isPublic, true),
-            gt(meetings.startsAt, from),
+            gt(meetings.endsAt, from),
           ),
         )
         .orderBy(asc(meetings.startsAt))
@@ -231,6 +279,146 @@ export function meetingsRepository(db: Executor) {
 
     async deleteAttendanceOf(personId: number): Promise<void> {
       await db.delete(meetingAttendance).where(eq(meetingAttendance.personId, personId));
+    },
+
+    /** The public meeting with this id in this network, or undefined. */
+    async findPublicMeeting(networkId: number, meetingId: number): Promise<MeetingRow | undefined> {
+      const rows = await db
+        .select(meetingColumns)
+        .from(meetings)
+        .where(
+          and(
+            eq(meetings.networkId, networkId),
+            eq(meetings.id, meetingId),
+            eq(meetings.isPublic, true),
+          ),
+        )
+        .limit(1);
+      return rows[0];
+    },
+
+    // ── "Ik kom" ──────────────────────────────────────────────────────────────────────────
+
+    /** Who said they are coming, with their places, in the order they said so. */
+    async listRsvps(meetingId: number): Promise<{ personId: number; places: number }[]> {
+      return db
+        .select({ personId: meetingRsvps.personId, places: meetingRsvps.places })
+        .from(meetingRsvps)
+        .where(eq(meetingRsvps.meetingId, meetingId))
+        .orderBy(asc(meetingRsvps.createdAt), asc(meetingRsvps.personId));
+    },
+
+    /** Places claimed by everyone except `exceptPersonId`. */
+    async placesTaken(meetingId: number, exceptPersonId: number): Promise<number> {
+      const rows = await db
+        .select({ total: sql<string>`coalesce(sum(${meetingRsvps.places}), 0)` })
+        .from(meetingRsvps)
+        .where(
+          and(eq(meetingRsvps.meetingId, meetingId), ne(meetingRsvps.personId, exceptPersonId)),
+        );
+      return Number(rows[0]?.total ?? 0);
+    },
+
+    async upsertRsvp(meetingId: number, personId: number, places: number): Promise<void> {
+      await db
+        .insert(meetingRsvps)
+        .values({ meetingId, personId, places })
+        .onConflictDoUpdate({
+          target: [meetingRsvps.meetingId, meetingRsvps.personId],
+          set: { places },
+        });
+    },
+
+    async deleteRsvp(meetingId: number, personId: number): Promise<void> {
+      await db
+        .delete(meetingRsvps)
+        .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.personId, personId)));
+    },
+
+    /** A person's "ik kom" answers, for their data export. */
+    async rsvpsOfPerson(personId: number) {
+      return db
+        .select({
+          networkId: meetings.networkId,
+          title: meetings.title,
+          startsAt: meetings.startsAt,
+          places: meetingRsvps.places,
+        })
+        .from(meetingRsvps)
+        .innerJoin(meetings, eq(meetings.id, meetingRsvps.meetingId))
+        .where(eq(meetingRsvps.personId, personId))
+        .orderBy(asc(meetings.startsAt));
+    },
+
+    async deleteRsvpsOf(personId: number): Promise<void> {
+      await db.delete(meetingRsvps).where(eq(meetingRsvps.personId, personId));
+    },
+
+    // ── Feed tokens ───────────────────────────────────────────────────────────────────────
+
+    /** Stores the hash of a person's new feed token; the previous one stops working. */
+    async replaceFeedToken(personId: number, tokenHash: string): Promise<void> {
+      await db
+        .insert(meetingFeedTokens)
+        .values({ personId, tokenHash })
+        .onConflictDoUpdate({
+          target: meetingFeedTokens.personId,
+          set: { tokenHash, createdAt: new Date() },
+        });
+    },
+
+    async findFeedTokenOwner(tokenHash: string): Promise<number | undefined> {
+      const rows = await db
+        .select({ personId: meetingFeedTokens.personId })
+        .from(meetingFeedTokens)
+        .where(eq(meetingFeedTokens.tokenHash, tokenHash))
+        .limit(1);
+      return rows[0]?.personId;
+    },
+
+    async hasFeedToken(personId: number): Promise<boolean> {
+      const rows = await db
+        .select({ personId: meetingFeedTokens.personId })
+        .from(meetingFeedTokens)
+        .where(eq(meetingFeedTokens.personId, personId))
+        .limit(1);
+      return rows.length > 0;
+    },
+
+    async deleteFeedToken(personId: number): Promise<void> {
+      await db.delete(meetingFeedTokens).where(eq(meetingFeedTokens.personId, personId));
+    },
+
+    // ── Action points ─────────────────────────────────────────────────────────────────────
+
+    async listActions(meetingId: number): Promise<ActionRow[]> {
+      return db
+        .select({
+          id: meetingActions.id,
+          what: meetingActions.what,
+          who: meetingActions.who,
+          dueOn: meetingActions.dueOn,
+          signalId: meetingActions.signalId,
+        })
+        .from(meetingActions)
+        .where(eq(meetingActions.meetingId, meetingId))
+        .orderBy(asc(meetingActions.id));
+    },
+
+    async insertAction(meetingId: number, action: Omit<ActionRow, 'id'>): Promise<number> {
+      const rows = await db
+        .insert(meetingActions)
+        .values({ meetingId, ...action })
+        .returning({ id: meetingActions.id });
+      return rows[0]!.id;
+    },
+
+    async deleteAction(meetingId: number, actionId: number): Promise<boolean> {
+      const rows = await db
+        .delete(meetingActions)
+        .where(and(eq(meetingActions.meetingId, meetingId), eq(meetingActions.id, actionId)))
+        .returning({ id: meetingActions.id });
+      return rows.length > 0;
     },
   };
 }

@@ -1,17 +1,29 @@
 // Use cases of meetings (bijeenkomsten): plan, agenda, attendance, minutes, the sparks round
 // and the iCalendar feeds. Transactions live here. Sparks and people are read through their
 // modules' faces.
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import { createHmac, randomBytes } from 'node:crypto';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Database } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
 import { peopleModule } from '../people/index.js';
 import { type RoundSpark, sparksModule } from '../sparks/index.js';
-import { type AgendaItemRow, type MeetingRow, meetingsRepository } from './repository.js';
+import { DEFAULT_LENGTH_MS } from './length.js';
+import {
+  type ActionRow,
+  type AgendaItemRow,
+  type MeetingRow,
+  meetingsRepository,
+} from './repository.js';
 import type { AgendaOrigin, MeetingKind } from './tables.js';
 
 /** After a meeting's start, sparks added within this time still belong to its round (ms). */
 export const ROUND_WINDOW_MS = 24 * 3_600_000;
 /** A meeting is planned for two hours unless said otherwise (ms). */
-export const MEETING_LENGTH_MS = 2 * 3_600_000;
+export const MEETING_LENGTH_MS = DEFAULT_LENGTH_MS;
+/** The longest description of a meeting, in characters. */
+export const DESCRIPTION_MAX = 2_000;
+/** The most places one person can claim with "ik kom" (themselves and who they bring). */
+export const PLACES_PER_PERSON_MAX = 10;
 /** The most agenda items a meeting can have (stated on the form, checked on saving). */
 export const AGENDA_MAX = 100;
 /** The longest title of a meeting, an agenda item, or a place, in characters. */
@@ -25,9 +37,25 @@ export interface MeetingInput {
   kind: MeetingKind;
   title: string;
   startsAt: Date;
+  endsAt: Date;
+  description: string;
   place: string;
   isPublic: boolean;
+  maxPlaces: number | null;
   agenda: { origin: AgendaOrigin; title: string }[];
+}
+
+/** Why "ik kom" was refused. */
+export type RsvpRefusal = 'full' | 'closed';
+
+/** A feed token's keyed hash: only this is stored, so a leaked table gives no feed addresses. */
+export function feedTokenHash(secret: string, token: string): string {
+  return createHmac('sha256', `${secret}:meeting-feed`).update(token).digest('base64url');
+}
+
+/** Whether a meeting is over at `now` (it counts as current until its end). */
+export function hasEnded(m: Pick<MeetingRow, 'endsAt'>, now: Date): boolean {
+  return m.endsAt.getTime() <= now.getTime();
 }
 
 export interface MeetingDetail {
@@ -37,15 +65,17 @@ export interface MeetingDetail {
   attendance: { personId: number; name: string; erased: boolean }[];
 }
 
-/** Splits meetings into those still to come (from `now` on) and those past, newest first. */
+/**
+ * Splits meetings into those not yet ended at `now` (under way or to come) and those past,
+ * newest first.
+ */
 export function splitByTime(
   all: MeetingRow[],
   now: Date,
 ): { upcoming: MeetingRow[]; past: MeetingRow[] } {
-  const t = now.getTime();
   return {
-    upcoming: all.filter((m) => m.startsAt.getTime() >= t),
-    past: all.filter((m) => m.startsAt.getTime() < t).reverse(),
+    upcoming: all.filter((m) => !hasEnded(m, now)),
+    past: all.filter((m) => hasEnded(m, now)).reverse(),
   };
 }
 
@@ -89,14 +119,120 @@ export function meetingsService(db: Database) {
       });
     },
 
+    /** Saves a change; calendars learn of it by a higher SEQUENCE and a new LAST-MODIFIED. */
     async updateMeeting(networkId: number, meetingId: number, input: MeetingInput): Promise<void> {
       await db.transaction(async (tx) => {
         const r = meetingsRepository(tx);
+        const current = await r.lockMeeting(networkId, meetingId);
+        if (!current) return;
         const { agenda, ...fields } = input;
-        await r.updateMeeting(networkId, meetingId, fields);
+        await r.updateMeeting(networkId, meetingId, {
+          ...fields,
+          sequence: current.sequence + 1,
+          updatedAt: new Date(),
+        });
         await r.replaceAgenda(meetingId, agenda);
       });
     },
+
+    /**
+     * Cancels a meeting: it stays in lists and feeds, marked cancelled (STATUS:CANCELLED with
+     * a higher SEQUENCE, so calendars update it). Audited. False when it was cancelled already.
+     */
+    async cancelMeeting(
+      networkId: number,
+      meetingId: number,
+      actorId: number,
+      origin: string | null,
+    ): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const r = meetingsRepository(tx);
+        const current = await r.lockMeeting(networkId, meetingId);
+        if (!current || current.cancelledAt) return false;
+        const now = new Date();
+        await r.updateMeeting(networkId, meetingId, {
+          cancelledAt: now,
+          sequence: current.sequence + 1,
+          updatedAt: now,
+        });
+        await recordAudit(tx, {
+          actorId,
+          action: 'meetings.cancel',
+          result: 'ok',
+          objectType: 'meeting',
+          objectId: meetingId,
+          networkId,
+          origin,
+        });
+        return true;
+      });
+    },
+
+    /**
+     * "Ik kom" with `places` places (0 takes the answer back). The meeting row is locked while
+     * the places are counted, so two answers at once cannot both take the last place.
+     */
+    async respond(
+      networkId: number,
+      meetingId: number,
+      personId: number,
+      places: number,
+      now = new Date(),
+    ): Promise<{ ok: true } | { ok: false; reason: RsvpRefusal; left: number }> {
+      return db.transaction(async (tx) => {
+        const r = meetingsRepository(tx);
+        const meeting = await r.lockMeeting(networkId, meetingId);
+        if (!meeting || meeting.cancelledAt || hasEnded(meeting, now)) {
+          return { ok: false as const, reason: 'closed' as const, left: 0 };
+        }
+        if (places === 0) {
+          await r.deleteRsvp(meetingId, personId);
+          return { ok: true as const };
+        }
+        if (meeting.maxPlaces !== null) {
+          const left = meeting.maxPlaces - (await r.placesTaken(meetingId, personId));
+          if (places > left) {
+            return { ok: false as const, reason: 'full' as const, left: Math.max(left, 0) };
+          }
+        }
+        await r.upsertRsvp(meetingId, personId, places);
+        return { ok: true as const };
+      });
+    },
+
+    /** Who is coming, by name, with their places; and the total. */
+    async listComing(meetingId: number) {
+      const rows = await repo.listRsvps(meetingId);
+      const names = await directory.findNames(rows.map((r) => r.personId));
+      return {
+        total: rows.reduce((sum, r) => sum + r.places, 0),
+        people: rows.map((r) => ({
+          personId: r.personId,
+          name: names.get(r.personId)?.erased ? '' : (names.get(r.personId)?.name ?? ''),
+          places: r.places,
+        })),
+      };
+    },
+
+    /** A new secret feed address for a person; the old one stops working. Returns the token. */
+    async renewFeedToken(personId: number, secret: string): Promise<string> {
+      const token = randomBytes(24).toString('base64url');
+      await repo.replaceFeedToken(personId, feedTokenHash(secret, token));
+      return token;
+    },
+
+    hasFeedToken: (personId: number) => repo.hasFeedToken(personId),
+
+    /** The person a feed token belongs to, if it is their current one. */
+    findFeedTokenOwner: (secret: string, token: string) =>
+      repo.findFeedTokenOwner(feedTokenHash(secret, token)),
+
+    listActions: (meetingId: number): Promise<ActionRow[]> => repo.listActions(meetingId),
+    addAction: (meetingId: number, action: Omit<ActionRow, 'id'>) =>
+      repo.insertAction(meetingId, action),
+    removeAction: (meetingId: number, actionId: number) => repo.deleteAction(meetingId, actionId),
+    findPublicMeeting: (networkId: number, meetingId: number) =>
+      repo.findPublicMeeting(networkId, meetingId),
 
     /** Only members of the network can be named as present. */
     async saveAttendance(
@@ -145,16 +281,26 @@ export function meetingsService(db: Database) {
       );
     },
 
-    /** The iCalendar feed of a network: public meetings only, or all for members. */
+    /**
+     * The iCalendar feed of a network: public meetings only, or all for members. Each event
+     * has a UID on the site's own host, its SEQUENCE and LAST-MODIFIED (so calendars take
+     * changes), its address as URL and in the description, and STATUS:CANCELLED once
+     * cancelled (cancelled meetings stay in the feed, so calendars remove or mark them).
+     */
     async buildCalendar(input: {
       networkId: number;
       networkName: string;
       onlyPublic: boolean;
       baseUrl: string;
+      /** The address of a meeting's page, absolute. */
+      meetingUrl: (meetingId: number) => string;
       kindLabel: (kind: MeetingKind) => string;
+      cancelledLabel: string;
+      moreLabel: string;
     }): Promise<string> {
       const rows = await repo.listMeetings(input.networkId, input.onlyPublic);
       const agenda = await repo.listAgendaFor(rows.map((m) => m.id));
+      const host = new URL(input.baseUrl).host;
       const calendar = ical({
         name: input.networkName,
         method: ICalCalendarMethod.PUBLISH,
@@ -162,17 +308,29 @@ export function meetingsService(db: Database) {
       });
       for (const m of rows) {
         const items = agenda.filter((a) => a.meetingId === m.id).map((a) => `- ${a.title}`);
+        const url = input.meetingUrl(m.id);
+        const label =
+          m.title === '' ? input.kindLabel(m.kind) : `${input.kindLabel(m.kind)}: ${m.title}`;
+        const description = [
+          m.cancelledAt ? input.cancelledLabel : '',
+          m.description,
+          items.join('\n'),
+          `${input.moreLabel} ${url}`,
+        ]
+          .filter((p) => p !== '')
+          .join('\n\n');
         calendar.createEvent({
-          id: `meeting-${m.id}@buurtkracht`,
+          id: `meeting-${m.id}@${host}`,
+          sequence: m.sequence,
+          stamp: m.updatedAt,
+          lastModified: m.updatedAt,
           start: m.startsAt,
-          end: new Date(m.startsAt.getTime() + MEETING_LENGTH_MS),
-          summary:
-            m.title === '' ? input.kindLabel(m.kind) : `${input.kindLabel(m.kind)}: ${m.title}`,
+          end: m.endsAt,
+          summary: m.cancelledAt ? `${input.cancelledLabel}: ${label}` : label,
           location: m.place === '' ? null : m.place,
-          description: items.length > 0 ? items.join('\n') : null,
-          url: input.onlyPublic
-            ? null
-            : `${input.baseUrl}/netwerk/${m.networkId}/bijeenkomsten/${m.id}`,
+          description,
+          url,
+          status: m.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
         });
       }
       return calendar.toString();

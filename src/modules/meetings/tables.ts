@@ -2,6 +2,7 @@
 // Every meeting carries its network; agenda items and attendance hang from a meeting.
 import {
   boolean,
+  date,
   index,
   integer,
   pgTable,
@@ -32,8 +33,18 @@ export const meetings = pgTable(
     kind: text('kind', { enum: meetingKinds }).notNull(),
     title: text('title').notNull().default(''),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** When it ends; a meeting is current until then (existing rows: two hours after start). */
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    description: text('description').notNull().default(''),
     place: text('place').notNull().default(''),
     isPublic: boolean('is_public').notNull().default(false),
+    /** The most places residents can claim with "ik kom"; null: no maximum. */
+    maxPlaces: integer('max_places'),
+    /** Set when the coordinator cancels it: it stays in lists and feeds, marked cancelled. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** iCalendar SEQUENCE: one up with every change of time, place or cancellation. */
+    sequence: integer('sequence').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     minutes: text('minutes').notNull().default(''),
     /** Attendance of people without an account (or not named): counts only. */
     otherResidents: integer('other_residents').notNull().default(0),
@@ -75,4 +86,53 @@ export const meetingAttendance = pgTable(
     primaryKey({ columns: [t.meetingId, t.personId] }),
     index('meeting_attendance_person').on(t.personId),
   ],
+);
+
+/** "Ik kom": who says they are coming, with how many places (themselves included). */
+export const meetingRsvps = pgTable(
+  'meeting_rsvps',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => peopleModule.tables.people.id),
+    places: integer('places').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.personId] }),
+    index('meeting_rsvps_person').on(t.personId),
+  ],
+);
+
+/**
+ * A person's secret calendar feed address: only a keyed hash of the token is stored; a new
+ * token replaces the old one, which then stops working.
+ */
+export const meetingFeedTokens = pgTable('meeting_feed_tokens', {
+  personId: integer('person_id')
+    .primaryKey()
+    .references(() => peopleModule.tables.people.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Action points from the minutes: what, who, by when, and optionally the signal it is about. */
+export const meetingActions = pgTable(
+  'meeting_actions',
+  {
+    id: serial('id').primaryKey(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    what: text('what').notNull(),
+    who: text('who').notNull().default(''),
+    dueOn: date('due_on', { mode: 'string' }),
+    /** A signal of the same network (checked through the signals module on saving). */
+    signalId: integer('signal_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meeting_actions_meeting').on(t.meetingId)],
 );

@@ -6,6 +6,7 @@ import { signalsMessages } from './messages.js';
 import { themeLabel } from './presenters.js';
 import { signalsPublicSection } from './public.js';
 import { signalsRepository } from './repository/index.js';
+import { signalRepository } from './repository/signals.js';
 import { signalsRoutes } from './routes.js';
 import { seedSignalsDemo } from './seed.js';
 import { runSignalRetention, signalsPersonData } from './service/index.js';
@@ -24,6 +25,13 @@ const api = {
   },
   /** A theme code (or a network's own theme) as the interface names it. */
   themeLabel,
+  /**
+   * Whether a signal with this id exists in this network (for a link from elsewhere, such as
+   * a meeting's action point). Gives no content: the signal's own page checks who may read it.
+   */
+  async existsInNetwork(db: Executor, networkId: number, signalId: number): Promise<boolean> {
+    return (await signalRepository(db).findSignal(networkId, signalId)) !== undefined;
+  },
 };
 
 export const signalsModule: ModuleManifest<typeof signalsMessages, typeof api> = {

@@ -6,6 +6,7 @@ import { registerAttendanceRoutes } from './attendance.js';
 import { registerCalendarRoutes } from './calendar.js';
 import { meetingRouteKit } from './kit.js';
 import { registerMeetingRoutes } from './meetings.js';
+import { registerPublicMeetingRoutes, registerResponseRoutes } from './responses.js';
 import { registerRoundRoutes } from './round.js';
 
 export async function meetingsRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
@@ -14,4 +15,6 @@ export async function meetingsRoutes(app: FastifyInstance, context: ModuleContex
   registerAttendanceRoutes(app, kit);
   registerRoundRoutes(app, kit);
   registerCalendarRoutes(app, kit);
+  registerResponseRoutes(app, kit);
+  registerPublicMeetingRoutes(app, kit);
 }

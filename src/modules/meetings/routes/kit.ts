@@ -2,6 +2,7 @@
 // a member page within its network.
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../../config.js';
+import type { Database } from '../../../db/client.js';
 import { findInNetworkOr404 } from '../../../platform/access.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { networkModule } from '../../network/index.js';
@@ -19,6 +20,9 @@ export interface MeetingRouteKit {
   sparks: ReturnType<typeof sparksModule.api.service>;
   networks: ReturnType<typeof networkModule.api.fromRequest>;
   config: Config;
+  db: Database;
+  /** The key for feed-token hashes (the platform's code secret). */
+  codeSecret: string;
   /** The meeting in the URL, within the network; otherwise 404 (audited). */
   loadMeeting(request: FastifyRequest, networkId: number): Promise<MeetingRow>;
 }
@@ -37,5 +41,13 @@ export function meetingRouteKit(context: ModuleContext): MeetingRouteKit {
     });
   }
 
-  return { service, sparks, networks, config: context.config, loadMeeting };
+  return {
+    service,
+    sparks,
+    networks,
+    config: context.config,
+    db: context.db,
+    codeSecret: context.codeSecret,
+    loadMeeting,
+  };
 }

@@ -1,6 +1,6 @@
 // Meetings (members): the list, a new meeting and its agenda, changes, the meeting page and
 // the printable agenda.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formValues, parseForm, parseRows } from '../../../platform/forms.js';
 import type { Translate } from '../../../platform/i18n/index.js';
@@ -10,6 +10,8 @@ import { kindLabel, originLabel, presentMeeting, presentSummary } from '../prese
 import type { MeetingRow } from '../repository.js';
 import {
   AGENDA_MAX,
+  DESCRIPTION_MAX,
+  MEETING_LENGTH_MS,
   MEETING_TEXT_MAX,
   MEETING_YEARS,
   MINUTES_MAX,
@@ -18,8 +20,9 @@ import {
 import { agendaOrigins, meetingKinds } from '../tables.js';
 import { MeetingFormPage } from '../views/form.js';
 import { MeetingsPage } from '../views/list.js';
-import { AgendaPrintPage, MeetingPage, type MeetingViewModel } from '../views/meeting.js';
+import { AgendaPrintPage, type MeetingViewModel } from '../views/meeting.js';
 import { checked, type MeetingRouteKit } from './kit.js';
+import { showMeetingPage } from './page.js';
 
 const AGENDA_ROWS_EXTRA = 3;
 
@@ -53,7 +56,13 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
       kinds: meetingKinds.map((k) => ({ value: k, label: kindLabel(t, k) })),
       origins: agendaOrigins.map((o) => ({ value: o, label: originLabel(t, o) })),
       agendaRows: rows,
-      limits: { agenda: AGENDA_MAX, text: MEETING_TEXT_MAX, minutes: MINUTES_MAX },
+      limits: {
+        agenda: AGENDA_MAX,
+        text: MEETING_TEXT_MAX,
+        minutes: MINUTES_MAX,
+        description: DESCRIPTION_MAX,
+      },
+      askPast: false,
     };
   }
 
@@ -62,8 +71,19 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
     title: z.string().trim().max(MEETING_TEXT_MAX).default(''),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.date'),
     time: z.string().regex(/^\d{2}:\d{2}$/, 'meetings.error.time'),
+    endTime: z
+      .string()
+      .regex(/^(\d{2}:\d{2})?$/, 'meetings.error.endTime')
+      .default(''),
+    description: z.string().trim().max(DESCRIPTION_MAX).default(''),
     place: z.string().trim().max(MEETING_TEXT_MAX).default(''),
+    maxPlaces: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,5})?$/, 'meetings.error.maxPlaces')
+      .default(''),
     isPublic: z.literal('on').optional(),
+    confirmPast: z.literal('on').optional(),
   });
 
   /** One agenda row of the meeting form (`item<n>Title`, `item<n>Origin`). */
@@ -77,7 +97,7 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
    * sent (`item1Title`, `item2Title`, … in any order, gaps allowed), at most AGENDA_MAX
    * filled in; more is refused with a message, never dropped without a word.
    */
-  function parseMeeting(request: FastifyRequest) {
+  function parseMeeting(request: FastifyRequest, current?: MeetingRow) {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = parseForm(meetingSchema, body, request.t);
     const values = formValues(body);
@@ -97,6 +117,8 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
     // The form shows the rows that were sent (never more than the limit allows).
     const rows = Math.min(items.sent, AGENDA_MAX);
     let startsAt: Date | undefined;
+    let endsAt: Date | undefined;
+    let askPast = false;
     if (form.ok) {
       const year = Number(form.data.date.slice(0, 4));
       startsAt = fromLocal(form.data.date, form.data.time);
@@ -104,9 +126,30 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
         startsAt = undefined;
         errors.date = request.t('meetings.error.year', MEETING_YEARS);
       } else if (!startsAt) errors.date = request.t('form.date');
+      if (startsAt) {
+        endsAt =
+          form.data.endTime === ''
+            ? new Date(startsAt.getTime() + MEETING_LENGTH_MS)
+            : fromLocal(form.data.date, form.data.endTime);
+        if (!endsAt) errors.endTime = request.t('meetings.error.endTime');
+        else if (endsAt.getTime() <= startsAt.getTime()) {
+          errors.endTime = request.t('meetings.error.endBeforeStart');
+        }
+        // A date in the past is asked about once (a typo in the year or month is common);
+        // an unchanged start of a meeting being edited is not.
+        const changed = !current || current.startsAt.getTime() !== startsAt.getTime();
+        if (changed && startsAt.getTime() < Date.now() && form.data.confirmPast !== 'on') {
+          askPast = true;
+          errors.confirmPast = request.t('meetings.error.past');
+        }
+      }
+      const max = form.data.maxPlaces === '' ? null : Number(form.data.maxPlaces);
+      if (max !== null && (max < 1 || max > 10_000)) {
+        errors.maxPlaces = request.t('meetings.error.maxPlaces');
+      }
     }
-    if (!form.ok || !startsAt || Object.keys(errors).length > 0) {
-      return { ok: false as const, errors, values, rows };
+    if (!form.ok || !startsAt || !endsAt || Object.keys(errors).length > 0) {
+      return { ok: false as const, errors, values, rows, askPast };
     }
     return {
       ok: true as const,
@@ -115,8 +158,11 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
         kind: form.data.kind,
         title: form.data.title,
         startsAt,
+        endsAt,
+        description: form.data.description,
         place: form.data.place,
         isPublic: form.data.isPublic === 'on',
+        maxPlaces: form.data.maxPlaces === '' ? null : Number(form.data.maxPlaces),
         agenda,
       },
     };
@@ -134,11 +180,37 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
     ));
   });
 
+  /**
+   * "Agendapunt erbij" (a submit button, so it works without JavaScript): the form again with
+   * one more row and everything typed kept; nothing is saved.
+   */
+  function addRowRequested(request: FastifyRequest): boolean {
+    return ((request.body ?? {}) as Record<string, unknown>).addRow !== undefined;
+  }
+
+  function showWithExtraRow(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    network: { id: number; name: string },
+    meetingId?: number,
+  ) {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const values = formValues(body);
+    delete values.addRow;
+    const sent = parseRows(body, 'item', agendaRowSchema, request.t, () => true).sent;
+    const vm = meetingFormVm(request.t, network, Math.min(sent + 1, AGENDA_MAX), meetingId);
+    return reply.page((ctx) => <MeetingFormPage ctx={ctx} vm={vm} state={{ values }} />);
+  }
+
   app.post('/netwerk/:networkId/bijeenkomsten/nieuw', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'meetings.manage', can);
+    if (addRowRequested(request)) return showWithExtraRow(request, reply, network);
     const parsed = parseMeeting(request);
     if (!parsed.ok) {
-      const vm = meetingFormVm(request.t, network, Math.max(parsed.rows, 1));
+      const vm = {
+        ...meetingFormVm(request.t, network, Math.max(parsed.rows, 1)),
+        askPast: parsed.askPast,
+      };
       return reply.page(
         (ctx) => (
           <MeetingFormPage
@@ -169,7 +241,10 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
         title: meeting.title,
         date: local.date,
         time: local.time,
+        endTime: toLocal(meeting.endsAt).time,
+        description: meeting.description,
         place: meeting.place,
+        maxPlaces: meeting.maxPlaces === null ? '' : String(meeting.maxPlaces),
         ...(meeting.isPublic ? { isPublic: 'on' } : {}),
       };
       detail.agenda.forEach((a, i) => {
@@ -192,9 +267,13 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
     async (request, reply) => {
       const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await loadMeeting(request, network.id);
-      const parsed = parseMeeting(request);
+      if (addRowRequested(request)) return showWithExtraRow(request, reply, network, meeting.id);
+      const parsed = parseMeeting(request, meeting);
       if (!parsed.ok) {
-        const vm = meetingFormVm(request.t, network, Math.max(parsed.rows, 1), meeting.id);
+        const vm = {
+          ...meetingFormVm(request.t, network, Math.max(parsed.rows, 1), meeting.id),
+          askPast: parsed.askPast,
+        };
         return reply.page(
           (ctx) => (
             <MeetingFormPage
@@ -226,8 +305,7 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
   app.get('/netwerk/:networkId/bijeenkomsten/:meetingId', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'meetings.view', can);
     const meeting = await loadMeeting(request, network.id);
-    const vm = await meetingVm(request, network, meeting.id);
-    return reply.page((ctx) => <MeetingPage ctx={ctx} vm={vm} />);
+    return showMeetingPage(kit, request, reply, network, meeting.id);
   });
 
   app.get(

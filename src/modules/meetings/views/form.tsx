@@ -6,6 +6,7 @@ import {
   Form,
   SelectField,
   SubmitButton,
+  TextArea,
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
@@ -17,7 +18,9 @@ export interface MeetingFormViewModel {
   origins: { value: string; label: string }[];
   agendaRows: number;
   /** The limits the form states and the route enforces (items; characters). */
-  limits: { agenda: number; text: number; minutes: number };
+  limits: { agenda: number; text: number; minutes: number; description: number };
+  /** The start lies in the past: ask for confirmation with a checkbox. */
+  askPast: boolean;
 }
 
 export function MeetingFormPage({
@@ -39,6 +42,10 @@ export function MeetingFormPage({
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <Form ctx={ctx} action={action} errors={state.errors}>
+        {/* Enter in a field saves the form: the first submit button (hidden) is the default. */}
+        <button type="submit" hidden>
+          {t('meetings.save')}
+        </button>
         <SelectField
           name="kind"
           label={t('meetings.kind')}
@@ -71,12 +78,49 @@ export function MeetingFormPage({
           error={e.time}
         />
         <TextField
+          name="endTime"
+          type="time"
+          label={t('meetings.endTime')}
+          optionalLabel={t('meetings.optional')}
+          description={t('meetings.endTimeHint')}
+          value={v.endTime}
+          error={e.endTime}
+        />
+        {vm.askPast || e.confirmPast ? (
+          <Checkbox
+            name="confirmPast"
+            label={t('meetings.confirmPast')}
+            checked={v.confirmPast === 'on'}
+            error={e.confirmPast}
+          />
+        ) : null}
+        <TextField
           name="place"
           label={t('meetings.place')}
           description={t('meetings.textHint', { max: vm.limits.text })}
           value={v.place}
           error={e.place}
           maxLength={vm.limits.text}
+        />
+        <TextArea
+          name="description"
+          label={t('meetings.description')}
+          optionalLabel={t('meetings.optional')}
+          description={t('meetings.descriptionHint', { max: vm.limits.description })}
+          value={v.description}
+          error={e.description}
+          maxLength={vm.limits.description}
+          rows={4}
+        />
+        <TextField
+          name="maxPlaces"
+          type="number"
+          inputMode="numeric"
+          label={t('meetings.maxPlaces')}
+          optionalLabel={t('meetings.optional')}
+          description={t('meetings.maxPlacesHint')}
+          value={v.maxPlaces}
+          error={e.maxPlaces}
         />
         <Checkbox
           name="isPublic"
@@ -90,7 +134,7 @@ export function MeetingFormPage({
           aria-describedby={e.agenda ? 'field-agenda-error' : undefined}
         >
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            {t('meetings.agenda')}
+            <h2 class="utrecht-heading-2 bk-legend-heading">{t('meetings.agenda')}</h2>
           </legend>
           <p class="utrecht-paragraph">
             {t('meetings.agendaHint', { max: vm.limits.agenda, chars: vm.limits.text })}
@@ -118,9 +162,19 @@ export function MeetingFormPage({
               />
             </div>
           ))}
+          {vm.agendaRows < vm.limits.agenda ? (
+            <SubmitButton variant="secondary" name="addRow" value="1">
+              {t('meetings.addRow')}
+            </SubmitButton>
+          ) : null}
         </fieldset>
         <SubmitButton>{t('meetings.save')}</SubmitButton>
       </Form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={vm.meetingId ? `${base}/${vm.meetingId}` : base}>
+          {vm.meetingId ? t('meetings.backToMeeting') : t('meetings.back')}
+        </a>
+      </p>
     </Layout>
   );
 }

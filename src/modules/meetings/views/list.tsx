@@ -8,6 +8,7 @@ export interface MeetingSummary {
   when: string;
   place: string;
   isPublic: boolean;
+  cancelled: boolean;
 }
 
 export interface MeetingsViewModel {
@@ -31,6 +32,9 @@ function MeetingList({
     <ul class="utrecht-unordered-list bk-meetings">
       {list.map((m) => (
         <li class="utrecht-unordered-list__item" key={m.id}>
+          {m.cancelled ? (
+            <strong class="bk-cancelled-tag">{ctx.t('meetings.cancelled')}: </strong>
+          ) : null}
           <a class="utrecht-link" href={`${base}/${m.id}`}>
             {m.label}
           </a>{' '}
@@ -61,11 +65,18 @@ export function MeetingsPage({ ctx, vm }: { ctx: ViewContext; vm: MeetingsViewMo
       <MeetingList ctx={ctx} base={base} list={vm.upcoming} />
       <h2 class="utrecht-heading-2">{t('meetings.past')}</h2>
       <MeetingList ctx={ctx} base={base} list={vm.past} />
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`${base}/agenda.ics`}>
-          {t('meetings.feed.members')}
-        </a>
-      </p>
+      <ul class="utrecht-link-list utrecht-link-list--html-ul bk-links">
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/in-uw-agenda`}>
+            {t('meetings.feed.phone')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href={`${base}/agenda.ics`}>
+            {t('meetings.feed.members')}
+          </a>
+        </li>
+      </ul>
     </Layout>
   );
 }

@@ -63,23 +63,32 @@ export function RoundPage({
         ) : (
           <p class="bk-round__text">{t('round.empty')}</p>
         )}
-        <nav class="bk-round__nav" aria-label={t('round.nav')}>
-          {prev ? (
-            <a class="bk-round__link" href={prev} rel="prev" data-key="ArrowLeft">
-              {t('round.prev')}
-            </a>
-          ) : (
-            <span class="bk-round__link bk-round__link--off">{t('round.prev')}</span>
-          )}
-          {next ? (
-            <a class="bk-round__link" href={next} rel="next" data-key="ArrowRight">
-              {t('round.next')}
-            </a>
-          ) : (
-            <span class="bk-round__link bk-round__link--off">{t('round.next')}</span>
-          )}
-        </nav>
-        <p class="bk-round__hint">{t('round.keys')}</p>
+        {prev || next ? (
+          <nav class="bk-round__nav" aria-label={t('round.nav')}>
+            {/* Only the controls that work: no greyed-out "button" at the first or last spark. */}
+            {prev ? (
+              <a class="bk-round__link" href={prev} rel="prev" data-key="ArrowLeft">
+                {t('round.prev')}
+              </a>
+            ) : null}
+            {next ? (
+              <a
+                class="bk-round__link bk-round__link--next"
+                href={next}
+                rel="next"
+                data-key="ArrowRight"
+              >
+                {t('round.next')}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
+        {prev || next ? (
+          // Shown by sparks-round.js: the arrow keys only work when it runs.
+          <p class="bk-round__hint" data-needs-script hidden>
+            {t('round.keys')}
+          </p>
+        ) : null}
       </main>
       <section class="bk-round__add" aria-labelledby="round-add">
         <h2 id="round-add" class="bk-round__add-title">

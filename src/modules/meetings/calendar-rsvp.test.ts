@@ -1,0 +1,522 @@
+// Issue 12, items 2–4: secret feed addresses, calendars that update (SEQUENCE, LAST-MODIFIED,
+// UID host, URL, STATUS:CANCELLED), end times and the form, "ik kom", public meeting pages
+// and action points.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import ical from 'node-ical';
+import { signalsRepository } from '#src/modules/signals/repository/index.js';
+import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { minutesBlocks } from './presenters.js';
+import { meetingsRepository } from './repository.js';
+
+const MINUTE = 60_000;
+const HOST = 'buurt.voorbeeld.nl';
+
+function events(body: string): ical.VEvent[] {
+  return Object.values(ical.sync.parseICS(body)).filter(
+    (e) => e?.type === 'VEVENT',
+  ) as ical.VEvent[];
+}
+
+/** The raw value of a property of the event with this UID (node-ical leaves some out). */
+function rawProperty(body: string, uid: string, name: string): string | undefined {
+  const unfolded = body.replace(/\r\n[ \t]/g, '');
+  const block = unfolded.split('BEGIN:VEVENT').find((b) => b.includes(`UID:${uid}`));
+  return block
+    ?.split('\r\n')
+    .find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))
+    ?.replace(/^[^:]*:/, '');
+}
+
+describe('meetings: feeds, cancelling, end times, "ik kom", public pages, action points', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof createWorld>>;
+  let coordinator: TestClient;
+  let resident: TestClient;
+  const a = () => world.networks.a.id;
+  const base = () => `/netwerk/${a()}/bijeenkomsten`;
+
+  before(async () => {
+    t = await createTestApp({ PUBLIC_URL: `https://${HOST}` });
+    world = await createWorld(t.database.db);
+    coordinator = new TestClient(t.app);
+    await coordinator.login(world.people.coordinator.email!, TEST_PASSWORD);
+    resident = new TestClient(t.app);
+    await resident.login(world.people.resident.email!, TEST_PASSWORD);
+  });
+  after(() => t.close());
+
+  async function createMeeting(fields: Record<string, string>): Promise<number> {
+    await coordinator.get(`${base()}/nieuw`);
+    const response = await coordinator.post(`${base()}/nieuw`, {
+      kind: 'network_meeting',
+      title: '',
+      date: '2031-03-10',
+      time: '19:30',
+      place: 'Buurthuis De Schakel',
+      item1Title: '',
+      item1Origin: 'resident',
+      ...fields,
+    });
+    assert.equal(response.statusCode, 303, response.body.slice(0, 800));
+    return Number(/bijeenkomsten\/(\d+)$/.exec(String(response.headers.location))![1]);
+  }
+
+  async function newFeedAddress(client: TestClient): Promise<string> {
+    const page = await client.get(`${base()}/in-uw-agenda`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Agenda in uw telefoon/);
+    const made = await client.post(`${base()}/in-uw-agenda`, {});
+    assert.equal(made.statusCode, 200);
+    assert.match(made.body, /Open in mijn agenda/);
+    assert.match(made.body, /href="webcal:\/\/buurt\.voorbeeld\.nl\//);
+    const address = new RegExp(
+      `<code>(https://${HOST.replace(/\./g, '\\.')}/netwerk/${a()}/bijeenkomsten/agenda/[A-Za-z0-9_-]{32}\\.ics)</code>`,
+    ).exec(made.body)?.[1];
+    assert.ok(address, 'the new address is shown once');
+    return address.replace(`https://${HOST}`, '');
+  }
+
+  test('a secret feed address works without a session; a renewed one replaces it; only a hash is stored', async () => {
+    const id = await createMeeting({ title: 'Voorjaarsoverleg' });
+    const first = await newFeedAddress(resident);
+    const calendarApp = new TestClient(t.app);
+    const feed = await calendarApp.get(first);
+    assert.equal(feed.statusCode, 200);
+    assert.match(String(feed.headers['content-type']), /^text\/calendar/);
+    assert.match(String(feed.headers['cache-control']), /private/);
+    assert.ok(events(feed.body).some((e) => e.uid === `meeting-${id}@${HOST}`));
+    const token = /agenda\/([^.]+)\.ics$/.exec(first)![1]!;
+    const stored = await t.database.db.execute(
+      sql`select token_hash from meeting_feed_tokens where person_id = ${world.people.resident.id}`,
+    );
+    const hash = (stored as unknown as { rows: { token_hash: string }[] }).rows[0]!.token_hash;
+    assert.notEqual(hash, token, 'the token itself is not stored');
+    // The page now says an address exists (it cannot show it again).
+    assert.match(
+      (await resident.get(`${base()}/in-uw-agenda`)).body,
+      /U heeft al een agenda-adres/,
+    );
+
+    const second = await newFeedAddress(resident);
+    assert.notEqual(second, first);
+    assert.equal((await calendarApp.get(first)).statusCode, 404, 'the renewed address stops');
+    assert.equal((await calendarApp.get(second)).statusCode, 200);
+    // The token only opens networks its person is a member of; nonsense is a plain 404.
+    const otherNetwork = second.replace(`/netwerk/${a()}/`, `/netwerk/${world.networks.b.id}/`);
+    assert.equal((await calendarApp.get(otherNetwork)).statusCode, 404);
+    assert.equal((await calendarApp.get(`${base()}/agenda/kort.ics`)).statusCode, 404);
+    assert.equal((await calendarApp.get(`${base()}/agenda/${'x'.repeat(32)}.ics`)).statusCode, 404);
+    // Visitors cannot make one.
+    assert.equal((await calendarApp.get(`${base()}/in-uw-agenda`)).statusCode, 303);
+  });
+
+  test('the feed: UID on the public host, URL and link in the description, SEQUENCE and LAST-MODIFIED move with a change, a cancelled meeting stays as CANCELLED', async () => {
+    const id = await createMeeting({
+      title: 'Herinrichting plein',
+      date: '2031-04-02',
+      time: '19:30',
+      isPublic: 'on',
+      item1Title: 'Bankjes',
+    });
+    const uid = `meeting-${id}@${HOST}`;
+    const address = await newFeedAddress(resident);
+    const calendarApp = new TestClient(t.app);
+    const before = await calendarApp.get(address);
+    const event = events(before.body).find((e) => e.uid === uid)!;
+    assert.ok(event, 'the UID uses the public host, not @buurtkracht');
+    assert.ok(!before.body.includes('@buurtkracht'));
+    const url = `https://${HOST}/netwerk/${a()}/bijeenkomsten/${id}`;
+    assert.equal(rawProperty(before.body, uid, 'URL'), url);
+    assert.match(String(event.description), new RegExp(url.replace(/\./g, '\\.')));
+    assert.match(String(event.description), /Bankjes/);
+    assert.equal(rawProperty(before.body, uid, 'SEQUENCE'), '0');
+    assert.equal(event.end?.toISOString(), '2031-04-02T19:30:00.000Z', 'two hours by default');
+    const modifiedBefore = rawProperty(before.body, uid, 'LAST-MODIFIED');
+    assert.ok(modifiedBefore);
+
+    await new Promise((r) => setTimeout(r, 1100));
+    await coordinator.get(`${base()}/${id}/bewerken`);
+    const moved = await coordinator.post(`${base()}/${id}/bewerken`, {
+      kind: 'network_meeting',
+      title: 'Herinrichting plein',
+      date: '2031-04-09',
+      time: '20:00',
+      endTime: '21:15',
+      place: 'Buurthuis',
+      isPublic: 'on',
+      item1Title: 'Bankjes',
+      item1Origin: 'resident',
+    });
+    assert.equal(moved.statusCode, 303, moved.body.slice(0, 500));
+    const after = await calendarApp.get(address);
+    const movedEvent = events(after.body).find((e) => e.uid === uid)!;
+    assert.equal(rawProperty(after.body, uid, 'SEQUENCE'), '1');
+    assert.notEqual(rawProperty(after.body, uid, 'LAST-MODIFIED'), modifiedBefore);
+    assert.equal(movedEvent.start.toISOString(), '2031-04-09T18:00:00.000Z');
+    assert.equal(movedEvent.end?.toISOString(), '2031-04-09T19:15:00.000Z');
+
+    // Residents cannot cancel; other networks' meetings are not found.
+    assert.equal((await resident.get(`${base()}/${id}/afzeggen`)).statusCode, 403);
+    await resident.get(base());
+    assert.equal((await resident.post(`${base()}/${id}/afzeggen`, {})).statusCode, 403);
+    const elsewhere = `/netwerk/${world.networks.b.id}/bijeenkomsten/${id}/afzeggen`;
+    assert.equal((await coordinator.get(elsewhere)).statusCode, 404);
+
+    const ask = await coordinator.get(`${base()}/${id}/afzeggen`);
+    assert.equal(ask.statusCode, 200);
+    assert.match(ask.body, /Ja, zeg de bijeenkomst af/);
+    const cancelled = await coordinator.post(`${base()}/${id}/afzeggen`, {});
+    assert.equal(cancelled.statusCode, 303);
+    const final = await calendarApp.get(address);
+    const cancelledEvent = events(final.body).find((e) => e.uid === uid)!;
+    assert.equal(rawProperty(final.body, uid, 'STATUS'), 'CANCELLED');
+    assert.equal(rawProperty(final.body, uid, 'SEQUENCE'), '2');
+    assert.match(String(cancelledEvent.summary), /^Gaat niet door: /);
+    const publicFeed = await calendarApp.get(`/buurt/${world.networks.a.slug}/agenda.ics`);
+    assert.equal(rawProperty(publicFeed.body, uid, 'STATUS'), 'CANCELLED');
+    assert.equal(
+      rawProperty(publicFeed.body, uid, 'URL'),
+      `https://${HOST}/buurt/${world.networks.a.slug}/bijeenkomsten/${id}`,
+    );
+    // Shown as cancelled on the pages; audited.
+    assert.match((await resident.get(`${base()}/${id}`)).body, /Deze bijeenkomst gaat niet door/);
+    assert.match((await resident.get(base())).body, /Gaat niet door: /);
+    const publicPage = await calendarApp.get(`/buurt/${world.networks.a.slug}/bijeenkomsten/${id}`);
+    assert.match(publicPage.body, /Deze bijeenkomst gaat niet door/);
+    const audit = await t.database.db.execute(
+      sql`select actor_id from audit_log where action = 'meetings.cancel' and object_id = ${String(id)}`,
+    );
+    const auditRows = (audit as unknown as { rows: { actor_id: number }[] }).rows;
+    assert.deepEqual(
+      auditRows.map((r) => r.actor_id),
+      [world.people.coordinator.id],
+    );
+  });
+
+  test('the form: an end before the start and a date in the past are refused with the field named and the input kept; confirmed, the past date is saved', async () => {
+    await coordinator.get(`${base()}/nieuw`);
+    const early = await coordinator.post(`${base()}/nieuw`, {
+      kind: 'network_meeting',
+      title: 'Te vroeg klaar',
+      date: '2031-05-01',
+      time: '19:30',
+      endTime: '19:00',
+      place: '',
+    });
+    assert.equal(early.statusCode, 400);
+    assert.match(early.body, /Vul een eindtijd in die na de begintijd ligt/);
+    assert.match(early.body, /value="Te vroeg klaar"/);
+    assert.match(early.body, /value="19:00"/);
+    assert.match(early.body, /aria-invalid="true"[^>]*aria-describedby="field-endTime/);
+
+    await coordinator.get(`${base()}/nieuw`);
+    const past = {
+      kind: 'network_meeting',
+      title: 'Terugblik',
+      date: '2024-05-01',
+      time: '19:30',
+      place: 'Kerk',
+      description: 'Wij kijken terug.',
+    };
+    const asked = await coordinator.post(`${base()}/nieuw`, past);
+    assert.equal(asked.statusCode, 400);
+    assert.match(asked.body, /Deze datum is al voorbij/);
+    assert.match(asked.body, /name="confirmPast"/);
+    assert.match(asked.body, /value="Terugblik"/);
+    assert.match(asked.body, /Wij kijken terug\./);
+    const confirmed = await coordinator.post(`${base()}/nieuw`, { ...past, confirmPast: 'on' });
+    assert.equal(confirmed.statusCode, 303);
+
+    const badPlaces = await coordinator.post(`${base()}/nieuw`, {
+      kind: 'network_meeting',
+      date: '2031-05-01',
+      time: '19:30',
+      maxPlaces: 'veel',
+    });
+    assert.equal(badPlaces.statusCode, 400);
+    assert.match(badPlaces.body, /Vul bij het aantal plaatsen een heel getal in/);
+    assert.match(badPlaces.body, /value="veel"/);
+  });
+
+  test('"Agendapunt erbij" shows the form again with one more row and the input kept; Agenda is a heading; a way back', async () => {
+    const form = await coordinator.get(`${base()}/nieuw`);
+    assert.match(
+      form.body,
+      /<legend[^>]*><h2 class="utrecht-heading-2[^"]*">Agenda<\/h2><\/legend>/,
+    );
+    assert.match(form.body, new RegExp(`href="${base()}"[^>]*>Terug naar de bijeenkomsten`));
+    assert.match(form.body, /name="item5Title"/);
+    assert.ok(!form.body.includes('name="item6Title"'));
+    const more = await coordinator.post(`${base()}/nieuw`, {
+      kind: 'village_conversation',
+      title: 'Dorpsgesprek',
+      date: '2031-06-01',
+      time: '19:30',
+      item1Title: 'Eerste punt',
+      item1Origin: 'resident',
+      item5Title: '',
+      item5Origin: 'resident',
+      addRow: '1',
+    });
+    assert.equal(more.statusCode, 200);
+    assert.match(more.body, /name="item6Title"/);
+    assert.match(more.body, /value="Eerste punt"/);
+    assert.match(more.body, /value="Dorpsgesprek"/);
+    assert.ok(!more.body.includes('class="utrecht-form-error-summary'), 'no errors shown');
+    const count = (await meetingsRepository(t.database.db).listMeetings(a())).filter(
+      (m) => m.title === 'Dorpsgesprek',
+    );
+    assert.equal(count.length, 0, 'nothing saved');
+  });
+
+  test('a meeting is current until it ends, also on the public page; minutes keep line breaks and lists', async () => {
+    const repo = meetingsRepository(t.database.db);
+    const now = Date.now();
+    const id = await repo.insertMeeting({
+      networkId: a(),
+      kind: 'residents_evening',
+      title: 'Bezig sinds twintig minuten',
+      startsAt: new Date(now - 20 * MINUTE),
+      place: 'Buurthuis',
+      isPublic: true,
+    });
+    const list = await resident.get(base());
+    const upcoming = list.body.split('Eerdere bijeenkomsten')[0]!;
+    assert.match(upcoming, /Bezig sinds twintig minuten/);
+    const visitor = new TestClient(t.app);
+    const publicNetwork = await visitor.get(`/buurt/${world.networks.a.slug}`);
+    assert.match(publicNetwork.body, /Bezig sinds twintig minuten/);
+    assert.match(
+      publicNetwork.body,
+      new RegExp(`href="/buurt/${world.networks.a.slug}/bijeenkomsten/${id}"`),
+    );
+
+    await repo.updateMeeting(a(), id, {
+      minutes:
+        'Opening door Fatima.\nDaarna koffie.\n\n- bankje repareren\n- lantaarnpaal melden\n\n1. eerst\n2. dan',
+    });
+    const page = await resident.get(`${base()}/${id}`);
+    assert.match(page.body, /Opening door Fatima\.<br\s*\/?>Daarna koffie\./);
+    assert.match(
+      page.body,
+      /<ul class="utrecht-unordered-list"><li[^>]*>bankje repareren<\/li><li[^>]*>lantaarnpaal melden<\/li><\/ul>/,
+    );
+    assert.match(page.body, /<ol class="utrecht-ordered-list"><li[^>]*>eerst<\/li>/);
+    assert.deepEqual(minutesBlocks('<b>x</b>\n- <i>y</i>'), [
+      { type: 'paragraph', lines: ['<b>x</b>'] },
+      { type: 'list', ordered: false, items: ['<i>y</i>'] },
+    ]);
+    const escaped = await repo.updateMeeting(a(), id, { minutes: '<script>alert(1)</script>' });
+    assert.equal(escaped, undefined);
+    assert.ok(!(await resident.get(`${base()}/${id}`)).body.includes('<script>alert(1)'));
+  });
+
+  test('"ik kom": a member says they are coming, the coordinator sees the list; a maximum is kept with a clear message', async () => {
+    const id = await createMeeting({ title: 'Buurtbarbecue', maxPlaces: '3', isPublic: 'on' });
+    const page = await resident.get(`${base()}/${id}`);
+    assert.match(page.body, /Komt u\?/);
+    assert.match(page.body, /Nog 3 van de 3 plaatsen vrij/);
+    const tooMany = await resident.post(`${base()}/${id}/ik-kom`, { places: '4' });
+    assert.equal(tooMany.statusCode, 409);
+    assert.match(tooMany.body, /Er zijn nog maar 3 plaatsen vrij/);
+    assert.match(tooMany.body, /value="4"/);
+    const nonsense = await resident.post(`${base()}/${id}/ik-kom`, { places: 'twee' });
+    assert.equal(nonsense.statusCode, 400);
+    assert.match(nonsense.body, /Vul bij het aantal personen een heel getal in/);
+    assert.match(nonsense.body, /value="twee"/);
+    const ok = await resident.post(`${base()}/${id}/ik-kom`, { places: '2' });
+    assert.equal(ok.statusCode, 303);
+    assert.match((await resident.get(`${base()}/${id}`)).body, /U komt, met 2 personen/);
+
+    const professional = new TestClient(t.app);
+    await professional.login(world.people.professional.email!, TEST_PASSWORD);
+    await professional.get(`${base()}/${id}`);
+    const second = await professional.post(`${base()}/${id}/ik-kom`, { places: '2' });
+    assert.equal(second.statusCode, 409);
+    assert.match(second.body, /Er is nog maar 1 plaats vrij/);
+    assert.equal(
+      (await professional.post(`${base()}/${id}/ik-kom`, { places: '1' })).statusCode,
+      303,
+    );
+    await professional.get(`${base()}/${id}`);
+    assert.match(professional.lastHtml, /Deze bijeenkomst is vol|U komt\./);
+
+    const list = await coordinator.get(`${base()}/${id}`);
+    assert.match(list.body, /Wie komen er/);
+    assert.match(list.body, /Aangemeld: 3 personen/);
+    assert.match(list.body, new RegExp(`${world.people.resident.displayName} \\(2 personen\\)`));
+    assert.ok(!(await resident.get(`${base()}/${id}`)).body.includes('Wie komen er'));
+
+    // Taking it back frees the places.
+    await resident.get(`${base()}/${id}`);
+    assert.equal((await resident.post(`${base()}/${id}/ik-kom`, { places: '0' })).statusCode, 303);
+    assert.match((await coordinator.get(`${base()}/${id}`)).body, /Aangemeld: 1 persoon\./);
+
+    // Outside one's networks: 404; a cancelled meeting takes no answers.
+    const outsider = new TestClient(t.app);
+    await outsider.login(world.people.coordinatorB.email!, TEST_PASSWORD);
+    await outsider.get(`/netwerk/${world.networks.b.id}/bijeenkomsten`);
+    assert.equal((await outsider.post(`${base()}/${id}/ik-kom`, {})).statusCode, 404);
+    await coordinator.get(`${base()}/${id}`);
+    await coordinator.post(`${base()}/${id}/afzeggen`, {});
+    await resident.get(`${base()}/${id}`);
+    const late = await resident.post(`${base()}/${id}/ik-kom`, { places: '1' });
+    assert.equal(late.statusCode, 303);
+    assert.match((await resident.get(`${base()}/${id}`)).body, /niet meer aanmelden/);
+  });
+
+  test('a public meeting has its own public page; a members-only one does not', async () => {
+    const open = await createMeeting({
+      title: 'Open avond',
+      isPublic: 'on',
+      place: 'Dorpshuis, Kerkstraat 1',
+      description: 'Bus 12 tot de kerk.\nFietsen kunnen achter.',
+      item1Title: 'Kennismaken',
+    });
+    const closed = await createMeeting({ title: 'Besloten' });
+    const visitor = new TestClient(t.app);
+    const page = await visitor.get(`/buurt/${world.networks.a.slug}/bijeenkomsten/${open}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Open avond/);
+    assert.match(page.body, /Dorpshuis, Kerkstraat 1/);
+    assert.match(page.body, /openstreetmap\.org\/search\?query=Dorpshuis%2C%20Kerkstraat%201/);
+    assert.match(page.body, /Bus 12 tot de kerk\.<br\s*\/?>Fietsen kunnen achter\./);
+    assert.match(page.body, /Kennismaken/);
+    assert.match(page.body, /10 maart 2031 om 19:30, tot 21:30/);
+    for (const path of [`${closed}`, '999999', 'abc']) {
+      const r = await visitor.get(`/buurt/${world.networks.a.slug}/bijeenkomsten/${path}`);
+      assert.equal(r.statusCode, 404, path);
+    }
+    // The members' page links to it.
+    assert.match(
+      (await resident.get(`${base()}/${open}`)).body,
+      new RegExp(`href="/buurt/${world.networks.a.slug}/bijeenkomsten/${open}"`),
+    );
+  });
+
+  test('action points: what, who, by when, optionally a signal of this network; bad input named; coordinators only', async () => {
+    const id = await createMeeting({ title: 'Met actiepunten' });
+    const signal = await signalsRepository(t.database.db).insertSignal({
+      networkId: a(),
+      title: 'Losse stoeptegels',
+      description: 'Bij de school',
+      place: 'Schoolstraat',
+      theme: 'other',
+      raisedBy: 'resident',
+      origin: 'street',
+      status: 'new',
+    });
+    const otherSignal = await signalsRepository(t.database.db).insertSignal({
+      networkId: world.networks.b.id,
+      title: 'Elders',
+      description: 'Elders',
+      place: 'Elders',
+      theme: 'other',
+      raisedBy: 'resident',
+      origin: 'street',
+      status: 'new',
+    });
+    await coordinator.get(`${base()}/${id}`);
+    const empty = await coordinator.post(`${base()}/${id}/actiepunten`, {
+      what: '  ',
+      who: 'Henk',
+    });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Schrijf op wat er moet gebeuren/);
+    assert.match(empty.body, /value="Henk"/);
+    const wrongSignal = await coordinator.post(`${base()}/${id}/actiepunten`, {
+      what: 'Gemeente bellen',
+      signalId: String(otherSignal.id),
+    });
+    assert.equal(wrongSignal.statusCode, 400);
+    assert.match(wrongSignal.body, /Er is geen signaal met dit nummer in uw netwerk/);
+    assert.match(wrongSignal.body, /value="Gemeente bellen"/);
+    for (const dueOn of ['2031-02-30', '0000-01-01', 'morgen']) {
+      const badDate = await coordinator.post(`${base()}/${id}/actiepunten`, {
+        what: 'Met een rare datum',
+        dueOn,
+      });
+      assert.equal(badDate.statusCode, 400, dueOn);
+      assert.match(badDate.body, /value="Met een rare datum"/);
+      assert.match(badDate.body, /Vul bij ‘Klaar op’ een datum in die bestaat/);
+    }
+    const added = await coordinator.post(`${base()}/${id}/actiepunten`, {
+      what: 'Gemeente bellen over de tegels',
+      who: 'Henk',
+      dueOn: '2031-04-01',
+      signalId: String(signal.id),
+    });
+    assert.equal(added.statusCode, 303);
+    const page = await resident.get(`${base()}/${id}`);
+    assert.match(page.body, /Gemeente bellen over de tegels/);
+    assert.match(page.body, /Henk/);
+    assert.match(page.body, /klaar op 1 april 2031/);
+    assert.match(page.body, new RegExp(`href="/netwerk/${a()}/signalen/${signal.id}"`));
+    assert.ok(!page.body.includes('Actiepunt toevoegen'), 'residents see, not add');
+    await resident.get(`${base()}/${id}`);
+    const byResident = await resident.post(`${base()}/${id}/actiepunten`, { what: 'x' });
+    assert.equal(byResident.statusCode, 403);
+  });
+
+  test('my data lists "ik kom" answers; erasure removes them and the feed address', async () => {
+    const person = await createPerson(t.database.db, {
+      memberOf: [{ networkId: a(), role: 'resident' }],
+    });
+    const client = new TestClient(t.app);
+    await client.login(person.email!, TEST_PASSWORD);
+    const id = await createMeeting({ title: 'Voor de export' });
+    await client.get(`${base()}/${id}`);
+    assert.equal((await client.post(`${base()}/${id}/ik-kom`, {})).statusCode, 303);
+    const address = await newFeedAddress(client);
+    const { meetingsPersonData } = await import('./person-data.js');
+    const exported = (await meetingsPersonData.export(t.database.db, person.id)) as {
+      meetingsComing: { title: string }[];
+      hasCalendarFeed: boolean;
+    };
+    assert.deepEqual(
+      exported.meetingsComing.map((m) => m.title),
+      ['Voor de export'],
+    );
+    assert.equal(exported.hasCalendarFeed, true);
+    await meetingsPersonData.erase(t.database.db, person.id);
+    assert.equal((await new TestClient(t.app).get(address)).statusCode, 404);
+    assert.equal((await meetingsRepository(t.database.db).listRsvps(id)).length, 0);
+  });
+
+  test('odd input on the new routes: never a 5xx (NUL, lists, long numbers, 1 MB)', async () => {
+    const id = await createMeeting({ title: 'Vreemde invoer', maxPlaces: '5' });
+    const big = 'x'.repeat(1_000_000);
+    const odd: Record<string, string>[] = [
+      { places: '\u0000' },
+      { places: big },
+      { what: big, who: big, dueOn: big, signalId: '99999999999' },
+      { what: 'a\u0000b', signalId: '\u0000' },
+      { addRow: '1', item99999Title: 'ver weg', date: '\u0000' },
+    ];
+    await coordinator.get(`${base()}/${id}`);
+    for (const body of odd) {
+      for (const path of [`${id}/ik-kom`, `${id}/actiepunten`, 'nieuw', `${id}/bewerken`]) {
+        const r = await coordinator.post(`${base()}/${path}`, body);
+        assert.ok(
+          r.statusCode < 500,
+          `${path} ${JSON.stringify(body).slice(0, 60)} → ${r.statusCode}`,
+        );
+      }
+    }
+    const longId = await coordinator.post(
+      `${base()}/${id}/actiepunten/99999999999/verwijderen`,
+      {},
+    );
+    assert.equal(longId.statusCode, 303);
+    const visitor = new TestClient(t.app);
+    for (const path of [
+      `/netwerk/99999999999/bijeenkomsten/agenda/${'a'.repeat(32)}.ics`,
+      `/buurt/${world.networks.a.slug}/bijeenkomsten/99999999999`,
+    ]) {
+      assert.equal((await visitor.get(path)).statusCode, 404, path);
+    }
+  });
+});
