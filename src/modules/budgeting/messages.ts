@@ -96,6 +96,17 @@ export const budgetingMessages = defineMessages({
     'budget.proposal.withdrawn': 'Uw plan is ingetrokken.',
     'budget.proposal.reviewReason': 'Beoordeling:',
     'budget.proposal.costChanged': 'De indiener schatte {estimate}. Het bedrag is aangepast:',
+    'budget.status.hidden': 'verborgen door de coördinator',
+    'budget.refused.unbound':
+      'Vul eerst één keer de stemcode uit uw brief in. Dan hoort die code bij uw account.',
+    'budget.vote.accountCode': 'Stemcode uit uw brief',
+    'budget.vote.accountCodeHint':
+      'U typt de code één keer. Daarna horen de code en uw account bij elkaar: u stemt met één van beide, één keer.',
+    'budget.bind.taken': 'Deze stemcode hoort al bij een ander account.',
+    'budget.bind.used': 'Met deze stemcode is al gestemd.',
+    'budget.bind.other': 'Bij uw account hoort al een andere stemcode in deze ronde.',
+    'budget.codes.accountVotes':
+      'Er kunnen geen nieuwe stemcodes bij. In deze ronde hebben al bewoners met hun account gestemd zonder code. Met een nieuwe code zouden zij twee keer kunnen stemmen.',
     'budget.status.submitted': 'ingediend',
     'budget.status.accepted': 'goedgekeurd',
     'budget.status.rejected': 'afgewezen',
@@ -309,6 +320,17 @@ export const budgetingMessages = defineMessages({
     'budget.proposal.withdrawn': 'Your plan has been withdrawn.',
     'budget.proposal.reviewReason': 'Review:',
     'budget.proposal.costChanged': 'The author estimated {estimate}. The amount was changed:',
+    'budget.status.hidden': 'hidden by the coordinator',
+    'budget.refused.unbound':
+      'First enter the voting code from your letter once. That code then belongs to your account.',
+    'budget.vote.accountCode': 'Voting code from your letter',
+    'budget.vote.accountCodeHint':
+      'You type the code once. After that the code and your account belong together: you vote with either of them, once.',
+    'budget.bind.taken': 'This voting code already belongs to another account.',
+    'budget.bind.used': 'This voting code has already been used to vote.',
+    'budget.bind.other': 'Another voting code already belongs to your account in this round.',
+    'budget.codes.accountVotes':
+      'No new voting codes can be added. Residents have already voted with their account without a code in this round. A new code could give them a second vote.',
     'budget.status.submitted': 'submitted',
     'budget.status.accepted': 'accepted',
     'budget.status.rejected': 'rejected',

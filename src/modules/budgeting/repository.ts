@@ -192,20 +192,75 @@ export function budgetingRepository(db: Executor) {
       return rows[0]?.batch ?? 0;
     },
 
-    /** The code with this hash in this round, and whether it has been used. */
+    /** The code with this hash in this round, the account it is bound to, and whether it has been used. */
     async findCode(
       roundId: number,
       codeHash: string,
-    ): Promise<{ id: number; used: boolean } | undefined> {
+    ): Promise<{ id: number; personId: number | null; used: boolean } | undefined> {
       const rows = await db
         .select({
           id: budgetCodes.id,
+          personId: budgetCodes.personId,
           used: sql<boolean>`exists (select 1 from ${budgetVoters} where ${budgetVoters.codeId} = ${budgetCodes.id})`,
         })
         .from(budgetCodes)
         .where(and(eq(budgetCodes.roundId, roundId), eq(budgetCodes.codeHash, codeHash)))
         .limit(1);
       return rows[0];
+    },
+
+    /** The code bound to this account in this round (decision 0010), if any. */
+    async findCodeOfPerson(roundId: number, personId: number): Promise<{ id: number } | undefined> {
+      const rows = await db
+        .select({ id: budgetCodes.id })
+        .from(budgetCodes)
+        .where(and(eq(budgetCodes.roundId, roundId), eq(budgetCodes.personId, personId)))
+        .limit(1);
+      return rows[0];
+    },
+
+    /**
+     * Binds an unbound, unused code to an account. False when it was bound or used meanwhile;
+     * the unique index budget_codes_person refuses a second code for the same account.
+     */
+    async bindCode(codeId: number, personId: number): Promise<boolean> {
+      const rows = await db
+        .update(budgetCodes)
+        .set({ personId })
+        .where(
+          and(
+            eq(budgetCodes.id, codeId),
+            sql`${budgetCodes.personId} is null`,
+            sql`not exists (select 1 from ${budgetVoters} where ${budgetVoters.codeId} = ${budgetCodes.id})`,
+          ),
+        )
+        .returning({ id: budgetCodes.id });
+      return rows.length === 1;
+    },
+
+    /** Whether the round has any voting code. */
+    async hasCodes(roundId: number): Promise<boolean> {
+      const rows = await db
+        .select({ id: budgetCodes.id })
+        .from(budgetCodes)
+        .where(eq(budgetCodes.roundId, roundId))
+        .limit(1);
+      return rows.length > 0;
+    },
+
+    /** Accounts that voted without a code (only possible in a round without codes). */
+    async countAccountVotesWithoutCode(roundId: number): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(budgetVoters)
+        .where(
+          and(
+            eq(budgetVoters.roundId, roundId),
+            sql`${budgetVoters.codeId} is null`,
+            sql`${budgetVoters.personId} is not null`,
+          ),
+        );
+      return rows[0]?.n ?? 0;
     },
 
     /** Sealed codes of a round (unused only, or all), in the order they were made. */
@@ -243,12 +298,13 @@ export function budgetingRepository(db: Executor) {
     },
 
     /**
-     * Records that a code or an account voted. False when it had voted already (the unique
-     * index decides; a concurrent first use waits for the other transaction and then loses).
+     * Records that a code or an account voted (a bound code: both). False when it had voted
+     * already (the unique indexes decide; a concurrent first use waits for the other
+     * transaction and then loses).
      */
     async insertVoter(
       roundId: number,
-      who: { codeId: number } | { personId: number },
+      who: { codeId: number; personId?: number | null } | { personId: number },
     ): Promise<boolean> {
       const rows = await db
         .insert(budgetVoters)

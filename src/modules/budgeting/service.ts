@@ -31,6 +31,19 @@ export class FrozenError extends Error {
   }
 }
 
+/**
+ * New codes refused: accounts voted without a code in this round (it had none), and a new
+ * code could give one of them a second vote (decision 0010). Answered 409.
+ */
+export class AccountVotesError extends Error {
+  constructor() {
+    super('accounts voted without a code in this round');
+  }
+}
+
+/** What binding a typed code to an account gave (decision 0010). */
+export type BindResult = 'ok' | 'wrong' | 'limited' | 'used' | 'taken' | 'other';
+
 /** Who does something, for the audit log. */
 export interface Doer {
   personId: number | null;
@@ -70,7 +83,7 @@ export type Choices = Map<number, number>;
 
 export type CastResult =
   | { ok: true; receipt: string; repeated: boolean }
-  | { ok: false; reason: 'used' | 'closed' | 'invalid-code' | 'replayed' }
+  | { ok: false; reason: 'used' | 'closed' | 'invalid-code' | 'replayed' | 'unbound' }
   | { ok: false; reason: 'ballot'; problem: BallotProblem };
 
 export function budgetingService(db: Database, codeSecret: string) {
@@ -231,8 +244,15 @@ export function budgetingService(db: Database, codeSecret: string) {
 
     /** Makes `count` new codes (stored hashed and sealed); returns the batch number. */
     async generateCodes(round: RoundRow, count: number, doer: Doer): Promise<number> {
-      return db.transaction(async (tx) => {
+      let refused = false;
+      const made = await db.transaction(async (tx) => {
         const r = budgetingRepository(tx);
+        // Locked for update: no account ballot can cross the check below.
+        await r.lockRound(round.networkId, round.id, 'update');
+        if ((await r.countAccountVotesWithoutCode(round.id)) > 0) {
+          refused = true;
+          return 0;
+        }
         const batch = (await r.findLastBatch(round.id)) + 1;
         const codes: { codeHash: string; sealed: string }[] = [];
         for (let i = 0; i < count; i++) {
@@ -250,6 +270,59 @@ export function budgetingService(db: Database, codeSecret: string) {
         );
         return batch;
       });
+      if (refused) {
+        await audit(
+          db,
+          doer,
+          'budget.codes.generate',
+          round,
+          'denied',
+          'accounts voted without code',
+        );
+        throw new AccountVotesError();
+      }
+      return made;
+    },
+
+    /**
+     * A signed-in resident binds the code of their letter to their account (decision 0010):
+     * from then on the code and the account share one vote, whichever is used first. Wrong
+     * codes count towards the address's limit like any wrong code; the binding is audited
+     * (never with the code).
+     */
+    async bindCode(
+      round: RoundRow,
+      personId: number,
+      typed: string,
+      origin: string,
+    ): Promise<BindResult> {
+      const plain = normaliseVotingCode(typed);
+      const result = await db.transaction(async (tx): Promise<BindResult | 'missing'> => {
+        const r = budgetingRepository(tx);
+        await r.lockRound(round.networkId, round.id, 'share');
+        const code = plain ? await r.findCode(round.id, keys.hash(plain)) : undefined;
+        if (!code) return 'missing';
+        if (code.personId === personId) return 'ok';
+        if (code.personId !== null) return 'taken';
+        if (code.used) return 'used';
+        if (await r.findCodeOfPerson(round.id, personId)) return 'other';
+        if (!(await r.bindCode(code.id, personId))) return 'used';
+        await audit(tx, { personId, origin }, 'budget.code.bind', round);
+        return 'ok';
+      });
+      if (result !== 'missing') {
+        if (result !== 'ok')
+          await audit(db, { personId, origin }, 'budget.code.bind', round, 'denied', result);
+        return result;
+      }
+      return countWrongCode(round, origin);
+    },
+
+    /** Whether the account may vote now: 'ok', or 'unbound' when the round has codes and
+     * none is bound to it yet (decision 0010). */
+    async accountReady(round: RoundRow, personId: number): Promise<'ok' | 'unbound'> {
+      if (!(await repo.hasCodes(round.id))) return 'ok';
+      return (await repo.findCodeOfPerson(round.id, personId)) ? 'ok' : 'unbound';
     },
 
     /** The printable codes of a round (unused ones), audited: who printed them and how. */
@@ -328,12 +401,21 @@ export function budgetingService(db: Database, codeSecret: string) {
             choices,
           );
           if (problem) return { ok: false, reason: 'ballot', problem } as const;
-          let who: { codeId: number } | { personId: number };
+          // A bound code votes with its account and an account with its bound code, so the
+          // pair is one voter for the unique indexes (decision 0010). In a round with codes an
+          // account votes only through its bound code.
+          let who: { codeId: number; personId: number | null } | { personId: number };
           if (codeHash !== undefined) {
             const code = await r.findCode(roundId, codeHash);
             if (!code) return { ok: false, reason: 'invalid-code' } as const;
-            who = { codeId: code.id };
-          } else who = voter as { personId: number };
+            who = { codeId: code.id, personId: code.personId };
+          } else {
+            const { personId } = voter as { personId: number };
+            const bound = await r.findCodeOfPerson(roundId, personId);
+            if (bound) who = { codeId: bound.id, personId };
+            else if (await r.hasCodes(roundId)) return { ok: false, reason: 'unbound' } as const;
+            else who = { personId };
+          }
           if (!(await r.insertVoter(roundId, who))) {
             // Voted before: the same form again gets its receipt; anything else is refused.
             const earlier = await r.findBallotByReceipt(roundId, receipt);
