@@ -149,5 +149,21 @@ export function presentResults(
     coverage: percent(lang, outcome.coverage),
     greedyCoverage: percent(lang, result.greedy.coverage),
     receiptCheck,
+    chart: {
+      periods: rows.map((r, k) => ({
+        key: r.id,
+        label: `${k + 1}. ${r.title}`,
+        short: String(k + 1),
+      })),
+      series: [
+        { label: t('budget.results.chartFunded'), funded: true },
+        { label: t('budget.results.chartNotFunded'), funded: false },
+      ].map(({ label, funded }) => {
+        const values = rows.map((r) => (r.funded === funded ? r.votes : 0));
+        return { label, values, total: values.reduce((x, y) => x + y, 0) };
+      }),
+      totals: rows.map((r) => r.votes),
+      total: rows.reduce((x, r) => x + r.votes, 0),
+    },
   };
 }
