@@ -2,6 +2,7 @@
 // voting codes, secret ballots, and a fair count (the voting engine) that explains itself.
 import type { ModuleManifest } from '../../platform/module.js';
 import { budgetingMessages } from './messages.js';
+import { proposalModeration } from './moderation.js';
 import { budgetingPersonData } from './person-data.js';
 import { budgetingPublicSection } from './public.js';
 import { budgetingRoutes } from './routes/index.js';
@@ -17,6 +18,9 @@ export const budgetingModule: ModuleManifest<typeof budgetingMessages, typeof ap
   routes: budgetingRoutes,
   seed: seedBudgetingDemo,
   personData: budgetingPersonData,
-  publicSections: [(db, network, request) => budgetingPublicSection(db, network, request.t)],
+  publicSections: [
+    (db, network, request) => budgetingPublicSection(db, network, request.t, request.lang),
+  ],
+  moderation: [proposalModeration],
   api,
 };

@@ -8,6 +8,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
 import { toLocal } from '../../platform/time.js';
+import { sparksModule } from '../sparks/index.js';
 import { type BallotProblem, buildInstance, checkBallot } from './ballot.js';
 import { codeKeys, newVotingCode, normaliseVotingCode } from './codes.js';
 import {
@@ -43,6 +44,45 @@ export class AccountVotesError extends Error {
 
 /** What binding a typed code to an account gave (decision 0010). */
 export type BindResult = 'ok' | 'wrong' | 'limited' | 'used' | 'taken' | 'other';
+
+/** An uploaded photo as the forms hand it over; `chosen`: a file was picked. */
+export interface UploadedPhoto {
+  data: Buffer;
+  truncated: boolean;
+  chosen: boolean;
+}
+
+/** Why a photo was refused: the photo field's message key. */
+export type PhotoProblem =
+  | 'budget.error.photoTooLarge'
+  | 'budget.error.photoType'
+  | 'budget.error.photoPixels'
+  | 'budget.error.photoEmpty';
+
+const photoProblem = {
+  tooLarge: 'budget.error.photoTooLarge',
+  type: 'budget.error.photoType',
+  tooManyPixels: 'budget.error.photoPixels',
+  empty: 'budget.error.photoEmpty',
+} as const;
+
+/**
+ * Re-encodes an optional upload through the sparks module's photo handling (no location or
+ * camera data): nothing when no file was chosen, the photo, or the problem to show.
+ */
+export async function preparePhoto(
+  upload: UploadedPhoto | undefined,
+): Promise<
+  | { ok: true; photo: { data: Buffer; contentType: string; width: number; height: number } | null }
+  | { ok: false; problem: PhotoProblem }
+> {
+  if (!upload || (!upload.chosen && upload.data.length === 0)) return { ok: true, photo: null };
+  if (upload.truncated) return { ok: false, problem: 'budget.error.photoTooLarge' };
+  const result = await sparksModule.api.processPhoto(upload.data);
+  if (!result.ok) return { ok: false, problem: photoProblem[result.reason] };
+  const { data, contentType, width, height } = result;
+  return { ok: true, photo: { data, contentType, width, height } };
+}
 
 /** Who does something, for the audit log. */
 export interface Doer {
@@ -196,17 +236,57 @@ export function budgetingService(db: Database, codeSecret: string) {
       });
     },
 
+    /**
+     * Stores a proposal in review (status submitted), from a member or through the public
+     * page (no author), with its optional photo re-encoded; or the photo's problem.
+     */
     async submitProposal(
       round: RoundRow,
       authorId: number | null,
-      input: { title: string; description: string; place: string; costCents: number },
-    ): Promise<number> {
-      return repo.insertProposal({
-        roundId: round.id,
-        networkId: round.networkId,
-        authorId,
-        ...input,
+      input: {
+        title: string;
+        description: string;
+        place: string;
+        costCents: number;
+        photo?: UploadedPhoto | undefined;
+        photoDescription?: string;
+      },
+      origin = '',
+    ): Promise<{ ok: true; id: number } | { ok: false; problem: PhotoProblem }> {
+      const prepared = await preparePhoto(input.photo);
+      if (!prepared.ok) return prepared;
+      const id = await db.transaction(async (tx) => {
+        const r = budgetingRepository(tx);
+        const photoId = prepared.photo
+          ? await r.insertPhoto({
+              networkId: round.networkId,
+              ...prepared.photo,
+              description: input.photoDescription ?? '',
+            })
+          : null;
+        const proposalId = await r.insertProposal({
+          roundId: round.id,
+          networkId: round.networkId,
+          authorId,
+          title: input.title,
+          description: input.description,
+          place: input.place,
+          costCents: input.costCents,
+          photoId,
+        });
+        await recordAudit(tx, {
+          actorId: authorId,
+          action: 'budget.proposal.submit',
+          result: 'ok',
+          objectType: 'budget_proposal',
+          objectId: proposalId,
+          networkId: round.networkId,
+          origin,
+          detail: authorId === null ? 'public form' : undefined,
+        });
+        return proposalId;
       });
+      return { ok: true, id };
     },
 
     /**
@@ -241,6 +321,52 @@ export function budgetingService(db: Database, codeSecret: string) {
         budgetingRepository(tx).updateProposal(round.id, proposal.id, { status: 'withdrawn' }),
       );
     },
+
+    /**
+     * Adds a realisation update to a funded project (text, progress in percent, money spent in
+     * cents, optional photo re-encoded); audited. Or the photo's problem.
+     */
+    async addUpdate(
+      round: RoundRow,
+      proposal: ProposalRow,
+      input: {
+        text: string;
+        progress: number;
+        spentCents: number;
+        photo?: UploadedPhoto | undefined;
+        photoDescription?: string;
+      },
+      doer: Doer,
+    ): Promise<{ ok: true; id: number } | { ok: false; problem: PhotoProblem }> {
+      const prepared = await preparePhoto(input.photo);
+      if (!prepared.ok) return prepared;
+      const id = await db.transaction(async (tx) => {
+        const r = budgetingRepository(tx);
+        const photoId = prepared.photo
+          ? await r.insertPhoto({
+              networkId: round.networkId,
+              ...prepared.photo,
+              description: input.photoDescription ?? '',
+            })
+          : null;
+        const updateId = await r.insertUpdate({
+          roundId: round.id,
+          proposalId: proposal.id,
+          authorId: doer.personId,
+          text: input.text,
+          photoId,
+          progress: input.progress,
+          spentCents: input.spentCents,
+        });
+        await audit(tx, doer, 'budget.realisation.update', round, 'ok', `proposal ${proposal.id}`);
+        return updateId;
+      });
+      return { ok: true, id };
+    },
+
+    listUpdates: repo.listUpdates,
+    listPhotoDescriptions: repo.listPhotoDescriptions,
+    findPhoto: repo.findPhoto,
 
     /** Makes `count` new codes (stored hashed and sealed); returns the batch number. */
     async generateCodes(round: RoundRow, count: number, doer: Doer): Promise<number> {

@@ -170,9 +170,11 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
     hidden: Record<string, string>,
     choices: Choices,
   ): Promise<BallotViewModel> {
-    const proposals = (await service.listProposals(round.id, ['accepted'])).map(
-      presentPublicProposal,
+    const accepted = await service.listProposals(round.id, ['accepted']);
+    const alts = await service.listPhotoDescriptions(
+      accepted.map((p) => p.photoId).filter((id): id is number => id !== null),
     );
+    const proposals = accepted.map((p) => presentPublicProposal(p, alts));
     const key = String((request.body as Record<string, unknown>)?.key ?? '');
     return {
       base,

@@ -4,7 +4,7 @@ import type { ViewContext } from '../../../platform/views/context.js';
 import { Form, fieldId, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 
-import type { PublicProposal } from './public-round.js';
+import { ProposalPhoto, type PublicProposal } from './public-round.js';
 
 export interface VoteStartViewModel {
   base: string;
@@ -209,6 +209,7 @@ export function BallotPage({
                 {p.place ? `${p.place}. ` : ''}
                 {p.description}
               </div>
+              <ProposalPhoto ctx={ctx} photo={p.photo} />
             </div>
           ))}
         </fieldset>
