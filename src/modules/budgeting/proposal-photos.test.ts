@@ -206,8 +206,23 @@ describe('proposals: photos, the public form, moderation', () => {
     await coordinator.get(moderation);
     const short = await coordinator.post(`${moderation}/verbergen`, { reason: 'x' });
     assert.equal(short.statusCode, 400);
+    // Access: the coordinator of another network does not find it; a resident may not hide.
+    const otherCoordinator = new TestClient(t.app);
+    await otherCoordinator.login(world.people.coordinatorB.email!, TEST_PASSWORD);
+    await otherCoordinator.get('/');
+    const b = world.networks.b.id;
+    assert.equal(
+      (await otherCoordinator.get(`/netwerk/${b}/moderatie/proposal/${named!.id}`)).statusCode,
+      404,
+    );
+    await resident.get(pub(roundId));
+    assert.equal(
+      (await resident.post(`${moderation}/verbergen`, { reason: 'Weg ermee alstublieft.' }))
+        .statusCode,
+      403,
+    );
     const hidden = await coordinator.post(`${moderation}/verbergen`, {
-      reason: 'Dit plan noemt een buurvrouw bij naam.',
+      reason: `Dit plan noemt een buurvrouw bij naam. ${XSS}`,
     });
     assert.equal(hidden.statusCode, 303);
     assert.equal((await repo().findProposalById(named!.id))!.status, 'hidden');
@@ -223,6 +238,7 @@ describe('proposals: photos, the public form, moderation', () => {
       !own.body.includes(`/wijkbudget/foto/${named!.photoId}`),
       'no photo that is not served',
     );
+    assert.ok(!own.body.includes(XSS), 'the reason is escaped');
     assert.equal(
       (await new TestClient(t.app).get(`/wijkbudget/foto/${named!.photoId}`)).statusCode,
       404,
