@@ -24,6 +24,7 @@ async function takeDown(
   return r.takeDownProposal(proposalId, change);
 }
 
+/** Kind 'proposal': every proposal that stands (submitted, accepted, rejected) is public. */
 export const proposalModeration: ModerationProvider = {
   kind: 'proposal',
   async find(db, id) {

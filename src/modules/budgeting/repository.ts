@@ -177,6 +177,8 @@ export function budgetingRepository(db: Executor) {
       photoId: number | null;
       progress: number;
       spentCents: number;
+      /** Only for the demo's history; the database's clock otherwise. */
+      createdAt?: Date;
     }): Promise<number> {
       const rows = await db
         .insert(budgetUpdates)

@@ -22,6 +22,7 @@ const updateSchema = z.object({
   photoDescription: z.string().trim().max(200, 'form.tooLong|max=200').default(''),
 });
 
+/** The coordinator's realisation update of a funded project (POST …/uitvoering). */
 export function registerRealisationRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {
   const { service, networks, describeDoer, findRound, findProposal, buildRoundVm } = kit;
 
