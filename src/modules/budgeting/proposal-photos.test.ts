@@ -156,6 +156,33 @@ describe('proposals: photos, the public form, moderation', () => {
     assert.match(page.body, /Speelbos &lt;script>/);
     assert.ok(!page.body.includes(XSS));
     assert.match(page.body, new RegExp(`href="/melden/proposal/${stored!.id}"`));
+    // With a photo, as a browser sends the form (multipart).
+    await visitor.get(`${pub(roundId)}/voorstel`);
+    const withPhoto = await postMultipart(t, visitor, `${pub(roundId)}/voorstel`, {
+      title: 'Vogelhuisjes',
+      description: 'Twintig vogelhuisjes in het park',
+      place: 'Zonnepark',
+      cost: '400',
+      photoDescription: 'Een vogelhuisje aan een boom',
+      stamp: tokenFrom(10),
+      photo: {
+        filename: `${XSS}.png`,
+        contentType: 'image/png',
+        data: await sharp({
+          create: { width: 40, height: 40, channels: 4, background: '#ff000080' },
+        })
+          .png()
+          .toBuffer(),
+      },
+    });
+    assert.equal(withPhoto.statusCode, 303, withPhoto.body.slice(0, 300));
+    const birds = (await repo().listProposals(roundId)).find((p) => p.title === 'Vogelhuisjes')!;
+    assert.equal(birds.authorId, null);
+    assert.ok(birds.photoId);
+    assert.equal(
+      (await visitor.get(`/wijkbudget/foto/${birds.photoId}`)).headers['content-type'],
+      'image/jpeg',
+    );
     const bad = await visitor.post(`${pub(roundId)}/voorstel`, {
       ...fields,
       cost: '',
