@@ -18,7 +18,8 @@ import { type BudgetRouteKit, checked, open } from './kit.js';
 
 /** Public proposals: 5 posts per quarter of an hour per address (as the other public forms). */
 const PUBLIC_PROPOSAL_LIMIT = { max: 5, timeWindow: 15 * 60_000 };
-const MEGAPIXELS = sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000;
+/** The photo's pixel limit in megapixels (read when used: the sparks manifest loads later). */
+const megapixels = () => sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000;
 
 /** The uploaded photo of a multipart form, as the service takes it. */
 export function uploadedPhoto(body: unknown): UploadedPhoto | undefined {
@@ -111,7 +112,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
       const vm = {
         round,
         action: `${back(network.id, round.id)}/voorstellen/nieuw`,
-        megapixels: MEGAPIXELS,
+        megapixels: megapixels(),
       };
       return reply.page((ctx) => <ProposalFormPage ctx={ctx} vm={vm} state={{}} />);
     },
@@ -134,7 +135,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
           ),
           409,
         );
-      const vm = { round, action: `${roundPath}/voorstellen/nieuw`, megapixels: MEGAPIXELS };
+      const vm = { round, action: `${roundPath}/voorstellen/nieuw`, megapixels: megapixels() };
       const read = readProposal(request, round);
       if (!read.ok)
         return reply.page((ctx) => <ProposalFormPage ctx={ctx} vm={vm} state={read.state} />, 400);
@@ -146,7 +147,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
       );
       if (!saved.ok) {
         const state = {
-          errors: { photo: request.t(saved.problem, { megapixels: MEGAPIXELS }) },
+          errors: { photo: request.t(saved.problem, { megapixels: megapixels() }) },
           values: read.values,
         };
         return reply.page((ctx) => <ProposalFormPage ctx={ctx} vm={vm} state={state} />, 400);
@@ -260,7 +261,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
     const vm = {
       round,
       action: `${base}/voorstel`,
-      megapixels: MEGAPIXELS,
+      megapixels: megapixels(),
       stamp: formStamp(reply),
     };
     return reply.page((ctx) => <ProposalFormPage ctx={ctx} vm={vm} state={{}} />);
@@ -285,7 +286,12 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
       const thanks = () => reply.flash('ok', 'budget.public.proposeThanks').redirect(base, 303);
       // A filled-in honeypot is a robot: thank it, keep nothing.
       if (guard.robot) return thanks();
-      const vm = { round, action: `${base}/voorstel`, megapixels: MEGAPIXELS, stamp: guard.stamp };
+      const vm = {
+        round,
+        action: `${base}/voorstel`,
+        megapixels: megapixels(),
+        stamp: guard.stamp,
+      };
       const show = (state: FormState) =>
         reply.page((ctx) => <ProposalFormPage ctx={ctx} vm={vm} state={state} />, 400);
       const read = readProposal(request, round);
@@ -295,7 +301,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
       const saved = await service.submitProposal(round, null, read.input, request.ip);
       if (!saved.ok)
         return show({
-          errors: { photo: request.t(saved.problem, { megapixels: MEGAPIXELS }) },
+          errors: { photo: request.t(saved.problem, { megapixels: megapixels() }) },
           values: read.values,
         });
       return thanks();

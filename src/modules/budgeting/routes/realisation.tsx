@@ -13,7 +13,8 @@ import { VoteRefusedPage } from '../views/vote.js';
 import { type BudgetRouteKit, checked } from './kit.js';
 import { uploadedPhoto } from './proposals.js';
 
-const MEGAPIXELS = sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000;
+/** The photo's pixel limit in megapixels (read when used: the sparks manifest loads later). */
+const megapixels = () => sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000;
 
 const updateSchema = z.object({
   text: z.string().trim().min(1).max(2000),
@@ -83,7 +84,7 @@ export function registerRealisationRoutes(app: FastifyInstance, kit: BudgetRoute
       );
       if (!saved.ok)
         return showAgain({
-          errors: { photo: request.t(saved.problem, { megapixels: MEGAPIXELS }) },
+          errors: { photo: request.t(saved.problem, { megapixels: megapixels() }) },
           values,
         });
       return reply
