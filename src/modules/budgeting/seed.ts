@@ -240,18 +240,18 @@ const REALISATION: Record<
   string,
   { daysAgo: number; text: string; progress: number; euros: number }[]
 > = {
-  'Nieuwe speeltoestellen in het Zonnepark': [
+  'Bankjes langs de vijver': [
     {
       daysAgo: 200,
-      text: 'Ouders en kinderen hebben samen drie toestellen gekozen: een duikelrek, een nestschommel en een glijbaan. De gemeente heeft ze besteld.',
-      progress: 30,
-      euros: 2400,
+      text: 'Samen met de gemeente hebben we vier plekken gekozen, met uitzicht op het water en in de schaduw. De bankjes zijn besteld.',
+      progress: 25,
+      euros: 650,
     },
     {
-      daysAgo: 120,
-      text: 'De toestellen staan er. De gemeente keurt ze nog, daarna gaat het hek weg. Het nieuwe zand komt volgende week.',
-      progress: 80,
-      euros: 8350.5,
+      daysAgo: 110,
+      text: 'Drie bankjes staan er. De vierde komt bij de steiger, als de oever daar klaar is.',
+      progress: 75,
+      euros: 2100.75,
     },
   ],
   'Moestuin achter de flat': [
