@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Config } from '../config.js';
 import type { Database, DatabaseHandle, Executor } from '../db/client.js';
+import type { MessageKey } from './i18n/index.js';
 import type { Mailer } from './mail.js';
 
 /**
@@ -107,12 +108,24 @@ export interface ModeratedItem {
 }
 
 /**
+ * A provider's refusal to hide or withdraw an item that may not change any more (a budget
+ * proposal once its round has ballots). Thrown inside the moderation transaction, which rolls
+ * back; the moderation module audits it as denied and answers 409 with `messageKey`.
+ */
+export class ModerationRefused extends Error {
+  constructor(readonly messageKey: MessageKey) {
+    super(`moderation refused: ${messageKey}`);
+  }
+}
+
+/**
  * A module's content kind under moderation after publication (decision 0009). The platform's
  * moderation module takes reports, hides and records withdrawals through these functions; the
  * module keeps the state in its own tables and leaves hidden and withdrawn items out of
  * every list, feed, export of others and search.
  * - `hide` and `withdraw` change only a `published` item and say whether they did (false:
- *   it was not published, or not there); they run inside the caller's transaction.
+ *   it was not published, or not there); they run inside the caller's transaction, and may
+ *   throw ModerationRefused when the item can no longer change.
  */
 export interface ModerationProvider {
   /** The kind in URLs and reports: lower case, e.g. 'spark'. */

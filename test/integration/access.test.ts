@@ -64,6 +64,12 @@ const PUBLIC_ROUTES = [
   'GET /rekenhulp',
   'POST /rekenhulp',
   'GET /rekenhulp/:jobId',
+  // A proposal from the neighbourhood (public form guard, into review, rate-limited), and the
+  // photos of proposals and realisation updates (the route checks that what they belong to
+  // is shown).
+  'GET /buurt/:slug/wijkbudget/:roundId/voorstel',
+  'POST /buurt/:slug/wijkbudget/:roundId/voorstel',
+  'GET /wijkbudget/foto/:photoId',
   // The library and search show public items to everyone; what else a visitor may see is
   // filtered by the visibility rule (platform/visibility.ts), in the query.
   'GET /bibliotheek',

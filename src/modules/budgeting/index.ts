@@ -3,6 +3,7 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { calculatorMessages } from './calculator-messages.js';
 import { budgetingMessages } from './messages.js';
+import { proposalModeration } from './moderation.js';
 import { budgetingPersonData } from './person-data.js';
 import { budgetingPublicSection } from './public.js';
 import { budgetingRoutes } from './routes/index.js';
@@ -24,6 +25,9 @@ export const budgetingModule: ModuleManifest<typeof messages, typeof api> = {
   routes: budgetingRoutes,
   seed: seedBudgetingDemo,
   personData: budgetingPersonData,
-  publicSections: [(db, network, request) => budgetingPublicSection(db, network, request.t)],
+  publicSections: [
+    (db, network, request) => budgetingPublicSection(db, network, request.t, request.lang),
+  ],
+  moderation: [proposalModeration],
   api,
 };

@@ -96,6 +96,62 @@ export const budgetingMessages = defineMessages({
     'budget.proposal.withdrawn': 'Uw plan is ingetrokken.',
     'budget.proposal.reviewReason': 'Beoordeling:',
     'budget.proposal.costChanged': 'De indiener schatte {estimate}. Het bedrag is aangepast:',
+    'budget.moderation.frozen':
+      'Er is al gestemd in deze ronde. De plannen staan nu vast en kunnen niet meer verborgen of ingetrokken worden.',
+    'budget.moderation.withdrawLate':
+      'Het stemmen is al begonnen. Een plan intrekken kan alleen vóór het stemmen.',
+    'budget.field.photo': 'Foto',
+    'budget.field.photoHint':
+      'JPEG, PNG of WebP, hooguit 10 MB en {megapixels} megapixel. Locatie- en cameragegevens halen we eruit.',
+    'budget.field.photoDescription': 'Wat staat er op de foto?',
+    'budget.field.photoDescriptionHint':
+      'Voor wie de foto niet kan zien. Bijvoorbeeld: het lege grasveld naast de speeltuin.',
+    'budget.photo.alt': 'Foto bij het plan',
+    'budget.error.photoTooLarge':
+      'Deze foto is groter dan 10 MB. Kies een kleinere foto of verklein hem eerst.',
+    'budget.error.photoType':
+      'Dit bestand is geen foto die we kunnen gebruiken. Kies een JPEG-, PNG- of WebP-foto.',
+    'budget.error.photoPixels':
+      'Deze foto heeft meer dan {megapixels} megapixel. Kies een kleinere foto of verklein hem eerst.',
+    'budget.error.photoEmpty':
+      'Dit bestand is leeg (0 bytes). Kies de foto opnieuw. Uw plan is nog niet opgeslagen.',
+    'budget.public.propose': 'Stuur een plan in',
+    'budget.public.proposeIntro':
+      'Heeft u een idee voor de buurt? Schrijf het hier op. U hoeft geen lid te zijn. Eerst kijkt de buurt of het plan kan en wat het kost. Daarna staat het op deze pagina.',
+    'budget.public.proposeThanks':
+      'Dank u wel. Uw plan is ingestuurd. Eerst kijkt de buurt of het kan en wat het kost.',
+    'budget.public.report': 'Melden',
+    'budget.proposal.hiddenReason': 'Verborgen door de coördinator:',
+    'budget.realisation.title': 'Uitvoering',
+    'budget.realisation.intro':
+      'Vertel de buurt hoe het gaat met de plannen die geld kregen: wat er gebeurd is, hoe ver het is en wat het tot nu toe kostte.',
+    'budget.realisation.summary': '{progress}% klaar · {spent} uitgegeven van {cost}',
+    'budget.realisation.state': '{progress}% klaar · {spent} uitgegeven',
+    'budget.realisation.add': 'Nieuw bericht over de uitvoering',
+    'budget.realisation.text': 'Wat is er gebeurd?',
+    'budget.realisation.progress': 'Hoe ver is het? (procent)',
+    'budget.realisation.progressHint':
+      'Een heel getal van 0 tot en met 100. Bij 100 is het plan klaar.',
+    'budget.realisation.spent': 'Tot nu toe uitgegeven (euro)',
+    'budget.realisation.spentHint': 'Het totaal tot nu toe, bijvoorbeeld 1.250,50.',
+    'budget.realisation.save': 'Bericht plaatsen',
+    'budget.realisation.saved': 'Het bericht over de uitvoering staat erbij.',
+    'budget.realisation.photoAlt': 'Foto van de uitvoering',
+    'budget.realisation.notFunded':
+      'Dit plan heeft geen geld gekregen. Er is dus geen uitvoering om over te schrijven.',
+    'budget.error.progress': 'Vul een heel getal in van 0 tot en met 100.',
+    'budget.status.hidden': 'verborgen door de coördinator',
+    'budget.publicPropose': 'Stuur een plan in voor {round}',
+    'budget.refused.unbound':
+      'Vul eerst één keer de stemcode uit uw brief in. Dan hoort die code bij uw account.',
+    'budget.vote.accountCode': 'Stemcode uit uw brief',
+    'budget.vote.accountCodeHint':
+      'U typt de code één keer. Daarna horen de code en uw account bij elkaar: u stemt met één van beide, één keer.',
+    'budget.bind.taken': 'Deze stemcode hoort al bij een ander account.',
+    'budget.bind.used': 'Met deze stemcode is al gestemd.',
+    'budget.bind.other': 'Bij uw account hoort al een andere stemcode in deze ronde.',
+    'budget.codes.accountVotes':
+      'Er kunnen geen nieuwe stemcodes bij. In deze ronde hebben al bewoners met hun account gestemd zonder code. Met een nieuwe code zouden zij twee keer kunnen stemmen.',
     'budget.status.submitted': 'ingediend',
     'budget.status.accepted': 'goedgekeurd',
     'budget.status.rejected': 'afgewezen',
@@ -196,6 +252,13 @@ export const budgetingMessages = defineMessages({
     'budget.results.funded': 'Deze plannen krijgen geld',
     'budget.results.notFunded': 'Deze plannen krijgen geen geld',
     'budget.results.allFunded': 'Alle plannen krijgen geld.',
+    'budget.results.chartTitle': 'Aantal stemmen per plan',
+    'budget.results.chartDescription':
+      'Staafdiagram van de stemmen voor {projects} plannen, het plan met de meeste stemmen eerst. De nummers onder de staven staan ook in de tabel.',
+    'budget.results.chartCategory': 'Uitkomst',
+    'budget.results.chartTotal': 'Totaal',
+    'budget.results.chartFunded': 'Krijgt geld',
+    'budget.results.chartNotFunded': 'Krijgt geen geld',
     'budget.results.table': 'Stemmen per plan',
     'budget.results.tableCaption': 'Aantal stemmen, kosten en uitkomst per plan',
     'budget.results.col.project': 'Plan',
@@ -309,6 +372,61 @@ export const budgetingMessages = defineMessages({
     'budget.proposal.withdrawn': 'Your plan has been withdrawn.',
     'budget.proposal.reviewReason': 'Review:',
     'budget.proposal.costChanged': 'The author estimated {estimate}. The amount was changed:',
+    'budget.moderation.frozen':
+      'Voting has started in this round. The plans are now fixed and can no longer be hidden or withdrawn.',
+    'budget.moderation.withdrawLate':
+      'Voting has already begun. A plan can only be withdrawn before voting.',
+    'budget.field.photo': 'Photo',
+    'budget.field.photoHint':
+      'JPEG, PNG or WebP, at most 10 MB and {megapixels} megapixels. We remove location and camera data.',
+    'budget.field.photoDescription': 'What does the photo show?',
+    'budget.field.photoDescriptionHint':
+      'For those who cannot see the photo. For example: the empty lawn next to the playground.',
+    'budget.photo.alt': 'Photo of the plan',
+    'budget.error.photoTooLarge':
+      'This photo is larger than 10 MB. Choose a smaller photo or make it smaller first.',
+    'budget.error.photoType':
+      'This file is not a photo we can use. Choose a JPEG, PNG or WebP photo.',
+    'budget.error.photoPixels':
+      'This photo has more than {megapixels} megapixels. Choose a smaller photo or make it smaller first.',
+    'budget.error.photoEmpty':
+      'This file is empty (0 bytes). Choose the photo again. Your plan has not been saved yet.',
+    'budget.public.propose': 'Send in a plan',
+    'budget.public.proposeIntro':
+      'Do you have an idea for the neighbourhood? Write it down here. You do not need to be a member. First the neighbourhood checks whether the plan can be done and what it costs. Then it appears on this page.',
+    'budget.public.proposeThanks':
+      'Thank you. Your plan has been sent. First the neighbourhood checks whether it can be done and what it costs.',
+    'budget.public.report': 'Report',
+    'budget.proposal.hiddenReason': 'Hidden by the coordinator:',
+    'budget.realisation.title': 'Realisation',
+    'budget.realisation.intro':
+      'Tell the neighbourhood how the funded plans are going: what happened, how far along they are and what they have cost so far.',
+    'budget.realisation.summary': '{progress}% done · {spent} spent of {cost}',
+    'budget.realisation.state': '{progress}% done · {spent} spent',
+    'budget.realisation.add': 'New update on the realisation',
+    'budget.realisation.text': 'What has happened?',
+    'budget.realisation.progress': 'How far along is it? (percent)',
+    'budget.realisation.progressHint': 'A whole number from 0 to 100. At 100 the plan is done.',
+    'budget.realisation.spent': 'Spent so far (euros)',
+    'budget.realisation.spentHint': 'The total so far, for example 1.250,50.',
+    'budget.realisation.save': 'Post update',
+    'budget.realisation.saved': 'The update on the realisation has been added.',
+    'budget.realisation.photoAlt': 'Photo of the realisation',
+    'budget.realisation.notFunded':
+      'This plan did not get money, so there is no realisation to write about.',
+    'budget.error.progress': 'Enter a whole number from 0 to 100.',
+    'budget.status.hidden': 'hidden by the coordinator',
+    'budget.publicPropose': 'Send in a plan for {round}',
+    'budget.refused.unbound':
+      'First enter the voting code from your letter once. That code then belongs to your account.',
+    'budget.vote.accountCode': 'Voting code from your letter',
+    'budget.vote.accountCodeHint':
+      'You type the code once. After that the code and your account belong together: you vote with either of them, once.',
+    'budget.bind.taken': 'This voting code already belongs to another account.',
+    'budget.bind.used': 'This voting code has already been used to vote.',
+    'budget.bind.other': 'Another voting code already belongs to your account in this round.',
+    'budget.codes.accountVotes':
+      'No new voting codes can be added. Residents have already voted with their account without a code in this round. A new code could give them a second vote.',
     'budget.status.submitted': 'submitted',
     'budget.status.accepted': 'accepted',
     'budget.status.rejected': 'rejected',
@@ -409,6 +527,13 @@ export const budgetingMessages = defineMessages({
     'budget.results.funded': 'These plans get money',
     'budget.results.notFunded': 'These plans get no money',
     'budget.results.allFunded': 'All plans get money.',
+    'budget.results.chartTitle': 'Number of votes per plan',
+    'budget.results.chartDescription':
+      'Bar chart of the votes for {projects} plans, the plan with the most votes first. The numbers under the bars are in the table too.',
+    'budget.results.chartCategory': 'Outcome',
+    'budget.results.chartTotal': 'Total',
+    'budget.results.chartFunded': 'Gets money',
+    'budget.results.chartNotFunded': 'Gets no money',
     'budget.results.table': 'Votes per plan',
     'budget.results.tableCaption': 'Votes, cost and outcome per plan',
     'budget.results.col.project': 'Plan',

@@ -2,10 +2,11 @@
 // Pure.
 import { explainElection, explainProject, type Outcome } from '../../pb/index.js';
 import { formatDate, formatMoney, type Lang, type Translate } from '../../platform/i18n/index.js';
-import type { ProposalRow, RoundRow } from './repository.js';
+import type { ProposalRow, RoundRow, UpdateRow } from './repository.js';
 import type { StoredResult } from './service.js';
 import type { BallotType, Phase } from './tables.js';
 import type { PublicProposal } from './views/public-round.js';
+import type { RealisationProject } from './views/realisation.js';
 import type { ResultRow, ResultsViewModel } from './views/results.js';
 import type { ProposalCard } from './views/round.js';
 
@@ -64,8 +65,21 @@ function costChange(p: ProposalRow) {
     : null;
 }
 
-export function presentPublicProposal(p: ProposalRow): PublicProposal {
+/** The address of a budget photo (served only while what it belongs to is shown). */
+export function photoUrl(photoId: number): string {
+  return `/wijkbudget/foto/${photoId}`;
+}
+
+/**
+ * A proposal as the public pages and the ballot show it; `alts` gives photo ids their
+ * descriptions (the alt text; empty: the view's general one).
+ */
+export function presentPublicProposal(
+  p: ProposalRow,
+  alts: ReadonlyMap<number, string> = new Map(),
+): PublicProposal {
   return {
+    photo: p.photoId ? { url: photoUrl(p.photoId), alt: alts.get(p.photoId) ?? '' } : null,
     id: p.id,
     title: p.title,
     description: p.description,
@@ -81,8 +95,15 @@ export function presentProposalCard(
   t: Translate,
   p: ProposalRow,
   canWithdraw: boolean,
+  alts: ReadonlyMap<number, string> = new Map(),
 ): ProposalCard {
   return {
+    // A hidden or withdrawn proposal's photo is served to no one.
+    photo:
+      p.photoId && p.status !== 'hidden' && p.status !== 'withdrawn'
+        ? { url: photoUrl(p.photoId), alt: alts.get(p.photoId) ?? '' }
+        : null,
+    hiddenReason: p.status === 'hidden' ? (p.hiddenReason ?? '') : '',
     id: p.id,
     title: p.title,
     description: p.description,
@@ -149,5 +170,65 @@ export function presentResults(
     coverage: percent(lang, outcome.coverage),
     greedyCoverage: percent(lang, result.greedy.coverage),
     receiptCheck,
+    chart: {
+      periods: rows.map((r, k) => ({
+        key: r.id,
+        label: `${k + 1}. ${r.title}`,
+        short: String(k + 1),
+      })),
+      series: [
+        { label: t('budget.results.chartFunded'), funded: true },
+        { label: t('budget.results.chartNotFunded'), funded: false },
+      ].map(({ label, funded }) => {
+        const values = rows.map((r) => (r.funded === funded ? r.votes : 0));
+        return { label, values, total: values.reduce((x, y) => x + y, 0) };
+      }),
+      totals: rows.map((r) => r.votes),
+      total: rows.reduce((x, r) => x + r.votes, 0),
+    },
   };
+}
+
+/** The ids of the projects a counted round funds (none before the count). */
+export function fundedIds(round: RoundRow): Set<number> {
+  const result = round.result as StoredResult | null;
+  return new Set((result?.outcome.selected ?? []).map(Number));
+}
+
+/**
+ * The funded projects of a round with their realisation updates (newest first), the latest
+ * progress and money spent; `done` at 100 %. Hidden or withdrawn proposals are left out.
+ */
+export function presentRealisation(
+  lang: Lang,
+  round: RoundRow,
+  proposals: ProposalRow[],
+  updates: UpdateRow[],
+  alts: ReadonlyMap<number, string>,
+): RealisationProject[] {
+  const funded = fundedIds(round);
+  return proposals
+    .filter((p) => funded.has(p.id) && p.status === 'accepted')
+    .map((p) => {
+      const own = updates.filter((u) => u.proposalId === p.id);
+      const latest = own[own.length - 1];
+      return {
+        id: p.id,
+        title: p.title,
+        cost: formatMoney(p.costCents),
+        progress: latest?.progress ?? 0,
+        spent: formatMoney(latest?.spentCents ?? 0),
+        done: (latest?.progress ?? 0) >= 100,
+        updates: own
+          .map((u) => ({
+            id: u.id,
+            date: formatDate(lang, u.createdAt),
+            text: u.text,
+            progress: u.progress,
+            spent: formatMoney(u.spentCents),
+            photo: u.photoId ? { url: photoUrl(u.photoId), alt: alts.get(u.photoId) ?? '' } : null,
+          }))
+          .reverse(),
+      };
+    });
 }

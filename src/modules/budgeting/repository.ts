@@ -6,8 +6,10 @@ import {
   type BallotType,
   budgetBallots,
   budgetCodes,
+  budgetPhotos,
   budgetProposals,
   budgetRounds,
+  budgetUpdates,
   budgetVoters,
   type Phase,
   type ProposalStatus,
@@ -15,6 +17,7 @@ import {
 
 export type RoundRow = typeof budgetRounds.$inferSelect;
 export type ProposalRow = typeof budgetProposals.$inferSelect;
+export type UpdateRow = typeof budgetUpdates.$inferSelect;
 
 /** The settings of a round that a coordinator sets (and that freeze at the first ballot). */
 export interface RoundSettings {
@@ -103,12 +106,130 @@ export function budgetingRepository(db: Executor) {
       reviewReason?: string;
       costReason?: string;
       estimateCents?: number;
+      photoId?: number | null;
     }): Promise<number> {
       const rows = await db
         .insert(budgetProposals)
         .values({ estimateCents: values.costCents, ...values })
         .returning({ id: budgetProposals.id });
       return rows[0]!.id;
+    },
+
+    /** Stores a re-encoded photo (of a proposal or a realisation update); returns its id. */
+    async insertPhoto(values: {
+      networkId: number;
+      contentType: string;
+      width: number;
+      height: number;
+      data: Buffer;
+      description: string;
+    }): Promise<number> {
+      const rows = await db.insert(budgetPhotos).values(values).returning({ id: budgetPhotos.id });
+      return rows[0]!.id;
+    },
+
+    /**
+     * A photo with what decides who may see it: the status of the proposal it belongs to, or
+     * that it belongs to a realisation update (always public).
+     */
+    async findPhoto(photoId: number): Promise<
+      | {
+          contentType: string;
+          data: Buffer;
+          description: string;
+          proposalStatus: ProposalStatus | null;
+          ofUpdate: boolean;
+        }
+      | undefined
+    > {
+      const rows = await db
+        .select({
+          contentType: budgetPhotos.contentType,
+          data: budgetPhotos.data,
+          description: budgetPhotos.description,
+          // Qualified by hand: Drizzle writes columns in a sql template without their table,
+          // and "id" would then be the subquery's own.
+          proposalStatus: sql<ProposalStatus | null>`(select p.status from budget_proposals p where p.photo_id = budget_photos.id limit 1)`,
+          ofUpdate: sql<boolean>`exists (select 1 from budget_updates u where u.photo_id = budget_photos.id)`,
+        })
+        .from(budgetPhotos)
+        .where(eq(budgetPhotos.id, photoId))
+        .limit(1);
+      return rows[0];
+    },
+
+    /** Photo ids → their descriptions (alt texts), for the proposals of a page. */
+    async listPhotoDescriptions(photoIds: number[]): Promise<Map<number, string>> {
+      if (photoIds.length === 0) return new Map();
+      const rows = await db
+        .select({ id: budgetPhotos.id, description: budgetPhotos.description })
+        .from(budgetPhotos)
+        .where(inArray(budgetPhotos.id, photoIds));
+      return new Map(rows.map((r) => [r.id, r.description]));
+    },
+
+    /** Stores a realisation update of a funded project; returns its id. */
+    async insertUpdate(values: {
+      roundId: number;
+      proposalId: number;
+      authorId: number | null;
+      text: string;
+      photoId: number | null;
+      progress: number;
+      spentCents: number;
+      /** Only for the demo's history; the database's clock otherwise. */
+      createdAt?: Date;
+    }): Promise<number> {
+      const rows = await db
+        .insert(budgetUpdates)
+        .values(values)
+        .returning({ id: budgetUpdates.id });
+      return rows[0]!.id;
+    },
+
+    /** The realisation updates of a round, oldest first. */
+    async listUpdates(roundId: number): Promise<UpdateRow[]> {
+      return db
+        .select()
+        .from(budgetUpdates)
+        .where(eq(budgetUpdates.roundId, roundId))
+        .orderBy(asc(budgetUpdates.createdAt), asc(budgetUpdates.id));
+    },
+
+    /** A proposal by its id alone (moderation looks items up by kind and id). */
+    async findProposalById(proposalId: number): Promise<ProposalRow | undefined> {
+      const rows = await db
+        .select()
+        .from(budgetProposals)
+        .where(eq(budgetProposals.id, proposalId))
+        .limit(1);
+      return rows[0];
+    },
+
+    /**
+     * Moderation: hides or withdraws a proposal that is shown (submitted, accepted or
+     * rejected). False when it was hidden or withdrawn already, or is not there.
+     */
+    async takeDownProposal(
+      proposalId: number,
+      change: { state: 'hidden' | 'withdrawn'; reason: string | null; by: number; at: Date },
+    ): Promise<boolean> {
+      const rows = await db
+        .update(budgetProposals)
+        .set({
+          status: change.state,
+          hiddenReason: change.reason,
+          moderatedBy: change.by,
+          moderatedAt: change.at,
+        })
+        .where(
+          and(
+            eq(budgetProposals.id, proposalId),
+            inArray(budgetProposals.status, ['submitted', 'accepted', 'rejected']),
+          ),
+        )
+        .returning({ id: budgetProposals.id });
+      return rows.length > 0;
     },
 
     async findProposal(roundId: number, proposalId: number): Promise<ProposalRow | undefined> {
@@ -192,20 +313,75 @@ export function budgetingRepository(db: Executor) {
       return rows[0]?.batch ?? 0;
     },
 
-    /** The code with this hash in this round, and whether it has been used. */
+    /** The code with this hash in this round, the account it is bound to, and whether it has been used. */
     async findCode(
       roundId: number,
       codeHash: string,
-    ): Promise<{ id: number; used: boolean } | undefined> {
+    ): Promise<{ id: number; personId: number | null; used: boolean } | undefined> {
       const rows = await db
         .select({
           id: budgetCodes.id,
+          personId: budgetCodes.personId,
           used: sql<boolean>`exists (select 1 from ${budgetVoters} where ${budgetVoters.codeId} = ${budgetCodes.id})`,
         })
         .from(budgetCodes)
         .where(and(eq(budgetCodes.roundId, roundId), eq(budgetCodes.codeHash, codeHash)))
         .limit(1);
       return rows[0];
+    },
+
+    /** The code bound to this account in this round (decision 0011), if any. */
+    async findCodeOfPerson(roundId: number, personId: number): Promise<{ id: number } | undefined> {
+      const rows = await db
+        .select({ id: budgetCodes.id })
+        .from(budgetCodes)
+        .where(and(eq(budgetCodes.roundId, roundId), eq(budgetCodes.personId, personId)))
+        .limit(1);
+      return rows[0];
+    },
+
+    /**
+     * Binds an unbound, unused code to an account. False when it was bound or used meanwhile;
+     * the unique index budget_codes_person refuses a second code for the same account.
+     */
+    async bindCode(codeId: number, personId: number): Promise<boolean> {
+      const rows = await db
+        .update(budgetCodes)
+        .set({ personId })
+        .where(
+          and(
+            eq(budgetCodes.id, codeId),
+            sql`${budgetCodes.personId} is null`,
+            sql`not exists (select 1 from ${budgetVoters} where ${budgetVoters.codeId} = ${budgetCodes.id})`,
+          ),
+        )
+        .returning({ id: budgetCodes.id });
+      return rows.length === 1;
+    },
+
+    /** Whether the round has any voting code. */
+    async hasCodes(roundId: number): Promise<boolean> {
+      const rows = await db
+        .select({ id: budgetCodes.id })
+        .from(budgetCodes)
+        .where(eq(budgetCodes.roundId, roundId))
+        .limit(1);
+      return rows.length > 0;
+    },
+
+    /** Accounts that voted without a code (only possible in a round without codes). */
+    async countAccountVotesWithoutCode(roundId: number): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(budgetVoters)
+        .where(
+          and(
+            eq(budgetVoters.roundId, roundId),
+            sql`${budgetVoters.codeId} is null`,
+            sql`${budgetVoters.personId} is not null`,
+          ),
+        );
+      return rows[0]?.n ?? 0;
     },
 
     /** Sealed codes of a round (unused only, or all), in the order they were made. */
@@ -243,12 +419,13 @@ export function budgetingRepository(db: Executor) {
     },
 
     /**
-     * Records that a code or an account voted. False when it had voted already (the unique
-     * index decides; a concurrent first use waits for the other transaction and then loses).
+     * Records that a code or an account voted (a bound code: both). False when it had voted
+     * already (the unique indexes decide; a concurrent first use waits for the other
+     * transaction and then loses).
      */
     async insertVoter(
       roundId: number,
-      who: { codeId: number } | { personId: number },
+      who: { codeId: number; personId?: number | null } | { personId: number },
     ): Promise<boolean> {
       const rows = await db
         .insert(budgetVoters)

@@ -42,6 +42,12 @@ describe('budgeting: the demo', () => {
     assert.match(results.body, /krijgt geen geld/);
     const page = await new TestClient(t.app).get('/buurt/zonnehoek');
     assert.match(page.body, /Stem nu: Wijkbudget Zonnehoek 2026/);
+    // Realisation: funded projects under way are on the network page and the round's page.
+    const updates = await repo.listUpdates(done.id);
+    assert.ok(updates.length >= 2, 'the finished round has realisation updates');
+    assert.match(page.body, /Uitvoering/);
+    const donePage = await new TestClient(t.app).get(`/buurt/zonnehoek/wijkbudget/${done.id}`);
+    assert.match(donePage.body, /% klaar/);
     const ballotPage = await new TestClient(t.app).get(`/buurt/zonnehoek/wijkbudget/${open.id}`);
     assert.match(ballotPage.body, /Repair Café/);
     assert.match(ballotPage.body, /De indiener schatte/);

@@ -231,6 +231,74 @@ function demoChoices(
 }
 
 /** Demo data of this module; runs after the network and people demos. */
+/**
+ * What the coordinator wrote about last year's funded projects, by title: updates with the
+ * days ago, the progress and the money spent in euros. A project at 100 % is done and leaves
+ * the public pages; the others show there.
+ */
+const REALISATION: Record<
+  string,
+  { daysAgo: number; text: string; progress: number; euros: number }[]
+> = {
+  'Bankjes langs de vijver': [
+    {
+      daysAgo: 200,
+      text: 'Samen met de gemeente hebben we vier plekken gekozen, met uitzicht op het water en in de schaduw. De bankjes zijn besteld.',
+      progress: 25,
+      euros: 650,
+    },
+    {
+      daysAgo: 110,
+      text: 'Drie bankjes staan er. De vierde komt bij de steiger, als de oever daar klaar is.',
+      progress: 75,
+      euros: 2100.75,
+    },
+  ],
+  'Moestuin achter de flat': [
+    {
+      daysAgo: 150,
+      text: 'Zes bakken zijn gebouwd en gevuld met aarde. Elf buren doen mee; de eerste sla en radijs zijn gezaaid.',
+      progress: 60,
+      euros: 2710.25,
+    },
+  ],
+  'Buurtfeest op de Dag van de Buren': [
+    {
+      daysAgo: 190,
+      text: 'Het feest was op het plein voor het buurthuis, met ongeveer 200 buren. Er bleef geld over; dat gaat terug naar het budget.',
+      progress: 100,
+      euros: 2765,
+    },
+  ],
+};
+
+async function addRealisationUpdates(
+  repo: ReturnType<typeof budgetingRepository>,
+  round: { id: number; result: unknown },
+  who: { coordinator: number | null },
+): Promise<void> {
+  const funded = new Set(
+    ((round.result as { outcome?: { selected?: string[] } } | null)?.outcome?.selected ?? []).map(
+      Number,
+    ),
+  );
+  for (const p of await repo.listProposals(round.id, ['accepted'])) {
+    if (!funded.has(p.id)) continue;
+    for (const u of REALISATION[p.title] ?? []) {
+      await repo.insertUpdate({
+        roundId: round.id,
+        proposalId: p.id,
+        authorId: who.coordinator,
+        text: u.text,
+        photoId: null,
+        progress: u.progress,
+        spentCents: Math.round(u.euros * 100),
+        createdAt: daysAgoAt(u.daysAgo, '14:00'),
+      });
+    }
+  }
+}
+
 export async function seedBudgetingDemo(db: Database): Promise<void> {
   const network = await networkModule.api.networks(db).findNetworkBySlug('zonnehoek');
   if (!network) return;
@@ -278,6 +346,9 @@ export async function seedBudgetingDemo(db: Database): Promise<void> {
   }
   await repo.updateRound(network.id, lastId, { phase: 'counting' });
   await service.countVotes((await repo.findRound(network.id, lastId))!, network.name, doer);
+  await addRealisationUpdates(repo, (await repo.findRound(network.id, lastId))!, {
+    coordinator: members.find((m) => m.role === 'coordinator')?.personId ?? null,
+  });
 
   // This year: in its voting phase, with codes to try.
   const thisId = await repo.insertRound(

@@ -8,6 +8,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
 import { toLocal } from '../../platform/time.js';
+import { sparksModule } from '../sparks/index.js';
 import { type BallotProblem, buildInstance, checkBallot } from './ballot.js';
 import { codeKeys, newVotingCode, normaliseVotingCode } from './codes.js';
 import {
@@ -29,6 +30,58 @@ export class FrozenError extends Error {
   constructor() {
     super('round is frozen: it has ballots');
   }
+}
+
+/**
+ * New codes refused: accounts voted without a code in this round (it had none), and a new
+ * code could give one of them a second vote (decision 0011). Answered 409.
+ */
+export class AccountVotesError extends Error {
+  constructor() {
+    super('accounts voted without a code in this round');
+  }
+}
+
+/** What binding a typed code to an account gave (decision 0011). */
+export type BindResult = 'ok' | 'wrong' | 'limited' | 'used' | 'taken' | 'other';
+
+/** An uploaded photo as the forms hand it over; `chosen`: a file was picked. */
+export interface UploadedPhoto {
+  data: Buffer;
+  truncated: boolean;
+  chosen: boolean;
+}
+
+/** Why a photo was refused: the photo field's message key. */
+export type PhotoProblem =
+  | 'budget.error.photoTooLarge'
+  | 'budget.error.photoType'
+  | 'budget.error.photoPixels'
+  | 'budget.error.photoEmpty';
+
+const photoProblem = {
+  tooLarge: 'budget.error.photoTooLarge',
+  type: 'budget.error.photoType',
+  tooManyPixels: 'budget.error.photoPixels',
+  empty: 'budget.error.photoEmpty',
+} as const;
+
+/**
+ * Re-encodes an optional upload through the sparks module's photo handling (no location or
+ * camera data): nothing when no file was chosen, the photo, or the problem to show.
+ */
+export async function preparePhoto(
+  upload: UploadedPhoto | undefined,
+): Promise<
+  | { ok: true; photo: { data: Buffer; contentType: string; width: number; height: number } | null }
+  | { ok: false; problem: PhotoProblem }
+> {
+  if (!upload || (!upload.chosen && upload.data.length === 0)) return { ok: true, photo: null };
+  if (upload.truncated) return { ok: false, problem: 'budget.error.photoTooLarge' };
+  const result = await sparksModule.api.processPhoto(upload.data);
+  if (!result.ok) return { ok: false, problem: photoProblem[result.reason] };
+  const { data, contentType, width, height } = result;
+  return { ok: true, photo: { data, contentType, width, height } };
 }
 
 /** Who does something, for the audit log. */
@@ -70,7 +123,7 @@ export type Choices = Map<number, number>;
 
 export type CastResult =
   | { ok: true; receipt: string; repeated: boolean }
-  | { ok: false; reason: 'used' | 'closed' | 'invalid-code' | 'replayed' }
+  | { ok: false; reason: 'used' | 'closed' | 'invalid-code' | 'replayed' | 'unbound' }
   | { ok: false; reason: 'ballot'; problem: BallotProblem };
 
 export function budgetingService(db: Database, codeSecret: string) {
@@ -183,17 +236,57 @@ export function budgetingService(db: Database, codeSecret: string) {
       });
     },
 
+    /**
+     * Stores a proposal in review (status submitted), from a member or through the public
+     * page (no author), with its optional photo re-encoded; or the photo's problem.
+     */
     async submitProposal(
       round: RoundRow,
       authorId: number | null,
-      input: { title: string; description: string; place: string; costCents: number },
-    ): Promise<number> {
-      return repo.insertProposal({
-        roundId: round.id,
-        networkId: round.networkId,
-        authorId,
-        ...input,
+      input: {
+        title: string;
+        description: string;
+        place: string;
+        costCents: number;
+        photo?: UploadedPhoto | undefined;
+        photoDescription?: string;
+      },
+      origin = '',
+    ): Promise<{ ok: true; id: number } | { ok: false; problem: PhotoProblem }> {
+      const prepared = await preparePhoto(input.photo);
+      if (!prepared.ok) return prepared;
+      const id = await db.transaction(async (tx) => {
+        const r = budgetingRepository(tx);
+        const photoId = prepared.photo
+          ? await r.insertPhoto({
+              networkId: round.networkId,
+              ...prepared.photo,
+              description: input.photoDescription ?? '',
+            })
+          : null;
+        const proposalId = await r.insertProposal({
+          roundId: round.id,
+          networkId: round.networkId,
+          authorId,
+          title: input.title,
+          description: input.description,
+          place: input.place,
+          costCents: input.costCents,
+          photoId,
+        });
+        await recordAudit(tx, {
+          actorId: authorId,
+          action: 'budget.proposal.submit',
+          result: 'ok',
+          objectType: 'budget_proposal',
+          objectId: proposalId,
+          networkId: round.networkId,
+          origin,
+          detail: authorId === null ? 'public form' : undefined,
+        });
+        return proposalId;
       });
+      return { ok: true, id };
     },
 
     /**
@@ -229,10 +322,63 @@ export function budgetingService(db: Database, codeSecret: string) {
       );
     },
 
+    /**
+     * Adds a realisation update to a funded project (text, progress in percent, money spent in
+     * cents, optional photo re-encoded); audited. Or the photo's problem.
+     */
+    async addUpdate(
+      round: RoundRow,
+      proposal: ProposalRow,
+      input: {
+        text: string;
+        progress: number;
+        spentCents: number;
+        photo?: UploadedPhoto | undefined;
+        photoDescription?: string;
+      },
+      doer: Doer,
+    ): Promise<{ ok: true; id: number } | { ok: false; problem: PhotoProblem }> {
+      const prepared = await preparePhoto(input.photo);
+      if (!prepared.ok) return prepared;
+      const id = await db.transaction(async (tx) => {
+        const r = budgetingRepository(tx);
+        const photoId = prepared.photo
+          ? await r.insertPhoto({
+              networkId: round.networkId,
+              ...prepared.photo,
+              description: input.photoDescription ?? '',
+            })
+          : null;
+        const updateId = await r.insertUpdate({
+          roundId: round.id,
+          proposalId: proposal.id,
+          authorId: doer.personId,
+          text: input.text,
+          photoId,
+          progress: input.progress,
+          spentCents: input.spentCents,
+        });
+        await audit(tx, doer, 'budget.realisation.update', round, 'ok', `proposal ${proposal.id}`);
+        return updateId;
+      });
+      return { ok: true, id };
+    },
+
+    listUpdates: repo.listUpdates,
+    listPhotoDescriptions: repo.listPhotoDescriptions,
+    findPhoto: repo.findPhoto,
+
     /** Makes `count` new codes (stored hashed and sealed); returns the batch number. */
     async generateCodes(round: RoundRow, count: number, doer: Doer): Promise<number> {
-      return db.transaction(async (tx) => {
+      let refused = false;
+      const made = await db.transaction(async (tx) => {
         const r = budgetingRepository(tx);
+        // Locked for update: no account ballot can cross the check below.
+        await r.lockRound(round.networkId, round.id, 'update');
+        if ((await r.countAccountVotesWithoutCode(round.id)) > 0) {
+          refused = true;
+          return 0;
+        }
         const batch = (await r.findLastBatch(round.id)) + 1;
         const codes: { codeHash: string; sealed: string }[] = [];
         for (let i = 0; i < count; i++) {
@@ -250,6 +396,59 @@ export function budgetingService(db: Database, codeSecret: string) {
         );
         return batch;
       });
+      if (refused) {
+        await audit(
+          db,
+          doer,
+          'budget.codes.generate',
+          round,
+          'denied',
+          'accounts voted without code',
+        );
+        throw new AccountVotesError();
+      }
+      return made;
+    },
+
+    /**
+     * A signed-in resident binds the code of their letter to their account (decision 0011):
+     * from then on the code and the account share one vote, whichever is used first. Wrong
+     * codes count towards the address's limit like any wrong code; the binding is audited
+     * (never with the code).
+     */
+    async bindCode(
+      round: RoundRow,
+      personId: number,
+      typed: string,
+      origin: string,
+    ): Promise<BindResult> {
+      const plain = normaliseVotingCode(typed);
+      const result = await db.transaction(async (tx): Promise<BindResult | 'missing'> => {
+        const r = budgetingRepository(tx);
+        await r.lockRound(round.networkId, round.id, 'share');
+        const code = plain ? await r.findCode(round.id, keys.hash(plain)) : undefined;
+        if (!code) return 'missing';
+        if (code.personId === personId) return 'ok';
+        if (code.personId !== null) return 'taken';
+        if (code.used) return 'used';
+        if (await r.findCodeOfPerson(round.id, personId)) return 'other';
+        if (!(await r.bindCode(code.id, personId))) return 'used';
+        await audit(tx, { personId, origin }, 'budget.code.bind', round);
+        return 'ok';
+      });
+      if (result !== 'missing') {
+        if (result !== 'ok')
+          await audit(db, { personId, origin }, 'budget.code.bind', round, 'denied', result);
+        return result;
+      }
+      return countWrongCode(round, origin);
+    },
+
+    /** Whether the account may vote now: 'ok', or 'unbound' when the round has codes and
+     * none is bound to it yet (decision 0011). */
+    async accountReady(round: RoundRow, personId: number): Promise<'ok' | 'unbound'> {
+      if (!(await repo.hasCodes(round.id))) return 'ok';
+      return (await repo.findCodeOfPerson(round.id, personId)) ? 'ok' : 'unbound';
     },
 
     /** The printable codes of a round (unused ones), audited: who printed them and how. */
@@ -328,12 +527,21 @@ export function budgetingService(db: Database, codeSecret: string) {
             choices,
           );
           if (problem) return { ok: false, reason: 'ballot', problem } as const;
-          let who: { codeId: number } | { personId: number };
+          // A bound code votes with its account and an account with its bound code, so the
+          // pair is one voter for the unique indexes (decision 0011). In a round with codes an
+          // account votes only through its bound code.
+          let who: { codeId: number; personId: number | null } | { personId: number };
           if (codeHash !== undefined) {
             const code = await r.findCode(roundId, codeHash);
             if (!code) return { ok: false, reason: 'invalid-code' } as const;
-            who = { codeId: code.id };
-          } else who = voter as { personId: number };
+            who = { codeId: code.id, personId: code.personId };
+          } else {
+            const { personId } = voter as { personId: number };
+            const bound = await r.findCodeOfPerson(roundId, personId);
+            if (bound) who = { codeId: bound.id, personId };
+            else if (await r.hasCodes(roundId)) return { ok: false, reason: 'unbound' } as const;
+            else who = { personId };
+          }
           if (!(await r.insertVoter(roundId, who))) {
             // Voted before: the same form again gets its receipt; anything else is refused.
             const earlier = await r.findBallotByReceipt(roundId, receipt);

@@ -5,7 +5,10 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
+  customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -76,7 +79,45 @@ export const budgetRounds = pgTable(
   (t) => [index('budget_rounds_network').on(t.networkId)],
 );
 
-export const proposalStatuses = ['submitted', 'accepted', 'rejected', 'withdrawn'] as const;
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * A proposal's photo, re-encoded by the sparks module's photo handling (no location or camera
+ * data), in the database because app processes share nothing else. Served only while its
+ * proposal is shown.
+ */
+export const budgetPhotos = pgTable(
+  'budget_photos',
+  {
+    id: serial('id').primaryKey(),
+    networkId: integer('network_id')
+      .notNull()
+      .references(() => networkModule.tables.networks.id),
+    contentType: text('content_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    data: bytea('data').notNull(),
+    /** What the photo shows, in the sender's words: its alt text (empty: a general one). */
+    description: text('description').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('budget_photos_network').on(t.networkId)],
+);
+
+/**
+ * submitted (in review), accepted (on the ballot), rejected (with a public reason), withdrawn
+ * (by its author before voting), hidden (by the coordinator, moderation after publication).
+ */
+export const proposalStatuses = [
+  'submitted',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'hidden',
+] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
 /** Bewonersinitiatieven: what residents propose to spend the budget on. */
@@ -103,6 +144,11 @@ export const budgetProposals = pgTable(
     status: text('status', { enum: proposalStatuses }).notNull().default('submitted'),
     /** Public reason of the review (required for a rejection). */
     reviewReason: text('review_reason').notNull().default(''),
+    photoId: integer('photo_id').references(() => budgetPhotos.id, { onDelete: 'set null' }),
+    /** Moderation after publication: why the coordinator hid it (shown to the author). */
+    hiddenReason: text('hidden_reason'),
+    moderatedBy: integer('moderated_by').references(() => peopleModule.tables.people.id),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('budget_proposals_round').on(t.roundId)],
@@ -123,16 +169,29 @@ export const budgetCodes = pgTable(
     codeHash: text('code_hash').notNull(),
     sealed: text('sealed').notNull(),
     batch: integer('batch').notNull().default(1),
+    /**
+     * The account this code belongs to, once the resident typed it while signed in (decision
+     * 0010): from then on the code and the account share one vote.
+     */
+    personId: integer('person_id').references(() => peopleModule.tables.people.id),
   },
   (t) => [
     uniqueIndex('budget_codes_hash').on(t.codeHash),
     index('budget_codes_round').on(t.roundId),
+    // One code per account per round.
+    uniqueIndex('budget_codes_person')
+      .on(t.roundId, t.personId)
+      .where(sql`${t.personId} is not null`),
+    // The target of budget_voters' binding key below.
+    uniqueIndex('budget_codes_id_person').on(t.id, t.personId),
   ],
 );
 
 /**
  * That a code or an account has voted in a round: no time, no ballot id. The unique indexes
- * make a second ballot for the same code or account impossible.
+ * make a second ballot for the same code or account impossible. A code bound to an account
+ * is recorded with both (whichever of the two voted), and the binding key makes the pair
+ * match the code's binding: so a bound code and its account can only ever vote once together.
  */
 export const budgetVoters = pgTable(
   'budget_voters',
@@ -148,6 +207,11 @@ export const budgetVoters = pgTable(
     uniqueIndex('budget_voters_person')
       .on(t.roundId, t.personId)
       .where(sql`${t.personId} is not null`),
+    foreignKey({
+      name: 'budget_voters_binding',
+      columns: [t.codeId, t.personId],
+      foreignColumns: [budgetCodes.id, budgetCodes.personId],
+    }),
   ],
 );
 
@@ -170,5 +234,33 @@ export const budgetBallots = pgTable(
   (t) => [
     uniqueIndex('budget_ballots_receipt').on(t.receipt),
     index('budget_ballots_round').on(t.roundId),
+  ],
+);
+
+/**
+ * Realisation (uitvoering): the coordinator's updates on a funded project — what happened,
+ * an optional photo, the progress in percent and the money spent so far (euro cents).
+ */
+export const budgetUpdates = pgTable(
+  'budget_updates',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => budgetRounds.id),
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => budgetProposals.id),
+    authorId: integer('author_id').references(() => peopleModule.tables.people.id),
+    text: text('text').notNull(),
+    photoId: integer('photo_id').references(() => budgetPhotos.id, { onDelete: 'set null' }),
+    progress: integer('progress').notNull(),
+    spentCents: bigint('spent_cents', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('budget_updates_proposal').on(t.proposalId),
+    check('budget_updates_progress', sql`${t.progress} between 0 and 100`),
+    check('budget_updates_spent', sql`${t.spentCents} >= 0`),
   ],
 );

@@ -7,9 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../../platform/access.js';
 import { isMemberOf } from '../../platform/actor.js';
+import { ErrorPage } from '../../platform/errors.js';
 import { type FormState, formValues, parseForm } from '../../platform/forms.js';
 import { formatDate } from '../../platform/i18n/index.js';
-import type { ModeratedItem, ModuleContext } from '../../platform/module.js';
+import {
+  type ModeratedItem,
+  ModerationRefused,
+  type ModuleContext,
+} from '../../platform/module.js';
 import { formStamp, guardPublicForm } from '../../platform/spam-guard.js';
 import { baseUrl } from '../../platform/urls.js';
 import { networkModule } from '../network/index.js';
@@ -27,6 +32,23 @@ export const REPORT_LIMIT = { max: 5, timeWindow: 15 * 60_000 };
 const reasonSchema = z.object({
   reason: z.string().trim().min(REASON_MIN).max(REASON_MAX).describe('moderation.name.reason'),
 });
+
+/** 409: the item's module refuses the change (for example a budget proposal once voted on). */
+function refused(reply: FastifyReply, error: ModerationRefused, back: string) {
+  return reply.page(
+    (ctx) => (
+      <ErrorPage
+        ctx={ctx}
+        vm={{
+          title: 'moderation.refused.title',
+          body: error.messageKey,
+          back: { href: back, label: 'moderation.refused.back' },
+        }}
+      />
+    ),
+    409,
+  );
+}
 
 export async function moderationRoutes(
   app: FastifyInstance,
@@ -144,7 +166,13 @@ export async function moderationRoutes(
         status: 403,
       });
     }
-    const done = await service.withdraw(actor.personId, item, request.ip);
+    let done: boolean;
+    try {
+      done = await service.withdraw(actor.personId, item, request.ip);
+    } catch (error) {
+      if (error instanceof ModerationRefused) return refused(reply, error, item.path);
+      throw error;
+    }
     return reply
       .flash(done ? 'ok' : 'error', done ? 'moderation.withdrawn' : 'moderation.gone')
       .redirect(item.path.replace(/#.*$/, ''), 303);
@@ -216,7 +244,14 @@ export async function moderationRoutes(
         400,
       );
     }
-    const done = await service.hide(request.actor!.personId, item, form.data.reason, request.ip);
+    let done: boolean;
+    try {
+      done = await service.hide(request.actor!.personId, item, form.data.reason, request.ip);
+    } catch (error) {
+      if (error instanceof ModerationRefused)
+        return refused(reply, error, `/netwerk/${network.id}/moderatie`);
+      throw error;
+    }
     return reply
       .flash(done ? 'ok' : 'error', done ? 'moderation.hidden' : 'moderation.gone')
       .redirect(`/netwerk/${network.id}/moderatie`, 303);

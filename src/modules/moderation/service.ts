@@ -4,7 +4,11 @@
 import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Mailer } from '../../platform/mail.js';
-import type { ModeratedItem, ModerationProvider } from '../../platform/module.js';
+import {
+  type ModeratedItem,
+  type ModerationProvider,
+  ModerationRefused,
+} from '../../platform/module.js';
 import { peopleModule } from '../people/index.js';
 import { moderationRepository } from './repository.js';
 
@@ -22,6 +26,33 @@ export function moderationService(options: {
   const { db, mailer, providers, siteUrl } = options;
   const repo = moderationRepository(db);
   const providerOf = (kind: string) => providers.find((p) => p.kind === kind);
+
+  /**
+   * Runs a hide or withdrawal; a provider's refusal (ModerationRefused) is audited as denied
+   * after its transaction rolled back, and thrown on for the route to answer 409.
+   */
+  async function unlessRefused<T>(
+    change: () => Promise<T>,
+    audit: { actorId: number; action: string; item: ModeratedItem; origin: string },
+  ): Promise<T> {
+    try {
+      return await change();
+    } catch (error) {
+      if (error instanceof ModerationRefused) {
+        await recordAudit(db, {
+          actorId: audit.actorId,
+          action: audit.action,
+          result: 'denied',
+          objectType: audit.item.kind,
+          objectId: audit.item.id,
+          networkId: audit.item.networkId,
+          origin: audit.origin,
+          detail: error.messageKey,
+        });
+      }
+      throw error;
+    }
+  }
 
   return {
     /** The kinds under moderation (for URLs). */
@@ -63,47 +94,52 @@ export function moderationService(options: {
     async hide(actorId: number, item: ModeratedItem, reason: string, origin: string) {
       const provider = providerOf(item.kind);
       if (!provider) return false;
-      return db.transaction(async (tx) => {
-        const at = new Date();
-        if (!(await provider.hide(tx, item.id, { reason, by: actorId, at }))) return false;
-        await moderationRepository(tx).closeReports(item.kind, item.id, {
-          outcome: 'hidden',
-          by: actorId,
-          at,
-        });
-        await recordAudit(tx, {
-          actorId,
-          action: 'moderation.hide',
-          result: 'ok',
-          objectType: item.kind,
-          objectId: item.id,
-          networkId: item.networkId,
-          origin,
-        });
-        if (item.authorId !== null && item.authorId !== actorId) {
-          const email = await peopleModule.api.directory(tx).findEmail(item.authorId);
-          if (email) {
-            await mailer.send(tx, {
-              to: email,
-              personId: item.authorId,
-              subject: 'Uw bericht op Buurtkracht is verborgen',
-              body: [
-                'Goedendag,',
-                '',
-                'De coördinator van uw buurtnetwerk heeft dit bericht van u verborgen:',
-                '',
-                `"${item.text.slice(0, 200)}"`,
-                '',
-                `De reden: ${reason}`,
-                '',
-                'Het bericht is niet meer te zien voor anderen. Heeft u vragen? Neem dan contact op met de coördinator van uw buurtnetwerk.',
-                `${siteUrl}/netwerk/${item.networkId}`,
-              ].join('\n'),
+      const audit = { actorId, action: 'moderation.hide', item, origin };
+      return unlessRefused(
+        () =>
+          db.transaction(async (tx) => {
+            const at = new Date();
+            if (!(await provider.hide(tx, item.id, { reason, by: actorId, at }))) return false;
+            await moderationRepository(tx).closeReports(item.kind, item.id, {
+              outcome: 'hidden',
+              by: actorId,
+              at,
             });
-          }
-        }
-        return true;
-      });
+            await recordAudit(tx, {
+              actorId,
+              action: 'moderation.hide',
+              result: 'ok',
+              objectType: item.kind,
+              objectId: item.id,
+              networkId: item.networkId,
+              origin,
+            });
+            if (item.authorId !== null && item.authorId !== actorId) {
+              const email = await peopleModule.api.directory(tx).findEmail(item.authorId);
+              if (email) {
+                await mailer.send(tx, {
+                  to: email,
+                  personId: item.authorId,
+                  subject: 'Uw bericht op Buurtkracht is verborgen',
+                  body: [
+                    'Goedendag,',
+                    '',
+                    'De coördinator van uw buurtnetwerk heeft dit bericht van u verborgen:',
+                    '',
+                    `"${item.text.slice(0, 200)}"`,
+                    '',
+                    `De reden: ${reason}`,
+                    '',
+                    'Het bericht is niet meer te zien voor anderen. Heeft u vragen? Neem dan contact op met de coördinator van uw buurtnetwerk.',
+                    `${siteUrl}/netwerk/${item.networkId}`,
+                  ].join('\n'),
+                });
+              }
+            }
+            return true;
+          }),
+        audit,
+      );
     },
 
     /** Keeps an item that was reported: its open reports are closed as 'kept'; audited. */
@@ -131,25 +167,30 @@ export function moderationService(options: {
     async withdraw(actorId: number, item: ModeratedItem, origin: string): Promise<boolean> {
       const provider = providerOf(item.kind);
       if (!provider) return false;
-      return db.transaction(async (tx) => {
-        const at = new Date();
-        if (!(await provider.withdraw(tx, item.id, { by: actorId, at }))) return false;
-        await moderationRepository(tx).closeReports(item.kind, item.id, {
-          outcome: 'gone',
-          by: null,
-          at,
-        });
-        await recordAudit(tx, {
-          actorId,
-          action: 'moderation.withdraw',
-          result: 'ok',
-          objectType: item.kind,
-          objectId: item.id,
-          networkId: item.networkId,
-          origin,
-        });
-        return true;
-      });
+      const audit = { actorId, action: 'moderation.withdraw', item, origin };
+      return unlessRefused(
+        () =>
+          db.transaction(async (tx) => {
+            const at = new Date();
+            if (!(await provider.withdraw(tx, item.id, { by: actorId, at }))) return false;
+            await moderationRepository(tx).closeReports(item.kind, item.id, {
+              outcome: 'gone',
+              by: null,
+              at,
+            });
+            await recordAudit(tx, {
+              actorId,
+              action: 'moderation.withdraw',
+              result: 'ok',
+              objectType: item.kind,
+              objectId: item.id,
+              networkId: item.networkId,
+              origin,
+            });
+            return true;
+          }),
+        audit,
+      );
     },
 
     /** The network's reported items that are still there, with their open reports. */

@@ -6,6 +6,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { sparksMessages } from './messages.js';
 import { sparkModeration } from './moderation.js';
 import { sparksPersonData } from './person-data.js';
+import { MAX_PHOTO_PIXELS, processPhoto } from './photos.js';
 import { can } from './policy.js';
 import { presentSpark } from './presenters.js';
 import { sparksPublicSection } from './public.js';
@@ -40,6 +41,13 @@ const api = {
   canAdd: (actor: Actor | undefined, networkId: number) =>
     can(actor, 'sparks.create', { networkId }),
   service: sparksService,
+  /**
+   * The platform's photo handling, for other modules' uploads: the type decided by the
+   * content, at most MAX_UPLOAD_BYTES and MAX_PHOTO_PIXELS, re-encoded as JPEG without
+   * location or camera data.
+   */
+  processPhoto,
+  MAX_PHOTO_PIXELS,
 };
 
 export const sparksModule: ModuleManifest<typeof sparksMessages, typeof api> = {

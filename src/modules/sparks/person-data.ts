@@ -3,6 +3,16 @@ import type { Executor } from '../../db/client.js';
 import type { PersonDataProvider } from '../../platform/module.js';
 import { sparksRepository } from './repository.js';
 
+/** The photo's file name in the person's download, as the JSON names it too. */
+function photoFileName(sparkId: number, contentType: string): string {
+  const extension: Record<string, string> = {
+    'image/jpeg': 'jpg',
+    'image/png': 'png',
+    'image/webp': 'webp',
+  };
+  return `fotos/vonkje-${sparkId}.${extension[contentType] ?? 'bin'}`;
+}
+
 export const sparksPersonData: PersonDataProvider = {
   name: 'sparks',
   async export(db: Executor, personId: number) {
@@ -14,22 +24,14 @@ export const sparksPersonData: PersonDataProvider = {
         date: s.createdAt.toISOString(),
         public: s.isPublic,
         status: s.status,
-        photo: s.photoId ? `fotos/vonkje-${s.id}` : null,
+        photo: s.photoId && s.photoType ? photoFileName(s.id, s.photoType) : null,
       })),
     };
   },
   /** The photos of the person's sparks, named after the spark. */
   async files(db: Executor, personId: number) {
     const photos = await sparksRepository(db).listPhotosOfPerson(personId);
-    const extension: Record<string, string> = {
-      'image/jpeg': 'jpg',
-      'image/png': 'png',
-      'image/webp': 'webp',
-    };
-    return photos.map((p) => ({
-      name: `fotos/vonkje-${p.sparkId}.${extension[p.contentType] ?? 'bin'}`,
-      data: p.data,
-    }));
+    return photos.map((p) => ({ name: photoFileName(p.sparkId, p.contentType), data: p.data }));
   },
   /** Sparks stay (shown as "oud-lid"), but their photos go: a photo may show the person. */
   async erase(db: Executor, personId: number) {

@@ -248,8 +248,10 @@ export function sparksRepository(db: Executor) {
           hiddenReason: sparks.hiddenReason,
           createdAt: sparks.createdAt,
           photoId: sparks.photoId,
+          photoType: sparkPhotos.contentType,
         })
         .from(sparks)
+        .leftJoin(sparkPhotos, eq(sparkPhotos.id, sparks.photoId))
         .where(eq(sparks.authorId, personId))
         .orderBy(asc(sparks.createdAt));
     },

@@ -36,7 +36,7 @@ describe('sparks: the demo and a person’s data', () => {
     assert.equal(bytes.subarray(0, 3).toString('hex'), 'ffd8ff');
   });
 
-  test('export lists sparks (photo: yes, no bytes); erasure keeps sparks, drops photos', async () => {
+  test('export lists sparks (the photo by its file name in the download, no bytes); erasure keeps sparks, drops photos', async () => {
     const db = t.database.db;
     const world = await createWorld(db);
     const repo = sparksRepository(db);
@@ -60,9 +60,10 @@ describe('sparks: the demo and a person’s data', () => {
     const exported = (await sparksPersonData.export(db, person.id)) as {
       sparks: { text: string; photo: string; public: boolean }[];
     };
+    const sparkId = (await repo.sparksOfPerson(person.id))[0]!.id;
     assert.deepEqual(
       exported.sparks.map((s) => [s.text, s.photo, s.public]),
-      [['Mijn vonkje', 'yes', true]],
+      [['Mijn vonkje', `fotos/vonkje-${sparkId}.jpg`, true]],
     );
     assert.ok(!JSON.stringify(exported).includes('ffd8ff'));
 

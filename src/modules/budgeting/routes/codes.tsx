@@ -5,9 +5,10 @@ import { formatDate } from '../../../platform/i18n/index.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { can } from '../policy.js';
 import type { RoundRow } from '../repository.js';
-import { CODES_PER_BATCH_MAX } from '../service.js';
+import { AccountVotesError, CODES_PER_BATCH_MAX } from '../service.js';
 import { LettersPage, type LetterViewModel } from '../views/letters.js';
 import { RoundPage } from '../views/round.js';
+import { VoteRefusedPage } from '../views/vote.js';
 import { type BudgetRouteKit, checked, type Net } from './kit.js';
 
 export function registerCodeRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {
@@ -31,7 +32,23 @@ export function registerCodeRoutes(app: FastifyInstance, kit: BudgetRouteKit): v
         400,
       );
     }
-    await service.generateCodes(round, n, describeDoer(request));
+    try {
+      await service.generateCodes(round, n, describeDoer(request));
+    } catch (error) {
+      if (!(error instanceof AccountVotesError)) throw error;
+      return reply.page(
+        (ctx) => (
+          <VoteRefusedPage
+            ctx={ctx}
+            vm={{
+              base: `/netwerk/${network.id}/wijkbudget/${round.id}`,
+              message: request.t('budget.codes.accountVotes'),
+            }}
+          />
+        ),
+        409,
+      );
+    }
     return reply
       .flash('ok', 'budget.codes.made', { count: n })
       .redirect(`/netwerk/${network.id}/wijkbudget/${round.id}`, 303);

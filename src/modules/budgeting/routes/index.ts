@@ -8,6 +8,7 @@ import { registerCodeRoutes } from './codes.js';
 import { budgetRouteKit } from './kit.js';
 import { registerProposalRoutes } from './proposals.js';
 import { registerPublicRoutes } from './public.js';
+import { registerRealisationRoutes } from './realisation.js';
 import { registerResultRoutes } from './results.js';
 import { registerRoundRoutes } from './rounds.js';
 import { registerVotingRoutes } from './voting.js';
@@ -18,6 +19,7 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   registerProposalRoutes(app, kit);
   registerCodeRoutes(app, kit);
   registerResultRoutes(app, kit);
+  registerRealisationRoutes(app, kit);
   registerPublicRoutes(app, kit);
   registerVotingRoutes(app, kit);
   registerCalculatorRoutes(app);

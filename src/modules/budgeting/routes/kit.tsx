@@ -7,8 +7,15 @@ import { findInNetworkOr404, idParam, notFound } from '../../../platform/access.
 import { formatMoney } from '../../../platform/i18n/index.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { networkModule } from '../../network/index.js';
+import { sparksModule } from '../../sparks/index.js';
 import { can } from '../policy.js';
-import { ballotTypeLabel, phaseLabel, presentProposalCard, roundDates } from '../presenters.js';
+import {
+  ballotTypeLabel,
+  phaseLabel,
+  presentProposalCard,
+  presentRealisation,
+  roundDates,
+} from '../presenters.js';
 import type { ProposalRow, RoundRow } from '../repository.js';
 import { type BudgetingService, budgetingService, type Doer } from '../service.js';
 import { phases } from '../tables.js';
@@ -103,7 +110,17 @@ export function budgetRouteKit(context: ModuleContext): BudgetRouteKit {
     // Reviewers see every proposal; other members what is public plus their own.
     const visible = canReview
       ? all
-      : all.filter((p) => p.status !== 'withdrawn' || p.authorId === request.actor?.personId);
+      : all.filter(
+          (p) =>
+            (p.status !== 'withdrawn' && p.status !== 'hidden') ||
+            p.authorId === request.actor?.personId,
+        );
+    const updates = round.result !== null && canManage ? await service.listUpdates(round.id) : [];
+    const alts = await service.listPhotoDescriptions(
+      [...all.map((p) => p.photoId), ...updates.map((u) => u.photoId)].filter(
+        (id): id is number => id !== null,
+      ),
+    );
     return {
       network,
       round: {
@@ -129,6 +146,7 @@ export function budgetRouteKit(context: ModuleContext): BudgetRouteKit {
             p.status !== 'withdrawn' &&
             p.authorId !== null &&
             p.authorId === request.actor?.personId,
+          alts,
         ),
       ),
       codes: canManage && round.voteByCode ? await service.countCodes(round.id) : null,
@@ -137,6 +155,11 @@ export function budgetRouteKit(context: ModuleContext): BudgetRouteKit {
       canPropose:
         round.phase === 'submission' && can(request.actor, 'budget.propose', { networkId }),
       publicPath: `/buurt/${network.slug}/wijkbudget/${round.id}`,
+      realisation:
+        round.result !== null && canManage
+          ? presentRealisation(request.lang, round, all, updates, alts)
+          : null,
+      megapixels: sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000,
     };
   }
 

@@ -36,6 +36,10 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
         byAccount && request.actor
           ? await service.hasVoted(round.id, request.actor.personId)
           : false,
+      accountNeedsCode:
+        byAccount && request.actor
+          ? (await service.accountReady(round, request.actor.personId)) === 'unbound'
+          : false,
       demoCodes:
         config.demoMode && round.voteByCode
           ? await service.listDemoCodes(round, DEMO_CODES_SHOWN)
@@ -83,6 +87,35 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
         });
       if (!options.allowUsed && (await service.hasVoted(round.id, actor.personId)))
         return refuse(reply, base, t('budget.refused.used'), 409);
+      // In a round with codes the account votes through the code of its letter, typed once
+      // while signed in (decision 0011).
+      if ((await service.accountReady(round, actor.personId)) === 'unbound') {
+        const typed = typeof body.accountCode === 'string' ? body.accountCode.slice(0, 40) : '';
+        const bound = typed
+          ? await service.bindCode(round, actor.personId, typed, request.ip)
+          : undefined;
+        if (bound === 'limited') return refuse(reply, base, t('budget.refused.limited'), 429);
+        if (bound !== 'ok') {
+          const vm = await startVm(request, round, base);
+          const message =
+            bound === undefined
+              ? t('budget.refused.unbound')
+              : bound === 'wrong'
+                ? t('budget.error.code')
+                : t(`budget.bind.${bound}`);
+          return reply.page(
+            (ctx) => (
+              <VoteStartPage
+                ctx={ctx}
+                vm={vm}
+                accountCode={typed}
+                errors={{ accountCode: message }}
+              />
+            ),
+            bound === undefined || bound === 'wrong' ? 400 : 409,
+          );
+        }
+      }
       return { voter: { personId: actor.personId }, hidden: { via: 'account' } };
     }
     const code = typeof body.code === 'string' ? body.code.slice(0, 40) : '';
@@ -137,9 +170,11 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
     hidden: Record<string, string>,
     choices: Choices,
   ): Promise<BallotViewModel> {
-    const proposals = (await service.listProposals(round.id, ['accepted'])).map(
-      presentPublicProposal,
+    const accepted = await service.listProposals(round.id, ['accepted']);
+    const alts = await service.listPhotoDescriptions(
+      accepted.map((p) => p.photoId).filter((id): id is number => id !== null),
     );
+    const proposals = accepted.map((p) => presentPublicProposal(p, alts));
     const key = String((request.body as Record<string, unknown>)?.key ?? '');
     return {
       base,
@@ -275,6 +310,7 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
       used: t('budget.refused.used'),
       closed: t('budget.refused.closed'),
       replayed: t('budget.refused.form'),
+      unbound: t('budget.refused.unbound'),
     } as const;
     return refuse(reply, base, messages[result.reason], 409);
   });

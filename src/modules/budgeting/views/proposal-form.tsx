@@ -1,8 +1,25 @@
-// The form of a new proposal (members, during submission).
+// The form of a new proposal during submission: for members, and on the public network page
+// (then with the public form guard, and without an account).
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
-import { Form, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
+import {
+  Form,
+  PublicFormGuard,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { PhotoFields } from './photo-fields.js';
+
+export interface ProposalFormViewModel {
+  round: { title: string };
+  /** Where the form is posted. */
+  action: string;
+  /** The public form's guard stamp (public page only). */
+  stamp?: string | undefined;
+  megapixels: number;
+}
 
 export function ProposalFormPage({
   ctx,
@@ -10,7 +27,7 @@ export function ProposalFormPage({
   state,
 }: {
   ctx: ViewContext;
-  vm: { network: { id: number }; round: { id: number; title: string } };
+  vm: ProposalFormViewModel;
   state: FormState;
 }) {
   const { t } = ctx;
@@ -20,12 +37,10 @@ export function ProposalFormPage({
   return (
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1">{title}</h1>
-      <p class="utrecht-paragraph">{t('budget.proposal.intro')}</p>
-      <Form
-        ctx={ctx}
-        action={`/netwerk/${vm.network.id}/wijkbudget/${vm.round.id}/voorstellen/nieuw`}
-        errors={e}
-      >
+      <p class="utrecht-paragraph">
+        {vm.stamp ? t('budget.public.proposeIntro') : t('budget.proposal.intro')}
+      </p>
+      <Form ctx={ctx} action={vm.action} errors={e} enctype="multipart/form-data">
         <TextField
           name="title"
           label={t('budget.field.proposalTitle')}
@@ -59,6 +74,8 @@ export function ProposalFormPage({
           error={e.cost}
           required
         />
+        <PhotoFields ctx={ctx} state={state} megapixels={vm.megapixels} />
+        {vm.stamp ? <PublicFormGuard ctx={ctx} stamp={vm.stamp} /> : null}
         <SubmitButton>{t('budget.proposal.submit')}</SubmitButton>
       </Form>
     </Layout>

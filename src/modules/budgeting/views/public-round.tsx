@@ -1,6 +1,7 @@
 // The public page of a budget round: the round with its proposals.
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { Realisation, type RealisationProject } from './realisation.js';
 
 export interface PublicProposal {
   id: number;
@@ -11,6 +12,27 @@ export interface PublicProposal {
   costCents: number;
   costChange: { estimate: string; reason: string } | null;
   reviewReason: string;
+  /** The proposal's photo; `alt` empty: the general alt text. */
+  photo: { url: string; alt: string } | null;
+}
+
+/** A proposal's photo with its alt text (the sender's description, marked Dutch). */
+export function ProposalPhoto({
+  ctx,
+  photo,
+}: {
+  ctx: ViewContext;
+  photo: PublicProposal['photo'];
+}) {
+  if (!photo) return null;
+  return (
+    <img
+      class="bk-spark__photo"
+      src={photo.url}
+      alt={photo.alt || ctx.t('budget.photo.alt')}
+      lang={photo.alt ? 'nl' : undefined}
+    />
+  );
 }
 
 export interface PublicRoundViewModel {
@@ -26,6 +48,10 @@ export interface PublicRoundViewModel {
   submitted: PublicProposal[];
   voting: boolean;
   hasResults: boolean;
+  /** The public proposal form is open (submission phase). */
+  canPropose: boolean;
+  /** Realisation updates of funded projects (empty when there are none or all are done). */
+  realisation: RealisationProject[];
 }
 
 function ProposalText({ ctx, p }: { ctx: ViewContext; p: PublicProposal }) {
@@ -42,6 +68,12 @@ function ProposalText({ ctx, p }: { ctx: ViewContext; p: PublicProposal }) {
         </p>
       ) : null}
       <p class="utrecht-paragraph">{p.description}</p>
+      <ProposalPhoto ctx={ctx} photo={p.photo} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/melden/proposal/${p.id}`} rel="nofollow">
+          {ctx.t('budget.public.report')}
+        </a>
+      </p>
     </>
   );
 }
@@ -85,12 +117,20 @@ export function PublicRoundPage({ ctx, vm }: { ctx: ViewContext; vm: PublicRound
           </a>
         </p>
       ) : null}
+      {vm.canPropose ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${vm.base}/voorstel`}>
+            {t('budget.public.propose')}
+          </a>
+        </p>
+      ) : null}
+      <Realisation ctx={ctx} projects={vm.realisation} />
       <h2 class="utrecht-heading-2">{t('budget.public.accepted')}</h2>
       {vm.accepted.length === 0 ? (
         <p class="utrecht-paragraph">{t('budget.proposals.none')}</p>
       ) : null}
       {vm.accepted.map((p) => (
-        <section class="bk-proposal" key={p.id}>
+        <section class="bk-proposal" id={`voorstel-${p.id}`} key={p.id}>
           <h3 class="utrecht-heading-3">{p.title}</h3>
           <ProposalText ctx={ctx} p={p} />
         </section>
@@ -99,7 +139,7 @@ export function PublicRoundPage({ ctx, vm }: { ctx: ViewContext; vm: PublicRound
         <>
           <h2 class="utrecht-heading-2">{t('budget.public.submitted')}</h2>
           {vm.submitted.map((p) => (
-            <section class="bk-proposal" key={p.id}>
+            <section class="bk-proposal" id={`voorstel-${p.id}`} key={p.id}>
               <h3 class="utrecht-heading-3">{p.title}</h3>
               <ProposalText ctx={ctx} p={p} />
             </section>
@@ -110,7 +150,7 @@ export function PublicRoundPage({ ctx, vm }: { ctx: ViewContext; vm: PublicRound
         <>
           <h2 class="utrecht-heading-2">{t('budget.public.rejected')}</h2>
           {vm.rejected.map((p) => (
-            <section class="bk-proposal" key={p.id}>
+            <section class="bk-proposal" id={`voorstel-${p.id}`} key={p.id}>
               <h3 class="utrecht-heading-3">{p.title}</h3>
               <ProposalText ctx={ctx} p={p} />
               <p class="utrecht-paragraph">

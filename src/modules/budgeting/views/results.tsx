@@ -1,4 +1,5 @@
 // The results of a round with their explanations and the receipt check.
+import { BarChart, type ChartSeries } from '../../../platform/views/BarChart.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
@@ -29,6 +30,13 @@ export interface ResultsViewModel {
   coverage: string;
   greedyCoverage: string;
   receiptCheck: { receipt: string; found: boolean } | null;
+  /** Votes per project for the bar chart: projects as bars (most votes first), funded or not. */
+  chart: {
+    periods: { key: string; label: string; short: string }[];
+    series: ChartSeries[];
+    totals: number[];
+    total: number;
+  };
 }
 
 /** A proposal of the result with the engine's explanation, one line an item. */
@@ -83,6 +91,18 @@ export function ResultsPage({ ctx, vm }: { ctx: ViewContext; vm: ResultsViewMode
         <ExplainedResult r={r} key={r.id} />
       ))}
       <h2 class="utrecht-heading-2">{t('budget.results.table')}</h2>
+      <BarChart
+        id="votes-chart"
+        title={t('budget.results.chartTitle')}
+        description={t('budget.results.chartDescription', { projects: vm.rows.length })}
+        periods={vm.chart.periods}
+        series={vm.chart.series}
+        totals={vm.chart.totals}
+        total={vm.chart.total}
+        categoryHeader={t('budget.results.chartCategory')}
+        totalLabel={t('budget.results.chartTotal')}
+        valueLabel={t('budget.results.col.votes')}
+      />
       <section class="bk-table-wrap" tabindex={0} aria-label={t('budget.results.tableCaption')}>
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('budget.results.tableCaption')}</caption>

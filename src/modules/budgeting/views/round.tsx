@@ -11,6 +11,8 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { ProposalPhoto } from './public-round.js';
+import { RealisationManager, type RealisationProject } from './realisation.js';
 
 export interface ProposalCard {
   id: number;
@@ -24,6 +26,9 @@ export interface ProposalCard {
   statusLabel: string;
   reviewReason: string;
   canWithdraw: boolean;
+  photo: { url: string; alt: string } | null;
+  /** Why the coordinator hid it (status hidden; shown to members who still see it). */
+  hiddenReason: string;
   /** The review form's current values. */
   costInput: string;
 }
@@ -50,6 +55,9 @@ export interface RoundViewModel {
   canReview: boolean;
   canPropose: boolean;
   publicPath: string;
+  /** Funded projects with their updates, for the coordinator (null before the count). */
+  realisation: RealisationProject[] | null;
+  megapixels: number;
 }
 
 function ProposalBlock({
@@ -82,6 +90,12 @@ function ProposalBlock({
         </p>
       ) : null}
       <p class="utrecht-paragraph">{p.description}</p>
+      <ProposalPhoto ctx={ctx} photo={p.photo} />
+      {p.hiddenReason ? (
+        <p class="utrecht-paragraph">
+          <strong>{t('budget.proposal.hiddenReason')}</strong> {p.hiddenReason}
+        </p>
+      ) : null}
       {p.reviewReason ? (
         <p class="utrecht-paragraph">
           <strong>{t('budget.proposal.reviewReason')}</strong> {p.reviewReason}
@@ -143,11 +157,14 @@ export function RoundPage({
   vm,
   reviewState,
   phaseError,
+  updateState,
 }: {
   ctx: ViewContext;
   vm: RoundViewModel;
   reviewState?: { proposalId: number; state: FormState } | undefined;
   phaseError?: string | undefined;
+  /** A realisation update form sent back with its errors and input. */
+  updateState?: { proposalId: number; state: FormState } | undefined;
 }) {
   const { t } = ctx;
   const base = `/netwerk/${vm.network.id}/wijkbudget/${vm.round.id}`;
@@ -269,6 +286,15 @@ export function RoundPage({
           ))}
         </ul>
       )}
+      {vm.realisation && vm.canManage ? (
+        <RealisationManager
+          ctx={ctx}
+          base={base}
+          projects={vm.realisation}
+          updateState={updateState}
+          megapixels={vm.megapixels}
+        />
+      ) : null}
     </Layout>
   );
 }

@@ -4,7 +4,7 @@ import type { ViewContext } from '../../../platform/views/context.js';
 import { Form, fieldId, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 
-import type { PublicProposal } from './public-round.js';
+import { ProposalPhoto, type PublicProposal } from './public-round.js';
 
 export interface VoteStartViewModel {
   base: string;
@@ -13,6 +13,8 @@ export interface VoteStartViewModel {
   /** Signed in and allowed to vote with the account. */
   byAccount: boolean;
   alreadyVotedByAccount: boolean;
+  /** The round has codes and none is bound to this account yet: it asks for the code once. */
+  accountNeedsCode: boolean;
   demoCodes: string[];
 }
 
@@ -21,11 +23,13 @@ export function VoteStartPage({
   vm,
   errors,
   code,
+  accountCode,
 }: {
   ctx: ViewContext;
   vm: VoteStartViewModel;
   errors?: FormErrors | undefined;
   code?: string | undefined;
+  accountCode?: string | undefined;
 }) {
   const { t } = ctx;
   const title = t('budget.vote.title', { round: vm.title });
@@ -34,7 +38,11 @@ export function VoteStartPage({
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t('budget.vote.intro')}</p>
       {vm.byCode ? (
-        <Form ctx={ctx} action={`${vm.base}/stemmen`} errors={errors}>
+        <Form
+          ctx={ctx}
+          action={`${vm.base}/stemmen`}
+          errors={errors?.code ? { code: errors.code } : undefined}
+        >
           <TextField
             name="code"
             label={t('budget.vote.code')}
@@ -52,9 +60,25 @@ export function VoteStartPage({
         vm.alreadyVotedByAccount ? (
           <p class="utrecht-paragraph">{t('budget.vote.accountVoted')}</p>
         ) : (
-          <Form ctx={ctx} action={`${vm.base}/stemmen/stembiljet`}>
+          <Form
+            ctx={ctx}
+            action={`${vm.base}/stemmen/stembiljet`}
+            errors={errors?.accountCode ? { accountCode: errors.accountCode } : undefined}
+          >
             <input type="hidden" name="via" value="account" />
             <p class="utrecht-paragraph">{t('budget.vote.accountIntro')}</p>
+            {vm.accountNeedsCode ? (
+              <TextField
+                name="accountCode"
+                label={t('budget.vote.accountCode')}
+                description={t('budget.vote.accountCodeHint')}
+                value={accountCode}
+                error={errors?.accountCode}
+                autocomplete="off"
+                maxLength={40}
+                required
+              />
+            ) : null}
             <SubmitButton variant="secondary">{t('budget.vote.withAccount')}</SubmitButton>
           </Form>
         )
@@ -185,6 +209,7 @@ export function BallotPage({
                 {p.place ? `${p.place}. ` : ''}
                 {p.description}
               </div>
+              <ProposalPhoto ctx={ctx} photo={p.photo} />
             </div>
           ))}
         </fieldset>
