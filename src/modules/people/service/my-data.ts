@@ -49,6 +49,7 @@ export function myDataService(c: ServiceContext) {
           email: person.email,
           username: person.username,
           displayName: person.displayName,
+          language: person.language,
           isAdmin: person.isAdmin,
           createdAt: person.createdAt,
         },
