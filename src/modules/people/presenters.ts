@@ -13,6 +13,7 @@ import type { AuditRow, OutboxRow } from '../../platform/repository.js';
 import { countForLeaders } from './policy.js';
 import type { AccountViewModel } from './views/account.js';
 import type { AuditViewModel, MyDataViewModel, OutboxViewModel } from './views/admin.js';
+import type { InvitationsViewModel } from './views/invitations.js';
 import type { MemberRow, MyNetworksViewModel } from './views/members.js';
 
 /** A role in words ("coördinator"). */
@@ -191,6 +192,35 @@ export function presentOutbox(lang: Lang, mails: OutboxRow[]): OutboxViewModel {
 }
 
 /** /mijn-gegevens: what the person sees of their own account and memberships. */
+/** One open invitation for the coordinator's list: to whom, role, sent and valid until. */
+export function presentInvitationRow(
+  t: Translate,
+  lang: Lang,
+  i: {
+    id: number;
+    kind: 'email' | 'letter';
+    role: MemberRole;
+    email: string | null;
+    addressee: string | null;
+    createdAt: Date;
+    expiresAt: Date;
+  },
+): InvitationsViewModel['invitations'][number] {
+  return {
+    id: i.id,
+    kind: i.kind,
+    to:
+      i.kind === 'email'
+        ? t('members.invitation.email', { email: i.email ?? '' })
+        : i.addressee
+          ? t('members.invitation.letter', { name: i.addressee })
+          : t('members.invitation.letterNoName'),
+    role: roleLabel(t, i.role),
+    sent: formatDateTime(lang, i.createdAt),
+    expires: formatDate(lang, i.expiresAt),
+  };
+}
+
 /**
  * A short name for the device behind a session, from its user agent: "Firefox op Windows".
  * Rough on purpose (enough to recognise one's own devices); unknown agents say so.
