@@ -360,6 +360,7 @@ export const peopleMessages = defineMessages({
     'invitations.revoked': 'De uitnodiging is ingetrokken. De code werkt niet meer.',
     'invitations.gone': 'Deze uitnodiging is al gebruikt of verlopen.',
     'invitations.manage': 'Open uitnodigingen beheren',
+    'invitations.noName': 'brief zonder naam',
   },
   en: {
     'role.resident': 'Resident',
@@ -719,5 +720,6 @@ export const peopleMessages = defineMessages({
     'invitations.revoked': 'The invitation has been revoked. Its code no longer works.',
     'invitations.gone': 'This invitation has already been used or has expired.',
     'invitations.manage': 'Manage open invitations',
+    'invitations.noName': 'letter without a name',
   },
 });

@@ -215,6 +215,7 @@ export function presentInvitationRow(
         : i.addressee
           ? t('members.invitation.letter', { name: i.addressee })
           : t('members.invitation.letterNoName'),
+    who: i.kind === 'email' ? (i.email ?? '') : (i.addressee ?? t('invitations.noName')),
     role: roleLabel(t, i.role),
     sent: formatDateTime(lang, i.createdAt),
     expires: formatDate(lang, i.expiresAt),

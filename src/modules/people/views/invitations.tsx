@@ -10,6 +10,8 @@ export interface InvitationsViewModel {
     kind: 'email' | 'letter';
     /** The email address, or the name on the letter (or "a letter without a name"). */
     to: string;
+    /** Short, for the buttons: the address or the name, or "zonder naam". */
+    who: string;
     role: string;
     sent: string;
     expires: string;
@@ -49,14 +51,14 @@ export function InvitationsPage({ ctx, vm }: { ctx: ViewContext; vm: Invitations
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                   <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                     {i.kind === 'email'
-                      ? t('invitations.resend', { who: i.to })
-                      : t('invitations.reprint', { who: i.to })}
+                      ? t('invitations.resend', { who: i.who })
+                      : t('invitations.reprint', { who: i.who })}
                   </button>
                 </form>
                 <form method="post" action={`${base}/${i.id}/intrekken`}>
                   <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                   <button type="submit" class="utrecht-button utrecht-button--subtle">
-                    {t('invitations.revoke', { who: i.to })}
+                    {t('invitations.revoke', { who: i.who })}
                   </button>
                 </form>
               </div>
