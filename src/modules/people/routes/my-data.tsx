@@ -15,7 +15,14 @@ import { SESSION_COOKIE } from '../session.js';
 import type { AccountViewModel } from '../views/account.js';
 import { ConfirmEmailPage } from '../views/account.js';
 import { MyDataPage } from '../views/admin.js';
-import { actorOf, type PeopleDeps, passwordField, signedIn } from './shared.js';
+import {
+  actorOf,
+  checked,
+  networkFor,
+  type PeopleDeps,
+  passwordField,
+  signedIn,
+} from './shared.js';
 
 const eraseSchema = z.object({
   password: z.string().min(1).max(200),
@@ -175,20 +182,17 @@ export async function myDataRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
     return reply.flash('ok', 'account.language.saved').redirect('/mijn-gegevens', 303);
   });
 
-  app.post('/mijn-gegevens/netwerken/:networkId/verlaten', signedIn, async (request, reply) => {
+  app.post('/mijn-gegevens/netwerken/:networkId/verlaten', checked, async (request, reply) => {
+    // Only one's own networks: any other is 404 (not revealed), audited.
+    const network = await networkFor(service, request, 'network.leave');
     const actor = await actorOf(request);
-    const networkId = idParam.safeParse((request.params as { networkId?: string }).networkId);
-    if (!networkId.success || !roleIn(actor, networkId.data)) {
-      return request.deny({ action: 'membership.leave', status: 404 });
-    }
-    const network = await service.findNetwork(networkId.data);
-    const result = await service.leaveNetwork(actor, networkId.data, request.ip);
+    const result = await service.leaveNetwork(actor, network.id, request.ip);
     if (result === 'notMember') return request.deny({ action: 'membership.leave', status: 404 });
     if (result === 'lastCoordinator') {
       return reply.flash('error', 'account.leave.lastCoordinator').redirect('/mijn-gegevens', 303);
     }
     return reply
-      .flash('ok', 'account.leave.done', { network: network?.name ?? '' })
+      .flash('ok', 'account.leave.done', { network: network.name })
       .redirect('/mijn-gegevens', 303);
   });
 
