@@ -388,9 +388,9 @@ export function LetterPage({ ctx, vm }: { ctx: ViewContext; vm: LetterViewModel 
         >
           {t('letter.print')}
         </button>
-        <noscript>
-          <p class="utrecht-paragraph">{t('letter.printNoScript')}</p>
-        </noscript>
+        <p class="utrecht-paragraph" data-print-hint>
+          {t('letter.printNoScript')}
+        </p>
         {vm.back ? (
           <p class="utrecht-paragraph">
             <a class="utrecht-link" href={vm.back}>
