@@ -141,6 +141,18 @@ describe('account self-service on /mijn-gegevens', () => {
     assert.match(flash.body, /werkt niet \(meer\)/);
   });
 
+  test('the mail about an email change is in the language stored on the account', async () => {
+    const person = await createPerson(t.database.db);
+    await t.database.db.execute(sql`update people set language = 'en' where id = ${person.id}`);
+    const client = await signedIn(t, person.email!);
+    await client.get('/mijn-gegevens');
+    const newEmail = `english-${person.id}@test.example`;
+    await client.post('/mijn-gegevens/e-mailadres', { newEmail });
+    const mail = await lastMailTo(t, newEmail);
+    assert.match(mail!.subject, /Confirm your new email address/);
+    assert.match(mail!.body, /works for 24 hours and only once/);
+  });
+
   test('email change: an expired link is refused', async () => {
     const person = await createPerson(t.database.db);
     const client = await signedIn(t, person.email!);

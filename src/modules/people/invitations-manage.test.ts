@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { saveLogo } from '../../platform/settings.js';
 
 function letterCode(html: string): string {
   const code = /class="bk-letter__code">([A-Z0-9-]+)</.exec(html)?.[1];
@@ -91,6 +92,27 @@ describe('open invitations managed by coordinators', () => {
     assert.match(letter.body, /Lindelaan 1/);
     assert.match(letter.body, /Beste Mevrouw de Vries,/);
     assert.equal(letter.headers['cache-control'], 'no-store');
+    assert.doesNotMatch(letter.body, /bk-letter__logo/, 'no logo before one is set');
+  });
+
+  test('the letter shows the logo from the platform settings when one is set', async () => {
+    // A 1×1 PNG: the letter only refers to /logo.png, it does not read the image.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await saveLogo(t.database.db, png);
+    try {
+      const { id } = await newLetter('Logo Test');
+      await coordinator.get(`/netwerk/${a()}/uitnodigingen`);
+      const again = await coordinator.post(`/netwerk/${a()}/uitnodigingen/${id}/opnieuw`, {});
+      assert.match(
+        again.body,
+        /class="bk-letter__logo"[^>]*src="\/logo.png"|src="\/logo.png"[^>]*class="bk-letter__logo"/,
+      );
+    } finally {
+      await saveLogo(t.database.db, null);
+    }
   });
 
   test('reprinting a letter gives a new code; the old code stops working', async () => {

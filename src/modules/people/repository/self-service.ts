@@ -61,6 +61,19 @@ export function selfServiceRepository(db: Executor) {
       await db.update(people).set({ email }).where(eq(people.id, personId));
     },
 
+    /** The person's asked-for address changes (for their export); never the token hash. */
+    async listEmailChangesOf(personId: number) {
+      return db
+        .select({
+          newEmail: emailChanges.newEmail,
+          createdAt: emailChanges.createdAt,
+          expiresAt: emailChanges.expiresAt,
+          usedAt: emailChanges.usedAt,
+        })
+        .from(emailChanges)
+        .where(eq(emailChanges.personId, personId));
+    },
+
     async deleteEmailChangesOf(personId: number): Promise<void> {
       await db.delete(emailChanges).where(eq(emailChanges.personId, personId));
     },

@@ -63,7 +63,11 @@ export function sessionRepository(db: Executor) {
 
     async listSessionsOf(personId: number) {
       return db
-        .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+        .select({
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          userAgent: sessions.userAgent,
+        })
         .from(sessions)
         .where(eq(sessions.personId, personId));
     },
