@@ -137,7 +137,8 @@ export const peopleMessages = defineMessages({
     'invite.inviteeEmail': 'E-mailadres',
     'invite.inviteeEmail.hint': 'Alleen nodig bij een uitnodiging per e-mail.',
     'invite.addressee': 'Naam op de brief',
-    'invite.addressee.hint': 'Alleen voor u, zodat u weet voor wie de brief is.',
+    'invite.addressee.hint':
+      'Alleen bij een brief. De naam komt boven de brief ("Beste …,") en in uw lijst met open uitnodigingen. Laat leeg voor een brief zonder naam.',
     'invite.role': 'Rol in het netwerk',
     'invite.organisation': 'Organisatie (voor een professional)',
     'invite.organisation.none': 'Geen organisatie',
@@ -496,7 +497,8 @@ export const peopleMessages = defineMessages({
     'invite.inviteeEmail': 'Email address',
     'invite.inviteeEmail.hint': 'Only needed for an invitation by email.',
     'invite.addressee': 'Name on the letter',
-    'invite.addressee.hint': 'Only for you, so you know whom the letter is for.',
+    'invite.addressee.hint':
+      'Only for a letter. The name goes at the top of the letter ("Dear …,") and in your list of open invitations. Leave it empty for a letter without a name.',
     'invite.role': 'Role in the network',
     'invite.organisation': 'Organisation (for a professional)',
     'invite.organisation.none': 'No organisation',
