@@ -153,6 +153,29 @@ describe('account self-service on /mijn-gegevens', () => {
     assert.match(mail!.body, /works for 24 hours and only once/);
   });
 
+  test('a link opened while signed out leads through sign-in back to the confirmation', async () => {
+    const person = await createPerson(t.database.db);
+    const client = await signedIn(t, person.email!);
+    await client.get('/mijn-gegevens');
+    const newEmail = `uitgelogd-${person.id}@test.example`;
+    await client.post('/mijn-gegevens/e-mailadres', { newEmail });
+    const token = /token=([\w-]+)/.exec((await lastMailTo(t, newEmail))!.body)?.[1];
+    const link = `/mijn-gegevens/e-mailadres/bevestigen?token=${token}`;
+    const visitor = new TestClient(t.app);
+    const away = await visitor.get(link);
+    assert.equal(away.statusCode, 303);
+    assert.equal(away.headers.location, `/inloggen?terug=${encodeURIComponent(link)}`);
+    await visitor.get(String(away.headers.location));
+    const back = await visitor.post('/inloggen', {
+      identifier: person.email!,
+      password: TEST_PASSWORD,
+      terug: link,
+    });
+    assert.equal(back.headers.location, link);
+    const page = await visitor.get(link);
+    assert.match(page.body, /Ja, gebruik mijn nieuwe e-mailadres/);
+  });
+
   test('email change: an expired link is refused', async () => {
     const person = await createPerson(t.database.db);
     const client = await signedIn(t, person.email!);
