@@ -157,12 +157,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     { config: { policy: 'public' } },
     async (request, reply) => {
       const lang = isLang(request.body?.lang) ? request.body.lang : 'nl';
-      reply.setCookie(LANG_COOKIE, lang, {
-        path: '/',
-        sameSite: 'lax',
-        secure: options.secure,
-        maxAge: 365 * 24 * 3600,
-      });
+      setLanguageCookie(reply, lang, options.secure);
       return reply.redirect(safeLocalPath(request.body?.back), 303);
     },
   );
@@ -201,4 +196,14 @@ function readFlash(request: FastifyRequest, reply: FastifyReply): FlashMessage |
   } catch {
     return undefined;
   }
+}
+
+/** Sets the interface language for this browser (a year); also used after sign-in. */
+export function setLanguageCookie(reply: FastifyReply, lang: Lang, secure: boolean): void {
+  reply.setCookie(LANG_COOKIE, lang, {
+    path: '/',
+    sameSite: 'lax',
+    secure,
+    maxAge: 365 * 24 * 3600,
+  });
 }

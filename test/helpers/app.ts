@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabaseOptions } from './database.js';
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     COOKIE_SECRET: 'test-secret-test-secret-test-secret-0123',
     DEMO_MODE: 'false',
     ...overrides,

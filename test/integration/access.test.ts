@@ -126,6 +126,7 @@ const memberRoutes: MemberRoute[] = [
   { method: 'GET', route: '/netwerk/:networkId/leden', access: 'member' },
   { method: 'GET', route: '/netwerk/:networkId/uitnodigen', access: 'manage' },
   { method: 'POST', route: '/netwerk/:networkId/uitnodigen', access: 'manage' },
+  { method: 'GET', route: '/netwerk/:networkId/uitnodigingen', access: 'manage' },
   { method: 'GET', route: '/netwerk/:networkId/logboek', access: 'manage' },
   { method: 'GET', route: '/netwerk/:networkId/instellingen', access: 'manage' },
   { method: 'POST', route: '/netwerk/:networkId/instellingen', access: 'manage' },

@@ -16,6 +16,7 @@ export function countForLeaders(members: number): number | null {
 
 export type PeopleAction =
   | 'network.enter'
+  | 'network.leave'
   | 'members.view'
   | 'members.manage'
   | 'invitations.create'
@@ -34,6 +35,8 @@ export function can(
     case 'network.enter':
     case 'members.view':
       return actor.isAdmin || isMemberOf(actor, networkId);
+    case 'network.leave':
+      return isMemberOf(actor, networkId);
     case 'members.manage':
     case 'invitations.create':
     case 'audit.view':

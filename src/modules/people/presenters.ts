@@ -4,13 +4,16 @@ import { type MemberRole, memberRoles } from '../../platform/actor.js';
 import {
   formatDate,
   formatDateTime,
+  isLang,
   isMessageKey,
   type Lang,
   type Translate,
 } from '../../platform/i18n/index.js';
 import type { AuditRow, OutboxRow } from '../../platform/repository.js';
 import { countForLeaders } from './policy.js';
+import type { AccountViewModel } from './views/account.js';
 import type { AuditViewModel, MyDataViewModel, OutboxViewModel } from './views/admin.js';
+import type { InvitationsViewModel } from './views/invitations.js';
 import type { MemberRow, MyNetworksViewModel } from './views/members.js';
 
 /** A role in words ("coördinator"). */
@@ -189,12 +192,116 @@ export function presentOutbox(lang: Lang, mails: OutboxRow[]): OutboxViewModel {
 }
 
 /** /mijn-gegevens: what the person sees of their own account and memberships. */
+/** One open invitation for the coordinator's list: to whom, role, sent and valid until. */
+export function presentInvitationRow(
+  t: Translate,
+  lang: Lang,
+  i: {
+    id: number;
+    kind: 'email' | 'letter';
+    role: MemberRole;
+    email: string | null;
+    addressee: string | null;
+    createdAt: Date;
+    expiresAt: Date;
+  },
+): InvitationsViewModel['invitations'][number] {
+  return {
+    id: i.id,
+    kind: i.kind,
+    to:
+      i.kind === 'email'
+        ? t('members.invitation.email', { email: i.email ?? '' })
+        : i.addressee
+          ? t('members.invitation.letter', { name: i.addressee })
+          : t('members.invitation.letterNoName'),
+    who: i.kind === 'email' ? (i.email ?? '') : (i.addressee ?? t('invitations.noName')),
+    role: roleLabel(t, i.role),
+    sent: formatDateTime(lang, i.createdAt),
+    expires: formatDate(lang, i.expiresAt),
+  };
+}
+
+/**
+ * A short name for the device behind a session, from its user agent: "Firefox op Windows".
+ * Rough on purpose (enough to recognise one's own devices); unknown agents say so.
+ */
+export function deviceSummary(t: Translate, userAgent: string | null): string {
+  if (!userAgent) return t('account.device.unknown');
+  const ua = userAgent;
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /OPR\/|Opera/.test(ua)
+      ? 'Opera'
+      : /Firefox\/|FxiOS/.test(ua)
+        ? 'Firefox'
+        : /Chrome\/|CriOS|Chromium/.test(ua)
+          ? 'Chrome'
+          : /Safari\//.test(ua)
+            ? 'Safari'
+            : undefined;
+  const system = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad|iPod/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(ua)
+          ? 'macOS'
+          : /CrOS/.test(ua)
+            ? 'ChromeOS'
+            : /Linux/.test(ua)
+              ? 'Linux'
+              : undefined;
+  if (browser && system) return t('account.device.on', { browser, system });
+  return browser ?? system ?? t('account.device.unknown');
+}
+
+/** The self-service forms of "my data": the person's name, language and sessions. */
+export function presentAccount(
+  t: Translate,
+  lang: Lang,
+  person: {
+    displayName: string;
+    email: string | null;
+    passwordHash: string | null;
+    language: string | null;
+  },
+  memberships: MembershipWithNetwork[],
+  sessions: Array<{
+    publicId: number;
+    userAgent: string | null;
+    createdAt: Date;
+    lastSeenAt: Date;
+    current: boolean;
+  }>,
+  emailChangeHours: number,
+): AccountViewModel {
+  return {
+    displayName: person.displayName,
+    hasEmail: person.email !== null,
+    hasPassword: person.passwordHash !== null,
+    language: isLang(person.language) ? person.language : lang,
+    emailChangeHours,
+    networks: memberships.map((m) => ({ networkId: m.networkId, networkName: m.networkName })),
+    sessions: sessions.map((s) => ({
+      publicId: s.publicId,
+      device: deviceSummary(t, s.userAgent),
+      lastSeen: formatDateTime(lang, s.lastSeenAt),
+      since: formatDateTime(lang, s.createdAt),
+      current: s.current,
+    })),
+  };
+}
+
 export function presentMyData(
   t: Translate,
   person: { displayName: string; email: string | null; username: string | null } | undefined,
   memberships: MembershipWithNetwork[],
+  account: AccountViewModel,
 ): MyDataViewModel {
   return {
+    account,
     name: person?.displayName ?? '',
     email: person?.email ?? null,
     username: person?.username ?? null,

@@ -31,6 +31,8 @@ export const people = pgTable('people', {
   deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   erasedAt: timestamp('erased_at', { withTimezone: true }),
+  /** The language the person chose for the interface and their mail ('nl' or 'en'); null: not chosen. */
+  language: text('language'),
 });
 
 export const memberships = pgTable(
@@ -74,11 +76,15 @@ export const sessions = pgTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
+    /** A number to name the session on "my sessions" (the hash is never shown). */
+    publicId: serial('public_id').notNull().unique(),
     personId: integer('person_id')
       .notNull()
       .references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The browser's user agent at sign-in, cut to 300 characters: for the device summary. */
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_person').on(t.personId)],
 );
@@ -110,6 +116,19 @@ export const passwordResets = pgTable('password_resets', {
   personId: integer('person_id')
     .notNull()
     .references(() => people.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** A change of email address waiting for the link mailed to the new address (24 hours, once). */
+export const emailChanges = pgTable('email_changes', {
+  id: serial('id').primaryKey(),
+  personId: integer('person_id')
+    .notNull()
+    .references(() => people.id),
+  newEmail: text('new_email').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

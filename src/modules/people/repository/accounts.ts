@@ -3,6 +3,7 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import {
+  emailChanges,
   invitations,
   leaderScopes,
   memberships,
@@ -88,6 +89,7 @@ export function accountRepository(db: Executor) {
     async erasePerson(personId: number): Promise<void> {
       await db.delete(sessions).where(eq(sessions.personId, personId));
       await db.delete(passwordResets).where(eq(passwordResets.personId, personId));
+      await db.delete(emailChanges).where(eq(emailChanges.personId, personId));
       await db.delete(memberships).where(eq(memberships.personId, personId));
       await db.delete(leaderScopes).where(eq(leaderScopes.personId, personId));
       await db
@@ -102,6 +104,7 @@ export function accountRepository(db: Executor) {
           displayName: '',
           passwordHash: null,
           isAdmin: false,
+          language: null,
           erasedAt: sql`now()`,
         })
         .where(eq(people.id, personId));

@@ -5,6 +5,7 @@ import type { invitations, people } from '../tables.js';
 import { accountRepository } from './accounts.js';
 import { invitationRepository } from './invitations.js';
 import { membershipRepository } from './memberships.js';
+import { selfServiceRepository } from './self-service.js';
 import { sessionRepository } from './sessions.js';
 
 export { type PeopleDirectory, peopleDirectory } from './directory.js';
@@ -20,6 +21,7 @@ export function peopleRepository(db: Executor) {
     ...membershipRepository(db),
     ...sessionRepository(db),
     ...invitationRepository(db),
+    ...selfServiceRepository(db),
   };
 }
 

@@ -69,6 +69,60 @@ export function invitationRepository(db: Executor) {
         .orderBy(desc(invitations.createdAt));
     },
 
+    /** An invitation that can still be used, by id (for the coordinator's list). */
+    async findOpenInvitation(id: number): Promise<InvitationRow | undefined> {
+      const rows = await db
+        .select()
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.id, id),
+            isNull(invitations.usedAt),
+            gt(invitations.expiresAt, sql`now()`),
+          ),
+        );
+      return rows[0];
+    },
+
+    /**
+     * A fresh code for an open invitation: the old code hash is replaced, so the old code
+     * stops working. Undefined when the invitation was used or ended in the meantime.
+     */
+    async renewInvitationCode(
+      id: number,
+      codeHash: string,
+      expiresAt: Date,
+    ): Promise<InvitationRow | undefined> {
+      const rows = await db
+        .update(invitations)
+        .set({ codeHash, expiresAt, createdAt: sql`now()` })
+        .where(
+          and(
+            eq(invitations.id, id),
+            isNull(invitations.usedAt),
+            gt(invitations.expiresAt, sql`now()`),
+          ),
+        )
+        .returning();
+      return rows[0];
+    },
+
+    /** Ends an open invitation now (its expiry set to this moment): its code stops working. */
+    async revokeInvitation(id: number): Promise<boolean> {
+      const rows = await db
+        .update(invitations)
+        .set({ expiresAt: sql`now()` })
+        .where(
+          and(
+            eq(invitations.id, id),
+            isNull(invitations.usedAt),
+            gt(invitations.expiresAt, sql`now()`),
+          ),
+        )
+        .returning({ id: invitations.id });
+      return rows.length > 0;
+    },
+
     async listInvitationsInvolving(personId: number) {
       return db
         .select({

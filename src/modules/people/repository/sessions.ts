@@ -6,8 +6,10 @@ import { leaderScopes, memberships, people, sessions } from '../tables.js';
 
 export function sessionRepository(db: Executor) {
   return {
-    async insertSession(idHash: string, personId: number): Promise<void> {
-      await db.insert(sessions).values({ idHash, personId });
+    async insertSession(idHash: string, personId: number, userAgent?: string): Promise<void> {
+      await db
+        .insert(sessions)
+        .values({ idHash, personId, userAgent: userAgent ? userAgent.slice(0, 300) : null });
     },
 
     /**
@@ -61,7 +63,11 @@ export function sessionRepository(db: Executor) {
 
     async listSessionsOf(personId: number) {
       return db
-        .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+        .select({
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          userAgent: sessions.userAgent,
+        })
         .from(sessions)
         .where(eq(sessions.personId, personId));
     },

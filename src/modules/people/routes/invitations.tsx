@@ -2,6 +2,7 @@
 // accepts with the link or the code (a new account, or a new membership for one that exists).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { findInNetworkOr404 } from '../../../platform/access.js';
 import { memberRoles } from '../../../platform/actor.js';
 import type { FormState } from '../../../platform/forms.js';
 import { formValues, parseForm } from '../../../platform/forms.js';
@@ -9,9 +10,10 @@ import { formatDate } from '../../../platform/i18n/index.js';
 import { readLogo, readPlatformSettings } from '../../../platform/settings.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { isCommonPassword } from '../common-passwords.js';
-import { roleLabel, roleOptions } from '../presenters.js';
+import { presentInvitationRow, roleLabel, roleOptions } from '../presenters.js';
 import { SESSION_COOKIE } from '../session.js';
 import { AcceptInvitationPage } from '../views/auth.js';
+import { InvitationsPage } from '../views/invitations.js';
 import { InvitePage, LetterPage } from '../views/members.js';
 import {
   actorOf,
@@ -264,18 +266,95 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         .flash(sent ? 'ok' : 'info', sent ? 'invite.sent' : 'invite.queued')
         .redirect(`/netwerk/${network.id}/leden`, 303);
     }
-    const [settings, logo] = await Promise.all([
+    return showLetter(request, reply, network, {
+      code: created.code,
+      addressee: form.data.addressee || null,
+      expiresAt: created.expiresAt,
+    });
+  });
+
+  /** The printable letter with a code that is shown this once (never cached). */
+  async function showLetter(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    network: { id: number; name: string },
+    letter: { code: string; addressee: string | null; expiresAt: Date },
+  ) {
+    const [settings, logo, help] = await Promise.all([
       readPlatformSettings(context.db),
       readLogo(context.db),
+      service.findNetworkContact(network.id),
     ]);
     const vm = {
       sender: { organisationName: settings.organisationName, logo: logo !== undefined },
       networkName: network.name,
-      addressee: form.data.addressee || null,
-      code: created.code,
-      url: `${url}/uitnodiging`,
-      validUntil: formatDate(request.lang, created.expiresAt),
+      addressee: letter.addressee,
+      code: letter.code,
+      url: `${baseUrl(config, request)}/uitnodiging`,
+      validUntil: formatDate(request.lang, letter.expiresAt),
+      help,
+      back: `/netwerk/${network.id}/uitnodigingen`,
     };
     return reply.page((ctx) => <LetterPage ctx={ctx} vm={vm} />);
+  }
+
+  // Managing the open invitations
+
+  app.get('/netwerk/:networkId/uitnodigingen', checked, async (request, reply) => {
+    const network = await networkFor(service, request, 'invitations.create');
+    const open = await service.listOpenInvitations(network.id);
+    const vm = {
+      network,
+      invitations: open.map((i) => presentInvitationRow(request.t, request.lang, i)),
+    };
+    return reply.page((ctx) => <InvitationsPage ctx={ctx} vm={vm} />);
   });
+
+  /** An open invitation of this network, or 404 (never one of another network). */
+  const invitationIn = (request: FastifyRequest, networkId: number) =>
+    findInNetworkOr404(
+      request,
+      'invitationId',
+      (id) => service.findOpenInvitationIn(networkId, id),
+      { action: 'invitations.create', objectType: 'invitation', networkId },
+    );
+
+  app.post(
+    '/netwerk/:networkId/uitnodigingen/:invitationId/opnieuw',
+    checked,
+    async (request, reply) => {
+      const network = await networkFor(service, request, 'invitations.create');
+      const actor = await actorOf(request);
+      const invitation = await invitationIn(request, network.id);
+      const renewed = await service.resendInvitation(
+        actor,
+        invitation,
+        request.ip,
+        baseUrl(config, request),
+      );
+      const back = `/netwerk/${network.id}/uitnodigingen`;
+      if (!renewed) return reply.flash('error', 'invitations.gone').redirect(back, 303);
+      if (invitation.kind === 'email') {
+        const sent = context.mailer.delivery === 'smtp';
+        return reply
+          .flash(sent ? 'ok' : 'info', sent ? 'invitations.resent' : 'invite.queued')
+          .redirect(back, 303);
+      }
+      return showLetter(request, reply, network, renewed);
+    },
+  );
+
+  app.post(
+    '/netwerk/:networkId/uitnodigingen/:invitationId/intrekken',
+    checked,
+    async (request, reply) => {
+      const network = await networkFor(service, request, 'invitations.create');
+      const actor = await actorOf(request);
+      const invitation = await invitationIn(request, network.id);
+      const revoked = await service.revokeInvitation(actor, invitation, request.ip);
+      return reply
+        .flash(revoked ? 'ok' : 'error', revoked ? 'invitations.revoked' : 'invitations.gone')
+        .redirect(`/netwerk/${network.id}/uitnodigingen`, 303);
+    },
+  );
 }

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { formValues, parseForm } from '../../../platform/forms.js';
-import { isMessageKey, type Translate } from '../../../platform/i18n/index.js';
-import { safeLocalPath } from '../../../platform/pages.js';
+import { isLang, isMessageKey, type Translate } from '../../../platform/i18n/index.js';
+import { safeLocalPath, setLanguageCookie } from '../../../platform/pages.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { isCommonPassword } from '../common-passwords.js';
 import { SESSION_COOKIE } from '../session.js';
@@ -65,6 +65,7 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
       form.data.password,
       request.ip,
       request.cookies[SESSION_COOKIE],
+      request.headers['user-agent'],
     );
     if (!result.ok) {
       const message = request.t(
@@ -92,6 +93,8 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
       );
     }
     reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions);
+    // The interface follows the language stored on the account.
+    if (isLang(result.language)) setLanguageCookie(reply, result.language, cookieOptions.secure);
     return reply.flash('ok', 'login.welcome').redirect(back, 303);
   });
 

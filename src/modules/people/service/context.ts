@@ -105,9 +105,9 @@ export function serviceContext(options: PeopleServiceOptions) {
     limitKey,
     listMembershipsOf,
     /** Starts a session; returns its id (for the cookie; the database keeps only its hash). */
-    async startSession(personId: number): Promise<string> {
+    async startSession(personId: number, userAgent?: string): Promise<string> {
       const sessionId = newSessionId();
-      await repo.insertSession(sessionHash(sessionId), personId);
+      await repo.insertSession(sessionHash(sessionId), personId, userAgent);
       return sessionId;
     },
   };

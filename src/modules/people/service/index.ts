@@ -6,11 +6,13 @@ import { type PeopleServiceOptions, serviceContext } from './context.js';
 import { invitationService } from './invitations.js';
 import { memberService } from './members.js';
 import { myDataService } from './my-data.js';
+import { selfService } from './self-service.js';
 import { signInService } from './sign-in.js';
 
 export type { AdminOrigin, LeaderScopeInput } from './accounts.js';
 export { LEADER_LINK_MINUTES, SETUP_LINK_MINUTES } from './accounts.js';
 export { INVITATION_DAYS } from './invitations.js';
+export { EMAIL_CHANGE_HOURS } from './self-service.js';
 export type { LoginResult } from './sign-in.js';
 /** Rows another module holds about a person: included in the export, anonymised on erasure. */
 export type { PeopleServiceOptions, PersonDataProvider };
@@ -23,6 +25,7 @@ export function peopleService(options: PeopleServiceOptions) {
     ...memberService(context),
     ...myDataService(context),
     ...accountService(context),
+    ...selfService(context),
   };
 }
 

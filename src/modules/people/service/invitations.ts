@@ -2,6 +2,7 @@
 // membership for an account that exists).
 import type { Actor, MemberRole } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { networkModule } from '../../network/index.js';
 import { peopleRepository } from '../repository/index.js';
 import { hashPassword, newLetterCode, newLinkToken, verifyPassword } from '../secrets.js';
 import type { ServiceContext } from './context.js';
@@ -21,7 +22,99 @@ export function invitationService(c: ServiceContext) {
     return coordinators.length === 0 || coordinators.some((k) => k.personId === personId);
   }
 
+  /** The invitation mail: the link with the code, in Dutch (as the first invitation). */
+  function invitationMail(
+    to: string,
+    networkName: string | undefined,
+    inviterName: string,
+    code: string,
+    baseUrl: string,
+  ) {
+    return {
+      to,
+      subject: `Uitnodiging voor ${networkName ?? 'een buurtnetwerk'}`,
+      body: [
+        'Goedendag,',
+        '',
+        `${inviterName} nodigt u uit om mee te doen in ${networkName ?? 'een buurtnetwerk'} op Buurtkracht.`,
+        'Via deze link kiest u een naam en een wachtwoord. De link werkt 30 dagen en maar één keer:',
+        `${baseUrl}/uitnodiging?code=${code}`,
+      ].join('\n'),
+    };
+  }
+
   return {
+    /** The phone number and address where a letter's reader can get help, when set. */
+    async findNetworkContact(networkId: number) {
+      const network = await networkModule.api.networks(db).findNetworkById(networkId);
+      return { phone: network?.contactPhone ?? null, address: network?.contactAddress ?? null };
+    },
+
+    /** An open invitation of this network, or undefined (used, ended, or another network's). */
+    async findOpenInvitationIn(networkId: number, id: number) {
+      const invitation = await repo.findOpenInvitation(id);
+      return invitation?.networkId === networkId ? invitation : undefined;
+    },
+
+    /**
+     * Sends an open invitation again with a fresh code, valid INVITATION_DAYS from now; the old
+     * code stops working. An email invitation is mailed again; for a letter the new code is
+     * returned to print (the only time it is shown). Undefined when it was used meanwhile.
+     */
+    async resendInvitation(
+      actor: Actor,
+      invitation: { id: number; networkId: number; kind: 'email' | 'letter' },
+      origin: string,
+      baseUrl: string,
+    ): Promise<{ code: string; expiresAt: Date; addressee: string | null } | undefined> {
+      const code = invitation.kind === 'email' ? newLinkToken() : newLetterCode();
+      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3_600_000);
+      const network = (await places.listNetworkSummaries([invitation.networkId]))[0];
+      const renewed = await db.transaction(async (tx) => {
+        const row = await peopleRepository(tx).renewInvitationCode(
+          invitation.id,
+          hashCode(code),
+          expiresAt,
+        );
+        if (row?.kind === 'email' && row.email) {
+          await mailer.send(
+            tx,
+            invitationMail(row.email, network?.name, actor.displayName, code, baseUrl),
+          );
+        }
+        return row;
+      });
+      await recordAudit(db, {
+        actorId: actor.personId,
+        action: 'invitation.resend',
+        result: renewed ? 'ok' : 'failed',
+        objectType: 'invitation',
+        objectId: invitation.id,
+        networkId: invitation.networkId,
+        origin,
+      });
+      return renewed ? { code, expiresAt, addressee: renewed.addressee } : undefined;
+    },
+
+    /** Revokes an open invitation: its code no longer works. */
+    async revokeInvitation(
+      actor: Actor,
+      invitation: { id: number; networkId: number },
+      origin: string,
+    ): Promise<boolean> {
+      const revoked = await repo.revokeInvitation(invitation.id);
+      await recordAudit(db, {
+        actorId: actor.personId,
+        action: 'invitation.revoke',
+        result: revoked ? 'ok' : 'failed',
+        objectType: 'invitation',
+        objectId: invitation.id,
+        networkId: invitation.networkId,
+        origin,
+      });
+      return revoked;
+    },
+
     async createInvitation(
       actor: Actor,
       networkId: number,
@@ -65,17 +158,10 @@ export function invitationService(c: ServiceContext) {
           expiresAt,
         });
         if (input.kind === 'email') {
-          await mailer.send(tx, {
-            to: created.email!,
-            subject: `Uitnodiging voor ${network?.name ?? 'een buurtnetwerk'}`,
-            body: [
-              'Goedendag,',
-              '',
-              `${actor.displayName} nodigt u uit om mee te doen in ${network?.name ?? 'een buurtnetwerk'} op Buurtkracht.`,
-              'Via deze link kiest u een naam en een wachtwoord. De link werkt 30 dagen en maar één keer:',
-              `${baseUrl}/uitnodiging?code=${code}`,
-            ].join('\n'),
-          });
+          await mailer.send(
+            tx,
+            invitationMail(created.email!, network?.name, actor.displayName, code, baseUrl),
+          );
         }
         return created;
       });

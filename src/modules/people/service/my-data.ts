@@ -27,7 +27,7 @@ export function myDataService(c: ServiceContext) {
     async exportPerson(personId: number, origin: string) {
       const person = await repo.findPersonById(personId);
       if (!person) throw new Error('no such person');
-      const [memberships, scopes, sessionRows, invitationRows, resets, audit, mail] =
+      const [memberships, scopes, sessionRows, invitationRows, resets, audit, mail, emailChanges] =
         await Promise.all([
           c.listMembershipsOf(personId),
           repo.listLeaderScopes(personId),
@@ -36,6 +36,7 @@ export function myDataService(c: ServiceContext) {
           repo.listResetsOf(personId),
           platform.listAuditByActor(personId),
           platform.listOutboxFor(personId, person.email),
+          repo.listEmailChangesOf(personId),
         ]);
       const modules: Record<string, unknown> = {};
       for (const provider of options.personData ?? []) {
@@ -49,6 +50,7 @@ export function myDataService(c: ServiceContext) {
           email: person.email,
           username: person.username,
           displayName: person.displayName,
+          language: person.language,
           isAdmin: person.isAdmin,
           createdAt: person.createdAt,
         },
@@ -76,6 +78,7 @@ export function myDataService(c: ServiceContext) {
           acceptedByMe: i.usedBy === personId,
         })),
         passwordResets: resets,
+        emailChanges,
         auditLog: audit.map((a) => ({
           at: a.at,
           action: a.action,

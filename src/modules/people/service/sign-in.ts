@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TOUCH_AFTER_MS = 60_000;
 
 export type LoginResult =
-  | { ok: true; sessionId: string; personId: number }
+  | { ok: true; sessionId: string; personId: number; language: string | null }
   | { ok: false; reason: 'invalid' | 'limited' | 'wait' | 'deactivated' };
 
 export function signInService(c: ServiceContext) {
@@ -88,6 +88,7 @@ export function signInService(c: ServiceContext) {
       password: string,
       origin: string,
       previousSessionId?: string,
+      userAgent?: string,
     ): Promise<LoginResult> {
       const account = identifier.trim().toLowerCase();
       const keys = {
@@ -151,9 +152,9 @@ export function signInService(c: ServiceContext) {
       }
       // A new session id at every login: an id planted before login is worthless after it.
       if (previousSessionId) await repo.deleteSession(sessionHash(previousSessionId));
-      const sessionId = await startSession(person.id);
+      const sessionId = await startSession(person.id, userAgent);
       await recordAudit(db, { actorId: person.id, action: 'login', result: 'ok', origin });
-      return { ok: true, sessionId, personId: person.id };
+      return { ok: true, sessionId, personId: person.id, language: person.language };
     },
 
     async logout(sessionId: string | undefined, actor: Actor | undefined, origin: string) {

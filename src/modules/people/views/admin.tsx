@@ -2,6 +2,7 @@ import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Checkbox, Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { AccountSections, type AccountViewModel, LeaveNetworkForm } from './account.js';
 
 export interface AuditViewModel {
   title: string;
@@ -120,6 +121,8 @@ export interface MyDataViewModel extends FormState {
   email: string | null;
   username: string | null;
   memberships: { networkId: number; networkName: string; roleLabel: string; listed: boolean }[];
+  /** Name, email address, password, language and sessions: the self-service forms. */
+  account: AccountViewModel;
 }
 
 export function MyDataPage({ ctx, vm }: { ctx: ViewContext; vm: MyDataViewModel }) {
@@ -145,28 +148,27 @@ export function MyDataPage({ ctx, vm }: { ctx: ViewContext; vm: MyDataViewModel 
           </>
         ) : null}
       </dl>
+      <AccountSections ctx={ctx} vm={vm.account} />
       {vm.memberships.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">{t('myData.memberships')}</h2>
           {vm.memberships.map((m) => (
-            <form
-              method="post"
-              action="/mijn-gegevens/zichtbaarheid"
-              class="bk-card"
-              key={m.networkId}
-            >
-              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-              <input type="hidden" name="networkId" value={String(m.networkId)} />
-              <h3 class="utrecht-heading-3">
-                {m.networkName} · {m.roleLabel}
-              </h3>
-              <Checkbox
-                name={`listed-${m.networkId}`}
-                label={t('myData.listedToggle', { network: m.networkName })}
-                checked={m.listed}
-              />
-              <SubmitButton variant="secondary">{t('myData.saveListed')}</SubmitButton>
-            </form>
+            <div class="bk-card" key={m.networkId}>
+              <form method="post" action="/mijn-gegevens/zichtbaarheid">
+                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                <input type="hidden" name="networkId" value={String(m.networkId)} />
+                <h3 class="utrecht-heading-3">
+                  {m.networkName} · {m.roleLabel}
+                </h3>
+                <Checkbox
+                  name={`listed-${m.networkId}`}
+                  label={t('myData.listedToggle', { network: m.networkName })}
+                  checked={m.listed}
+                />
+                <SubmitButton variant="secondary">{t('myData.saveListed')}</SubmitButton>
+              </form>
+              <LeaveNetworkForm ctx={ctx} networkId={m.networkId} networkName={m.networkName} />
+            </div>
           ))}
         </>
       ) : null}

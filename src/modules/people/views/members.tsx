@@ -283,6 +283,11 @@ export function MembersPage({ ctx, vm }: { ctx: ViewContext; vm: MembersViewMode
               </li>
             ))}
           </ul>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`/netwerk/${vm.network.id}/uitnodigingen`}>
+              {t('invitations.manage')}
+            </a>
+          </p>
         </section>
       ) : null}
     </Layout>
@@ -359,6 +364,10 @@ export interface LetterViewModel {
   validUntil: string;
   /** From the platform settings: the organisation's name and whether it has a logo. */
   sender?: { organisationName: string; logo: boolean };
+  /** Where to get help: the network's phone number and address, when set. */
+  help?: { phone: string | null; address: string | null };
+  /** The way back from the letter (the open invitations of the network). */
+  back?: string;
 }
 
 /** The printable invitation letter: the only time the code is ever shown. */
@@ -370,6 +379,27 @@ export function LetterPage({ ctx, vm }: { ctx: ViewContext; vm: LetterViewModel 
       <div class="utrecht-alert utrecht-alert--warning bk-no-print" role="status">
         <p class="utrecht-paragraph">{t('letter.note')}</p>
       </div>
+      <div class="bk-no-print bk-letter__actions">
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--primary-action"
+          data-print
+          hidden
+        >
+          {t('letter.print')}
+        </button>
+        <p class="utrecht-paragraph" data-print-hint>
+          {t('letter.printNoScript')}
+        </p>
+        {vm.back ? (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={vm.back}>
+              {t('letter.back')}
+            </a>
+          </p>
+        ) : null}
+      </div>
+      <script src={ctx.asset('print-button.js')} defer />
       <article class="bk-letter">
         {vm.sender?.logo || vm.sender?.organisationName ? (
           <header class="bk-letter__sender">
@@ -395,6 +425,22 @@ export function LetterPage({ ctx, vm }: { ctx: ViewContext; vm: LetterViewModel 
         <p class="bk-letter__code">{vm.code}</p>
         <p class="utrecht-paragraph">{t('letter.valid', { date: vm.validUntil })}</p>
         <p class="utrecht-paragraph">{t('letter.help')}</p>
+        {vm.help?.phone || vm.help?.address ? (
+          <dl class="bk-facts">
+            {vm.help.phone ? (
+              <>
+                <dt>{t('letter.phone')}</dt>
+                <dd>{vm.help.phone}</dd>
+              </>
+            ) : null}
+            {vm.help.address ? (
+              <>
+                <dt>{t('letter.address')}</dt>
+                <dd>{vm.help.address}</dd>
+              </>
+            ) : null}
+          </dl>
+        ) : null}
       </article>
     </Layout>
   );
