@@ -47,6 +47,7 @@ describe('library: cases and responses, bad input, private reflections', () => {
     await client('coordinator').get('/');
     await client('coordinator').post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
       decision: 'approve',
+      asked: 'region',
     });
 
     const responder = client('coordinatorC');

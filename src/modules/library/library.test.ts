@@ -85,11 +85,13 @@ describe('library: stories, cases, lessons, visibility and reflections', () => {
     await client('coordinatorB').get('/');
     const foreign = await client('coordinatorB').post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
       decision: 'approve',
+      asked: 'region',
     });
     assert.equal(foreign.statusCode, 404);
     await resident.get('/');
     const own = await resident.post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
       decision: 'approve',
+      asked: 'region',
     });
     assert.equal(own.statusCode, 403);
     assert.equal((await libraryRepository(t.database.db).findItem(id))!.visibility, 'network');
@@ -97,8 +99,21 @@ describe('library: stories, cases, lessons, visibility and reflections', () => {
     const queue = await client('coordinator').get(`/netwerk/${a()}/bibliotheek/goedkeuren`);
     assert.equal(queue.statusCode, 200);
     assert.match(queue.body, /Wijkwandelingen/);
+    assert.match(queue.body, /name="asked" value="region"/);
+    // A decision on a request that has changed since the page was shown changes nothing.
+    const stale = await client('coordinator').post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
+      decision: 'approve',
+      asked: 'public',
+    });
+    assert.equal(stale.statusCode, 303);
+    assert.equal((await libraryRepository(t.database.db).findItem(id))!.visibility, 'network');
+    assert.match(
+      (await client('coordinator').get(`/netwerk/${a()}/bibliotheek/goedkeuren`)).body,
+      /intussen veranderd/,
+    );
     const approved = await client('coordinator').post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
       decision: 'approve',
+      asked: 'region',
     });
     assert.equal(approved.statusCode, 303);
     assert.equal((await libraryRepository(t.database.db).findItem(id))!.visibility, 'region');

@@ -74,6 +74,8 @@ export const libraryMessages = defineMessages({
     'library.shareAsked': 'Gevraagd. De coördinator beslist.',
     'library.approvals': 'Te beslissen: delen buiten het netwerk',
     'library.approvalsNone': 'Er wacht niets op uw goedkeuring.',
+    'library.changedMeanwhile':
+      'De vraag om te delen is intussen veranderd of al beslist. Kijk hieronder wat er nu wacht.',
     'library.approve': 'Goedkeuren',
     'library.decline': 'Niet delen',
     'library.approved': 'Goedgekeurd: het wordt gedeeld.',
@@ -178,6 +180,8 @@ export const libraryMessages = defineMessages({
     'library.shareAsked': 'Asked. The coordinator decides.',
     'library.approvals': 'To decide: sharing beyond the network',
     'library.approvalsNone': 'Nothing is waiting for your approval.',
+    'library.changedMeanwhile':
+      'The request to share changed meanwhile or was already decided. See below what waits now.',
     'library.approve': 'Approve',
     'library.decline': 'Do not share',
     'library.approved': 'Approved: it is shared.',

@@ -152,14 +152,27 @@ export function libraryRepository(db: Executor) {
         .orderBy(asc(i.createdAt));
     },
 
+    /**
+     * Changes an item's visibility. `whileRequested`: only while the request is still this
+     * one (a decision on a request the author has since changed changes nothing); says
+     * whether the row changed.
+     */
     async updateVisibility(
       id: number,
       values: { visibility?: ItemVisibility; requestedVisibility: ItemVisibility | null },
-    ): Promise<void> {
-      await db
+      whileRequested?: ItemVisibility,
+    ): Promise<boolean> {
+      const rows = await db
         .update(i)
         .set({ ...values, updatedAt: sql`now()` })
-        .where(eq(i.id, id));
+        .where(
+          and(
+            eq(i.id, id),
+            whileRequested === undefined ? undefined : eq(i.requestedVisibility, whileRequested),
+          ),
+        )
+        .returning({ id: i.id });
+      return rows.length > 0;
     },
 
     /** Lessons drawn from an experiment or a case (any visibility: shown within the network). */

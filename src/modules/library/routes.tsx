@@ -274,6 +274,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       asked: request.t('library.pending', {
         level: visibilityLabel(request.t, item.requestedVisibility!),
       }),
+      askedLevel: item.requestedVisibility!,
     }));
     return reply.page((ctx) => <ApprovalsPage ctx={ctx} vm={{ network, items }} />);
   });
@@ -290,10 +291,16 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
         status: 404,
       });
     }
-    const approve = (request.body as { decision?: string } | undefined)?.decision === 'approve';
-    await service.decideSharing(item, approve);
+    const body = (request.body ?? {}) as { decision?: string; asked?: string };
+    const approve = body.decision === 'approve';
+    // The decision is on the request the coordinator saw; a changed request is decided anew.
+    const decided =
+      body.asked === item.requestedVisibility && (await service.decideSharing(item, approve));
     return reply
-      .flash('ok', approve ? 'library.approved' : 'library.declined')
+      .flash(
+        decided ? 'ok' : 'error',
+        !decided ? 'library.changedMeanwhile' : approve ? 'library.approved' : 'library.declined',
+      )
       .redirect(`/netwerk/${network.id}/bibliotheek/goedkeuren`, 303);
   });
 

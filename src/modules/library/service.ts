@@ -149,17 +149,24 @@ export function libraryService(db: Database) {
       });
     },
 
-    /** The coordinator approves (the asked visibility applies) or declines (it is dropped). */
-    async decideSharing(item: ItemRow, approve: boolean): Promise<void> {
-      if (item.requestedVisibility === null) return;
-      await db.transaction(async (tx) => {
-        await libraryRepository(tx).updateVisibility(
+    /**
+     * The coordinator approves (the asked visibility applies) or declines (it is dropped) the
+     * request they saw. If the author changed the request meanwhile, nothing changes and the
+     * answer is false: the coordinator decides on the new request (no lost update).
+     */
+    async decideSharing(item: ItemRow, approve: boolean): Promise<boolean> {
+      const asked = item.requestedVisibility;
+      if (asked === null) return false;
+      return db.transaction(async (tx) => {
+        const changed = await libraryRepository(tx).updateVisibility(
           item.id,
           approve
-            ? { visibility: item.requestedVisibility!, requestedVisibility: null }
+            ? { visibility: asked, requestedVisibility: null }
             : { requestedVisibility: null },
+          asked,
         );
-        await refreshItem(tx, item.kind, item.id);
+        if (changed) await refreshItem(tx, item.kind, item.id);
+        return changed;
       });
     },
 

@@ -1,5 +1,6 @@
 // Turns signal rows into the plain view models of the signals pages. Pure: no I/O; the
 // translator and the language come in as arguments.
+
 import type { MemberRole } from '../../platform/actor.js';
 import type { FormState } from '../../platform/forms.js';
 import {
@@ -8,6 +9,7 @@ import {
   type Lang,
   type Translate,
 } from '../../platform/i18n/index.js';
+import type { PageModel } from '../../platform/pagination.js';
 import { peopleModule } from '../people/index.js';
 import { nextStatus, previousStatus, type SignalStatus } from './policy.js';
 import type { SignalRow } from './repository/index.js';
@@ -79,6 +81,8 @@ export function presentList(
     network: NetworkRef;
     rows: readonly SignalListRow[];
     hiddenPersonBound: number;
+    /** The pages of the list (platform/pagination.ts). */
+    pages: PageModel;
     filter: { status: string; theme: string };
     themes: readonly string[];
     canCreate: boolean;
@@ -99,6 +103,7 @@ export function presentList(
       date: formatDate(lang, r.createdAt),
     })),
     hiddenPersonBound: input.hiddenPersonBound,
+    pages: input.pages,
     filter: input.filter,
     statusOptions: statusOptions(t),
     themeOptions: themeOptions(t, input.themes),

@@ -5,7 +5,15 @@ import { Layout } from '../../../platform/views/Layout.js';
 
 export interface ApprovalsViewModel {
   network: { id: number; name: string };
-  items: { id: number; href: string; title: string; kind: string; asked: string }[];
+  items: {
+    id: number;
+    href: string;
+    title: string;
+    kind: string;
+    asked: string;
+    /** The visibility asked for, sent back with the decision (a changed request is not decided). */
+    askedLevel: string;
+  }[];
 }
 
 export function ApprovalsPage({ ctx, vm }: { ctx: ViewContext; vm: ApprovalsViewModel }) {
@@ -25,6 +33,7 @@ export function ApprovalsPage({ ctx, vm }: { ctx: ViewContext; vm: ApprovalsView
               </a>{' '}
               ({item.kind}) — {item.asked}
               <Form ctx={ctx} action={`/netwerk/${vm.network.id}/bibliotheek/${item.id}/besluit`}>
+                <input type="hidden" name="asked" value={item.askedLevel} />
                 <SubmitButton name="decision" value="approve">
                   {t('library.approve')}
                 </SubmitButton>{' '}

@@ -5,8 +5,8 @@ import type { Executor } from '../../../db/client.js';
 import { signalFollowers, signals } from '../tables.js';
 import type { SignalListFilter } from './index.js';
 
-/** The list shows at most this many signals, newest first. */
-export const SIGNAL_LIST_LIMIT = 500;
+/** The list shows this many signals per page, newest first. */
+export const SIGNAL_LIST_LIMIT = 50;
 
 export function listRepository(db: Executor) {
   const pulse = {
@@ -50,16 +50,36 @@ export function listRepository(db: Executor) {
           ),
         );
 
+  /** The list's conditions: the network, no pending ones, what the viewer may see, the filter. */
+  const listConditions = (networkId: number, filter: SignalListFilter) => {
+    const conditions = [
+      eq(signals.networkId, networkId),
+      ne(signals.status, 'pending'),
+      visibleTo(filter.viewerId, filter.allPersonBound),
+    ];
+    if (filter.status) conditions.push(eq(signals.status, filter.status));
+    if (filter.theme) conditions.push(eq(signals.theme, filter.theme));
+    return conditions;
+  };
+
   return {
     ...pulse,
-    async listSignals(networkId: number, filter: SignalListFilter) {
-      const conditions = [
-        eq(signals.networkId, networkId),
-        ne(signals.status, 'pending'),
-        visibleTo(filter.viewerId, filter.allPersonBound),
-      ];
-      if (filter.status) conditions.push(eq(signals.status, filter.status));
-      if (filter.theme) conditions.push(eq(signals.theme, filter.theme));
+    /** How many signals the list has with this filter (for its pages). */
+    async countSignals(networkId: number, filter: SignalListFilter): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(signals)
+        .where(and(...listConditions(networkId, filter)));
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    /** One page of the list (`limit` from `offset`), newest first. */
+    async listSignals(
+      networkId: number,
+      filter: SignalListFilter,
+      limit = SIGNAL_LIST_LIMIT,
+      offset = 0,
+    ) {
       return db
         .select({
           id: signals.id,
@@ -74,9 +94,10 @@ export function listRepository(db: Executor) {
           followers: sql<number>`(select count(*)::int from ${signalFollowers} f where f.signal_id = ${signals.id})`,
         })
         .from(signals)
-        .where(and(...conditions))
+        .where(and(...listConditions(networkId, filter)))
         .orderBy(desc(signals.createdAt), desc(signals.id))
-        .limit(SIGNAL_LIST_LIMIT);
+        .limit(limit)
+        .offset(offset);
     },
 
     /** Person-bound signals the viewer may not see: shown as a number only. */

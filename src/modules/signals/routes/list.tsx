@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formValues, parseForm } from '../../../platform/forms.js';
+import { pageFromQuery, paginate } from '../../../platform/pagination.js';
 import { can, seesAllPersonBound } from '../policy.js';
 import {
   listedStatuses,
@@ -11,6 +12,7 @@ import {
   raisedByValues,
   themeOptions,
 } from '../presenters.js';
+import { SIGNAL_LIST_LIMIT } from '../repository/index.js';
 import { reviewPersonalDetails } from '../service/index.js';
 import { SignalListPage } from '../views/list.js';
 import { NewSignalPage } from '../views/new-signal.js';
@@ -34,19 +36,28 @@ export function registerListRoutes(app: FastifyInstance, kit: SignalRouteKit): v
       .refine((v) => themes.includes(v))
       .safeParse(query.thema);
     const all = seesAllPersonBound(actor, network.id);
+    const filter = {
+      status: status.success ? status.data : undefined,
+      theme: theme.success ? theme.data : undefined,
+      viewerId: actor.personId,
+      allPersonBound: all,
+    };
+    const paged = paginate(
+      `/netwerk/${network.id}/signalen`,
+      { status: filter.status ?? '', thema: filter.theme ?? '' },
+      pageFromQuery(query),
+      await service.countSignals(network.id, filter),
+      SIGNAL_LIST_LIMIT,
+    );
     const [rows, hidden] = await Promise.all([
-      service.listSignals(network.id, {
-        status: status.success ? status.data : undefined,
-        theme: theme.success ? theme.data : undefined,
-        viewerId: actor.personId,
-        allPersonBound: all,
-      }),
+      service.listSignals(network.id, filter, paged.limit, paged.offset),
       all ? Promise.resolve(0) : service.countHiddenPersonBound(network.id, actor.personId),
     ]);
     const vm = presentList(request.t, request.lang, {
       network,
       rows,
       hiddenPersonBound: hidden,
+      pages: paged.model,
       filter: {
         status: status.success ? status.data : '',
         theme: theme.success ? theme.data : '',

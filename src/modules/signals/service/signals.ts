@@ -103,6 +103,7 @@ export function recordingService({ db, repo, directory }: SignalsContext) {
     },
 
     listSignals: repo.listSignals,
+    countSignals: repo.countSignals,
     countHiddenPersonBound: repo.countHiddenPersonBound,
   };
 }

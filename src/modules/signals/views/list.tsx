@@ -1,10 +1,14 @@
+import type { PageModel } from '../../../platform/pagination.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { SelectField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { Pagination } from '../../../platform/views/Pagination.js';
 import type { NetworkRef, Option } from './shared.js';
 
 export interface SignalListViewModel {
   network: NetworkRef;
+  /** The pages of the list, 50 a page (platform/pagination.ts). */
+  pages: PageModel;
   rows: {
     id: number;
     title: string;
@@ -155,6 +159,7 @@ export function SignalListPage({ ctx, vm }: { ctx: ViewContext; vm: SignalListVi
           </table>
         </div>
       )}
+      <Pagination ctx={ctx} model={vm.pages} />
     </Layout>
   );
 }
