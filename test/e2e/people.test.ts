@@ -1,9 +1,11 @@
 // People and access in a real browser: invitations by letter and by email, signing in and
 // out, what a member may see, forms with errors, and the download of one's own data. Every
 // page a journey visits is checked with axe-core.
+
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
 import {
@@ -416,10 +418,12 @@ describe('people and access in a browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download mijn gegevens' }).click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'mijn-gegevens-buurtkracht.json');
-    const text = readFileSync(await download.path(), 'utf8');
+    assert.equal(download.suggestedFilename(), 'mijn-gegevens-buurtkracht.zip');
+    const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    const text = strFromU8(files['gegevens.json']!);
     const data: unknown = JSON.parse(text);
     assert.ok(data && typeof data === 'object');
+    assert.match(strFromU8(files['overzicht.html']!), /<h1>Uw gegevens op Buurtkracht<\/h1>/);
     assert.ok(text.includes(RESIDENT), 'the file holds their email address');
     for (const other of [COORDINATOR, ADMIN, demoEmail('Joyce Pinas'), TWO_NETWORKS]) {
       assert.ok(!text.includes(other), `the file holds no one else's address (${other})`);
@@ -468,7 +472,9 @@ describe('people and access in a browser', () => {
     // On paper: the letter with its code, and none of the page around it.
     assert.equal(await page.locator('.bk-nav').isVisible(), false);
     assert.equal(await page.locator('.bk-footer').isVisible(), false);
-    assert.equal(await page.locator('.bk-no-print').isVisible(), false);
+    for (const part of await page.locator('.bk-no-print').all()) {
+      assert.equal(await part.isVisible(), false);
+    }
     assert.equal(await page.locator('.bk-letter__code').isVisible(), true);
     await page.emulateMedia({ media: 'screen' });
     await coordinator.tab.follow((p) =>

@@ -13,56 +13,11 @@ import { adminMain } from '#src/cli/admin.js';
 import { reflections } from '#src/modules/library/tables.js';
 import { runSignalRetention } from '#src/modules/signals/service/index.js';
 import { signals } from '#src/modules/signals/tables.js';
-import {
-  createTestApp,
-  csrfTokenIn,
-  type TestApp,
-  TestClient,
-  testConfig,
-} from '#test/helpers/app.js';
+import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { postMultipart } from '#test/helpers/multipart.js';
 
 type World = Awaited<ReturnType<typeof createWorld>>;
-
-type Field = string | { filename: string; contentType: string; data: Buffer };
-
-/** Posts a multipart form (an upload) with the client's cookies and the last page's token. */
-async function postMultipart(
-  t: TestApp,
-  client: TestClient,
-  url: string,
-  fields: Record<string, Field>,
-) {
-  const boundary = `----bk${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  const all: Record<string, Field> = { _csrf: csrfTokenIn(client.lastHtml) ?? '', ...fields };
-  for (const [name, value] of Object.entries(all)) {
-    if (typeof value === 'string') {
-      parts.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-        ),
-      );
-    } else {
-      parts.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${value.filename}"\r\nContent-Type: ${value.contentType}\r\n\r\n`,
-        ),
-        value.data,
-        Buffer.from('\r\n'),
-      );
-    }
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const cookie = (client as unknown as { cookieHeader(): string }).cookieHeader();
-  return t.app.inject({
-    method: 'POST',
-    url,
-    payload: Buffer.concat(parts),
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    remoteAddress: '10.30.0.9',
-  });
-}
 
 async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await t.database.db.execute(query);

@@ -211,6 +211,7 @@ export const adminMessages = defineMessages({
     'admin.legal.a11yEn': 'Aanvulling op de toegankelijkheidsverklaring (Engels)',
     'admin.legal.a11yEn.hint': 'Dezelfde aanvulling in het Engels.',
     'admin.legal.saved': 'De verklaringen zijn bijgewerkt.',
+    'admin.legal.save': 'Verklaringen opslaan',
     'admin.settings.title': 'Instellingen van het platform',
     'admin.settings.intro':
       'Deze gegevens staan op brieven en in de privacyverklaring. Vul ze in voor uw gemeente of organisatie.',
@@ -487,6 +488,7 @@ export const adminMessages = defineMessages({
     'admin.legal.a11yEn': 'Addition to the accessibility statement (English)',
     'admin.legal.a11yEn.hint': 'The same addition in English.',
     'admin.legal.saved': 'The statements are updated.',
+    'admin.legal.save': 'Save statements',
     'admin.settings.title': 'Platform settings',
     'admin.settings.intro':
       'These details are on letters and in the privacy statement. Fill them in for your municipality or organisation.',

@@ -196,7 +196,7 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
           form: formSpec(t, {
             action: '/beheer/instellingen/verklaringen',
             fields: legalFields(t),
-            submit: t('admin.save'),
+            submit: t('admin.legal.save'),
             values: legalState?.values ?? legalValues(await service.legalSettings()),
             errors: legalState?.errors,
           }),

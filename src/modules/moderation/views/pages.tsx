@@ -50,7 +50,6 @@ export function ReportPage({
           error={state.errors?.reason}
           rows={4}
           maxLength={1000}
-          required
         />
         {vm.stamp === undefined ? null : <PublicFormGuard ctx={ctx} stamp={vm.stamp} />}
         <SubmitButton>{t('moderation.report.submit')}</SubmitButton>
@@ -145,7 +144,6 @@ export function ItemPage({
               error={state.errors?.reason}
               rows={3}
               maxLength={1000}
-              required
             />
             <SubmitButton variant="danger">{t('moderation.item.hide')}</SubmitButton>
           </Form>
