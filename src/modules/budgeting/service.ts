@@ -2,14 +2,13 @@
 // voting codes, secret ballots and the count. Transactions live here. A change to the rules,
 // budget or proposals after the first ballot is refused (FrozenError) and audited.
 import { randomUUID } from 'node:crypto';
-import type { Database, Executor } from '../../db/client.js';
-import { type Outcome, tally } from '../../pb/index.js';
+import type { Database } from '../../db/client.js';
+import { tally } from '../../pb/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
 import { toLocal } from '../../platform/time.js';
-import { sparksModule } from '../sparks/index.js';
-import { type BallotProblem, buildInstance, checkBallot } from './ballot.js';
+import { buildInstance, checkBallot } from './ballot.js';
 import { codeKeys, newVotingCode, normaliseVotingCode } from './codes.js';
 import {
   budgetingRepository,
@@ -17,178 +16,29 @@ import {
   type RoundRow,
   type RoundSettings,
 } from './repository.js';
+import {
+  AccountVotesError,
+  auditRound,
+  type BindResult,
+  type CastResult,
+  type Choices,
+  changeUnlessFrozen,
+  type Doer,
+  type PhotoProblem,
+  preparePhoto,
+  type StoredResult,
+  type UploadedPhoto,
+  WRONG_CODES_MAX,
+  WRONG_CODES_WINDOW_MS,
+} from './service-common.js';
 import type { Phase } from './tables.js';
 
-/** The most codes one request may make. */
-export const CODES_PER_BATCH_MAX = 5000;
-/** Wrong codes one address may try per window before it must wait. */
-export const WRONG_CODES_MAX = 10;
-export const WRONG_CODES_WINDOW_MS = 15 * 60_000;
-
-/** A change refused because the round has ballots (answered 409). */
-export class FrozenError extends Error {
-  constructor() {
-    super('round is frozen: it has ballots');
-  }
-}
-
-/**
- * New codes refused: accounts voted without a code in this round (it had none), and a new
- * code could give one of them a second vote (decision 0011). Answered 409.
- */
-export class AccountVotesError extends Error {
-  constructor() {
-    super('accounts voted without a code in this round');
-  }
-}
-
-/** What binding a typed code to an account gave (decision 0011). */
-export type BindResult = 'ok' | 'wrong' | 'limited' | 'used' | 'taken' | 'other';
-
-/** An uploaded photo as the forms hand it over; `chosen`: a file was picked. */
-export interface UploadedPhoto {
-  data: Buffer;
-  truncated: boolean;
-  chosen: boolean;
-}
-
-/** Why a photo was refused: the photo field's message key. */
-export type PhotoProblem =
-  | 'budget.error.photoTooLarge'
-  | 'budget.error.photoType'
-  | 'budget.error.photoPixels'
-  | 'budget.error.photoEmpty';
-
-const photoProblem = {
-  tooLarge: 'budget.error.photoTooLarge',
-  type: 'budget.error.photoType',
-  tooManyPixels: 'budget.error.photoPixels',
-  empty: 'budget.error.photoEmpty',
-} as const;
-
-/**
- * Re-encodes an optional upload through the sparks module's photo handling (no location or
- * camera data): nothing when no file was chosen, the photo, or the problem to show.
- */
-export async function preparePhoto(
-  upload: UploadedPhoto | undefined,
-): Promise<
-  | { ok: true; photo: { data: Buffer; contentType: string; width: number; height: number } | null }
-  | { ok: false; problem: PhotoProblem }
-> {
-  if (!upload || (!upload.chosen && upload.data.length === 0)) return { ok: true, photo: null };
-  if (upload.truncated) return { ok: false, problem: 'budget.error.photoTooLarge' };
-  const result = await sparksModule.api.processPhoto(upload.data);
-  if (!result.ok) return { ok: false, problem: photoProblem[result.reason] };
-  const { data, contentType, width, height } = result;
-  return { ok: true, photo: { data, contentType, width, height } };
-}
-
-/** Who does something, for the audit log. */
-export interface Doer {
-  personId: number | null;
-  origin: string;
-}
-
-/** The stored outcome of a count: the round's rule and, beside it, greedy counting. */
-export interface StoredResult {
-  outcome: Outcome;
-  greedy: Outcome;
-  ballots: number;
-}
-
-/**
- * Euros as typed by a person ("25.000", "1250,50", "€ 300") → whole cents, or undefined
- * when it is not an amount (negative, more than two decimals, above 100 million).
- */
-export function parseEuroCents(input: string): number | undefined {
-  let s = input.replace(/[€\s]/g, '');
-  if (!/^\d[\d.,]*$/.test(s)) return undefined;
-  const comma = s.lastIndexOf(',');
-  let decimals = '';
-  if (comma >= 0) {
-    decimals = s.slice(comma + 1);
-    s = s.slice(0, comma);
-    if (decimals.length === 0 || decimals.length > 2 || s.includes(',')) return undefined;
-  }
-  // Dots are thousands separators in Dutch: groups of three.
-  if (s.includes('.') && !/^\d{1,3}(\.\d{3})+$/.test(s)) return undefined;
-  const euros = Number(s.replace(/\./g, ''));
-  if (!Number.isSafeInteger(euros) || euros > 100_000_000) return undefined;
-  return euros * 100 + Number(decimals.padEnd(2, '0') || '0');
-}
-
-/** A ballot as a voter fills it in: proposal id → points (1 for approval). */
-export type Choices = Map<number, number>;
-
-export type CastResult =
-  | { ok: true; receipt: string; repeated: boolean }
-  | { ok: false; reason: 'used' | 'closed' | 'invalid-code' | 'replayed' | 'unbound' }
-  | { ok: false; reason: 'ballot'; problem: BallotProblem };
+export * from './service-common.js';
 
 export function budgetingService(db: Database, codeSecret: string) {
   const repo = budgetingRepository(db);
   const keys = codeKeys(codeSecret);
   const limitKey = rateLimitKeys(codeSecret);
-
-  async function audit(
-    tx: Executor,
-    doer: Doer,
-    action: string,
-    round: { id: number; networkId: number },
-    result: 'ok' | 'denied' = 'ok',
-    detail?: string,
-  ) {
-    await recordAudit(tx, {
-      actorId: doer.personId,
-      action,
-      result,
-      objectType: 'budget_round',
-      objectId: round.id,
-      networkId: round.networkId,
-      origin: doer.origin,
-      detail,
-    });
-  }
-
-  /**
-   * Runs a change of a frozen-able round in one transaction: the round is locked for update
-   * (waiting for ballots in flight), and when it has a ballot the change is refused, audited
-   * (outside the rolled-back transaction) and FrozenError thrown.
-   */
-  async function changeUnlessFrozen<T>(
-    networkId: number,
-    roundId: number,
-    doer: Doer,
-    action: string,
-    change: (tx: Executor, round: RoundRow) => Promise<T>,
-  ): Promise<T> {
-    let frozen = false;
-    const result = await db.transaction(async (tx) => {
-      const r = budgetingRepository(tx);
-      const round = await r.lockRound(networkId, roundId, 'update');
-      if (!round) throw new Error('round not found');
-      if ((await r.countBallots(roundId)) > 0) {
-        frozen = true;
-        return undefined;
-      }
-      const value = await change(tx, round);
-      await audit(tx, doer, action, round);
-      return value;
-    });
-    if (frozen) {
-      await audit(
-        db,
-        doer,
-        action,
-        { id: roundId, networkId },
-        'denied',
-        'frozen: round has ballots',
-      );
-      throw new FrozenError();
-    }
-    return result as T;
-  }
 
   /** Counts and audits a wrong code from an address: 'limited' once it has tried too many. */
   async function countWrongCode(round: RoundRow, origin: string): Promise<'wrong' | 'limited'> {
@@ -196,7 +46,7 @@ export function budgetingService(db: Database, codeSecret: string) {
       limitKey(`budget-code|${origin}`),
       WRONG_CODES_WINDOW_MS,
     );
-    await audit(db, { personId: null, origin }, 'budget.code.wrong', round, 'denied');
+    await auditRound(db, { personId: null, origin }, 'budget.code.wrong', round, 'denied');
     return count > WRONG_CODES_MAX ? 'limited' : 'wrong';
   }
 
@@ -213,14 +63,14 @@ export function budgetingService(db: Database, codeSecret: string) {
     async createRound(networkId: number, settings: RoundSettings, doer: Doer): Promise<number> {
       return db.transaction(async (tx) => {
         const id = await budgetingRepository(tx).insertRound(networkId, settings);
-        await audit(tx, doer, 'budget.round.create', { id, networkId });
+        await auditRound(tx, doer, 'budget.round.create', { id, networkId });
         return id;
       });
     },
 
     /** Changes the settings; refused with FrozenError once the round has a ballot. */
     async updateRound(networkId: number, roundId: number, settings: RoundSettings, doer: Doer) {
-      await changeUnlessFrozen(networkId, roundId, doer, 'budget.round.update', (tx) =>
+      await changeUnlessFrozen(db, networkId, roundId, doer, 'budget.round.update', (tx) =>
         budgetingRepository(tx).updateRound(networkId, roundId, settings),
       );
     },
@@ -232,7 +82,7 @@ export function budgetingService(db: Database, codeSecret: string) {
         const round = await r.lockRound(networkId, roundId, 'update');
         if (!round) throw new Error('round not found');
         await r.updateRound(networkId, roundId, { phase });
-        await audit(tx, doer, 'budget.round.phase', round, 'ok', `${round.phase} -> ${phase}`);
+        await auditRound(tx, doer, 'budget.round.phase', round, 'ok', `${round.phase} -> ${phase}`);
       });
     },
 
@@ -304,21 +154,33 @@ export function budgetingService(db: Database, codeSecret: string) {
       },
       doer: Doer,
     ) {
-      await changeUnlessFrozen(round.networkId, round.id, doer, 'budget.proposal.review', (tx) =>
-        budgetingRepository(tx).updateProposal(round.id, proposal.id, {
-          status: review.status,
-          reviewReason: review.reason,
-          costCents: review.costCents,
-          costReason:
-            review.costCents === proposal.costCents ? proposal.costReason : review.costReason,
-        }),
+      await changeUnlessFrozen(
+        db,
+        round.networkId,
+        round.id,
+        doer,
+        'budget.proposal.review',
+        (tx) =>
+          budgetingRepository(tx).updateProposal(round.id, proposal.id, {
+            status: review.status,
+            reviewReason: review.reason,
+            costCents: review.costCents,
+            costReason:
+              review.costCents === proposal.costCents ? proposal.costReason : review.costReason,
+          }),
       );
     },
 
     /** The author withdraws a proposal (before voting; FrozenError once there are ballots). */
     async withdrawProposal(round: RoundRow, proposal: ProposalRow, doer: Doer) {
-      await changeUnlessFrozen(round.networkId, round.id, doer, 'budget.proposal.withdraw', (tx) =>
-        budgetingRepository(tx).updateProposal(round.id, proposal.id, { status: 'withdrawn' }),
+      await changeUnlessFrozen(
+        db,
+        round.networkId,
+        round.id,
+        doer,
+        'budget.proposal.withdraw',
+        (tx) =>
+          budgetingRepository(tx).updateProposal(round.id, proposal.id, { status: 'withdrawn' }),
       );
     },
 
@@ -358,7 +220,14 @@ export function budgetingService(db: Database, codeSecret: string) {
           progress: input.progress,
           spentCents: input.spentCents,
         });
-        await audit(tx, doer, 'budget.realisation.update', round, 'ok', `proposal ${proposal.id}`);
+        await auditRound(
+          tx,
+          doer,
+          'budget.realisation.update',
+          round,
+          'ok',
+          `proposal ${proposal.id}`,
+        );
         return updateId;
       });
       return { ok: true, id };
@@ -386,7 +255,7 @@ export function budgetingService(db: Database, codeSecret: string) {
           codes.push({ codeHash: keys.hash(code), sealed: keys.seal(code) });
         }
         await r.insertCodes(round.id, batch, codes);
-        await audit(
+        await auditRound(
           tx,
           doer,
           'budget.codes.generate',
@@ -397,7 +266,7 @@ export function budgetingService(db: Database, codeSecret: string) {
         return batch;
       });
       if (refused) {
-        await audit(
+        await auditRound(
           db,
           doer,
           'budget.codes.generate',
@@ -433,12 +302,12 @@ export function budgetingService(db: Database, codeSecret: string) {
         if (code.used) return 'used';
         if (await r.findCodeOfPerson(round.id, personId)) return 'other';
         if (!(await r.bindCode(code.id, personId))) return 'used';
-        await audit(tx, { personId, origin }, 'budget.code.bind', round);
+        await auditRound(tx, { personId, origin }, 'budget.code.bind', round);
         return 'ok';
       });
       if (result !== 'missing') {
         if (result !== 'ok')
-          await audit(db, { personId, origin }, 'budget.code.bind', round, 'denied', result);
+          await auditRound(db, { personId, origin }, 'budget.code.bind', round, 'denied', result);
         return result;
       }
       return countWrongCode(round, origin);
@@ -454,7 +323,7 @@ export function budgetingService(db: Database, codeSecret: string) {
     /** The printable codes of a round (unused ones), audited: who printed them and how. */
     async listCodesForPrint(round: RoundRow, doer: Doer, how: string): Promise<string[]> {
       const rows = await repo.listSealedCodes(round.id, true);
-      await audit(db, doer, 'budget.codes.print', round, 'ok', `${how}: ${rows.length} codes`);
+      await auditRound(db, doer, 'budget.codes.print', round, 'ok', `${how}: ${rows.length} codes`);
       return rows.map((r) => keys.unseal(r.sealed));
     },
 
@@ -596,7 +465,7 @@ export function budgetingService(db: Database, codeSecret: string) {
           countedAt: new Date(),
           phase: 'results',
         });
-        await audit(
+        await auditRound(
           tx,
           doer,
           'budget.round.count',
