@@ -3,14 +3,18 @@
 //   node scripts/run-tests.mjs --pg     the same suites against PostgreSQL (TEST_DATABASE_URL)
 //   node scripts/run-tests.mjs --e2e    browser journeys in test/e2e
 // Extra arguments that are paths narrow the run to those files.
-// Test files run side by side, one per available core. Node applies the time-out to each test
-// and to each file as a whole, so it bounds the slowest file (about 25 s on an idle 2-core
-// machine): 240 s on 2 cores, 480 s on 1, 120 s from 4 up; browser journeys 1.5×.
+// Unit and integration test files run in shards (scripts/test-shards.mjs): a few processes
+// per core, each running its share of the files one after another, so that the application's
+// modules are loaded once per shard rather than once per file. The time-out bounds each file
+// (the slowest takes about 25 s on an idle 2-core machine): 240 s on 2 cores, 480 s on 1,
+// 120 s from 4 up; browser journeys (one process per file) 1.5×. BK_TEST_NO_SHARDS=1 runs
+// one process per file instead.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { TIMINGS, useShards, writeShards } from './test-shards.mjs';
 
 const args = process.argv.slice(2);
 const e2e = args.includes('--e2e');
@@ -45,6 +49,12 @@ if (usePg) {
   env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
+const sharded = useShards(files, e2e);
+const shardDir = join('.tmp', `shards-${run}`);
+const timingsFile = join('.tmp', `timings-${run}.ndjson`);
+// Two shards per core: the runner starts the next shard when one ends, which evens out
+// what the estimate of each file's time got wrong.
+const entries = sharded ? writeShards(files, concurrency * 2, shardDir, timeout) : files.sort();
 const result = spawnSync(
   process.execPath,
   [
@@ -52,13 +62,39 @@ const result = spawnSync(
     'tsx',
     '--test',
     '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    ...(sharded
+      ? [
+          '--test-reporter=./scripts/test-timings-reporter.mjs',
+          `--test-reporter-destination=${timingsFile}`,
+        ]
+      : []),
     `--test-concurrency=${concurrency}`,
-    // A test that hangs fails instead of holding up CI.
-    `--test-timeout=${timeout}`,
-    ...files.sort(),
+    // A test that hangs fails instead of holding up CI: in a shard, each file has its own
+    // time-out (its describe block), and the shard as a whole the sum of its files'.
+    `--test-timeout=${sharded ? Math.min(timeout * files.length, 45 * 60_000) : timeout}`,
+    ...entries,
   ],
   { stdio: 'inherit', env },
 );
+
+if (sharded) {
+  rmSync(shardDir, { recursive: true, force: true });
+  // Keep each file's time for the next run's shards.
+  let timings = {};
+  try {
+    timings = JSON.parse(readFileSync(TIMINGS, 'utf8'));
+  } catch {
+    // The first run here.
+  }
+  for (const line of existsSync(timingsFile) ? readFileSync(timingsFile, 'utf8').split('\n') : []) {
+    if (line.trim() === '') continue;
+    const { file, ms } = JSON.parse(line);
+    timings[file] = ms;
+  }
+  writeFileSync(TIMINGS, `${JSON.stringify(timings, null, 1)}\n`);
+  rmSync(timingsFile, { force: true });
+}
 
 // This run's demo templates: the dump in .tmp/ and, on PostgreSQL, the template database.
 for (const name of existsSync('.tmp') ? readdirSync('.tmp') : []) {
