@@ -22,7 +22,7 @@ const api = {
     libraryRepository(db).listLessonsFrom(source, id),
 };
 
-export const libraryModule: ModuleManifest<typeof libraryMessages, typeof api> = {
+export const libraryModule: ModuleManifest<typeof libraryMessages, typeof api, typeof tables> = {
   name: 'library',
   tables,
   messages: libraryMessages,
