@@ -66,7 +66,7 @@ export function writeShards(files, count, dir, timeoutMs) {
         'after(() => {',
         "  const open = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');",
         '  setTimeout(() => {',
-        "    console.error(`shard ${process.pid}: still open after its tests: ${open.join(', ')}`);",
+        "    console.error('a test shard ends with this still open:', open.join(', '));",
         '    process.exit();',
         '  }, 5_000).unref();',
         '});',
