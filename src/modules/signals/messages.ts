@@ -2,6 +2,14 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const signalsMessages = defineMessages({
   nl: {
+    'signals.overview.title': 'Signalen',
+    'signals.overview.pending': 'Meldingen van buiten om te controleren',
+    'signals.overview.withoutDuo': 'Signalen zonder compleet duo',
+    'signals.overview.quiet': 'Signalen zonder nieuws in {days} dagen',
+    'signals.overview.withoutProfessional': 'Open signalen zonder professional',
+    'signals.overview.mine': 'Uw signalen en duo’s',
+    'signals.overview.inDuo': '{status} · u zit in het duo',
+    'signals.overview.new': 'Nieuw signaal: {title}',
     'signals.personData.title': 'Signalen',
     'signals.title': 'Signalen',
     'signals.list.title': 'Signalen van {network}',
@@ -189,6 +197,14 @@ export const signalsMessages = defineMessages({
     'signals.public.back': 'Terug naar de pagina van het buurtnetwerk',
   },
   en: {
+    'signals.overview.title': 'Signals',
+    'signals.overview.pending': 'Reports from outside to check',
+    'signals.overview.withoutDuo': 'Signals without a complete duo',
+    'signals.overview.quiet': 'Signals without news for {days} days',
+    'signals.overview.withoutProfessional': 'Open signals without a professional',
+    'signals.overview.mine': 'Your signals and duos',
+    'signals.overview.inDuo': '{status} · you are in the duo',
+    'signals.overview.new': 'New signal: {title}',
     'signals.personData.title': 'Signals',
     'signals.title': 'Signals',
     'signals.list.title': 'Signals of {network}',

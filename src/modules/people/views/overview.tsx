@@ -30,11 +30,7 @@ function Block({ block }: { block: OverviewBlock }) {
           const words = (
             <>
               <span class="bk-overview__label">{item.label}</span>
-              {item.count !== undefined ? (
-                <span class="bk-count" data-count>
-                  {item.count}
-                </span>
-              ) : null}
+              {item.count !== undefined ? <span class="bk-count">{item.count}</span> : null}
             </>
           );
           return (
