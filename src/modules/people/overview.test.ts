@@ -96,7 +96,7 @@ describe('network overview', () => {
     });
     await signal({ title: 'Van buiten 2', status: 'pending', origin: 'public_page' });
     await signal({
-      title: 'Afgesloten',
+      title: 'Klaar en dicht',
       status: 'closed',
       outcome: 'Klaar',
       createdAt: ago(90),
@@ -294,6 +294,32 @@ describe('network overview', () => {
     assert.match(html, /Volgende bijeenkomst/);
     assert.match(html, /Netwerkbijeenkomst: Ledenoverleg/);
     assert.doesNotMatch(html, /Afgelast overleg/);
+  });
+
+  test('the links of what waits open the signal list filtered the same way', async () => {
+    const coordinator = clients.coordinator!;
+    const titles = async (wacht: string) => {
+      const html = (await coordinator.get(`/netwerk/${a}/signalen?wacht=${wacht}`)).body;
+      return [
+        'Stil signaal',
+        'Signaal met duo',
+        'Eenzaam opgevolgd',
+        'Persoonlijke zorg van iemand',
+        'Klaar en dicht',
+      ]
+        .filter((title) => html.includes(title))
+        .sort();
+    };
+    assert.deepEqual(await titles('duo'), [
+      'Eenzaam opgevolgd',
+      'Persoonlijke zorg van iemand',
+      'Stil signaal',
+    ]);
+    assert.deepEqual(await titles('stil'), ['Stil signaal']);
+    assert.deepEqual(await titles('professional'), [
+      'Persoonlijke zorg van iemand',
+      'Stil signaal',
+    ]);
   });
 
   test("the coordinator's recent activity: newest first, at most ten, from every module", async () => {

@@ -2,6 +2,10 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const signalsMessages = defineMessages({
   nl: {
+    'signals.filter.waiting': 'Wat wacht',
+    'signals.filter.waiting.duo': 'Zonder compleet duo',
+    'signals.filter.waiting.stil': 'Zonder nieuws in {days} dagen',
+    'signals.filter.waiting.professional': 'Zonder professional',
     'signals.overview.title': 'Signalen',
     'signals.overview.pending': 'Meldingen van buiten om te controleren',
     'signals.overview.withoutDuo': 'Signalen zonder compleet duo',
@@ -197,6 +201,10 @@ export const signalsMessages = defineMessages({
     'signals.public.back': 'Terug naar de pagina van het buurtnetwerk',
   },
   en: {
+    'signals.filter.waiting': 'What waits',
+    'signals.filter.waiting.duo': 'Without a complete duo',
+    'signals.filter.waiting.stil': 'Without news for {days} days',
+    'signals.filter.waiting.professional': 'Without a professional',
     'signals.overview.title': 'Signals',
     'signals.overview.pending': 'Reports from outside to check',
     'signals.overview.withoutDuo': 'Signals without a complete duo',

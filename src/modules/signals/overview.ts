@@ -4,11 +4,8 @@
 // read them (their duo and the coordinators).
 import type { OverviewBlock, OverviewProvider } from '../../platform/module.js';
 import { OVERVIEW_ACTIVITY_LIMIT } from '../../platform/module.js';
-import { seesAllPersonBound } from './policy.js';
+import { QUIET_AFTER_DAYS, seesAllPersonBound } from './policy.js';
 import { overviewRepository } from './repository/overview.js';
-
-/** A signal without news (no update, no status change) for this many days counts as quiet. */
-export const QUIET_AFTER_DAYS = 30;
 
 /** How many of a person's own signals the overview lists. */
 const OWN_SIGNALS_SHOWN = 5;

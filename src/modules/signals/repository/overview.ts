@@ -7,14 +7,50 @@ import { signalFollowers, signals, signalUpdates } from '../tables.js';
 /** Statuses of a signal that is still being followed up. */
 const OPEN = ['new', 'taken_up', 'followed_up'] as const;
 
+/** What may wait on an open signal: no complete duo, no news lately, no professional. */
+export type SignalWaiting = 'duo' | 'quiet' | 'professional';
+
+type FollowerRole = 'resident' | 'professional' | 'coordinator' | 'council';
+
+const follower = (db: Executor, roles: readonly FollowerRole[]) =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(signalFollowers)
+      .where(and(eq(signalFollowers.signalId, signals.id), inArray(signalFollowers.role, roles))),
+  );
+
+/**
+ * The condition of an open signal that waits in this way, shared by the overview's counts
+ * and the signal list's filter: `duo` lacks ≥1 resident (or council member) or ≥1
+ * professional (or coordinator) among its followers (the duo rule of policy.ts); `quiet` had
+ * no update and no status change since `quietSince`; `professional` has no professional or
+ * coordinator following it.
+ */
+export function waitingCondition(db: Executor, waiting: SignalWaiting, quietSince: Date) {
+  const open = inArray(signals.status, [...OPEN]);
+  switch (waiting) {
+    case 'duo':
+      return and(
+        open,
+        not(
+          and(
+            follower(db, ['resident', 'council']),
+            follower(db, ['professional', 'coordinator']),
+          )!,
+        ),
+      );
+    case 'quiet':
+      return and(
+        open,
+        sql`greatest(${signals.statusChangedAt}, coalesce((select max(u.created_at) from ${signalUpdates} u where u.signal_id = ${signals.id}), ${signals.createdAt})) < ${quietSince}`,
+      );
+    case 'professional':
+      return and(open, not(follower(db, ['professional', 'coordinator'])));
+  }
+}
+
 export function overviewRepository(db: Executor) {
-  const follower = (roles: readonly ('resident' | 'professional' | 'coordinator' | 'council')[]) =>
-    exists(
-      db
-        .select({ one: sql`1` })
-        .from(signalFollowers)
-        .where(and(eq(signalFollowers.signalId, signals.id), inArray(signalFollowers.role, roles))),
-    );
   const followedBy = (personId: number) =>
     exists(
       db
@@ -41,15 +77,11 @@ export function overviewRepository(db: Executor) {
      * since `quietSince`.
      */
     async countSignalsWaiting(networkId: number, quietSince: Date) {
-      const noDuo = not(
-        and(follower(['resident', 'council']), follower(['professional', 'coordinator']))!,
-      );
-      const lastNews = sql`greatest(${signals.statusChangedAt}, coalesce((select max(u.created_at) from ${signalUpdates} u where u.signal_id = ${signals.id}), ${signals.createdAt}))`;
       const rows = await db
         .select({
           pending: sql<number>`count(*) filter (where ${signals.status} = 'pending')::int`,
-          withoutDuo: sql<number>`count(*) filter (where ${signals.status} in ('new', 'taken_up', 'followed_up') and ${noDuo})::int`,
-          quiet: sql<number>`count(*) filter (where ${signals.status} in ('new', 'taken_up', 'followed_up') and ${lastNews} < ${quietSince})::int`,
+          withoutDuo: sql<number>`count(*) filter (where ${waitingCondition(db, 'duo', quietSince)})::int`,
+          quiet: sql<number>`count(*) filter (where ${waitingCondition(db, 'quiet', quietSince)})::int`,
         })
         .from(signals)
         .where(and(eq(signals.networkId, networkId), isNull(signals.anonymisedAt)));
@@ -65,7 +97,7 @@ export function overviewRepository(db: Executor) {
           and(
             open(networkId),
             visibleTo(viewerId, all),
-            not(follower(['professional', 'coordinator'])),
+            waitingCondition(db, 'professional', new Date(0)),
           ),
         );
       return rows[0]?.n ?? 0;
