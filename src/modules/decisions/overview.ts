@@ -34,7 +34,7 @@ export const decisionsOverview: OverviewProvider = async ({ db, network, actor, 
       },
     ],
     activity: recent.map((d) => ({
-      at: d.createdAt,
+      at: d.at,
       label: t('decisions.overview.new', { title: d.title }),
       href: `${base}/${d.id}`,
     })),

@@ -35,13 +35,22 @@ export function decisionsOverviewRepository(db: Executor) {
       return rows[0] ?? { all: 0, withoutYou: 0 };
     },
 
-    /** The latest recorded decisions of the network (withdrawn ones left out). */
+    /**
+     * The latest decisions of the network (withdrawn ones left out), by when they happened:
+     * the day they were taken (its start in Amsterdam), or for a proposal when it was
+     * recorded.
+     */
     async listRecentDecisions(networkId: number, limit: number) {
+      const at = sql`coalesce((${decisions.decidedOn}::timestamp at time zone 'Europe/Amsterdam'), ${decisions.createdAt})`;
       return db
-        .select({ id: decisions.id, title: decisions.title, createdAt: decisions.createdAt })
+        .select({
+          id: decisions.id,
+          title: decisions.title,
+          at: sql<Date>`${at}`.mapWith((v: string | Date) => new Date(v)),
+        })
         .from(decisions)
         .where(and(eq(decisions.networkId, networkId), sql`${decisions.status} <> 'withdrawn'`))
-        .orderBy(desc(decisions.createdAt), desc(decisions.id))
+        .orderBy(desc(at), desc(decisions.id))
         .limit(limit);
     },
   };

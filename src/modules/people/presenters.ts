@@ -324,9 +324,13 @@ export function presentMyData(
 /** The overview's parts, in the order of the page. */
 const overviewParts: readonly OverviewPart[] = ['waiting', 'council', 'mine', 'next'];
 
+/** Whether a block has something waiting (a count above zero): such blocks come first. */
+const waits = (block: OverviewBlock) => block.items.some((item) => (item.count ?? 0) > 0);
+
 /**
- * The providers' blocks grouped into the page's parts (empty blocks and parts left out) and
- * their activity merged: newest first, at most OVERVIEW_ACTIVITY_LIMIT, with a date in words.
+ * The providers' blocks grouped into the page's parts (empty blocks and parts left out; in
+ * each part the blocks where something waits first, else in the module list's order) and
+ * their activity merged: newest first, at most OVERVIEW_ACTIVITY_LIMIT, with its day.
  */
 export function presentOverview(
   t: Translate,
@@ -337,12 +341,14 @@ export function presentOverview(
     .map((part) => ({
       part,
       title: t(`overview.part.${part}`),
-      blocks: gathered.blocks.filter((b) => b.part === part && b.items.length > 0),
+      blocks: gathered.blocks
+        .filter((b) => b.part === part && b.items.length > 0)
+        .sort((a, b) => Number(waits(b)) - Number(waits(a))),
     }))
     .filter((p) => p.blocks.length > 0);
   const activity = [...gathered.activity]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, OVERVIEW_ACTIVITY_LIMIT)
-    .map((a) => ({ when: formatDateTime(lang, a.at), label: a.label, href: a.href }));
+    .map((a) => ({ when: formatDate(lang, a.at), label: a.label, href: a.href }));
   return { parts, activity };
 }

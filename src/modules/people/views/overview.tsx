@@ -69,7 +69,7 @@ export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHome
       <h1 class="utrecht-heading-1">{vm.network.name}</h1>
       <p class="utrecht-paragraph">{t('myNetworks.role', { role: vm.roleLabel })}</p>
       {vm.parts.map((part) => (
-        <section aria-labelledby={`overview-${part.part}`} key={part.part}>
+        <section class="bk-overview" aria-labelledby={`overview-${part.part}`} key={part.part}>
           <h2 class="utrecht-heading-2" id={`overview-${part.part}`}>
             {part.title}
           </h2>
@@ -86,8 +86,9 @@ export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHome
             {t('overview.activity')}
           </h2>
           <ul class="bk-overview__activity">
-            {vm.activity.map((a) => (
-              <li key={`${a.href}-${a.when}`}>
+            {vm.activity.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered once
+              <li key={i}>
                 <span class="bk-overview__detail">{a.when}</span>{' '}
                 <a class="utrecht-link" href={a.href}>
                   {a.label}
