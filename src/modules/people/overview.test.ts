@@ -71,6 +71,14 @@ describe('network overview', () => {
     const duo = await signal({ title: 'Signaal met duo', status: 'taken_up', createdAt: ago(10) });
     await follow(duo, resident.id, 'resident');
     await follow(duo, professional.id, 'professional');
+    // A council member counts as the resident side of a duo (policy.ts hasDuo).
+    const mixed = await signal({
+      title: 'Raad en professional',
+      status: 'taken_up',
+      createdAt: ago(2),
+    });
+    await follow(mixed, council.id, 'council');
+    await follow(mixed, professional.id, 'professional');
     const lonely = await signal({
       title: 'Eenzaam opgevolgd',
       status: 'followed_up',
@@ -259,6 +267,7 @@ describe('network overview', () => {
       'coordinator',
       'council',
       'coordinatorB',
+      'admin',
     ] as const) {
       const client = new TestClient(t.app);
       await client.login(world.people[name].email!, TEST_PASSWORD);
@@ -378,6 +387,12 @@ describe('network overview', () => {
     assert.doesNotMatch(html, /Persoonlijke zorg/);
     assert.doesNotMatch(html, /Signalen zonder compleet duo|Wat op de raad wacht/);
     assert.match(html, /Volgende bijeenkomst/);
+  });
+
+  test('an administrator who is no member sees counts only, no signal or spark', async () => {
+    const html = await page('admin');
+    assert.equal(countOf(html, 'Uitnodigingen die nog open staan'), 2);
+    assert.doesNotMatch(html, /Stil signaal|Persoonlijke zorg|speeltuin|overview-activity/);
   });
 
   test("another network's coordinator gets 404 for this overview", async () => {
