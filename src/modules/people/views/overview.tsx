@@ -87,7 +87,6 @@ export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHome
           </h2>
           <ul class="bk-overview__activity">
             {vm.activity.map((a, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered once
               <li key={i}>
                 <span class="bk-overview__detail">{a.when}</span>{' '}
                 <a class="utrecht-link" href={a.href}>
