@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Config } from '../config.js';
 import type { Database, DatabaseHandle, Executor } from '../db/client.js';
-import type { MessageKey } from './i18n/index.js';
+import type { Actor, MemberRole } from './actor.js';
+import type { Lang, MessageKey, Translate } from './i18n/index.js';
 import type { Mailer } from './mail.js';
 
 /**
@@ -139,6 +140,67 @@ export interface ModerationProvider {
   withdraw(db: Executor, id: number, change: { by: number; at: Date }): Promise<boolean>;
 }
 
+/**
+ * One line of a block on a network's overview (`/netwerk/:id`, decision 0014): a label in the
+ * module's own words, optionally a count (shown as a badge beside the words, never colour
+ * alone), a same-site link and a short detail (a date, a status).
+ */
+export interface OverviewItem {
+  label: string;
+  count?: number;
+  href?: string;
+  detail?: string;
+}
+
+/**
+ * Where a block goes on the overview: `waiting` what waits for the coordinator, `council`
+ * what waits for the council, `mine` the signed-in person's own part, `next` what comes
+ * next (the next meeting). The page shows the parts in this order.
+ */
+export type OverviewPart = 'waiting' | 'council' | 'mine' | 'next';
+
+/** A block of the overview: an h3 title and its items; a block without items is left out. */
+export interface OverviewBlock {
+  part: OverviewPart;
+  title: string;
+  items: OverviewItem[];
+}
+
+/** Something that happened in the network, for the overview's "recent activity" (newest first). */
+export interface OverviewActivity {
+  at: Date;
+  /** What happened, in the module's words ("Nieuw signaal: Losse stoeptegels"). */
+  label: string;
+  href: string;
+}
+
+/**
+ * Who asks for the overview: the actor, their role in the network (`admin` for an
+ * administrator who is no member), the network, the interface language and the time.
+ */
+export interface OverviewRequest {
+  db: Database;
+  network: { id: number; name: string; slug: string };
+  actor: Actor;
+  role: MemberRole | 'admin';
+  t: Translate;
+  lang: Lang;
+  now: Date;
+}
+
+/**
+ * A module's part of a network's overview for one actor: its blocks and recent activity
+ * (at most `OVERVIEW_ACTIVITY_LIMIT` items). Queries are counts or limited lists in the
+ * module's repository; a provider shows only what this actor may see (person-bound signals
+ * only to who may read them) and returns empty lists when it has nothing for this role.
+ */
+export type OverviewProvider = (
+  request: OverviewRequest,
+) => Promise<{ blocks: OverviewBlock[]; activity?: OverviewActivity[] }>;
+
+/** How many recent events the overview shows (merged from every provider, newest first). */
+export const OVERVIEW_ACTIVITY_LIMIT = 10;
+
 export interface ModuleJob {
   name: string;
   run(db: Database, now: Date): Promise<unknown>;
@@ -160,6 +222,8 @@ export interface ModuleContext {
   searchProviders: SearchProvider[];
   /** Every module's kinds of content under moderation after publication. */
   moderationProviders: ModerationProvider[];
+  /** Every module's part of a network's overview page, in the module list's order. */
+  overviewProviders: OverviewProvider[];
   /** Demo accounts listed on the login page in demo mode (empty otherwise). */
   demoAccounts: Array<{ account: string; role: string; network: string }>;
   demoPassword: string | undefined;
@@ -199,6 +263,8 @@ export interface ModuleManifest<
   jobs?: ModuleJob[];
   /** Its kinds of public or shared content that can be reported, hidden and withdrawn. */
   moderation?: ModerationProvider[];
+  /** Its blocks and recent activity on a network's overview (decision 0014). */
+  overview?: OverviewProvider[];
   /** What the module offers to search; optional (see SearchProvider). */
   search?: SearchProvider;
   api: A;

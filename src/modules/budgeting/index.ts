@@ -4,6 +4,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { calculatorMessages } from './calculator-messages.js';
 import { budgetingMessages } from './messages.js';
 import { proposalModeration } from './moderation.js';
+import { budgetingOverview } from './overview.js';
 import { budgetingPersonData } from './person-data.js';
 import { budgetingPublicSection } from './public.js';
 import { budgetingRoutes } from './routes/index.js';
@@ -29,5 +30,6 @@ export const budgetingModule: ModuleManifest<typeof messages, typeof api> = {
     (db, network, request) => budgetingPublicSection(db, network, request.t, request.lang),
   ],
   moderation: [proposalModeration],
+  overview: [budgetingOverview],
   api,
 };

@@ -2,6 +2,8 @@
 import type { nl } from './messages.nl.js';
 
 export const en: Record<keyof typeof nl, string> = {
+  'budget.overview.title': 'Neighbourhood budget',
+  'budget.overview.inReview': 'Proposals to review in “{round}”',
   'budget.optional': '(optional)',
   'budget.save': 'Save',
   'budget.saved': 'Saved.',

@@ -1,5 +1,7 @@
 // The budgeting module's interface strings in Dutch (the English ones in messages.en.ts).
 export const nl = {
+  'budget.overview.title': 'Wijkbudget',
+  'budget.overview.inReview': 'Voorstellen om te beoordelen in “{round}”',
   'budget.optional': '(niet verplicht)',
   'budget.save': 'Opslaan',
   'budget.saved': 'Opgeslagen.',

@@ -3,6 +3,7 @@
 import type { Executor } from '../../db/client.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { decisionsMessages } from './messages.js';
+import { decisionsOverview } from './overview.js';
 import { decisionsPersonData } from './person-data.js';
 import { decisionsPublicSection } from './public.js';
 import { decisionsRepository } from './repository.js';
@@ -36,5 +37,6 @@ export const decisionsModule: ModuleManifest<typeof decisionsMessages, typeof ap
   publicSections: [
     (db, network, request) => decisionsPublicSection(db, network, request.t, request.lang),
   ],
+  overview: [decisionsOverview],
   api,
 };

@@ -2,6 +2,11 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const decisionsMessages = defineMessages({
   nl: {
+    'decisions.overview.title': 'Besluiten',
+    'decisions.overview.awaitingConsent': 'Voorstellen die wachten op instemming van de raad',
+    'decisions.overview.awaitingYou': 'Daarvan wachten op uw instemming',
+    'decisions.overview.dueForReview': 'Besluiten om terug te kijken (te herzien)',
+    'decisions.overview.new': 'Besluit: {title}',
     'decisions.personData.title': 'Besluiten',
     'decisions.title': 'Besluiten van {network}',
     'decisions.intro':
@@ -213,6 +218,11 @@ export const decisionsMessages = defineMessages({
       'Wat het netwerk besloot, en wat dat volgens de besluiters doet met het leven in de buurt.',
   },
   en: {
+    'decisions.overview.title': 'Decisions',
+    'decisions.overview.awaitingConsent': 'Proposals waiting for the council’s consent',
+    'decisions.overview.awaitingYou': 'Of these, waiting for your consent',
+    'decisions.overview.dueForReview': 'Decisions to look back on (due for review)',
+    'decisions.overview.new': 'Decision: {title}',
     'decisions.personData.title': 'Decisions',
     'decisions.title': 'Decisions of {network}',
     'decisions.intro':

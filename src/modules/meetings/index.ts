@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { Translate } from '../../platform/i18n/index.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { meetingsMessages } from './messages.js';
+import { meetingsOverview } from './overview.js';
 import { meetingsPersonData } from './person-data.js';
 import { meetingLabel } from './presenters.js';
 import { meetingsPublicSection } from './public.js';
@@ -62,5 +63,6 @@ export const meetingsModule: ModuleManifest<typeof meetingsMessages, typeof api,
   publicSections: [
     (db, network, request) => meetingsPublicSection(db, network, request.t, request.lang),
   ],
+  overview: [meetingsOverview],
   api,
 };

@@ -2,6 +2,11 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const meetingsMessages = defineMessages({
   nl: {
+    'meetings.overview.next': 'Volgende bijeenkomst',
+    'meetings.overview.nextPublic': 'Volgende openbare bijeenkomst',
+    'meetings.overview.none': 'Er staat nog geen bijeenkomst gepland.',
+    'meetings.overview.noAnswer': 'U heeft nog niet gezegd of u komt.',
+    'meetings.overview.held': 'Bijeenkomst: {meeting}',
     'meetings.optional': '(niet verplicht)',
     'meetings.photoAlt': 'Foto bij het vonkje',
     'meetings.formerMember': 'oud-lid',
@@ -183,6 +188,11 @@ export const meetingsMessages = defineMessages({
     'round.leave': 'Vonkjesronde sluiten',
   },
   en: {
+    'meetings.overview.next': 'Next meeting',
+    'meetings.overview.nextPublic': 'Next public meeting',
+    'meetings.overview.none': 'No meeting has been planned yet.',
+    'meetings.overview.noAnswer': 'You have not said yet whether you will come.',
+    'meetings.overview.held': 'Meeting: {meeting}',
     'meetings.optional': '(optional)',
     'meetings.photoAlt': 'Photo with the spark',
     'meetings.formerMember': 'former member',

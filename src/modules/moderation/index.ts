@@ -3,6 +3,7 @@
 // module's content through its manifest's `moderation` providers (decision 0009).
 import type { ModuleManifest } from '../../platform/module.js';
 import { moderationMessages } from './messages.js';
+import { moderationOverview } from './overview.js';
 import { moderationPersonData } from './person-data.js';
 import { moderationRoutes } from './routes.js';
 import * as tables from './tables.js';
@@ -24,5 +25,6 @@ export const moderationModule: ModuleManifest<typeof moderationMessages, typeof 
   messages: moderationMessages,
   routes: moderationRoutes,
   personData: moderationPersonData,
+  overview: [moderationOverview],
   api,
 };

@@ -2,6 +2,8 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const moderationMessages = defineMessages({
   nl: {
+    'moderation.overview.title': 'Moderatie',
+    'moderation.overview.reported': 'Gemelde berichten om te beoordelen',
     'moderation.personData.title': 'Meldingen die u deed',
     'moderation.name.reason': 'de reden',
     'moderation.report.link': 'Melden',
@@ -53,6 +55,8 @@ export const moderationMessages = defineMessages({
     'moderation.state.withdrawn': 'ingetrokken',
   },
   en: {
+    'moderation.overview.title': 'Moderation',
+    'moderation.overview.reported': 'Reported items to review',
     'moderation.personData.title': 'Reports you made',
     'moderation.name.reason': 'the reason',
     'moderation.report.link': 'Report',

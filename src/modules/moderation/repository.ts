@@ -1,5 +1,5 @@
 // All SQL of the moderation module: its reports. Every list is scoped by its network.
-import { and, asc, count, eq, isNull, max, min } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, isNull, max, min, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { moderationReports, type ReportOutcome } from './tables.js';
 
@@ -33,6 +33,19 @@ export function moderationRepository(db: Executor) {
         .values(report)
         .returning({ id: moderationReports.id });
       return rows[0]!.id;
+    },
+
+    /** How many items of the network have open reports (the queue's length). */
+    async countReportedItems(networkId: number): Promise<number> {
+      const rows = await db
+        .select({
+          n: countDistinct(sql`(${moderationReports.kind}, ${moderationReports.objectId})`),
+        })
+        .from(moderationReports)
+        .where(
+          and(eq(moderationReports.networkId, networkId), isNull(moderationReports.handledAt)),
+        );
+      return rows[0]?.n ?? 0;
     },
 
     /** The network's items with open reports, the longest waiting first. */

@@ -10,6 +10,7 @@ import { peopleRoutes } from './routes/index.js';
 import { hashPassword } from './secrets.js';
 import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from './seed.js';
 import { type PeopleService, type PeopleServiceOptions, peopleService } from './service/index.js';
+import { peopleOverview } from './service/overview.js';
 import { actorResolver, SESSION_COOKIE } from './session.js';
 import * as tables from './tables.js';
 
@@ -69,5 +70,6 @@ export const peopleModule: ModuleManifest<typeof peopleMessages, typeof api, typ
   messages: peopleMessages,
   routes: (app, context) => peopleRoutes(app, { context, service: serviceFor(context) }),
   seed: seedPeopleDemo,
+  overview: [peopleOverview],
   api,
 };

@@ -9,12 +9,19 @@ import {
   type Lang,
   type Translate,
 } from '../../platform/i18n/index.js';
+import {
+  OVERVIEW_ACTIVITY_LIMIT,
+  type OverviewActivity,
+  type OverviewBlock,
+  type OverviewPart,
+} from '../../platform/module.js';
 import type { AuditRow, OutboxRow } from '../../platform/repository.js';
 import { countForLeaders } from './policy.js';
 import type { AccountViewModel } from './views/account.js';
 import type { AuditViewModel, MyDataViewModel, OutboxViewModel } from './views/admin.js';
 import type { InvitationsViewModel } from './views/invitations.js';
 import type { MemberRow, MyNetworksViewModel } from './views/members.js';
+import type { OverviewPartView } from './views/overview.js';
 
 /** A role in words ("coördinator"). */
 export function roleLabel(t: Translate, role: MemberRole): string {
@@ -312,4 +319,36 @@ export function presentMyData(
       listed: m.listed,
     })),
   };
+}
+
+/** The overview's parts, in the order of the page. */
+const overviewParts: readonly OverviewPart[] = ['waiting', 'council', 'mine', 'next'];
+
+/** Whether a block has something waiting (a count above zero): such blocks come first. */
+const waits = (block: OverviewBlock) => block.items.some((item) => (item.count ?? 0) > 0);
+
+/**
+ * The providers' blocks grouped into the page's parts (empty blocks and parts left out; in
+ * each part the blocks where something waits first, else in the module list's order) and
+ * their activity merged: newest first, at most OVERVIEW_ACTIVITY_LIMIT, with its day.
+ */
+export function presentOverview(
+  t: Translate,
+  lang: Lang,
+  gathered: { blocks: OverviewBlock[]; activity: OverviewActivity[] },
+): { parts: OverviewPartView[]; activity: { when: string; label: string; href: string }[] } {
+  const parts = overviewParts
+    .map((part) => ({
+      part,
+      title: t(`overview.part.${part}`),
+      blocks: gathered.blocks
+        .filter((b) => b.part === part && b.items.length > 0)
+        .sort((a, b) => Number(waits(b)) - Number(waits(a))),
+    }))
+    .filter((p) => p.blocks.length > 0);
+  const activity = [...gathered.activity]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, OVERVIEW_ACTIVITY_LIMIT)
+    .map((a) => ({ when: formatDate(lang, a.at), label: a.label, href: a.href }));
+  return { parts, activity };
 }

@@ -3,6 +3,7 @@
 import type { Executor } from '../../db/client.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { signalsMessages } from './messages.js';
+import { signalsOverview } from './overview.js';
 import { themeLabel } from './presenters.js';
 import { signalsPublicSection } from './public.js';
 import { signalsRepository } from './repository/index.js';
@@ -43,5 +44,6 @@ export const signalsModule: ModuleManifest<typeof signalsMessages, typeof api> =
   personData: signalsPersonData,
   publicSections: [async (_db, network, request) => signalsPublicSection(network.slug, request.t)],
   jobs: [{ name: 'signal-retention', run: runSignalRetention }],
+  overview: [signalsOverview],
   api,
 };

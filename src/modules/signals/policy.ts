@@ -104,6 +104,12 @@ export function can(
   }
 }
 
+/**
+ * An open signal without news (no update, no status change) for this many days waits for
+ * the coordinator's attention (issue 11: "signals with no update for 30 days").
+ */
+export const QUIET_AFTER_DAYS = 30;
+
 /** May this person see person-bound signals of the network they do not follow? */
 export function seesAllPersonBound(actor: Actor | undefined, networkId: number): boolean {
   return actor !== undefined && isCoordinator(actor, networkId);

@@ -11,7 +11,7 @@ import {
 } from '../../platform/i18n/index.js';
 import type { PageModel } from '../../platform/pagination.js';
 import { peopleModule } from '../people/index.js';
-import { nextStatus, previousStatus, type SignalStatus } from './policy.js';
+import { nextStatus, previousStatus, QUIET_AFTER_DAYS, type SignalStatus } from './policy.js';
 import type { SignalRow } from './repository/index.js';
 import type { LoadedSignal, PatternSummary, SignalUpdate } from './service/index.js';
 import { defaultThemes, isDefaultTheme } from './themes.js';
@@ -83,7 +83,7 @@ export function presentList(
     hiddenPersonBound: number;
     /** The pages of the list (platform/pagination.ts). */
     pages: PageModel;
-    filter: { status: string; theme: string };
+    filter: { status: string; theme: string; waiting: string };
     themes: readonly string[];
     canCreate: boolean;
     canModerate: boolean;
@@ -107,6 +107,11 @@ export function presentList(
     filter: input.filter,
     statusOptions: statusOptions(t),
     themeOptions: themeOptions(t, input.themes),
+    waitingOptions: [
+      { value: 'duo', label: t('signals.filter.waiting.duo') },
+      { value: 'stil', label: t('signals.filter.waiting.stil', { days: QUIET_AFTER_DAYS }) },
+      { value: 'professional', label: t('signals.filter.waiting.professional') },
+    ],
     canCreate: input.canCreate,
     canModerate: input.canModerate,
   };

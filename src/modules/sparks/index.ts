@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { sparksMessages } from './messages.js';
 import { sparkModeration } from './moderation.js';
+import { sparksOverview } from './overview.js';
 import { sparksPersonData } from './person-data.js';
 import { MAX_PHOTO_PIXELS, processPhoto } from './photos.js';
 import { can } from './policy.js';
@@ -58,6 +59,7 @@ export const sparksModule: ModuleManifest<typeof sparksMessages, typeof api> = {
   seed: seedSparksDemo,
   personData: sparksPersonData,
   publicSections: [(db, network, request) => sparksPublicSection(db, network, request.t)],
+  overview: [sparksOverview],
   moderation: [sparkModeration],
   api,
 };

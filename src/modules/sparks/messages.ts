@@ -2,6 +2,11 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const sparksMessages = defineMessages({
   nl: {
+    'sparks.overview.title': 'Vonkjes',
+    'sparks.overview.waiting': 'Vonkjes die wachten op goedkeuring',
+    'sparks.overview.mine': 'Uw vonkjes die nog wachten',
+    'sparks.overview.mineWaiting': 'Wacht op de coördinator voor de openbare pagina',
+    'sparks.overview.new': 'Nieuw vonkje: {text}',
     'sparks.personData.title': 'Vonkjes',
     'sparks.title': 'Vonkjes',
     'sparks.optional': '(niet verplicht)',
@@ -69,6 +74,11 @@ export const sparksMessages = defineMessages({
     'sparks.public.back': 'Terug naar {network}',
   },
   en: {
+    'sparks.overview.title': 'Sparks',
+    'sparks.overview.waiting': 'Sparks waiting for approval',
+    'sparks.overview.mine': 'Your sparks still waiting',
+    'sparks.overview.mineWaiting': 'Waiting for the coordinator for the public page',
+    'sparks.overview.new': 'New spark: {text}',
     'sparks.personData.title': 'Sparks',
     'sparks.title': 'Sparks',
     'sparks.optional': '(optional)',

@@ -281,6 +281,37 @@ export function sparksRepository(db: Executor) {
       await db.update(sparks).set({ photoId: null }).where(inArray(sparks.photoId, ids));
       await db.delete(sparkPhotos).where(inArray(sparkPhotos.id, ids));
     },
+
+    // The network overview (decision 0014)
+
+    /** How many sparks wait for the coordinator (visitors' ones and members' public ones). */
+    async countWaiting(networkId: number): Promise<number> {
+      const rows = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sparks)
+        .where(and(eq(sparks.networkId, networkId), waiting));
+      return rows[0]?.n ?? 0;
+    },
+
+    /** A member's own sparks that wait for the coordinator, newest first. */
+    async listWaitingOf(networkId: number, authorId: number, limit: number) {
+      return db
+        .select({ id: sparks.id, text: sparks.text, createdAt: sparks.createdAt })
+        .from(sparks)
+        .where(and(eq(sparks.networkId, networkId), eq(sparks.authorId, authorId), waiting))
+        .orderBy(desc(sparks.createdAt), desc(sparks.id))
+        .limit(limit);
+    },
+
+    /** The latest published sparks of the network, for recent activity. */
+    async listRecentPublished(networkId: number, limit: number) {
+      return db
+        .select({ id: sparks.id, text: sparks.text, createdAt: sparks.createdAt })
+        .from(sparks)
+        .where(and(eq(sparks.networkId, networkId), eq(sparks.status, 'published')))
+        .orderBy(desc(sparks.createdAt), desc(sparks.id))
+        .limit(limit);
+    },
   };
 }
 

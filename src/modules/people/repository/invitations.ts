@@ -1,5 +1,5 @@
 // Invitations: by email link or printed letter, redeemed once.
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { invitations } from '../tables.js';
 import type { InvitationRow } from './index.js';
@@ -45,6 +45,21 @@ export function invitationRepository(db: Executor) {
 
     async setInvitationUsedBy(id: number, personId: number): Promise<void> {
       await db.update(invitations).set({ usedBy: personId }).where(eq(invitations.id, id));
+    },
+
+    /** How many invitations of the network can still be used (not used, not expired). */
+    async countOpenInvitations(networkId: number): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.networkId, networkId),
+            isNull(invitations.usedAt),
+            gt(invitations.expiresAt, sql`now()`),
+          ),
+        );
+      return rows[0]?.n ?? 0;
     },
 
     async listOpenInvitations(networkId: number) {

@@ -11,10 +11,13 @@ import {
   presentMember,
   presentMyNetworks,
   presentOpenInvitation,
+  presentOverview,
   roleLabel,
   roleOptions,
 } from '../presenters.js';
-import { MembersPage, MyNetworksPage, NetworkHomePage } from '../views/members.js';
+import { gatherOverview } from '../service/overview.js';
+import { MembersPage, MyNetworksPage } from '../views/members.js';
+import { NetworkHomePage } from '../views/overview.js';
 import { actorOf, checked, networkFor, type PeopleDeps, signedIn } from './shared.js';
 
 /** The actor's role in a network in words; an administrator who is no member is "beheerder". */
@@ -24,7 +27,7 @@ function roleOf(actor: Actor, networkId: number, t: Translate): string {
 }
 
 export async function memberRoutes(app: FastifyInstance, deps: PeopleDeps): Promise<void> {
-  const { service } = deps;
+  const { service, context } = deps;
 
   app.get('/netwerk', signedIn, async (request, reply) => {
     const actor = await actorOf(request);
@@ -39,10 +42,20 @@ export async function memberRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
   app.get('/netwerk/:networkId', checked, async (request, reply) => {
     const network = await networkFor(service, request, 'network.enter');
     const actor = await actorOf(request);
+    const gathered = await gatherOverview(context.overviewProviders, {
+      db: context.db,
+      network,
+      actor,
+      role: roleIn(actor, network.id) ?? 'admin',
+      t: request.t,
+      lang: request.lang,
+      now: new Date(),
+    });
     const vm = {
       network,
       roleLabel: roleOf(actor, network.id, request.t),
       canManage: can(actor, 'members.manage', { networkId: network.id }),
+      ...presentOverview(request.t, request.lang, gathered),
     };
     return reply.page((ctx) => <NetworkHomePage ctx={ctx} vm={vm} />);
   });

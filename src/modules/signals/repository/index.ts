@@ -6,12 +6,14 @@ import type { SignalStatus } from '../policy.js';
 import type { signals } from '../tables.js';
 import { listRepository } from './lists.js';
 import { moderationRepository } from './moderation.js';
+import type { SignalWaiting } from './overview.js';
 import { personDataRepository } from './person-data.js';
 import { retentionRepository } from './retention.js';
 import { settingsRepository } from './settings.js';
 import { signalRepository } from './signals.js';
 
 export { SIGNAL_LIST_LIMIT } from './lists.js';
+export type { SignalWaiting } from './overview.js';
 export { ANONYMISED } from './retention.js';
 
 export type SignalRow = typeof signals.$inferSelect;
@@ -20,6 +22,8 @@ export type NewSignal = typeof signals.$inferInsert;
 export interface SignalListFilter {
   status?: SignalStatus | undefined;
   theme?: string | undefined;
+  /** Only open signals that wait in this way (the overview's links; see overview.ts). */
+  waiting?: { kind: SignalWaiting; quietSince: Date } | undefined;
   /** The viewer sees the person-bound signals they follow, or all of them (coordinator). */
   viewerId: number;
   allPersonBound: boolean;

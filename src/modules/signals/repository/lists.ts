@@ -4,6 +4,7 @@ import { and, count, desc, eq, exists, gte, inArray, ne, or, sql } from 'drizzle
 import type { Executor } from '../../../db/client.js';
 import { signalFollowers, signals } from '../tables.js';
 import type { SignalListFilter } from './index.js';
+import { waitingCondition } from './overview.js';
 
 /** The list shows this many signals per page, newest first. */
 export const SIGNAL_LIST_LIMIT = 50;
@@ -59,6 +60,10 @@ export function listRepository(db: Executor) {
     ];
     if (filter.status) conditions.push(eq(signals.status, filter.status));
     if (filter.theme) conditions.push(eq(signals.theme, filter.theme));
+    if (filter.waiting) {
+      const waiting = waitingCondition(db, filter.waiting.kind, filter.waiting.quietSince);
+      if (waiting) conditions.push(waiting);
+    }
     return conditions;
   };
 

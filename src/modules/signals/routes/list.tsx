@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formValues, parseForm } from '../../../platform/forms.js';
 import { pageFromQuery, paginate } from '../../../platform/pagination.js';
-import { can, seesAllPersonBound } from '../policy.js';
+import { can, QUIET_AFTER_DAYS, seesAllPersonBound } from '../policy.js';
 import {
   listedStatuses,
   originOptions,
@@ -12,12 +12,15 @@ import {
   raisedByValues,
   themeOptions,
 } from '../presenters.js';
-import { SIGNAL_LIST_LIMIT } from '../repository/index.js';
+import { SIGNAL_LIST_LIMIT, type SignalWaiting } from '../repository/index.js';
 import { reviewPersonalDetails } from '../service/index.js';
 import { SignalListPage } from '../views/list.js';
 import { NewSignalPage } from '../views/new-signal.js';
 import { signalTextFields } from './fields.js';
 import { checked, type SignalRouteKit } from './kit.js';
+
+/** The `wacht` filter of the list in the address (Dutch) and what it means. */
+const waitingValues = { duo: 'duo', stil: 'quiet', professional: 'professional' } as const;
 
 /** The list (filtered) and a new signal, with the personal-details warning. */
 export function registerListRoutes(app: FastifyInstance, kit: SignalRouteKit): void {
@@ -35,16 +38,28 @@ export function registerListRoutes(app: FastifyInstance, kit: SignalRouteKit): v
       .string()
       .refine((v) => themes.includes(v))
       .safeParse(query.thema);
+    const wacht = z.enum(['duo', 'stil', 'professional']).safeParse(query.wacht);
+    const waiting: SignalWaiting | undefined = wacht.success
+      ? waitingValues[wacht.data]
+      : undefined;
     const all = seesAllPersonBound(actor, network.id);
     const filter = {
       status: status.success ? status.data : undefined,
       theme: theme.success ? theme.data : undefined,
+      waiting: waiting && {
+        kind: waiting,
+        quietSince: new Date(Date.now() - QUIET_AFTER_DAYS * 86_400_000),
+      },
       viewerId: actor.personId,
       allPersonBound: all,
     };
     const paged = paginate(
       `/netwerk/${network.id}/signalen`,
-      { status: filter.status ?? '', thema: filter.theme ?? '' },
+      {
+        status: filter.status ?? '',
+        thema: filter.theme ?? '',
+        wacht: wacht.success ? wacht.data : '',
+      },
       pageFromQuery(query),
       await service.countSignals(network.id, filter),
       SIGNAL_LIST_LIMIT,
@@ -61,6 +76,7 @@ export function registerListRoutes(app: FastifyInstance, kit: SignalRouteKit): v
       filter: {
         status: status.success ? status.data : '',
         theme: theme.success ? theme.data : '',
+        waiting: wacht.success ? wacht.data : '',
       },
       themes,
       canCreate: can(actor, 'signals.create', { networkId: network.id }),

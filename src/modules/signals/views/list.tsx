@@ -20,9 +20,11 @@ export interface SignalListViewModel {
     date: string;
   }[];
   hiddenPersonBound: number;
-  filter: { status: string; theme: string };
+  filter: { status: string; theme: string; waiting: string };
   statusOptions: Option[];
   themeOptions: Option[];
+  /** Open signals that wait: without a complete duo, without news, without a professional. */
+  waitingOptions: Option[];
   canCreate: boolean;
   canModerate: boolean;
 }
@@ -48,6 +50,13 @@ function Filters({ ctx, vm }: { ctx: ViewContext; vm: SignalListViewModel }) {
           options={vm.themeOptions}
           placeholder={t('signals.filter.all')}
           value={vm.filter.theme}
+        />
+        <SelectField
+          name="wacht"
+          label={t('signals.filter.waiting')}
+          options={vm.waitingOptions}
+          placeholder={t('signals.filter.all')}
+          value={vm.filter.waiting}
         />
         <SubmitButton variant="secondary">{t('signals.filter.submit')}</SubmitButton>
       </fieldset>
