@@ -4,7 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { listModules } from './modules/index.js';
@@ -14,9 +18,9 @@ import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { cookieSecretFor } from './platform/cookie-secret.js';
 import { registerErrorPages } from './platform/errors.js';
 import { registerFormInput } from './platform/forms.js';
-import type { DailyJob } from './platform/jobs.js';
+import type { DailyJob, FrequentWorker } from './platform/jobs.js';
 import { createMailer } from './platform/mail.js';
-import type { ModuleContext } from './platform/module.js';
+import type { ModuleContext, WorkerContext } from './platform/module.js';
 import { type NavEntry, registerPages } from './platform/pages.js';
 import { registerCsrf } from './platform/plugins/csrf.js';
 import { registerMultipart } from './platform/plugins/multipart.js';
@@ -37,6 +41,30 @@ export function dailyJobs(database: DatabaseHandle): DailyJob[] {
     (module.jobs ?? []).map((job) => ({
       name: job.name,
       run: (now: Date) => job.run(database.db, now),
+    })),
+  );
+}
+
+/**
+ * The frequent workers of every module (the mail queue); server.ts runs them each minute,
+ * tests call them with their own clock. They share the app's mailer settings and code secret.
+ */
+export async function frequentWorkers(
+  config: Config,
+  database: DatabaseHandle,
+  log: FastifyBaseLogger,
+): Promise<FrequentWorker[]> {
+  const context: WorkerContext = {
+    db: database.db,
+    config,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    codeSecret: await cookieSecretFor(config, database.db),
+    log,
+  };
+  return listModules().flatMap((module) =>
+    (module.workers ?? []).map((worker) => ({
+      name: worker.name,
+      run: (now: Date) => worker.run(context, now),
     })),
   );
 }
