@@ -7,7 +7,7 @@ import {
   type MessageKey,
   type Translate,
 } from '../../platform/i18n/index.js';
-import type { NotificationKind } from './kinds.js';
+import { type DeliveryChoice, deliveryChoices, type NotificationKind } from './kinds.js';
 
 /** What a line needs of a notification (a row of `notifications`). */
 export interface NotificationFacts {
@@ -95,5 +95,31 @@ export function renderSummaryMail(
       ),
       t('notifications.mail.settings', { url: links.settings }),
     ].join('\n'),
+  };
+}
+
+/** One kind's choice as a group of radio buttons. */
+export interface ChoiceFieldModel {
+  name: string;
+  label: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
+}
+
+/** The radio group of one kind: its label and the three choices, the current one checked. */
+export function presentChoiceField(
+  t: Translate,
+  name: string,
+  kind: NotificationKind,
+  value: DeliveryChoice,
+): ChoiceFieldModel {
+  return {
+    name,
+    label: t(kindLabel(kind)),
+    value,
+    options: deliveryChoices.map((choice) => ({
+      value: choice,
+      label: t(`notifications.choice.${choice}`),
+    })),
   };
 }
