@@ -4,10 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import pino from 'pino';
 import type { DatabaseHandle } from '#src/db/client.js';
-import type { Mail, Mailer } from '#src/platform/mail.js';
-import type { WorkerContext } from '#src/platform/module.js';
+import type { Mailer } from '#src/platform/mail.js';
 import { testConfig } from '#test/helpers/app.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import {
@@ -19,6 +17,7 @@ import {
 import { peopleModule } from '../people/index.js';
 import { MAX_ATTEMPTS, notify, retryDelayMs, runMailWorker, sendDueMail } from './service.js';
 import { mailQueue, notifications } from './tables.js';
+import { recordingMailer, workerContext } from './test-kit.js';
 
 let database: DatabaseHandle;
 let networkId: number;
@@ -30,30 +29,8 @@ before(async () => {
 });
 after(() => database.close());
 
-/** A mailer that records what it sends, failing while `failing` is true. */
-function recordingMailer() {
-  const sent: Mail[] = [];
-  const mailer: Mailer & { sent: Mail[]; failing: boolean } = {
-    delivery: 'smtp',
-    sent,
-    failing: false,
-    async send(_db, mail) {
-      if (mailer.failing) throw new Error('smtp down');
-      sent.push(mail);
-    },
-  };
-  return mailer;
-}
-
-function workerContext(mailer: Mailer): WorkerContext {
-  return {
-    db: database.db,
-    mailer,
-    config: testConfig({ PUBLIC_URL: 'https://buurt.example.nl' }),
-    codeSecret: 'test-secret-test-secret-test-secret-0123',
-    log: pino({ level: 'silent' }),
-  };
-}
+const context = (mailer: Mailer) =>
+  workerContext(database.db, mailer, testConfig({ PUBLIC_URL: 'https://buurt.example.nl' }));
 
 const morning = new Date('2026-11-23T05:00:00Z'); // 06:00 in Amsterdam: before the summaries
 
@@ -92,7 +69,7 @@ describe('notify and the mail queue', () => {
     ]);
 
     const mailer = recordingMailer();
-    const result = await runMailWorker(workerContext(mailer), morning);
+    const result = await runMailWorker(context(mailer), morning);
     assert.equal(result.summaries, 0, 'no summary before seven');
     const mine = mailer.sent.filter((m) => m.to === person.email);
     assert.equal(mine.length, 1);
@@ -104,7 +81,7 @@ describe('notify and the mail queue', () => {
     assert.match(mine[0]!.body, /https:\/\/buurt\.example\.nl\/meldingen\/keuze\/\d+\/duo\/[\w-]+/);
     assert.match(mine[0]!.listUnsubscribe ?? '', /\/meldingen\/keuze\/\d+\/duo\//);
     // A second run finds nothing new to send.
-    await runMailWorker(workerContext(mailer), morning);
+    await runMailWorker(context(mailer), morning);
     assert.equal(mailer.sent.filter((m) => m.to === person.email).length, 1);
   });
 
@@ -120,20 +97,20 @@ describe('notify and the mail queue', () => {
     });
     const mailer = recordingMailer();
     mailer.failing = true;
-    const context = workerContext(mailer);
+    const worker = context(mailer);
     let now = morning;
-    await runMailWorker(context, now);
+    await runMailWorker(worker, now);
     const row = async () =>
       (await database.db.select().from(mailQueue).where(eq(mailQueue.personId, person.id)))[0]!;
     assert.equal((await row()).attempts, 1);
     assert.equal((await row()).status, 'pending');
     assert.equal((await row()).nextAttemptAt.getTime(), now.getTime() + retryDelayMs(1));
     // Not due yet: nothing is tried.
-    assert.equal(await sendDueMail(context, new Date(now.getTime() + 1000)), 0);
+    assert.equal(await sendDueMail(worker, new Date(now.getTime() + 1000)), 0);
     assert.equal((await row()).attempts, 1);
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
       now = (await row()).nextAttemptAt;
-      await sendDueMail(context, now);
+      await sendDueMail(worker, now);
       assert.equal((await row()).attempts, attempt);
     }
     assert.equal((await row()).status, 'failed');
@@ -154,8 +131,8 @@ describe('notify and the mail queue', () => {
     });
     const mailer = recordingMailer();
     await Promise.all([
-      runMailWorker(workerContext(mailer), morning),
-      runMailWorker(workerContext(mailer), morning),
+      runMailWorker(context(mailer), morning),
+      runMailWorker(context(mailer), morning),
     ]);
     const to = mailer.sent.map((m) => m.to).filter((t) => people.some((p) => p.email === t));
     assert.equal(to.length, 5);
@@ -177,7 +154,7 @@ describe('notify and the mail queue', () => {
       link: `/netwerk/${networkId}/bijeenkomsten/1`,
     });
     const mailer = recordingMailer();
-    await runMailWorker(workerContext(mailer), morning);
+    await runMailWorker(context(mailer), morning);
     const mail = mailer.sent.find((m) => m.to === person.email)!;
     assert.match(mail.subject, /The meeting "Buurtavond" was moved to 25 November 2026/);
     assert.match(mail.body, /^Hello,/);
