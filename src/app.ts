@@ -12,6 +12,7 @@ import Fastify, {
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { listModules } from './modules/index.js';
+import { notificationsModule } from './modules/notifications/index.js';
 import { peopleModule } from './modules/people/index.js';
 import { recordRoutes, registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
@@ -32,6 +33,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The access rule a route applies; every route names one (see the route audit test). */
     policy?: string;
+  }
+  interface FastifyRequest {
+    /** The signed-in person's unread notifications, counted for GET pages (the header). */
+    unreadNotifications?: number;
   }
 }
 
@@ -129,7 +134,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       const current =
         actor.memberships.find((m) => String(m.networkId) === open) ?? actor.memberships[0];
       return {
-        user: { displayName: actor.displayName },
+        user: { displayName: actor.displayName, unread: request.unreadNotifications },
         network: current && { name: current.networkName, slug: current.slug },
       };
     },
@@ -162,6 +167,15 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     db: database.db,
     resolveActor: peopleModule.api.actorResolver(context),
     loginPath: '/inloggen',
+  });
+
+  // The unread notifications of whoever is signed in, for the header of the page shown.
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'GET' || !request.actor) return;
+    request.unreadNotifications = await notificationsModule.api.countUnread(
+      database.db,
+      request.actor.personId,
+    );
   });
 
   // Modules, in the order of src/modules/index.ts.

@@ -1,10 +1,12 @@
 // Notifications: what people are told about signals they follow, duos, moderation queues,
 // meetings they attend and invitations they sent — in the header list and by mail in their
 // own language, at once, once a day or not at all, as each person chooses (decision 0012).
+import type { Executor } from '../../db/client.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { notificationKinds } from './kinds.js';
 import { notificationsMessages } from './messages.js';
 import { notificationsPersonData } from './person-data.js';
+import { notificationsRepository } from './repository.js';
 import { notificationsRoutes } from './routes.js';
 import { notify, runMailWorker, SETTINGS_PATH } from './service.js';
 import * as tables from './tables.js';
@@ -20,6 +22,9 @@ const api = {
    */
   notify,
   kinds: notificationKinds,
+  /** How many notifications of a person are unread (the header's count). */
+  countUnread: (db: Executor, personId: number) =>
+    notificationsRepository(db).countUnread(personId),
   /** The page where a signed-in person makes their choices. */
   settingsPath: SETTINGS_PATH,
 };
