@@ -10,6 +10,7 @@ import { meetingsPublicSection } from './public.js';
 import { meetingsRepository } from './repository.js';
 import { meetingsRoutes } from './routes/index.js';
 import { seedMeetingsDemo } from './seed.js';
+import { remindTomorrow } from './service.js';
 import * as tables from './tables.js';
 
 /** The functions other modules may call. */
@@ -62,5 +63,7 @@ export const meetingsModule: ModuleManifest<typeof meetingsMessages, typeof api,
   publicSections: [
     (db, network, request) => meetingsPublicSection(db, network, request.t, request.lang),
   ],
+  // Tells those who come to a meeting tomorrow (issue 11 item 5).
+  jobs: [{ name: 'meeting-reminders', run: remindTomorrow }],
   api,
 };

@@ -17,7 +17,7 @@ export const notificationsMessages = defineMessages({
     'notifications.event.signal.update': 'Er is een nieuw bericht bij het signaal "{title}".',
     'notifications.event.duo.added': 'U bent toegevoegd aan het duo van het signaal "{title}".',
     'notifications.event.moderation.waiting':
-      'Er wacht iets op uw beoordeling in {network}: {what}.',
+      'Iemand meldt een bericht in {network} ({whatKey}). Het wacht op uw beoordeling.',
     'notifications.event.meeting.tomorrow': 'Morgen is de bijeenkomst "{title}", om {at}.',
     'notifications.event.meeting.moved': 'De bijeenkomst "{title}" is verzet naar {at}.',
     'notifications.event.meeting.cancelled': 'De bijeenkomst "{title}" van {at} gaat niet door.',
@@ -80,7 +80,7 @@ export const notificationsMessages = defineMessages({
     'notifications.event.signal.update': 'There is a new update on the signal "{title}".',
     'notifications.event.duo.added': 'You were added to the duo of the signal "{title}".',
     'notifications.event.moderation.waiting':
-      'Something waits for your review in {network}: {what}.',
+      'Someone reported a message in {network} ({whatKey}). It waits for your review.',
     'notifications.event.meeting.tomorrow': 'The meeting "{title}" is tomorrow, at {at}.',
     'notifications.event.meeting.moved': 'The meeting "{title}" was moved to {at}.',
     'notifications.event.meeting.cancelled': 'The meeting "{title}" of {at} is cancelled.',

@@ -31,7 +31,7 @@ const params = {
   title: 'Buurtavond',
   at: '2026-11-24T18:30:00Z',
   network: 'De Rivierenbuurt',
-  what: 'een vonkje',
+  whatKey: 'moderation.kind.spark',
   name: 'Sanne',
   statusKey: 'signals.status.taken_up',
 };
@@ -39,7 +39,8 @@ const params = {
 const sentences: Record<NotificationKind, RegExp> = {
   signal: /Het signaal "Buurtavond" heeft een nieuwe stap: Opgepakt\./,
   duo: /U bent toegevoegd aan het duo van het signaal "Buurtavond"\./,
-  moderation: /Er wacht iets op uw beoordeling in De Rivierenbuurt: een vonkje\./,
+  moderation:
+    /Iemand meldt een bericht in De Rivierenbuurt \(Vonkje\)\. Het wacht op uw beoordeling\./,
   meeting: /Morgen is de bijeenkomst "Buurtavond", om 24 november 2026 om 19:30\./,
   invitation: /Sanne heeft uw uitnodiging voor De Rivierenbuurt aangenomen\./,
 };
