@@ -260,6 +260,8 @@ export function invitationService(c: ServiceContext) {
       }
       const passwordHash = existing ? null : await hashPassword(input.password);
       const username = input.username?.trim().toLowerCase() || null;
+      // Read before the transaction: `places` works on the database, not on the transaction.
+      const network = (await places.listNetworkSummaries([preview.networkId]))[0];
       type Outcome =
         | { personId: number; networkId: number; invitationId: number }
         | 'invalid'
@@ -290,7 +292,6 @@ export function invitationService(c: ServiceContext) {
           });
           // The one who sent it is told (issue 11 item 5), with this transaction.
           if (invitation.invitedBy !== null) {
-            const network = (await places.listNetworkSummaries([invitation.networkId]))[0];
             await notificationsModule.api.notify(tx, {
               kind: 'invitation',
               event: 'accepted',
