@@ -4,19 +4,24 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { listModules } from './modules/index.js';
+import { notificationsModule } from './modules/notifications/index.js';
 import { peopleModule } from './modules/people/index.js';
 import { recordRoutes, registerAccess } from './platform/access.js';
 import { loadAssetManifest, registerAssets } from './platform/assets.js';
 import { cookieSecretFor } from './platform/cookie-secret.js';
 import { registerErrorPages } from './platform/errors.js';
 import { registerFormInput } from './platform/forms.js';
-import type { DailyJob } from './platform/jobs.js';
+import type { DailyJob, FrequentWorker } from './platform/jobs.js';
 import { createMailer } from './platform/mail.js';
-import type { ModuleContext } from './platform/module.js';
+import type { ModuleContext, WorkerContext } from './platform/module.js';
 import { type NavEntry, registerPages } from './platform/pages.js';
 import { registerCsrf } from './platform/plugins/csrf.js';
 import { registerMultipart } from './platform/plugins/multipart.js';
@@ -29,6 +34,10 @@ declare module 'fastify' {
     /** The access rule a route applies; every route names one (see the route audit test). */
     policy?: string;
   }
+  interface FastifyRequest {
+    /** The signed-in person's unread notifications, counted for GET pages (the header). */
+    unreadNotifications?: number;
+  }
 }
 
 /** The daily jobs of every module; server.ts runs them (tests call them with their own clock). */
@@ -37,6 +46,30 @@ export function dailyJobs(database: DatabaseHandle): DailyJob[] {
     (module.jobs ?? []).map((job) => ({
       name: job.name,
       run: (now: Date) => job.run(database.db, now),
+    })),
+  );
+}
+
+/**
+ * The frequent workers of every module (the mail queue); server.ts runs them each minute,
+ * tests call them with their own clock. They share the app's mailer settings and code secret.
+ */
+export async function frequentWorkers(
+  config: Config,
+  database: DatabaseHandle,
+  log: FastifyBaseLogger,
+): Promise<FrequentWorker[]> {
+  const context: WorkerContext = {
+    db: database.db,
+    config,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    codeSecret: await cookieSecretFor(config, database.db),
+    log,
+  };
+  return listModules().flatMap((module) =>
+    (module.workers ?? []).map((worker) => ({
+      name: worker.name,
+      run: (now: Date) => worker.run(context, now),
     })),
   );
 }
@@ -101,7 +134,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       const current =
         actor.memberships.find((m) => String(m.networkId) === open) ?? actor.memberships[0];
       return {
-        user: { displayName: actor.displayName },
+        user: { displayName: actor.displayName, unread: request.unreadNotifications },
         network: current && { name: current.networkName, slug: current.slug },
       };
     },
@@ -135,6 +168,15 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     db: database.db,
     resolveActor: peopleModule.api.actorResolver(context),
     loginPath: '/inloggen',
+  });
+
+  // The unread notifications of whoever is signed in, for the header of the page shown.
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'GET' || !request.actor) return;
+    request.unreadNotifications = await notificationsModule.api.countUnread(
+      database.db,
+      request.actor.personId,
+    );
   });
 
   // Modules, in the order of src/modules/index.ts.

@@ -1,13 +1,13 @@
 // Starts Buurtkracht: read the configuration, open and migrate the database, load the demo
 // on first start, listen; on SIGTERM or SIGINT close the server and the database cleanly.
-import { buildApp, dailyJobs } from './app.js';
+import { buildApp, dailyJobs, frequentWorkers } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemoIfEmpty } from './db/seed.js';
 import { adminModule } from './modules/admin/index.js';
-import { startDailyJobs } from './platform/jobs.js';
+import { startDailyJobs, startFrequentWorkers } from './platform/jobs.js';
 import { mailDeliveryNotice } from './platform/mail.js';
 
 async function main(): Promise<void> {
@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   if (config.demoMode) await seedDemoIfEmpty(database);
   const app = await buildApp(config, database);
   const stopJobs = startDailyJobs(database.db, dailyJobs(database), app.log);
+  const stopWorkers = startFrequentWorkers(
+    await frequentWorkers(config, database, app.log),
+    app.log,
+  );
 
   let closing = false;
   const close = async (signal: string) => {
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'closing');
     stopJobs();
+    stopWorkers();
     try {
       await app.close();
     } finally {

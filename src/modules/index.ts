@@ -9,6 +9,7 @@ import { libraryModule } from './library/index.js';
 import { meetingsModule } from './meetings/index.js';
 import { moderationModule } from './moderation/index.js';
 import { networkModule } from './network/index.js';
+import { notificationsModule } from './notifications/index.js';
 import { peopleModule } from './people/index.js';
 import { pulseModule } from './pulse/index.js';
 import { searchModule } from './search/index.js';
@@ -36,6 +37,7 @@ export function listModules() {
     libraryModule,
     searchModule,
     moderationModule,
+    notificationsModule,
     adminModule,
   ] as const;
 }

@@ -41,3 +41,42 @@ export function startDailyJobs(db: Database, jobs: DailyJob[], log: FastifyBaseL
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/** A worker run about once a minute by each process (see ModuleWorker). */
+export interface FrequentWorker {
+  name: string;
+  run(now: Date): Promise<unknown>;
+}
+
+/** How often each process runs the frequent workers: once a minute. */
+export const WORKER_EVERY = 60_000;
+
+/**
+ * Starts the frequent workers (the mail queue): each in turn, never two runs of one process at
+ * once; a failure is logged and the next tick tries again. The returned function stops them.
+ */
+export function startFrequentWorkers(
+  workers: FrequentWorker[],
+  log: FastifyBaseLogger,
+  everyMs = WORKER_EVERY,
+): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const worker of workers) {
+        try {
+          await worker.run(new Date());
+        } catch (error: unknown) {
+          log.error({ err: error, worker: worker.name }, 'worker failed');
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -9,6 +9,12 @@ export interface Mail {
   personId?: number | null;
   subject: string;
   body: string;
+  /**
+   * The absolute address of the page where the recipient changes or stops this kind of mail:
+   * sent as the List-Unsubscribe header (a page with a confirmation form, never a one-click
+   * POST, so that mail scanners following links change nothing).
+   */
+  listUnsubscribe?: string;
 }
 
 export interface Mailer {
@@ -50,6 +56,7 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
         to: mail.to,
         subject: mail.subject,
         text: mail.body,
+        ...(mail.listUnsubscribe ? { list: { unsubscribe: mail.listUnsubscribe } } : {}),
       });
     },
   };

@@ -1,7 +1,7 @@
 // The shape of a module's manifest: the one object its index.ts exports, and everything the
 // platform learns about the module (tables, messages, routes, demo data, person data, public
 // page sections, daily jobs, and the few functions other modules may call). See decision 0005.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Config } from '../config.js';
 import type { Database, DatabaseHandle, Executor } from '../db/client.js';
@@ -206,6 +206,26 @@ export interface ModuleJob {
   run(db: Database, now: Date): Promise<unknown>;
 }
 
+/** What a frequent worker gets: the database, the mailer, settings and the code secret. */
+export interface WorkerContext {
+  db: Database;
+  mailer: Mailer;
+  config: Config;
+  /** The key for HMACs of one-time codes and signed links (as in ModuleContext). */
+  codeSecret: string;
+  log: FastifyBaseLogger;
+}
+
+/**
+ * A module's frequent worker (see platform/jobs.ts): every app process runs it about once a
+ * minute, so it must be safe to run in two processes at once (claim rows with
+ * `FOR UPDATE SKIP LOCKED`, or a unique key). `now` is passed so tests control time.
+ */
+export interface ModuleWorker {
+  name: string;
+  run(context: WorkerContext, now: Date): Promise<unknown>;
+}
+
 /** What the platform hands to every module's routes: built once per app, never per request. */
 export interface ModuleContext {
   db: Database;
@@ -261,6 +281,8 @@ export interface ModuleManifest<
   personData?: PersonDataProvider;
   publicSections?: PublicSectionProvider[];
   jobs?: ModuleJob[];
+  /** Work done about once a minute in every process (the mail queue). */
+  workers?: ModuleWorker[];
   /** Its kinds of public or shared content that can be reported, hidden and withdrawn. */
   moderation?: ModerationProvider[];
   /** Its blocks and recent activity on a network's overview (decision 0014). */

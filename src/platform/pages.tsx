@@ -119,6 +119,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
         path,
         entries.map((n) => n.href).join(' '),
         viewer?.user?.displayName ?? '',
+        viewer?.user?.unread ?? '',
         viewer?.network?.slug ?? '',
         viewer?.network?.name ?? '',
       ].join('\n');

@@ -79,6 +79,10 @@ const PUBLIC_ROUTES = [
   // visitors only public items), rate-limited.
   'GET /melden/:kind/:id',
   'POST /melden/:kind/:id',
+  // One kind's mail choice from a mail: no sign-in, the signed token in the address decides
+  // (a wrong one is 404); only the POST form changes it.
+  'GET /meldingen/keuze/:personId/:kind/:token',
+  'POST /meldingen/keuze/:personId/:kind/:token',
   // The logo on letters, set by an administrator (letters are printed by anyone's browser).
   'GET /logo.png',
 ].sort();

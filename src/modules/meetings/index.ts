@@ -11,6 +11,7 @@ import { meetingsPublicSection } from './public.js';
 import { meetingsRepository } from './repository.js';
 import { meetingsRoutes } from './routes/index.js';
 import { seedMeetingsDemo } from './seed.js';
+import { remindTomorrow } from './service.js';
 import * as tables from './tables.js';
 
 /** The functions other modules may call. */
@@ -64,5 +65,7 @@ export const meetingsModule: ModuleManifest<typeof meetingsMessages, typeof api,
     (db, network, request) => meetingsPublicSection(db, network, request.t, request.lang),
   ],
   overview: [meetingsOverview],
+  // Tells those who come to a meeting tomorrow (issue 11 item 5).
+  jobs: [{ name: 'meeting-reminders', run: remindTomorrow }],
   api,
 };

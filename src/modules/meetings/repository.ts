@@ -1,6 +1,6 @@
 // All SQL of the meetings module. Every query is scoped by its network or by a meeting
 // found within its network. Names of people come from the people module's face.
-import { and, asc, count, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { DEFAULT_LENGTH_MS } from './length.js';
 import {
@@ -145,6 +145,21 @@ export function meetingsRepository(db: Executor) {
           and(
             eq(meetings.networkId, networkId),
             onlyPublic ? eq(meetings.isPublic, true) : undefined,
+          ),
+        )
+        .orderBy(asc(meetings.startsAt), asc(meetings.id));
+    },
+
+    /** Meetings of every network starting in [from, to) that are not cancelled (reminders). */
+    async listStartingBetween(from: Date, to: Date): Promise<MeetingRow[]> {
+      return db
+        .select(meetingColumns)
+        .from(meetings)
+        .where(
+          and(
+            gte(meetings.startsAt, from),
+            lt(meetings.startsAt, to),
+            isNull(meetings.cancelledAt),
           ),
         )
         .orderBy(asc(meetings.startsAt), asc(meetings.id));

@@ -3,8 +3,10 @@
 // modules' faces.
 import { createHmac, randomBytes } from 'node:crypto';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Database } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import { fromLocal, toLocal } from '../../platform/time.js';
+import { notificationsModule } from '../notifications/index.js';
 import { peopleModule } from '../people/index.js';
 import { type RoundSpark, sparksModule } from '../sparks/index.js';
 import { DEFAULT_LENGTH_MS } from './length.js';
@@ -17,6 +19,46 @@ import {
 import type { AgendaOrigin, MeetingKind } from './tables.js';
 
 /** After a meeting's start, sparks added within this time still belong to its round (ms). */
+/**
+ * Tells those who said "ik kom" that the meeting moved, is cancelled or is tomorrow (issue 11
+ * item 5), inside the caller's transaction; `at` is the (new) start.
+ */
+export async function tellAttendees(
+  tx: Executor,
+  meeting: { id: number; networkId: number; title: string },
+  event: 'moved' | 'cancelled' | 'tomorrow',
+  at: Date,
+  exceptPersonId?: number,
+): Promise<void> {
+  const rsvps = await meetingsRepository(tx).listRsvps(meeting.id);
+  await notificationsModule.api.notify(tx, {
+    kind: 'meeting',
+    event,
+    personIds: rsvps.filter((r) => r.places > 0).map((r) => r.personId),
+    exceptPersonId: exceptPersonId ?? null,
+    networkId: meeting.networkId,
+    params: { title: meeting.title || `#${meeting.id}`, at: at.toISOString() },
+    link: `/netwerk/${meeting.networkId}/bijeenkomsten/${meeting.id}`,
+  });
+}
+
+/**
+ * The daily reminder: those who said "ik kom" to a meeting that starts tomorrow (Amsterdam
+ * date) are told, each meeting in its own transaction. Run once a day by the job runner.
+ */
+export async function remindTomorrow(db: Database, now: Date): Promise<number> {
+  const [y, m, d] = toLocal(now).date.split('-').map(Number) as [number, number, number];
+  const dayAfter = (days: number) =>
+    new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const from = fromLocal(dayAfter(1), '00:00')!;
+  const to = fromLocal(dayAfter(2), '00:00')!;
+  const meetings = await meetingsRepository(db).listStartingBetween(from, to);
+  for (const meeting of meetings) {
+    await db.transaction((tx) => tellAttendees(tx, meeting, 'tomorrow', meeting.startsAt));
+  }
+  return meetings.length;
+}
+
 export const ROUND_WINDOW_MS = 24 * 3_600_000;
 /** A meeting is planned for two hours unless said otherwise (ms). */
 export const MEETING_LENGTH_MS = DEFAULT_LENGTH_MS;
@@ -132,6 +174,8 @@ export function meetingsService(db: Database) {
           updatedAt: new Date(),
         });
         await r.replaceAgenda(meetingId, agenda);
+        if (!current.cancelledAt && fields.startsAt.getTime() !== current.startsAt.getTime())
+          await tellAttendees(tx, current, 'moved', fields.startsAt);
       });
     },
 
@@ -155,6 +199,7 @@ export function meetingsService(db: Database) {
           sequence: current.sequence + 1,
           updatedAt: now,
         });
+        await tellAttendees(tx, current, 'cancelled', current.startsAt, actorId);
         await recordAudit(tx, {
           actorId,
           action: 'meetings.cancel',

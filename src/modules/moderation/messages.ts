@@ -53,6 +53,13 @@ export const moderationMessages = defineMessages({
     'moderation.state.pending': 'wacht op de coördinator',
     'moderation.state.hidden': 'verborgen',
     'moderation.state.withdrawn': 'ingetrokken',
+    'moderation.mail.subject': 'Uw bericht op Buurtkracht is verborgen',
+    'moderation.mail.greeting': 'Goedendag,',
+    'moderation.mail.hidden':
+      'De coördinator van uw buurtnetwerk heeft dit bericht van u verborgen:',
+    'moderation.mail.reason': 'De reden: {reason}',
+    'moderation.mail.questions':
+      'Het bericht is niet meer te zien voor anderen. Heeft u vragen? Neem dan contact op met de coördinator van uw buurtnetwerk.',
   },
   en: {
     'moderation.overview.title': 'Moderation',
@@ -105,5 +112,12 @@ export const moderationMessages = defineMessages({
     'moderation.state.pending': 'waiting for the coordinator',
     'moderation.state.hidden': 'hidden',
     'moderation.state.withdrawn': 'withdrawn',
+    'moderation.mail.subject': 'Your message on Buurtkracht is hidden',
+    'moderation.mail.greeting': 'Hello,',
+    'moderation.mail.hidden':
+      'The coordinator of your neighbourhood network hid this message of yours:',
+    'moderation.mail.reason': 'The reason: {reason}',
+    'moderation.mail.questions':
+      'Others can no longer see the message. Any questions? Please contact the coordinator of your neighbourhood network.',
   },
 });

@@ -3,12 +3,15 @@
 // the same transaction as the reports and the audit record.
 import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import { isLang, translator } from '../../platform/i18n/index.js';
 import type { Mailer } from '../../platform/mail.js';
 import {
   type ModeratedItem,
   type ModerationProvider,
   ModerationRefused,
 } from '../../platform/module.js';
+import { networkModule } from '../network/index.js';
+import { notificationsModule } from '../notifications/index.js';
 import { peopleModule } from '../people/index.js';
 import { moderationRepository } from './repository.js';
 
@@ -83,6 +86,20 @@ export function moderationService(options: {
           origin,
           detail: `report ${id}`,
         });
+        // The network's coordinators: something waits in their queue (issue 11 item 5).
+        const [members, network] = await Promise.all([
+          peopleModule.api.directory(tx).listMembers(item.networkId),
+          networkModule.api.networks(tx).findNetworkById(item.networkId),
+        ]);
+        await notificationsModule.api.notify(tx, {
+          kind: 'moderation',
+          event: 'waiting',
+          personIds: members.filter((m) => m.role === 'coordinator').map((m) => m.personId),
+          exceptPersonId: reporterId,
+          networkId: item.networkId,
+          params: { network: network?.name ?? '', whatKey: `moderation.kind.${item.kind}` },
+          link: `/netwerk/${item.networkId}/moderatie`,
+        });
       });
     },
 
@@ -115,22 +132,26 @@ export function moderationService(options: {
               origin,
             });
             if (item.authorId !== null && item.authorId !== actorId) {
-              const email = await peopleModule.api.directory(tx).findEmail(item.authorId);
-              if (email) {
+              const [author] = await peopleModule.api
+                .directory(tx)
+                .listMailRecipients([item.authorId]);
+              if (author) {
+                // In the author's language (issue 12 item 13), Dutch when they chose none.
+                const t = translator(isLang(author.language) ? author.language : 'nl');
                 await mailer.send(tx, {
-                  to: email,
+                  to: author.email,
                   personId: item.authorId,
-                  subject: 'Uw bericht op Buurtkracht is verborgen',
+                  subject: t('moderation.mail.subject'),
                   body: [
-                    'Goedendag,',
+                    t('moderation.mail.greeting'),
                     '',
-                    'De coördinator van uw buurtnetwerk heeft dit bericht van u verborgen:',
+                    t('moderation.mail.hidden'),
                     '',
                     `"${item.text.slice(0, 200)}"`,
                     '',
-                    `De reden: ${reason}`,
+                    t('moderation.mail.reason', { reason }),
                     '',
-                    'Het bericht is niet meer te zien voor anderen. Heeft u vragen? Neem dan contact op met de coördinator van uw buurtnetwerk.',
+                    t('moderation.mail.questions'),
                     `${siteUrl}/netwerk/${item.networkId}`,
                   ].join('\n'),
                 });

@@ -367,4 +367,19 @@ export const en: Record<keyof typeof nl, string> = {
   'invitations.gone': 'This invitation has already been used or has expired.',
   'invitations.manage': 'Manage open invitations',
   'invitations.noName': 'letter without a name',
+  'mail.reset.subject': 'New password for Buurtkracht',
+  'mail.reset.body':
+    'You asked for a new password. Choose it through this link. The link works for one hour and only once:',
+  'mail.reset.notYou': 'Did you not ask for this? Then you need not do anything.',
+  'mail.adminReset.body':
+    'An administrator of Buurtkracht sends you this link. With it you choose a new password.',
+  'mail.adminReset.link': 'The link works for one hour and only once:',
+  'mail.adminReset.notYou':
+    'Did you not ask for this? Then you need not do anything. Your password stays as it was.',
+  'mail.coordinatorJoined.subject': 'New coordinator in {network}',
+  'mail.coordinatorJoined.body': '{name} is now a coordinator of {network} on Buurtkracht.',
+  'mail.coordinatorJoined.check':
+    'Is this not right? Then look at the members of the network and in the log, and change the role.',
+  'mail.someone': 'Someone',
+  'mail.yourNetwork': 'your neighbourhood network',
 };

@@ -366,4 +366,19 @@ export const nl = {
   'invitations.gone': 'Deze uitnodiging is al gebruikt of verlopen.',
   'invitations.manage': 'Open uitnodigingen beheren',
   'invitations.noName': 'brief zonder naam',
+  'mail.reset.subject': 'Nieuw wachtwoord voor Buurtkracht',
+  'mail.reset.body':
+    'U vroeg om een nieuw wachtwoord. Kies het via deze link. De link werkt één uur en maar één keer:',
+  'mail.reset.notYou': 'Heeft u dit niet gevraagd? Dan hoeft u niets te doen.',
+  'mail.adminReset.body':
+    'Een beheerder van Buurtkracht stuurt u deze link. Daarmee kiest u een nieuw wachtwoord.',
+  'mail.adminReset.link': 'De link werkt één uur en maar één keer:',
+  'mail.adminReset.notYou':
+    'Heeft u hier niet om gevraagd? Dan hoeft u niets te doen. Uw wachtwoord blijft zoals het was.',
+  'mail.coordinatorJoined.subject': 'Nieuwe coördinator in {network}',
+  'mail.coordinatorJoined.body': '{name} is nu coördinator van {network} op Buurtkracht.',
+  'mail.coordinatorJoined.check':
+    'Klopt dit niet? Kijk dan bij de leden van het netwerk en in het logboek, en pas de rol aan.',
+  'mail.someone': 'Iemand',
+  'mail.yourNetwork': 'uw buurtnetwerk',
 };

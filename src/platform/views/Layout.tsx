@@ -32,6 +32,11 @@ export function Layout({ ctx, title, children }: LayoutProps) {
             {ctx.user ? (
               <div class="bk-userbar">
                 <span>{t('header.signedInAs', { name: ctx.user.displayName })}</span>
+                <a class="utrecht-link" href="/meldingen">
+                  {ctx.user.unread
+                    ? t('notifications.navUnread', { count: ctx.user.unread })
+                    : t('notifications.nav')}
+                </a>
                 <a class="utrecht-link" href="/mijn-gegevens">
                   {t('header.myData')}
                 </a>

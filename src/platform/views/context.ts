@@ -18,7 +18,8 @@ export interface ViewContext {
   csrfToken: string;
   flash: FlashMessage | undefined;
   nav: NavItem[];
-  user: { displayName: string } | undefined;
+  /** Who is signed in; `unread`: their unread notifications (undefined: not counted). */
+  user: { displayName: string; unread?: number } | undefined;
   network: { name: string; slug: string } | undefined;
   asset: (name: string) => string;
 }

@@ -1,5 +1,5 @@
 // The people directory: what other modules may read of people.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import type { MemberRole } from '../../../platform/actor.js';
 import { memberships, people } from '../tables.js';
@@ -66,6 +66,28 @@ export function peopleDirectory(db: Executor) {
         .from(people)
         .where(inArray(people.id, unique));
       return new Map(rows.map((r) => [r.id, { name: r.name, erased: r.erased }]));
+    },
+
+    /**
+     * Where and in which language to mail people (the notifications module's mail):
+     * `{ personId, email, language }[]` for the given ids that have an address and an open
+     * account (not erased, not closed). `language` is 'nl' or 'en' as chosen, null if not.
+     */
+    async listMailRecipients(personIds: number[]) {
+      const unique = [...new Set(personIds)];
+      if (unique.length === 0) return [];
+      const rows = await db
+        .select({ personId: people.id, email: people.email, language: people.language })
+        .from(people)
+        .where(
+          and(
+            inArray(people.id, unique),
+            isNull(people.erasedAt),
+            isNull(people.deactivatedAt),
+            isNotNull(people.email),
+          ),
+        );
+      return rows.map((r) => ({ personId: r.personId, email: r.email!, language: r.language }));
     },
 
     /** The email address of a person, for mail about their own items; undefined if none. */

@@ -4,7 +4,7 @@
 import { recordAudit } from '../../../platform/audit.js';
 import { accountsRepository, peopleRepository } from '../repository/index.js';
 import { hashPassword, newLinkToken } from '../secrets.js';
-import type { ServiceContext } from './context.js';
+import { mailTranslator, type ServiceContext } from './context.js';
 
 /** How long a set-up or reset link from an administrator works: one hour. */
 export const SETUP_LINK_MINUTES = 60;
@@ -119,18 +119,19 @@ export function accountService(c: ServiceContext) {
       const person = await accounts.findAccount(personId);
       if (!person?.email) return false;
       const link = await newPasswordLink(person.id, SETUP_LINK_MINUTES, baseUrl);
+      const t = mailTranslator((await peopleRepository(db).findPersonById(person.id))?.language);
       await mailer.send(db, {
         to: person.email,
         personId: person.id,
-        subject: 'Nieuw wachtwoord voor Buurtkracht',
+        subject: t('mail.reset.subject'),
         body: [
-          `Beste ${person.displayName},`,
+          t('account.email.mail.greeting', { name: person.displayName }),
           '',
-          'Een beheerder van Buurtkracht stuurt u deze link. Daarmee kiest u een nieuw wachtwoord.',
-          'De link werkt één uur en maar één keer:',
+          t('mail.adminReset.body'),
+          t('mail.adminReset.link'),
           link.url,
           '',
-          'Heeft u hier niet om gevraagd? Dan hoeft u niets te doen. Uw wachtwoord blijft zoals het was.',
+          t('mail.adminReset.notYou'),
         ].join('\n'),
       });
       await recordAudit(db, {

@@ -3,13 +3,22 @@
 // names of their networks (from the network module's face). Built once per app.
 import type { Database } from '../../../db/client.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { isLang, type Translate, translator } from '../../../platform/i18n/index.js';
 import type { Mailer } from '../../../platform/mail.js';
 import type { PersonDataProvider } from '../../../platform/module.js';
 import { rateLimitKeys } from '../../../platform/rate-limit.js';
 import { platformRepository } from '../../../platform/repository.js';
 import { networkModule } from '../../network/index.js';
-import { peopleRepository } from '../repository/index.js';
+import { peopleDirectory, peopleRepository } from '../repository/index.js';
 import { codeHasher, newSessionId, sessionHash } from '../secrets.js';
+
+/**
+ * The translator for mail to a person: their chosen language (`people.language`), Dutch when
+ * they chose none (issue 12 item 13).
+ */
+export function mailTranslator(language: string | null | undefined): Translate {
+  return translator(isLang(language) ? language : 'nl');
+}
 
 export interface PeopleServiceOptions {
   db: Database;
@@ -69,18 +78,28 @@ export function serviceContext(options: PeopleServiceOptions) {
       places.listNetworkSummaries([networkId]),
       repo.findPersonById(newPersonId),
     ]);
-    const networkName = network[0]?.name ?? 'uw buurtnetwerk';
+    const languages = new Map(
+      (await peopleDirectory(db).listMailRecipients(contacts.map((c) => c.personId))).map((r) => [
+        r.personId,
+        r.language,
+      ]),
+    );
     for (const contact of contacts) {
       if (contact.personId === newPersonId || !contact.email) continue;
+      const t = mailTranslator(languages.get(contact.personId));
+      const networkName = network[0]?.name ?? t('mail.yourNetwork');
       await options.mailer.send(db, {
         to: contact.email,
         personId: contact.personId,
-        subject: `Nieuwe coördinator in ${networkName}`,
+        subject: t('mail.coordinatorJoined.subject', { network: networkName }),
         body: [
-          `Beste ${contact.displayName},`,
+          t('account.email.mail.greeting', { name: contact.displayName }),
           '',
-          `${names?.displayName || 'Iemand'} is nu coördinator van ${networkName} op Buurtkracht.`,
-          'Klopt dit niet? Kijk dan bij de leden van het netwerk en in het logboek, en pas de rol aan.',
+          t('mail.coordinatorJoined.body', {
+            name: names?.displayName || t('mail.someone'),
+            network: networkName,
+          }),
+          t('mail.coordinatorJoined.check'),
         ].join('\n'),
       });
     }

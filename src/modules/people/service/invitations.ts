@@ -3,6 +3,7 @@
 import type { Actor, MemberRole } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { networkModule } from '../../network/index.js';
+import { notificationsModule } from '../../notifications/index.js';
 import { peopleRepository } from '../repository/index.js';
 import { hashPassword, newLetterCode, newLinkToken, verifyPassword } from '../secrets.js';
 import type { ServiceContext } from './context.js';
@@ -259,6 +260,8 @@ export function invitationService(c: ServiceContext) {
       }
       const passwordHash = existing ? null : await hashPassword(input.password);
       const username = input.username?.trim().toLowerCase() || null;
+      // Read before the transaction: `places` works on the database, not on the transaction.
+      const network = (await places.listNetworkSummaries([preview.networkId]))[0];
       type Outcome =
         | { personId: number; networkId: number; invitationId: number }
         | 'invalid'
@@ -287,6 +290,21 @@ export function invitationService(c: ServiceContext) {
             organisationId: invitation.organisationId,
             listed: input.listed,
           });
+          // The one who sent it is told (issue 11 item 5), with this transaction.
+          if (invitation.invitedBy !== null) {
+            await notificationsModule.api.notify(tx, {
+              kind: 'invitation',
+              event: 'accepted',
+              personIds: [invitation.invitedBy],
+              exceptPersonId: personId,
+              networkId: invitation.networkId,
+              params: {
+                name: existing?.displayName ?? input.displayName.trim(),
+                network: network?.name ?? '',
+              },
+              link: `/netwerk/${invitation.networkId}/leden`,
+            });
+          }
           return { personId, networkId: invitation.networkId, invitationId: invitation.id };
         })
         .catch((error: unknown) => {

@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { peopleRepository } from '../repository/index.js';
 import { hashPassword, newLinkToken, sessionHash, verifyPassword } from '../secrets.js';
-import { collator, type ServiceContext } from './context.js';
+import { collator, mailTranslator, type ServiceContext } from './context.js';
 
 const RESET_MINUTES = 60;
 
@@ -189,17 +189,18 @@ export function signInService(c: ServiceContext) {
         hashCode(token),
         new Date(Date.now() + RESET_MINUTES * 60_000),
       );
+      const t = mailTranslator(person.language);
       await mailer.send(db, {
         to: person.email,
         personId: person.id,
-        subject: 'Nieuw wachtwoord voor Buurtkracht',
+        subject: t('mail.reset.subject'),
         body: [
-          `Beste ${person.displayName},`,
+          t('account.email.mail.greeting', { name: person.displayName }),
           '',
-          'U vroeg om een nieuw wachtwoord. Kies het via deze link. De link werkt één uur en maar één keer:',
+          t('mail.reset.body'),
           `${baseUrl}/wachtwoord-herstellen?token=${token}`,
           '',
-          'Heeft u dit niet gevraagd? Dan hoeft u niets te doen.',
+          t('mail.reset.notYou'),
         ].join('\n'),
       });
       await recordAudit(db, {

@@ -108,6 +108,13 @@ export function AccountSections({ ctx, vm }: { ctx: ViewContext; vm: AccountView
         <SubmitButton variant="secondary">{t('account.language.submit')}</SubmitButton>
       </Form>
 
+      <h2 class="utrecht-heading-2">{t('notifications.settings.title')}</h2>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/mijn-gegevens/meldingen">
+          {t('notifications.list.settings')}
+        </a>
+      </p>
+
       <h2 class="utrecht-heading-2">{t('account.sessions.title')}</h2>
       <p class="utrecht-paragraph">{t('account.sessions.body')}</p>
       <ul class="bk-list-plain">

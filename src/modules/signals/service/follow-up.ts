@@ -1,9 +1,11 @@
 // Following a signal up: the duo (join, add, leave), notes, and the status flow (a step
 // forward, or one back with a reason); each status change written to the thread and audited.
 
+import type { Executor } from '../../../db/client.js';
 import type { Actor, MemberRole } from '../../../platform/actor.js';
 import { roleIn } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { notificationsModule } from '../../notifications/index.js';
 import {
   checkStepBack,
   checkTransition,
@@ -14,6 +16,38 @@ import {
 } from '../policy.js';
 import { signalsRepository } from '../repository/index.js';
 import type { LoadedSignal, SignalsContext } from './shared.js';
+
+/**
+ * Tells the signal's followers (but not who did it) that it changed status or got an update
+ * (issue 11 item 5), inside the caller's transaction. A person-bound signal is named by its
+ * number only: mail leaves the platform.
+ */
+async function tellFollowers(
+  tx: Executor,
+  networkId: number,
+  signalId: number,
+  by: number,
+  change: { event: 'status'; status: SignalStatus } | { event: 'update' },
+) {
+  const r = signalsRepository(tx);
+  const [signal, followers] = await Promise.all([
+    r.findSignal(networkId, signalId),
+    r.listFollowers(networkId, signalId),
+  ]);
+  if (!signal) return;
+  await notificationsModule.api.notify(tx, {
+    kind: 'signal',
+    event: change.event,
+    personIds: followers.map((f) => f.personId),
+    exceptPersonId: by,
+    networkId,
+    params: {
+      title: signal.personBound ? `#${signal.id}` : signal.title,
+      ...(change.event === 'status' ? { statusKey: `signals.status.${change.status}` } : {}),
+    },
+    link: `/netwerk/${networkId}/signalen/${signalId}`,
+  });
+}
 
 export function followUpService({ db, repo, directory }: SignalsContext) {
   return {
@@ -27,7 +61,20 @@ export function followUpService({ db, repo, directory }: SignalsContext) {
     async addFollower(networkId: number, signalId: number, personId: number): Promise<boolean> {
       const role = await directory.findRole(networkId, personId);
       if (!role) return false;
-      await repo.insertFollower({ networkId, signalId, personId, role });
+      await db.transaction(async (tx) => {
+        const r = signalsRepository(tx);
+        await r.insertFollower({ networkId, signalId, personId, role });
+        const signal = await r.findSignal(networkId, signalId);
+        if (signal)
+          await notificationsModule.api.notify(tx, {
+            kind: 'duo',
+            event: 'added',
+            personIds: [personId],
+            networkId,
+            params: { title: signal.personBound ? `#${signal.id}` : signal.title },
+            link: `/netwerk/${networkId}/signalen/${signalId}`,
+          });
+      });
       return true;
     },
 
@@ -35,12 +82,15 @@ export function followUpService({ db, repo, directory }: SignalsContext) {
     listMembers: (networkId: number) => directory.listMembers(networkId),
 
     async postUpdate(actor: Actor, networkId: number, signalId: number, text: string) {
-      await repo.insertUpdate({
-        networkId,
-        signalId,
-        authorId: actor.personId,
-        kind: 'note',
-        text,
+      await db.transaction(async (tx) => {
+        await signalsRepository(tx).insertUpdate({
+          networkId,
+          signalId,
+          authorId: actor.personId,
+          kind: 'note',
+          text,
+        });
+        await tellFollowers(tx, networkId, signalId, actor.personId, { event: 'update' });
       });
     },
 
@@ -81,6 +131,10 @@ export function followUpService({ db, repo, directory }: SignalsContext) {
           objectId: signal.id,
           networkId: signal.networkId,
           detail: `${signal.status} -> ${to}`,
+        });
+        await tellFollowers(tx, signal.networkId, signal.id, actor.personId, {
+          event: 'status',
+          status: to,
         });
         return 'ok' as const;
       });
@@ -123,6 +177,10 @@ export function followUpService({ db, repo, directory }: SignalsContext) {
           networkId: signal.networkId,
           origin,
           detail: `${signal.status} -> ${to}`,
+        });
+        await tellFollowers(tx, signal.networkId, signal.id, actor.personId, {
+          event: 'status',
+          status: to,
         });
         return 'ok' as const;
       });

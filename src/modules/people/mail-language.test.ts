@@ -1,0 +1,43 @@
+// Mail in the recipient's language (issue 12 item 13): a person who chose English gets the
+// password reset in English, with the link on PUBLIC_URL; a person who chose nothing, Dutch.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { createPerson } from '#test/helpers/factories.js';
+import { people } from './tables.js';
+
+describe('mail in the recipient’s language', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ PUBLIC_URL: 'https://buurt.example.nl' });
+  });
+  after(() => t.close());
+
+  async function resetMailOf(email: string) {
+    const client = new TestClient(t.app, '10.11.0.1');
+    await client.get('/wachtwoord-vergeten');
+    await client.post('/wachtwoord-vergeten', { email });
+    const result = await t.database.db.execute(
+      sql`select subject, body from outbox where recipient = ${email} order by id desc limit 1`,
+    );
+    return (result as unknown as { rows: Array<{ subject: string; body: string }> }).rows[0]!;
+  }
+
+  test('English for a person who chose English, in whatever language the form was sent', async () => {
+    const person = await createPerson(t.database.db, { name: 'Sam' });
+    await t.database.db.update(people).set({ language: 'en' }).where(eq(people.id, person.id));
+    const mail = await resetMailOf(person.email!);
+    assert.equal(mail.subject, 'New password for Buurtkracht');
+    assert.match(mail.body, /^Dear Sam,/);
+    assert.match(mail.body, /https:\/\/buurt\.example\.nl\/wachtwoord-herstellen\?token=/);
+    assert.doesNotMatch(mail.body, /Beste|wachtwoord\. Kies/);
+  });
+
+  test('Dutch for a person who chose no language', async () => {
+    const person = await createPerson(t.database.db, { name: 'Fatma' });
+    const mail = await resetMailOf(person.email!);
+    assert.equal(mail.subject, 'Nieuw wachtwoord voor Buurtkracht');
+    assert.match(mail.body, /^Beste Fatma,/);
+  });
+});
