@@ -7,6 +7,7 @@ import { proposalModeration } from './moderation.js';
 import { budgetingPersonData } from './person-data.js';
 import { budgetingPublicSection } from './public.js';
 import { budgetingRoutes } from './routes/index.js';
+import { budgetingSearch } from './search.js';
 import { seedBudgetingDemo } from './seed.js';
 import * as tables from './tables.js';
 
@@ -29,5 +30,6 @@ export const budgetingModule: ModuleManifest<typeof messages, typeof api> = {
     (db, network, request) => budgetingPublicSection(db, network, request.t, request.lang),
   ],
   moderation: [proposalModeration],
+  search: budgetingSearch,
   api,
 };

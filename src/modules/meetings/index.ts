@@ -9,6 +9,7 @@ import { meetingLabel } from './presenters.js';
 import { meetingsPublicSection } from './public.js';
 import { meetingsRepository } from './repository.js';
 import { meetingsRoutes } from './routes/index.js';
+import { meetingsSearch } from './search.js';
 import { seedMeetingsDemo } from './seed.js';
 import * as tables from './tables.js';
 
@@ -62,5 +63,6 @@ export const meetingsModule: ModuleManifest<typeof meetingsMessages, typeof api,
   publicSections: [
     (db, network, request) => meetingsPublicSection(db, network, request.t, request.lang),
   ],
+  search: meetingsSearch,
   api,
 };

@@ -14,6 +14,7 @@ import {
   type MeetingRow,
   meetingsRepository,
 } from './repository.js';
+import { refreshMeetingIndex } from './search.js';
 import type { AgendaOrigin, MeetingKind } from './tables.js';
 
 /** After a meeting's start, sparks added within this time still belong to its round (ms). */
@@ -115,6 +116,7 @@ export function meetingsService(db: Database) {
         const { agenda, ...fields } = input;
         const id = await r.insertMeeting({ networkId, ...fields });
         await r.replaceAgenda(id, agenda);
+        await refreshMeetingIndex(tx, [id]);
         return id;
       });
     },
@@ -132,6 +134,7 @@ export function meetingsService(db: Database) {
           updatedAt: new Date(),
         });
         await r.replaceAgenda(meetingId, agenda);
+        await refreshMeetingIndex(tx, [meetingId]);
       });
     },
 
@@ -257,7 +260,10 @@ export function meetingsService(db: Database) {
     },
 
     saveMinutes: (networkId: number, meetingId: number, minutes: string) =>
-      repo.updateMeeting(networkId, meetingId, { minutes }),
+      db.transaction(async (tx) => {
+        await meetingsRepository(tx).updateMeeting(networkId, meetingId, { minutes });
+        await refreshMeetingIndex(tx, [meetingId]);
+      }),
 
     findPreviousMeeting: (meeting: MeetingRow) =>
       repo.findPreviousMeeting(meeting.networkId, meeting.startsAt, meeting.id),

@@ -13,6 +13,7 @@ import {
   type TransitionRefusal,
 } from '../policy.js';
 import { signalsRepository } from '../repository/index.js';
+import { refreshSignalIndex } from '../search.js';
 import type { LoadedSignal, SignalsContext } from './shared.js';
 
 export function followUpService({ db, repo, directory }: SignalsContext) {
@@ -82,6 +83,7 @@ export function followUpService({ db, repo, directory }: SignalsContext) {
           networkId: signal.networkId,
           detail: `${signal.status} -> ${to}`,
         });
+        await refreshSignalIndex(tx, [signal.id]);
         return 'ok' as const;
       });
     },
