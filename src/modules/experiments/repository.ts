@@ -167,6 +167,16 @@ export function experimentsRepository(db: Executor) {
         );
     },
 
+    /** Experiments of the network linked to this signal, newest first. */
+    async listExperimentsForSignal(networkId: number, signalId: number) {
+      return db
+        .select({ id: experiments.id, title: experiments.title, status: experiments.status })
+        .from(experimentSignals)
+        .innerJoin(experiments, eq(experiments.id, experimentSignals.experimentId))
+        .where(and(eq(experiments.networkId, networkId), eq(experimentSignals.signalId, signalId)))
+        .orderBy(desc(experiments.id));
+    },
+
     async listSignalIds(experimentId: number): Promise<number[]> {
       const rows = await db
         .select({ signalId: experimentSignals.signalId })
