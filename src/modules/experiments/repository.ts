@@ -202,6 +202,37 @@ export function experimentsRepository(db: Executor) {
       return rows[0]!.id;
     },
 
+    /** One logbook entry of an experiment, or undefined. */
+    async findLogEntry(experimentId: number, entryId: number): Promise<LogEntryRow | undefined> {
+      const rows = await db
+        .select(logColumns)
+        .from(experimentLogEntries)
+        .where(
+          and(
+            eq(experimentLogEntries.experimentId, experimentId),
+            eq(experimentLogEntries.id, entryId),
+          ),
+        );
+      return rows[0];
+    },
+
+    /** Changes a logbook entry's kind, date and text. */
+    async updateLogEntry(
+      experimentId: number,
+      entryId: number,
+      values: Pick<LogEntryRow, 'kind' | 'happenedOn' | 'text'>,
+    ): Promise<void> {
+      await db
+        .update(experimentLogEntries)
+        .set(values)
+        .where(
+          and(
+            eq(experimentLogEntries.experimentId, experimentId),
+            eq(experimentLogEntries.id, entryId),
+          ),
+        );
+    },
+
     /** The logbook, oldest first (the order it happened in). */
     async listLogEntries(experimentId: number): Promise<LogEntryRow[]> {
       return db
