@@ -8,6 +8,7 @@ import { budgetingOverview } from './overview.js';
 import { budgetingPersonData } from './person-data.js';
 import { budgetingPublicSection } from './public.js';
 import { budgetingRoutes } from './routes/index.js';
+import { budgetingSearch } from './search.js';
 import { seedBudgetingDemo } from './seed.js';
 import * as tables from './tables.js';
 
@@ -31,5 +32,6 @@ export const budgetingModule: ModuleManifest<typeof messages, typeof api> = {
   ],
   moderation: [proposalModeration],
   overview: [budgetingOverview],
+  search: budgetingSearch,
   api,
 };

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { type ModerationProvider, ModerationRefused } from '../../platform/module.js';
 import { networkModule } from '../network/index.js';
 import { budgetingRepository } from './repository.js';
+import { refreshProposalIndex } from './search.js';
 
 async function takeDown(
   db: Executor,
@@ -21,7 +22,9 @@ async function takeDown(
   if ((await r.countBallots(round.id)) > 0) throw new ModerationRefused('budget.moderation.frozen');
   if (change.state === 'withdrawn' && round.phase !== 'submission' && round.phase !== 'review')
     throw new ModerationRefused('budget.moderation.withdrawLate');
-  return r.takeDownProposal(proposalId, change);
+  const done = await r.takeDownProposal(proposalId, change);
+  if (done) await refreshProposalIndex(db, [proposalId]);
+  return done;
 }
 
 /** Kind 'proposal': every proposal that stands (submitted, accepted, rejected) is public. */

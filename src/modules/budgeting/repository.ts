@@ -117,6 +117,25 @@ export function budgetingRepository(db: Executor) {
     },
 
     /** A proposal by its id alone (moderation looks items up by kind and id). */
+    /** Accepted proposals for the search index, with their round's title: all, or of `ids`. */
+    async listProposalsForIndex(ids?: readonly number[]) {
+      const accepted = eq(budgetProposals.status, 'accepted');
+      return db
+        .select({
+          id: budgetProposals.id,
+          roundId: budgetProposals.roundId,
+          networkId: budgetProposals.networkId,
+          title: budgetProposals.title,
+          description: budgetProposals.description,
+          place: budgetProposals.place,
+          roundTitle: budgetRounds.title,
+          createdAt: budgetProposals.createdAt,
+        })
+        .from(budgetProposals)
+        .innerJoin(budgetRounds, eq(budgetRounds.id, budgetProposals.roundId))
+        .where(ids ? and(accepted, inArray(budgetProposals.id, [...ids])) : accepted);
+    },
+
     async findProposalById(proposalId: number): Promise<ProposalRow | undefined> {
       const rows = await db
         .select()

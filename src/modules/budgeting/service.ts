@@ -16,6 +16,7 @@ import {
   type RoundRow,
   type RoundSettings,
 } from './repository.js';
+import { refreshProposalIndex } from './search.js';
 import {
   AccountVotesError,
   auditRound,
@@ -160,14 +161,16 @@ export function budgetingService(db: Database, codeSecret: string) {
         round.id,
         doer,
         'budget.proposal.review',
-        (tx) =>
-          budgetingRepository(tx).updateProposal(round.id, proposal.id, {
+        async (tx) => {
+          await budgetingRepository(tx).updateProposal(round.id, proposal.id, {
             status: review.status,
             reviewReason: review.reason,
             costCents: review.costCents,
             costReason:
               review.costCents === proposal.costCents ? proposal.costReason : review.costReason,
-          }),
+          });
+          await refreshProposalIndex(tx, [proposal.id]);
+        },
       );
     },
 
@@ -179,8 +182,12 @@ export function budgetingService(db: Database, codeSecret: string) {
         round.id,
         doer,
         'budget.proposal.withdraw',
-        (tx) =>
-          budgetingRepository(tx).updateProposal(round.id, proposal.id, { status: 'withdrawn' }),
+        async (tx) => {
+          await budgetingRepository(tx).updateProposal(round.id, proposal.id, {
+            status: 'withdrawn',
+          });
+          await refreshProposalIndex(tx, [proposal.id]);
+        },
       );
     },
 

@@ -7,16 +7,19 @@ export type ExperimentsAction =
   | 'experiments.view'
   | 'experiments.create'
   | 'experiments.work'
-  | 'experiments.join';
+  | 'experiments.join'
+  | 'experiments.editLog';
 
 /**
  * `view` and `create` (and `join`, to join a team): members of the network. `work` (log,
  * team, status, evaluation): the experiment's team and the network's coordinator.
+ * `editLog` (change a logbook entry, `authorId` its author): the author while a member of the
+ * network, or the network's coordinator.
  */
 export function can(
   actor: Actor | undefined,
   action: ExperimentsAction,
-  resource: { networkId: number; team?: readonly number[] },
+  resource: { networkId: number; team?: readonly number[]; authorId?: number | null },
 ): boolean {
   if (!actor) return false;
   switch (action) {
@@ -25,6 +28,11 @@ export function can(
     case 'experiments.create':
     case 'experiments.join':
       return isMemberOf(actor, resource.networkId);
+    case 'experiments.editLog':
+      return (
+        isCoordinatorOf(actor, resource.networkId) ||
+        (isMemberOf(actor, resource.networkId) && resource.authorId === actor.personId)
+      );
     case 'experiments.work':
       return (
         isCoordinatorOf(actor, resource.networkId) ||

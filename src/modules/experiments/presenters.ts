@@ -120,6 +120,14 @@ export function presentExperiment(
         name: entry.authorName ?? t('experiments.formerMember'),
       }),
       paragraphs: paragraphs(entry.text),
+      editHref:
+        open &&
+        can(input.actor, 'experiments.editLog', {
+          networkId: e.networkId,
+          authorId: entry.authorId,
+        })
+          ? `/netwerk/${e.networkId}/experimenten/${e.id}/logboek/${entry.id}/bewerken`
+          : null,
     })),
     lessons: lessons.map((l) => ({ href: `/bibliotheek/${l.id}`, title: l.title })),
     canWork,

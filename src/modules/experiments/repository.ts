@@ -167,6 +167,16 @@ export function experimentsRepository(db: Executor) {
         );
     },
 
+    /** Experiments of the network linked to this signal, newest first. */
+    async listExperimentsForSignal(networkId: number, signalId: number) {
+      return db
+        .select({ id: experiments.id, title: experiments.title, status: experiments.status })
+        .from(experimentSignals)
+        .innerJoin(experiments, eq(experiments.id, experimentSignals.experimentId))
+        .where(and(eq(experiments.networkId, networkId), eq(experimentSignals.signalId, signalId)))
+        .orderBy(desc(experiments.id));
+    },
+
     async listSignalIds(experimentId: number): Promise<number[]> {
       const rows = await db
         .select({ signalId: experimentSignals.signalId })
@@ -190,6 +200,37 @@ export function experimentsRepository(db: Executor) {
         .values(values)
         .returning({ id: experimentLogEntries.id });
       return rows[0]!.id;
+    },
+
+    /** One logbook entry of an experiment, or undefined. */
+    async findLogEntry(experimentId: number, entryId: number): Promise<LogEntryRow | undefined> {
+      const rows = await db
+        .select(logColumns)
+        .from(experimentLogEntries)
+        .where(
+          and(
+            eq(experimentLogEntries.experimentId, experimentId),
+            eq(experimentLogEntries.id, entryId),
+          ),
+        );
+      return rows[0];
+    },
+
+    /** Changes a logbook entry's kind, date and text. */
+    async updateLogEntry(
+      experimentId: number,
+      entryId: number,
+      values: Pick<LogEntryRow, 'kind' | 'happenedOn' | 'text'>,
+    ): Promise<void> {
+      await db
+        .update(experimentLogEntries)
+        .set(values)
+        .where(
+          and(
+            eq(experimentLogEntries.experimentId, experimentId),
+            eq(experimentLogEntries.id, entryId),
+          ),
+        );
     },
 
     /** The logbook, oldest first (the order it happened in). */

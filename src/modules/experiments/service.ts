@@ -228,6 +228,29 @@ export function experimentsService(db: Database) {
       return { ok: true };
     },
 
+    /** One logbook entry of the experiment, or undefined. */
+    findLogEntry: (experiment: ExperimentRow, entryId: number) =>
+      repo.findLogEntry(experiment.id, entryId),
+
+    /**
+     * Changes a logbook entry (kind, date, text) while the experiment is open, like adding
+     * one ('flow' once it is evaluated or stopped); the search index follows.
+     */
+    async editLogEntry(
+      experiment: ExperimentRow,
+      entryId: number,
+      input: { kind: LogKind; happenedOn: string; text: string },
+    ): Promise<ChangeResult> {
+      if (experiment.status === 'evaluated' || experiment.status === 'stopped') {
+        return { ok: false, reason: 'flow' };
+      }
+      await db.transaction(async (tx) => {
+        await experimentsRepository(tx).updateLogEntry(experiment.id, entryId, input);
+        await refreshIndex(tx, experiment.id, [entryId]);
+      });
+      return { ok: true };
+    },
+
     /**
      * Ends a running experiment with its evaluation and at least one lesson; the lessons go
      * to the library (visible to the network; sharing wider asks the coordinator). All or

@@ -52,6 +52,13 @@ export const libraryMessages = defineMessages({
     'library.save': 'Opslaan',
     'library.saved': 'Opgeslagen.',
     'library.savedPending': 'Opgeslagen. De coördinator beslist over het delen buiten het netwerk.',
+    'library.edit': 'Bewerken',
+    'library.editTitle': 'Bewerken in de bibliotheek',
+    'library.editSharedHint':
+      'Dit staat ook buiten uw netwerk. Verandert u de tekst? Dan ziet alleen uw netwerk het weer, tot de coördinator het opnieuw goedkeurt.',
+    'library.edited': 'De wijziging is opgeslagen.',
+    'library.editedPending':
+      'De wijziging is opgeslagen. Alleen uw netwerk ziet het nu. De coördinator beslist opnieuw over het delen.',
     'library.by': 'Door {name}, {network}',
     'library.byFormer': 'Door een oud-lid, {network}',
     'library.question': 'De vraag',
@@ -158,6 +165,13 @@ export const libraryMessages = defineMessages({
     'library.save': 'Save',
     'library.saved': 'Saved.',
     'library.savedPending': 'Saved. The coordinator decides on sharing beyond the network.',
+    'library.edit': 'Edit',
+    'library.editTitle': 'Edit in the library',
+    'library.editSharedHint':
+      'This is also shared beyond your network. If you change the text, only your network sees it again until the coordinator approves it once more.',
+    'library.edited': 'The change has been saved.',
+    'library.editedPending':
+      'The change has been saved. Only your network sees it now. The coordinator decides again on sharing.',
     'library.by': 'By {name}, {network}',
     'library.byFormer': 'By a former member, {network}',
     'library.question': 'The question',

@@ -10,13 +10,16 @@ export type LibraryAction =
   | 'library.respond'
   | 'library.markHelped'
   | 'library.share'
+  | 'library.edit'
   | 'library.approve';
 
 /**
  * `view`: whoever the item's visibility reaches. `create`: members of the network.
  * `respond` (to a case): signed-in members of any network who can see it. `markHelped`:
  * the case's author. `share` (ask for wider visibility): the author or the coordinator.
- * `approve` (sharing beyond the network): the network's coordinator.
+ * `edit` (title, text, themes of a story, case or lesson): its author while a member of
+ * the network, or the network's coordinator. `approve` (sharing beyond the network): the
+ * network's coordinator.
  */
 export function can(
   actor: Actor | undefined,
@@ -46,9 +49,33 @@ export function can(
         (item.authorId === actor.personId || isCoordinatorOf(actor, item.networkId)) &&
         (isMemberOf(actor, item.networkId) || actor.isAdmin)
       );
+    case 'library.edit':
+      return (
+        actor !== undefined &&
+        item !== undefined &&
+        (isCoordinatorOf(actor, item.networkId) ||
+          (item.authorId === actor.personId && isMemberOf(actor, item.networkId)))
+      );
     case 'library.approve':
       return isCoordinatorOf(actor, resource.networkId);
   }
+}
+
+/**
+ * After an edit: an item shared beyond its network whose text changed goes back to the
+ * coordinator, unless the coordinator made the change. It is then seen within the network
+ * only, with its former visibility as the request the coordinator approves or declines
+ * (the same rule as sharing: nothing new leaves the network unseen by the coordinator).
+ * Themes alone do not count as a change of text.
+ */
+export function visibilityAfterEdit(
+  actor: Actor | undefined,
+  item: Pick<ItemRow, 'networkId' | 'visibility'>,
+  textChanged: boolean,
+): { visibility: ItemVisibility; requestedVisibility: ItemVisibility } | undefined {
+  if (!textChanged || item.visibility === 'network') return undefined;
+  if (isCoordinatorOf(actor, item.networkId)) return undefined;
+  return { visibility: 'network', requestedVisibility: item.visibility };
 }
 
 /**

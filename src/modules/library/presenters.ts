@@ -66,6 +66,7 @@ export function presentItem(
     canRespond: boolean;
     canMarkHelped: boolean;
     canShare: boolean;
+    canEdit: boolean;
     lessonFromCaseHref: string | null;
   },
 ): ItemViewModel {
@@ -90,6 +91,7 @@ export function presentItem(
         };
   return {
     id: item.id,
+    editHref: input.canEdit ? `/bibliotheek/${item.id}/bewerken` : null,
     kind: kindLabel(t, item.kind),
     title: item.title,
     body: paragraphs(item.body),

@@ -157,6 +157,24 @@ export function libraryRepository(db: Executor) {
      * one (a decision on a request the author has since changed changes nothing); says
      * whether the row changed.
      */
+    /** Changes an item's texts and themes (and, when given, its visibility and request). */
+    async updateItemTexts(
+      id: number,
+      values: {
+        title: string;
+        body: string;
+        extra: string;
+        themes: string[];
+        visibility?: ItemVisibility;
+        requestedVisibility?: ItemVisibility | null;
+      },
+    ): Promise<void> {
+      await db
+        .update(i)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(i.id, id));
+    },
+
     async updateVisibility(
       id: number,
       values: { visibility?: ItemVisibility; requestedVisibility: ItemVisibility | null },

@@ -39,6 +39,9 @@ const itemSchema = z.object({
   casus: z.union([z.literal(''), idParam]).optional(),
 });
 
+/** A change: the texts and themes (kind and visibility have their own ways). */
+const editSchema = itemSchema.pick({ title: true, body: true, extra: true, themes: true });
+
 const responseSchema = z.object({
   text: z.string().trim().min(1).max(4000).describe('library.name.response'),
 });
@@ -93,6 +96,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       canRespond: can(actor, 'library.respond', resource),
       canMarkHelped: item.kind === 'case' && can(actor, 'library.markHelped', resource),
       canShare: can(actor, 'library.share', resource),
+      canEdit: can(actor, 'library.edit', resource),
       lessonFromCaseHref:
         item.kind === 'case' && isMemberOf(actor, item.networkId)
           ? `/netwerk/${item.networkId}/bibliotheek/nieuw?soort=lesson&casus=${item.id}`
@@ -216,6 +220,50 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
   });
 
   // ── Writing, and the coordinator's approvals ─────────────────────────────────────────
+
+  /** The item in the URL when the actor may see and edit it (404 or 403, audited). */
+  async function editableItem(request: FastifyRequest) {
+    const { item, scope } = await visibleItem(request);
+    await request.authorize(
+      can(request.actor, 'library.edit', { networkId: item.networkId, scope, item }),
+      { action: 'library.edit', objectType: 'library_item', objectId: item.id, status: 403 },
+    );
+    const network = {
+      id: item.networkId,
+      name: (await networkNames([item.networkId])).get(item.networkId) ?? '',
+    };
+    const vm = {
+      ...formVm(request, network, null),
+      editing: { itemId: item.id, shared: item.visibility !== 'network' },
+    };
+    return { item, vm };
+  }
+
+  app.get('/bibliotheek/:itemId/bewerken', checked, async (request, reply) => {
+    const { item, vm } = await editableItem(request);
+    const values = {
+      title: item.title,
+      body: item.body,
+      extra: item.extra,
+      themes: item.themes.join(', '),
+    };
+    return reply.page((ctx) => <ItemFormPage ctx={ctx} vm={vm} state={{ values }} />);
+  });
+
+  app.post('/bibliotheek/:itemId/bewerken', checked, async (request, reply) => {
+    const { item, vm } = await editableItem(request);
+    const form = parseForm(editSchema, request.body, request.t);
+    if (!form.ok) return reply.page((ctx) => <ItemFormPage ctx={ctx} vm={vm} state={form} />, 400);
+    const { backToCoordinator } = await service.editItem(request.actor!, item, {
+      title: form.data.title,
+      body: form.data.body,
+      extra: form.data.extra,
+      themes: parseThemes(form.data.themes),
+    });
+    return reply
+      .flash('ok', backToCoordinator ? 'library.editedPending' : 'library.edited')
+      .redirect(`/bibliotheek/${item.id}`, 303);
+  });
 
   function formVm(
     request: FastifyRequest,

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor.js';
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
 import { searchModule } from '../search/index.js';
-import { applyRequestedVisibility } from './policy.js';
+import { applyRequestedVisibility, visibilityAfterEdit } from './policy.js';
 import { type ItemRow, libraryRepository, type ResponseRow } from './repository.js';
 import { librarySearch } from './search.js';
 import type { ItemKind, ItemVisibility, LessonSource } from './tables.js';
@@ -133,6 +133,27 @@ export function libraryService(db: Database) {
         await refreshItem(tx, input.kind, id);
         return id;
       });
+    },
+
+    /**
+     * The author or the coordinator changes an item's title, text, extra text and themes (its
+     * kind and visibility stay; sharing has its own form). A changed text of an item shared
+     * beyond the network goes back to the coordinator (policy visibilityAfterEdit). The
+     * search index follows in the same transaction. Gives whether it went back.
+     */
+    async editItem(
+      actor: Actor,
+      item: ItemRow,
+      input: { title: string; body: string; extra: string; themes: string[] },
+    ): Promise<{ backToCoordinator: boolean }> {
+      const textChanged =
+        input.title !== item.title || input.body !== item.body || input.extra !== item.extra;
+      const back = visibilityAfterEdit(actor, item, textChanged);
+      await db.transaction(async (tx) => {
+        await libraryRepository(tx).updateItemTexts(item.id, { ...input, ...back });
+        await refreshItem(tx, item.kind, item.id);
+      });
+      return { backToCoordinator: back !== undefined };
     },
 
     /** The author or coordinator asks for a visibility (applied at once for the coordinator). */

@@ -10,6 +10,7 @@ import { meetingLabel } from './presenters.js';
 import { meetingsPublicSection } from './public.js';
 import { meetingsRepository } from './repository.js';
 import { meetingsRoutes } from './routes/index.js';
+import { meetingsSearch } from './search.js';
 import { seedMeetingsDemo } from './seed.js';
 import { remindTomorrow } from './service.js';
 import * as tables from './tables.js';
@@ -67,5 +68,6 @@ export const meetingsModule: ModuleManifest<typeof meetingsMessages, typeof api,
   overview: [meetingsOverview],
   // Tells those who come to a meeting tomorrow (issue 11 item 5).
   jobs: [{ name: 'meeting-reminders', run: remindTomorrow }],
+  search: meetingsSearch,
   api,
 };

@@ -137,6 +137,12 @@ export function meetingsRepository(db: Executor) {
       return rows[0];
     },
 
+    /** Meetings for the search index: every one, or those of `ids`. */
+    async listMeetingsForIndex(ids?: readonly number[]): Promise<MeetingRow[]> {
+      const query = db.select(meetingColumns).from(meetings);
+      return ids ? query.where(inArray(meetings.id, [...ids])) : query;
+    },
+
     async listMeetings(networkId: number, onlyPublic = false): Promise<MeetingRow[]> {
       return db
         .select(meetingColumns)

@@ -16,6 +16,7 @@ import {
   type MeetingRow,
   meetingsRepository,
 } from './repository.js';
+import { refreshMeetingIndex } from './search.js';
 import type { AgendaOrigin, MeetingKind } from './tables.js';
 
 /** After a meeting's start, sparks added within this time still belong to its round (ms). */
@@ -157,6 +158,7 @@ export function meetingsService(db: Database) {
         const { agenda, ...fields } = input;
         const id = await r.insertMeeting({ networkId, ...fields });
         await r.replaceAgenda(id, agenda);
+        await refreshMeetingIndex(tx, [id]);
         return id;
       });
     },
@@ -176,6 +178,7 @@ export function meetingsService(db: Database) {
         await r.replaceAgenda(meetingId, agenda);
         if (!current.cancelledAt && fields.startsAt.getTime() !== current.startsAt.getTime())
           await tellAttendees(tx, current, 'moved', fields.startsAt);
+        await refreshMeetingIndex(tx, [meetingId]);
       });
     },
 
@@ -302,7 +305,10 @@ export function meetingsService(db: Database) {
     },
 
     saveMinutes: (networkId: number, meetingId: number, minutes: string) =>
-      repo.updateMeeting(networkId, meetingId, { minutes }),
+      db.transaction(async (tx) => {
+        await meetingsRepository(tx).updateMeeting(networkId, meetingId, { minutes });
+        await refreshMeetingIndex(tx, [meetingId]);
+      }),
 
     findPreviousMeeting: (meeting: MeetingRow) =>
       repo.findPreviousMeeting(meeting.networkId, meeting.startsAt, meeting.id),

@@ -5,6 +5,7 @@ import { searchMessages } from './messages.js';
 import { searchRoutes } from './routes.js';
 import {
   buildMissing,
+  createPlaceFinder,
   findScope,
   rebuildIndex,
   refreshDocuments,
@@ -13,6 +14,7 @@ import {
 import * as tables from './tables.js';
 
 export type { SearchHit } from './repository.js';
+export type { DocumentPlace } from './service.js';
 
 /** The functions other modules may call. */
 const api = {
@@ -22,6 +24,8 @@ const api = {
   rebuild: rebuildIndex,
   /** Builds the types never built yet. */
   buildMissing,
+  /** For providers: a network's place (municipality, region, slug, public), cached per call. */
+  placeFinder: createPlaceFinder,
   /** What an actor may see (networks, municipalities, regions): for pages that list shared items. */
   findScope,
   /** The search itself (for tests and the benchmark, with the same permission filter). */

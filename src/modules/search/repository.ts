@@ -141,16 +141,13 @@ export function searchRepository(db: Executor) {
       const tsquery = sql`websearch_to_tsquery('dutch', ${query.text})`;
       const where = conditions(query, scope, tsquery);
       const rank = sql<number>`ts_rank_cd(${d.document}, ${tsquery})`;
-      // One pass: the total comes with the page (a window over every row the filter lets
-      // through); ts_headline runs on the page's rows only.
+      // The ranking pass carries only the keys, the rank and the date (a narrow row for the
+      // window count and the sort over every hit the filter lets through); the page's rows
+      // are joined back by primary key for their texts, and ts_headline runs on them only.
       const page = db
         .select({
           type: d.type,
           sourceId: d.sourceId,
-          networkId: d.networkId,
-          title: d.title,
-          body: d.body,
-          path: d.path,
           occurredAt: d.occurredAt,
           rank: rank.as('rank'),
           total: sql<number>`count(*) over ()`.as('total'),
@@ -166,15 +163,16 @@ export function searchRepository(db: Executor) {
         .select({
           type: page.type,
           sourceId: page.sourceId,
-          networkId: page.networkId,
-          title: page.title,
-          path: page.path,
+          networkId: d.networkId,
+          title: d.title,
+          path: d.path,
           occurredAt: page.occurredAt,
           rank: page.rank,
           total: page.total,
-          snippet: sql<string>`ts_headline('dutch', ${page.body}, ${tsquery}, ${options})`,
+          snippet: sql<string>`ts_headline('dutch', ${d.body}, ${tsquery}, ${options})`,
         })
         .from(page)
+        .innerJoin(d, and(eq(d.type, page.type), eq(d.sourceId, page.sourceId)))
         .orderBy(desc(page.rank), desc(page.occurredAt), page.type, page.sourceId);
       let total = Number(rows[0]?.total ?? 0);
       if (rows.length === 0 && query.offset > 0) {

@@ -4,53 +4,23 @@ import { experimentsModule } from '#src/modules/experiments/index.js';
 import { experimentsService } from '#src/modules/experiments/service.js';
 import { libraryModule } from '#src/modules/library/index.js';
 import { libraryService } from '#src/modules/library/service.js';
-import type { Actor, MemberRole } from '#src/platform/actor.js';
+import type { Actor } from '#src/platform/actor.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import {
+  buildSearchActors,
+  type Level,
+  mayFind,
+  type Net,
+  type SearchActorName,
+  searchActors,
+} from '#test/helpers/search-actors.js';
 import { snippetParts } from './presenters.js';
 import { MARK_END, MARK_START } from './repository.js';
 import { searchService } from './service.js';
 
-const actors = [
-  'anonymous',
-  'resident',
-  'professional',
-  'coordinator',
-  'council',
-  'leader',
-  'admin',
-  'coordinatorB',
-  'coordinatorC',
-  'coordinatorD',
-] as const;
-type ActorName = (typeof actors)[number];
-type Net = 'a' | 'b' | 'c' | 'd';
-
-/** Which networks' members may see a document of network `owner` at `level`. */
-function mayFind(actor: ActorName, owner: Net, level: string): boolean {
-  if (actor === 'admin' || level === 'public') return true;
-  const home: Partial<Record<ActorName, Net>> = {
-    resident: 'a',
-    professional: 'a',
-    coordinator: 'a',
-    council: 'a',
-    coordinatorB: 'b',
-    coordinatorC: 'c',
-    coordinatorD: 'd',
-  };
-  const municipality: Record<Net, string> = { a: 'm1', b: 'm1', c: 'm2', d: 'm3' };
-  const region: Record<Net, string> = { a: 'r1', b: 'r1', c: 'r1', d: 'r2' };
-  const mine = home[actor];
-  if (actor === 'leader') {
-    // Leader of A's municipality: what it shares with the municipality or the region.
-    return municipality[owner] === 'm1' && (level === 'municipality' || level === 'region');
-  }
-  if (!mine) return false;
-  if (mine === owner) return true;
-  if (level === 'municipality') return municipality[mine] === municipality[owner];
-  if (level === 'region') return region[mine] === region[owner];
-  return false;
-}
+const actors = searchActors;
+type ActorName = SearchActorName;
 
 describe('search: Dutch full-text search within what the searcher may see', () => {
   let t: TestApp;
@@ -58,50 +28,14 @@ describe('search: Dutch full-text search within what the searcher may see', () =
   let resident: TestClient;
   const actorsByName = new Map<ActorName, Actor | undefined>();
   /** Every document written: its unique word, owner network and level. */
-  const documents: { word: string; owner: Net; level: string }[] = [];
+  const documents: { word: string; owner: Net; level: Level }[] = [];
 
   before(async () => {
     t = await createTestApp();
     world = await createWorld(t.database.db);
     const db = t.database.db;
     const id = (n: Net) => world.networks[n].id;
-    const actor = (
-      personId: number,
-      memberships: { net: Net; role: MemberRole }[],
-      extra: Partial<Actor> = {},
-    ): Actor => ({
-      personId,
-      displayName: 'Test',
-      isAdmin: false,
-      memberships: memberships.map((m) => ({
-        networkId: id(m.net),
-        role: m.role,
-        organisationId: null,
-        networkName: '',
-        slug: '',
-      })),
-      leaderOf: { municipalityIds: [], regionIds: [] },
-      ...extra,
-    });
-    const p = world.people;
-    actorsByName.set('anonymous', undefined);
-    actorsByName.set('resident', actor(p.resident.id, [{ net: 'a', role: 'resident' }]));
-    actorsByName.set(
-      'professional',
-      actor(p.professional.id, [{ net: 'a', role: 'professional' }]),
-    );
-    actorsByName.set('coordinator', actor(p.coordinator.id, [{ net: 'a', role: 'coordinator' }]));
-    actorsByName.set('council', actor(p.council.id, [{ net: 'a', role: 'council' }]));
-    actorsByName.set(
-      'leader',
-      actor(p.leader.id, [], {
-        leaderOf: { municipalityIds: [world.municipality.id], regionIds: [] },
-      }),
-    );
-    actorsByName.set('admin', actor(p.admin.id, [], { isAdmin: true }));
-    actorsByName.set('coordinatorB', actor(p.coordinatorB.id, [{ net: 'b', role: 'coordinator' }]));
-    actorsByName.set('coordinatorC', actor(p.coordinatorC.id, [{ net: 'c', role: 'coordinator' }]));
-    actorsByName.set('coordinatorD', actor(p.coordinatorD.id, [{ net: 'd', role: 'coordinator' }]));
+    for (const [name, actor] of buildSearchActors(world)) actorsByName.set(name, actor);
 
     // Each network's coordinator writes an item at every level (applied at once) and an
     // experiment with a logbook entry (network only), through the modules' services, which

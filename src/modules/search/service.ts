@@ -10,6 +10,42 @@ import { type SearchHit, type SearchQuery, searchRepository } from './repository
 /** Hits per page. */
 export const PAGE_SIZE = 10;
 
+/** Where a network stands, as a search document needs it (see SearchDocument). */
+export interface DocumentPlace {
+  municipalityId: number;
+  regionId: number;
+  /** The public page's slug (/buurt/:slug). */
+  slug: string;
+  /** Whether the network has public pages; a network that has none offers nothing public. */
+  isPublic: boolean;
+}
+
+/**
+ * For providers: the place of a network by id (undefined when it does not exist), looked
+ * up once per network through the network module's face.
+ */
+export function createPlaceFinder(db: Executor) {
+  const networks = networkModule.api.networks(db);
+  const cache = new Map<number, Promise<DocumentPlace | undefined>>();
+  return (networkId: number): Promise<DocumentPlace | undefined> => {
+    let found = cache.get(networkId);
+    if (!found) {
+      found = networks.findNetworkById(networkId).then((n) =>
+        n
+          ? {
+              municipalityId: n.municipalityId,
+              regionId: n.regionId,
+              slug: n.slug,
+              isPublic: n.isPublic,
+            }
+          : undefined,
+      );
+      cache.set(networkId, found);
+    }
+    return found;
+  };
+}
+
 /** The scope of an actor, with their networks' places looked up through the network module. */
 export async function findScope(db: Executor, actor: Actor | undefined): Promise<ViewerScope> {
   if (!actor) return viewerScope(undefined, []);

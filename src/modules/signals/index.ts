@@ -9,6 +9,7 @@ import { signalsPublicSection } from './public.js';
 import { signalsRepository } from './repository/index.js';
 import { signalRepository } from './repository/signals.js';
 import { signalsRoutes } from './routes.js';
+import { signalsSearch } from './search.js';
 import { seedSignalsDemo } from './seed.js';
 import { runSignalRetention, signalsPersonData } from './service/index.js';
 import * as tables from './tables.js';
@@ -45,5 +46,6 @@ export const signalsModule: ModuleManifest<typeof signalsMessages, typeof api> =
   publicSections: [async (_db, network, request) => signalsPublicSection(network.slug, request.t)],
   jobs: [{ name: 'signal-retention', run: runSignalRetention }],
   overview: [signalsOverview],
+  search: signalsSearch,
   api,
 };

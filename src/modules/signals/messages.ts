@@ -97,6 +97,9 @@ export const signalsMessages = defineMessages({
     'signals.detail.trigger': 'Wat gebeurde er concreet',
     'signals.detail.status': 'Status',
     'signals.detail.outcome': 'Uitkomst',
+    'signals.detail.experiments': 'Experimenten bij dit signaal',
+    'signals.detail.noExperiments': 'Er is nog geen experiment bij dit signaal.',
+    'signals.detail.startExperiment': 'Begin een experiment met dit signaal',
     'signals.detail.created': 'Vastgelegd op',
     'signals.detail.personBound':
       'Persoonsgebonden signaal. Alleen het duo en de coördinator zien dit. Elke keer dat iemand dit signaal opent, wordt dat vastgelegd.',
@@ -296,6 +299,9 @@ export const signalsMessages = defineMessages({
     'signals.detail.trigger': 'What concretely happened',
     'signals.detail.status': 'Status',
     'signals.detail.outcome': 'Outcome',
+    'signals.detail.experiments': 'Experiments for this signal',
+    'signals.detail.noExperiments': 'There is no experiment for this signal yet.',
+    'signals.detail.startExperiment': 'Start an experiment from this signal',
     'signals.detail.created': 'Recorded on',
     'signals.detail.personBound':
       'Person-bound signal. Only the duo and the coordinator see it. Every time someone opens this signal, it is recorded.',

@@ -13,6 +13,7 @@ import { presentSpark } from './presenters.js';
 import { sparksPublicSection } from './public.js';
 import { sparksRepository } from './repository.js';
 import { addSparkFromForm, sparksRoutes } from './routes.js';
+import { sparksSearch } from './search.js';
 import { seedSparksDemo } from './seed.js';
 import { type NamedSpark, SPARK_MAX, sparksService, withAuthorNames } from './service.js';
 import * as tables from './tables.js';
@@ -61,5 +62,6 @@ export const sparksModule: ModuleManifest<typeof sparksMessages, typeof api> = {
   publicSections: [(db, network, request) => sparksPublicSection(db, network, request.t)],
   overview: [sparksOverview],
   moderation: [sparkModeration],
+  search: sparksSearch,
   api,
 };

@@ -2,6 +2,7 @@
 import type { Executor } from '../../db/client.js';
 import type { PersonDataProvider } from '../../platform/module.js';
 import { sparksRepository } from './repository.js';
+import { refreshSparkIndex } from './search.js';
 
 /** The photo's file name in the person's download, as the JSON names it too. */
 function photoFileName(sparkId: number, contentType: string): string {
@@ -33,8 +34,16 @@ export const sparksPersonData: PersonDataProvider = {
     const photos = await sparksRepository(db).listPhotosOfPerson(personId);
     return photos.map((p) => ({ name: photoFileName(p.sparkId, p.contentType), data: p.data }));
   },
-  /** Sparks stay (shown as "oud-lid"), but their photos go: a photo may show the person. */
+  /**
+   * Sparks stay (shown as "oud-lid"), but their photos go: a photo may show the person. The
+   * search index forgets the photos' descriptions with them.
+   */
   async erase(db: Executor, personId: number) {
-    await sparksRepository(db).deletePhotosOfPerson(personId);
+    const repo = sparksRepository(db);
+    await repo.deletePhotosOfPerson(personId);
+    await refreshSparkIndex(
+      db,
+      (await repo.sparksOfPerson(personId)).map((s) => s.id),
+    );
   },
 };

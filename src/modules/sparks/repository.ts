@@ -191,6 +191,12 @@ export function sparksRepository(db: Executor) {
     },
 
     /** A spark by id alone, for moderation (which checks the network itself). */
+    /** Published sparks for the search index: every one, or those of `ids`. */
+    async listSparksForIndex(ids?: readonly number[]): Promise<SparkRow[]> {
+      const published = eq(sparks.status, 'published');
+      return sparkQuery().where(ids ? and(published, inArray(sparks.id, [...ids])) : published);
+    },
+
     async findSparkById(sparkId: number): Promise<SparkRow | undefined> {
       const rows = await sparkQuery().where(eq(sparks.id, sparkId)).limit(1);
       return rows[0];

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { peopleModule } from '../people/index.js';
 import { processPhoto } from './photos.js';
 import { type SparkRow, sparksRepository } from './repository.js';
+import { refreshSparkIndex } from './search.js';
 
 /** The longest spark, in characters. */
 export const SPARK_MAX = 280;
@@ -72,7 +73,7 @@ export function sparksService(db: Database) {
         // Meant for the public page: at once, or after the coordinator's look (the
         // network's setting; waiting is the default).
         const atOnce = input.isPublic && (await r.findMembersPublicAtOnce(input.networkId));
-        return r.insertSpark({
+        const sparkId = await r.insertSpark({
           networkId: input.networkId,
           authorId: input.authorId,
           text: input.text,
@@ -81,6 +82,8 @@ export function sparksService(db: Database) {
           status: 'published',
           photoId,
         });
+        await refreshSparkIndex(tx, [sparkId]);
+        return sparkId;
       });
       return { ok: true, id };
     },
@@ -158,6 +161,7 @@ export function sparksService(db: Database) {
             networkId: input.networkId,
             origin: input.origin,
           });
+          await refreshSparkIndex(tx, [input.sparkId]);
         }
         return done;
       });

@@ -27,7 +27,15 @@ export interface ExperimentViewModel {
   team: { personId: number; label: string; canRemove: boolean }[];
   teamWarnings: string[];
   signals: { href: string; label: string }[];
-  log: { id: number; kind: string; kindKey: string; meta: string; paragraphs: string[] }[];
+  log: {
+    id: number;
+    kind: string;
+    kindKey: string;
+    meta: string;
+    paragraphs: string[];
+    /** Where its author or the coordinator changes it (null: the viewer may not). */
+    editHref: string | null;
+  }[];
   lessons: { href: string; title: string }[];
   canWork: boolean;
   canJoin: boolean;
@@ -183,6 +191,13 @@ export function ExperimentPage({
               <strong>{entry.meta}</strong>
             </p>
             <Paragraphs text={entry.paragraphs} />
+            {entry.editHref ? (
+              <p class="utrecht-paragraph">
+                <a class="utrecht-link" href={entry.editHref}>
+                  {t('experiments.logEdit')}
+                </a>
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,4 +1,4 @@
-// The form of a new story, case or lesson.
+// The form of a new story, case or lesson, and of a change to one.
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
@@ -16,6 +16,8 @@ export interface ItemFormViewModel {
   kinds: Option[];
   visibilities: Option[];
   fromCaseId: number | null;
+  /** Set when an existing item is changed: its id (kind and visibility are not asked). */
+  editing?: { itemId: number; shared: boolean };
 }
 
 export function ItemFormPage({
@@ -30,19 +32,27 @@ export function ItemFormPage({
   const { t } = ctx;
   const v = state.values ?? {};
   const e = state.errors ?? {};
+  const editing = vm.editing;
+  const title = editing ? t('library.editTitle') : t('library.newTitle');
+  const action = editing
+    ? `/bibliotheek/${editing.itemId}/bewerken`
+    : `/netwerk/${vm.network.id}/bibliotheek/nieuw`;
   return (
-    <Layout ctx={ctx} title={t('library.newTitle')}>
-      <h1 class="utrecht-heading-1">{t('library.newTitle')}</h1>
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{vm.network.name}</p>
-      <Form ctx={ctx} action={`/netwerk/${vm.network.id}/bibliotheek/nieuw`} errors={state.errors}>
+      {editing?.shared ? <p class="utrecht-paragraph">{t('library.editSharedHint')}</p> : null}
+      <Form ctx={ctx} action={action} errors={state.errors}>
         {vm.fromCaseId ? <input type="hidden" name="casus" value={String(vm.fromCaseId)} /> : null}
-        <RadioGroup
-          name="kind"
-          label={t('library.kind')}
-          options={vm.kinds}
-          value={v.kind}
-          error={e.kind}
-        />
+        {editing ? null : (
+          <RadioGroup
+            name="kind"
+            label={t('library.kind')}
+            options={vm.kinds}
+            value={v.kind}
+            error={e.kind}
+          />
+        )}
         <TextField
           name="title"
           label={t('library.field.title')}
@@ -75,14 +85,16 @@ export function ItemFormPage({
           error={e.themes}
           maxLength={300}
         />
-        <RadioGroup
-          name="visibility"
-          label={t('library.field.visibility')}
-          description={t('library.visibilityHint')}
-          options={vm.visibilities}
-          value={v.visibility ?? 'network'}
-          error={e.visibility}
-        />
+        {editing ? null : (
+          <RadioGroup
+            name="visibility"
+            label={t('library.field.visibility')}
+            description={t('library.visibilityHint')}
+            options={vm.visibilities}
+            value={v.visibility ?? 'network'}
+            error={e.visibility}
+          />
+        )}
         <SubmitButton>{t('library.save')}</SubmitButton>
       </Form>
     </Layout>

@@ -32,6 +32,8 @@ export interface ItemViewModel {
   canMarkHelped: boolean;
   share: { options: Option[]; value: string } | null;
   lessonFromCaseHref: string | null;
+  /** Where the author or the coordinator changes it (null: the viewer may not). */
+  editHref: string | null;
 }
 
 export function ItemPage({
@@ -71,6 +73,13 @@ export function ItemPage({
       {vm.themes.length > 0 ? (
         <p class="utrecht-paragraph">
           {t('library.theme')}: {vm.themes.join(', ')}
+        </p>
+      ) : null}
+      {vm.editHref ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={vm.editHref}>
+            {t('library.edit')}
+          </a>
         </p>
       ) : null}
       <p class="utrecht-paragraph">{vm.visibility}</p>

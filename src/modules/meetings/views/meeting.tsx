@@ -384,7 +384,9 @@ export function MeetingPage({
           professionals: m.otherProfessionals,
         })}
       </p>
-      <h2 class="utrecht-heading-2">{t('meetings.minutes')}</h2>
+      <h2 class="utrecht-heading-2" id="verslag">
+        {t('meetings.minutes')}
+      </h2>
       {m.minutes.length === 0 ? (
         <p class="utrecht-paragraph">{t('meetings.minutes.none')}</p>
       ) : (

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../../platform/forms.js';
+import { experimentsModule } from '../../experiments/index.js';
 import { can, signalResource, signalStatuses } from '../policy.js';
 import { presentDetail } from '../presenters.js';
 import type { LoadedSignal } from '../service/index.js';
@@ -11,7 +12,7 @@ import { checked, type SignalRouteKit } from './kit.js';
 
 /** One signal: the page, joining and adding to the duo, updates, the next status. */
 export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit): void {
-  const { service, signalFor } = kit;
+  const { service, signalFor, db } = kit;
 
   // One signal: details, duo, status, updates.
 
@@ -29,12 +30,18 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
       followers.map((f) => f.personId),
     );
     const canManage = can(actor, 'signal.manage', resource);
-    const [updates, members, revisions] = await Promise.all([
+    const [updates, members, revisions, linked] = await Promise.all([
       service.listUpdates(network.id, signal.id),
       canManage ? service.listMembers(network.id) : Promise.resolve([]),
       service.listRevisions(network.id, signal.id),
+      experimentsModule.api.listForSignal(db, request.t, actor, network.id, signal.id),
     ]);
-    return presentDetail(
+    // A person-bound signal is not a starting point for an experiment the network sees.
+    const experiments = {
+      ...linked,
+      startPath: signal.personBound ? undefined : linked.startPath,
+    };
+    const vm = presentDetail(
       request.t,
       request.lang,
       {
@@ -51,6 +58,7 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
       },
       state,
     );
+    return { ...vm, experiments };
   }
 
   app.get('/netwerk/:networkId/signalen/:signalId', checked, async (request, reply) => {

@@ -19,6 +19,8 @@ export interface NetworkRef {
 /** The shared helpers of the signals routes, built once per app. */
 export interface SignalRouteKit {
   service: SignalsService;
+  /** The database, for other modules' faces (the experiments linked to a signal). */
+  db: ModuleContext['db'];
   networks: ReturnType<typeof networkModule.api.fromRequest>;
   /** The network in the URL when the actor may do `action` there; otherwise 404. */
   networkFor(request: FastifyRequest, action: SignalAction): Promise<NetworkRef & { slug: string }>;
@@ -68,5 +70,5 @@ export function signalRouteKit(context: ModuleContext): SignalRouteKit {
     return { network, loaded };
   }
 
-  return { service, networks, networkFor, signalFor };
+  return { service, db: context.db, networks, networkFor, signalFor };
 }

@@ -15,6 +15,7 @@ import {
   type TransitionRefusal,
 } from '../policy.js';
 import { signalsRepository } from '../repository/index.js';
+import { refreshSignalIndex } from '../search.js';
 import type { LoadedSignal, SignalsContext } from './shared.js';
 
 /**
@@ -136,6 +137,7 @@ export function followUpService({ db, repo, directory }: SignalsContext) {
           event: 'status',
           status: to,
         });
+        await refreshSignalIndex(tx, [signal.id]);
         return 'ok' as const;
       });
     },

@@ -3,6 +3,7 @@
 
 import type { Actor } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { refreshSignalIndex } from '../search.js';
 import { PUBLIC_TITLE_MAX, type SignalsContext } from './shared.js';
 
 export function moderationService({ db, repo }: SignalsContext) {
@@ -25,6 +26,7 @@ export function moderationService({ db, repo }: SignalsContext) {
           kind: 'status',
           status: 'new',
         });
+        await refreshSignalIndex(db, [signalId]);
         await recordAudit(db, {
           actorId: actor.personId,
           action: 'signal.approve',

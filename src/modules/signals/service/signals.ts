@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { roleIn } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { type SignalRow, signalsRepository } from '../repository/index.js';
+import { refreshSignalIndex } from '../search.js';
 import type { LoadedSignal, NewSignalInput, SignalsContext, SignalUpdate } from './shared.js';
 
 export function recordingService({ db, repo, directory }: SignalsContext) {
@@ -37,6 +38,7 @@ export function recordingService({ db, repo, directory }: SignalsContext) {
           objectId: signal.id,
           networkId,
         });
+        await refreshSignalIndex(tx, [signal.id]);
         return signal.id;
       });
     },
@@ -85,9 +87,12 @@ export function recordingService({ db, repo, directory }: SignalsContext) {
       signalId: number,
       values: { title: string; description: string; theme: string; place: string; trigger: string },
     ): Promise<boolean> {
-      return db.transaction((tx) =>
-        signalsRepository(tx).updateTexts(networkId, signalId, actor.personId, values, new Date()),
-      );
+      return db.transaction(async (tx) => {
+        const r = signalsRepository(tx);
+        const done = await r.updateTexts(networkId, signalId, actor.personId, values, new Date());
+        if (done) await refreshSignalIndex(tx, [signalId]);
+        return done;
+      });
     },
 
     /** Earlier versions of a signal, newest first, with the editors' names. */

@@ -38,6 +38,11 @@ export interface SignalDetailViewModel {
   canLeave: boolean;
   /** The viewer recorded it or coordinates the network. */
   canEdit: boolean;
+  /** Experiments linked to it, and where to start one from it (when the viewer may). */
+  experiments?: {
+    experiments: { title: string; status: string; path: string }[];
+    startPath: string | undefined;
+  };
   /** Earlier versions of its texts, newest first. */
   revisions: { id: number; when: string; editor: string; title: string; description: string }[];
   memberOptions: Option[];
@@ -90,6 +95,7 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
           </a>
         </p>
       ) : null}
+      {vm.experiments ? <LinkedExperiments ctx={ctx} linked={vm.experiments} /> : null}
       {vm.revisions.length > 0 ? (
         <details class="bk-revisions">
           <summary>{t('signals.edit.history', { count: vm.revisions.length })}</summary>
@@ -272,5 +278,44 @@ function AnonymisedSignal({
       </dl>
       <p class="utrecht-paragraph">{t('signals.anonymised.why')}</p>
     </Layout>
+  );
+}
+
+/** The experiments that came from this signal, and the way to start one from it. */
+function LinkedExperiments({
+  ctx,
+  linked,
+}: {
+  ctx: ViewContext;
+  linked: NonNullable<SignalDetailViewModel['experiments']>;
+}) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="experiments-title">
+      <h2 class="utrecht-heading-2" id="experiments-title">
+        {t('signals.detail.experiments')}
+      </h2>
+      {linked.experiments.length === 0 ? (
+        <p class="utrecht-paragraph">{t('signals.detail.noExperiments')}</p>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {linked.experiments.map((e) => (
+            <li class="utrecht-unordered-list__item">
+              <a class="utrecht-link" href={e.path}>
+                {e.title}
+              </a>{' '}
+              ({e.status})
+            </li>
+          ))}
+        </ul>
+      )}
+      {linked.startPath ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={linked.startPath}>
+            {t('signals.detail.startExperiment')}
+          </a>
+        </p>
+      ) : null}
+    </section>
   );
 }
