@@ -132,6 +132,79 @@ function trackChoice(
 }
 
 /**
+ * After `chosen` (points W in all, cost `cost`) is paid at `share`: lowers `money[d]`, an
+ * upper bound on the money behind each project d, by what its supporters must have paid.
+ * Supporters of `chosen` who do not support d pay at most share × their points
+ * (W - overlap), and all of them together pay exactly the cost, so those who also support
+ * d pay at least cost - share × (W - overlap).
+ */
+function lowerMoney(
+  money: Float64Array,
+  overlap: SupportOverlap,
+  chosen: number,
+  cost: number,
+  W: number,
+  share: number,
+): void {
+  const m = money.length;
+  const row = chosen * m;
+  for (let d = 0; d < m; d++) {
+    const paid = cost - share * (W - (overlap.weight[row + d] as number));
+    if (paid > 0) money[d] = (money[d] as number) - paid;
+  }
+}
+
+/**
+ * Whether the outcome of a run with `cap` is settled before it ends: 'over' when what it
+ * has chosen (`spent`, the sum of their costs) already costs more than `cap`; 'fits' when
+ * it costs at most `cap` together with every candidate still able to pay for itself, and
+ * at least one candidate dropped out (`dropped`; else the run might fund every candidate,
+ * which ends add1 and so needs the full run). Float sums of at most a few thousand costs
+ * are within 1e-12 of the exact ones, so a margin of that size makes both answers exact
+ * (undecided near the cap: the run goes on). `money` (see {@link lowerMoney}) says which
+ * candidates must be short of money; each is checked once more by summing its
+ * supporters' money (so float error in the bound cannot decide), and one found short
+ * (below its cost, with margin) leaves `cand` for the rest of the run: a voter's money
+ * never grows within a run.
+ */
+function settledFit(
+  st: FloatRun,
+  cand: number[],
+  spent: number,
+  cap: number,
+  dropped: boolean,
+  money: Float64Array,
+): MesRun['partial'] {
+  if (spent > cap * (1 + 1e-12)) return 'over';
+  const { costs, start, voters, b } = st;
+  const room = cap * (1 - 1e-12) - spent;
+  let rest = 0;
+  let likely = 0;
+  for (const d of cand) {
+    const cost = costs[d] as number;
+    rest += cost;
+    if ((money[d] as number) >= cost * (1 - 1e-6)) likely += cost;
+  }
+  if (rest <= room && dropped) return 'fits';
+  // Even if every candidate whose bound says it is short of money is, the rest would not fit.
+  if (likely > room) return undefined;
+  for (let i = cand.length - 1; i >= 0; i--) {
+    const d = cand[i] as number;
+    const cost = costs[d] as number;
+    if ((money[d] as number) >= cost * (1 - 1e-6)) continue;
+    let sum = 0;
+    for (let k = start[d] as number; k < (start[d + 1] as number); k++)
+      sum += b[voters[k] as number] as number;
+    if (sum < cost * (1 - TOL)) {
+      rest -= cost;
+      cand.splice(i, 1);
+      if (rest <= room) return 'fits';
+    }
+  }
+  return undefined;
+}
+
+/**
  * Fixed-budget MES in floats (Peters, Pierczyński and Skowron, "Proportional
  * Participatory Budgeting with Additive Utilities", NeurIPS 2021; cost utilities as on
  * equalshares.net). `endowment` is the per-voter budget in the instance's currency units.
@@ -159,6 +232,11 @@ function trackChoice(
  * q - more / R: a lower bound on its rho (q itself when nobody was short). Lazy
  * evaluation with valid lower bounds chooses exactly what the plain run chooses, so the
  * outcome is the same; the bounds lapse from the first round that chooses differently.
+ *
+ * With `cap` (a budget in currency units; untracked runs only), the run stops after the
+ * first round at which it is certain whether its full outcome costs at most `cap` (see
+ * {@link settledFit}) and says which in `partial`; its `selected` then holds the rounds
+ * made (add1 keeps its latest full run as `prior`: a partial one bounds only its rounds).
  */
 export function mesFloatRun(
   p: Profile,
@@ -166,6 +244,7 @@ export function mesFloatRun(
   opts: MesOptions = {},
   track = false,
   prior?: MesRun,
+  cap?: number,
 ): MesRun | null {
   const utility = opts.utility ?? 'cost';
   const ties = opts.ties ?? 'default';
@@ -231,6 +310,14 @@ export function mesFloatRun(
       exactRho[c] = 1;
     }
   }
+  // With `cap` (untracked runs only): stop as soon as the outcome's fit is settled.
+  const capped = cap !== undefined && !track;
+  const eligible = cand.length;
+  let spent = 0;
+  let partial: MesRun['partial'];
+  const bounds = capped ? supportOverlap(p) : null;
+  const money = new Float64Array(bounds ? p.m : 0);
+  if (bounds) for (let c = 0; c < p.m; c++) money[c] = endowment * (bounds.voters[c] as number);
   for (let round = 1; cand.length > 0; round++) {
     if (same && before?.log && overlap) {
       // Bounds from the earlier run's evaluations of this round.
@@ -296,14 +383,23 @@ export function mesFloatRun(
       });
     }
     if (track) trackChoice(x, cand, chosen, lower, dlower, exactRho);
+    if (bounds)
+      lowerMoney(money, bounds, chosen, costs[chosen] as number, W[chosen] as number, share);
     const paidAll = payFloat(st, mult, chosen, share, dshare);
     run.selected.push(chosen);
     run.round[chosen] = round;
     run.share[chosen] = share;
     run.paidAll[chosen] = paidAll;
+    if (bounds && cap !== undefined) {
+      spent += costs[chosen] as number;
+      const dropped = run.selected.length + cand.length < eligible;
+      partial = settledFit(st, cand, spent, cap, dropped, money);
+      if (partial) break;
+    }
   }
   return {
     ...run,
+    ...(partial ? { partial } : {}),
     budgets: b,
     exact: false,
     stable: track ? x.stable : 0,

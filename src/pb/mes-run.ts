@@ -43,6 +43,12 @@ export interface MesRun {
    * two-run certificate of {@link sameOutcomeBetween}.
    */
   trace?: RoundTrace[];
+  /**
+   * Only for a float run given a cap that stopped early: the outcome of the full run
+   * certainly costs at most the cap ('fits') or more ('over'); `selected` and the rest
+   * hold only the rounds made.
+   */
+  partial?: 'fits' | 'over';
   /** Only for a float run: what a later run at a higher budget may use ({@link RunLog}). */
   log?: RunLog;
 }

@@ -54,9 +54,10 @@ export function mesRun(
   opts: MesOptions = {},
   track = false,
   prior?: MesRun,
+  cap?: number,
 ): MesRun {
   return (
-    mesFloatRun(p, endowment.toNumber(), opts, track, prior) ??
+    mesFloatRun(p, endowment.toNumber(), opts, track, prior, cap) ??
     mesExactRun(p, endowment, opts, track)
   );
 }
@@ -152,6 +153,9 @@ export interface CompletionOptions extends MesOptions {
  * - `add1u`: `add1`, then greedy by score over what is left.
  * The walk jumps over budgets that provably give the same outcome (`stable` of a tracked
  * run), so it gives the same result as walking every step; `walk` forces every step.
+ * Until it takes an outcome, add1 only needs to know whether each one fits, so its
+ * untracked runs stop as soon as that is certain (`cap` of {@link mesFloatRun}); the
+ * outcome taken is then run in full.
  */
 export function mesWithCompletion(
   p: Profile,
@@ -170,11 +174,18 @@ export function mesWithCompletion(
   const q = cls ? cls.q : p;
   // The latest float run: its evaluations bound rho in a run at a higher budget.
   let latest: MesRun | undefined;
-  const runAt = (e: Rational, track: boolean): MesRun => {
-    const r = mesRun(q, e, opts, track && !opts.walk, latest);
+  // add1's walk only needs to know whether an outcome fits until it takes one: its runs
+  // may stop as soon as that is settled (the walk itself, the reference, runs in full).
+  // (Float sums of costs are then exact enough for the margin settledFit uses: see there.)
+  const cap =
+    (completion === 'add1' || completion === 'add1u') && !opts.walk && p.m <= 4000
+      ? p.budget
+      : undefined;
+  const runAt = (e: Rational, track: boolean, capped = false): MesRun => {
+    const r = mesRun(q, e, opts, track && !opts.walk, latest, capped ? cap : undefined);
     runs++;
     if (r.exact) exactRuns++;
-    else latest = r;
+    else if (!r.partial) latest = r;
     return r;
   };
   const eligible = mesCandidates(p).length;
@@ -183,8 +194,9 @@ export function mesWithCompletion(
   const ties = opts.ties ?? 'default';
   const exhaustive = completion === 'add1-exhaustive';
   const done = (r: MesRun) =>
-    r.selected.length >= eligible || (exhaustive && isExhaustive(p, r.selected, B));
-  const fits = (r: MesRun) => !B.lt(exactCost(p, r.selected));
+    !r.partial && (r.selected.length >= eligible || (exhaustive && isExhaustive(p, r.selected, B)));
+  const fits = (r: MesRun) =>
+    r.partial === 'fits' || (r.partial !== 'over' && !B.lt(exactCost(p, r.selected)));
   if (completion !== 'none' && !done(run)) {
     // add1 walks whole currency units from floor(B/n); add1-exhaustive from B/n itself.
     let e = exhaustive
@@ -216,7 +228,7 @@ export function mesWithCompletion(
       // A probe needs base's trace (a tracked run).
       const ahead = opts.walk || !base.trace ? proven : Math.max(proven, gallop);
       const next = e.add(stepR.mul(Rational.of(BigInt(Math.min(ahead, 2 ** 52)))));
-      const r = runAt(next, ahead > proven || gallop > 0 || tracking);
+      const r = runAt(next, ahead > proven || gallop > 0 || tracking, true);
       if (r.trace) tracking = r.stable >= step;
       if (ahead > proven) {
         if (r.selected.join() === base.selected.join() && sameOutcomeBetween(p, ties, base, r)) {
@@ -255,6 +267,8 @@ export function mesWithCompletion(
       if (gallop > 0) gallop = 2;
     }
   }
+  // The outcome taken is told in full (a run stopped early holds only its first rounds).
+  if (run.partial) run = runAt(endowment, false);
   if (cls) run = perVoter(cls, run, endowment.toNumber());
   const tieDecisions = [...run.tieDecisions];
   let completed: number[] = [];
