@@ -20,6 +20,9 @@ import { breakTie } from './ties.js';
 
 const NO_SLOPES = new Float64Array(0);
 
+/** Per profile: budget buffers of stopped runs, for the next run to reuse. */
+const spareBudgets = new WeakMap<Profile, Float64Array[]>();
+
 /** Per project, what {@link mesFloatRun} needs to bound rho from an earlier run. */
 interface SupportOverlap {
   /** Per project d: the number of voters behind its supporters (classes count their size). */
@@ -250,7 +253,11 @@ export function mesFloatRun(
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
   const mult = multiplicity.get(p);
-  const b = new Float64Array(p.n).fill(endowment);
+  // A run that may stop early takes its budgets from a buffer a stopped run gave back.
+  const b = (
+    (cap !== undefined && !track && spareBudgets.get(p)?.pop()) ||
+    new Float64Array(p.n)
+  ).fill(endowment);
   const db = track ? new Float64Array(p.n).fill(1) : NO_SLOPES;
   if (mult) {
     // A class of k identical ballots is one voter holding k endowments.
@@ -397,10 +404,17 @@ export function mesFloatRun(
       if (partial) break;
     }
   }
+  if (partial) {
+    // Nobody reads a stopped run's budgets: give them back for the next run (fewer large
+    // allocations, far less garbage collection over a walk of hundreds of runs).
+    const spare = spareBudgets.get(p) ?? [];
+    spareBudgets.set(p, spare);
+    if (spare.length < 2) spare.push(b);
+  }
   return {
     ...run,
     ...(partial ? { partial } : {}),
-    budgets: b,
+    budgets: partial ? NO_SLOPES : b,
     exact: false,
     stable: track ? x.stable : 0,
     ...(trace ? { trace } : {}),

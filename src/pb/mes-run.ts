@@ -46,7 +46,7 @@ export interface MesRun {
   /**
    * Only for a float run given a cap that stopped early: the outcome of the full run
    * certainly costs at most the cap ('fits') or more ('over'); `selected` and the rest
-   * hold only the rounds made.
+   * hold only the rounds made, and `budgets` is empty.
    */
   partial?: 'fits' | 'over';
   /** Only for a float run: what a later run at a higher budget may use ({@link RunLog}). */
