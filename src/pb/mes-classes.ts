@@ -206,20 +206,26 @@ export function voterClasses(p: Profile): VoterClasses | null {
 export function worthGrouping(p: Profile): boolean {
   const { ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
   const sample = Math.min(p.n, 20_000);
-  const seen = new Set<string>();
+  // A ballot's key: two order-free hashes of its (project, points) pairs (the same projects
+  // in another order are the same ballot), with no string made. Two different ballots
+  // sharing a key only make this estimate a little off, never the outcome.
+  const seen = new Set<number>();
   let nonEmpty = 0;
   for (let v = 0; v < sample; v++) {
     const from = bs[v] as number;
     const to = bs[v + 1] as number;
     if (to === from) continue;
     nonEmpty++;
-    const pairs: number[] = [];
-    for (let k = from; k < to; k++) pairs.push(bp[k] as number, bw[k] as number);
-    // Same projects in another order is the same ballot; sort the pairs by project.
-    const order = Array.from({ length: to - from }, (_, i) => i).sort(
-      (a, c) => (pairs[2 * a] as number) - (pairs[2 * c] as number),
-    );
-    seen.add(order.map((i) => `${pairs[2 * i]}:${pairs[2 * i + 1]}`).join(','));
+    let sum = 0;
+    let mix = 0;
+    for (let k = from; k < to; k++) {
+      const w = bw[k] as number;
+      let h = Math.imul((bp[k] as number) + 1, 0x9e3779b1) ^ Math.imul(w | 0, 0x85ebca6b);
+      h ^= Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ ((w * 1024) | 0);
+      sum = (sum + h) | 0;
+      mix ^= Math.imul(h, 0x27d4eb2f);
+    }
+    seen.add((sum >>> 0) * 2 ** 21 + (mix >>> 11));
   }
   return seen.size <= 0.85 * nonEmpty;
 }
