@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { PabulibError, parsePabulib } from './pabulib.js';
+import { buildProfile } from './profile.js';
+
+/** What a parse gives: the instance's profile, ballots and warnings, or the error's line and text. */
+function outcome(text: string, fast: boolean): unknown {
+  try {
+    const { instance, warnings } = parsePabulib(text, { fast });
+    return { ballots: instance.ballots, profile: buildProfile(instance), warnings };
+  } catch (e) {
+    if (!(e instanceof PabulibError)) throw e;
+    return { line: e.line, message: e.message };
+  }
+}
+
+// Project ids: plain numbers (looked up by value), numbers a plain-number reading would
+// get wrong ("007", "+1"), names, and names with characters outside Latin-1.
+const idSets = fc.constantFrom<string[]>(
+  ['1', '2', '10', '999999999'],
+  ['0', '1', '2'],
+  ['L005', 'L007', 'Łódź-1'],
+  ['007', '7', '+1'],
+  ['a', 'b', 'c c'],
+);
+const space = fc.constantFrom('', '', '', ' ', '\t', '  ');
+
+/** One ballot's vote field: known ids, sometimes an unknown, an empty or a repeated one. */
+const voteField = (ids: readonly string[]) =>
+  fc
+    .array(
+      fc.record({
+        id: fc.oneof(
+          { weight: 8, arbitrary: fc.constantFrom(...ids) },
+          { weight: 1, arbitrary: fc.constantFrom('', '08', '1 2', 'x', '1000000000') },
+        ),
+        before: space,
+        after: space,
+      }),
+      { maxLength: 4 },
+    )
+    .map((parts) => parts.map((p) => `${p.before}${p.id}${p.after}`).join(','));
+
+const file = idSets.chain((ids) =>
+  fc
+    .record({
+      rows: fc.array(
+        fc.record({
+          voter: fc.oneof(
+            fc.nat({ max: 30 }).map(String),
+            fc.constantFrom('v1', 'v2', '01', ' 3 '),
+          ),
+          vote: voteField(ids),
+          age: fc.constantFrom('', '34', ' 51 '),
+          extra: fc.constantFrom('', '', '', ';x'),
+          blank: fc.constantFrom('', '', '', '\n', '\n  \n'),
+          end: fc.constantFrom('\n', '\r\n'),
+        }),
+        { maxLength: 12 },
+      ),
+      trailing: fc.constantFrom('', ',', ' '),
+    })
+    .map(({ rows, trailing }) => {
+      const head = [
+        'META',
+        'key;value',
+        'budget;100',
+        'vote_type;approval',
+        'PROJECTS',
+        'project_id;cost',
+        ...ids.map((id) => `${id};10`),
+        'VOTES',
+        'voter_id;vote;age',
+      ].join('\n');
+      const body = rows
+        .map(
+          (r, k) =>
+            `${r.blank}${r.voter};${r.vote}${k === rows.length - 1 ? trailing : ''};${r.age}${r.extra}${r.end}`,
+        )
+        .join('');
+      return `${head}\n${body}`;
+    }),
+);
+
+test('the VOTES scan reads every file as the general reader does, refusals included', () => {
+  fc.assert(
+    fc.property(file, (text) => {
+      assert.deepEqual(outcome(text, true), outcome(text, false));
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('plain-number ids are looked up by value, without mistaking other spellings', () => {
+  const text = (vote: string) =>
+    `META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n7;5\n1000;5\nVOTES\nvoter_id;vote\n1;${vote}\n`;
+  assert.deepEqual(parsePabulib(text(' 7 , 1000 ')).instance.ballots[0]?.projects, ['7', '1000']);
+  for (const bad of ['07', '7,', '1000000', '7,,1000', '7 1000']) {
+    assert.throws(
+      () => parsePabulib(text(bad)),
+      (e: unknown) => e instanceof PabulibError && e.line === 10,
+      bad,
+    );
+  }
+});
