@@ -355,6 +355,45 @@ export function budgetingRepository(db: Executor) {
       return rows.length === 1;
     },
 
+    /**
+     * Records that a code voted, in one statement (one round trip on the ballot path): it
+     * holds the round `for share` while it is in its voting phase (a change holds it `for
+     * update`, so the two cannot cross), finds the code by its keyed hash, and inserts the
+     * voter (with the code's bound account, decision 0011) unless the unique indexes already
+     * hold one. 'closed': the round is not voting (or not in this network); 'wrong': no such
+     * code in this round; 'used': the code (or its account) voted before; 'ok': recorded.
+     */
+    async insertCodeVoter(
+      networkId: number,
+      roundId: number,
+      codeHash: string,
+    ): Promise<'ok' | 'closed' | 'wrong' | 'used'> {
+      const result = await db.execute(sql`
+        with open_round as (
+          select ${budgetRounds.id} as id from ${budgetRounds}
+          where ${budgetRounds.id} = ${roundId} and ${budgetRounds.networkId} = ${networkId}
+            and ${budgetRounds.phase} = 'voting'
+          for share
+        ), code as (
+          select ${budgetCodes.id} as id, ${budgetCodes.personId} as person_id from ${budgetCodes}
+          where ${budgetCodes.roundId} = ${roundId} and ${budgetCodes.codeHash} = ${codeHash}
+        ), voter as (
+          insert into ${budgetVoters} (round_id, code_id, person_id)
+          select open_round.id, code.id, code.person_id from open_round, code
+          on conflict do nothing
+          returning 1
+        )
+        select (select count(*)::int from open_round) as open,
+               (select count(*)::int from code) as known,
+               (select count(*)::int from voter) as inserted`);
+      const row = (
+        result as unknown as { rows: { open: number; known: number; inserted: number }[] }
+      ).rows[0];
+      if (!row || row.open === 0) return 'closed';
+      if (row.known === 0) return 'wrong';
+      return row.inserted === 1 ? 'ok' : 'used';
+    },
+
     async hasVoted(roundId: number, personId: number): Promise<boolean> {
       const rows = await db
         .select({ n: count() })

@@ -10,6 +10,7 @@ import { platformRepository } from '../../platform/repository.js';
 import { toLocal } from '../../platform/time.js';
 import { buildInstance, checkBallot } from './ballot.js';
 import { codeKeys, newVotingCode, normaliseVotingCode } from './codes.js';
+import { type FrozenRound, frozenRoundCache } from './frozen-rounds.js';
 import {
   budgetingRepository,
   type ProposalRow,
@@ -39,6 +40,8 @@ export function budgetingService(db: Database, codeSecret: string) {
   const repo = budgetingRepository(db);
   const keys = codeKeys(codeSecret);
   const limitKey = rateLimitKeys(codeSecret);
+  /** Rules and costs of rounds with a ballot: frozen, so checked without a query. */
+  const frozenRounds = frozenRoundCache();
 
   /** Counts and audits a wrong code from an address: 'limited' once it has tried too many. */
   async function countWrongCode(round: RoundRow, origin: string): Promise<'wrong' | 'limited'> {
@@ -77,6 +80,7 @@ export function budgetingService(db: Database, codeSecret: string) {
 
     /** Moves the round to another phase (audited with the old and new phase). */
     async changePhase(networkId: number, roundId: number, phase: Phase, doer: Doer) {
+      frozenRounds.forget(roundId);
       await db.transaction(async (tx) => {
         const r = budgetingRepository(tx);
         const round = await r.lockRound(networkId, roundId, 'update');
@@ -384,34 +388,47 @@ export function budgetingService(db: Database, codeSecret: string) {
           super('rollback');
         }
       }
+      // Once a round has a ballot its rules and projects are frozen: they are checked from
+      // the cache without a query. Before that they are read under the round's share lock.
+      const frozen = frozenRounds.get(roundId, networkId);
+      if (frozen) {
+        const problem = checkBallot(frozen.rules, frozen.costs, choices);
+        if (problem) return { ok: false, reason: 'ballot', problem };
+      }
+      let learned: FrozenRound | undefined;
       try {
-        return await db.transaction(async (tx) => {
+        const result = await db.transaction(async (tx) => {
           const r = budgetingRepository(tx);
-          const round = await r.lockRound(networkId, roundId, 'share');
-          if (round?.phase !== 'voting') return { ok: false, reason: 'closed' } as const;
-          const proposals = await r.listProposals(roundId, ['accepted']);
-          const problem = checkBallot(
-            round,
-            new Map(proposals.map((p) => [p.id, p.costCents])),
-            choices,
-          );
-          if (problem) return { ok: false, reason: 'ballot', problem } as const;
+          if (!frozen || codeHash === undefined) {
+            const round = await r.lockRound(networkId, roundId, 'share');
+            if (round?.phase !== 'voting') return { ok: false, reason: 'closed' } as const;
+            const proposals = await r.listProposals(roundId, ['accepted']);
+            learned = {
+              networkId,
+              rules: round,
+              costs: new Map(proposals.map((p) => [p.id, p.costCents])),
+            };
+            const problem = checkBallot(round, learned.costs, choices);
+            if (problem) return { ok: false, reason: 'ballot', problem } as const;
+          }
           // A bound code votes with its account and an account with its bound code, so the
           // pair is one voter for the unique indexes (decision 0011). In a round with codes an
           // account votes only through its bound code.
-          let who: { codeId: number; personId: number | null } | { personId: number };
+          let recorded: 'ok' | 'closed' | 'wrong' | 'used';
           if (codeHash !== undefined) {
-            const code = await r.findCode(roundId, codeHash);
-            if (!code) return { ok: false, reason: 'invalid-code' } as const;
-            who = { codeId: code.id, personId: code.personId };
+            recorded = await r.insertCodeVoter(networkId, roundId, codeHash);
           } else {
             const { personId } = voter as { personId: number };
             const bound = await r.findCodeOfPerson(roundId, personId);
+            let who: { codeId: number; personId: number | null } | { personId: number };
             if (bound) who = { codeId: bound.id, personId };
             else if (await r.hasCodes(roundId)) return { ok: false, reason: 'unbound' } as const;
             else who = { personId };
+            recorded = (await r.insertVoter(roundId, who)) ? 'ok' : 'used';
           }
-          if (!(await r.insertVoter(roundId, who))) {
+          if (recorded === 'closed') return { ok: false, reason: 'closed' } as const;
+          if (recorded === 'wrong') return { ok: false, reason: 'invalid-code' } as const;
+          if (recorded === 'used') {
             // Voted before: the same form again gets its receipt; anything else is refused.
             const earlier = await r.findBallotByReceipt(roundId, receipt);
             return earlier
@@ -431,6 +448,9 @@ export function budgetingService(db: Database, codeSecret: string) {
           if (!inserted) throw new Rollback({ ok: false, reason: 'replayed' });
           return { ok: true, receipt, repeated: false } as const;
         });
+        // A ballot is stored (now or before): the round is frozen from here on.
+        if (result.ok && learned) frozenRounds.remember(roundId, learned);
+        return result;
       } catch (error) {
         if (error instanceof Rollback) return error.result;
         throw error;
