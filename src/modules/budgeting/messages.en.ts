@@ -271,6 +271,7 @@ export const en: Record<keyof typeof nl, string> = {
   'budget.results.download':
     'All votes are in a file without names or codes (pabulib format). With "buurtkracht pb check" you can recount the result yourself.',
   'budget.results.downloadLink': 'Download the votes (pabulib)',
+  'budget.results.recount': 'Recount it yourself',
   'budget.results.receipt': 'Your receipt number',
   'budget.results.receiptCheck': 'Check',
   'budget.results.receiptFound': 'Your vote was counted.',

@@ -272,6 +272,7 @@ export const nl = {
   'budget.results.download':
     'Alle stemmen staan zonder namen of codes in een bestand (pabulib-formaat). Met "buurtkracht pb check" kunt u de uitslag zelf narekenen.',
   'budget.results.downloadLink': 'Download de stemmen (pabulib)',
+  'budget.results.recount': 'Zelf narekenen',
   'budget.results.receipt': 'Uw bewijsnummer',
   'budget.results.receiptCheck': 'Nakijken',
   'budget.results.receiptFound': 'Uw stem is meegeteld.',
