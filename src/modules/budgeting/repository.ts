@@ -216,13 +216,33 @@ export function budgetingRepository(db: Executor) {
     async insertCodes(
       roundId: number,
       batch: number,
-      codes: { codeHash: string; sealed: string }[],
+      codes: { codeHash: string; sealed: string; addressSealed?: string | null }[],
     ): Promise<void> {
       for (let i = 0; i < codes.length; i += 500) {
         await db
           .insert(budgetCodes)
           .values(codes.slice(i, i + 500).map((c) => ({ roundId, batch, ...c })));
       }
+    },
+
+    /** Erases the letters' addresses of a round; returns how many there were. */
+    async eraseAddresses(roundId: number): Promise<number> {
+      const rows = await db
+        .update(budgetCodes)
+        .set({ addressSealed: null })
+        .where(and(eq(budgetCodes.roundId, roundId), sql`${budgetCodes.addressSealed} is not null`))
+        .returning({ id: budgetCodes.id });
+      return rows.length;
+    },
+
+    async countAddresses(roundId: number): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(budgetCodes)
+        .where(
+          and(eq(budgetCodes.roundId, roundId), sql`${budgetCodes.addressSealed} is not null`),
+        );
+      return rows[0]?.n ?? 0;
     },
 
     async findLastBatch(roundId: number): Promise<number> {
@@ -308,11 +328,12 @@ export function budgetingRepository(db: Executor) {
     async listSealedCodes(
       roundId: number,
       onlyUnused: boolean,
-    ): Promise<{ id: number; sealed: string; used: boolean }[]> {
+    ): Promise<{ id: number; sealed: string; addressSealed: string | null; used: boolean }[]> {
       return db
         .select({
           id: budgetCodes.id,
           sealed: budgetCodes.sealed,
+          addressSealed: budgetCodes.addressSealed,
           used: sql<boolean>`exists (select 1 from ${budgetVoters} where ${budgetVoters.codeId} = ${budgetCodes.id})`,
         })
         .from(budgetCodes)

@@ -9,7 +9,7 @@ import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
 import { toLocal } from '../../platform/time.js';
 import { buildInstance, checkBallot } from './ballot.js';
-import { codeKeys, newVotingCode, normaliseVotingCode } from './codes.js';
+import { codeKeys, normaliseVotingCode } from './codes.js';
 import { type FrozenRound, frozenRoundCache } from './frozen-rounds.js';
 import {
   budgetingRepository,
@@ -17,8 +17,8 @@ import {
   type RoundRow,
   type RoundSettings,
 } from './repository.js';
+import { codesService } from './service-codes.js';
 import {
-  AccountVotesError,
   auditRound,
   type BindResult,
   type CastResult,
@@ -86,6 +86,8 @@ export function budgetingService(db: Database, codeSecret: string) {
         const round = await r.lockRound(networkId, roundId, 'update');
         if (!round) throw new Error('round not found');
         await r.updateRound(networkId, roundId, { phase });
+        // The letters are sent: their addresses go once the voting phase ends.
+        if (round.phase === 'voting' && phase !== 'voting') await r.eraseAddresses(roundId);
         await auditRound(tx, doer, 'budget.round.phase', round, 'ok', `${round.phase} -> ${phase}`);
       });
     },
@@ -241,47 +243,7 @@ export function budgetingService(db: Database, codeSecret: string) {
     listPhotoDescriptions: repo.listPhotoDescriptions,
     findPhoto: repo.findPhoto,
 
-    /** Makes `count` new codes (stored hashed and sealed); returns the batch number. */
-    async generateCodes(round: RoundRow, count: number, doer: Doer): Promise<number> {
-      let refused = false;
-      const made = await db.transaction(async (tx) => {
-        const r = budgetingRepository(tx);
-        // Locked for update: no account ballot can cross the check below.
-        await r.lockRound(round.networkId, round.id, 'update');
-        if ((await r.countAccountVotesWithoutCode(round.id)) > 0) {
-          refused = true;
-          return 0;
-        }
-        const batch = (await r.findLastBatch(round.id)) + 1;
-        const codes: { codeHash: string; sealed: string }[] = [];
-        for (let i = 0; i < count; i++) {
-          const code = newVotingCode();
-          codes.push({ codeHash: keys.hash(code), sealed: keys.seal(code) });
-        }
-        await r.insertCodes(round.id, batch, codes);
-        await auditRound(
-          tx,
-          doer,
-          'budget.codes.generate',
-          round,
-          'ok',
-          `${count} codes, batch ${batch}`,
-        );
-        return batch;
-      });
-      if (refused) {
-        await auditRound(
-          db,
-          doer,
-          'budget.codes.generate',
-          round,
-          'denied',
-          'accounts voted without code',
-        );
-        throw new AccountVotesError();
-      }
-      return made;
-    },
+    ...codesService(db, keys),
 
     /**
      * A signed-in resident binds the code of their letter to their account (decision 0011):
@@ -322,30 +284,6 @@ export function budgetingService(db: Database, codeSecret: string) {
     async accountReady(round: RoundRow, personId: number): Promise<'ok' | 'unbound'> {
       if (!(await repo.hasCodes(round.id))) return 'ok';
       return (await repo.findCodeOfPerson(round.id, personId)) ? 'ok' : 'unbound';
-    },
-
-    /** The printable codes of a round (unused ones), audited: who printed them and how. */
-    async listCodesForPrint(round: RoundRow, doer: Doer, how: string): Promise<string[]> {
-      const rows = await repo.listSealedCodes(round.id, true);
-      await auditRound(db, doer, 'budget.codes.print', round, 'ok', `${how}: ${rows.length} codes`);
-      return rows.map((r) => keys.unseal(r.sealed));
-    },
-
-    /**
-     * Demo mode only: unused codes to list on the voting page. Codes sealed with another key
-     * (a demo seeded before COOKIE_SECRET was set) cannot open and are left out.
-     */
-    async listDemoCodes(round: RoundRow, limit: number): Promise<string[]> {
-      const codes: string[] = [];
-      for (const row of await repo.listSealedCodes(round.id, true)) {
-        if (codes.length >= limit) break;
-        try {
-          codes.push(keys.unseal(row.sealed));
-        } catch {
-          // sealed with another key: not usable here
-        }
-      }
-      return codes;
     },
 
     /**

@@ -165,7 +165,13 @@ export function budgetRouteKit(context: ModuleContext): BudgetRouteKit {
           alts,
         ),
       ),
-      codes: canManage && round.voteByCode ? await service.countCodes(round.id) : null,
+      codes:
+        canManage && round.voteByCode
+          ? {
+              ...(await service.countCodes(round.id)),
+              addresses: await service.countAddresses(round.id),
+            }
+          : null,
       canManage,
       canReview,
       canPropose:
