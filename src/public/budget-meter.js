@@ -6,7 +6,14 @@ const meter = document.getElementById('budget-meter');
 if (fieldset && meter) {
   const budget = Number(fieldset.getAttribute('data-budget-cents'));
   const lang = document.documentElement.lang === 'en' ? 'en-GB' : 'nl-NL';
-  const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' });
+  // Whole euros without cents, as the server writes amounts (€ 2.400; € 12,50).
+  const whole = new Intl.NumberFormat(lang, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 0,
+  });
+  const cents = new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' });
+  const money = { format: (euros) => (Number.isInteger(euros) ? whole : cents).format(euros) };
   const update = () => {
     let spent = 0;
     for (const box of fieldset.querySelectorAll('input[type="checkbox"][data-cost-cents]')) {

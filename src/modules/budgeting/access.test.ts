@@ -21,6 +21,8 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; need: Need }[] = [
   { method: 'POST', path: '/:r/voorstellen/:p/beoordelen', need: 'review' },
   { method: 'POST', path: '/:r/voorstellen/:p/intrekken', need: 'withdraw' },
   { method: 'POST', path: '/:r/codes', need: 'manage' },
+  { method: 'POST', path: '/:r/codes/adressen', need: 'manage' },
+  { method: 'POST', path: '/:r/codes/adressen/wissen', need: 'manage' },
   { method: 'GET', path: '/:r/codes/print', need: 'manage' },
   { method: 'GET', path: '/:r/codes.csv', need: 'manage' },
   { method: 'GET', path: '/:r/codes.pdf', need: 'manage' },

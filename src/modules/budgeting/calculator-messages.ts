@@ -8,6 +8,11 @@ export const calculatorMessages = defineMessages({
       'Heeft uw gemeente of wijk ergens anders gestemd over een budget? Upload de stemmen als pabulib-bestand. Wij tellen ze met de manier van tellen die u kiest, en leggen bij elk plan uit waarom het wel of geen geld krijgt.',
     'calc.privacy':
       'Wij bewaren uw bestand niet. De uitkomst blijft een half uur te zien via de link die u krijgt, daarna is die weg.',
+    'calc.round.title': 'Narekenen: {round}',
+    'calc.round.step1': 'Download de stemmen van deze ronde:',
+    'calc.round.download': 'stemmen van {round} (pabulib)',
+    'calc.round.step2': 'Kies dat bestand hieronder, kies een manier van tellen en klik op Tellen.',
+    'calc.round.back': 'Terug naar de uitslag van {round}',
     'calc.field.file': 'Pabulib-bestand',
     'calc.field.fileHint':
       'Een tekstbestand (.pb) met de delen META, PROJECTS en VOTES. Hoogstens {size}.',
@@ -57,6 +62,11 @@ export const calculatorMessages = defineMessages({
   },
   en: {
     'calc.title': 'Calculator: recount a vote',
+    'calc.round.title': 'Recount: {round}',
+    'calc.round.step1': 'Download the votes of this round:',
+    'calc.round.download': 'votes of {round} (pabulib)',
+    'calc.round.step2': 'Choose that file below, choose a way of counting and click Count.',
+    'calc.round.back': 'Back to the results of {round}',
     'calc.intro':
       'Did your municipality or neighbourhood vote on a budget somewhere else? Upload the votes as a pabulib file. We count them with the way of counting you choose, and explain for every plan why it is or is not funded.',
     'calc.privacy':

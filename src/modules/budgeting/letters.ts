@@ -55,8 +55,12 @@ export async function lettersPdf(t: Translate, vm: LetterViewModel): Promise<Uin
   const width = A4[0] - 2 * MARGIN;
   const paragraphs = letterParagraphs(t, vm).map((p) => printable(font, p));
   const heading = printable(bold, t('budget.letter.heading', { round: vm.roundTitle }));
-  for (const code of vm.codes) {
+  for (const { code, address } of vm.letters) {
     const page = pdf.addPage(A4);
+    // The address in the window of the envelope, as text (the standard font draws no markup).
+    if (address)
+      for (const [k, line] of wrap(font, printable(font, address), 11, 240).entries())
+        page.drawText(line, { x: MARGIN, y: A4[1] - MARGIN - 30 - k * 15, size: 11, font });
     let y = A4[1] - MARGIN - 120; // room for the address window of the mailing house
     for (const line of wrap(bold, heading, 16, width)) {
       page.drawText(line, { x: MARGIN, y, size: 16, font: bold });

@@ -161,6 +161,18 @@ export const en: Record<keyof typeof nl, string> = {
   'budget.review.cost': 'Amount in euros',
   'budget.review.costReason': 'Why is the amount different?',
   'budget.review.save': 'Save review',
+  'budget.addresses.field': 'Address list (one address per line)',
+  'budget.addresses.hint':
+    'A text or CSV file. You get one code per address, and each letter gets its address. We keep the addresses only for the letters: when voting is over, we erase them. They can never be linked to a vote.',
+  'budget.addresses.submit': 'Make codes for these addresses',
+  'budget.addresses.kept':
+    '{count, plural, one {# address is still kept for the letters.} other {# addresses are still kept for the letters.}}',
+  'budget.addresses.erase': 'Erase the addresses now',
+  'budget.addresses.erased': 'The addresses have been erased.',
+  'budget.addresses.empty': 'Choose a file with at least one address.',
+  'budget.addresses.tooMany': 'Those are too many addresses. You can use {max} at a time.',
+  'budget.addresses.tooLong': 'The address on line {line} is too long.',
+  'budget.addresses.unreadable': 'We cannot read the file (line {line}).',
   'budget.codes.title': 'Voting codes',
   'budget.codes.counts': '{total} codes made, {used} used.',
   'budget.codes.count': 'Number of new codes',
@@ -273,6 +285,7 @@ export const en: Record<keyof typeof nl, string> = {
   'budget.results.download':
     'All votes are in a file without names or codes (pabulib format). With "buurtkracht pb check" you can recount the result yourself.',
   'budget.results.downloadLink': 'Download the votes (pabulib)',
+  'budget.results.recount': 'Recount it yourself',
   'budget.results.receipt': 'Your receipt number',
   'budget.results.receiptCheck': 'Check',
   'budget.results.receiptFound': 'Your vote was counted.',

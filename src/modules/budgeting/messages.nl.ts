@@ -163,6 +163,18 @@ export const nl = {
   'budget.review.cost': 'Bedrag in euro',
   'budget.review.costReason': 'Waarom is het bedrag anders?',
   'budget.review.save': 'Beoordeling opslaan',
+  'budget.addresses.field': 'Adressenlijst (één adres per regel)',
+  'budget.addresses.hint':
+    'Een tekst- of CSV-bestand. U krijgt één code per adres, en elke brief krijgt zijn adres. We bewaren de adressen alleen voor de brieven: als het stemmen voorbij is, wissen we ze. Ze zijn nooit te koppelen aan een stem.',
+  'budget.addresses.submit': 'Codes maken voor deze adressen',
+  'budget.addresses.kept':
+    '{count, plural, one {Er is nog # adres bewaard voor de brieven.} other {Er zijn nog # adressen bewaard voor de brieven.}}',
+  'budget.addresses.erase': 'Adressen nu wissen',
+  'budget.addresses.erased': 'De adressen zijn gewist.',
+  'budget.addresses.empty': 'Kies een bestand met minstens één adres.',
+  'budget.addresses.tooMany': 'Dat zijn te veel adressen. U kunt er {max} tegelijk gebruiken.',
+  'budget.addresses.tooLong': 'Het adres op regel {line} is te lang.',
+  'budget.addresses.unreadable': 'We kunnen het bestand niet lezen (regel {line}).',
   'budget.codes.title': 'Stemcodes',
   'budget.codes.counts': '{total} codes gemaakt, {used} gebruikt.',
   'budget.codes.count': 'Aantal nieuwe codes',
@@ -274,6 +286,7 @@ export const nl = {
   'budget.results.download':
     'Alle stemmen staan zonder namen of codes in een bestand (pabulib-formaat). Met "buurtkracht pb check" kunt u de uitslag zelf narekenen.',
   'budget.results.downloadLink': 'Download de stemmen (pabulib)',
+  'budget.results.recount': 'Zelf narekenen',
   'budget.results.receipt': 'Uw bewijsnummer',
   'budget.results.receiptCheck': 'Nakijken',
   'budget.results.receiptFound': 'Uw stem is meegeteld.',

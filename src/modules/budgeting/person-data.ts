@@ -4,6 +4,16 @@ import type { Executor } from '../../db/client.js';
 import type { PersonDataProvider } from '../../platform/module.js';
 import { budgetingRepository } from './repository.js';
 
+/** The archive path of a proposal's photo in "my data" (`fotos/voorstel-12.jpg`). */
+function photoFileName(proposalId: number, contentType: string): string {
+  const extension: Record<string, string> = {
+    'image/jpeg': 'jpg',
+    'image/png': 'png',
+    'image/webp': 'webp',
+  };
+  return `fotos/voorstel-${proposalId}.${extension[contentType] ?? 'bin'}`;
+}
+
 export const budgetingPersonData: PersonDataProvider = {
   name: 'budgeting',
   async export(db: Executor, personId: number) {
@@ -16,9 +26,18 @@ export const budgetingPersonData: PersonDataProvider = {
         place: p.place,
         costCents: p.costCents,
         status: p.status,
+        hasPhoto: p.photoId !== null,
       })),
       budgetRoundsVotedWithAccount: await budgetingRepository(db).listRoundsVotedBy(personId),
     };
+  },
+  /** The photos of the person's proposals, named after the proposal. */
+  async files(db: Executor, personId: number) {
+    const photos = await budgetingRepository(db).listPhotosOfAuthor(personId);
+    return photos.map((p) => ({
+      name: photoFileName(p.proposalId, p.contentType),
+      data: Buffer.from(p.data),
+    }));
   },
   /**
    * Proposals stay (they are part of a public round) without their author. The record that

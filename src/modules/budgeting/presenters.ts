@@ -125,6 +125,11 @@ function percent(lang: Lang, share: number): string {
   }).format(share);
 }
 
+/** The calculator's address for a counted round: it offers the round's pabulib file. */
+export function recountPath(slug: string, roundId: number): string {
+  return `/rekenhulp?buurt=${encodeURIComponent(slug)}&ronde=${roundId}`;
+}
+
 /** The results page: funded and not funded projects with the engine's explanations. */
 export function presentResults(
   t: Translate,
@@ -134,6 +139,7 @@ export function presentResults(
   result: StoredResult,
   names: Record<string, string>,
   receiptCheck: ResultsViewModel['receiptCheck'],
+  recountPath: string,
 ): ResultsViewModel {
   const outcome: Outcome = result.outcome;
   const greedySelected = new Set(result.greedy.selected);
@@ -170,6 +176,7 @@ export function presentResults(
     coverage: percent(lang, outcome.coverage),
     greedyCoverage: percent(lang, result.greedy.coverage),
     receiptCheck,
+    recountPath,
     chart: {
       periods: rows.map((r, k) => ({
         key: r.id,

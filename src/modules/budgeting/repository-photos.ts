@@ -3,10 +3,26 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { UpdateRow } from './repository.js';
-import { budgetPhotos, budgetUpdates, type ProposalStatus } from './tables.js';
+import { budgetPhotos, budgetProposals, budgetUpdates, type ProposalStatus } from './tables.js';
 
 export function photosAndUpdatesRepository(db: Executor) {
   return {
+    /** The photos of the proposals a person sent (for their data export), by proposal. */
+    async listPhotosOfAuthor(
+      personId: number,
+    ): Promise<{ proposalId: number; contentType: string; data: Buffer }[]> {
+      return db
+        .select({
+          proposalId: budgetProposals.id,
+          contentType: budgetPhotos.contentType,
+          data: budgetPhotos.data,
+        })
+        .from(budgetProposals)
+        .innerJoin(budgetPhotos, eq(budgetPhotos.id, budgetProposals.photoId))
+        .where(eq(budgetProposals.authorId, personId))
+        .orderBy(asc(budgetProposals.id));
+    },
+
     /** Stores a re-encoded photo (of a proposal or a realisation update); returns its id. */
     async insertPhoto(values: {
       networkId: number;

@@ -235,13 +235,33 @@ export function budgetingRepository(db: Executor) {
     async insertCodes(
       roundId: number,
       batch: number,
-      codes: { codeHash: string; sealed: string }[],
+      codes: { codeHash: string; sealed: string; addressSealed?: string | null }[],
     ): Promise<void> {
       for (let i = 0; i < codes.length; i += 500) {
         await db
           .insert(budgetCodes)
           .values(codes.slice(i, i + 500).map((c) => ({ roundId, batch, ...c })));
       }
+    },
+
+    /** Erases the letters' addresses of a round; returns how many there were. */
+    async eraseAddresses(roundId: number): Promise<number> {
+      const rows = await db
+        .update(budgetCodes)
+        .set({ addressSealed: null })
+        .where(and(eq(budgetCodes.roundId, roundId), sql`${budgetCodes.addressSealed} is not null`))
+        .returning({ id: budgetCodes.id });
+      return rows.length;
+    },
+
+    async countAddresses(roundId: number): Promise<number> {
+      const rows = await db
+        .select({ n: count() })
+        .from(budgetCodes)
+        .where(
+          and(eq(budgetCodes.roundId, roundId), sql`${budgetCodes.addressSealed} is not null`),
+        );
+      return rows[0]?.n ?? 0;
     },
 
     async findLastBatch(roundId: number): Promise<number> {
@@ -327,11 +347,12 @@ export function budgetingRepository(db: Executor) {
     async listSealedCodes(
       roundId: number,
       onlyUnused: boolean,
-    ): Promise<{ id: number; sealed: string; used: boolean }[]> {
+    ): Promise<{ id: number; sealed: string; addressSealed: string | null; used: boolean }[]> {
       return db
         .select({
           id: budgetCodes.id,
           sealed: budgetCodes.sealed,
+          addressSealed: budgetCodes.addressSealed,
           used: sql<boolean>`exists (select 1 from ${budgetVoters} where ${budgetVoters.codeId} = ${budgetCodes.id})`,
         })
         .from(budgetCodes)
@@ -372,6 +393,45 @@ export function budgetingRepository(db: Executor) {
         .onConflictDoNothing()
         .returning({ roundId: budgetVoters.roundId });
       return rows.length === 1;
+    },
+
+    /**
+     * Records that a code voted, in one statement (one round trip on the ballot path): it
+     * holds the round `for share` while it is in its voting phase (a change holds it `for
+     * update`, so the two cannot cross), finds the code by its keyed hash, and inserts the
+     * voter (with the code's bound account, decision 0011) unless the unique indexes already
+     * hold one. 'closed': the round is not voting (or not in this network); 'wrong': no such
+     * code in this round; 'used': the code (or its account) voted before; 'ok': recorded.
+     */
+    async insertCodeVoter(
+      networkId: number,
+      roundId: number,
+      codeHash: string,
+    ): Promise<'ok' | 'closed' | 'wrong' | 'used'> {
+      const result = await db.execute(sql`
+        with open_round as (
+          select ${budgetRounds.id} as id from ${budgetRounds}
+          where ${budgetRounds.id} = ${roundId} and ${budgetRounds.networkId} = ${networkId}
+            and ${budgetRounds.phase} = 'voting'
+          for share
+        ), code as (
+          select ${budgetCodes.id} as id, ${budgetCodes.personId} as person_id from ${budgetCodes}
+          where ${budgetCodes.roundId} = ${roundId} and ${budgetCodes.codeHash} = ${codeHash}
+        ), voter as (
+          insert into ${budgetVoters} (round_id, code_id, person_id)
+          select open_round.id, code.id, code.person_id from open_round, code
+          on conflict do nothing
+          returning 1
+        )
+        select (select count(*)::int from open_round) as open,
+               (select count(*)::int from code) as known,
+               (select count(*)::int from voter) as inserted`);
+      const row = (
+        result as unknown as { rows: { open: number; known: number; inserted: number }[] }
+      ).rows[0];
+      if (!row || row.open === 0) return 'closed';
+      if (row.known === 0) return 'wrong';
+      return row.inserted === 1 ? 'ok' : 'used';
     },
 
     async hasVoted(roundId: number, personId: number): Promise<boolean> {

@@ -52,4 +52,41 @@ describe('budgeting: the demo', () => {
     assert.match(ballotPage.body, /Repair Café/);
     assert.match(ballotPage.body, /De indiener schatte/);
   });
+
+  test('"Zelf narekenen": the results and the round link to the calculator, which offers the round\'s file and links back', async () => {
+    const db = t.database.db;
+    const network = (await networkModule.api.networks(db).findNetworkBySlug('zonnehoek'))!;
+    const rounds = await budgetingRepository(db).listRounds(network.id);
+    const done = rounds.find((r) => r.phase === 'results')!;
+    const open = rounds.find((r) => r.phase === 'voting')!;
+    const client = new TestClient(t.app);
+    const recount = `/rekenhulp?buurt=zonnehoek&amp;ronde=${done.id}`;
+    const results = await client.get(`/buurt/zonnehoek/wijkbudget/${done.id}/uitslag`);
+    assert.ok(results.body.includes(`href="${recount}">Zelf narekenen</a>`), 'results link');
+    const round = await client.get(`/buurt/zonnehoek/wijkbudget/${done.id}`);
+    assert.ok(round.body.includes(`href="${recount}">Zelf narekenen</a>`), 'round page link');
+    // The round still voting has no results yet, so no link to recount.
+    const voting = await client.get(`/buurt/zonnehoek/wijkbudget/${open.id}`);
+    assert.doesNotMatch(voting.body, /Zelf narekenen/);
+
+    const base = `/buurt/zonnehoek/wijkbudget/${done.id}`;
+    const calc = await client.get(`/rekenhulp?buurt=zonnehoek&ronde=${done.id}`);
+    assert.equal(calc.statusCode, 200);
+    assert.match(calc.body, /Narekenen: Wijkbudget Zonnehoek 2025/);
+    assert.ok(calc.body.includes(`href="${base}/uitslag.pb" download`), 'the round file');
+    assert.ok(calc.body.includes(`href="${base}/uitslag">Terug naar de uitslag`), 'way back');
+    const file = await client.get(`${base}/uitslag.pb`);
+    assert.equal(file.statusCode, 200);
+    // An uncounted round, an unknown network or a malformed query: the plain calculator.
+    for (const query of [
+      `buurt=zonnehoek&ronde=${open.id}`,
+      `buurt=nergens&ronde=${done.id}`,
+      `buurt=../x&ronde=${done.id}`,
+      'buurt=zonnehoek&ronde=1e3',
+    ]) {
+      const plain = await client.get(`/rekenhulp?${query}`);
+      assert.equal(plain.statusCode, 200, query);
+      assert.doesNotMatch(plain.body, /Narekenen:|Terug naar de uitslag/, query);
+    }
+  });
 });

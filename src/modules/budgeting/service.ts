@@ -9,7 +9,8 @@ import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
 import { toLocal } from '../../platform/time.js';
 import { buildInstance, checkBallot } from './ballot.js';
-import { codeKeys, newVotingCode, normaliseVotingCode } from './codes.js';
+import { codeKeys, normaliseVotingCode } from './codes.js';
+import { type FrozenRound, frozenRoundCache } from './frozen-rounds.js';
 import {
   budgetingRepository,
   type ProposalRow,
@@ -17,8 +18,8 @@ import {
   type RoundSettings,
 } from './repository.js';
 import { refreshProposalIndex } from './search.js';
+import { codesService } from './service-codes.js';
 import {
-  AccountVotesError,
   auditRound,
   type BindResult,
   type CastResult,
@@ -40,6 +41,8 @@ export function budgetingService(db: Database, codeSecret: string) {
   const repo = budgetingRepository(db);
   const keys = codeKeys(codeSecret);
   const limitKey = rateLimitKeys(codeSecret);
+  /** Rules and costs of rounds with a ballot: frozen, so checked without a query. */
+  const frozenRounds = frozenRoundCache();
 
   /** Counts and audits a wrong code from an address: 'limited' once it has tried too many. */
   async function countWrongCode(round: RoundRow, origin: string): Promise<'wrong' | 'limited'> {
@@ -78,11 +81,14 @@ export function budgetingService(db: Database, codeSecret: string) {
 
     /** Moves the round to another phase (audited with the old and new phase). */
     async changePhase(networkId: number, roundId: number, phase: Phase, doer: Doer) {
+      frozenRounds.forget(roundId);
       await db.transaction(async (tx) => {
         const r = budgetingRepository(tx);
         const round = await r.lockRound(networkId, roundId, 'update');
         if (!round) throw new Error('round not found');
         await r.updateRound(networkId, roundId, { phase });
+        // The letters are sent: their addresses go once the voting phase ends.
+        if (round.phase === 'voting' && phase !== 'voting') await r.eraseAddresses(roundId);
         await auditRound(tx, doer, 'budget.round.phase', round, 'ok', `${round.phase} -> ${phase}`);
       });
     },
@@ -244,47 +250,7 @@ export function budgetingService(db: Database, codeSecret: string) {
     listPhotoDescriptions: repo.listPhotoDescriptions,
     findPhoto: repo.findPhoto,
 
-    /** Makes `count` new codes (stored hashed and sealed); returns the batch number. */
-    async generateCodes(round: RoundRow, count: number, doer: Doer): Promise<number> {
-      let refused = false;
-      const made = await db.transaction(async (tx) => {
-        const r = budgetingRepository(tx);
-        // Locked for update: no account ballot can cross the check below.
-        await r.lockRound(round.networkId, round.id, 'update');
-        if ((await r.countAccountVotesWithoutCode(round.id)) > 0) {
-          refused = true;
-          return 0;
-        }
-        const batch = (await r.findLastBatch(round.id)) + 1;
-        const codes: { codeHash: string; sealed: string }[] = [];
-        for (let i = 0; i < count; i++) {
-          const code = newVotingCode();
-          codes.push({ codeHash: keys.hash(code), sealed: keys.seal(code) });
-        }
-        await r.insertCodes(round.id, batch, codes);
-        await auditRound(
-          tx,
-          doer,
-          'budget.codes.generate',
-          round,
-          'ok',
-          `${count} codes, batch ${batch}`,
-        );
-        return batch;
-      });
-      if (refused) {
-        await auditRound(
-          db,
-          doer,
-          'budget.codes.generate',
-          round,
-          'denied',
-          'accounts voted without code',
-        );
-        throw new AccountVotesError();
-      }
-      return made;
-    },
+    ...codesService(db, keys),
 
     /**
      * A signed-in resident binds the code of their letter to their account (decision 0011):
@@ -327,30 +293,6 @@ export function budgetingService(db: Database, codeSecret: string) {
       return (await repo.findCodeOfPerson(round.id, personId)) ? 'ok' : 'unbound';
     },
 
-    /** The printable codes of a round (unused ones), audited: who printed them and how. */
-    async listCodesForPrint(round: RoundRow, doer: Doer, how: string): Promise<string[]> {
-      const rows = await repo.listSealedCodes(round.id, true);
-      await auditRound(db, doer, 'budget.codes.print', round, 'ok', `${how}: ${rows.length} codes`);
-      return rows.map((r) => keys.unseal(r.sealed));
-    },
-
-    /**
-     * Demo mode only: unused codes to list on the voting page. Codes sealed with another key
-     * (a demo seeded before COOKIE_SECRET was set) cannot open and are left out.
-     */
-    async listDemoCodes(round: RoundRow, limit: number): Promise<string[]> {
-      const codes: string[] = [];
-      for (const row of await repo.listSealedCodes(round.id, true)) {
-        if (codes.length >= limit) break;
-        try {
-          codes.push(keys.unseal(row.sealed));
-        } catch {
-          // sealed with another key: not usable here
-        }
-      }
-      return codes;
-    },
-
     /**
      * Checks a typed code: 'ok', 'used', or 'wrong'; 'limited' once this address has tried
      * too many wrong codes (each wrong code is counted and audited).
@@ -391,34 +333,47 @@ export function budgetingService(db: Database, codeSecret: string) {
           super('rollback');
         }
       }
+      // Once a round has a ballot its rules and projects are frozen: they are checked from
+      // the cache without a query. Before that they are read under the round's share lock.
+      const frozen = frozenRounds.get(roundId, networkId);
+      if (frozen) {
+        const problem = checkBallot(frozen.rules, frozen.costs, choices);
+        if (problem) return { ok: false, reason: 'ballot', problem };
+      }
+      let learned: FrozenRound | undefined;
       try {
-        return await db.transaction(async (tx) => {
+        const result = await db.transaction(async (tx) => {
           const r = budgetingRepository(tx);
-          const round = await r.lockRound(networkId, roundId, 'share');
-          if (round?.phase !== 'voting') return { ok: false, reason: 'closed' } as const;
-          const proposals = await r.listProposals(roundId, ['accepted']);
-          const problem = checkBallot(
-            round,
-            new Map(proposals.map((p) => [p.id, p.costCents])),
-            choices,
-          );
-          if (problem) return { ok: false, reason: 'ballot', problem } as const;
+          if (!frozen || codeHash === undefined) {
+            const round = await r.lockRound(networkId, roundId, 'share');
+            if (round?.phase !== 'voting') return { ok: false, reason: 'closed' } as const;
+            const proposals = await r.listProposals(roundId, ['accepted']);
+            learned = {
+              networkId,
+              rules: round,
+              costs: new Map(proposals.map((p) => [p.id, p.costCents])),
+            };
+            const problem = checkBallot(round, learned.costs, choices);
+            if (problem) return { ok: false, reason: 'ballot', problem } as const;
+          }
           // A bound code votes with its account and an account with its bound code, so the
           // pair is one voter for the unique indexes (decision 0011). In a round with codes an
           // account votes only through its bound code.
-          let who: { codeId: number; personId: number | null } | { personId: number };
+          let recorded: 'ok' | 'closed' | 'wrong' | 'used';
           if (codeHash !== undefined) {
-            const code = await r.findCode(roundId, codeHash);
-            if (!code) return { ok: false, reason: 'invalid-code' } as const;
-            who = { codeId: code.id, personId: code.personId };
+            recorded = await r.insertCodeVoter(networkId, roundId, codeHash);
           } else {
             const { personId } = voter as { personId: number };
             const bound = await r.findCodeOfPerson(roundId, personId);
+            let who: { codeId: number; personId: number | null } | { personId: number };
             if (bound) who = { codeId: bound.id, personId };
             else if (await r.hasCodes(roundId)) return { ok: false, reason: 'unbound' } as const;
             else who = { personId };
+            recorded = (await r.insertVoter(roundId, who)) ? 'ok' : 'used';
           }
-          if (!(await r.insertVoter(roundId, who))) {
+          if (recorded === 'closed') return { ok: false, reason: 'closed' } as const;
+          if (recorded === 'wrong') return { ok: false, reason: 'invalid-code' } as const;
+          if (recorded === 'used') {
             // Voted before: the same form again gets its receipt; anything else is refused.
             const earlier = await r.findBallotByReceipt(roundId, receipt);
             return earlier
@@ -438,6 +393,9 @@ export function budgetingService(db: Database, codeSecret: string) {
           if (!inserted) throw new Rollback({ ok: false, reason: 'replayed' });
           return { ok: true, receipt, repeated: false } as const;
         });
+        // A ballot is stored (now or before): the round is frozen from here on.
+        if (result.ok && learned) frozenRounds.remember(roundId, learned);
+        return result;
       } catch (error) {
         if (error instanceof Rollback) return error.result;
         throw error;

@@ -174,6 +174,12 @@ export const budgetCodes = pgTable(
      * 0010): from then on the code and the account share one vote.
      */
     personId: integer('person_id').references(() => peopleModule.tables.people.id),
+    /**
+     * The postal address of the letter (codes made from an address list), sealed like the
+     * code: kept only to print the letters, erased when the voting phase ends (or by the
+     * coordinator). Ballots carry no code, so no ballot leads to an address.
+     */
+    addressSealed: text('address_sealed'),
   },
   (t) => [
     uniqueIndex('budget_codes_hash').on(t.codeHash),

@@ -19,7 +19,7 @@ import {
   CalculatorMessagePage,
   CalculatorResultPage,
 } from '../views/calculator.js';
-import { open } from './kit.js';
+import { type BudgetRouteKit, open } from './kit.js';
 
 /** How long the form waits for a count before it answers with the "bezig" page. */
 const WAIT_MS = 3000;
@@ -41,7 +41,7 @@ function isUpload(value: unknown): value is UploadedFile {
 }
 
 /** The calculator's routes: the form, the upload, and a count (busy, failed or its outcome). */
-export function registerCalculatorRoutes(app: FastifyInstance): void {
+export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {
   const jobs = calculatorJobs();
   app.addHook('onClose', () => jobs.close());
 
@@ -50,12 +50,14 @@ export function registerCalculatorRoutes(app: FastifyInstance): void {
     rule: string,
     errors?: CalculatorFormViewModel['errors'],
     status = 200,
+    round?: CalculatorFormViewModel['round'],
   ) => {
     const vm: CalculatorFormViewModel = {
       rules: ruleOptions(),
       rule,
       maxSize: MAX_SIZE_TEXT,
       ...(errors ? { errors } : {}),
+      round,
     };
     return reply.page((ctx) => <CalculatorFormPage ctx={ctx} vm={vm} />, status);
   };
@@ -68,7 +70,31 @@ export function registerCalculatorRoutes(app: FastifyInstance): void {
       ? reply.request.t('calc.error.line', { line: result.line, message: result.message })
       : reply.request.t('calc.error.noLine', { message: result.message });
 
-  app.get('/rekenhulp', open, (_request, reply) => form(reply, DEFAULT_RULE));
+  // From a round's results page: /rekenhulp?buurt=<slug>&ronde=<id> names the round, whose
+  // pabulib file the page offers (only a counted round of a network; anything else is ignored).
+  app.get<{ Querystring: { buurt?: unknown; ronde?: unknown } }>(
+    '/rekenhulp',
+    open,
+    async (request, reply) => {
+      const { buurt, ronde } = request.query;
+      let round: CalculatorFormViewModel['round'];
+      if (
+        typeof buurt === 'string' &&
+        typeof ronde === 'string' &&
+        /^[a-z0-9-]{1,80}$/.test(buurt) &&
+        /^\d{1,9}$/.test(ronde)
+      ) {
+        const found = await kit.findCountedRound(buurt, Number(ronde));
+        if (found)
+          round = {
+            title: found.title,
+            pbPath: `${found.base}/uitslag.pb`,
+            resultsPath: `${found.base}/uitslag`,
+          };
+      }
+      return form(reply, DEFAULT_RULE, undefined, 200, round);
+    },
+  );
 
   app.post('/rekenhulp', open, async (request, reply) => {
     const t = request.t;

@@ -2,7 +2,9 @@
 // QR code); every print is audited by the service.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatDate } from '../../../platform/i18n/index.js';
+import type { UploadedFile } from '../../../platform/plugins/multipart.js';
 import { baseUrl } from '../../../platform/urls.js';
+import { type AddressListResult, csvCell, parseAddressList } from '../address-list.js';
 import { can } from '../policy.js';
 import type { RoundRow } from '../repository.js';
 import { AccountVotesError, CODES_PER_BATCH_MAX } from '../service.js';
@@ -54,6 +56,58 @@ export function registerCodeRoutes(app: FastifyInstance, kit: BudgetRouteKit): v
       .redirect(`/netwerk/${network.id}/wijkbudget/${round.id}`, 303);
   });
 
+  // One code per line of an uploaded address list; the addresses only address the letters.
+  app.post(
+    '/netwerk/:networkId/wijkbudget/:roundId/codes/adressen',
+    checked,
+    async (request, reply) => {
+      const network = await networks.inUrl(request, 'budget.manage', can);
+      const round = await findRound(request, network.id);
+      const t = request.t;
+      const file = (request.body as Record<string, unknown> | undefined)?.list as
+        | UploadedFile
+        | undefined;
+      const data = file && Buffer.isBuffer(file.data) && !file.truncated ? file.data : undefined;
+      const parsed: AddressListResult = data
+        ? parseAddressList(data.toString('utf8'), CODES_PER_BATCH_MAX)
+        : { ok: false, problem: 'empty' };
+      if (!parsed.ok) {
+        const message = t(`budget.addresses.${parsed.problem}`, {
+          max: CODES_PER_BATCH_MAX,
+          line: parsed.line ?? 0,
+        });
+        const vm = await buildRoundVm(request, network, round);
+        return reply.page((ctx) => <RoundPage ctx={ctx} vm={vm} addressError={message} />, 400);
+      }
+      try {
+        await service.generateCodesForAddresses(round, parsed.addresses, describeDoer(request));
+      } catch (error) {
+        if (!(error instanceof AccountVotesError)) throw error;
+        const vm = await buildRoundVm(request, network, round);
+        return reply.page(
+          (ctx) => <RoundPage ctx={ctx} vm={vm} addressError={t('budget.codes.accountVotes')} />,
+          409,
+        );
+      }
+      return reply
+        .flash('ok', 'budget.codes.made', { count: parsed.addresses.length })
+        .redirect(`/netwerk/${network.id}/wijkbudget/${round.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/netwerk/:networkId/wijkbudget/:roundId/codes/adressen/wissen',
+    checked,
+    async (request, reply) => {
+      const network = await networks.inUrl(request, 'budget.manage', can);
+      const round = await findRound(request, network.id);
+      await service.eraseAddresses(round, describeDoer(request));
+      return reply
+        .flash('ok', 'budget.addresses.erased')
+        .redirect(`/netwerk/${network.id}/wijkbudget/${round.id}`, 303);
+    },
+  );
+
   async function letterVm(
     request: FastifyRequest,
     network: Net,
@@ -68,7 +122,7 @@ export function registerCodeRoutes(app: FastifyInstance, kit: BudgetRouteKit): v
         : '',
       url: `${baseUrl(config, request)}/buurt/${network.slug}/wijkbudget/${round.id}/stemmen`,
       minAge: round.minAge,
-      codes: await service.listCodesForPrint(round, describeDoer(request), how),
+      letters: await service.listLettersForPrint(round, describeDoer(request), how),
     };
   }
 
@@ -87,7 +141,10 @@ export function registerCodeRoutes(app: FastifyInstance, kit: BudgetRouteKit): v
     const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await findRound(request, network.id);
     const vm = await letterVm(request, network, round, 'csv');
-    const lines = ['code;adres', ...vm.codes.map((c) => `${c};${vm.url}`)];
+    const lines = [
+      'code;adres;postadres',
+      ...vm.letters.map((l) => [l.code, vm.url, l.address ?? ''].map(csvCell).join(';')),
+    ];
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('cache-control', 'no-store')

@@ -22,5 +22,5 @@ export async function budgetingRoutes(app: FastifyInstance, context: ModuleConte
   registerRealisationRoutes(app, kit);
   registerPublicRoutes(app, kit);
   registerVotingRoutes(app, kit);
-  registerCalculatorRoutes(app);
+  registerCalculatorRoutes(app, kit);
 }

@@ -47,6 +47,14 @@ export interface BudgetRouteKit {
   loadPublicRound(
     request: FastifyRequest,
   ): Promise<{ network: Net; round: RoundRow; base: string }>;
+  /**
+   * A counted round of a public network by its slug and id, for the calculator's link back:
+   * its title and public base path, or undefined (no such round, not public, not counted).
+   */
+  findCountedRound(
+    slug: string,
+    roundId: number,
+  ): Promise<{ title: string; base: string } | undefined>;
   /** 409: the round is frozen since its first ballot. */
   answerFrozen(reply: FastifyReply, back: string): FastifyReply;
   /** The member round page's view model. */
@@ -90,6 +98,14 @@ export function budgetRouteKit(context: ModuleContext): BudgetRouteKit {
       round,
       base: `/buurt/${network.slug}/wijkbudget/${round.id}`,
     };
+  }
+
+  async function findCountedRound(slug: string, roundId: number) {
+    const network = await networkModule.api.networks(context.db).findNetworkBySlug(slug);
+    if (!network?.isPublic) return undefined;
+    const round = await service.findRound(network.id, roundId);
+    if (!round?.result) return undefined;
+    return { title: round.title, base: `/buurt/${network.slug}/wijkbudget/${round.id}` };
   }
 
   const answerFrozen = (reply: FastifyReply, back: string) =>
@@ -149,7 +165,13 @@ export function budgetRouteKit(context: ModuleContext): BudgetRouteKit {
           alts,
         ),
       ),
-      codes: canManage && round.voteByCode ? await service.countCodes(round.id) : null,
+      codes:
+        canManage && round.voteByCode
+          ? {
+              ...(await service.countCodes(round.id)),
+              addresses: await service.countAddresses(round.id),
+            }
+          : null,
       canManage,
       canReview,
       canPropose:
@@ -171,6 +193,7 @@ export function budgetRouteKit(context: ModuleContext): BudgetRouteKit {
     findRound,
     findProposal,
     loadPublicRound,
+    findCountedRound,
     answerFrozen,
     buildRoundVm,
   };

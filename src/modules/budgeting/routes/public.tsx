@@ -7,6 +7,7 @@ import {
   phaseLabel,
   presentPublicProposal,
   presentRealisation,
+  recountPath,
   roundDates,
 } from '../presenters.js';
 import type { ProposalRow } from '../repository.js';
@@ -42,6 +43,7 @@ export function registerPublicRoutes(app: FastifyInstance, kit: BudgetRouteKit):
       submitted: pick('submitted'),
       voting: round.phase === 'voting',
       hasResults: round.result !== null,
+      recountPath: recountPath(network.slug, round.id),
       canPropose: round.phase === 'submission',
       realisation: presentRealisation(request.lang, round, all, updates, alts).filter(
         (p) => p.updates.length > 0 && !p.done,

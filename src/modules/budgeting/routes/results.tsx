@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { writePabulib } from '../../../pb/index.js';
 import { notFound } from '../../../platform/access.js';
 import { can } from '../policy.js';
-import { presentResults } from '../presenters.js';
+import { presentResults, recountPath } from '../presenters.js';
 import type { StoredResult } from '../service.js';
 import { ResultsPage } from '../views/results.js';
 import { RoundPage } from '../views/round.js';
@@ -35,7 +35,7 @@ export function registerResultRoutes(app: FastifyInstance, kit: BudgetRouteKit):
     '/buurt/:slug/wijkbudget/:roundId/uitslag',
     open,
     async (request, reply) => {
-      const { round, base } = await loadPublicRound(request);
+      const { network, round, base } = await loadPublicRound(request);
       if (!round.result) notFound();
       const names = Object.fromEntries(
         (await service.listProposals(round.id)).map((p) => [String(p.id), p.title]),
@@ -58,6 +58,7 @@ export function registerResultRoutes(app: FastifyInstance, kit: BudgetRouteKit):
         round.result as StoredResult,
         names,
         receiptCheck,
+        recountPath(network.slug, round.id),
       );
       return reply.page((ctx) => <ResultsPage ctx={ctx} vm={vm} />);
     },

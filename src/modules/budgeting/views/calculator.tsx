@@ -11,6 +11,8 @@ export interface CalculatorFormViewModel {
   rule: string;
   maxSize: string;
   errors?: { file?: string; rule?: string };
+  /** A round of this platform to recount (from its results page): its file and the way back. */
+  round?: { title: string; pbPath: string; resultsPath: string } | undefined;
 }
 
 /** The upload form. */
@@ -22,6 +24,27 @@ export function CalculatorFormPage({ ctx, vm }: { ctx: ViewContext; vm: Calculat
       <h1 class="utrecht-heading-1">{t('calc.title')}</h1>
       <p class="utrecht-paragraph">{t('calc.intro')}</p>
       <p class="utrecht-paragraph">{t('calc.privacy')}</p>
+      {vm.round ? (
+        <section class="bk-recount" aria-labelledby="recount-title">
+          <h2 class="utrecht-heading-2" id="recount-title">
+            {t('calc.round.title', { round: vm.round.title })}
+          </h2>
+          <ol class="utrecht-ordered-list">
+            <li class="utrecht-ordered-list__item">
+              {t('calc.round.step1')}{' '}
+              <a class="utrecht-link" href={vm.round.pbPath} download>
+                {t('calc.round.download', { round: vm.round.title })}
+              </a>
+            </li>
+            <li class="utrecht-ordered-list__item">{t('calc.round.step2')}</li>
+          </ol>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={vm.round.resultsPath}>
+              {t('calc.round.back', { round: vm.round.title })}
+            </a>
+          </p>
+        </section>
+      ) : null}
       <Form ctx={ctx} action="/rekenhulp" errors={vm.errors} enctype="multipart/form-data">
         <div class={`utrecht-form-field ${fileError ? 'utrecht-form-field--invalid' : ''}`}>
           <div class="utrecht-form-field__label">

@@ -8,7 +8,8 @@ export interface LetterViewModel {
   votingUntil: string;
   url: string;
   minAge: number;
-  codes: string[];
+  /** One letter per unused code; the postal address when the code came from a list. */
+  letters: { code: string; address: string | null }[];
 }
 
 /** One letter per code, for printing (each on its own page). */
@@ -18,8 +19,9 @@ export function LettersPage({ ctx, vm }: { ctx: ViewContext; vm: LetterViewModel
   return (
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1 bk-no-print">{title}</h1>
-      {vm.codes.map((code) => (
+      {vm.letters.map(({ code, address }) => (
         <article class="bk-letter" key={code}>
+          {address ? <p class="utrecht-paragraph bk-letter__address">{address}</p> : null}
           <h2 class="utrecht-heading-2">{t('budget.letter.heading', { round: vm.roundTitle })}</h2>
           {letterParagraphs(t, vm).map((p) => (
             <p class="utrecht-paragraph" key={p}>

@@ -48,6 +48,8 @@ export interface PublicRoundViewModel {
   submitted: PublicProposal[];
   voting: boolean;
   hasResults: boolean;
+  /** The calculator with this round's pabulib file offered (shown once it is counted). */
+  recountPath: string;
   /** The public proposal form is open (submission phase). */
   canPropose: boolean;
   /** Realisation updates of funded projects (empty when there are none or all are done). */
@@ -114,6 +116,10 @@ export function PublicRoundPage({ ctx, vm }: { ctx: ViewContext; vm: PublicRound
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`${vm.base}/uitslag`}>
             {t('budget.results.link')}
+          </a>
+          {' · '}
+          <a class="utrecht-link" href={vm.recountPath}>
+            {t('budget.results.recount')}
           </a>
         </p>
       ) : null}

@@ -30,6 +30,8 @@ export interface ResultsViewModel {
   coverage: string;
   greedyCoverage: string;
   receiptCheck: { receipt: string; found: boolean } | null;
+  /** The calculator with this round's pabulib file offered ("Zelf narekenen"). */
+  recountPath: string;
   /** Votes per project for the bar chart: projects as bars (most votes first), funded or not. */
   chart: {
     periods: { key: string; label: string; short: string }[];
@@ -157,6 +159,11 @@ export function ResultsPage({ ctx, vm }: { ctx: ViewContext; vm: ResultsViewMode
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${vm.base}/uitslag.pb`} download>
           {t('budget.results.downloadLink')}
+        </a>
+      </p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={vm.recountPath}>
+          {t('budget.results.recount')}
         </a>
       </p>
       <form method="get" action={`${vm.base}/uitslag`} class="utrecht-form bk-form">

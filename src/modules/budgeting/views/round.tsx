@@ -50,7 +50,8 @@ export interface RoundViewModel {
   };
   phases: { value: string; label: string }[];
   proposals: ProposalCard[];
-  codes: { total: number; used: number } | null;
+  /** Codes made and used, and how many letters' addresses are still kept. */
+  codes: { total: number; used: number; addresses: number } | null;
   canManage: boolean;
   canReview: boolean;
   canPropose: boolean;
@@ -158,11 +159,14 @@ export function RoundPage({
   reviewState,
   phaseError,
   updateState,
+  addressError,
 }: {
   ctx: ViewContext;
   vm: RoundViewModel;
   reviewState?: { proposalId: number; state: FormState } | undefined;
   phaseError?: string | undefined;
+  /** The address list's problem (empty, too long, unreadable). */
+  addressError?: string | undefined;
   /** A realisation update form sent back with its errors and input. */
   updateState?: { proposalId: number; state: FormState } | undefined;
 }) {
@@ -246,6 +250,49 @@ export function RoundPage({
                 />
                 <SubmitButton variant="secondary">{t('budget.codes.generate')}</SubmitButton>
               </Form>
+              <Form
+                ctx={ctx}
+                action={`${base}/codes/adressen`}
+                enctype="multipart/form-data"
+                errors={addressError ? { list: addressError } : undefined}
+              >
+                <div
+                  class={`utrecht-form-field ${addressError ? 'utrecht-form-field--invalid' : ''}`}
+                >
+                  <div class="utrecht-form-field__label">
+                    <label class="utrecht-form-label" for="field-list">
+                      {t('budget.addresses.field')}
+                    </label>
+                  </div>
+                  <div class="utrecht-form-field-description" id="field-list-description">
+                    {t('budget.addresses.hint')}
+                  </div>
+                  {addressError ? (
+                    <div class="utrecht-form-field-error-message" id="field-list-error">
+                      {addressError}
+                    </div>
+                  ) : null}
+                  <div class="utrecht-form-field__input">
+                    <input
+                      type="file"
+                      id="field-list"
+                      name="list"
+                      accept=".csv,.txt,text/plain,text/csv"
+                      aria-invalid={addressError ? 'true' : undefined}
+                      aria-describedby={`field-list-description${addressError ? ' field-list-error' : ''}`}
+                    />
+                  </div>
+                </div>
+                <SubmitButton variant="secondary">{t('budget.addresses.submit')}</SubmitButton>
+              </Form>
+              {vm.codes.addresses > 0 ? (
+                <Form ctx={ctx} action={`${base}/codes/adressen/wissen`}>
+                  <p class="utrecht-paragraph">
+                    {t('budget.addresses.kept', { count: vm.codes.addresses })}
+                  </p>
+                  <SubmitButton variant="secondary">{t('budget.addresses.erase')}</SubmitButton>
+                </Form>
+              ) : null}
               {vm.codes.total > 0 ? (
                 <ul class="utrecht-unordered-list">
                   <li class="utrecht-unordered-list__item">

@@ -159,7 +159,10 @@ export function BallotPage({
           </legend>
           {error ? <div class="utrecht-form-field-error-message">{error}</div> : null}
           {vm.proposals.map((p) => (
-            <div class="utrecht-form-field bk-ballot-item" key={p.id}>
+            <div
+              class={`utrecht-form-field bk-ballot-item${points ? '' : ' utrecht-form-field--checkbox'}`}
+              key={p.id}
+            >
               {points ? (
                 <>
                   <div class="utrecht-form-field__label">

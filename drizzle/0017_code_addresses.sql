@@ -1,0 +1,1 @@
+ALTER TABLE "budget_codes" ADD COLUMN "address_sealed" text;
