@@ -17,9 +17,12 @@ const api = {
   pulse(db: Executor) {
     const repo = decisionsRepository(db);
     return {
-      /** `{ month, effect, involvement, n }[]` of decisions taken in [from, to). */
+      /**
+       * `{ month, effect, involvement, fromResidents, n }[]` of decisions taken in these
+       * networks in [from, to); `residentSignalIds` is the signals module's subquery.
+       */
       countDecisions: repo.countForPulse,
-      /** Decided decisions whose review date has come. */
+      /** Decided decisions of these networks whose review date has come. */
       countDueForReview: repo.countDueForReview,
     };
   },

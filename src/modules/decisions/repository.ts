@@ -1,6 +1,6 @@
 // All SQL of the decisions module. Every query is scoped by its network, or by a decision
 // found within its network.
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   type DecisionBody,
@@ -294,39 +294,49 @@ export function decisionsRepository(db: Executor) {
     },
 
     /**
-     * For the pulse: decided and reviewed decisions by month of the decision, effect and
-     * involvement in the period [from, to) (Amsterdam calendar dates, YYYY-MM-DD),
-     * counted in SQL; numbers only, no texts or names.
+     * For the pulse: decided and reviewed decisions of these networks by month of the
+     * decision, effect, involvement and whether they came from residents (they follow up a
+     * signal among `residentSignalIds`, a subquery of the signals module) in the period
+     * [from, to) (Amsterdam calendar dates, YYYY-MM-DD), counted in SQL; numbers only.
      */
-    async countForPulse(networkId: number, from: string, to: string) {
+    async countForPulse(
+      networkIds: readonly number[],
+      from: string,
+      to: string,
+      residentSignalIds: SQL,
+    ) {
+      if (networkIds.length === 0) return [];
       const month = sql<string>`to_char(${decisions.decidedOn}, 'YYYY-MM')`;
+      const fromResidents = sql<boolean>`(${decisions.signalIds} && array(${residentSignalIds}))`;
       return db
         .select({
           month,
           effect: decisions.effect,
           involvement: decisions.involvement,
+          fromResidents,
           n: count(),
         })
         .from(decisions)
         .where(
           and(
-            eq(decisions.networkId, networkId),
+            inArray(decisions.networkId, [...networkIds]),
             inArray(decisions.status, ['decided', 'reviewed']),
             gte(decisions.decidedOn, from),
             lt(decisions.decidedOn, to),
           ),
         )
-        .groupBy(month, decisions.effect, decisions.involvement);
+        .groupBy(month, decisions.effect, decisions.involvement, fromResidents);
     },
 
-    /** For the pulse: how many decisions are due for review on `today`. */
-    async countDueForReview(networkId: number, today: string): Promise<number> {
+    /** For the pulse: how many decisions of these networks are due for review on `today`. */
+    async countDueForReview(networkIds: readonly number[], today: string): Promise<number> {
+      if (networkIds.length === 0) return 0;
       const rows = await db
         .select({ n: count() })
         .from(decisions)
         .where(
           and(
-            eq(decisions.networkId, networkId),
+            inArray(decisions.networkId, [...networkIds]),
             eq(decisions.status, 'decided'),
             lte(decisions.reviewOn, today),
           ),

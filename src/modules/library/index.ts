@@ -15,6 +15,13 @@ export type { LessonSource } from './tables.js';
 
 /** The functions other modules may call. */
 const api = {
+  /** Aggregated figures for the pulse, counted in SQL: numbers only. */
+  pulse(db: Executor) {
+    return {
+      /** `{ visibility, n }[]` of lessons written in these networks in [from, to). */
+      countLessons: libraryRepository(db).countLessonsForPulse,
+    };
+  },
   /** Writes lessons (an experiment's evaluation); in the caller's transaction. */
   createLessons,
   /** Lessons drawn from an experiment or a case: `{ id, title }[]`. */

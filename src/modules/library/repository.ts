@@ -100,6 +100,26 @@ function visibleTo(scope: ViewerScope): SQL | undefined {
 
 export function libraryRepository(db: Executor) {
   return {
+    /**
+     * For the pulse: lessons written in these networks in [from, to) (Amsterdam calendar
+     * dates), by how far they are shared (`visibility`), counted in SQL; numbers only.
+     */
+    async countLessonsForPulse(networkIds: readonly number[], from: string, to: string) {
+      if (networkIds.length === 0) return [];
+      const day = sql`(${libraryItems.createdAt} at time zone 'Europe/Amsterdam')::date`;
+      return db
+        .select({ visibility: libraryItems.visibility, n: sql<number>`count(*)::int` })
+        .from(libraryItems)
+        .where(
+          and(
+            inArray(libraryItems.networkId, [...networkIds]),
+            eq(libraryItems.kind, 'lesson'),
+            sql`${day} >= ${from}::date and ${day} < ${to}::date`,
+          ),
+        )
+        .groupBy(libraryItems.visibility);
+    },
+
     async insertItem(
       values: Omit<ItemRow, 'id' | 'createdAt' | 'requestedVisibility'> & {
         requestedVisibility?: ItemVisibility | null;

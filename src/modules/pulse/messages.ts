@@ -2,7 +2,32 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const pulseMessages = defineMessages({
   nl: {
-    'pulse.title': 'Buurtpuls van {network}',
+    'pulse.title.network': 'Buurtpuls van {name}',
+    'pulse.title.municipality': 'Buurtpuls van gemeente {name}',
+    'pulse.title.region': 'Buurtpuls van regio {name}',
+    'pulse.signalsByThemeOverTime': 'Signalen per thema, per maand',
+    'pulse.signalsByThemeDesc':
+      'Het aantal signalen per maand, verdeeld naar thema. Zo ziet u welke zorgen er bij komen.',
+    'pulse.signalsValue': 'Aantal signalen',
+    'pulse.decisionsResident': 'Besluiten na een signaal van bewoners',
+    'pulse.decisionsOther': 'Andere besluiten',
+    'pulse.attendance': 'Wie kwamen er naar de bijeenkomsten?',
+    'pulse.attendanceResidents': 'Bewoners (en raadsleden)',
+    'pulse.attendanceProfessionals': 'Professionals',
+    'pulse.lessonsShared': 'Lessen, en met wie ze gedeeld zijn',
+    'pulse.visibility.network': 'Alleen in het netwerk',
+    'pulse.visibility.municipality': 'Gedeeld met de gemeente',
+    'pulse.visibility.region': 'Gedeeld met de regio',
+    'pulse.visibility.public': 'Openbaar',
+    'pulse.budget': 'Wijkbudget',
+    'pulse.budgetIntro':
+      'Alle rondes samen. De opkomst telt alleen bij rondes met stemcodes: daar weten we hoeveel mensen mochten stemmen.',
+    'pulse.budget.rounds': 'Rondes',
+    'pulse.budget.ballots': 'Uitgebrachte stemmen',
+    'pulse.budget.turnout': 'Opkomst (stemmen van wie een stemcode kreeg)',
+    'pulse.budget.proposals': 'Voorstellen',
+    'pulse.budget.fromResidents': 'Voorstellen van bewoners',
+    'pulse.budget.funded': 'Stemmers met minstens één gekozen project',
     'pulse.intro':
       'Wat er in het netwerk gebeurt, in cijfers: wat bewoners inbrengen, wat er besloten wordt en wat dat doet met de buurt.',
     'pulse.leaderNote':
@@ -26,7 +51,7 @@ export const pulseMessages = defineMessages({
     'pulse.decisionsByInvolvement': 'Besluiten per betrokkenheid van bewoners',
     'pulse.listening': 'Luisteren of zenden',
     'pulse.listeningIntro':
-      'Hoeveel van wat er besproken wordt, komt van bewoners? Het aandeel is van alle agendapunten en van alle signalen.',
+      'Hoeveel van wat er besproken en besloten wordt, komt van bewoners? Het aandeel is van alle agendapunten, alle signalen en alle besluiten.',
     'pulse.agendaResident': 'Agendapunten van bewoners',
     'pulse.agendaProfessional': 'Agendapunten van professionals',
     'pulse.signalsResident': 'Signalen van bewoners',
@@ -49,7 +74,32 @@ export const pulseMessages = defineMessages({
     'pulse.status.stopped': 'Gestopt',
   },
   en: {
-    'pulse.title': 'Neighbourhood pulse of {network}',
+    'pulse.title.network': 'Neighbourhood pulse of {name}',
+    'pulse.title.municipality': 'Neighbourhood pulse of the municipality of {name}',
+    'pulse.title.region': 'Neighbourhood pulse of the region {name}',
+    'pulse.signalsByThemeOverTime': 'Signals by theme, per month',
+    'pulse.signalsByThemeDesc':
+      'The number of signals per month, by theme. It shows which concerns are growing.',
+    'pulse.signalsValue': 'Number of signals',
+    'pulse.decisionsResident': 'Decisions following a signal from residents',
+    'pulse.decisionsOther': 'Other decisions',
+    'pulse.attendance': 'Who came to the meetings?',
+    'pulse.attendanceResidents': 'Residents (and council members)',
+    'pulse.attendanceProfessionals': 'Professionals',
+    'pulse.lessonsShared': 'Lessons, and with whom they are shared',
+    'pulse.visibility.network': 'Only in the network',
+    'pulse.visibility.municipality': 'Shared with the municipality',
+    'pulse.visibility.region': 'Shared with the region',
+    'pulse.visibility.public': 'Public',
+    'pulse.budget': 'Neighbourhood budget',
+    'pulse.budgetIntro':
+      'All rounds together. Turnout counts only rounds with voting codes: there we know how many people could vote.',
+    'pulse.budget.rounds': 'Rounds',
+    'pulse.budget.ballots': 'Ballots cast',
+    'pulse.budget.turnout': 'Turnout (ballots of those who were given a voting code)',
+    'pulse.budget.proposals': 'Proposals',
+    'pulse.budget.fromResidents': 'Proposals from residents',
+    'pulse.budget.funded': 'Voters with at least one funded project',
     'pulse.intro':
       'What happens in the network, in numbers: what residents bring in, what is decided and what that does to the neighbourhood.',
     'pulse.leaderNote':
@@ -73,7 +123,7 @@ export const pulseMessages = defineMessages({
     'pulse.decisionsByInvolvement': 'Decisions by resident involvement',
     'pulse.listening': 'Listening or sending',
     'pulse.listeningIntro':
-      'How much of what is discussed comes from residents? The share is of all agenda items and of all signals.',
+      'How much of what is discussed and decided comes from residents? The share is of all agenda items, all signals and all decisions.',
     'pulse.agendaResident': 'Agenda items from residents',
     'pulse.agendaProfessional': 'Agenda items from professionals',
     'pulse.signalsResident': 'Signals from residents',

@@ -52,9 +52,9 @@ export async function pulseRoutes(app: FastifyInstance, context: ModuleContext) 
   async function viewModel(request: FastifyRequest) {
     const { network, asLeader } = await networkFor(request);
     const { today, offered, period } = periodFor(request);
-    const pulse = await service.networkPulse(network.id, period, today);
+    const pulse = await service.pulseOf([network.id], period, today);
     return presentPulse(request.t, request.lang, {
-      network: { id: network.id, name: network.name },
+      scope: { kind: 'network', name: network.name, base: `/netwerk/${network.id}/puls` },
       period,
       pulse,
       asLeader,
@@ -72,7 +72,10 @@ export async function pulseRoutes(app: FastifyInstance, context: ModuleContext) 
     const vm = await viewModel(request);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="buurtpuls-${vm.network.id}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${vm.scope.base.slice(1).replaceAll('/', '-')}.csv"`,
+      )
       .header('cache-control', 'no-store')
       .send(pulseCsv(request.t, vm));
   });

@@ -13,14 +13,23 @@ export interface PulseTable {
   total: { label: string; value: string } | null;
 }
 
+/** Whose pulse a page shows: one network, or every network of a municipality or region. */
+export interface PulseScope {
+  kind: 'network' | 'municipality' | 'region';
+  name: string;
+  /** The page's address; the CSV is at `${base}.csv`. */
+  base: string;
+}
+
 export interface PulseViewModel {
-  network: { id: number; name: string };
+  scope: PulseScope;
   asLeader: boolean;
   /** The period shown, as "YYYY-MM". */
   from: string;
   to: string;
   months: { value: string; label: string }[];
-  chart: PulseChart | null;
+  /** Charts over time (members only), each with its table of numbers. */
+  charts: PulseChart[];
   tables: PulseTable[];
 }
 
@@ -83,8 +92,8 @@ function FigureTable({ ctx, table }: { ctx: ViewContext; table: PulseTable }) {
 
 export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel }) {
   const { t } = ctx;
-  const base = `/netwerk/${vm.network.id}/puls`;
-  const title = t('pulse.title', { network: vm.network.name });
+  const base = vm.scope.base;
+  const title = t(`pulse.title.${vm.scope.kind}`, { name: vm.scope.name });
   const query = `?van=${vm.from}&tot=${vm.to}`;
   return (
     <Layout ctx={ctx} title={title}>
@@ -101,7 +110,9 @@ export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel })
           {t('pulse.csv')}
         </a>
       </p>
-      {vm.chart ? <BarChart {...vm.chart} /> : null}
+      {vm.charts.map((chart) => (
+        <BarChart key={chart.id} {...chart} />
+      ))}
       {vm.tables.map((table) => (
         <section key={table.id} aria-labelledby={`pulse-${table.id}`}>
           <h2 class="utrecht-heading-2" id={`pulse-${table.id}`}>
@@ -110,6 +121,7 @@ export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel })
           {table.id === 'listening' ? (
             <p class="utrecht-paragraph">{t('pulse.listeningIntro')}</p>
           ) : null}
+          {table.id === 'budget' ? <p class="utrecht-paragraph">{t('pulse.budgetIntro')}</p> : null}
           {table.rows.length === 0 ? (
             <p class="utrecht-paragraph">{t('pulse.none')}</p>
           ) : (
