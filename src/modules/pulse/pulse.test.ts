@@ -324,7 +324,7 @@ describe('the pulse of a network', () => {
     const period = periodOf(from ?? monthsBack(today, 11), monthsBack(today, 0));
     const pulse = await pulseService(app.database.db).pulseOf([a()], period, today);
     const vm = presentPulse(t, 'nl', {
-      scope: { kind: 'network', name: 'Netwerk A', base: `/netwerk/${a()}/puls` },
+      scope: { kind: 'network', name: 'Netwerk A', base: '', csv: '' },
       period,
       pulse,
       asLeader,

@@ -17,8 +17,9 @@ export interface PulseTable {
 export interface PulseScope {
   kind: 'network' | 'municipality' | 'region';
   name: string;
-  /** The page's address; the CSV is at `${base}.csv`. */
+  /** The page's address, and its figures as CSV. */
   base: string;
+  csv: string;
 }
 
 export interface PulseViewModel {
@@ -106,7 +107,7 @@ export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel })
         <SubmitButton variant="secondary">{t('pulse.show')}</SubmitButton>
       </form>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`${base}.csv${query}`}>
+        <a class="utrecht-link" href={`${vm.scope.csv}${query}`}>
           {t('pulse.csv')}
         </a>
       </p>
