@@ -635,6 +635,14 @@ describe('access and tenants', () => {
         }
       }
     }
+    // The leader's overview: only for leaders (administrators have /beheer).
+    for (const actor of actorNames) {
+      const expected = actor === 'anonymous' ? 303 : actor === 'leader' ? 200 : 404;
+      const response = await clients.get(actor)!.get('/bestuurder');
+      if (response.statusCode !== expected) {
+        wrong.push(`${actor} /bestuurder: ${response.statusCode}, expected ${expected}`);
+      }
+    }
     assert.deepEqual(wrong, []);
   });
 });

@@ -13,6 +13,12 @@ import * as tables from './tables.js';
 
 /** The functions other modules may call. */
 const api = {
+  /**
+   * Decisions due for review in these networks, not internal (a leader's overview):
+   * `{ id, networkId, title, reviewOn }[]`, the oldest review date first, at most `limit`.
+   */
+  listDueForReviewIn: (db: Executor, networkIds: readonly number[], today: string, limit = 20) =>
+    decisionsRepository(db).listDueForReviewIn(networkIds, today, limit),
   /** Aggregated figures for the pulse, counted in SQL: numbers only, never names or texts. */
   pulse(db: Executor) {
     const repo = decisionsRepository(db);

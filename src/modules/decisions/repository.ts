@@ -211,6 +211,32 @@ export function decisionsRepository(db: Executor) {
         .orderBy(asc(decisions.reviewOn), asc(decisions.id));
     },
 
+    /**
+     * Not internal, decided, review date come, in any of these networks (a leader's
+     * overview): `{ id, networkId, title, reviewOn }[]`, the oldest date first, at most `limit`.
+     */
+    async listDueForReviewIn(networkIds: readonly number[], today: string, limit: number) {
+      if (networkIds.length === 0) return [];
+      return db
+        .select({
+          id: decisions.id,
+          networkId: decisions.networkId,
+          title: decisions.title,
+          reviewOn: decisions.reviewOn,
+        })
+        .from(decisions)
+        .where(
+          and(
+            inArray(decisions.networkId, [...networkIds]),
+            eq(decisions.status, 'decided'),
+            eq(decisions.isInternal, false),
+            lte(decisions.reviewOn, today),
+          ),
+        )
+        .orderBy(asc(decisions.reviewOn), asc(decisions.id))
+        .limit(limit);
+    },
+
     /** Decided or reviewed since `since`, not internal: the public page. */
     async listPublicSince(networkId: number, since: string): Promise<DecisionRow[]> {
       return db

@@ -120,6 +120,32 @@ export function libraryRepository(db: Executor) {
         .groupBy(libraryItems.visibility);
     },
 
+    /**
+     * Lessons shared with these municipalities or regions (visibility municipality or region
+     * there, or public from a network there), the newest first, at most `limit`:
+     * `{ id, title, createdAt }[]` — no author.
+     */
+    async listLessonsSharedTo(municipalityIds: number[], regionIds: number[], limit: number) {
+      if (municipalityIds.length === 0 && regionIds.length === 0) return [];
+      const inMunicipality =
+        municipalityIds.length > 0 ? inArray(i.municipalityId, municipalityIds) : sql`false`;
+      const inRegion = regionIds.length > 0 ? inArray(i.regionId, regionIds) : sql`false`;
+      return db
+        .select({ id: i.id, title: i.title, createdAt: i.createdAt })
+        .from(i)
+        .where(
+          and(
+            eq(i.kind, 'lesson'),
+            or(
+              and(eq(i.visibility, 'municipality'), inMunicipality),
+              and(inArray(i.visibility, ['region', 'public']), or(inMunicipality, inRegion)),
+            ),
+          ),
+        )
+        .orderBy(desc(i.createdAt), desc(i.id))
+        .limit(limit);
+    },
+
     async insertItem(
       values: Omit<ItemRow, 'id' | 'createdAt' | 'requestedVisibility'> & {
         requestedVisibility?: ItemVisibility | null;

@@ -88,6 +88,8 @@ export const en: Record<keyof typeof nl, string> = {
   'myNetworks.leader.intro': 'You see numbers only, no names or other personal data.',
   'myNetworks.leader.members': 'Members',
   'myNetworks.leader.small': 'fewer than 5',
+  'myNetworks.leader.overview':
+    'See the overview for leaders: the neighbourhood pulse, shared lessons and decisions to look back on',
   'networkHome.listen': 'Listening to the neighbourhood',
   'networkHome.signals': 'Signals: what is going on?',
   'networkHome.pattern': 'Pattern of the signals',

@@ -87,6 +87,8 @@ export const nl = {
   'myNetworks.leader.intro': 'U ziet alleen aantallen, geen namen of andere persoonsgegevens.',
   'myNetworks.leader.members': 'Leden',
   'myNetworks.leader.small': 'minder dan 5',
+  'myNetworks.leader.overview':
+    'Bekijk het overzicht voor bestuurders: de buurtpuls, gedeelde lessen en besluiten om op terug te kijken',
   'networkHome.listen': 'Luisteren naar de buurt',
   'networkHome.signals': 'Signalen: wat speelt er?',
   'networkHome.pattern': 'Patroon van de signalen',

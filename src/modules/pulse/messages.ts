@@ -2,6 +2,30 @@ import { defineMessages } from '../../platform/i18n/define.js';
 
 export const pulseMessages = defineMessages({
   nl: {
+    'pulse.noShare': '–',
+    'pulse.headline.signals': 'Signalen',
+    'pulse.headline.decisions': 'Besluiten',
+    'pulse.headline.involved': 'Besluiten waarbij bewoners meebeslisten of hun mening gaven',
+    'pulse.headline.attendance': 'Bewoners onder wie naar bijeenkomsten kwamen',
+    'pulse.headline.reviews': 'Besluiten om nu op terug te kijken',
+    'pulse.overview.title': 'Overzicht voor bestuurders',
+    'pulse.overview.intro':
+      'Wat er de laatste 12 maanden gebeurde in de buurtnetwerken van uw gebied. U ziet alleen getallen. Groepen van minder dan 5 staan er niet apart in.',
+    'pulse.overview.full': 'Bekijk de hele buurtpuls van {name}',
+    'pulse.overview.figures': 'De buurtpuls in het kort',
+    'pulse.overview.lessons': 'Lessen die met uw gebied gedeeld zijn',
+    'pulse.overview.noLessons': 'Er zijn nog geen lessen met uw gebied gedeeld.',
+    'pulse.overview.reviews': 'Besluiten om op terug te kijken',
+    'pulse.overview.reviewsIntro':
+      'De datum om terug te kijken is voorbij. Wat deden deze besluiten echt met de buurt?',
+    'pulse.overview.noReviews': 'Er zijn geen besluiten om nu op terug te kijken.',
+    'pulse.overview.reviewOn': '{network}, terugkijken vanaf {date}',
+    'pulse.overview.reflect': 'Vragen om over na te denken',
+    'pulse.overview.reflectIntro':
+      'Neem de cijfers mee in deze vragen. U kunt uw antwoorden voor uzelf bewaren.',
+    'pulse.overview.reflectLink': 'Schrijf uw gedachten op (alleen u leest ze)',
+    'pulse.overview.municipality': 'Gemeente {name}',
+    'pulse.overview.region': 'Regio {name}',
     'pulse.title.network': 'Buurtpuls van {name}',
     'pulse.title.municipality': 'Buurtpuls van gemeente {name}',
     'pulse.title.region': 'Buurtpuls van regio {name}',
@@ -74,6 +98,30 @@ export const pulseMessages = defineMessages({
     'pulse.status.stopped': 'Gestopt',
   },
   en: {
+    'pulse.noShare': '–',
+    'pulse.headline.signals': 'Signals',
+    'pulse.headline.decisions': 'Decisions',
+    'pulse.headline.involved': 'Decisions residents co-decided or were consulted on',
+    'pulse.headline.attendance': 'Residents among those who came to meetings',
+    'pulse.headline.reviews': 'Decisions to look back on now',
+    'pulse.overview.title': 'Overview for leaders',
+    'pulse.overview.intro':
+      'What happened in the last 12 months in the neighbourhood networks of your area. You see numbers only. Groups of fewer than 5 are not shown separately.',
+    'pulse.overview.full': 'See the whole neighbourhood pulse of {name}',
+    'pulse.overview.figures': 'The neighbourhood pulse in short',
+    'pulse.overview.lessons': 'Lessons shared with your area',
+    'pulse.overview.noLessons': 'No lessons have been shared with your area yet.',
+    'pulse.overview.reviews': 'Decisions to look back on',
+    'pulse.overview.reviewsIntro':
+      'The date to look back has passed. What did these decisions really do to the neighbourhood?',
+    'pulse.overview.noReviews': 'There are no decisions to look back on now.',
+    'pulse.overview.reviewOn': '{network}, look back from {date}',
+    'pulse.overview.reflect': 'Questions to think about',
+    'pulse.overview.reflectIntro':
+      'Take the figures into these questions. You can keep your answers for yourself.',
+    'pulse.overview.reflectLink': 'Write down your thoughts (only you read them)',
+    'pulse.overview.municipality': 'Municipality of {name}',
+    'pulse.overview.region': 'Region {name}',
     'pulse.title.network': 'Neighbourhood pulse of {name}',
     'pulse.title.municipality': 'Neighbourhood pulse of the municipality of {name}',
     'pulse.title.region': 'Neighbourhood pulse of the region {name}',

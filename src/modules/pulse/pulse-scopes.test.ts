@@ -326,4 +326,37 @@ describe('the pulse of a municipality and a region', () => {
     }
     assert.equal((await new TestClient(app.app).get(municipalityUrl())).statusCode, 303);
   });
+
+  test("the leader's overview: the pulse in short, lessons shared, reviews due, reflection", async () => {
+    const mine = await clients.leader!.get('/netwerk');
+    assert.ok(mine.body.includes('href="/bestuurder"'), 'linked from the leader section');
+    const page = await clients.leader!.get('/bestuurder');
+    assert.equal(page.statusCode, 200);
+    const html = page.body;
+    const headline = (label: string) =>
+      new RegExp(`<dt>${label}</dt><dd>([^<]*)</dd>`).exec(html)?.[1];
+    assert.equal(headline('Signalen'), '6');
+    assert.equal(headline('Besluiten'), '6');
+    assert.equal(headline('Besluiten om nu op terug te kijken'), '6');
+    assert.equal(headline('Bewoners onder wie naar bijeenkomsten kwamen'), '50%');
+    assert.ok(html.includes(`href="/puls/gemeente/${world.municipality.id}"`));
+    // Lessons shared with the municipality (5), reviews due in A and B (not D's).
+    assert.equal(html.match(/href="\/bibliotheek\/\d+"/g)?.length, 5);
+    assert.equal(html.match(/Besluit van Persoon Geheim/g)?.length, 6);
+    assert.ok(html.includes('Netwerk A') && html.includes('Netwerk B'));
+    assert.ok(!html.includes('Netwerk D'));
+    assert.ok(html.includes('href="/reflecties"'));
+    for (const secret of [
+      'Vertrouwelijk',
+      world.people.coordinator.displayName,
+      world.people.resident.displayName,
+    ]) {
+      assert.ok(!html.includes(secret), secret);
+    }
+    // Only leaders have an overview.
+    for (const who of ['coordinator', 'admin']) {
+      assert.equal((await clients[who]!.get('/bestuurder')).statusCode, 404, who);
+    }
+    assert.equal((await new TestClient(app.app).get('/bestuurder')).statusCode, 303);
+  });
 });

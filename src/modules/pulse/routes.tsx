@@ -10,6 +10,7 @@ import { networkModule } from '../network/index.js';
 import { signalsModule } from '../signals/index.js';
 import { can, canViewScope, type PulseResource, readsAsLeader } from './policy.js';
 import { presentPulse, pulseCsv } from './presenters.js';
+import { overviewRoutes } from './routes-overview.js';
 import { monthsBack, periodOf, pulseService } from './service.js';
 import { PulsePage, type PulseScope, type PulseViewModel } from './views/pages.js';
 
@@ -35,6 +36,7 @@ export async function pulseRoutes(app: FastifyInstance, context: ModuleContext) 
   const service = pulseService(context.db);
   const networks = networkModule.api.networks(context.db);
   const places = networkModule.api.places(context.db);
+  await overviewRoutes(app, context);
 
   /** The network of the URL, when the actor may read its pulse (404 outside, 403 inside). */
   async function networkFor(request: FastifyRequest) {
