@@ -3,6 +3,9 @@ import { defineMessages } from '../../platform/i18n/define.js';
 export const pulseMessages = defineMessages({
   nl: {
     'pulse.noShare': '–',
+    'pulse.publicTitle': 'De buurtpuls in het kort',
+    'pulse.publicIntro':
+      'Wat er de laatste 12 maanden in dit netwerk gebeurde, in getallen. Groepen van minder dan 5 staan er niet apart in.',
     'pulse.headline.signals': 'Signalen',
     'pulse.headline.decisions': 'Besluiten',
     'pulse.headline.involved': 'Besluiten waarbij bewoners meebeslisten of hun mening gaven',
@@ -99,6 +102,9 @@ export const pulseMessages = defineMessages({
   },
   en: {
     'pulse.noShare': '–',
+    'pulse.publicTitle': 'The neighbourhood pulse in short',
+    'pulse.publicIntro':
+      'What happened in this network in the last 12 months, in numbers. Groups of fewer than 5 are not shown separately.',
     'pulse.headline.signals': 'Signals',
     'pulse.headline.decisions': 'Decisions',
     'pulse.headline.involved': 'Decisions residents co-decided or were consulted on',

@@ -492,4 +492,24 @@ describe('the pulse of a network', () => {
     const odd = await clients.coordinator!.get(`${url}?van=1%27%20or%201%3D1--&tot%5B%5D=x`);
     assert.equal(odd.statusCode, 200);
   });
+
+  test('the public page shows the pulse in short (small groups hidden) beside the decisions with their check', async () => {
+    const page = await new TestClient(app.app).get(`/buurt/${world.networks.a.slug}`);
+    assert.equal(page.statusCode, 200);
+    const html = page.body;
+    assert.ok(html.includes('De buurtpuls in het kort'));
+    const headline = (label: string) =>
+      new RegExp(`<dt>${label}</dt><dd>([^<]*)</dd>`).exec(html)?.[1];
+    assert.equal(headline('Signalen'), '13');
+    assert.equal(headline('Besluiten'), '9');
+    // 8 of 9 decisions with residents: the one other would be given away, so no share.
+    assert.equal(headline('Besluiten waarbij bewoners meebeslisten of hun mening gaven'), '–');
+    assert.equal(headline('Besluiten om nu op terug te kijken'), 'minder dan 5');
+    // The decisions of the last year with their check (decisions module's block).
+    assert.ok(html.includes('Besluiten van het afgelopen jaar'));
+    assert.ok(html.includes('bk-effect--strengthens'));
+    for (const secret of ['Vertrouwelijk', 'Signaal over', world.people.resident.displayName]) {
+      assert.ok(!html.includes(secret), secret);
+    }
+  });
 });
