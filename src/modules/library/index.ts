@@ -23,8 +23,9 @@ const api = {
    */
   listLessonsSharedTo: (db: Executor, municipalityIds: number[], regionIds: number[], limit = 10) =>
     libraryRepository(db).listLessonsSharedTo(municipalityIds, regionIds, limit),
-  /** The reflection questions as the interface words them (a leader's overview links them). */
-  reflectionQuestionLabels: (t: Translate) => reflectionQuestions.map((q) => questionLabel(t, q)),
+  /** The reflection questions as the interface words them, without the free note (a leader's overview). */
+  reflectionQuestionLabels: (t: Translate) =>
+    reflectionQuestions.filter((q) => q !== 'free').map((q) => questionLabel(t, q)),
   /** Aggregated figures for the pulse, counted in SQL: numbers only. */
   pulse(db: Executor) {
     return {

@@ -261,7 +261,7 @@ describe('the pulse of a municipality and a region', () => {
 
   test('the region: C added too (D, in another region, never)', async () => {
     const html = (await clients.regionLeader!.get(regionUrl())).body;
-    assert.ok(html.includes('Buurtpuls van regio'));
+    assert.ok(html.includes(`Buurtpuls van ${world.region.name}`));
     const themes = tableRows(html, 'Signalen per thema');
     assert.deepEqual(Object.values(themes)[0], ['11', '']);
     const effect = tableRows(html, 'Besluiten per uitkomst van de gemeenschapskracht-toets');
@@ -338,7 +338,7 @@ describe('the pulse of a municipality and a region', () => {
     assert.equal(headline('Signalen'), '6');
     assert.equal(headline('Besluiten'), '6');
     assert.equal(headline('Besluiten om nu op terug te kijken'), '6');
-    assert.equal(headline('Bewoners onder wie naar bijeenkomsten kwamen'), '50%');
+    assert.equal(headline('Aandeel bewoners bij de bijeenkomsten'), '50%');
     assert.ok(html.includes(`href="/puls/gemeente/${world.municipality.id}"`));
     // Lessons shared with the municipality (5), reviews due in A and B (not D's).
     assert.equal(html.match(/href="\/bibliotheek\/\d+"/g)?.length, 5);
