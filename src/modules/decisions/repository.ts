@@ -333,7 +333,9 @@ export function decisionsRepository(db: Executor) {
     ) {
       if (networkIds.length === 0) return [];
       const month = sql<string>`to_char(${decisions.decidedOn}, 'YYYY-MM')`;
-      const fromResidents = sql<boolean>`(${decisions.signalIds} && array(${residentSignalIds}))`;
+      // Unnest the (short) list of each decision and look each id up in the hashed subquery:
+      // an overlap with an array of every resident signal grew with both counts.
+      const fromResidents = sql<boolean>`exists (select 1 from unnest(${decisions.signalIds}) as linked(id) where linked.id in (${residentSignalIds}))`;
       return db
         .select({
           month,
