@@ -146,14 +146,19 @@ try {
     const { libraryModule } = await import('../../src/modules/library/index.js');
     const { experimentsModule } = await import('../../src/modules/experiments/index.js');
     const { from, to } = period;
-    const members = () => peopleModule.api.directory(db).residentMemberships();
+    const members = () => peopleModule.api.directory(db).residentMemberships(region);
     const counts: [string, () => Promise<unknown>][] = [
       [
         'decisions',
         () =>
           decisionsModule.api
             .pulse(db)
-            .countDecisions(region, from, to, signalsModule.api.pulse(db).residentSignalIds()),
+            .countDecisions(
+              region,
+              from,
+              to,
+              signalsModule.api.pulse(db).residentSignalIds(region),
+            ),
       ],
       ['due', () => decisionsModule.api.pulse(db).countDueForReview(region, today)],
       ['signals', () => signalsModule.api.pulse(db).countSignals(region, from, to)],

@@ -2,7 +2,7 @@
 // for a leader's overview and a network's public page. Pure.
 import type { Translate } from '../../platform/i18n/index.js';
 import { shareOf, suppressed } from './policy.js';
-import type { NetworkPulse } from './service.js';
+import type { PulseHeadlineFigures } from './service.js';
 
 /** One headline: what is counted and its value as shown ("12", "40%", "minder dan 5", "–"). */
 export interface Headline {
@@ -17,7 +17,7 @@ const sum = (rows: { n: number }[]) => rows.reduce((total, r) => total + r.n, 0)
  * share of residents among those who came to meetings, and the decisions due for review.
  * Always with small groups hidden: a count of 1 to 4 and any share that would reveal one.
  */
-export function presentHeadlines(t: Translate, p: NetworkPulse): Headline[] {
+export function presentHeadlines(t: Translate, p: PulseHeadlineFigures): Headline[] {
   const count = (n: number) => {
     const v = suppressed(n);
     return v === null ? t('pulse.fewerThan5') : String(v);

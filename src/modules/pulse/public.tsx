@@ -17,7 +17,7 @@ export async function pulsePublicSection(
 ): Promise<PublicSection | null> {
   const today = toLocal(now).date;
   const period = periodOf(monthsBack(today, 11), monthsBack(today, 0));
-  const pulse = await pulseService(db).pulseOf([network.id], period, today);
+  const pulse = await pulseService(db).headlineFiguresOf([network.id], period, today);
   const anything =
     pulse.signals.length > 0 ||
     pulse.decisions.length > 0 ||

@@ -48,7 +48,7 @@ export async function overviewRoutes(app: FastifyInstance, context: ModuleContex
         s.kind === 'municipality'
           ? await places.listNetworksInScope([s.id], [])
           : await places.listNetworksInScope([], [s.id]);
-      const pulse = await service.pulseOf(
+      const pulse = await service.headlineFiguresOf(
         networks.map((n) => n.id),
         period,
         today,

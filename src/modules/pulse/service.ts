@@ -59,8 +59,42 @@ export function monthsBack(today: string, n: number): string {
   return d.toISOString().slice(0, 7);
 }
 
+/** The figures the pulse in short needs (a leader's overview, a public page). */
+export type PulseHeadlineFigures = Pick<
+  NetworkPulse,
+  'decisions' | 'dueForReview' | 'signals' | 'attendance'
+>;
+
 export function pulseService(db: Database) {
   return {
+    /**
+     * Only the figures of the pulse in short, counted in SQL like `pulseOf` (the agenda,
+     * experiments, lessons and budget counts are left out: the short pulse does not show them).
+     */
+    async headlineFiguresOf(
+      networkIds: readonly number[],
+      period: Period,
+      today: string,
+    ): Promise<PulseHeadlineFigures> {
+      const { from, to } = period;
+      const signals = signalsModule.api.pulse(db);
+      const decisions = decisionsModule.api.pulse(db);
+      const [byDecision, dueForReview, bySignal, attendance] = await Promise.all([
+        decisions.countDecisions(networkIds, from, to, signals.residentSignalIds(networkIds)),
+        decisions.countDueForReview(networkIds, today),
+        signals.countSignals(networkIds, from, to),
+        meetingsModule.api
+          .pulse(db)
+          .countAttendance(
+            networkIds,
+            from,
+            to,
+            peopleModule.api.directory(db).residentMemberships(networkIds),
+          ),
+      ]);
+      return { decisions: byDecision, dueForReview, signals: bySignal, attendance };
+    },
+
     /**
      * Every figure of the pulse of a set of networks (one network, or all of a municipality
      * or region) for the period, each counted in SQL by the module owning the data; `today`
@@ -78,16 +112,16 @@ export function pulseService(db: Database) {
       const meetings = meetingsModule.api.pulse(db);
       const [byDecision, dueForReview, bySignal, agenda, attendance, experiments, lessons, budget] =
         await Promise.all([
-          decisions.countDecisions(networkIds, from, to, signals.residentSignalIds()),
+          decisions.countDecisions(networkIds, from, to, signals.residentSignalIds(networkIds)),
           decisions.countDueForReview(networkIds, today),
           signals.countSignals(networkIds, from, to),
           meetings.countAgenda(networkIds, from, to),
-          meetings.countAttendance(networkIds, from, to, directory.residentMemberships()),
+          meetings.countAttendance(networkIds, from, to, directory.residentMemberships(networkIds)),
           experimentsModule.api.pulse(db).countExperiments(networkIds, from, to),
           libraryModule.api.pulse(db).countLessons(networkIds, from, to),
           budgetingModule.api
             .pulse(db)
-            .countRounds(networkIds, from, to, directory.residentMemberships()),
+            .countRounds(networkIds, from, to, directory.residentMemberships(networkIds)),
         ]);
       return {
         decisions: byDecision,

@@ -34,11 +34,13 @@ export function listRepository(db: Executor) {
     },
 
     /**
-     * A subquery of the ids of signals raised by residents, for another module's pulse count
+     * A subquery of the ids of signals raised by residents in these networks, for another
+     * module's pulse count
      * to use inside its own SQL (a decision that follows up such a signal came from residents).
      */
-    residentSignalIds() {
-      return sql`select ${signals.id} from ${signals} where ${signals.raisedBy} = 'resident'`;
+    residentSignalIds(networkIds: readonly number[]) {
+      if (networkIds.length === 0) return sql`select null::int where false`;
+      return sql`select ${signals.id} from ${signals} where ${signals.raisedBy} = 'resident' and ${inArray(signals.networkId, [...networkIds])}`;
     },
   };
 
