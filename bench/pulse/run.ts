@@ -9,6 +9,7 @@
  *                                        postgres://postgres@127.0.0.1:5432/postgres): a fresh
  *                                        database is created and dropped afterwards
  *   BENCH_ROWS=500 BENCH_REPEATS=20 …    fewer rows per network, fewer requests per page
+ *   BENCH_DETAIL=1 …                     also times each count of a region's pulse on its own
  *
  * Prints p50/p95 in milliseconds per page (network pulse, municipality pulse, region pulse,
  * leader overview), and the load average when it ran.
