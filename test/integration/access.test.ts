@@ -121,8 +121,11 @@ interface MemberRoute {
   method: 'GET' | 'POST';
   /** As registered, for the report. */
   route: string;
-  /** 'member': every member (and the admin); 'manage': coordinators (and the admin). */
-  access: 'member' | 'manage';
+  /**
+   * 'member': every member (and the admin); 'manage': coordinators (and the admin); 'pulse':
+   * every member, the admin, and leaders of the network's municipality (A and B).
+   */
+  access: 'member' | 'manage' | 'pulse';
 }
 
 const memberRoutes: MemberRoute[] = [
@@ -132,6 +135,8 @@ const memberRoutes: MemberRoute[] = [
   { method: 'POST', route: '/netwerk/:networkId/uitnodigen', access: 'manage' },
   { method: 'GET', route: '/netwerk/:networkId/uitnodigingen', access: 'manage' },
   { method: 'GET', route: '/netwerk/:networkId/logboek', access: 'manage' },
+  { method: 'GET', route: '/netwerk/:networkId/puls', access: 'pulse' },
+  { method: 'GET', route: '/netwerk/:networkId/puls.csv', access: 'pulse' },
   { method: 'GET', route: '/netwerk/:networkId/instellingen', access: 'manage' },
   { method: 'POST', route: '/netwerk/:networkId/instellingen', access: 'manage' },
   { method: 'POST', route: '/netwerk/:networkId/leden/:membershipId/rol', access: 'manage' },
@@ -148,9 +153,10 @@ const cases = actorNames.flatMap((actor) =>
 
 function allowed(actor: ActorName, target: TargetName, route: MemberRoute): boolean {
   if (actor === 'admin') return true;
+  if (route.access === 'pulse' && actor === 'leader') return target === 'a' || target === 'b';
   const home = homeOf[actor];
   if (!home || home.network !== target) return false;
-  return route.access === 'member' || home.coordinator;
+  return route.access !== 'manage' || home.coordinator;
 }
 
 describe('access and tenants', () => {
@@ -611,5 +617,36 @@ describe('access and tenants', () => {
     const token = /code=([\w-]+)/.exec(mailed[0]?.body ?? '')?.[1];
     assert.ok(token, 'an email invitation was sent in the matrix');
     assert.ok(!dump.includes(token), 'email token stored in plain text');
+  });
+
+  test("leaders' pulse matrix: a municipality or region only for its leaders and administrators", async () => {
+    const scopes = {
+      municipality: `/puls/gemeente/${world.municipality.id}`,
+      otherMunicipality: `/puls/gemeente/${world.networks.c.municipalityId}`,
+      region: `/puls/regio/${world.region.id}`,
+      otherRegion: `/puls/regio/${world.otherRegion.id}`,
+    };
+    const wrong: string[] = [];
+    for (const actor of actorNames) {
+      for (const [scope, base] of Object.entries(scopes)) {
+        for (const path of [base, `${base}/cijfers.csv`]) {
+          const ok = actor === 'admin' || (actor === 'leader' && scope === 'municipality');
+          const expected = actor === 'anonymous' ? 303 : ok ? 200 : 404;
+          const response = await clients.get(actor)!.get(path);
+          if (response.statusCode !== expected) {
+            wrong.push(`${actor} ${path}: ${response.statusCode}, expected ${expected}`);
+          }
+        }
+      }
+    }
+    // The leader's overview: only for leaders (administrators have /beheer).
+    for (const actor of actorNames) {
+      const expected = actor === 'anonymous' ? 303 : actor === 'leader' ? 200 : 404;
+      const response = await clients.get(actor)!.get('/bestuurder');
+      if (response.statusCode !== expected) {
+        wrong.push(`${actor} /bestuurder: ${response.statusCode}, expected ${expected}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
   });
 });

@@ -14,13 +14,22 @@ import * as tables from './tables.js';
 
 /** The functions other modules may call. */
 const api = {
+  /**
+   * Decisions due for review in these networks, not internal (a leader's overview):
+   * `{ id, networkId, title, reviewOn }[]`, the oldest review date first, at most `limit`.
+   */
+  listDueForReviewIn: (db: Executor, networkIds: readonly number[], today: string, limit = 20) =>
+    decisionsRepository(db).listDueForReviewIn(networkIds, today, limit),
   /** Aggregated figures for the pulse, counted in SQL: numbers only, never names or texts. */
   pulse(db: Executor) {
     const repo = decisionsRepository(db);
     return {
-      /** `{ month, effect, involvement, n }[]` of decisions taken in [from, to). */
+      /**
+       * `{ month, effect, involvement, fromResidents, n }[]` of decisions taken in these
+       * networks in [from, to); `residentSignalIds` is the signals module's subquery.
+       */
       countDecisions: repo.countForPulse,
-      /** Decided decisions whose review date has come. */
+      /** Decided decisions of these networks whose review date has come. */
       countDueForReview: repo.countDueForReview,
     };
   },

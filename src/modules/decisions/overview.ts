@@ -12,7 +12,7 @@ export const decisionsOverview: OverviewProvider = async ({ db, network, actor, 
   const base = `/netwerk/${network.id}/besluiten`;
   const [consent, due, recent] = await Promise.all([
     repo.countAwaitingConsent(network.id, actor.personId),
-    decisionsRepository(db).countDueForReview(network.id, toLocal(now).date),
+    decisionsRepository(db).countDueForReview([network.id], toLocal(now).date),
     role === 'coordinator' ? repo.listRecentDecisions(network.id, OVERVIEW_ACTIVITY_LIMIT) : [],
   ]);
   const consentItems =

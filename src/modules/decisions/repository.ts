@@ -1,6 +1,6 @@
 // All SQL of the decisions module. Every query is scoped by its network, or by a decision
 // found within its network.
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   type DecisionBody,
@@ -211,6 +211,32 @@ export function decisionsRepository(db: Executor) {
         .orderBy(asc(decisions.reviewOn), asc(decisions.id));
     },
 
+    /**
+     * Not internal, decided, review date come, in any of these networks (a leader's
+     * overview): `{ id, networkId, title, reviewOn }[]`, the oldest date first, at most `limit`.
+     */
+    async listDueForReviewIn(networkIds: readonly number[], today: string, limit: number) {
+      if (networkIds.length === 0) return [];
+      return db
+        .select({
+          id: decisions.id,
+          networkId: decisions.networkId,
+          title: decisions.title,
+          reviewOn: decisions.reviewOn,
+        })
+        .from(decisions)
+        .where(
+          and(
+            inArray(decisions.networkId, [...networkIds]),
+            eq(decisions.status, 'decided'),
+            eq(decisions.isInternal, false),
+            lte(decisions.reviewOn, today),
+          ),
+        )
+        .orderBy(asc(decisions.reviewOn), asc(decisions.id))
+        .limit(limit);
+    },
+
     /** Decided or reviewed since `since`, not internal: the public page. */
     async listPublicSince(networkId: number, since: string): Promise<DecisionRow[]> {
       return db
@@ -294,39 +320,55 @@ export function decisionsRepository(db: Executor) {
     },
 
     /**
-     * For the pulse: decided and reviewed decisions by month of the decision, effect and
-     * involvement in the period [from, to) (Amsterdam calendar dates, YYYY-MM-DD),
-     * counted in SQL; numbers only, no texts or names.
+     * For the pulse: decided and reviewed decisions of these networks by month of the
+     * decision, effect, involvement and whether they came from residents (they follow up a
+     * signal among `residentSignalIds`, a subquery of the signals module) in the period
+     * [from, to) (Amsterdam calendar dates, YYYY-MM-DD), counted in SQL; numbers only.
      */
-    async countForPulse(networkId: number, from: string, to: string) {
+    async countForPulse(
+      networkIds: readonly number[],
+      from: string,
+      to: string,
+      residentSignalIds: SQL,
+    ) {
+      if (networkIds.length === 0) return [];
       const month = sql<string>`to_char(${decisions.decidedOn}, 'YYYY-MM')`;
-      return db
-        .select({
-          month,
-          effect: decisions.effect,
-          involvement: decisions.involvement,
-          n: count(),
-        })
-        .from(decisions)
-        .where(
-          and(
-            eq(decisions.networkId, networkId),
-            inArray(decisions.status, ['decided', 'reviewed']),
-            gte(decisions.decidedOn, from),
-            lt(decisions.decidedOn, to),
-          ),
-        )
-        .groupBy(month, decisions.effect, decisions.involvement);
+      // Unnest the (short) list of each decision and look each id up in the hashed subquery:
+      // an overlap with an array of every resident signal grew with both counts.
+      const fromResidents = sql<boolean>`exists (select 1 from unnest(${decisions.signalIds}) as linked(id) where linked.id in (${residentSignalIds}))`;
+      return (
+        db
+          .select({
+            month,
+            effect: decisions.effect,
+            involvement: decisions.involvement,
+            fromResidents,
+            n: count(),
+          })
+          .from(decisions)
+          .where(
+            and(
+              inArray(decisions.networkId, [...networkIds]),
+              inArray(decisions.status, ['decided', 'reviewed']),
+              gte(decisions.decidedOn, from),
+              lt(decisions.decidedOn, to),
+            ),
+          )
+          // By position: the subquery's parameters get new numbers when repeated in GROUP BY,
+          // and PostgreSQL would not see the two expressions as the same.
+          .groupBy(sql`1, 2, 3, 4`)
+      );
     },
 
-    /** For the pulse: how many decisions are due for review on `today`. */
-    async countDueForReview(networkId: number, today: string): Promise<number> {
+    /** For the pulse: how many decisions of these networks are due for review on `today`. */
+    async countDueForReview(networkIds: readonly number[], today: string): Promise<number> {
+      if (networkIds.length === 0) return 0;
       const rows = await db
         .select({ n: count() })
         .from(decisions)
         .where(
           and(
-            eq(decisions.networkId, networkId),
+            inArray(decisions.networkId, [...networkIds]),
             eq(decisions.status, 'decided'),
             lte(decisions.reviewOn, today),
           ),

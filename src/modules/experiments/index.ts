@@ -19,7 +19,7 @@ const api = {
   /** Aggregated figures for the pulse, counted in SQL: numbers only. */
   pulse(db: Executor) {
     return {
-      /** `{ status, n }[]` of experiments proposed in [from, to). */
+      /** `{ status, n }[]` of experiments of these networks proposed in [from, to). */
       countExperiments: experimentsRepository(db).countForPulse,
     };
   },

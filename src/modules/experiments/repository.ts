@@ -243,17 +243,18 @@ export function experimentsRepository(db: Executor) {
     },
 
     /**
-     * For the pulse: experiments proposed by status in the period [from, to) (Amsterdam calendar dates, YYYY-MM-DD),
+     * For the pulse: experiments of these networks proposed, by status, in the period [from, to) (Amsterdam calendar dates, YYYY-MM-DD),
      * counted in SQL; numbers only, no texts or names.
      */
-    async countForPulse(networkId: number, from: string, to: string) {
+    async countForPulse(networkIds: readonly number[], from: string, to: string) {
+      if (networkIds.length === 0) return [];
       const day = sql`(${experiments.createdAt} at time zone 'Europe/Amsterdam')::date`;
       return db
         .select({ status: experiments.status, n: count() })
         .from(experiments)
         .where(
           and(
-            eq(experiments.networkId, networkId),
+            inArray(experiments.networkId, [...networkIds]),
             sql`${day} >= ${from}::date and ${day} < ${to}::date`,
           ),
         )

@@ -100,6 +100,52 @@ function visibleTo(scope: ViewerScope): SQL | undefined {
 
 export function libraryRepository(db: Executor) {
   return {
+    /**
+     * For the pulse: lessons written in these networks in [from, to) (Amsterdam calendar
+     * dates), by how far they are shared (`visibility`), counted in SQL; numbers only.
+     */
+    async countLessonsForPulse(networkIds: readonly number[], from: string, to: string) {
+      if (networkIds.length === 0) return [];
+      const day = sql`(${libraryItems.createdAt} at time zone 'Europe/Amsterdam')::date`;
+      return db
+        .select({ visibility: libraryItems.visibility, n: sql<number>`count(*)::int` })
+        .from(libraryItems)
+        .where(
+          and(
+            inArray(libraryItems.networkId, [...networkIds]),
+            eq(libraryItems.kind, 'lesson'),
+            sql`${day} >= ${from}::date and ${day} < ${to}::date`,
+          ),
+        )
+        .groupBy(libraryItems.visibility);
+    },
+
+    /**
+     * Lessons shared with these municipalities or regions (visibility municipality or region
+     * there, or public from a network there), the newest first, at most `limit`:
+     * `{ id, title, createdAt }[]` — no author.
+     */
+    async listLessonsSharedTo(municipalityIds: number[], regionIds: number[], limit: number) {
+      if (municipalityIds.length === 0 && regionIds.length === 0) return [];
+      const inMunicipality =
+        municipalityIds.length > 0 ? inArray(i.municipalityId, municipalityIds) : sql`false`;
+      const inRegion = regionIds.length > 0 ? inArray(i.regionId, regionIds) : sql`false`;
+      return db
+        .select({ id: i.id, title: i.title, createdAt: i.createdAt })
+        .from(i)
+        .where(
+          and(
+            eq(i.kind, 'lesson'),
+            or(
+              and(eq(i.visibility, 'municipality'), inMunicipality),
+              and(inArray(i.visibility, ['region', 'public']), or(inMunicipality, inRegion)),
+            ),
+          ),
+        )
+        .orderBy(desc(i.createdAt), desc(i.id))
+        .limit(limit);
+    },
+
     async insertItem(
       values: Omit<ItemRow, 'id' | 'createdAt' | 'requestedVisibility'> & {
         requestedVisibility?: ItemVisibility | null;

@@ -20,8 +20,13 @@ const api = {
   /** Aggregated figures for the pulse, counted in SQL: numbers only. */
   pulse(db: Executor) {
     return {
-      /** `{ origin, n }[]` of agenda items of meetings in [from, to). */
+      /** `{ origin, n }[]` of agenda items of meetings of these networks in [from, to). */
       countAgenda: meetingsRepository(db).countAgendaForPulse,
+      /**
+       * `{ residents, professionals }` who attended meetings of these networks in [from, to);
+       * `residentMembers` is the people module's subquery (decision 0013).
+       */
+      countAttendance: meetingsRepository(db).countAttendanceForPulse,
     };
   },
   /**

@@ -79,6 +79,10 @@ const api = {
       findOrganisationNames: repo.findOrganisationNames,
       findRegionBySlug: repo.findRegionBySlug,
       findMunicipalityBySlug: repo.findMunicipalityBySlug,
+      /** A region by id: `{ id, name, slug }`, or undefined. */
+      findRegion: placesAdminRepository(db).findRegion,
+      /** A municipality by id: `{ id, name, slug, regionId }`, or undefined. */
+      findMunicipality: placesAdminRepository(db).findMunicipality,
     };
   },
   /**

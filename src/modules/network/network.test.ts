@@ -150,7 +150,7 @@ describe('network: directory, public pages and demo', () => {
     // The page's own three headings, then the blocks of later modules that have content:
     // the demo's one upcoming public meeting, public sparks (with the way to send one) and
     // the invitation to report what goes on, the demo's neighbourhood budget rounds and its
-    // decisions of the past year.
+    // decisions of the past year, and the pulse in short.
     const headings = (html: string) =>
       [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => textOf(m[1] ?? '').trim());
     assert.deepEqual(headings(res.body), [
@@ -162,6 +162,7 @@ describe('network: directory, public pages and demo', () => {
       'Wat speelt er in de buurt?',
       'Wijkbudget',
       'Besluiten van het afgelopen jaar',
+      'De buurtpuls in het kort',
     ]);
     assert.match(res.body, /agenda\.ics/);
     // A network without upcoming public meetings has no heading (and no feed) for them.
@@ -173,6 +174,8 @@ describe('network: directory, public pages and demo', () => {
       'Wie doen er mee',
       'Vonkjes uit de buurt',
       'Wat speelt er in de buurt?',
+      // Its signals of the past year make a pulse in short.
+      'De buurtpuls in het kort',
     ]);
     assert.doesNotMatch(other.body, /agenda\.ics/);
   });

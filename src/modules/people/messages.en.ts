@@ -95,6 +95,8 @@ export const en: Record<keyof typeof nl, string> = {
   'overview.activity': 'What happened recently',
   'overview.people.title': 'Invitations',
   'overview.people.invitations': 'Invitations still open',
+  'myNetworks.leader.overview':
+    'See the overview for leaders: the neighbourhood pulse, shared lessons and decisions to look back on',
   'networkHome.listen': 'Listening to the neighbourhood',
   'networkHome.signals': 'Signals: what is going on?',
   'networkHome.pattern': 'Pattern of the signals',

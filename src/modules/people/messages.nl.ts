@@ -94,6 +94,8 @@ export const nl = {
   'overview.activity': 'Wat er onlangs gebeurde',
   'overview.people.title': 'Uitnodigingen',
   'overview.people.invitations': 'Uitnodigingen die nog open staan',
+  'myNetworks.leader.overview':
+    'Bekijk het overzicht voor bestuurders: de buurtpuls, gedeelde lessen en besluiten om op terug te kijken',
   'networkHome.listen': 'Luisteren naar de buurt',
   'networkHome.signals': 'Signalen: wat speelt er?',
   'networkHome.pattern': 'Patroon van de signalen',

@@ -32,6 +32,23 @@ export function can(
   return actor.isAdmin || isMemberOf(actor, resource.networkId) || isLeaderOf(actor, resource);
 }
 
+/** A municipality (with its region) or a region whose networks' pulse is added up. */
+export type PulseScopeResource =
+  | { kind: 'municipality'; municipalityId: number; regionId: number }
+  | { kind: 'region'; regionId: number };
+
+/**
+ * The pulse of a municipality or region: administrators, leaders of that municipality, and
+ * leaders of the region (of the municipality). Nobody else learns that the scope exists.
+ */
+export function canViewScope(actor: Actor | undefined, scope: PulseScopeResource): boolean {
+  if (!actor) return false;
+  if (actor.isAdmin || actor.leaderOf.regionIds.includes(scope.regionId)) return true;
+  return (
+    scope.kind === 'municipality' && actor.leaderOf.municipalityIds.includes(scope.municipalityId)
+  );
+}
+
 /** Leaders read the pulse with small groups hidden; members and administrators exactly. */
 export function readsAsLeader(actor: Actor | undefined, r: PulseResource): boolean {
   return !actor?.isAdmin && !isMemberOf(actor, r.networkId) && isLeaderOf(actor, r);

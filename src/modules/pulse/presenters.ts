@@ -6,12 +6,13 @@ import type { Lang, Translate } from '../../platform/i18n/index.js';
 import type { ChartSeries } from '../../platform/views/BarChart.js';
 import { shareOf, suppressed } from './policy.js';
 import type { NetworkPulse, Period } from './service.js';
-import type { PulseChart, PulseTable, PulseViewModel } from './views/pages.js';
+import type { PulseChart, PulseScope, PulseTable, PulseViewModel } from './views/pages.js';
 
 // The categories in the order the owning modules define them (decisions, experiments).
 const EFFECTS = ['strengthens', 'restores', 'replaces', 'sedates'] as const;
 const INVOLVEMENT = ['co_decided', 'consulted', 'informed', 'not_involved'] as const;
 const STATUSES = ['idea', 'running', 'evaluated', 'stopped'] as const;
+const VISIBILITIES = ['network', 'municipality', 'region', 'public'] as const;
 
 const sum = (rows: { n: number }[]) => rows.reduce((total, r) => total + r.n, 0);
 
@@ -60,23 +61,23 @@ function table(
   };
 }
 
-/** Decisions per month and effect: the chart members see (leaders see the tables only). */
-function decisionsChart(t: Translate, lang: Lang, period: Period, p: NetworkPulse): PulseChart {
-  const series: ChartSeries[] = EFFECTS.map((effect) => {
-    const values = period.months.map((month) =>
-      sum(p.decisions.filter((d) => d.month === month && d.effect === effect)),
-    );
-    return {
-      label: t(`pulse.effect.${effect}`),
-      values,
-      total: values.reduce((a, b) => a + b, 0),
-    };
-  }).filter((s) => s.total > 0);
+/** A chart of counts per month, one series per category (empty ones left out). */
+function monthlyChart(
+  t: Translate,
+  lang: Lang,
+  period: Period,
+  chart: { id: string; title: string; description: string; valueLabel: string },
+  categories: { label: string; count: (month: string) => number }[],
+): PulseChart {
+  const series: ChartSeries[] = categories
+    .map((c) => {
+      const values = period.months.map(c.count);
+      return { label: c.label, values, total: values.reduce((a, b) => a + b, 0) };
+    })
+    .filter((s) => s.total > 0);
   const totals = period.months.map((_, i) => series.reduce((a, s) => a + (s.values[i] ?? 0), 0));
   return {
-    id: 'chart-decisions',
-    title: t('pulse.decisionsByEffect'),
-    description: t('pulse.decisionsByEffectDesc'),
+    ...chart,
     periods: period.months.map((month) => {
       const l = monthLabel(lang, month);
       return { key: month, label: l.label, short: l.short, group: l.year };
@@ -86,8 +87,65 @@ function decisionsChart(t: Translate, lang: Lang, period: Period, p: NetworkPuls
     total: totals.reduce((a, b) => a + b, 0),
     categoryHeader: t('pulse.category'),
     totalLabel: t('pulse.total'),
-    valueLabel: t('pulse.decisionsValue'),
   };
+}
+
+/** Decisions per month and effect, and signals per month and theme: the charts members see. */
+function charts(
+  t: Translate,
+  lang: Lang,
+  period: Period,
+  p: NetworkPulse,
+  themes: { theme: string; label: string }[],
+): PulseChart[] {
+  const decisions = monthlyChart(
+    t,
+    lang,
+    period,
+    {
+      id: 'chart-decisions',
+      title: t('pulse.decisionsByEffect'),
+      description: t('pulse.decisionsByEffectDesc'),
+      valueLabel: t('pulse.decisionsValue'),
+    },
+    EFFECTS.map((effect) => ({
+      label: t(`pulse.effect.${effect}`),
+      count: (month) => sum(p.decisions.filter((d) => d.month === month && d.effect === effect)),
+    })),
+  );
+  const signals = monthlyChart(
+    t,
+    lang,
+    period,
+    {
+      id: 'chart-signals',
+      title: t('pulse.signalsByThemeOverTime'),
+      description: t('pulse.signalsByThemeDesc'),
+      valueLabel: t('pulse.signalsValue'),
+    },
+    themes.map(({ theme, label }) => ({
+      label,
+      count: (month) => sum(p.signals.filter((s) => s.month === month && s.theme === theme)),
+    })),
+  );
+  return [decisions, signals].filter((c) => c.total > 0);
+}
+
+/** The budget rounds: how many, turnout, proposals from residents, voters with a funded project. */
+function budgetRows(t: Translate, b: NetworkPulse['budget']) {
+  return [
+    { label: t('pulse.budget.rounds'), n: b.rounds },
+    { label: t('pulse.budget.ballots'), n: b.ballots },
+    // Turnout where it is known who could vote (rounds with codes), else only the ballots.
+    ...(b.eligible > 0
+      ? [{ label: t('pulse.budget.turnout'), n: b.ballotsWithEligible, whole: b.eligible }]
+      : []),
+    { label: t('pulse.budget.proposals'), n: b.proposals },
+    { label: t('pulse.budget.fromResidents'), n: b.proposalsFromResidents, whole: b.proposals },
+    ...(b.countedBallots > 0
+      ? [{ label: t('pulse.budget.funded'), n: b.ballotsWithFunded, whole: b.countedBallots }]
+      : []),
+  ];
 }
 
 /** The pulse page (and its CSV) of one network. */
@@ -95,7 +153,8 @@ export function presentPulse(
   t: Translate,
   lang: Lang,
   input: {
-    network: { id: number; name: string };
+    /** Whose pulse: the page's title names it; `base` is its address (without `.csv`). */
+    scope: PulseScope;
     period: Period;
     pulse: NetworkPulse;
     asLeader: boolean;
@@ -111,10 +170,13 @@ export function presentPulse(
   const byRaiser = (who: string) => sum(p.signals.filter((s) => s.raisedBy === who));
   const themes = [...new Set(p.signals.map((s) => s.theme))]
     .map((theme) => ({
+      theme,
       label: input.themeLabel(theme),
       n: sum(p.signals.filter((s) => s.theme === theme)),
     }))
     .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label, 'nl'));
+  const fromResidents = sum(p.decisions.filter((d) => d.fromResidents));
+  const attended = p.attendance.residents + p.attendance.professionals;
   const tables: PulseTable[] = [
     table(
       t,
@@ -152,9 +214,23 @@ export function presentPulse(
           n: byRaiser('professional'),
           whole: signalsTotal,
         },
+        { label: t('pulse.decisionsResident'), n: fromResidents, whole: decisionsTotal },
+        {
+          label: t('pulse.decisionsOther'),
+          n: decisionsTotal - fromResidents,
+          whole: decisionsTotal,
+        },
       ],
       false,
     ),
+    table(t, asLeader, 'attendance', t('pulse.attendance'), [
+      { label: t('pulse.attendanceResidents'), n: p.attendance.residents, whole: attended },
+      {
+        label: t('pulse.attendanceProfessionals'),
+        n: p.attendance.professionals,
+        whole: attended,
+      },
+    ]),
     table(t, asLeader, 'themes', t('pulse.signalsByTheme'), themes),
     table(
       t,
@@ -169,6 +245,17 @@ export function presentPulse(
     table(
       t,
       asLeader,
+      'lessons',
+      t('pulse.lessonsShared'),
+      VISIBILITIES.map((v) => ({
+        label: t(`pulse.visibility.${v}`),
+        n: sum(p.lessons.filter((l) => l.visibility === v)),
+      })),
+    ),
+    table(t, asLeader, 'budget', t('pulse.budget'), budgetRows(t, p.budget), false),
+    table(
+      t,
+      asLeader,
       'reviews',
       t('pulse.reviewsDue'),
       [{ label: t('pulse.reviewsDueLabel'), n: p.dueForReview }],
@@ -176,12 +263,13 @@ export function presentPulse(
     ),
   ];
   return {
-    network: input.network,
+    scope: input.scope,
     asLeader,
     from: input.period.months[0]!,
     to: input.period.months.at(-1)!,
     months: input.monthOptions.map((m) => ({ value: m, label: monthLabel(lang, m).label })),
-    chart: asLeader || decisionsTotal === 0 ? null : decisionsChart(t, lang, input.period, p),
+    // Leaders see the tables only: a month of one category is too often a small group.
+    charts: asLeader ? [] : charts(t, lang, input.period, p, themes),
     tables,
   };
 }

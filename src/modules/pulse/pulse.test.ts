@@ -3,6 +3,7 @@
 // (checked on the rendered page and on the CSV).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import {
   createMunicipality,
@@ -12,10 +13,14 @@ import {
 } from '#test/helpers/factories.js';
 import { translator } from '../../platform/i18n/index.js';
 import { toLocal } from '../../platform/time.js';
+import { budgetingRepository, type RoundSettings } from '../budgeting/repository.js';
 import type { DecisionFields } from '../decisions/repository.js';
 import { decisionsService } from '../decisions/service.js';
+import { decisions as decisionsTable } from '../decisions/tables.js';
 import { experimentsRepository } from '../experiments/repository.js';
+import { libraryRepository } from '../library/repository.js';
 import { meetingsRepository } from '../meetings/repository.js';
+import { meetings as meetingsTable } from '../meetings/tables.js';
 import { signalsRepository } from '../signals/repository/index.js';
 import { shareOf, suppressed } from './policy.js';
 import { presentPulse, pulseCsv } from './presenters.js';
@@ -130,8 +135,12 @@ describe('the pulse of a network', () => {
         createdAt: daysAgo(15),
         ...over,
       });
-    for (let i = 0; i < 5; i++) await signal('social_isolation', 'resident');
-    await signal('social_isolation', 'professional', { personBound: true });
+    const residentSignal = await signal('social_isolation', 'resident');
+    for (let i = 0; i < 4; i++) await signal('social_isolation', 'resident');
+    const professionalSignal = await signal('social_isolation', 'professional', {
+      personBound: true,
+      title: 'Mevrouw Vertrouwelijk op nummer 12',
+    });
     for (let i = 0; i < 2; i++) await signal('safety', 'resident');
     for (let i = 0; i < 5; i++) await signal('=HYPERLINK("x")', 'professional');
     await signal('safety', 'resident', { status: 'pending' });
@@ -157,6 +166,126 @@ describe('the pulse of a network', () => {
         title: `Punt P${i}`,
       })),
     ]);
+
+    // Two of the strengthening decisions follow up a resident's signal; one a professional's
+    // (it does not come from residents).
+    const ids = (await db.select({ id: decisionsTable.id }).from(decisionsTable)).map((r) => r.id);
+    await db
+      .update(decisionsTable)
+      .set({ signalIds: [residentSignal.id] })
+      .where(inArray(decisionsTable.id, ids.slice(0, 2)));
+    await db
+      .update(decisionsTable)
+      .set({ signalIds: [professionalSignal.id] })
+      .where(eq(decisionsTable.id, ids[2]!));
+
+    // Attendance: resident and council member by name plus 4 residents unnamed (6 residents),
+    // coordinator and professional by name (2 professionals); a cancelled meeting's 10 don't count.
+    const p = world.people;
+    await meetings.replaceAttendance(meeting, [
+      p.resident.id,
+      p.council.id,
+      p.coordinator.id,
+      p.professional.id,
+    ]);
+    await db.update(meetingsTable).set({ otherResidents: 4 }).where(eq(meetingsTable.id, meeting));
+    const cancelled = await meetings.insertMeeting({
+      networkId: a(),
+      kind: 'network_meeting',
+      title: '',
+      startsAt: daysAgo(10),
+      place: '',
+      isPublic: false,
+    });
+    await db
+      .update(meetingsTable)
+      .set({ otherResidents: 10, cancelledAt: daysAgo(11) })
+      .where(eq(meetingsTable.id, cancelled));
+
+    // Lessons: 3 kept in the network, 2 shared with the municipality; a story does not count.
+    const library = libraryRepository(db);
+    const item = (kind: 'lesson' | 'story', visibility: 'network' | 'municipality') =>
+      library.insertItem({
+        kind,
+        networkId: a(),
+        municipalityId: world.municipality.id,
+        regionId: world.region.id,
+        title: 'Les van Persoon Geheim',
+        body: 'Wat we leerden',
+        extra: '',
+        sourceType: null,
+        sourceId: null,
+        sourceTitle: '',
+        authorId: p.resident.id,
+        visibility,
+        themes: [],
+      });
+    for (let i = 0; i < 3; i++) await item('lesson', 'network');
+    for (let i = 0; i < 2; i++) await item('lesson', 'municipality');
+    await item('story', 'municipality');
+
+    // Budget: a counted round with 10 codes and 6 ballots (4 chose the funded project);
+    // 5 proposals, 4 from residents (3 by a resident, 1 through the public form), 1 by a
+    // professional, and a withdrawn one that does not count. A round without codes: 2 ballots.
+    const budget = budgetingRepository(db);
+    const settings: RoundSettings = {
+      title: 'Ronde',
+      description: '',
+      budgetCents: 100_000,
+      submissionUntil: null,
+      reviewUntil: null,
+      votingFrom: null,
+      votingUntil: null,
+      ballotType: 'approval-budget',
+      minSelections: 1,
+      maxSelections: 0,
+      pointsTotal: 10,
+      rule: 'greedy',
+      ties: 'default',
+      voteByCode: true,
+      voteByAccount: true,
+      minAge: 0,
+    };
+    const round = await budget.insertRound(a(), settings);
+    const proposal = (authorId: number | null, status?: 'withdrawn') =>
+      budget.insertProposal({
+        roundId: round,
+        networkId: a(),
+        authorId,
+        title: 'Voorstel',
+        description: '',
+        place: '',
+        costCents: 1000,
+        ...(status ? { status } : {}),
+      });
+    const funded = await proposal(p.resident.id);
+    const notFunded = await proposal(p.resident.id);
+    await proposal(p.resident.id);
+    await proposal(null);
+    await proposal(p.professional.id);
+    await proposal(p.professional.id, 'withdrawn');
+    await budget.insertCodes(
+      round,
+      1,
+      Array.from({ length: 10 }, (_, i) => ({ codeHash: `hash-${i}`, sealed: 'x' })),
+    );
+    let receipt = 0;
+    const ballot = (roundId: number, choice: number) =>
+      budget.insertBallot({
+        id: crypto.randomUUID(),
+        roundId,
+        castOn: dayOf(5),
+        choices: { [String(choice)]: 1 },
+        receipt: `r-${receipt++}`,
+      });
+    for (let i = 0; i < 6; i++) await ballot(round, i < 4 ? funded : notFunded);
+    await budget.updateRound(a(), round, {
+      result: { outcome: { selected: [String(funded)] }, ballots: 6 },
+      countedAt: new Date(),
+      phase: 'results',
+    });
+    const openRound = await budget.insertRound(a(), { ...settings, voteByCode: false });
+    for (let i = 0; i < 2; i++) await ballot(openRound, funded);
 
     // Experiments: 3 ideas, 5 running.
     const experiments = experimentsRepository(db);
@@ -193,9 +322,9 @@ describe('the pulse of a network', () => {
   async function figures(asLeader: boolean, from?: string) {
     const today = dayOf(0);
     const period = periodOf(from ?? monthsBack(today, 11), monthsBack(today, 0));
-    const pulse = await pulseService(app.database.db).networkPulse(a(), period, today);
+    const pulse = await pulseService(app.database.db).pulseOf([a()], period, today);
     const vm = presentPulse(t, 'nl', {
-      network: { id: a(), name: 'Netwerk A' },
+      scope: { kind: 'network', name: 'Netwerk A', base: '', csv: '' },
       period,
       pulse,
       asLeader,
@@ -234,6 +363,29 @@ describe('the pulse of a network', () => {
       'Agendapunten van professionals': ['4', '40%'],
       'Signalen van bewoners': ['7', '54%'],
       'Signalen van professionals': ['6', '46%'],
+      'Besluiten na een signaal van bewoners': ['2', '22%'],
+      'Andere besluiten': ['7', '78%'],
+    });
+    assert.deepEqual(tableOf('attendance'), {
+      rows: { 'Bewoners (en raadsleden)': ['6', '75%'], Professionals: ['2', '25%'] },
+      total: '8',
+    });
+    assert.deepEqual(tableOf('lessons'), {
+      rows: {
+        'Alleen in het netwerk': ['3', ''],
+        'Gedeeld met de gemeente': ['2', ''],
+        'Gedeeld met de regio': ['0', ''],
+        Openbaar: ['0', ''],
+      },
+      total: '5',
+    });
+    assert.deepEqual(tableOf('budget').rows, {
+      Rondes: ['2', ''],
+      'Uitgebrachte stemmen': ['8', ''],
+      'Opkomst (stemmen van wie een stemcode kreeg)': ['6', '60%'],
+      Voorstellen: ['5', ''],
+      'Voorstellen van bewoners': ['4', '80%'],
+      'Stemmers met minstens één gekozen project': ['4', '67%'],
     });
     assert.deepEqual(tableOf('themes'), {
       rows: {
@@ -248,8 +400,14 @@ describe('the pulse of a network', () => {
       total: '8',
     });
     assert.deepEqual(tableOf('reviews').rows, { 'Te herzien (vandaag)': ['2', ''] });
-    assert.equal(vm.chart?.total, 9);
-    assert.equal(vm.chart?.series.find((s) => s.label === 'Versterkt')?.total, 6);
+    const chart = (id: string) => vm.charts.find((c) => c.id === id);
+    assert.equal(chart('chart-decisions')?.total, 9);
+    assert.equal(chart('chart-decisions')?.series.find((s) => s.label === 'Versterkt')?.total, 6);
+    // Signals by theme per month: all 13 in the month of 15 days ago.
+    const signals = chart('chart-signals')!;
+    assert.equal(signals.total, 13);
+    const month = signals.periods.findIndex((x) => x.key === dayOf(15).slice(0, 7));
+    assert.equal(signals.series.find((s) => s.label === 'Eenzaamheid')?.values[month], 6);
   });
 
   test('the period filter: a longer period takes in the older decision and signal', async () => {
@@ -271,10 +429,14 @@ describe('the pulse of a network', () => {
       'Agendapunten van professionals': ['minder dan 5', ''],
       'Signalen van bewoners': ['7', '54%'],
       'Signalen van professionals': ['6', '46%'],
+      'Besluiten na een signaal van bewoners': ['minder dan 5', ''],
+      'Andere besluiten': ['7', ''],
     });
+    assert.deepEqual(tableOf('attendance').rows.Professionals, ['minder dan 5', '']);
     assert.deepEqual(tableOf('experiments').rows.Idee, ['minder dan 5', '']);
     assert.deepEqual(tableOf('reviews').rows, { 'Te herzien (vandaag)': ['minder dan 5', ''] });
-    assert.equal(vm.chart, null);
+    assert.deepEqual(vm.charts, []);
+    assert.deepEqual(tableOf('budget').rows['Voorstellen van bewoners'], ['minder dan 5', '']);
     const csv = pulseCsv(t, vm);
     assert.match(
       csv,
@@ -309,6 +471,7 @@ describe('the pulse of a network', () => {
           world.people.resident.displayName,
           'Punt P',
           'Signaal over',
+          'Vertrouwelijk',
           `/netwerk/${a()}/besluiten/`,
           `/netwerk/${a()}/signalen/`,
         ]) {
@@ -328,5 +491,25 @@ describe('the pulse of a network', () => {
     assert.equal(longer.statusCode, 200);
     const odd = await clients.coordinator!.get(`${url}?van=1%27%20or%201%3D1--&tot%5B%5D=x`);
     assert.equal(odd.statusCode, 200);
+  });
+
+  test('the public page shows the pulse in short (small groups hidden) beside the decisions with their check', async () => {
+    const page = await new TestClient(app.app).get(`/buurt/${world.networks.a.slug}`);
+    assert.equal(page.statusCode, 200);
+    const html = page.body;
+    assert.ok(html.includes('De buurtpuls in het kort'));
+    const headline = (label: string) =>
+      new RegExp(`<dt>${label}</dt><dd>([^<]*)</dd>`).exec(html)?.[1];
+    assert.equal(headline('Signalen'), '13');
+    assert.equal(headline('Besluiten'), '9');
+    // 8 of 9 decisions with residents: the one other would be given away, so no share.
+    assert.equal(headline('Besluiten waarbij bewoners meebeslisten of hun mening gaven'), '–');
+    assert.equal(headline('Besluiten om nu op terug te kijken'), 'minder dan 5');
+    // The decisions of the last year with their check (decisions module's block).
+    assert.ok(html.includes('Besluiten van het afgelopen jaar'));
+    assert.ok(html.includes('bk-effect--strengthens'));
+    for (const secret of ['Vertrouwelijk', 'Signaal over', world.people.resident.displayName]) {
+      assert.ok(!html.includes(secret), secret);
+    }
   });
 });

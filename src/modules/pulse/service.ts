@@ -1,9 +1,12 @@
 // The pulse of one network over a period: every figure comes from the module that owns the
 // data, counted there in SQL (no rows are loaded to be counted here).
 import type { Database } from '../../db/client.js';
+import { type BudgetPulse, budgetingModule } from '../budgeting/index.js';
 import { decisionsModule } from '../decisions/index.js';
 import { experimentsModule } from '../experiments/index.js';
+import { libraryModule } from '../library/index.js';
 import { meetingsModule } from '../meetings/index.js';
+import { peopleModule } from '../people/index.js';
 import { signalsModule } from '../signals/index.js';
 
 /** A period of whole months: [from, to) as Amsterdam calendar dates, and its months. */
@@ -14,12 +17,22 @@ export interface Period {
   months: string[];
 }
 
+/** The pulse of one network or of all networks of a municipality or region: counts only. */
 export interface NetworkPulse {
-  decisions: { month: string; effect: string; involvement: string; n: number }[];
+  decisions: {
+    month: string;
+    effect: string;
+    involvement: string;
+    fromResidents: boolean;
+    n: number;
+  }[];
   dueForReview: number;
-  signals: { theme: string; raisedBy: string; n: number }[];
+  signals: { month: string; theme: string; raisedBy: string; n: number }[];
   agenda: { origin: string; n: number }[];
+  attendance: { residents: number; professionals: number };
   experiments: { status: string; n: number }[];
+  lessons: { visibility: string; n: number }[];
+  budget: BudgetPulse;
 }
 
 /** The months from `first` to `last` ("YYYY-MM", inclusive) as a period. */
@@ -46,19 +59,80 @@ export function monthsBack(today: string, n: number): string {
   return d.toISOString().slice(0, 7);
 }
 
+/** The figures the pulse in short needs (a leader's overview, a public page). */
+export type PulseHeadlineFigures = Pick<
+  NetworkPulse,
+  'decisions' | 'dueForReview' | 'signals' | 'attendance'
+>;
+
 export function pulseService(db: Database) {
   return {
-    /** Every figure of the network's pulse for the period; `today` for the reviews due. */
-    async networkPulse(networkId: number, period: Period, today: string): Promise<NetworkPulse> {
+    /**
+     * Only the figures of the pulse in short, counted in SQL like `pulseOf` (the agenda,
+     * experiments, lessons and budget counts are left out: the short pulse does not show them).
+     */
+    async headlineFiguresOf(
+      networkIds: readonly number[],
+      period: Period,
+      today: string,
+    ): Promise<PulseHeadlineFigures> {
+      const { from, to } = period;
+      const signals = signalsModule.api.pulse(db);
       const decisions = decisionsModule.api.pulse(db);
-      const [byDecision, dueForReview, signals, agenda, experiments] = await Promise.all([
-        decisions.countDecisions(networkId, period.from, period.to),
-        decisions.countDueForReview(networkId, today),
-        signalsModule.api.pulse(db).countSignals(networkId, period.from, period.to),
-        meetingsModule.api.pulse(db).countAgenda(networkId, period.from, period.to),
-        experimentsModule.api.pulse(db).countExperiments(networkId, period.from, period.to),
+      const [byDecision, dueForReview, bySignal, attendance] = await Promise.all([
+        decisions.countDecisions(networkIds, from, to, signals.residentSignalIds(networkIds)),
+        decisions.countDueForReview(networkIds, today),
+        signals.countSignals(networkIds, from, to),
+        meetingsModule.api
+          .pulse(db)
+          .countAttendance(
+            networkIds,
+            from,
+            to,
+            peopleModule.api.directory(db).residentMemberships(networkIds),
+          ),
       ]);
-      return { decisions: byDecision, dueForReview, signals, agenda, experiments };
+      return { decisions: byDecision, dueForReview, signals: bySignal, attendance };
+    },
+
+    /**
+     * Every figure of the pulse of a set of networks (one network, or all of a municipality
+     * or region) for the period, each counted in SQL by the module owning the data; `today`
+     * ("YYYY-MM-DD") for the reviews due.
+     */
+    async pulseOf(
+      networkIds: readonly number[],
+      period: Period,
+      today: string,
+    ): Promise<NetworkPulse> {
+      const { from, to } = period;
+      const directory = peopleModule.api.directory(db);
+      const signals = signalsModule.api.pulse(db);
+      const decisions = decisionsModule.api.pulse(db);
+      const meetings = meetingsModule.api.pulse(db);
+      const [byDecision, dueForReview, bySignal, agenda, attendance, experiments, lessons, budget] =
+        await Promise.all([
+          decisions.countDecisions(networkIds, from, to, signals.residentSignalIds(networkIds)),
+          decisions.countDueForReview(networkIds, today),
+          signals.countSignals(networkIds, from, to),
+          meetings.countAgenda(networkIds, from, to),
+          meetings.countAttendance(networkIds, from, to, directory.residentMemberships(networkIds)),
+          experimentsModule.api.pulse(db).countExperiments(networkIds, from, to),
+          libraryModule.api.pulse(db).countLessons(networkIds, from, to),
+          budgetingModule.api
+            .pulse(db)
+            .countRounds(networkIds, from, to, directory.residentMemberships(networkIds)),
+        ]);
+      return {
+        decisions: byDecision,
+        dueForReview,
+        signals: bySignal,
+        agenda,
+        attendance,
+        experiments,
+        lessons,
+        budget,
+      };
     },
   };
 }

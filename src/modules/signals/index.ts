@@ -21,8 +21,10 @@ const api = {
   /** Aggregated figures for the pulse, counted in SQL: numbers only, never texts or names. */
   pulse(db: Executor) {
     return {
-      /** `{ theme, raisedBy, n }[]` of signals raised in [from, to). */
+      /** `{ month, theme, raisedBy, n }[]` of signals raised in these networks in [from, to). */
       countSignals: signalsRepository(db).countForPulse,
+      /** SQL subquery: ids of signals raised by residents (see decision 0013). */
+      residentSignalIds: signalsRepository(db).residentSignalIds,
     };
   },
   /** A theme code (or a network's own theme) as the interface names it. */

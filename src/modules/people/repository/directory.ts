@@ -10,6 +10,17 @@ import { memberships, people } from '../tables.js';
  */
 export function peopleDirectory(db: Executor) {
   return {
+    /**
+     * A subquery of `(person_id, network_id)` pairs of residents and council members of these
+     * networks (a council
+     * member speaks for residents), for another module's pulse count to use inside its own SQL
+     * (decision 0013). Gives no names.
+     */
+    residentMemberships(networkIds: readonly number[]) {
+      if (networkIds.length === 0) return sql`select null::int, null::int where false`;
+      return sql`select ${memberships.personId}, ${memberships.networkId} from ${memberships} where ${memberships.role} in ('resident', 'council') and ${inArray(memberships.networkId, [...networkIds])}`;
+    },
+
     /** Members of a network by display name: `{ personId, name, role }[]`. */
     async listMembers(networkId: number) {
       return db

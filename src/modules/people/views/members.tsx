@@ -51,6 +51,11 @@ export function MyNetworksPage({ ctx, vm }: { ctx: ViewContext; vm: MyNetworksVi
             {t('myNetworks.leader.title')}
           </h2>
           <p class="utrecht-paragraph">{t('myNetworks.leader.intro')}</p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/bestuurder">
+              {t('myNetworks.leader.overview')}
+            </a>
+          </p>
           <table class="utrecht-table utrecht-table--html-table">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">

@@ -13,14 +13,24 @@ export interface PulseTable {
   total: { label: string; value: string } | null;
 }
 
+/** Whose pulse a page shows: one network, or every network of a municipality or region. */
+export interface PulseScope {
+  kind: 'network' | 'municipality' | 'region';
+  name: string;
+  /** The page's address, and its figures as CSV. */
+  base: string;
+  csv: string;
+}
+
 export interface PulseViewModel {
-  network: { id: number; name: string };
+  scope: PulseScope;
   asLeader: boolean;
   /** The period shown, as "YYYY-MM". */
   from: string;
   to: string;
   months: { value: string; label: string }[];
-  chart: PulseChart | null;
+  /** Charts over time (members only), each with its table of numbers. */
+  charts: PulseChart[];
   tables: PulseTable[];
 }
 
@@ -83,8 +93,8 @@ function FigureTable({ ctx, table }: { ctx: ViewContext; table: PulseTable }) {
 
 export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel }) {
   const { t } = ctx;
-  const base = `/netwerk/${vm.network.id}/puls`;
-  const title = t('pulse.title', { network: vm.network.name });
+  const base = vm.scope.base;
+  const title = t(`pulse.title.${vm.scope.kind}`, { name: vm.scope.name });
   const query = `?van=${vm.from}&tot=${vm.to}`;
   return (
     <Layout ctx={ctx} title={title}>
@@ -97,11 +107,13 @@ export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel })
         <SubmitButton variant="secondary">{t('pulse.show')}</SubmitButton>
       </form>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`${base}.csv${query}`}>
+        <a class="utrecht-link" href={`${vm.scope.csv}${query}`}>
           {t('pulse.csv')}
         </a>
       </p>
-      {vm.chart ? <BarChart {...vm.chart} /> : null}
+      {vm.charts.map((chart) => (
+        <BarChart key={chart.id} {...chart} />
+      ))}
       {vm.tables.map((table) => (
         <section key={table.id} aria-labelledby={`pulse-${table.id}`}>
           <h2 class="utrecht-heading-2" id={`pulse-${table.id}`}>
@@ -110,6 +122,7 @@ export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel })
           {table.id === 'listening' ? (
             <p class="utrecht-paragraph">{t('pulse.listeningIntro')}</p>
           ) : null}
+          {table.id === 'budget' ? <p class="utrecht-paragraph">{t('pulse.budgetIntro')}</p> : null}
           {table.rows.length === 0 ? (
             <p class="utrecht-paragraph">{t('pulse.none')}</p>
           ) : (

@@ -12,23 +12,36 @@ export const SIGNAL_LIST_LIMIT = 50;
 export function listRepository(db: Executor) {
   const pulse = {
     /**
-     * For the pulse: signals raised in the period [from, to) (Amsterdam calendar dates),
-     * by theme and by who raised them, counted in SQL. Person-bound signals count as
-     * numbers only; public submissions still waiting for the coordinator do not count.
+     * For the pulse: signals raised in the period [from, to) (Amsterdam calendar dates,
+     * YYYY-MM-DD) in any of these networks, by month ("YYYY-MM"), theme and who raised them,
+     * counted in SQL. Person-bound signals count as numbers only; public submissions still
+     * waiting for the coordinator do not count.
      */
-    async countForPulse(networkId: number, from: string, to: string) {
-      const day = sql`(${signals.createdAt} at time zone 'Europe/Amsterdam')::date`;
+    async countForPulse(networkIds: readonly number[], from: string, to: string) {
+      if (networkIds.length === 0) return [];
+      const local = sql`(${signals.createdAt} at time zone 'Europe/Amsterdam')`;
+      const month = sql<string>`to_char(${local}, 'YYYY-MM')`;
       return db
-        .select({ theme: signals.theme, raisedBy: signals.raisedBy, n: count() })
+        .select({ month, theme: signals.theme, raisedBy: signals.raisedBy, n: count() })
         .from(signals)
         .where(
           and(
-            eq(signals.networkId, networkId),
+            inArray(signals.networkId, [...networkIds]),
             ne(signals.status, 'pending'),
-            sql`${day} >= ${from}::date and ${day} < ${to}::date`,
+            sql`${local}::date >= ${from}::date and ${local}::date < ${to}::date`,
           ),
         )
-        .groupBy(signals.theme, signals.raisedBy);
+        .groupBy(month, signals.theme, signals.raisedBy);
+    },
+
+    /**
+     * A subquery of the ids of signals raised by residents in these networks, for another
+     * module's pulse count
+     * to use inside its own SQL (a decision that follows up such a signal came from residents).
+     */
+    residentSignalIds(networkIds: readonly number[]) {
+      if (networkIds.length === 0) return sql`select null::int where false`;
+      return sql`select ${signals.id} from ${signals} where ${signals.raisedBy} = 'resident' and ${inArray(signals.networkId, [...networkIds])}`;
     },
   };
 

@@ -1,0 +1,225 @@
+/**
+ * Pulse benchmark (issue 15): a generated year of 50 networks (2 regions × 5 municipalities ×
+ * 5 networks), each with 2,000 signals, meetings (3 agenda items each) and decisions, bulk
+ * inserted in SQL; then each dashboard page is requested through app.inject as the person who
+ * reads it, and its latency reported.
+ *
+ *   npm run bench:pulse                  PGlite in memory
+ *   npm run bench:pulse -- --pg          PostgreSQL (BENCH_DATABASE_URL, default
+ *                                        postgres://postgres@127.0.0.1:5432/postgres): a fresh
+ *                                        database is created and dropped afterwards
+ *   BENCH_ROWS=500 BENCH_REPEATS=20 …    fewer rows per network, fewer requests per page
+ *   BENCH_DETAIL=1 …                     also times each count of a region's pulse on its own
+ *
+ * Prints p50/p95 in milliseconds per page (network pulse, municipality pulse, region pulse,
+ * leader overview), and the load average when it ran.
+ */
+import { loadavg } from 'node:os';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../../src/app.js';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { TestClient, testConfig } from '../../test/helpers/app.js';
+import {
+  createMunicipality,
+  createNetwork,
+  createPerson,
+  createRegion,
+  TEST_PASSWORD,
+} from '../../test/helpers/factories.js';
+
+const usePg = process.argv.includes('--pg');
+const rows = Number(process.env.BENCH_ROWS ?? 2_000);
+const repeats = Number(process.env.BENCH_REPEATS ?? 30);
+const REGIONS = 2;
+const MUNICIPALITIES_PER_REGION = 5;
+const NETWORKS_PER_MUNICIPALITY = 5;
+
+async function openTarget(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
+  if (!usePg) {
+    const handle = await openDatabase({ dataDir: 'memory://' });
+    return { handle, cleanup: () => handle.close() };
+  }
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `bench_pulse_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  return {
+    handle,
+    cleanup: async () => {
+      await handle.close();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+const { handle, cleanup } = await openTarget();
+try {
+  await runMigrations(handle);
+  const db = handle.db;
+  const started = Date.now();
+
+  // Places and the readers: a coordinator of the first network, a leader of the first
+  // municipality, a leader of the first region.
+  const networkIds: number[] = [];
+  const municipalityIds: number[] = [];
+  const regionIds: number[] = [];
+  for (let r = 0; r < REGIONS; r++) {
+    const region = await createRegion(db);
+    regionIds.push(region.id);
+    for (let m = 0; m < MUNICIPALITIES_PER_REGION; m++) {
+      const municipality = await createMunicipality(db, region.id);
+      municipalityIds.push(municipality.id);
+      for (let n = 0; n < NETWORKS_PER_MUNICIPALITY; n++) {
+        networkIds.push((await createNetwork(db, municipality.id)).id);
+      }
+    }
+  }
+  const first = networkIds[0]!;
+  const coordinator = await createPerson(db, {
+    memberOf: [{ networkId: first, role: 'coordinator' }],
+  });
+  const municipalityLeader = await createPerson(db, {
+    leaderOf: { municipalityId: municipalityIds[0]! },
+  });
+  const regionLeader = await createPerson(db, { leaderOf: { regionId: regionIds[0]! } });
+
+  // A year of data per network, in a few set-based statements.
+  const ids = sql.raw(`array[${networkIds.join(',')}]`);
+  const themes = sql.raw(
+    "array['social_isolation','safety','youth','poverty','public_space','health','housing','elderly']",
+  );
+  await db.execute(sql`
+    insert into signals (network_id, title, theme, raised_by, origin, status, person_bound, created_at)
+    select n, 'Signaal ' || g, (${themes})[1 + g % 8],
+      (case when g % 3 = 0 then 'professional' else 'resident' end)::signal_raised_by,
+      'meeting', (case when g % 50 = 0 then 'pending' else 'new' end)::signal_status,
+      g % 20 = 0, now() - (g % 365) * interval '1 day' - (g % 24) * interval '1 hour'
+    from unnest(${ids}::int[]) n, generate_series(1, ${rows}) g`);
+  await db.execute(sql`
+    insert into meetings (network_id, kind, title, starts_at, ends_at, other_residents, other_professionals, cancelled_at)
+    select n, 'network_meeting', 'Overleg ' || g, now() - (g % 365) * interval '1 day',
+      now() - (g % 365) * interval '1 day' + interval '2 hours', g % 13, g % 5,
+      case when g % 40 = 0 then now() end
+    from unnest(${ids}::int[]) n, generate_series(1, ${rows}) g`);
+  await db.execute(sql`
+    insert into meeting_agenda_items (meeting_id, position, origin, title)
+    select m.id, p, case when (m.id + p) % 3 = 0 then 'professional' else 'resident' end, 'Punt ' || p
+    from meetings m, generate_series(1, 3) p`);
+  await db.execute(sql`
+    insert into decisions (network_id, title, body, reasons, kind, decided_by, decided_on,
+      involvement, effect, effect_reasoning, review_on, status, signal_ids)
+    select n, 'Besluit ' || g, 'Tekst', 'Reden', 'other', 'network',
+      (current_date - (g % 365))::date,
+      (array['co_decided','consulted','informed','not_involved'])[1 + g % 4],
+      (array['strengthens','restores','replaces','sedates'])[1 + (g / 4) % 4], 'Omdat',
+      (current_date - (g % 365) + 180)::date,
+      case when g % 10 = 0 then 'reviewed' when g % 10 = 1 then 'proposed' else 'decided' end,
+      case when g % 7 = 0 then array[g] else array[]::int[] end
+    from unnest(${ids}::int[]) n, generate_series(1, ${rows}) g`);
+  if (handle.kind === 'postgres') await db.execute(sql`analyze`);
+  console.log(
+    `${networkIds.length} networks × ${rows} signals, meetings (3 agenda items each) and decisions in ${((Date.now() - started) / 1000).toFixed(1)} s (${usePg ? 'PostgreSQL' : 'PGlite'})`,
+  );
+
+  if (process.env.BENCH_DETAIL) {
+    // Each count of the region's pulse on its own (to find the slow one).
+    const { pulseService, periodOf, monthsBack } = await import(
+      '../../src/modules/pulse/service.js'
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const period = periodOf(monthsBack(today, 11), monthsBack(today, 0));
+    const region = networkIds.slice(0, 25);
+    const { signalsModule } = await import('../../src/modules/signals/index.js');
+    const { decisionsModule } = await import('../../src/modules/decisions/index.js');
+    const { meetingsModule } = await import('../../src/modules/meetings/index.js');
+    const { peopleModule } = await import('../../src/modules/people/index.js');
+    const { budgetingModule } = await import('../../src/modules/budgeting/index.js');
+    const { libraryModule } = await import('../../src/modules/library/index.js');
+    const { experimentsModule } = await import('../../src/modules/experiments/index.js');
+    const { from, to } = period;
+    const members = () => peopleModule.api.directory(db).residentMemberships(region);
+    const counts: [string, () => Promise<unknown>][] = [
+      [
+        'decisions',
+        () =>
+          decisionsModule.api
+            .pulse(db)
+            .countDecisions(
+              region,
+              from,
+              to,
+              signalsModule.api.pulse(db).residentSignalIds(region),
+            ),
+      ],
+      ['due', () => decisionsModule.api.pulse(db).countDueForReview(region, today)],
+      ['signals', () => signalsModule.api.pulse(db).countSignals(region, from, to)],
+      ['agenda', () => meetingsModule.api.pulse(db).countAgenda(region, from, to)],
+      [
+        'attendance',
+        () => meetingsModule.api.pulse(db).countAttendance(region, from, to, members()),
+      ],
+      ['experiments', () => experimentsModule.api.pulse(db).countExperiments(region, from, to)],
+      ['lessons', () => libraryModule.api.pulse(db).countLessons(region, from, to)],
+      ['budget', () => budgetingModule.api.pulse(db).countRounds(region, from, to, members())],
+      ['all', () => pulseService(db).pulseOf(region, period, today)],
+    ];
+    for (const [label, run] of counts) {
+      await run();
+      const t0 = performance.now();
+      await run();
+      console.log(`  ${label}: ${(performance.now() - t0).toFixed(1)} ms`);
+    }
+  }
+  const app = await buildApp(testConfig({ LOG_LEVEL: 'silent' }), handle);
+  await app.ready();
+  try {
+    const client = async (email: string) => {
+      const c = new TestClient(app);
+      await c.login(email, TEST_PASSWORD);
+      return c;
+    };
+    const pages: [string, TestClient, string][] = [
+      ['network pulse', await client(coordinator.email!), `/netwerk/${first}/puls`],
+      [
+        'municipality pulse',
+        await client(municipalityLeader.email!),
+        `/puls/gemeente/${municipalityIds[0]}`,
+      ],
+      ['region pulse', await client(regionLeader.email!), `/puls/regio/${regionIds[0]}`],
+      ['leader overview', await client(regionLeader.email!), '/bestuurder'],
+    ];
+    for (const [label, c, url] of pages) {
+      const times: number[] = [];
+      for (let i = 0; i < repeats + 2; i++) {
+        const t0 = performance.now();
+        const response = await c.get(url);
+        const ms = performance.now() - t0;
+        if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode}`);
+        if (i >= 2) times.push(ms); // the first two warm the caches
+      }
+      times.sort((a, b) => a - b);
+      console.log(
+        `${label.padEnd(20)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms  (${repeats} requests, ${url})`,
+      );
+    }
+  } finally {
+    await app.close();
+  }
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+} finally {
+  await cleanup();
+}
