@@ -53,52 +53,68 @@ const required = (max: number, message: string) =>
   z.string({ message }).trim().min(1, message).max(max);
 
 const decisionSchema = z.object({
-  title: required(200, 'decisions.error.title'),
-  body: required(4000, 'decisions.error.body'),
-  reasons: required(4000, 'decisions.error.reasons'),
-  kind: z.enum(decisionKinds, { message: 'decisions.error.kind' }),
-  decidedBy: z.enum(decisionBodies, { message: 'decisions.error.decidedBy' }),
-  decidedByName: z.string().trim().max(200).default(''),
+  title: required(200, 'decisions.error.title').describe('decisions.name.title'),
+  body: required(4000, 'decisions.error.body').describe('decisions.name.body'),
+  reasons: required(4000, 'decisions.error.reasons').describe('decisions.name.reasons'),
+  kind: z.enum(decisionKinds, { message: 'decisions.error.kind' }).describe('decisions.name.kind'),
+  decidedBy: z
+    .enum(decisionBodies, { message: 'decisions.error.decidedBy' })
+    .describe('decisions.name.decidedBy'),
+  decidedByName: z.string().trim().max(200).default('').describe('decisions.name.decidedByName'),
   decidedOn: z
     .string()
     .trim()
     .refine((v) => v === '' || isDate(v), 'decisions.error.decidedOn')
-    .default(''),
+    .default('')
+    .describe('decisions.name.decidedOn'),
   meetingId: z
     .string()
     .trim()
     .regex(/^\d{0,9}$/, 'decisions.error.meeting')
-    .default(''),
-  involvement: z.enum(involvementLevels, { message: 'decisions.error.involvement' }),
-  involvementWho: z.string().trim().max(2000).default(''),
+    .default('')
+    .describe('decisions.name.meetingId'),
+  involvement: z
+    .enum(involvementLevels, { message: 'decisions.error.involvement' })
+    .describe('decisions.name.involvement'),
+  involvementWho: z.string().trim().max(2000).default('').describe('decisions.name.involvementWho'),
   involvementCount: z
     .string()
     .trim()
     .regex(/^\d{0,6}$/, 'decisions.error.involvementCount')
-    .default(''),
-  effect: z.enum(strengthEffects, { message: 'decisions.error.effect' }),
-  effectReasoning: required(4000, 'decisions.error.effectReasoning'),
-  dissentNoneCame: z.string().optional(),
-  dissentInvited: z.string().trim().max(2000).default(''),
-  signals: idList('decisions.error.signals'),
-  experiments: idList('decisions.error.experiments'),
-  lessons: idList('decisions.error.lessons'),
+    .default('')
+    .describe('decisions.name.involvementCount'),
+  effect: z
+    .enum(strengthEffects, { message: 'decisions.error.effect' })
+    .describe('decisions.name.effect'),
+  effectReasoning: required(4000, 'decisions.error.effectReasoning').describe(
+    'decisions.name.effectReasoning',
+  ),
+  dissentNoneCame: z.string().optional().describe('decisions.name.dissentNoneCame'),
+  dissentInvited: z.string().trim().max(2000).default('').describe('decisions.name.dissentInvited'),
+  signals: idList('decisions.error.signals').describe('decisions.name.signals'),
+  experiments: idList('decisions.error.experiments').describe('decisions.name.experiments'),
+  lessons: idList('decisions.error.lessons').describe('decisions.name.lessons'),
   reviewOn: z
     .string({ message: 'decisions.error.reviewOn' })
     .trim()
-    .refine(isDate, 'decisions.error.reviewOn'),
-  isInternal: z.string().optional(),
+    .refine(isDate, 'decisions.error.reviewOn')
+    .describe('decisions.name.reviewOn'),
+  isInternal: z.string().optional().describe('decisions.name.isInternal'),
 });
 
 const dissentRowSchema = z.object({
-  raisedBy: required(200, 'decisions.error.raisedBy'),
-  objection: required(2000, 'decisions.error.objection'),
-  response: required(2000, 'decisions.error.response'),
+  raisedBy: required(200, 'decisions.error.raisedBy').describe('decisions.name.dissentRaisedBy'),
+  objection: required(2000, 'decisions.error.objection').describe(
+    'decisions.name.dissentObjection',
+  ),
+  response: required(2000, 'decisions.error.response').describe('decisions.name.dissentResponse'),
 });
 
 const reviewSchema = z.object({
-  reviewEffect: z.enum(strengthEffects, { message: 'decisions.error.reviewEffect' }),
-  reviewText: required(4000, 'decisions.error.reviewText'),
+  reviewEffect: z
+    .enum(strengthEffects, { message: 'decisions.error.reviewEffect' })
+    .describe('decisions.name.reviewEffect'),
+  reviewText: required(4000, 'decisions.error.reviewText').describe('decisions.name.reviewText'),
 });
 
 const today = () => toLocal(new Date()).date;

@@ -67,6 +67,10 @@ export const sparksMessages = defineMessages({
     'sparks.public.submit': 'Vonkje versturen',
     'sparks.public.thanks': 'Dank u wel! De coördinator leest uw vonkje zo snel mogelijk.',
     'sparks.public.back': 'Terug naar {network}',
+    'sparks.name.text': 'uw vonkje',
+    'sparks.name.isPublic': 'of iedereen het vonkje mag zien',
+    'sparks.name.photoDescription': 'de beschrijving van de foto',
+    'sparks.name.visitorName': 'uw naam',
   },
   en: {
     'sparks.personData.title': 'Sparks',
@@ -134,5 +138,9 @@ export const sparksMessages = defineMessages({
     'sparks.public.submit': 'Send spark',
     'sparks.public.thanks': 'Thank you! The coordinator will read your spark soon.',
     'sparks.public.back': 'Back to {network}',
+    'sparks.name.text': 'your spark',
+    'sparks.name.isPublic': 'whether anyone may see the spark',
+    'sparks.name.photoDescription': 'the description of the photo',
+    'sparks.name.visitorName': 'your name',
   },
 });
