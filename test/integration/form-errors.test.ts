@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
+import { meetingsRepository } from '#src/modules/meetings/repository.js';
 import { isMessageKey, translator } from '#src/platform/i18n/index.js';
+import { TestClient } from '#test/helpers/app.js';
+import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { type Body, defineFormFuzz, type FieldInfo } from '#test/helpers/form-fuzz.js';
 
 /** Every schema parseForm was given during this file's posts (seen through zod itself). */
@@ -124,4 +127,37 @@ test('every form shown again with errors: the title starts with "Fout: " and the
       wrong.push(`${route}: no summary`);
   }
   assert.deepEqual([...new Set(wrong)], []);
+});
+
+test('"ik kom" and action points shown again with errors: "Fout: " in the title, the summary first, also when the meeting filled up meanwhile', async () => {
+  const t = fuzz.app();
+  const networkId = Number(fuzz.params.networkId);
+  const full = await meetingsRepository(t.database.db).insertMeeting({
+    networkId,
+    kind: 'network_meeting',
+    title: 'Volle bijeenkomst',
+    startsAt: new Date(Date.now() + 86_400_000),
+    place: 'Buurthuis',
+    isPublic: false,
+    maxPlaces: 0,
+  });
+  // A fresh coordinator: the fuzz's own may have ended its sessions or changed its password.
+  const person = await createPerson(t.database.db, {
+    memberOf: [{ networkId, role: 'coordinator' }],
+  });
+  const coordinator = new TestClient(t.app, fuzz.nextAddress());
+  await coordinator.login(person.email!, TEST_PASSWORD);
+  const base = `/netwerk/${networkId}/bijeenkomsten`;
+  await coordinator.get(`${base}/${fuzz.params.meetingId}`);
+  const cases = [
+    [`${base}/${fuzz.params.meetingId}/ik-kom`, { places: 'twee' }, 400],
+    [`${base}/${full}/ik-kom`, { places: '1' }, 409],
+    [`${base}/${fuzz.params.meetingId}/actiepunten`, { what: '', dueOn: '2031-02-30' }, 400],
+  ] as const;
+  for (const [url, form, status] of cases) {
+    const response = await coordinator.post(url, form);
+    assert.equal(response.statusCode, status, url);
+    assert.match(response.body, /<title>Fout: /, url);
+    assert.match(response.body, /id="error-summary" tabindex="-1" autofocus/, url);
+  }
 });

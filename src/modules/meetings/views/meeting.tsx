@@ -1,7 +1,7 @@
 // One meeting: time, place, agenda, who came, minutes; and the agenda to print.
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
-import { Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { ErrorSummary, Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { MinutesBlock } from '../presenters.js';
 
@@ -114,7 +114,12 @@ function Rsvp({ ctx, base, rsvp }: { ctx: ViewContext; base: string; rsvp: RsvpV
         </p>
       ) : null}
       {full ? (
-        <p class="utrecht-paragraph">{t('meetings.rsvp.full')}</p>
+        // Full while the person was answering: the refusal is a form error like any other.
+        Object.keys(e).length > 0 ? (
+          <ErrorSummary ctx={ctx} errors={e} />
+        ) : (
+          <p class="utrecht-paragraph">{t('meetings.rsvp.full')}</p>
+        )
       ) : (
         <Form ctx={ctx} action={`${base}/ik-kom`} errors={rsvp.state.errors}>
           {rsvp.max !== null ? (
