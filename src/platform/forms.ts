@@ -130,10 +130,11 @@ function nameOf(field: z.ZodTypeAny | undefined, t: Translate): string | undefin
  */
 function messageOf(issue: z.ZodIssue, field: z.ZodTypeAny | undefined, t: Translate): string {
   const [key, ...rest] = issue.message.split('|');
-  const params: Record<string, string> = {};
+  const params: Record<string, string | number> = {};
   for (const pair of rest) {
     const [k, v] = pair.split('=');
-    if (k && v !== undefined) params[k] = v;
+    // A number stays a number, so a plural message can choose its form.
+    if (k && v !== undefined) params[k] = /^\d+$/.test(v) ? Number(v) : v;
   }
   const name = nameOf(field, t);
   // A schema that names one of the platform's plain messages gets its named form.

@@ -30,7 +30,8 @@ export const sparksMessages = defineMessages({
     'sparks.form.publicHint': 'Zonder uw naam. Zet dit alleen aan als iedereen het mag zien.',
     'sparks.form.submit': 'Vonkje toevoegen',
     'sparks.error.empty': 'Schrijf op wat u zag gebeuren.',
-    'sparks.error.tooLong': 'Een vonkje is hooguit {max} tekens. Maak het wat korter.',
+    'sparks.error.tooLong':
+      'Een vonkje is hooguit {max, plural, one {# teken} other {# tekens}}. Maak het wat korter.',
     'sparks.error.photoTooLarge':
       'Deze foto is groter dan 10 MB. Kies een kleinere foto of verklein hem eerst.',
     'sparks.error.photoType':
@@ -101,7 +102,8 @@ export const sparksMessages = defineMessages({
     'sparks.form.publicHint': 'Without your name. Only tick this if anyone may see it.',
     'sparks.form.submit': 'Add spark',
     'sparks.error.empty': 'Write down what you saw happen.',
-    'sparks.error.tooLong': 'A spark is at most {max} characters. Please make it a bit shorter.',
+    'sparks.error.tooLong':
+      'A spark is at most {max, plural, one {# character} other {# characters}}. Please make it a bit shorter.',
     'sparks.error.photoTooLarge':
       'This photo is larger than 10 MB. Choose a smaller photo or make it smaller first.',
     'sparks.error.photoType':
