@@ -337,6 +337,7 @@ describe('sparks: the wall, photos and moderation', () => {
         t.database.db,
         { id: a(), slug: world.networks.a.slug },
         translator('nl'),
+        'nl',
       );
       const { renderToString } = await import('preact-render-to-string');
       assert.match(renderToString(section!.body), /Buurman Piet repareerde/);
