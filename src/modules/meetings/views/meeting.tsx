@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../platform/views/context.js';
 import { ErrorSummary, Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { MinutesBlock } from '../presenters.js';
+import { MeetingName } from './list.js';
 
 export interface MeetingViewModel {
   network: { id: number; name: string };
@@ -287,7 +288,7 @@ export function MeetingPage({
       </p>
       <h1 class="utrecht-heading-1">
         {m.cancelled ? <span class="bk-cancelled-tag">{t('meetings.cancelled')}: </span> : null}
-        {m.label}
+        <MeetingName label={m.label} />
       </h1>
       {m.cancelled ? (
         <p class="utrecht-paragraph bk-cancelled-note">
@@ -296,8 +297,13 @@ export function MeetingPage({
       ) : null}
       <p class="utrecht-paragraph">
         {m.when}
-        {m.place ? ` · ${m.place}` : ''} ·{' '}
-        {m.isPublic ? t('meetings.public') : t('meetings.membersOnly')}
+        {m.place ? (
+          <>
+            {' · '}
+            <span lang="nl">{m.place}</span>
+          </>
+        ) : null}{' '}
+        · {m.isPublic ? t('meetings.public') : t('meetings.membersOnly')}
       </p>
       {m.description ? (
         <Minutes blocks={[{ type: 'paragraph', lines: m.description.split('\n') }]} />
