@@ -1,6 +1,5 @@
 // Decisions: parse → authorize → service → render or redirect.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { findInNetworkOr404 } from '../../platform/access.js';
 import {
   type FormErrors,
@@ -12,9 +11,10 @@ import {
 } from '../../platform/forms.js';
 import { formatDate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
-import { fromLocal, toLocal } from '../../platform/time.js';
+import { toLocal } from '../../platform/time.js';
 import { meetingsModule } from '../meetings/index.js';
 import { networkModule } from '../network/index.js';
+import { decisionSchema, dissentRowSchema, reviewSchema } from './form-schemas.js';
 import { can } from './policy.js';
 import {
   checkLine,
@@ -25,7 +25,7 @@ import {
 } from './presenters.js';
 import type { DecisionFields, DecisionRow } from './repository.js';
 import { type Change, decisionsService, type RefusalReason } from './service.js';
-import { decisionBodies, decisionKinds, involvementLevels, strengthEffects } from './tables.js';
+import { decisionKinds } from './tables.js';
 import {
   DecisionFormPage,
   DecisionPage,
@@ -40,82 +40,6 @@ const checked = { config: { policy: 'check' as const } };
 /** Dissent rows the form shows at first; it shows more when more were sent (at most MAX). */
 const DISSENT_ROWS = 3;
 const DISSENT_MAX = 10;
-
-const isDate = (v: string) => fromLocal(v, '12:00') !== undefined;
-const idList = (message: string) =>
-  z
-    .string()
-    .trim()
-    .max(200)
-    .regex(/^(\d{1,9}(\s*,\s*\d{1,9})*)?$/, message)
-    .default('');
-const required = (max: number, message: string) =>
-  z.string({ message }).trim().min(1, message).max(max);
-
-const decisionSchema = z.object({
-  title: required(200, 'decisions.error.title').describe('decisions.name.title'),
-  body: required(4000, 'decisions.error.body').describe('decisions.name.body'),
-  reasons: required(4000, 'decisions.error.reasons').describe('decisions.name.reasons'),
-  kind: z.enum(decisionKinds, { message: 'decisions.error.kind' }).describe('decisions.name.kind'),
-  decidedBy: z
-    .enum(decisionBodies, { message: 'decisions.error.decidedBy' })
-    .describe('decisions.name.decidedBy'),
-  decidedByName: z.string().trim().max(200).default('').describe('decisions.name.decidedByName'),
-  decidedOn: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || isDate(v), 'decisions.error.decidedOn')
-    .default('')
-    .describe('decisions.name.decidedOn'),
-  meetingId: z
-    .string()
-    .trim()
-    .regex(/^\d{0,9}$/, 'decisions.error.meeting')
-    .default('')
-    .describe('decisions.name.meetingId'),
-  involvement: z
-    .enum(involvementLevels, { message: 'decisions.error.involvement' })
-    .describe('decisions.name.involvement'),
-  involvementWho: z.string().trim().max(2000).default('').describe('decisions.name.involvementWho'),
-  involvementCount: z
-    .string()
-    .trim()
-    .regex(/^\d{0,6}$/, 'decisions.error.involvementCount')
-    .default('')
-    .describe('decisions.name.involvementCount'),
-  effect: z
-    .enum(strengthEffects, { message: 'decisions.error.effect' })
-    .describe('decisions.name.effect'),
-  effectReasoning: required(4000, 'decisions.error.effectReasoning').describe(
-    'decisions.name.effectReasoning',
-  ),
-  dissentNoneCame: z.string().optional().describe('decisions.name.dissentNoneCame'),
-  dissentInvited: z.string().trim().max(2000).default('').describe('decisions.name.dissentInvited'),
-  signals: idList('decisions.error.signals').describe('decisions.name.signals'),
-  experiments: idList('decisions.error.experiments').describe('decisions.name.experiments'),
-  lessons: idList('decisions.error.lessons').describe('decisions.name.lessons'),
-  reviewOn: z
-    .string({ message: 'decisions.error.reviewOn' })
-    .trim()
-    .refine(isDate, 'decisions.error.reviewOn')
-    .describe('decisions.name.reviewOn'),
-  isInternal: z.string().optional().describe('decisions.name.isInternal'),
-});
-
-const dissentRowSchema = z.object({
-  raisedBy: required(200, 'decisions.error.raisedBy').describe('decisions.name.dissentRaisedBy'),
-  objection: required(2000, 'decisions.error.objection').describe(
-    'decisions.name.dissentObjection',
-  ),
-  response: required(2000, 'decisions.error.response').describe('decisions.name.dissentResponse'),
-});
-
-const reviewSchema = z.object({
-  reviewEffect: z
-    .enum(strengthEffects, { message: 'decisions.error.reviewEffect' })
-    .describe('decisions.name.reviewEffect'),
-  reviewText: required(4000, 'decisions.error.reviewText').describe('decisions.name.reviewText'),
-});
 
 const today = () => toLocal(new Date()).date;
 
