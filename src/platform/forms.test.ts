@@ -131,3 +131,32 @@ test('messages name their field and choices get "kies" (issue 12, item 10)', () 
   assert.equal(english.errors.title, 'Enter the title.');
   assert.equal(english.errors.raisedBy, 'Choose who raised it.');
 });
+
+test("a schema's own plain message gets its named form; a module's message may name the field", () => {
+  const s = z.object({
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'form.date')
+      .describe('meetings.name.date'),
+    photo: z.string().max(3, 'form.tooLong|max=3').describe('sparks.name.photoDescription'),
+    months: z
+      .string()
+      .refine(() => false, 'admin.settings.months')
+      .describe('admin.name.closedAccountMonths'),
+    plain: z.string().regex(/^x$/, 'form.date'),
+  });
+  const result = parseForm(
+    s,
+    { date: 'morgen', photo: 'lang', months: '0', plain: 'y' },
+    translator('nl'),
+  );
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.deepEqual(result.errors, {
+    date: 'Vul bij de datum een geldige datum in.',
+    photo: 'Gebruik voor de beschrijving van de foto hoogstens 3 tekens.',
+    months:
+      'Vul bij de bewaartermijn van gesloten accounts een aantal maanden in, van 1 tot en met 120.',
+    plain: 'Vul een geldige datum in.',
+  });
+});

@@ -122,19 +122,27 @@ function nameOf(field: z.ZodTypeAny | undefined, t: Translate): string | undefin
 
 /**
  * The message for one problem with a field. A schema's own message is a catalogue key,
- * optionally with parameters (`form.tooLong|max=280`). Otherwise the platform's: when the
+ * optionally with parameters (`form.tooLong|max=280`); one of the platform's plain ones
+ * (`form.date`) becomes its named form (`form.named.date`) when the field has a name, and
+ * a module's own message may name the field too (`{field}`). Otherwise the platform's: when the
  * field has a name (see nameOf) the message names it ("Vul de titel in.", "Kies wie het
  * inbracht."), and a choice gets "kies", never "vul in" (issue 12, item 10).
  */
 function messageOf(issue: z.ZodIssue, field: z.ZodTypeAny | undefined, t: Translate): string {
   const [key, ...rest] = issue.message.split('|');
-  const params: Record<string, string> = {};
+  const params: Record<string, string | number> = {};
   for (const pair of rest) {
     const [k, v] = pair.split('=');
-    if (k && v !== undefined) params[k] = v;
+    // A number stays a number, so a plural message can choose its form.
+    if (k && v !== undefined) params[k] = /^\d+$/.test(v) ? Number(v) : v;
   }
-  if (key && isMessageKey(key)) return t(key, params);
   const name = nameOf(field, t);
+  // A schema that names one of the platform's plain messages gets its named form.
+  const namedKey = key?.startsWith('form.') ? `form.named.${key.slice(5)}` : undefined;
+  if (name !== undefined && namedKey && isMessageKey(namedKey))
+    return t(namedKey, { ...params, field: name });
+  if (key && isMessageKey(key))
+    return t(key, name === undefined ? params : { ...params, field: name });
   const choice = isChoice(field);
   const say = (
     plain: MessageKey,
@@ -171,6 +179,21 @@ function messageOf(issue: z.ZodIssue, field: z.ZodTypeAny | undefined, t: Transl
     default:
       return say('form.invalid', 'form.named.invalid');
   }
+}
+
+/**
+ * The message for a field that a service refused after the form was parsed (an unknown id, a
+ * taken address): `key` as a schema message would be, so it names the field like the
+ * platform's own (`form.choose` → "Kies de regio.").
+ */
+export function fieldMessage(
+  schema: z.ZodTypeAny,
+  field: string,
+  key: string,
+  t: Translate,
+): string {
+  const issue: z.ZodIssue = { code: 'custom', message: key, path: [field] };
+  return messageOf(issue, shapeOf(schema)?.[field], t);
 }
 
 /** Keeps the posted strings (never the CSRF token) to show them in the form again. */

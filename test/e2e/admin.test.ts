@@ -172,7 +172,7 @@ describe('a new installation in a browser', () => {
     assert.equal(wrong.status(), 400);
     assert.match(
       await admin.page.locator('#error-summary').innerText(),
-      /Webadres: Gebruik alleen/,
+      /Gebruik voor het webadres alleen/,
     );
     assert.equal(await admin.page.getByLabel('Naam', { exact: true }).inputValue(), 'Achterhoek');
     await saved(await admin.submit({ Webadres: 'achterhoek' }, 'Toevoegen'));

@@ -394,7 +394,7 @@ describe('people and access in a browser', () => {
     assert.equal(short.status(), 400);
     assert.equal(
       await page.locator('#field-password-error').innerText(),
-      'Gebruik minstens 10 tekens.',
+      'Gebruik voor uw wachtwoord minstens 10 tekens.',
     );
     assert.equal(await page.getByLabel('Uw naam zoals anderen die zien').inputValue(), 'Dirk');
     assert.equal(await page.getByLabel('Gebruikersnaam').inputValue(), 'dirk.smit');

@@ -30,7 +30,7 @@ const KNOWN_5XX: Record<string, string[]> = {};
 /** Fields the fuzz leaves alone: the CSRF token, the spam stamp, the honeypot. */
 const FIXED = new Set(['_csrf', 'stamp', 'website']);
 
-interface FieldInfo {
+export interface FieldInfo {
   name: string;
   /** input type, or 'textarea' / 'select'. */
   kind: string;
@@ -56,7 +56,7 @@ function formsIn(html: string): Map<string, FieldInfo[]> {
 const TYPED = new Set(['text', 'textarea', 'email', 'search', 'tel', 'url']);
 const MARK = 'Fuzzmerk';
 
-type Body = Record<string, unknown>;
+export type Body = Record<string, unknown>;
 interface Variant {
   name: string;
   /** 'form': urlencoded (lists as repeated fields); 'json': a JSON body. */
@@ -112,6 +112,13 @@ export interface FuzzContext {
   params: Record<string, string>;
   sessions: Map<string, TestClient>;
   nextAddress(): string;
+  /** Every POST route the fuzz posts to (not signing out, not erasing oneself). */
+  routes(): { url: string }[];
+  /**
+   * Posts `build(fields)` to a route (its ids filled in) as the fuzz would: the route's
+   * client, the fields of its form as `fields`, the CSRF token and a signed stamp.
+   */
+  post(route: string, build: (fields: FieldInfo[]) => Body): Promise<LightMyRequestResponse>;
 }
 
 /**
@@ -367,6 +374,16 @@ export function defineFormFuzz(names: string[]): FuzzContext {
     nextAddress: () => {
       address += 1;
       return `10.63.${Math.floor(address / 250)}.${(address % 250) + 1}`;
+    },
+    routes: postRoutes,
+    post: async (route, build) => {
+      const url = fill(route);
+      const client = clientFor(route);
+      const fields = forms.get(url) ?? [
+        ...new Map([...forms.values()].flat().map((f) => [f.name, f])).values(),
+      ];
+      if (!csrfTokenIn(client.lastHtml)) await client.get('/');
+      return send(client, url, build(fields), 'form');
     },
   };
 }

@@ -150,7 +150,7 @@ describe('the administration: accounts, letters, retention and import', () => {
       logo: { filename: 'logo.png', contentType: 'image/png', data: Buffer.from('geen plaatje') },
     });
     assert.equal(notAnImage.statusCode, 400);
-    assert.match(notAnImage.body, /Logo: Dit is geen afbeelding in PNG, JPEG of WebP\./);
+    assert.match(notAnImage.body, /Dit is geen afbeelding in PNG, JPEG of WebP\./);
     assert.equal((await admin.get('/logo.png')).statusCode, 404);
 
     const big = await sharp({

@@ -182,19 +182,19 @@ describe('the administration', () => {
       {
         url: '/beheer/regios',
         form: { name: '', slug: 'Geen Slug!' },
-        says: [/Naam: Vul dit veld in\./, /Webadres: Gebruik alleen kleine letters/],
+        says: [/Vul de naam in\./, /Gebruik voor het webadres alleen kleine letters/],
         keeps: 'Geen Slug!',
       },
       {
         url: '/beheer/regios',
         form: { name: 'Dubbel', slug: world.region.slug },
-        says: [/Webadres: Dit webadres is al in gebruik/],
+        says: [/Dit webadres is al in gebruik/],
         keeps: 'Dubbel',
       },
       {
         url: '/beheer/gemeenten',
         form: { name: 'Nergenshuizen', slug: 'nergenshuizen', regionId: '999999' },
-        says: [/Regio: Maak een keuze\./],
+        says: [/Kies de regio\./],
         keeps: 'Nergenshuizen',
       },
       {
@@ -205,7 +205,7 @@ describe('the administration', () => {
           kind: 'stad',
           municipalityId: String(world.municipality.id),
         },
-        says: [/Soort gebied: Kies wijk, buurt, kern of dorp\./],
+        says: [/Kies wijk, buurt, kern of dorp\./],
         keeps: 'Wijk Zonder Soort',
       },
       {
@@ -217,16 +217,16 @@ describe('the administration', () => {
           contactPhone: 'bel me',
         },
         says: [
-          /Gebied: Maak een keuze\./,
-          /E-mailadres voor contact: Vul een geldig e-mailadres in/,
-          /Telefoonnummer: Vul een telefoonnummer in/,
+          /Kies het gebied\./,
+          /Vul bij het e-mailadres voor contact een geldig e-mailadres in/,
+          /Vul een telefoonnummer in/,
         ],
         keeps: 'Netwerk Nergens',
       },
       {
         url: `/beheer/netwerken/${world.networks.a.id}`,
         form: { name: '', description: 'Nieuwe tekst die blijft staan', contactPhone: 'abc' },
-        says: [/Naam: Vul dit veld in\./, /Telefoonnummer: /],
+        says: [/Vul de naam in\./, /Vul een telefoonnummer in/],
         keeps: 'Nieuwe tekst die blijft staan',
       },
       {
@@ -237,19 +237,19 @@ describe('the administration', () => {
           type: 'welfare',
           networkIds: [String(world.networks.a.id), '999999'],
         },
-        says: [/Buurtnetwerken: Maak een keuze\./],
+        says: [/Kies de buurtnetwerken\./],
         keeps: 'Half Opgeslagen',
       },
       {
         url: '/beheer/organisaties',
         form: { name: 'Website Fout', type: 'welfare', website: 'www zonder schema' },
-        says: [/Website: Vul een volledig webadres in/],
+        says: [/Vul een volledig webadres in/],
         keeps: 'www zonder schema',
       },
       {
         url: `/beheer/netwerken/${world.networks.b.id}/coordinator`,
         form: { email: 'geen adres' },
-        says: [/E-mailadres van de coördinator: Vul een geldig e-mailadres in/],
+        says: [/Vul bij het e-mailadres van de coördinator een geldig e-mailadres in/],
         keeps: 'geen adres',
       },
       {
@@ -262,7 +262,7 @@ describe('the administration', () => {
       {
         url: '/beheer/bestuurders',
         form: { email: 'nieuw@example.org', displayName: 'Nieuwe Bestuurder', scope: 'm999999' },
-        says: [/Gemeente of regio: Maak een keuze\./],
+        says: [/Kies de gemeente of regio\./],
         keeps: 'Nieuwe Bestuurder',
       },
       {
@@ -274,15 +274,15 @@ describe('the administration', () => {
           closedAccountMonths: '0',
         },
         says: [
-          /Bewaartermijn persoonsgebonden signalen \(maanden\): Vul een aantal maanden in/,
-          /Bewaartermijn gesloten accounts \(maanden\): Vul een aantal maanden in/,
+          /Vul bij de bewaartermijn van persoonsgebonden signalen een aantal maanden in/,
+          /Vul bij de bewaartermijn van gesloten accounts een aantal maanden in/,
         ],
         keeps: 'Gemeente Voorbeeld',
       },
       {
         url: '/beheer/mail',
         form: { to: 'niet-een-adres' },
-        says: [/Naar dit e-mailadres: Vul een geldig e-mailadres in/],
+        says: [/Vul bij het e-mailadres voor de proefmail een geldig e-mailadres in/],
         keeps: 'niet-een-adres',
       },
     ];
@@ -303,7 +303,10 @@ describe('the administration', () => {
         { from: `/netwerk/${world.networks.a.id}/instellingen` },
       );
     assert.equal(coordinatorForm.statusCode, 400);
-    assert.match(coordinatorForm.body, /E-mailadres voor contact: Vul een geldig e-mailadres in/);
+    assert.match(
+      coordinatorForm.body,
+      /Vul bij het e-mailadres voor contact een geldig e-mailadres in/,
+    );
     assert.match(coordinatorForm.body, /Blijft staan/);
     assert.equal(await snapshot(t), before);
   });
@@ -319,7 +322,7 @@ describe('the administration', () => {
     const statuses = answers.map((a) => a.statusCode).sort();
     assert.deepEqual(statuses, [303, ...Array(9).fill(400)]);
     for (const a of answers.filter((x) => x.statusCode === 400)) {
-      assert.match(a.body, /Webadres: Dit webadres is al in gebruik/);
+      assert.match(a.body, /Dit webadres is al in gebruik/);
     }
     const found = await rows<{ n: number }>(
       t,

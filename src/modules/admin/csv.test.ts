@@ -87,7 +87,7 @@ describe('CSV import', () => {
     assert.equal(rows.ok, false);
     assert.deepEqual(rows.ok ? [] : rows.errors, [
       'regions.csv, rij 3, veld slug: staat al in rij 2. Elke waarde mag maar één keer voorkomen.',
-      'regions.csv, rij 4, veld slug: Gebruik alleen kleine letters, cijfers en streepjes, zoals oost-achterhoek.',
+      'regions.csv, rij 4, veld slug: Gebruik voor het webadres alleen kleine letters, cijfers en streepjes, zoals oost-achterhoek.',
       'organisations.csv, rij 2, veld type: Gebruik een van deze soorten: municipality, welfare, housing, care, education, police, residents_organisation, resident_initiative, other.',
     ]);
     assert.deepEqual(await exportPlaces(t.database.db), before, 'nothing saved');

@@ -18,7 +18,12 @@ export const organisationTypes = [
 ] as const satisfies readonly OrganisationType[];
 
 /** A name of a place, network or organisation. */
-export const nameField = z.string().trim().min(1, 'form.required').max(100, 'form.tooLong|max=100');
+export const nameField = z
+  .string()
+  .trim()
+  .min(1, 'form.required')
+  .max(100, 'form.tooLong|max=100')
+  .describe('admin.name.name');
 
 /** A slug: lower-case letters, digits and single hyphens (it becomes part of an address). */
 export const slugField = z
@@ -27,7 +32,8 @@ export const slugField = z
   .toLowerCase()
   .min(1, 'form.required')
   .max(60, 'form.tooLong|max=60')
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'admin.slug.invalid');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'admin.slug.invalid')
+  .describe('admin.name.slug');
 
 /** An optional text: empty becomes null. */
 const optionalText = (max: number) =>
@@ -45,7 +51,8 @@ export const optionalEmail = z
   .max(200, 'form.tooLong|max=200')
   .optional()
   .refine((v) => !v || z.string().email().safeParse(v).success, 'form.email')
-  .transform((v) => (v ? v : null));
+  .transform((v) => (v ? v : null))
+  .describe('admin.name.contactEmail');
 
 export const optionalPhone = z
   .string()
@@ -53,7 +60,8 @@ export const optionalPhone = z
   .max(30, 'form.tooLong|max=30')
   .optional()
   .refine((v) => !v || /^\+?[0-9 ()-]{6,30}$/.test(v), 'admin.phone.invalid')
-  .transform((v) => (v ? v : null));
+  .transform((v) => (v ? v : null))
+  .describe('admin.name.contactPhone');
 
 export const optionalWebsite = z
   .string()
@@ -61,7 +69,8 @@ export const optionalWebsite = z
   .max(200, 'form.tooLong|max=200')
   .optional()
   .refine((v) => !v || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'admin.website.invalid')
-  .transform((v) => (v ? v : null));
+  .transform((v) => (v ? v : null))
+  .describe('admin.name.website');
 
 export const networkTextFields = {
   name: nameField,
@@ -70,11 +79,16 @@ export const networkTextFields = {
     .trim()
     .max(2000, 'form.tooLong|max=2000')
     .optional()
-    .transform((v) => v ?? ''),
+    .transform((v) => v ?? '')
+    .describe('admin.name.description'),
   contactEmail: optionalEmail,
   contactPhone: optionalPhone,
-  contactAddress: optionalText(200),
+  contactAddress: optionalText(200).describe('admin.name.contactAddress'),
 };
 
-export const areaKindField = z.enum(areaKinds, { message: 'admin.kind.invalid' });
-export const organisationTypeField = z.enum(organisationTypes, { message: 'form.choose' });
+export const areaKindField = z
+  .enum(areaKinds, { message: 'admin.kind.invalid' })
+  .describe('admin.name.kind');
+export const organisationTypeField = z
+  .enum(organisationTypes, { message: 'form.choose' })
+  .describe('admin.name.organisationType');

@@ -47,7 +47,7 @@ export const calculatorMessages = defineMessages({
     'calc.result.file': 'Bestand: {file}',
     'calc.result.rule': 'Manier van tellen: {rule} ({description})',
     'calc.result.summary':
-      '{voters} stemmers. Budget {budget}, daarvan gaat {used} naar plannen en blijft {left} over.',
+      '{voters, plural, one {# stemmer} other {# stemmers}}. Budget {budget}, daarvan gaat {used} naar plannen en blijft {left} over.',
     'calc.result.funded': 'Deze plannen krijgen geld',
     'calc.result.notFunded': 'Deze plannen krijgen geen geld',
     'calc.result.allFunded': 'Alle plannen krijgen geld.',
@@ -104,7 +104,7 @@ export const calculatorMessages = defineMessages({
     'calc.result.file': 'File: {file}',
     'calc.result.rule': 'Way of counting: {rule} ({description})',
     'calc.result.summary':
-      '{voters} voters. Budget {budget}, of which {used} goes to plans and {left} is left over.',
+      '{voters, plural, one {# voter} other {# voters}}. Budget {budget}, of which {used} goes to plans and {left} is left over.',
     'calc.result.funded': 'These plans are funded',
     'calc.result.notFunded': 'These plans are not funded',
     'calc.result.allFunded': 'All plans are funded.',

@@ -12,17 +12,8 @@ import {
 import type { ModuleContext } from '../../platform/module.js';
 import { meetingsModule } from '../meetings/index.js';
 import { networkModule } from '../network/index.js';
-import {
-  DISSENT_MAX,
-  DISSENT_ROWS,
-  decisionSchema,
-  dissentRowSchema,
-  ids,
-  meetingName,
-  reviewSchema,
-  today,
-  valuesOf,
-} from './forms.js';
+import { decisionSchema, dissentRowSchema, reviewSchema } from './form-schemas.js';
+import { DISSENT_MAX, DISSENT_ROWS, ids, meetingName, today, valuesOf } from './forms.js';
 import { can } from './policy.js';
 import {
   checkLine,

@@ -101,6 +101,10 @@ export const experimentsMessages = defineMessages({
     'experiments.evaluated': 'Geëvalueerd. De lessen staan in de bibliotheek.',
     'experiments.lessons': 'Lessen uit dit experiment',
     'experiments.fromSignal': 'Start een experiment vanuit dit signaal',
+    'experiments.name.startsOn': 'de begindatum',
+    'experiments.name.endsOn': 'de einddatum',
+    'experiments.name.signals': 'de nummers van de signalen',
+    'experiments.name.happenedOn': 'de datum',
   },
   en: {
     'experiments.personData.title': 'Experiments',
@@ -201,5 +205,9 @@ export const experimentsMessages = defineMessages({
     'experiments.evaluated': 'Evaluated. The lessons are in the library.',
     'experiments.lessons': 'Lessons from this experiment',
     'experiments.fromSignal': 'Start an experiment from this signal',
+    'experiments.name.startsOn': 'the start date',
+    'experiments.name.endsOn': 'the end date',
+    'experiments.name.signals': 'the numbers of the signals',
+    'experiments.name.happenedOn': 'the date',
   },
 });

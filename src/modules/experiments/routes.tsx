@@ -32,14 +32,15 @@ const experimentSchema = z.object({
   title: z.string().trim().min(1).max(200).describe('experiments.name.title'),
   question: z.string().trim().min(1).max(2000).describe('experiments.name.question'),
   approach: z.string().trim().max(4000).default('').describe('experiments.name.approach'),
-  startsOn: realDate('startsOn'),
-  endsOn: realDate('endsOn'),
+  startsOn: realDate('experiments.name.startsOn'),
+  endsOn: realDate('experiments.name.endsOn'),
   signals: z
     .string()
     .trim()
     .max(200)
     .regex(/^(\d{1,9}(\s*,\s*\d{1,9})*)?$/, 'experiments.error.signals')
-    .default(''),
+    .default('')
+    .describe('experiments.name.signals'),
 });
 
 const logSchema = z.object({
@@ -47,7 +48,8 @@ const logSchema = z.object({
   happenedOn: z
     .string()
     .trim()
-    .refine((v) => fromLocal(v, '12:00') !== undefined, 'form.date'),
+    .refine((v) => fromLocal(v, '12:00') !== undefined, 'form.date')
+    .describe('experiments.name.happenedOn'),
   text: z.string().trim().min(1).max(4000).describe('experiments.name.logText'),
 });
 

@@ -113,6 +113,10 @@ export const libraryMessages = defineMessages({
       'Welk klein experiment ga ik proberen? Wanneer en waar begin ik, en met wie?',
     'library.reflect.q.free': 'Vrije aantekening',
     'library.error.kind': 'Kies: verhaal, casus of les.',
+    'library.name.kind': 'de soort',
+    'library.name.extra': 'de vraag of wat u anders zou doen',
+    'library.name.themes': "de thema's",
+    'library.name.case': 'de casus',
   },
   en: {
     'library.personData.title': 'Library and reflections',
@@ -225,5 +229,9 @@ export const libraryMessages = defineMessages({
       'Which small experiment will I try? When and where do I start, and with whom?',
     'library.reflect.q.free': 'Free note',
     'library.error.kind': 'Choose: story, case or lesson.',
+    'library.name.kind': 'the kind',
+    'library.name.extra': 'the question or what you would do differently',
+    'library.name.themes': 'the themes',
+    'library.name.case': 'the case',
   },
 });

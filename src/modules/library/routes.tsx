@@ -30,13 +30,16 @@ const open = { config: { policy: 'public' as const } };
 const signedIn = { config: { policy: 'signedIn' as const } };
 
 const itemSchema = z.object({
-  kind: z.enum(itemKinds, { message: 'library.error.kind' }),
+  kind: z.enum(itemKinds, { message: 'library.error.kind' }).describe('library.name.kind'),
   title: z.string().trim().min(1).max(200).describe('library.name.title'),
   body: z.string().trim().min(1).max(10_000).describe('library.name.body'),
-  extra: z.string().trim().max(4000).default(''),
-  themes: z.string().max(300).default(''),
+  extra: z.string().trim().max(4000).default('').describe('library.name.extra'),
+  themes: z.string().max(300).default('').describe('library.name.themes'),
   visibility: z.enum(itemVisibilities).describe('library.name.visibility'),
-  casus: z.union([z.literal(''), idParam]).optional(),
+  casus: z
+    .union([z.literal(''), idParam])
+    .optional()
+    .describe('library.name.case'),
 });
 
 /** A change: the texts and themes (kind and visibility have their own ways). */

@@ -4,6 +4,7 @@ import type { Lang, Translate } from '../../platform/i18n/index.js';
 import type { PublicSection } from '../../platform/module.js';
 import { meetingLabel, whenLabel } from './presenters.js';
 import { meetingsRepository } from './repository.js';
+import { MeetingName } from './views/list.js';
 
 /** How many upcoming public meetings the public page lists. */
 export const PUBLIC_MEETINGS_SHOWN = 5;
@@ -33,10 +34,14 @@ export async function meetingsPublicSection(
             <li class="utrecht-unordered-list__item" key={m.id}>
               {m.cancelledAt ? <strong>{t('meetings.cancelled')}: </strong> : null}
               <a class="utrecht-link" href={`/buurt/${network.slug}/bijeenkomsten/${m.id}`}>
-                {meetingLabel(t, m)}
+                <MeetingName label={meetingLabel(t, m)} />
               </a>{' '}
               — {whenLabel(t, lang, m)}
-              {m.place ? `, ${m.place}` : ''}
+              {m.place ? (
+                <>
+                  , <span lang="nl">{m.place}</span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -128,7 +128,7 @@ describe('invitations, members and my data', () => {
       password: 'kort',
     });
     assert.equal(short.statusCode, 400);
-    assert.match(short.body, /Gebruik minstens 10 tekens/);
+    assert.match(short.body, /Gebruik voor uw wachtwoord minstens 10 tekens/);
     assert.match(short.body, /href="#field-password"/);
     assert.match(short.body, /value="Nieuw"/, 'the name typed is kept');
     const common = await invitee.post('/uitnodiging', {

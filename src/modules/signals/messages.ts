@@ -25,7 +25,7 @@ export const signalsMessages = defineMessages({
     'signals.list.themes': 'Thema’s beheren',
     'signals.list.empty': 'Er zijn (nog) geen signalen die hierbij passen.',
     'signals.list.hidden':
-      '{count} persoonsgebonden signalen. Die ziet alleen het duo dat ze opvolgt en de coördinator.',
+      '{count, plural, one {# persoonsgebonden signaal. Dat ziet alleen het duo dat het opvolgt, en de coördinator.} other {# persoonsgebonden signalen. Die ziet alleen het duo dat ze opvolgt, en de coördinator.}}',
     'signals.filter.title': 'Filteren',
     'signals.filter.status': 'Status',
     'signals.filter.theme': 'Thema',
@@ -159,7 +159,7 @@ export const signalsMessages = defineMessages({
       'Het aantal signalen per thema en per maand, de laatste 12 maanden. Persoonsgebonden signalen tellen mee in de getallen.',
     'signals.pattern.chartTitle': 'Signalen per thema per maand',
     'signals.pattern.chartDesc':
-      'Een staaf per maand, gekleurd per thema: samen {total} signalen in de laatste 12 maanden. Alle getallen staan ook in de tabel.',
+      'Een staaf per maand, gekleurd per thema: samen {total, plural, one {# signaal} other {# signalen}} in de laatste 12 maanden. Alle getallen staan ook in de tabel.',
     'signals.pattern.month': 'Maand',
     'signals.pattern.axis': 'Aantal signalen',
     'signals.pattern.total': 'Totaal',
@@ -202,6 +202,18 @@ export const signalsMessages = defineMessages({
     'signals.public.thanks':
       'Dank u wel. Uw melding is aangekomen. De coördinator van het buurtnetwerk leest hem.',
     'signals.public.back': 'Terug naar de pagina van het buurtnetwerk',
+    'signals.name.theme': 'een thema',
+    'signals.name.personBound': 'of het signaal over één persoon gaat',
+    'signals.name.confirmed': 'de bevestiging',
+    'signals.name.update': 'uw bericht',
+    'signals.name.status': 'de nieuwe stap',
+    'signals.name.outcome': 'de uitkomst',
+    'signals.name.reason': 'de reden',
+    'signals.name.newTheme': 'het nieuwe thema',
+    'signals.name.what': 'uw beschrijving',
+    'signals.name.where': 'de plek',
+    'signals.name.email': 'uw e-mailadres',
+    'signals.error.what': 'Schrijf op wat u zag gebeuren.',
   },
   en: {
     'signals.filter.waiting': 'What waits',
@@ -227,7 +239,7 @@ export const signalsMessages = defineMessages({
     'signals.list.themes': 'Manage themes',
     'signals.list.empty': 'There are no signals that match (yet).',
     'signals.list.hidden':
-      '{count} person-bound signals. Only the duo following them up and the coordinator see them.',
+      '{count, plural, one {# person-bound signal. Only the duo following it up and the coordinator see it.} other {# person-bound signals. Only the duo following them up and the coordinator see them.}}',
     'signals.filter.title': 'Filter',
     'signals.filter.status': 'Status',
     'signals.filter.theme': 'Theme',
@@ -361,7 +373,7 @@ export const signalsMessages = defineMessages({
       'The number of signals per theme and month, for the last 12 months. Person-bound signals count in the numbers.',
     'signals.pattern.chartTitle': 'Signals per theme per month',
     'signals.pattern.chartDesc':
-      'One bar per month, coloured by theme: {total} signals in the last 12 months in all. Every number is also in the table.',
+      'One bar per month, coloured by theme: {total, plural, one {# signal} other {# signals}} in the last 12 months in all. Every number is also in the table.',
     'signals.pattern.month': 'Month',
     'signals.pattern.axis': 'Number of signals',
     'signals.pattern.total': 'Total',
@@ -404,5 +416,17 @@ export const signalsMessages = defineMessages({
     'signals.public.thanks':
       'Thank you. Your message has arrived. The coordinator of the neighbourhood network will read it.',
     'signals.public.back': 'Back to the page of the neighbourhood network',
+    'signals.name.theme': 'a theme',
+    'signals.name.personBound': 'whether the signal is about one person',
+    'signals.name.confirmed': 'the confirmation',
+    'signals.name.update': 'your message',
+    'signals.name.status': 'the next step',
+    'signals.name.outcome': 'the outcome',
+    'signals.name.reason': 'the reason',
+    'signals.name.newTheme': 'the new theme',
+    'signals.name.what': 'your description',
+    'signals.name.where': 'the place',
+    'signals.name.email': 'your email address',
+    'signals.error.what': 'Write down what you saw happen.',
   },
 });

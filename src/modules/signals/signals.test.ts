@@ -189,7 +189,7 @@ describe('signals', () => {
       }
       assert.equal(list.statusCode, 200);
       assert.equal(list.body.includes('Meneer zit veel alleen'), sees, `${who} in the list`);
-      if (!sees) assert.match(list.body, /1 persoonsgebonden signalen/);
+      if (!sees) assert.match(list.body, /1 persoonsgebonden signaal\./);
       const pattern = await c.get(`${base()}/patroon`);
       assert.equal(pattern.statusCode, 200);
       assert.ok(!pattern.body.includes('Meneer zit veel alleen'));

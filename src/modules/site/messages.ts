@@ -68,9 +68,9 @@ export const siteMessages = defineMessages({
       'Wij gebruiken uw gegevens voor een taak van algemeen belang: het werk in de buurt (artikel 6, lid 1e AVG). Het logboek bewaren we omdat beveiliging dat vraagt (artikel 6, lid 1f). Uw naam op de openbare pagina van een netwerk staat er alleen als u dat zelf kiest (toestemming, artikel 6, lid 1a).',
     'privacy.retentionTitle': 'Hoe lang bewaren we het?',
     'privacy.retention.signals':
-      'Signalen over één persoon worden {months} maanden nadat ze zijn afgesloten automatisch anoniem gemaakt.',
+      'Signalen over één persoon worden {months, plural, one {# maand} other {# maanden}} nadat ze zijn afgesloten automatisch anoniem gemaakt.',
     'privacy.retention.accounts':
-      'Een gesloten account bewaren we {months} maanden. Verwijdert u zelf uw account, dan gaat alles wat u herkenbaar maakt meteen weg. Wat u heeft bijgedragen blijft staan, zonder uw naam.',
+      'Een gesloten account bewaren we {months, plural, one {# maand} other {# maanden}}. Verwijdert u zelf uw account, dan gaat alles wat u herkenbaar maakt meteen weg. Wat u heeft bijgedragen blijft staan, zonder uw naam.',
     'privacy.rightsTitle': 'Uw rechten',
     'privacy.rights.access':
       'Inzien en meenemen: op de pagina Mijn gegevens downloadt u alles wat we over u bewaren.',
@@ -156,9 +156,9 @@ export const siteMessages = defineMessages({
       "We use your data for a task in the public interest: the work in the neighbourhood (GDPR article 6(1)(e)). We keep the log because security requires it (article 6(1)(f)). Your name is on a network's public page only if you choose so yourself (consent, article 6(1)(a)).",
     'privacy.retentionTitle': 'How long do we keep it?',
     'privacy.retention.signals':
-      'Signals about one person are made anonymous automatically {months} months after they are closed.',
+      'Signals about one person are made anonymous automatically {months, plural, one {# month} other {# months}} after they are closed.',
     'privacy.retention.accounts':
-      'We keep a closed account for {months} months. If you delete your account yourself, everything that identifies you goes at once. What you contributed stays, without your name.',
+      'We keep a closed account for {months, plural, one {# month} other {# months}}. If you delete your account yourself, everything that identifies you goes at once. What you contributed stays, without your name.',
     'privacy.rightsTitle': 'Your rights',
     'privacy.rights.access':
       'See and take along: on the My data page you download everything we keep about you.',

@@ -59,7 +59,9 @@ export const sparksModule: ModuleManifest<typeof sparksMessages, typeof api> = {
   routes: sparksRoutes,
   seed: seedSparksDemo,
   personData: sparksPersonData,
-  publicSections: [(db, network, request) => sparksPublicSection(db, network, request.t)],
+  publicSections: [
+    (db, network, request) => sparksPublicSection(db, network, request.t, request.lang),
+  ],
   overview: [sparksOverview],
   moderation: [sparkModeration],
   search: sparksSearch,

@@ -35,7 +35,8 @@ export const sparksMessages = defineMessages({
     'sparks.form.publicHint': 'Zonder uw naam. Zet dit alleen aan als iedereen het mag zien.',
     'sparks.form.submit': 'Vonkje toevoegen',
     'sparks.error.empty': 'Schrijf op wat u zag gebeuren.',
-    'sparks.error.tooLong': 'Een vonkje is hooguit {max} tekens. Maak het wat korter.',
+    'sparks.error.tooLong':
+      'Een vonkje is hooguit {max, plural, one {# teken} other {# tekens}}. Maak het wat korter.',
     'sparks.error.photoTooLarge':
       'Deze foto is groter dan 10 MB. Kies een kleinere foto of verklein hem eerst.',
     'sparks.error.photoType':
@@ -72,6 +73,10 @@ export const sparksMessages = defineMessages({
     'sparks.public.submit': 'Vonkje versturen',
     'sparks.public.thanks': 'Dank u wel! De coördinator leest uw vonkje zo snel mogelijk.',
     'sparks.public.back': 'Terug naar {network}',
+    'sparks.name.text': 'uw vonkje',
+    'sparks.name.isPublic': 'of iedereen het vonkje mag zien',
+    'sparks.name.photoDescription': 'de beschrijving van de foto',
+    'sparks.name.visitorName': 'uw naam',
   },
   en: {
     'sparks.overview.title': 'Sparks',
@@ -107,7 +112,8 @@ export const sparksMessages = defineMessages({
     'sparks.form.publicHint': 'Without your name. Only tick this if anyone may see it.',
     'sparks.form.submit': 'Add spark',
     'sparks.error.empty': 'Write down what you saw happen.',
-    'sparks.error.tooLong': 'A spark is at most {max} characters. Please make it a bit shorter.',
+    'sparks.error.tooLong':
+      'A spark is at most {max, plural, one {# character} other {# characters}}. Please make it a bit shorter.',
     'sparks.error.photoTooLarge':
       'This photo is larger than 10 MB. Choose a smaller photo or make it smaller first.',
     'sparks.error.photoType':
@@ -144,5 +150,9 @@ export const sparksMessages = defineMessages({
     'sparks.public.submit': 'Send spark',
     'sparks.public.thanks': 'Thank you! The coordinator will read your spark soon.',
     'sparks.public.back': 'Back to {network}',
+    'sparks.name.text': 'your spark',
+    'sparks.name.isPublic': 'whether anyone may see the spark',
+    'sparks.name.photoDescription': 'the description of the photo',
+    'sparks.name.visitorName': 'your name',
   },
 });

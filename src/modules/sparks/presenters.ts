@@ -64,13 +64,13 @@ export function presentSpark(
   };
 }
 
-/** A public spark on the network's public page: no author, the date only. */
-export function presentPublicSpark(t: Translate, s: SparkRow): SparkCardModel {
+/** A public spark on the network's public page: no author, the date only (in the page's language). */
+export function presentPublicSpark(t: Translate, lang: Lang, s: SparkRow): SparkCardModel {
   return {
     id: s.id,
     text: s.text,
     author: '',
-    when: formatDate('nl', s.createdAt),
+    when: formatDate(lang, s.createdAt),
     isPublic: true,
     waitsForPublic: false,
     photoUrl: s.photoId ? photoPath(s.photoId) : null,

@@ -24,15 +24,21 @@ const open = { config: { policy: 'public' as const } };
 
 /** The spark's text, as every spark form checks it. */
 export const sparkText = z
-  .string()
+  .string({ required_error: 'sparks.error.empty' })
   .trim()
   .min(1, 'sparks.error.empty')
-  .max(SPARK_MAX, `sparks.error.tooLong|max=${SPARK_MAX}`);
+  .max(SPARK_MAX, `sparks.error.tooLong|max=${SPARK_MAX}`)
+  .describe('sparks.name.text');
 
 const sparkSchema = z.object({
   text: sparkText,
-  isPublic: z.literal('on').optional(),
-  photoDescription: z.string().trim().max(200, 'form.tooLong|max=200').default(''),
+  isPublic: z.literal('on').optional().describe('sparks.name.isPublic'),
+  photoDescription: z
+    .string()
+    .trim()
+    .max(200, 'form.tooLong|max=200')
+    .default('')
+    .describe('sparks.name.photoDescription'),
 });
 
 /**
@@ -233,7 +239,12 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
 
   const publicSchema = z.object({
     text: sparkText,
-    name: z.string().trim().max(80, 'form.tooLong|max=80').default(''),
+    name: z
+      .string()
+      .trim()
+      .max(80, 'form.tooLong|max=80')
+      .default('')
+      .describe('sparks.name.visitorName'),
   });
 
   app.post(

@@ -337,6 +337,7 @@ describe('sparks: the wall, photos and moderation', () => {
         t.database.db,
         { id: a(), slug: world.networks.a.slug },
         translator('nl'),
+        'nl',
       );
       const { renderToString } = await import('preact-render-to-string');
       assert.match(renderToString(section!.body), /Buurman Piet repareerde/);
@@ -459,7 +460,7 @@ describe('sparks: the wall, photos and moderation', () => {
       photo: { filename: 'l.png', contentType: 'image/png', data: png },
     });
     assert.equal(long.statusCode, 400);
-    assert.match(long.body, /Gebruik hoogstens 200 tekens/);
+    assert.match(long.body, /Gebruik voor de beschrijving van de foto hoogstens 200 tekens/);
     assert.match(long.body, /Te lange beschrijving/);
   });
 });

@@ -305,8 +305,19 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
     ]);
     const form = parseForm(
       z.object({
-        email: z.string().trim().toLowerCase().max(200, 'form.tooLong|max=200').email('form.email'),
-        displayName: z.string().trim().min(1, 'form.required').max(60, 'form.tooLong|max=60'),
+        email: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .max(200, 'form.tooLong|max=200')
+          .email('form.email')
+          .describe('admin.name.email'),
+        displayName: z
+          .string()
+          .trim()
+          .min(1, 'form.required')
+          .max(60, 'form.tooLong|max=60')
+          .describe('admin.name.leaderName'),
         scope: z
           .string({ message: 'form.choose' })
           .refine(
@@ -314,7 +325,8 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
               (v.startsWith('m') && municipalities.some((m) => `m${m.id}` === v)) ||
               (v.startsWith('r') && regions.some((r) => `r${r.id}` === v)),
             'form.choose',
-          ),
+          )
+          .describe('admin.name.scope'),
       }),
       request.body,
       request.t,

@@ -146,7 +146,7 @@ function registerKind<Row extends { id: number }, Schema extends z.ZodTypeAny>(
     const result = await kind.save(row?.id, form.data, request);
     if (!result.ok) {
       return show({
-        errors: translateErrors(request.t, result.errors),
+        errors: translateErrors(request.t, result.errors, kind.schema(row)),
         values: formValues(request.body),
       });
     }
@@ -220,7 +220,12 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
       municipalityTable(request.t, await service.listMunicipalities(), await service.listRegions()),
     fields: async (request) => municipalityFields(request.t, await service.listRegions()),
     values: (m) => ({ name: m.name, slug: m.slug, regionId: String(m.regionId) }),
-    schema: () => z.object({ name: nameField, slug: slugField, regionId: idField }),
+    schema: () =>
+      z.object({
+        name: nameField,
+        slug: slugField,
+        regionId: idField.describe('admin.name.region'),
+      }),
     save: (id, data, request) => service.saveMunicipality(id, data, by(request)),
     name: (m) => m.name,
   });
@@ -244,12 +249,20 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
       municipalityId: String(a.municipalityId),
     }),
     schema: () =>
-      z.object({ name: nameField, slug: slugField, kind: areaKindField, municipalityId: idField }),
+      z.object({
+        name: nameField,
+        slug: slugField,
+        kind: areaKindField,
+        municipalityId: idField.describe('admin.name.municipality'),
+      }),
     save: (id, data, request) => service.saveArea(id, data, by(request)),
     name: (a) => a.name,
   });
 
-  const networkSchema = z.object({ ...networkTextFields, isPublic: tick });
+  const networkSchema = z.object({
+    ...networkTextFields,
+    isPublic: tick.describe('admin.name.isPublic'),
+  });
   registerKind(app, {
     path: '/beheer/netwerken',
     objectType: 'network',
@@ -274,7 +287,8 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     },
     values: networkValues,
     defaults: { isPublic: 'on' },
-    schema: (row) => (row ? networkSchema : networkSchema.extend({ areaId: idField })),
+    schema: (row) =>
+      row ? networkSchema : networkSchema.extend({ areaId: idField.describe('admin.name.area') }),
     save: (id, data, request) =>
       service.saveNetwork(
         id,
@@ -383,7 +397,15 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     await requireAdmin(request);
     const network = await findOr404(request, 'id', service.findNetwork, 'network');
     const form = parseForm(
-      z.object({ email: z.string().trim().toLowerCase().max(200).email('form.email') }),
+      z.object({
+        email: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .max(200)
+          .email('form.email')
+          .describe('admin.name.coordinatorEmail'),
+      }),
       request.body,
       request.t,
     );
@@ -433,7 +455,7 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
         name: nameField,
         type: organisationTypeField,
         website: optionalWebsite,
-        networkIds: idList,
+        networkIds: idList.describe('admin.name.networks'),
       }),
     save: (id, data, request) => service.saveOrganisation(id, data, by(request)),
     name: (o) => o.name,

@@ -136,7 +136,14 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
   app.post('/beheer/mail', checked, async (request, reply) => {
     const by = await requireAdmin(request);
     const form = parseForm(
-      z.object({ to: z.string().trim().max(200, 'form.tooLong|max=200').email('form.email') }),
+      z.object({
+        to: z
+          .string()
+          .trim()
+          .max(200, 'form.tooLong|max=200')
+          .email('form.email')
+          .describe('admin.name.mailTo'),
+      }),
       request.body,
       request.t,
     );
@@ -250,15 +257,17 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
           .trim()
           .max(100, 'form.tooLong|max=100')
           .optional()
-          .transform((v) => v ?? ''),
+          .transform((v) => v ?? '')
+          .describe('admin.name.organisationName'),
         privacyContact: z
           .string()
           .trim()
           .max(500, 'form.tooLong|max=500')
           .optional()
-          .transform((v) => v ?? ''),
-        personalSignalMonths: months,
-        closedAccountMonths: months,
+          .transform((v) => v ?? '')
+          .describe('admin.name.privacyContact'),
+        personalSignalMonths: months.describe('admin.name.personalSignalMonths'),
+        closedAccountMonths: months.describe('admin.name.closedAccountMonths'),
       }),
       request.body,
       request.t,
@@ -274,8 +283,13 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
 
   const note = z.string().trim().max(4000, 'form.tooLong|max=4000').default('');
   const legalSchema = z.object({
-    organisationAddress: z.string().trim().max(300, 'form.tooLong|max=300').default(''),
-    accessibilityStatus: z.enum(accessibilityStatuses),
+    organisationAddress: z
+      .string()
+      .trim()
+      .max(300, 'form.tooLong|max=300')
+      .default('')
+      .describe('admin.name.organisationAddress'),
+    accessibilityStatus: z.enum(accessibilityStatuses).describe('admin.name.accessibilityStatus'),
     accessibilityReviewedOn: z
       .string()
       .trim()
@@ -284,12 +298,13 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
         (v) => v === '' || !Number.isNaN(Date.parse(`${v}T12:00:00Z`)),
         'admin.legal.reviewedOn.error',
       )
-      .default(''),
-    accessibilityIssues: note,
-    privacyNoteNl: note,
-    privacyNoteEn: note,
-    accessibilityNoteNl: note,
-    accessibilityNoteEn: note,
+      .default('')
+      .describe('admin.name.accessibilityReviewedOn'),
+    accessibilityIssues: note.describe('admin.name.accessibilityIssues'),
+    privacyNoteNl: note.describe('admin.name.privacyNoteNl'),
+    privacyNoteEn: note.describe('admin.name.privacyNoteEn'),
+    accessibilityNoteNl: note.describe('admin.name.accessibilityNoteNl'),
+    accessibilityNoteEn: note.describe('admin.name.accessibilityNoteEn'),
   });
 
   app.post('/beheer/instellingen/verklaringen', checked, async (request, reply) => {
@@ -348,7 +363,7 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
     contactEmail: networkTextFields.contactEmail,
     contactPhone: networkTextFields.contactPhone,
     contactAddress: networkTextFields.contactAddress,
-    isPublic: tick,
+    isPublic: tick.describe('admin.name.isPublic'),
   });
 
   async function networkOf(request: FastifyRequest) {

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../../../platform/access.js';
-import type { FormErrors } from '../../../platform/forms.js';
+import { type FormErrors, fieldMessage } from '../../../platform/forms.js';
 import { isMessageKey, type Translate } from '../../../platform/i18n/index.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import type { AdminOrigin, PeopleService } from '../../people/index.js';
@@ -48,12 +48,20 @@ export async function findOr404<T>(
   return found;
 }
 
-/** Catalogue keys of a failed save, translated. */
-export function translateErrors(t: Translate, errors: Record<string, string>): FormErrors {
+/** Catalogue keys of a failed save, translated; with the form's schema, naming their fields. */
+export function translateErrors(
+  t: Translate,
+  errors: Record<string, string>,
+  schema?: z.ZodTypeAny,
+): FormErrors {
   return Object.fromEntries(
     Object.entries(errors).map(([field, key]) => [
       field,
-      isMessageKey(key) ? t(key) : t('form.invalid'),
+      schema
+        ? fieldMessage(schema, field, isMessageKey(key) ? key : 'form.invalid', t)
+        : isMessageKey(key)
+          ? t(key)
+          : t('form.invalid'),
     ]),
   );
 }

@@ -61,21 +61,10 @@ export interface FormSpec extends FormState {
 /** Renders a form from its spec, with the user's input and the errors per field. */
 export function SpecForm({ ctx, form }: { ctx: ViewContext; form: FormSpec }) {
   const values = form.values ?? {};
-  // Each message names its field ("Webadres: …"), in the summary and at the field.
-  const labels = new Map(form.fields.map((f) => [f.name, f.label]));
-  const errors = Object.fromEntries(
-    Object.entries(form.errors ?? {}).map(([name, message]) => {
-      const label = labels.get(name);
-      return [name, label ? `${label}: ${message}` : message];
-    }),
-  );
+  // Each message names its field itself ("Vul de naam in.", platform/forms.ts).
+  const errors = form.errors ?? {};
   return (
-    <Form
-      ctx={ctx}
-      action={form.action}
-      errors={form.errors ? errors : undefined}
-      enctype={form.enctype}
-    >
+    <Form ctx={ctx} action={form.action} errors={form.errors} enctype={form.enctype}>
       {form.intro ? <p class="utrecht-paragraph">{form.intro}</p> : null}
       {form.fields.map((f) => {
         const common = {

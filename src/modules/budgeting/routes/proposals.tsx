@@ -44,11 +44,16 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
     `/netwerk/${networkId}/wijkbudget/${roundId}`;
 
   const proposalSchema = z.object({
-    title: z.string().trim().min(1).max(120),
-    description: z.string().trim().min(1).max(4000),
-    place: z.string().trim().max(200).default(''),
-    cost: z.string().trim().min(1).max(30),
-    photoDescription: z.string().trim().max(200, 'form.tooLong|max=200').default(''),
+    title: z.string().trim().min(1).max(120).describe('budget.name.proposalTitle'),
+    description: z.string().trim().min(1).max(4000).describe('budget.name.proposalDescription'),
+    place: z.string().trim().max(200).default('').describe('budget.name.place'),
+    cost: z.string().trim().min(1).max(30).describe('budget.name.cost'),
+    photoDescription: z
+      .string()
+      .trim()
+      .max(200, 'form.tooLong|max=200')
+      .default('')
+      .describe('budget.name.photoDescription'),
   });
 
   /**
@@ -157,10 +162,10 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
   );
 
   const reviewSchema = z.object({
-    decision: z.enum(['accepted', 'rejected']),
-    reason: z.string().trim().max(2000).default(''),
-    cost: z.string().trim().min(1).max(30),
-    costReason: z.string().trim().max(1000).default(''),
+    decision: z.enum(['accepted', 'rejected']).describe('budget.name.decision'),
+    reason: z.string().trim().max(2000).default('').describe('budget.name.reason'),
+    cost: z.string().trim().min(1).max(30).describe('budget.name.cost'),
+    costReason: z.string().trim().max(1000).default('').describe('budget.name.costReason'),
   });
 
   app.post(

@@ -17,10 +17,15 @@ import { uploadedPhoto } from './proposals.js';
 const megapixels = () => sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000;
 
 const updateSchema = z.object({
-  text: z.string().trim().min(1).max(2000),
-  progress: z.string().trim().min(1).max(3),
-  spent: z.string().trim().min(1).max(30),
-  photoDescription: z.string().trim().max(200, 'form.tooLong|max=200').default(''),
+  text: z.string().trim().min(1).max(2000).describe('budget.name.updateText'),
+  progress: z.string().trim().min(1).max(3).describe('budget.name.progress'),
+  spent: z.string().trim().min(1).max(30).describe('budget.name.spent'),
+  photoDescription: z
+    .string()
+    .trim()
+    .max(200, 'form.tooLong|max=200')
+    .default('')
+    .describe('budget.name.photoDescription'),
 });
 
 /** The coordinator's realisation update of a funded project (POST …/uitvoering). */

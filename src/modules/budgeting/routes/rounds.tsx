@@ -67,22 +67,25 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
       .transform(Number)
       .pipe(z.number().int().min(0).max(max));
   const roundSchema = z.object({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().trim().max(4000).default(''),
-    budget: z.string().trim().min(1).max(30),
-    submissionUntil: isoDate,
-    reviewUntil: isoDate,
-    votingFrom: isoDate,
-    votingUntil: isoDate,
-    ballotType: z.enum(ballotTypes),
-    minSelections: count(1000),
-    maxSelections: count(1000),
-    pointsTotal: count(1000),
-    rule: z.string().refine((r) => RULES.has(r), 'form.choose'),
-    ties: z.enum(ROUND_TIE_MODES),
-    voteByCode: z.literal('on').optional(),
-    voteByAccount: z.literal('on').optional(),
-    minAge: count(120),
+    title: z.string().trim().min(1).max(200).describe('budget.name.title'),
+    description: z.string().trim().max(4000).default('').describe('budget.name.description'),
+    budget: z.string().trim().min(1).max(30).describe('budget.name.budget'),
+    submissionUntil: isoDate.describe('budget.name.submissionUntil'),
+    reviewUntil: isoDate.describe('budget.name.reviewUntil'),
+    votingFrom: isoDate.describe('budget.name.votingFrom'),
+    votingUntil: isoDate.describe('budget.name.votingUntil'),
+    ballotType: z.enum(ballotTypes).describe('budget.name.ballotType'),
+    minSelections: count(1000).describe('budget.name.minSelections'),
+    maxSelections: count(1000).describe('budget.name.maxSelections'),
+    pointsTotal: count(1000).describe('budget.name.pointsTotal'),
+    rule: z
+      .string()
+      .refine((r) => RULES.has(r), 'form.choose')
+      .describe('budget.name.rule'),
+    ties: z.enum(ROUND_TIE_MODES).describe('budget.name.ties'),
+    voteByCode: z.literal('on').optional().describe('budget.name.voteByCode'),
+    voteByAccount: z.literal('on').optional().describe('budget.name.voteByAccount'),
+    minAge: count(120).describe('budget.name.minAge'),
   });
 
   /** The round form: the settings, or the errors per field with the input kept. */

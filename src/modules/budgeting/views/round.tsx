@@ -79,7 +79,9 @@ function ProposalBlock({
   const e = state?.errors ?? {};
   return (
     <li class="utrecht-unordered-list__item bk-proposal" key={p.id} id={`voorstel-${p.id}`}>
-      <h3 class="utrecht-heading-3">{p.title}</h3>
+      <h3 class="utrecht-heading-3" lang="nl">
+        {p.title}
+      </h3>
       <p class="utrecht-paragraph">
         {p.cost}
         {p.place ? ` · ${p.place}` : ''} · {p.statusLabel}

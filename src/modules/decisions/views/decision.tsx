@@ -48,7 +48,9 @@ export function DecisionPage({
           {t('decisions.back')}
         </a>
       </p>
-      <h1 class="utrecht-heading-1">{vm.facts.title}</h1>
+      <h1 class="utrecht-heading-1" lang="nl">
+        {vm.facts.title}
+      </h1>
       {e.form ? (
         <div class="utrecht-alert utrecht-alert--error" role="alert">
           <p class="utrecht-paragraph">{e.form}</p>

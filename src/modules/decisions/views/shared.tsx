@@ -62,7 +62,7 @@ export function SummaryItem({ ctx, d }: { ctx: ViewContext; d: DecisionSummary }
   const { t } = ctx;
   return (
     <li class="utrecht-unordered-list__item bk-decision" key={d.id}>
-      <a class="utrecht-link" href={d.href}>
+      <a class="utrecht-link" href={d.href} lang="nl">
         {d.title}
       </a>{' '}
       <span class={`bk-status bk-status--${d.statusKey}`}>{d.status}</span>
@@ -123,17 +123,17 @@ export function Facts({ ctx, f, level }: { ctx: ViewContext; f: DecisionFacts; l
         ) : null}
       </dl>
       <H class={hc}>{t('decisions.what')}</H>
-      <Paragraphs text={f.body} />
+      <Paragraphs text={f.body} lang="nl" />
       <H class={hc}>{t('decisions.why')}</H>
-      <Paragraphs text={f.reasons} />
+      <Paragraphs text={f.reasons} lang="nl" />
       <H class={hc}>{t('decisions.involvement')}</H>
       <p class="utrecht-paragraph">{f.involvement}</p>
-      <Paragraphs text={f.involvementWho} />
+      <Paragraphs text={f.involvementWho} lang="nl" />
       <H class={hc}>{t('decisions.check')}</H>
       <p class="utrecht-paragraph">
         <strong class={`bk-effect bk-effect--${f.effectKey}`}>{f.check}</strong>
       </p>
-      <Paragraphs text={f.reasoning} />
+      <Paragraphs text={f.reasoning} lang="nl" />
       <H class={hc}>{t('decisions.dissent')}</H>
       {f.dissent.length > 0 ? (
         <ul class="utrecht-unordered-list">
@@ -168,7 +168,7 @@ export function Facts({ ctx, f, level }: { ctx: ViewContext; f: DecisionFacts; l
           <p class="utrecht-paragraph">
             <strong>{f.review.line}</strong> {f.review.on}
           </p>
-          <Paragraphs text={f.review.text} />
+          <Paragraphs text={f.review.text} lang="nl" />
         </>
       ) : null}
     </>

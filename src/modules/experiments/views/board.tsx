@@ -46,11 +46,11 @@ export function BoardPage({ ctx, vm }: { ctx: ViewContext; vm: BoardViewModel })
               <ul class="utrecht-unordered-list">
                 {column.items.map((e) => (
                   <li class="utrecht-unordered-list__item" key={e.id}>
-                    <a class="utrecht-link" href={`${base}/${e.id}`}>
+                    <a class="utrecht-link" href={`${base}/${e.id}`} lang="nl">
                       {e.title}
                     </a>
                     <br />
-                    {e.question}
+                    <span lang="nl">{e.question}</span>
                     <br />
                     {e.period}
                   </li>

@@ -68,7 +68,9 @@ export function ExperimentPage({
           {t('experiments.back')}
         </a>
       </p>
-      <h1 class="utrecht-heading-1">{vm.title}</h1>
+      <h1 class="utrecht-heading-1" lang="nl">
+        {vm.title}
+      </h1>
       {e.form ? (
         <div class="utrecht-alert utrecht-alert--error" role="alert">
           <p class="utrecht-paragraph">{e.form}</p>
@@ -81,11 +83,11 @@ export function ExperimentPage({
         <dd>{vm.period}</dd>
       </dl>
       <h2 class="utrecht-heading-2">{t('experiments.question')}</h2>
-      <Paragraphs text={vm.question} />
+      <Paragraphs text={vm.question} lang="nl" />
       {vm.approach.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">{t('experiments.approach')}</h2>
-          <Paragraphs text={vm.approach} />
+          <Paragraphs text={vm.approach} lang="nl" />
         </>
       ) : null}
       {vm.signals.length > 0 ? (
@@ -163,7 +165,7 @@ export function ExperimentPage({
       {vm.evaluation.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">{t('experiments.evaluation')}</h2>
-          <Paragraphs text={vm.evaluation} />
+          <Paragraphs text={vm.evaluation} lang="nl" />
         </>
       ) : null}
       {vm.lessons.length > 0 ? (
@@ -190,7 +192,7 @@ export function ExperimentPage({
             <p class="utrecht-paragraph">
               <strong>{entry.meta}</strong>
             </p>
-            <Paragraphs text={entry.paragraphs} />
+            <Paragraphs text={entry.paragraphs} lang="nl" />
             {entry.editHref ? (
               <p class="utrecht-paragraph">
                 <a class="utrecht-link" href={entry.editHref}>

@@ -50,7 +50,9 @@ export function ItemPage({
   return (
     <Layout ctx={ctx} title={vm.title}>
       <p class="utrecht-paragraph bk-kicker">{vm.kind}</p>
-      <h1 class="utrecht-heading-1">{vm.title}</h1>
+      <h1 class="utrecht-heading-1" lang="nl">
+        {vm.title}
+      </h1>
       <p class="utrecht-paragraph">{vm.byline}</p>
       {vm.source ? (
         <p class="utrecht-paragraph">
@@ -63,11 +65,11 @@ export function ItemPage({
           )}
         </p>
       ) : null}
-      <Paragraphs text={vm.body} />
+      <Paragraphs text={vm.body} lang="nl" />
       {vm.extraLabel && vm.extra.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">{vm.extraLabel}</h2>
-          <Paragraphs text={vm.extra} />
+          <Paragraphs text={vm.extra} lang="nl" />
         </>
       ) : null}
       {vm.themes.length > 0 ? (
@@ -107,7 +109,7 @@ export function ItemPage({
             <ul class="utrecht-unordered-list">
               {vm.responses.map((r) => (
                 <li class="utrecht-unordered-list__item" key={r.id} id={`reactie-${r.id}`}>
-                  <Paragraphs text={r.paragraphs} />
+                  <Paragraphs text={r.paragraphs} lang="nl" />
                   <p class="utrecht-paragraph">
                     {r.byline}
                     {r.helped ? <strong> · {t('library.helped')}</strong> : null}

@@ -79,10 +79,10 @@ export function LibraryPage({ ctx, vm }: { ctx: ViewContext; vm: LibraryViewMode
         <ul class="utrecht-unordered-list bk-library">
           {vm.items.map((item) => (
             <li class="utrecht-unordered-list__item" key={item.id}>
-              <a class="utrecht-link" href={item.href}>
+              <a class="utrecht-link" href={item.href} lang="nl">
                 {item.title}
               </a>{' '}
-              ({item.kind}, {item.network}) — {item.excerpt}
+              ({item.kind}, {item.network}) — <span lang="nl">{item.excerpt}</span>
               {item.themes.length > 0 ? ` [${item.themes.join(', ')}]` : ''}
             </li>
           ))}

@@ -59,7 +59,10 @@ export function registerAttendanceRoutes(app: FastifyInstance, kit: MeetingRoute
     .int('meetings.error.count')
     .min(0, 'meetings.error.count')
     .max(10_000, 'meetings.error.count');
-  const attendanceSchema = z.object({ otherResidents: count, otherProfessionals: count });
+  const attendanceSchema = z.object({
+    otherResidents: count.describe('meetings.name.otherResidents'),
+    otherProfessionals: count.describe('meetings.name.otherProfessionals'),
+  });
 
   app.post(
     '/netwerk/:networkId/bijeenkomsten/:meetingId/aanwezigheid',
@@ -113,7 +116,9 @@ export function registerAttendanceRoutes(app: FastifyInstance, kit: MeetingRoute
       const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await loadMeeting(request, network.id);
       const form = parseForm(
-        z.object({ minutes: z.string().max(MINUTES_MAX).default('') }),
+        z.object({
+          minutes: z.string().max(MINUTES_MAX).default('').describe('meetings.name.minutes'),
+        }),
         request.body,
         request.t,
       );

@@ -67,29 +67,42 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
   }
 
   const meetingSchema = z.object({
-    kind: z.enum(meetingKinds),
-    title: z.string().trim().max(MEETING_TEXT_MAX).default(''),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.date'),
-    time: z.string().regex(/^\d{2}:\d{2}$/, 'meetings.error.time'),
+    kind: z.enum(meetingKinds).describe('meetings.name.kind'),
+    title: z.string().trim().max(MEETING_TEXT_MAX).default('').describe('meetings.name.title'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'form.date')
+      .describe('meetings.name.date'),
+    time: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/, 'meetings.error.time')
+      .describe('meetings.name.time'),
     endTime: z
       .string()
       .regex(/^(\d{2}:\d{2})?$/, 'meetings.error.endTime')
-      .default(''),
-    description: z.string().trim().max(DESCRIPTION_MAX).default(''),
-    place: z.string().trim().max(MEETING_TEXT_MAX).default(''),
+      .default('')
+      .describe('meetings.name.endTime'),
+    description: z
+      .string()
+      .trim()
+      .max(DESCRIPTION_MAX)
+      .default('')
+      .describe('meetings.name.description'),
+    place: z.string().trim().max(MEETING_TEXT_MAX).default('').describe('meetings.name.place'),
     maxPlaces: z
       .string()
       .trim()
       .regex(/^(\d{1,5})?$/, 'meetings.error.maxPlaces')
-      .default(''),
-    isPublic: z.literal('on').optional(),
-    confirmPast: z.literal('on').optional(),
+      .default('')
+      .describe('meetings.name.maxPlaces'),
+    isPublic: z.literal('on').optional().describe('meetings.name.isPublic'),
+    confirmPast: z.literal('on').optional().describe('meetings.name.confirmPast'),
   });
 
   /** One agenda row of the meeting form (`item<n>Title`, `item<n>Origin`). */
   const agendaRowSchema = z.object({
-    title: z.string().trim().max(MEETING_TEXT_MAX),
-    origin: z.enum(agendaOrigins),
+    title: z.string().trim().max(MEETING_TEXT_MAX).describe('meetings.name.agendaTitle'),
+    origin: z.enum(agendaOrigins).describe('meetings.name.agendaOrigin'),
   });
 
   /**

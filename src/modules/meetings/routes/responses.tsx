@@ -41,7 +41,8 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
             .string()
             .trim()
             .regex(/^\d{1,3}$/, placesError)
-            .default('1'),
+            .default('1')
+            .describe('meetings.name.places'),
         }),
         body,
         request.t,
@@ -112,20 +113,27 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
   // ── Action points ─────────────────────────────────────────────────────────────────────
 
   const actionSchema = z.object({
-    what: z.string().trim().min(1, 'meetings.actions.error.what').max(MEETING_TEXT_MAX),
-    who: z.string().trim().max(MEETING_TEXT_MAX).default(''),
+    what: z
+      .string()
+      .trim()
+      .min(1, 'meetings.actions.error.what')
+      .max(MEETING_TEXT_MAX)
+      .describe('meetings.name.what'),
+    who: z.string().trim().max(MEETING_TEXT_MAX).default('').describe('meetings.name.who'),
     dueOn: z
       .string()
       .trim()
       .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'meetings.actions.error.due')
       // A real day (no 30 February, which Date would roll over) within the meeting years.
       .refine((d) => d === '' || isRealDay(d), 'meetings.actions.error.due')
-      .default(''),
+      .default('')
+      .describe('meetings.name.dueOn'),
     signalId: z
       .string()
       .trim()
       .regex(/^\d{0,9}$/, 'meetings.actions.error.signal')
-      .default(''),
+      .default('')
+      .describe('meetings.name.signalId'),
   });
 
   app.post(

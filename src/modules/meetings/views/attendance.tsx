@@ -95,7 +95,7 @@ export function MinutesPage({
         <TextArea
           name="minutes"
           label={t('meetings.minutes')}
-          description={t('meetings.minutesHint', { max: vm.max.toLocaleString(ctx.lang) })}
+          description={t('meetings.minutesHint', { max: vm.max })}
           value={state.values?.minutes ?? vm.minutes}
           error={state.errors?.minutes}
           rows={14}

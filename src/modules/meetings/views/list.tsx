@@ -36,10 +36,14 @@ function MeetingList({
             <strong class="bk-cancelled-tag">{ctx.t('meetings.cancelled')}: </strong>
           ) : null}
           <a class="utrecht-link" href={`${base}/${m.id}`}>
-            {m.label}
+            <MeetingName label={m.label} />
           </a>{' '}
           — {m.when}
-          {m.place ? `, ${m.place}` : ''}
+          {m.place ? (
+            <>
+              , <span lang="nl">{m.place}</span>
+            </>
+          ) : null}
           {m.isPublic ? ` (${ctx.t('meetings.public')})` : ''}
         </li>
       ))}
@@ -78,5 +82,20 @@ export function MeetingsPage({ ctx, vm }: { ctx: ViewContext; vm: MeetingsViewMo
         </li>
       </ul>
     </Layout>
+  );
+}
+
+/**
+ * A meeting's label ("Bewonersavond: Wat maakt Zonnehoek fijn?") with the title people wrote
+ * marked as Dutch; the kind before the colon is in the page's language.
+ */
+export function MeetingName({ label }: { label: string }) {
+  const colon = label.indexOf(': ');
+  if (colon === -1) return <>{label}</>;
+  return (
+    <>
+      {label.slice(0, colon + 2)}
+      <span lang="nl">{label.slice(colon + 2)}</span>
+    </>
   );
 }

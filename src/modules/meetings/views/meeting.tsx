@@ -1,9 +1,10 @@
 // One meeting: time, place, agenda, who came, minutes; and the agenda to print.
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
-import { Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import { ErrorSummary, Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { MinutesBlock } from '../presenters.js';
+import { MeetingName } from './list.js';
 
 export interface MeetingViewModel {
   network: { id: number; name: string };
@@ -114,7 +115,12 @@ function Rsvp({ ctx, base, rsvp }: { ctx: ViewContext; base: string; rsvp: RsvpV
         </p>
       ) : null}
       {full ? (
-        <p class="utrecht-paragraph">{t('meetings.rsvp.full')}</p>
+        // Full while the person was answering: the refusal is a form error like any other.
+        Object.keys(e).length > 0 ? (
+          <ErrorSummary ctx={ctx} errors={e} />
+        ) : (
+          <p class="utrecht-paragraph">{t('meetings.rsvp.full')}</p>
+        )
       ) : (
         <Form ctx={ctx} action={`${base}/ik-kom`} errors={rsvp.state.errors}>
           {rsvp.max !== null ? (
@@ -282,7 +288,7 @@ export function MeetingPage({
       </p>
       <h1 class="utrecht-heading-1">
         {m.cancelled ? <span class="bk-cancelled-tag">{t('meetings.cancelled')}: </span> : null}
-        {m.label}
+        <MeetingName label={m.label} />
       </h1>
       {m.cancelled ? (
         <p class="utrecht-paragraph bk-cancelled-note">
@@ -291,8 +297,13 @@ export function MeetingPage({
       ) : null}
       <p class="utrecht-paragraph">
         {m.when}
-        {m.place ? ` · ${m.place}` : ''} ·{' '}
-        {m.isPublic ? t('meetings.public') : t('meetings.membersOnly')}
+        {m.place ? (
+          <>
+            {' · '}
+            <span lang="nl">{m.place}</span>
+          </>
+        ) : null}{' '}
+        · {m.isPublic ? t('meetings.public') : t('meetings.membersOnly')}
       </p>
       {m.description ? (
         <Minutes blocks={[{ type: 'paragraph', lines: m.description.split('\n') }]} />

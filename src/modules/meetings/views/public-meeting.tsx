@@ -2,6 +2,7 @@
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { MinutesBlock } from '../presenters.js';
+import { MeetingName } from './list.js';
 import { Minutes } from './meeting.js';
 
 export interface PublicMeetingViewModel {
@@ -30,7 +31,7 @@ export function PublicMeetingPage({ ctx, vm }: { ctx: ViewContext; vm: PublicMee
       </p>
       <h1 class="utrecht-heading-1">
         {m.cancelled ? <span class="bk-cancelled-tag">{t('meetings.cancelled')}: </span> : null}
-        {m.label}
+        <MeetingName label={m.label} />
       </h1>
       {m.cancelled ? (
         <p class="utrecht-paragraph bk-cancelled-note">

@@ -36,7 +36,11 @@ export function DirectoryPage({ ctx, vm }: { ctx: ViewContext; vm: DirectoryMode
                           area: network.areaName,
                         })}
                       </p>
-                      {network.summary ? <p class="utrecht-paragraph">{network.summary}</p> : null}
+                      {network.summary ? (
+                        <p class="utrecht-paragraph" lang="nl">
+                          {network.summary}
+                        </p>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -66,7 +70,7 @@ export function NetworkPage({ ctx, vm }: { ctx: ViewContext; vm: NetworkPageMode
         })}
       </p>
       {vm.paragraphs.map((paragraph, i) => (
-        <p class="utrecht-paragraph" key={i}>
+        <p class="utrecht-paragraph" key={i} lang="nl">
           {paragraph}
         </p>
       ))}

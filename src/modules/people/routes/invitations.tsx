@@ -95,7 +95,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
   // The code typed from a letter: checked, then the same page with the rest of the form.
   app.post('/uitnodiging/code', loginLimited, async (request, reply) => {
     const form = parseForm(
-      z.object({ code: z.string().trim().min(1).max(100) }),
+      z.object({ code: z.string().trim().min(1).max(100).describe('people.name.code') }),
       request.body,
       request.t,
     );
@@ -124,19 +124,24 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
     const invitation = code ? await service.describeInvitation(code) : undefined;
     if (!invitation) return showAccept(request, reply, code || ' ', {}, 400);
     const schema = z.object({
-      code: z.string().min(1),
-      displayName: invitation.hasAccount ? z.string().optional() : z.string().trim().min(1).max(60),
-      username: invitation.email
+      code: z.string().min(1).describe('people.name.code'),
+      displayName: (invitation.hasAccount
+        ? z.string().optional()
+        : z.string().trim().min(1).max(60)
+      ).describe('people.name.displayName'),
+      username: (invitation.email
         ? z.string().optional()
         : z
             .string()
             .trim()
             .toLowerCase()
-            .regex(/^[a-z0-9][a-z0-9.-]{2,29}$/, 'invite.username.invalid'),
-      password: invitation.hasAccount
+            .regex(/^[a-z0-9][a-z0-9.-]{2,29}$/, 'invite.username.invalid')
+      ).describe('people.name.username'),
+      password: (invitation.hasAccount
         ? z.string().min(1).max(200)
-        : passwordField.refine((p) => !isCommonPassword(p), 'password.common'),
-      listed: z.literal('on').optional(),
+        : passwordField.refine((p) => !isCommonPassword(p), 'password.common')
+      ).describe('people.name.password'),
+      listed: z.literal('on').optional().describe('people.name.listed'),
     });
     const form = parseForm(schema, request.body, request.t);
     if (!form.ok)
@@ -214,14 +219,15 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
     const organisations = await service.listOrganisationsOf(network.id);
     const schema = z
       .object({
-        kind: z.enum(['email', 'letter']),
-        email: z.string().trim().max(200).optional(),
-        addressee: z.string().trim().max(80).optional(),
-        role: z.enum(memberRoles),
+        kind: z.enum(['email', 'letter']).describe('people.name.inviteKind'),
+        email: z.string().trim().max(200).optional().describe('people.name.email'),
+        addressee: z.string().trim().max(80).optional().describe('people.name.addressee'),
+        role: z.enum(memberRoles).describe('people.name.role'),
         organisationId: z
           .string()
           .optional()
-          .refine((v) => !v || organisations.some((o) => String(o.id) === v), 'form.choose'),
+          .refine((v) => !v || organisations.some((o) => String(o.id) === v), 'form.choose')
+          .describe('people.name.organisation'),
       })
       .superRefine((v, ctx) => {
         if (v.kind === 'email' && !z.string().email().safeParse(v.email).success) {

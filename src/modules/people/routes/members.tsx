@@ -94,7 +94,11 @@ export async function memberRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
     const network = await networkFor(service, request, 'members.manage');
     const membership = await membershipIn(request, network.id);
     const actor = await actorOf(request);
-    const form = parseForm(z.object({ role: z.enum(memberRoles) }), request.body, request.t);
+    const form = parseForm(
+      z.object({ role: z.enum(memberRoles).describe('people.name.role') }),
+      request.body,
+      request.t,
+    );
     const back = `/netwerk/${network.id}/leden`;
     if (!form.ok) return reply.flash('error', 'form.choose').redirect(back, 303);
     const result = await service.changeRole(actor, membership, form.data.role, request.ip);

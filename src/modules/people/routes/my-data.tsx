@@ -25,8 +25,10 @@ import {
 } from './shared.js';
 
 const eraseSchema = z.object({
-  password: z.string().min(1).max(200),
-  confirm: z.literal('on', { errorMap: () => ({ message: 'myData.erase.confirmRequired' }) }),
+  password: z.string().min(1).max(200).describe('people.name.password'),
+  confirm: z
+    .literal('on', { errorMap: () => ({ message: 'myData.erase.confirmRequired' }) })
+    .describe('people.name.eraseConfirm'),
 });
 
 const nameSchema = z.object({

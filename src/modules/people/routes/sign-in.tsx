@@ -18,9 +18,9 @@ import {
 } from './shared.js';
 
 const loginSchema = z.object({
-  identifier: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(200),
-  terug: z.string().optional(),
+  identifier: z.string().trim().min(1).max(200).describe('people.name.identifier'),
+  password: z.string().min(1).max(200).describe('people.name.password'),
+  terug: z.string().optional().describe('people.name.back'),
 });
 
 export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Promise<void> {
@@ -112,7 +112,7 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
 
   app.post('/wachtwoord-vergeten', loginLimited, async (request, reply) => {
     const form = parseForm(
-      z.object({ email: z.string().trim().email().max(200) }),
+      z.object({ email: z.string().trim().email().max(200).describe('people.name.email') }),
       request.body,
       request.t,
     );
@@ -165,8 +165,10 @@ export async function signInRoutes(app: FastifyInstance, deps: PeopleDeps): Prom
   );
 
   const resetSchema = z.object({
-    token: z.string().min(1).max(100),
-    password: passwordField.refine((p) => !isCommonPassword(p), 'password.common'),
+    token: z.string().min(1).max(100).describe('people.name.resetToken'),
+    password: passwordField
+      .refine((p) => !isCommonPassword(p), 'password.common')
+      .describe('people.name.newPassword'),
   });
 
   app.post('/wachtwoord-herstellen', loginLimited, async (request, reply) => {

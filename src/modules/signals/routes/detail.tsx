@@ -98,7 +98,7 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
   app.post('/netwerk/:networkId/signalen/:signalId/bericht', checked, async (request, reply) => {
     const { network, loaded } = await signalFor(request, 'signal.post');
     const form = parseForm(
-      z.object({ text: z.string().trim().min(1).max(4000) }),
+      z.object({ text: z.string().trim().min(1).max(4000).describe('signals.name.update') }),
       request.body,
       request.t,
     );
@@ -119,7 +119,10 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
     const { network, loaded } = await signalFor(request, 'signal.manage');
     const t = request.t;
     const form = parseForm(
-      z.object({ to: z.enum(signalStatuses), outcome: z.string().trim().max(4000).optional() }),
+      z.object({
+        to: z.enum(signalStatuses).describe('signals.name.status'),
+        outcome: z.string().trim().max(4000).optional().describe('signals.name.outcome'),
+      }),
       request.body,
       t,
     );
@@ -148,7 +151,9 @@ export function registerDetailRoutes(app: FastifyInstance, kit: SignalRouteKit):
       const { network, loaded } = await signalFor(request, 'signal.manage');
       const t = request.t;
       const form = parseForm(
-        z.object({ reason: z.string().trim().max(1000).optional() }),
+        z.object({
+          reason: z.string().trim().max(1000).optional().describe('signals.name.reason'),
+        }),
         request.body,
         t,
       );

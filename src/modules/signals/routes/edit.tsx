@@ -47,7 +47,7 @@ export function registerEditRoutes(app: FastifyInstance, kit: SignalRouteKit): v
     const themes = await service.listThemes(network.id);
     const schema = z.object({
       ...signalTextFields(themes),
-      bevestigd: z.string().max(50).optional(),
+      bevestigd: z.string().max(50).optional().describe('signals.name.confirmed'),
     });
     const form = parseForm(schema, request.body, request.t);
     if (!form.ok) {

@@ -9,7 +9,8 @@ export function signalTextFields(themes: readonly string[]) {
     description: z.string().trim().max(4000).default('').describe('signals.name.description'),
     theme: z
       .string({ required_error: 'signals.error.theme' })
-      .refine((v) => themes.includes(v), 'signals.error.theme'),
+      .refine((v) => themes.includes(v), 'signals.error.theme')
+      .describe('signals.name.theme'),
     place: z.string().trim().max(120).default('').describe('signals.name.place'),
     trigger: z.string().trim().max(1000).default('').describe('signals.name.trigger'),
   };

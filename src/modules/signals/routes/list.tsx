@@ -109,8 +109,8 @@ export function registerListRoutes(app: FastifyInstance, kit: SignalRouteKit): v
       ...signalTextFields(themes),
       raisedBy: z.enum(raisedByValues).describe('signals.name.raisedBy'),
       origin: z.enum(['meeting', 'street', 'other']).describe('signals.name.origin'),
-      personBound: z.literal('on').optional(),
-      bevestigd: z.string().max(50).optional(),
+      personBound: z.literal('on').optional().describe('signals.name.personBound'),
+      bevestigd: z.string().max(50).optional().describe('signals.name.confirmed'),
     });
     const form = parseForm(schema, request.body, request.t);
     if (!form.ok) {

@@ -76,9 +76,17 @@ export function registerPublicAndModerationRoutes(app: FastifyInstance, kit: Sig
   const publicLimit = { config: { policy: 'public' as const, rateLimit: PUBLIC_FORM_LIMIT } };
 
   const publicSchema = z.object({
-    what: z.string().trim().min(1).max(2000),
-    where: z.string().trim().max(120).default(''),
-    email: z.union([z.literal(''), z.string().trim().email().max(200)]).optional(),
+    what: z
+      .string({ required_error: 'signals.error.what' })
+      .trim()
+      .min(1, 'signals.error.what')
+      .max(2000)
+      .describe('signals.name.what'),
+    where: z.string().trim().max(120).default('').describe('signals.name.where'),
+    email: z
+      .union([z.literal(''), z.string().trim().email().max(200)])
+      .optional()
+      .describe('signals.name.email'),
   });
 
   app.get('/buurt/:slug/signaal', { config: { policy: 'public' } }, async (request, reply) => {

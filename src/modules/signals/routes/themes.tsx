@@ -40,7 +40,7 @@ export function registerPatternAndThemeRoutes(app: FastifyInstance, kit: SignalR
   app.post('/netwerk/:networkId/signalen/themas', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.themes');
     const form = parseForm(
-      z.object({ theme: z.string().trim().min(2).max(40) }),
+      z.object({ theme: z.string().trim().min(2).max(40).describe('signals.name.newTheme') }),
       request.body,
       request.t,
     );

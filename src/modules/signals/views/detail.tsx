@@ -69,14 +69,20 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
           {t('signals.back')}
         </a>
       </p>
-      <h1 class="utrecht-heading-1">{s.title}</h1>
+      <h1 class="utrecht-heading-1" lang="nl">
+        {s.title}
+      </h1>
       {s.personBound ? (
         <div class="utrecht-alert utrecht-alert--warning" role="note">
           <p class="utrecht-paragraph">{t('signals.detail.personBound')}</p>
         </div>
       ) : null}
       {s.anonymised ? <p class="utrecht-paragraph">{t('signals.detail.anonymised')}</p> : null}
-      {s.description ? <p class="utrecht-paragraph bk-pre-line">{s.description}</p> : null}
+      {s.description ? (
+        <p class="utrecht-paragraph bk-pre-line" lang="nl">
+          {s.description}
+        </p>
+      ) : null}
       <dl class="bk-dl">
         {row(t('signals.detail.status'), s.status)}
         {row(t('signals.detail.theme'), s.theme)}
@@ -105,9 +111,13 @@ export function SignalDetailPage({ ctx, vm }: { ctx: ViewContext; vm: SignalDeta
                 <p class="utrecht-paragraph bk-thread__meta">
                   {t('signals.edit.changedBy', { who: r.editor, when: r.when })}
                 </p>
-                <p class="utrecht-paragraph">{r.title}</p>
+                <p class="utrecht-paragraph" lang="nl">
+                  {r.title}
+                </p>
                 {r.description ? (
-                  <p class="utrecht-paragraph bk-pre-line">{r.description}</p>
+                  <p class="utrecht-paragraph bk-pre-line" lang="nl">
+                    {r.description}
+                  </p>
                 ) : null}
               </li>
             ))}

@@ -137,7 +137,7 @@ export function SignalListPage({ ctx, vm }: { ctx: ViewContext; vm: SignalListVi
               {vm.rows.map((r) => (
                 <tr class="utrecht-table__row" key={r.id}>
                   <th class="utrecht-table__header-cell" scope="row">
-                    <a class="utrecht-link" href={`${base}/${r.id}`}>
+                    <a class="utrecht-link" href={`${base}/${r.id}`} lang="nl">
                       {r.title}
                     </a>
                     {r.personBound ? (
