@@ -16,9 +16,7 @@
  */
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../../src/app.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { TestClient, testConfig } from '../../test/helpers/app.js';
 import {
@@ -28,6 +26,7 @@ import {
   createRegion,
   TEST_PASSWORD,
 } from '../../test/helpers/factories.js';
+import { openBenchDatabase, percentile } from '../database.js';
 
 const usePg = process.argv.includes('--pg');
 const rows = Number(process.env.BENCH_ROWS ?? 2_000);
@@ -36,33 +35,7 @@ const REGIONS = 2;
 const MUNICIPALITIES_PER_REGION = 5;
 const NETWORKS_PER_MUNICIPALITY = 5;
 
-async function openTarget(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
-  if (!usePg) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    return { handle, cleanup: () => handle.close() };
-  }
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `bench_pulse_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  return {
-    handle,
-    cleanup: async () => {
-      await handle.close();
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
-    },
-  };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
-const { handle, cleanup } = await openTarget();
+const { handle, cleanup } = await openBenchDatabase(usePg, 'bench_pulse');
 try {
   await runMigrations(handle);
   const db = handle.db;

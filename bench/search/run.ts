@@ -13,11 +13,10 @@
  * Prints p50/p95/p99 in milliseconds per query and for all queries together.
  */
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { searchRepository } from '../../src/modules/search/repository.js';
 import { publicScope, type ViewerScope } from '../../src/platform/visibility.js';
+import { openBenchDatabase, percentile } from '../database.js';
 
 const usePg = process.argv.includes('--pg');
 const total = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
@@ -108,33 +107,7 @@ const placeOf = (networkId: number) => {
   };
 };
 
-async function openTarget(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
-  if (!usePg) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    return { handle, cleanup: () => handle.close() };
-  }
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `bench_search_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  return {
-    handle,
-    cleanup: async () => {
-      await handle.close();
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
-    },
-  };
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
-const { handle, cleanup } = await openTarget();
+const { handle, cleanup } = await openBenchDatabase(usePg, 'bench_search');
 try {
   await runMigrations(handle);
   const repo = searchRepository(handle.db);
