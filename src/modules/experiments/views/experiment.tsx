@@ -2,15 +2,10 @@
 // logbook and the evaluation with its lessons.
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
-import {
-  Form,
-  SelectField,
-  SubmitButton,
-  TextArea,
-  TextField,
-} from '../../../platform/views/forms.js';
+import { Form, SelectField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import { Paragraphs } from '../../../platform/views/Paragraphs.js';
+import { LogEntryFields } from './log-entry.js';
 
 type Option = { value: string; label: string };
 
@@ -206,26 +201,12 @@ export function ExperimentPage({
       {vm.canLog ? (
         <Form ctx={ctx} action={`${base}/logboek`} errors={e.form ? undefined : state.errors}>
           <h3 class="utrecht-heading-3">{t('experiments.logAdd')}</h3>
-          <SelectField
-            name="kind"
-            label={t('experiments.logKind')}
-            options={vm.logKinds}
-            value={v.kind}
-            error={e.kind}
-          />
-          <TextField
-            name="happenedOn"
-            type="date"
-            label={t('experiments.logDate')}
-            value={v.happenedOn ?? vm.today}
-            error={e.happenedOn}
-          />
-          <TextArea
-            name="text"
-            label={t('experiments.logText')}
-            value={v.text}
-            error={e.text}
-            maxLength={4000}
+          <LogEntryFields
+            t={t}
+            logKinds={vm.logKinds}
+            values={v}
+            errors={e}
+            defaultDate={vm.today}
           />
           <SubmitButton>{t('experiments.logSave')}</SubmitButton>
         </Form>

@@ -1,5 +1,6 @@
 // Changing one logbook entry: its kind, date and text.
-import type { FormState } from '../../../platform/forms.js';
+import type { FormErrors, FormState, FormValues } from '../../../platform/forms.js';
+import type { Translate } from '../../../platform/i18n/index.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Form,
@@ -16,6 +17,48 @@ export interface LogEntryFormViewModel {
   experimentTitle: string;
   entryId: number;
   logKinds: { value: string; label: string }[];
+}
+
+/** The fields of a logbook entry (kind, date, text), on the add form and the change form. */
+export function LogEntryFields({
+  t,
+  logKinds,
+  values,
+  errors,
+  defaultDate,
+}: {
+  t: Translate;
+  logKinds: { value: string; label: string }[];
+  values: FormValues;
+  errors: FormErrors;
+  /** The date shown when the form has none yet ("YYYY-MM-DD"). */
+  defaultDate?: string;
+}) {
+  return (
+    <>
+      <SelectField
+        name="kind"
+        label={t('experiments.logKind')}
+        options={logKinds}
+        value={values.kind}
+        error={errors.kind}
+      />
+      <TextField
+        name="happenedOn"
+        type="date"
+        label={t('experiments.logDate')}
+        value={values.happenedOn ?? defaultDate}
+        error={errors.happenedOn}
+      />
+      <TextArea
+        name="text"
+        label={t('experiments.logText')}
+        value={values.text}
+        error={errors.text}
+        maxLength={4000}
+      />
+    </>
+  );
 }
 
 export function LogEntryFormPage({
@@ -43,27 +86,7 @@ export function LogEntryFormPage({
         action={`${vm.experimentPath}/logboek/${vm.entryId}/bewerken`}
         errors={state.errors}
       >
-        <SelectField
-          name="kind"
-          label={t('experiments.logKind')}
-          options={vm.logKinds}
-          value={v.kind}
-          error={e.kind}
-        />
-        <TextField
-          name="happenedOn"
-          type="date"
-          label={t('experiments.logDate')}
-          value={v.happenedOn}
-          error={e.happenedOn}
-        />
-        <TextArea
-          name="text"
-          label={t('experiments.logText')}
-          value={v.text}
-          error={e.text}
-          maxLength={4000}
-        />
+        <LogEntryFields t={t} logKinds={vm.logKinds} values={v} errors={e} />
         <SubmitButton>{t('experiments.logEditSave')}</SubmitButton>
       </Form>
     </Layout>
