@@ -113,10 +113,7 @@ function pgliteDemoTemplate(): Promise<Blob> {
     ownDemo ??= dumpOf(migrateAndSeed);
     return ownDemo;
   }
-  return buildPgliteTemplate(
-    join('.tmp', `pglite-demo-${demoKey(testRun)}.tar`),
-    migrateAndSeed,
-  );
+  return buildPgliteTemplate(join('.tmp', `pglite-demo-${demoKey(testRun)}.tar`), migrateAndSeed);
 }
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
