@@ -237,6 +237,26 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
     });
   });
 
+  test("the pattern's months are Amsterdam's: a signal on the last evening of a month (UTC) counts in the next", async () => {
+    const db = t.database.db;
+    const d = world.networks.d.id;
+    // 23:30 UTC on 30 November is 00:30 on 1 December in Amsterdam.
+    const lateEvening = new Date('2026-11-30T23:30:00Z');
+    await db.insert(signals).values({
+      networkId: d,
+      title: 'Middernacht',
+      theme: 'loneliness',
+      raisedBy: 'resident',
+      origin: 'other',
+      status: 'new',
+      createdAt: lateEvening,
+    });
+    const pattern = await signalsService(db).summarisePattern(d, lateEvening);
+    assert.equal(pattern.months.at(-1), '2026-12', 'the current month is December');
+    const row = pattern.rows.find((r) => r.theme === 'loneliness');
+    assert.equal(row?.counts.at(-1), 1, 'the signal counts in December');
+  });
+
   test('retention: person-bound signals closed more than N months ago are made anonymous', async () => {
     const db = t.database.db;
     const d = world.networks.d.id;

@@ -1,5 +1,6 @@
 // The themes of a network (the defaults and its own), the pattern view over them, and the
 // retention period of its person-bound signals.
+import { toLocal } from '../../../platform/time.js';
 import { isDefaultTheme, themesOf } from '../themes.js';
 import {
   MAX_EXTRA_THEMES,
@@ -31,9 +32,10 @@ export function themeService({ repo }: SignalsContext) {
         year: 'numeric',
         month: '2-digit',
       });
-      const start = new Date(
-        Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (PATTERN_MONTHS - 1), 1),
-      );
+      // The current month is Amsterdam's: on the last evening of a month (UTC) it is already
+      // the next one there, and signals of that night belong to it.
+      const [year, month] = toLocal(now).date.split('-').map(Number) as [number, number];
+      const start = new Date(Date.UTC(year, month - 1 - (PATTERN_MONTHS - 1), 1));
       for (let i = 0; i < PATTERN_MONTHS; i++) {
         const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 15));
         months.push(amsterdam.format(d).slice(0, 7));
