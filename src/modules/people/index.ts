@@ -9,8 +9,12 @@ import { peopleDirectory } from './repository/index.js';
 import { peopleRoutes } from './routes/index.js';
 import { hashPassword } from './secrets.js';
 import { DEMO_PASSWORD, demoAccounts, seedPeopleDemo } from './seed.js';
-import { type PeopleService, type PeopleServiceOptions, peopleService } from './service/index.js';
-import { peopleOverview } from './service/overview.js';
+import {
+  type PeopleService,
+  type PeopleServiceOptions,
+  peopleOverview,
+  peopleService,
+} from './service/index.js';
 import { actorResolver, SESSION_COOKIE } from './session.js';
 import * as tables from './tables.js';
 

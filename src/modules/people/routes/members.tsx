@@ -15,7 +15,7 @@ import {
   roleLabel,
   roleOptions,
 } from '../presenters.js';
-import { gatherOverview } from '../service/overview.js';
+import { gatherOverview } from '../service/index.js';
 import { MembersPage, MyNetworksPage } from '../views/members.js';
 import { NetworkHomePage } from '../views/overview.js';
 import { actorOf, checked, networkFor, type PeopleDeps, signedIn } from './shared.js';

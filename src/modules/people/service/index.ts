@@ -12,6 +12,7 @@ import { signInService } from './sign-in.js';
 export type { AdminOrigin, LeaderScopeInput } from './accounts.js';
 export { LEADER_LINK_MINUTES, SETUP_LINK_MINUTES } from './accounts.js';
 export { INVITATION_DAYS } from './invitations.js';
+export { gatherOverview, peopleOverview } from './overview.js';
 export { EMAIL_CHANGE_HOURS } from './self-service.js';
 export type { LoginResult } from './sign-in.js';
 /** Rows another module holds about a person: included in the export, anonymised on erasure. */
