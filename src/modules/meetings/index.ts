@@ -9,6 +9,7 @@ import { meetingsPersonData } from './person-data.js';
 import { meetingLabel } from './presenters.js';
 import { meetingsPublicSection } from './public.js';
 import { meetingsRepository } from './repository.js';
+import { meetingsPulseRepository } from './repository-pulse.js';
 import { meetingsRoutes } from './routes/index.js';
 import { meetingsSearch } from './search.js';
 import { seedMeetingsDemo } from './seed.js';
@@ -21,12 +22,12 @@ const api = {
   pulse(db: Executor) {
     return {
       /** `{ origin, n }[]` of agenda items of meetings of these networks in [from, to). */
-      countAgenda: meetingsRepository(db).countAgendaForPulse,
+      countAgenda: meetingsPulseRepository(db).countAgendaForPulse,
       /**
        * `{ residents, professionals }` who attended meetings of these networks in [from, to);
        * `residentMembers` is the people module's subquery (decision 0013).
        */
-      countAttendance: meetingsRepository(db).countAttendanceForPulse,
+      countAttendance: meetingsPulseRepository(db).countAttendanceForPulse,
     };
   },
   /**

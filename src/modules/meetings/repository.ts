@@ -1,20 +1,7 @@
-// All SQL of the meetings module. Every query is scoped by its network or by a meeting
-// found within its network. Names of people come from the people module's face.
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gt,
-  gte,
-  inArray,
-  isNull,
-  lt,
-  ne,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+// The SQL of the meetings module (its pulse counts are in repository-pulse.ts, its overview
+// in repository-overview.ts). Every query is scoped by its network or by a meeting found
+// within its network. Names of people come from the people module's face.
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { DEFAULT_LENGTH_MS } from './length.js';
 import {
@@ -82,71 +69,8 @@ const meetingColumns = {
   otherProfessionals: meetings.otherProfessionals,
 };
 
-/** Meetings of these networks, not cancelled, starting in [from, to) (Amsterdam dates). */
-function inPulse(networkIds: readonly number[], from: string, to: string) {
-  const day = sql`(${meetings.startsAt} at time zone 'Europe/Amsterdam')::date`;
-  return and(
-    inArray(meetings.networkId, [...networkIds]),
-    isNull(meetings.cancelledAt),
-    sql`${day} >= ${from}::date and ${day} < ${to}::date`,
-  );
-}
-
 export function meetingsRepository(db: Executor) {
   return {
-    /**
-     * For the pulse: agenda items of meetings of these networks in the period [from, to)
-     * (Amsterdam calendar dates) by their origin, counted in SQL — listening (from residents)
-     * or sending. Cancelled meetings do not count.
-     */
-    async countAgendaForPulse(networkIds: readonly number[], from: string, to: string) {
-      if (networkIds.length === 0) return [];
-      return db
-        .select({ origin: agendaItems.origin, n: count() })
-        .from(agendaItems)
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .where(inPulse(networkIds, from, to))
-        .groupBy(agendaItems.origin);
-    },
-
-    /**
-     * For the pulse: attendance of the meetings of these networks in [from, to), counted in
-     * SQL as `{ residents, professionals }`: named attendees by their role in the meeting's
-     * network (`residentMembers`, the people module's subquery of `(person_id, network_id)`
-     * of residents and council members) plus the unnamed counts on each meeting.
-     */
-    async countAttendanceForPulse(
-      networkIds: readonly number[],
-      from: string,
-      to: string,
-      residentMembers: SQL,
-    ): Promise<{ residents: number; professionals: number }> {
-      if (networkIds.length === 0) return { residents: 0, professionals: 0 };
-      const named = db
-        .select({
-          meetingId: meetingAttendance.meetingId,
-          residents:
-            sql<number>`count(*) filter (where (${meetingAttendance.personId}, ${meetings.networkId}) in (${residentMembers}))`.as(
-              'named_residents',
-            ),
-          all: count().as('named_all'),
-        })
-        .from(meetingAttendance)
-        .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-        .where(inPulse(networkIds, from, to))
-        .groupBy(meetingAttendance.meetingId)
-        .as('named');
-      const rows = await db
-        .select({
-          residents: sql<number>`(coalesce(sum(${meetings.otherResidents}), 0) + coalesce(sum(${named.residents}), 0))::int`,
-          professionals: sql<number>`(coalesce(sum(${meetings.otherProfessionals}), 0) + coalesce(sum(${named.all} - ${named.residents}), 0))::int`,
-        })
-        .from(meetings)
-        .leftJoin(named, eq(named.meetingId, meetings.id))
-        .where(inPulse(networkIds, from, to));
-      return rows[0] ?? { residents: 0, professionals: 0 };
-    },
-
     /** A new meeting; without an end it lasts DEFAULT_LENGTH_MS. */
     async insertMeeting(
       meeting: Pick<
