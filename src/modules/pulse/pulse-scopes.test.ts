@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { decisionFields } from '#test/helpers/decisions.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { toLocal } from '../../platform/time.js';
 import { budgetingRepository } from '../budgeting/repository.js';
@@ -70,30 +71,8 @@ describe('the pulse of a municipality and a region', () => {
     // Decisions: A 3 and B 3 strengthen (all due for review), C 2 restore, D 6 sedate.
     const decisions = decisionsService(db);
     const by = { personId: world.people.coordinator.id, origin: '127.0.0.1', today: dayOf(0) };
-    const decision = (over: Partial<DecisionFields>): DecisionFields => ({
-      title: 'Besluit van Persoon Geheim',
-      body: 'Tekst',
-      reasons: 'Reden',
-      kind: 'other',
-      decidedBy: 'network',
-      decidedByName: '',
-      decidedOn: dayOf(20),
-      meetingId: null,
-      involvement: 'co_decided',
-      involvementWho: 'Buurvrouw Geheim',
-      involvementCount: null,
-      effect: 'strengthens',
-      effectReasoning: 'Omdat',
-      dissent: [],
-      dissentNoneCame: true,
-      dissentInvited: 'In het overleg',
-      signalIds: [],
-      experimentIds: [],
-      lessonIds: [],
-      reviewOn: dayOf(1),
-      isInternal: false,
-      ...over,
-    });
+    const decision = (over: Partial<DecisionFields> = {}) =>
+      decisionFields({ decidedOn: dayOf(20), reviewOn: dayOf(1) }, over);
     for (const [networkId, n, over] of [
       [a.id, 3, {}],
       [b.id, 3, {}],

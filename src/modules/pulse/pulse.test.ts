@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { decisionFields } from '#test/helpers/decisions.js';
 import {
   createMunicipality,
   createPerson,
@@ -74,30 +75,8 @@ describe('the pulse of a network', () => {
     // proposal that does not count.
     const decisions = decisionsService(db);
     const by = { personId: world.people.coordinator.id, origin: '127.0.0.1', today: dayOf(0) };
-    const decision = (over: Partial<DecisionFields>): DecisionFields => ({
-      title: 'Besluit van Persoon Geheim',
-      body: 'Tekst',
-      reasons: 'Reden',
-      kind: 'other',
-      decidedBy: 'network',
-      decidedByName: '',
-      decidedOn: dayOf(20),
-      meetingId: null,
-      involvement: 'co_decided',
-      involvementWho: 'Buurvrouw Geheim',
-      involvementCount: null,
-      effect: 'strengthens',
-      effectReasoning: 'Omdat',
-      dissent: [],
-      dissentNoneCame: true,
-      dissentInvited: 'In het overleg',
-      signalIds: [],
-      experimentIds: [],
-      lessonIds: [],
-      reviewOn: dayOf(-100),
-      isInternal: false,
-      ...over,
-    });
+    const decision = (over: Partial<DecisionFields> = {}) =>
+      decisionFields({ decidedOn: dayOf(20), reviewOn: dayOf(-100) }, over);
     for (let i = 0; i < 6; i++) {
       await decisions.createDecision(a(), decision(i < 2 ? { reviewOn: dayOf(1) } : {}), true, by);
     }
