@@ -1,109 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
-import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
-import { toLocal } from '../../platform/time.js';
+import { describe, test } from 'node:test';
+import { TestClient } from '#test/helpers/app.js';
+import { dayOffset, decisionForm, useDecisionsApp } from '#test/helpers/decisions.js';
 import { meetingsRepository } from '../meetings/repository.js';
 import { decisionsPersonData } from './person-data.js';
-import { canMove, consentComplete, isDueForReview } from './policy.js';
-import { yearBefore } from './public.js';
-import { decisionsRepository } from './repository.js';
-
-const DAY = 86_400_000;
-const dayOffset = (days: number) => toLocal(new Date(Date.now() + days * DAY)).date;
-
-/** A complete, valid decision form; `fields` override or add. */
-function decisionForm(fields: Record<string, string> = {}): Record<string, string> {
-  return {
-    title: 'Bankjes op het plein',
-    body: 'Er komen drie bankjes op het plein.',
-    reasons: 'Ouderen willen kunnen uitrusten.',
-    kind: 'public_space',
-    decidedBy: 'network',
-    decidedByName: '',
-    decidedOn: '',
-    meetingId: '',
-    involvement: 'consulted',
-    involvementWho: 'Bewoners van de flat',
-    involvementCount: '12',
-    effect: 'strengthens',
-    effectReasoning: 'Mensen gaan vaker buiten zitten en praten met elkaar.',
-    dissent1RaisedBy: 'Buurman Jansen',
-    dissent1Objection: 'Hangjongeren.',
-    dissent1Response: 'We kijken na drie maanden samen hoe het gaat.',
-    signals: '',
-    experiments: '',
-    lessons: '',
-    reviewOn: dayOffset(180),
-    intent: 'decide',
-    ...fields,
-  };
-}
-
-describe('the decision rules (pure)', () => {
-  test('consent needs every council member, and a council of nobody never consents', () => {
-    assert.equal(consentComplete([1, 2], [2, 1]), true);
-    assert.equal(consentComplete([1, 2], [1]), false);
-    assert.equal(consentComplete([1], [1, 9]), true);
-    assert.equal(consentComplete([], []), false);
-  });
-
-  test('proposed → decided → reviewed, or withdrawn; nothing goes back', () => {
-    assert.ok(canMove('proposed', 'decided'));
-    assert.ok(canMove('decided', 'reviewed'));
-    assert.ok(canMove('proposed', 'withdrawn'));
-    assert.ok(canMove('decided', 'withdrawn'));
-    assert.ok(!canMove('proposed', 'reviewed'));
-    assert.ok(!canMove('reviewed', 'decided'));
-    assert.ok(!canMove('withdrawn', 'proposed'));
-  });
-
-  test('due for review: decided, and the review date has come', () => {
-    assert.ok(isDueForReview({ status: 'decided', reviewOn: '2030-01-01' }, '2030-01-01'));
-    assert.ok(!isDueForReview({ status: 'decided', reviewOn: '2030-01-02' }, '2030-01-01'));
-    assert.ok(!isDueForReview({ status: 'proposed', reviewOn: '2029-01-01' }, '2030-01-01'));
-    assert.ok(!isDueForReview({ status: 'reviewed', reviewOn: '2029-01-01' }, '2030-01-01'));
-    assert.equal(yearBefore('2030-03-15'), '2029-03-15');
-  });
-});
 
 describe('decisions over HTTP', () => {
-  let t: TestApp;
-  let world: Awaited<ReturnType<typeof createWorld>>;
-  let council2: Awaited<ReturnType<typeof createPerson>>;
-  const clients: Record<string, TestClient> = {};
-  const a = () => world.networks.a.id;
-  const base = () => `/netwerk/${a()}/besluiten`;
-  const repo = () => decisionsRepository(t.database.db);
-
-  before(async () => {
-    t = await createTestApp();
-    world = await createWorld(t.database.db);
-    council2 = await createPerson(t.database.db, {
-      name: 'Tweede Raadslid',
-      memberOf: [{ networkId: world.networks.a.id, role: 'council' }],
-    });
-    const logins = {
-      resident: world.people.resident.email!,
-      council: world.people.council.email!,
-      council2: council2.email!,
-      coordinator: world.people.coordinator.email!,
-      coordinatorB: world.people.coordinatorB.email!,
-    };
-    for (const [name, email] of Object.entries(logins)) {
-      const client = new TestClient(t.app);
-      await client.login(email, TEST_PASSWORD);
-      clients[name] = client;
-    }
-  });
-  after(() => t.close());
-
-  async function record(by: TestClient, fields: Record<string, string> = {}, network = a()) {
-    const url = `/netwerk/${network}/besluiten/nieuw`;
-    const response = await by.post(url, decisionForm(fields), { from: url });
-    assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
-    return Number(/besluiten\/(\d+)$/.exec(String(response.headers.location))![1]);
-  }
+  const d = useDecisionsApp();
+  const { clients, a, base, repo, record } = d;
 
   test('required fields: 400, a Dutch message naming each field, the input kept, nothing saved', async () => {
     const coordinator = clients.coordinator!;
@@ -179,8 +83,8 @@ describe('decisions over HTTP', () => {
     }
 
     // A meeting of another network is refused.
-    const otherMeeting = await meetingsRepository(t.database.db).insertMeeting({
-      networkId: world.networks.b.id,
+    const otherMeeting = await meetingsRepository(d.t.database.db).insertMeeting({
+      networkId: d.world.networks.b.id,
       kind: 'network_meeting',
       title: 'Elders',
       startsAt: new Date(),
@@ -198,7 +102,7 @@ describe('decisions over HTTP', () => {
 
   test('a decision is recorded with its check, linked to a meeting; not involved is flagged everywhere', async () => {
     const coordinator = clients.coordinator!;
-    const meeting = await meetingsRepository(t.database.db).insertMeeting({
+    const meeting = await meetingsRepository(d.t.database.db).insertMeeting({
       networkId: a(),
       kind: 'network_meeting',
       title: 'Juni-overleg',
@@ -238,8 +142,8 @@ describe('decisions over HTTP', () => {
     assert.ok(detail.body.includes('Waarom niet: Het moest snel, na een inbraak.'));
     const history = await coordinator.get(`${base()}/${hidden}/geschiedenis`);
     assert.ok(history.body.includes(flag));
-    const visitor = new TestClient(t.app);
-    const pub = await visitor.get(`/buurt/${world.networks.a.slug}`);
+    const visitor = new TestClient(d.t.app);
+    const pub = await visitor.get(`/buurt/${d.world.networks.a.slug}`);
     assert.equal(pub.statusCode, 200);
     assert.ok(pub.body.includes('Besluiten van het afgelopen jaar'));
     assert.ok(pub.body.includes('Camera bij de school'));
@@ -265,7 +169,7 @@ describe('decisions over HTTP', () => {
       },
     );
     assert.equal((await repo().findDecision(a(), withdrawn))!.status, 'withdrawn');
-    const pub = await new TestClient(t.app).get(`/buurt/${world.networks.a.slug}`);
+    const pub = await new TestClient(d.t.app).get(`/buurt/${d.world.networks.a.slug}`);
     for (const title of [
       'Intern besluit xyz',
       'Alleen een voorstel xyz',
@@ -315,7 +219,7 @@ describe('decisions over HTTP', () => {
     const page = await coordinator.get(`${base()}/${id}`);
     assert.match(page.body, /Wacht op instemming van de programmaraad/);
     assert.ok(!page.body.includes(`${base()}/${id}/instemmen`));
-    const pub = await new TestClient(t.app).get(`/buurt/${world.networks.a.slug}`);
+    const pub = await new TestClient(d.t.app).get(`/buurt/${d.world.networks.a.slug}`);
     assert.ok(!pub.body.includes('Wijkbudget voor de moestuin'));
 
     // The coordinator cannot consent for the council; a resident neither.
@@ -395,13 +299,13 @@ describe('decisions over HTTP', () => {
     assert.ok(!decidedPage.body.includes('nog niet'));
     const historyPage = await council.get(`${base()}/${id}/geschiedenis`);
     assert.ok(historyPage.body.includes('besloten na instemming van de programmaraad'));
-    const shown = await new TestClient(t.app).get(`/buurt/${world.networks.a.slug}`);
+    const shown = await new TestClient(d.t.app).get(`/buurt/${d.world.networks.a.slug}`);
     assert.ok(shown.body.includes('Wijkbudget voor de moestuin en de bank'));
   });
 
   test('a network without council members cannot take a decision that needs their consent', async () => {
     const coordinatorB = clients.coordinatorB!;
-    const b = world.networks.b.id;
+    const b = d.world.networks.b.id;
     await coordinatorB.post(
       `/netwerk/${b}/besluiten/instellingen`,
       { 'kind-budget': 'on' },
@@ -507,85 +411,10 @@ describe('decisions over HTTP', () => {
     assert.equal(twice.statusCode, 409);
   });
 
-  test('XSS in every text field is escaped on every page that shows it', async () => {
-    const coordinator = clients.coordinator!;
-    const x = (field: string) => `<script>alert("${field}")</script><img src=x onerror=alert(1)>`;
-    const fields = {
-      title: x('title'),
-      body: x('body'),
-      reasons: x('reasons'),
-      decidedByName: x('decidedByName'),
-      involvementWho: x('involvementWho'),
-      effectReasoning: x('effectReasoning'),
-      dissent1RaisedBy: x('raisedBy'),
-      dissent1Objection: x('objection'),
-      dissent1Response: x('response'),
-      decidedOn: dayOffset(-30),
-      reviewOn: dayOffset(-1),
-    };
-    const id = await record(coordinator, fields);
-    const noneCame = await record(coordinator, {
-      title: x('title2'),
-      involvement: 'not_involved',
-      involvementWho: x('reason'),
-      dissent1RaisedBy: '',
-      dissent1Objection: '',
-      dissent1Response: '',
-      dissentNoneCame: 'on',
-      dissentInvited: x('dissentInvited'),
-    });
-    await coordinator.post(
-      `${base()}/${noneCame}/herzien`,
-      { reviewEffect: 'restores', reviewText: x('reviewText') },
-      { from: `${base()}/${noneCame}/herzien` },
-    );
-    const pages = [
-      base(),
-      `${base()}/te-herzien`,
-      `${base()}/${id}`,
-      `${base()}/${id}/geschiedenis`,
-      `${base()}/${id}/bewerken`,
-      `${base()}/${id}/herzien`,
-      `${base()}/${noneCame}`,
-      `${base()}/${noneCame}/geschiedenis`,
-      `/buurt/${world.networks.a.slug}`,
-    ];
-    for (const url of pages) {
-      const response = await coordinator.get(url);
-      assert.equal(response.statusCode, 200, url);
-      assert.ok(!/<script>alert/.test(response.body), url);
-      assert.ok(!/<img src=x/.test(response.body), url);
-    }
-    const detail = await coordinator.get(`${base()}/${id}`);
-    for (const field of ['title', 'body', 'reasons', 'decidedByName', 'involvementWho']) {
-      assert.ok(detail.body.includes(`&lt;script>alert(&quot;${field}&quot;)`), field);
-    }
-    for (const field of ['effectReasoning', 'raisedBy', 'objection', 'response']) {
-      assert.ok(detail.body.includes(`alert(&quot;${field}&quot;)`), field);
-    }
-    const other = await coordinator.get(`${base()}/${noneCame}`);
-    for (const field of ['title2', 'reason', 'dissentInvited', 'reviewText']) {
-      assert.ok(other.body.includes(`alert(&quot;${field}&quot;)`), field);
-    }
-  });
-
-  test('decisions are found by the network’s members in search, and only by them', async () => {
-    await record(clients.coordinator!, {
-      title: 'Zoekproefbesluit over de speeltuin',
-      reasons: 'Kinderen spelen graag buiten.',
-    });
-    const found = await clients.resident!.get('/zoeken?q=zoekproefbesluit');
-    assert.equal(found.statusCode, 200);
-    assert.ok(found.body.includes('Zoekproefbesluit over de speeltuin'));
-    assert.ok(found.body.includes('Besluit'));
-    const elsewhere = await clients.coordinatorB!.get('/zoeken?q=zoekproefbesluit');
-    assert.ok(!elsewhere.body.includes('Zoekproefbesluit over de speeltuin'));
-  });
-
   test('person data: export what a person recorded and consented to; erasure removes the name', async () => {
-    const db = t.database.db;
-    const coordinatorId = world.people.coordinator.id;
-    const councilId = world.people.council.id;
+    const db = d.t.database.db;
+    const coordinatorId = d.world.people.coordinator.id;
+    const councilId = d.world.people.council.id;
     const exported = (await decisionsPersonData.export(db, coordinatorId)) as {
       decisions: { title: string }[];
       decisionChanges: unknown[];
@@ -599,7 +428,7 @@ describe('decisions over HTTP', () => {
     };
     assert.ok(councilData.decisionConsents.length >= 2);
     // Nobody else's consents are in it.
-    const other = (await decisionsPersonData.export(db, council2.id)) as {
+    const other = (await decisionsPersonData.export(db, d.council2.id)) as {
       decisionConsents: unknown[];
     };
     assert.equal(other.decisionConsents.length, 1);
