@@ -1,0 +1,195 @@
+// Issue 12, item 2: secret feed addresses and calendars that update (SEQUENCE,
+// LAST-MODIFIED, UID host, URL, STATUS:CANCELLED); my data and erasure of feed addresses.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import ical from 'node-ical';
+import { type TestApp, TestClient } from '#test/helpers/app.js';
+import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { HOST, type MeetingsApp, useMeetingsApp } from '#test/helpers/meetings.js';
+import { meetingsRepository } from './repository.js';
+
+function events(body: string): ical.VEvent[] {
+  return Object.values(ical.sync.parseICS(body)).filter(
+    (e) => e?.type === 'VEVENT',
+  ) as ical.VEvent[];
+}
+
+/** The raw value of a property of the event with this UID (node-ical leaves some out). */
+function rawProperty(body: string, uid: string, name: string): string | undefined {
+  const unfolded = body.replace(/\r\n[ \t]/g, '');
+  const block = unfolded.split('BEGIN:VEVENT').find((b) => b.includes(`UID:${uid}`));
+  return block
+    ?.split('\r\n')
+    .find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))
+    ?.replace(/^[^:]*:/, '');
+}
+
+describe('meetings: calendar feeds', () => {
+  const m = useMeetingsApp();
+  const { a, base, createMeeting } = m;
+  let t: TestApp;
+  let world: MeetingsApp['world'];
+  let coordinator: TestClient;
+  let resident: TestClient;
+  before(() => {
+    ({ t, world, coordinator, resident } = m);
+  });
+
+  async function newFeedAddress(client: TestClient): Promise<string> {
+    const page = await client.get(`${base()}/in-uw-agenda`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Agenda in uw telefoon/);
+    const made = await client.post(`${base()}/in-uw-agenda`, {});
+    assert.equal(made.statusCode, 200);
+    assert.match(made.body, /Open in mijn agenda/);
+    assert.match(made.body, /href="webcal:\/\/buurt\.voorbeeld\.nl\//);
+    const address = new RegExp(
+      `<code>(https://${HOST.replace(/\./g, '\\.')}/netwerk/${a()}/bijeenkomsten/agenda/[A-Za-z0-9_-]{32}\\.ics)</code>`,
+    ).exec(made.body)?.[1];
+    assert.ok(address, 'the new address is shown once');
+    return address.replace(`https://${HOST}`, '');
+  }
+
+  test('a secret feed address works without a session; a renewed one replaces it; only a hash is stored', async () => {
+    const id = await createMeeting({ title: 'Voorjaarsoverleg' });
+    const first = await newFeedAddress(resident);
+    const calendarApp = new TestClient(t.app);
+    const feed = await calendarApp.get(first);
+    assert.equal(feed.statusCode, 200);
+    assert.match(String(feed.headers['content-type']), /^text\/calendar/);
+    assert.match(String(feed.headers['cache-control']), /private/);
+    assert.ok(events(feed.body).some((e) => e.uid === `meeting-${id}@${HOST}`));
+    const token = /agenda\/([^.]+)\.ics$/.exec(first)![1]!;
+    const stored = await t.database.db.execute(
+      sql`select token_hash from meeting_feed_tokens where person_id = ${world.people.resident.id}`,
+    );
+    const hash = (stored as unknown as { rows: { token_hash: string }[] }).rows[0]!.token_hash;
+    assert.notEqual(hash, token, 'the token itself is not stored');
+    // The page now says an address exists (it cannot show it again).
+    assert.match(
+      (await resident.get(`${base()}/in-uw-agenda`)).body,
+      /U heeft al een agenda-adres/,
+    );
+
+    const second = await newFeedAddress(resident);
+    assert.notEqual(second, first);
+    assert.equal((await calendarApp.get(first)).statusCode, 404, 'the renewed address stops');
+    assert.equal((await calendarApp.get(second)).statusCode, 200);
+    // The token only opens networks its person is a member of; nonsense is a plain 404.
+    const otherNetwork = second.replace(`/netwerk/${a()}/`, `/netwerk/${world.networks.b.id}/`);
+    assert.equal((await calendarApp.get(otherNetwork)).statusCode, 404);
+    assert.equal((await calendarApp.get(`${base()}/agenda/kort.ics`)).statusCode, 404);
+    assert.equal((await calendarApp.get(`${base()}/agenda/${'x'.repeat(32)}.ics`)).statusCode, 404);
+    // Visitors cannot make one.
+    assert.equal((await calendarApp.get(`${base()}/in-uw-agenda`)).statusCode, 303);
+  });
+
+  test('the feed: UID on the public host, URL and link in the description, SEQUENCE and LAST-MODIFIED move with a change, a cancelled meeting stays as CANCELLED', async () => {
+    const id = await createMeeting({
+      title: 'Herinrichting plein',
+      date: '2031-04-02',
+      time: '19:30',
+      isPublic: 'on',
+      item1Title: 'Bankjes',
+    });
+    const uid = `meeting-${id}@${HOST}`;
+    const address = await newFeedAddress(resident);
+    const calendarApp = new TestClient(t.app);
+    const before = await calendarApp.get(address);
+    const event = events(before.body).find((e) => e.uid === uid)!;
+    assert.ok(event, 'the UID uses the public host, not @buurtkracht');
+    assert.ok(!before.body.includes('@buurtkracht'));
+    const url = `https://${HOST}/netwerk/${a()}/bijeenkomsten/${id}`;
+    assert.equal(rawProperty(before.body, uid, 'URL'), url);
+    assert.match(String(event.description), new RegExp(url.replace(/\./g, '\\.')));
+    assert.match(String(event.description), /Bankjes/);
+    assert.equal(rawProperty(before.body, uid, 'SEQUENCE'), '0');
+    assert.equal(event.end?.toISOString(), '2031-04-02T19:30:00.000Z', 'two hours by default');
+    const modifiedBefore = rawProperty(before.body, uid, 'LAST-MODIFIED');
+    assert.ok(modifiedBefore);
+
+    await new Promise((r) => setTimeout(r, 1100));
+    await coordinator.get(`${base()}/${id}/bewerken`);
+    const moved = await coordinator.post(`${base()}/${id}/bewerken`, {
+      kind: 'network_meeting',
+      title: 'Herinrichting plein',
+      date: '2031-04-09',
+      time: '20:00',
+      endTime: '21:15',
+      place: 'Buurthuis',
+      isPublic: 'on',
+      item1Title: 'Bankjes',
+      item1Origin: 'resident',
+    });
+    assert.equal(moved.statusCode, 303, moved.body.slice(0, 500));
+    const after = await calendarApp.get(address);
+    const movedEvent = events(after.body).find((e) => e.uid === uid)!;
+    assert.equal(rawProperty(after.body, uid, 'SEQUENCE'), '1');
+    assert.notEqual(rawProperty(after.body, uid, 'LAST-MODIFIED'), modifiedBefore);
+    assert.equal(movedEvent.start.toISOString(), '2031-04-09T18:00:00.000Z');
+    assert.equal(movedEvent.end?.toISOString(), '2031-04-09T19:15:00.000Z');
+
+    // Residents cannot cancel; other networks' meetings are not found.
+    assert.equal((await resident.get(`${base()}/${id}/afzeggen`)).statusCode, 403);
+    await resident.get(base());
+    assert.equal((await resident.post(`${base()}/${id}/afzeggen`, {})).statusCode, 403);
+    const elsewhere = `/netwerk/${world.networks.b.id}/bijeenkomsten/${id}/afzeggen`;
+    assert.equal((await coordinator.get(elsewhere)).statusCode, 404);
+
+    const ask = await coordinator.get(`${base()}/${id}/afzeggen`);
+    assert.equal(ask.statusCode, 200);
+    assert.match(ask.body, /Ja, zeg de bijeenkomst af/);
+    const cancelled = await coordinator.post(`${base()}/${id}/afzeggen`, {});
+    assert.equal(cancelled.statusCode, 303);
+    const final = await calendarApp.get(address);
+    const cancelledEvent = events(final.body).find((e) => e.uid === uid)!;
+    assert.equal(rawProperty(final.body, uid, 'STATUS'), 'CANCELLED');
+    assert.equal(rawProperty(final.body, uid, 'SEQUENCE'), '2');
+    assert.match(String(cancelledEvent.summary), /^Gaat niet door: /);
+    const publicFeed = await calendarApp.get(`/buurt/${world.networks.a.slug}/agenda.ics`);
+    assert.equal(rawProperty(publicFeed.body, uid, 'STATUS'), 'CANCELLED');
+    assert.equal(
+      rawProperty(publicFeed.body, uid, 'URL'),
+      `https://${HOST}/buurt/${world.networks.a.slug}/bijeenkomsten/${id}`,
+    );
+    // Shown as cancelled on the pages; audited.
+    assert.match((await resident.get(`${base()}/${id}`)).body, /Deze bijeenkomst gaat niet door/);
+    assert.match((await resident.get(base())).body, /Gaat niet door: /);
+    const publicPage = await calendarApp.get(`/buurt/${world.networks.a.slug}/bijeenkomsten/${id}`);
+    assert.match(publicPage.body, /Deze bijeenkomst gaat niet door/);
+    const audit = await t.database.db.execute(
+      sql`select actor_id from audit_log where action = 'meetings.cancel' and object_id = ${String(id)}`,
+    );
+    const auditRows = (audit as unknown as { rows: { actor_id: number }[] }).rows;
+    assert.deepEqual(
+      auditRows.map((r) => r.actor_id),
+      [world.people.coordinator.id],
+    );
+  });
+
+  test('my data lists "ik kom" answers; erasure removes them and the feed address', async () => {
+    const person = await createPerson(t.database.db, {
+      memberOf: [{ networkId: a(), role: 'resident' }],
+    });
+    const client = new TestClient(t.app);
+    await client.login(person.email!, TEST_PASSWORD);
+    const id = await createMeeting({ title: 'Voor de export' });
+    await client.get(`${base()}/${id}`);
+    assert.equal((await client.post(`${base()}/${id}/ik-kom`, {})).statusCode, 303);
+    const address = await newFeedAddress(client);
+    const { meetingsPersonData } = await import('./person-data.js');
+    const exported = (await meetingsPersonData.export(t.database.db, person.id)) as {
+      meetingsComing: { title: string }[];
+      hasCalendarFeed: boolean;
+    };
+    assert.deepEqual(
+      exported.meetingsComing.map((m) => m.title),
+      ['Voor de export'],
+    );
+    assert.equal(exported.hasCalendarFeed, true);
+    await meetingsPersonData.erase(t.database.db, person.id);
+    assert.equal((await new TestClient(t.app).get(address)).statusCode, 404);
+    assert.equal((await meetingsRepository(t.database.db).listRsvps(id)).length, 0);
+  });
+});
