@@ -15,8 +15,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '#src/db/client.js';
+import { type Database, type DatabaseHandle, openDatabase } from '#src/db/client.js';
 import { migrationsFolder, runMigrations } from '#src/db/migrate.js';
 import { seedDemo } from '#src/db/seed.js';
 
@@ -229,4 +230,13 @@ export async function createTestDatabase(
   }
   const template = demo ? await pgliteDemoTemplate() : await pgliteTemplate();
   return openDatabase({ dataDir: 'memory://', loadDataDir: template });
+}
+
+/**
+ * The rows of a raw SQL query on a test app's database, typed as `T` (the caller's promise:
+ * column names as PostgreSQL returns them, snake_case).
+ */
+export async function rows<T>(t: { database: { db: Database } }, query: SQL): Promise<T[]> {
+  const result = await t.database.db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
 }
