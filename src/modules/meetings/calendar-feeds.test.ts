@@ -5,6 +5,7 @@ import { before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ical from 'node-ical';
 import { type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { HOST, type MeetingsApp, useMeetingsApp } from '#test/helpers/meetings.js';
 import { meetingsRepository } from './repository.js';
@@ -165,6 +166,66 @@ describe('meetings: calendar feeds', () => {
     assert.deepEqual(
       auditRows.map((r) => r.actor_id),
       [world.people.coordinator.id],
+    );
+  });
+
+  test('a cancelled meeting can go ahead after all, until it has ended: feeds update, those coming are told', async () => {
+    const id = await createMeeting({ title: 'Toch door', date: '2031-05-12', time: '19:00' });
+    const page = `${base()}/${id}`;
+    const uid = `meeting-${id}@${HOST}`;
+    await resident.get(page);
+    assert.equal((await resident.post(`${page}/ik-kom`, {})).statusCode, 303);
+    assert.equal((await coordinator.post(`${page}/afzeggen`, {})).statusCode, 303);
+    assert.match((await coordinator.get(page)).body, /De bijeenkomst gaat toch door/);
+
+    // Only a manager of this network may undo it.
+    assert.equal((await resident.post(`${page}/gaat-toch-door`, {})).statusCode, 403);
+    const elsewhere = `/netwerk/${world.networks.b.id}/bijeenkomsten/${id}/gaat-toch-door`;
+    assert.equal((await coordinator.post(elsewhere, {})).statusCode, 404);
+
+    const reopened = await coordinator.post(`${page}/gaat-toch-door`, {});
+    assert.equal(reopened.statusCode, 303);
+    const shown = await resident.get(page);
+    assert.equal(shown.statusCode, 200);
+    assert.doesNotMatch(shown.body, /Deze bijeenkomst gaat niet door/);
+    assert.doesNotMatch((await coordinator.get(page)).body, /De bijeenkomst gaat toch door/);
+    const feed = await resident.get(`${base()}/agenda.ics`);
+    assert.equal(feed.statusCode, 200);
+    assert.notEqual(rawProperty(feed.body, uid, 'STATUS'), 'CANCELLED');
+    assert.equal(rawProperty(feed.body, uid, 'SEQUENCE'), '2');
+
+    const told = await rows<{ event: string }>(
+      t,
+      sql`select event from notifications
+          where person_id = ${world.people.resident.id} and kind = 'meeting'
+            and link = ${page} order by id`,
+    );
+    assert.deepEqual(
+      told.map((r) => r.event),
+      ['cancelled', 'reopened'],
+    );
+    const audit = await rows<{ actor_id: number }>(
+      t,
+      sql`select actor_id from audit_log where action = 'meetings.reopen' and object_id = ${String(id)}`,
+    );
+    assert.deepEqual(
+      audit.map((r) => r.actor_id),
+      [world.people.coordinator.id],
+    );
+
+    // A meeting that has ended stays as it was: no button, and the form changes nothing.
+    const past = await createMeeting({ title: 'Voorbij', date: '2031-06-01', time: '10:00' });
+    assert.equal((await coordinator.post(`${base()}/${past}/afzeggen`, {})).statusCode, 303);
+    await t.database.db.execute(
+      sql`update meetings set starts_at = now() - interval '3 days',
+          ends_at = now() - interval '3 days' + interval '2 hours' where id = ${past}`,
+    );
+    const pastPage = await coordinator.get(`${base()}/${past}`);
+    assert.doesNotMatch(pastPage.body, /De bijeenkomst gaat toch door/);
+    assert.equal((await coordinator.post(`${base()}/${past}/gaat-toch-door`, {})).statusCode, 303);
+    assert.match(
+      (await coordinator.get(`${base()}/${past}`)).body,
+      /Deze bijeenkomst gaat niet door/,
     );
   });
 

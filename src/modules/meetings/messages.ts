@@ -92,9 +92,13 @@ export const meetingsMessages = defineMessages({
     'meetings.cancel': 'Bijeenkomst afzeggen',
     'meetings.cancelTitle': 'Bijeenkomst afzeggen: {meeting}',
     'meetings.cancelHint':
-      'De bijeenkomst blijft in de lijst en in de agenda’s staan, met ‘Gaat niet door’. Dit kunt u niet terugdraaien.',
+      'De bijeenkomst blijft in de lijst en in de agenda’s staan, met ‘Gaat niet door’. Wie zich heeft aangemeld, krijgt bericht. Gaat de bijeenkomst toch door? Dan kunt u het afzeggen terugdraaien zolang de bijeenkomst nog niet voorbij is.',
     'meetings.cancelConfirm': 'Ja, zeg de bijeenkomst af',
     'meetings.cancelledDone': 'De bijeenkomst is afgezegd.',
+    'meetings.reopen': 'De bijeenkomst gaat toch door',
+    'meetings.reopenHint':
+      'Gaat de bijeenkomst toch door? Dan staat ze weer gewoon in de lijst en in de agenda’s. Wie zich had aangemeld, krijgt bericht.',
+    'meetings.reopenedDone': 'De bijeenkomst gaat weer door.',
     'meetings.feed.more': 'Meer informatie:',
     'meetings.feed.phone': 'Agenda in uw telefoon',
     'meetings.publicPage': 'Openbare pagina van deze bijeenkomst',
@@ -298,9 +302,13 @@ export const meetingsMessages = defineMessages({
     'meetings.cancel': 'Cancel the meeting',
     'meetings.cancelTitle': 'Cancel the meeting: {meeting}',
     'meetings.cancelHint':
-      'The meeting stays in the list and in calendars, marked ‘Cancelled’. This cannot be undone.',
+      'The meeting stays in the list and in calendars, marked ‘Cancelled’. Everyone who said they would come is told. If the meeting goes ahead after all, you can undo this until the meeting is over.',
     'meetings.cancelConfirm': 'Yes, cancel the meeting',
     'meetings.cancelledDone': 'The meeting has been cancelled.',
+    'meetings.reopen': 'The meeting goes ahead after all',
+    'meetings.reopenHint':
+      'Is the meeting going ahead after all? Then it is listed and in calendars as planned again. Everyone who said they would come is told.',
+    'meetings.reopenedDone': 'The meeting is going ahead again.',
     'meetings.feed.more': 'More information:',
     'meetings.feed.phone': 'Calendar on your phone',
     'meetings.publicPage': 'Public page of this meeting',

@@ -21,13 +21,14 @@ import type { AgendaOrigin, MeetingKind } from './tables.js';
 
 /** After a meeting's start, sparks added within this time still belong to its round (ms). */
 /**
- * Tells those who said "ik kom" that the meeting moved, is cancelled or is tomorrow (issue 11
+ * Tells those who said "ik kom" that the meeting moved, is cancelled, goes ahead after all or
+ * is tomorrow (issue 11
  * item 5), inside the caller's transaction; `at` is the (new) start.
  */
 export async function tellAttendees(
   tx: Executor,
   meeting: { id: number; networkId: number; title: string },
-  event: 'moved' | 'cancelled' | 'tomorrow',
+  event: 'moved' | 'cancelled' | 'reopened' | 'tomorrow',
   at: Date,
   exceptPersonId?: number,
 ): Promise<void> {
@@ -206,6 +207,42 @@ export function meetingsService(db: Database) {
         await recordAudit(tx, {
           actorId,
           action: 'meetings.cancel',
+          result: 'ok',
+          objectType: 'meeting',
+          objectId: meetingId,
+          networkId,
+          origin,
+        });
+        return true;
+      });
+    },
+
+    /**
+     * Undoes a cancellation (a meeting cancelled by mistake, or that goes ahead after all):
+     * listed and in feeds as planned again, with a higher SEQUENCE so calendars update it;
+     * those who said "ik kom" are told. Audited. False when the meeting is not cancelled or
+     * has already ended (a past meeting stays as it was).
+     */
+    async reopenMeeting(
+      networkId: number,
+      meetingId: number,
+      actorId: number,
+      origin: string | null,
+    ): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const r = meetingsRepository(tx);
+        const current = await r.lockMeeting(networkId, meetingId);
+        const now = new Date();
+        if (!current?.cancelledAt || hasEnded(current, now)) return false;
+        await r.updateMeeting(networkId, meetingId, {
+          cancelledAt: null,
+          sequence: current.sequence + 1,
+          updatedAt: now,
+        });
+        await tellAttendees(tx, current, 'reopened', current.startsAt, actorId);
+        await recordAudit(tx, {
+          actorId,
+          action: 'meetings.reopen',
           result: 'ok',
           objectType: 'meeting',
           objectId: meetingId,

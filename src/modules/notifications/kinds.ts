@@ -14,14 +14,15 @@ export type DeliveryChoice = (typeof deliveryChoices)[number];
  * - signal: a signal I follow changed status, or got an update;
  * - duo: I was added to a signal's duo;
  * - moderation: an item waits in a moderation queue I handle;
- * - meeting: a meeting I said I would attend is tomorrow, was moved or was cancelled;
+ * - meeting: a meeting I said I would attend is tomorrow, was moved, was cancelled or goes
+ *   ahead after all;
  * - invitation: an invitation I sent was accepted.
  */
 export const notificationEvents = {
   signal: ['status', 'update'],
   duo: ['added'],
   moderation: ['waiting'],
-  meeting: ['tomorrow', 'moved', 'cancelled'],
+  meeting: ['tomorrow', 'moved', 'cancelled', 'reopened'],
   invitation: ['accepted'],
 } as const satisfies Record<NotificationKind, readonly string[]>;
 

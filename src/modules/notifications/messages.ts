@@ -7,7 +7,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.signal': 'Signalen die ik volg: nieuwe stap of nieuw bericht',
     'notifications.kind.duo': 'Ik ben toegevoegd aan een duo',
     'notifications.kind.moderation': 'Er wacht iets in een lijst die ik beoordeel',
-    'notifications.kind.meeting': 'Een bijeenkomst waar ik kom: morgen, verzet of afgelast',
+    'notifications.kind.meeting':
+      'Een bijeenkomst waar ik kom: morgen, verzet, afgelast of gaat toch door',
     'notifications.kind.invitation': 'Iemand heeft mijn uitnodiging aangenomen',
     'notifications.choice.immediate': 'Meteen een e-mail',
     'notifications.choice.daily': 'Eén e-mail per dag met alles bij elkaar',
@@ -21,6 +22,8 @@ export const notificationsMessages = defineMessages({
     'notifications.event.meeting.tomorrow': 'Morgen is de bijeenkomst "{title}", om {at}.',
     'notifications.event.meeting.moved': 'De bijeenkomst "{title}" is verzet naar {at}.',
     'notifications.event.meeting.cancelled': 'De bijeenkomst "{title}" van {at} gaat niet door.',
+    'notifications.event.meeting.reopened':
+      'De bijeenkomst "{title}" van {at} gaat toch door. Uw aanmelding blijft staan.',
     'notifications.event.invitation.accepted':
       '{name} heeft uw uitnodiging voor {network} aangenomen.',
     'notifications.mail.greeting': 'Hallo,',
@@ -71,7 +74,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.signal': 'Signals I follow: a new step or a new update',
     'notifications.kind.duo': 'I was added to a duo',
     'notifications.kind.moderation': 'Something waits in a list I review',
-    'notifications.kind.meeting': 'A meeting I attend: tomorrow, moved or cancelled',
+    'notifications.kind.meeting':
+      'A meeting I attend: tomorrow, moved, cancelled or going ahead after all',
     'notifications.kind.invitation': 'Someone accepted my invitation',
     'notifications.choice.immediate': 'An email straight away',
     'notifications.choice.daily': 'One email a day with everything together',
@@ -84,6 +88,8 @@ export const notificationsMessages = defineMessages({
     'notifications.event.meeting.tomorrow': 'The meeting "{title}" is tomorrow, at {at}.',
     'notifications.event.meeting.moved': 'The meeting "{title}" was moved to {at}.',
     'notifications.event.meeting.cancelled': 'The meeting "{title}" of {at} is cancelled.',
+    'notifications.event.meeting.reopened':
+      'The meeting "{title}" of {at} is going ahead after all. Your reply still stands.',
     'notifications.event.invitation.accepted': '{name} accepted your invitation to {network}.',
     'notifications.mail.greeting': 'Hello,',
     'notifications.mail.look': 'See it here: {url}',

@@ -57,6 +57,7 @@ export async function showMeetingPage(
   }
   vm.actions = presentActions(request.t, request.lang, network.id, await service.listActions(m.id));
   vm.publicPath = m.isPublic ? `/buurt/${network.slug}/bijeenkomsten/${m.id}` : null;
+  vm.canReopen = canManage && m.cancelledAt !== null && !hasEnded(m, new Date());
   return reply.page(
     (ctx) => <MeetingPage ctx={ctx} vm={vm} actionState={forms.action ?? {}} />,
     status,

@@ -1,5 +1,5 @@
-// What happens around a meeting: "ik kom" (members), cancelling it and its action points
-// (the coordinator); and the public page of a public meeting.
+// What happens around a meeting: "ik kom" (members), cancelling it (and undoing that) and its
+// action points (the coordinator); and the public page of a public meeting.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { formValues, parseForm } from '../../../platform/forms.js';
@@ -106,6 +106,26 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
       await service.cancelMeeting(network.id, meeting.id, request.actor!.personId, request.ip);
       return reply
         .flash('ok', 'meetings.cancelledDone')
+        .redirect(meetingPath(network.id, meeting.id), 303);
+    },
+  );
+
+  app.post(
+    '/netwerk/:networkId/bijeenkomsten/:meetingId/gaat-toch-door',
+    checked,
+    async (request, reply) => {
+      const network = await networks.inUrl(request, 'meetings.manage', can);
+      const meeting = await loadMeeting(request, network.id);
+      const reopened = await service.reopenMeeting(
+        network.id,
+        meeting.id,
+        request.actor!.personId,
+        request.ip,
+      );
+      // Not cancelled, or already over: nothing changed, and the page says how it stands.
+      if (!reopened) return reply.redirect(meetingPath(network.id, meeting.id), 303);
+      return reply
+        .flash('ok', 'meetings.reopenedDone')
         .redirect(meetingPath(network.id, meeting.id), 303);
     },
   );

@@ -30,6 +30,8 @@ export interface MeetingViewModel {
   actions?: ActionViewModel[];
   /** The public page's address, for a public meeting. */
   publicPath?: string | null;
+  /** Whether the reader may undo the cancellation (a manager; the meeting has not ended). */
+  canReopen?: boolean;
 }
 
 export interface RsvpViewModel {
@@ -294,6 +296,12 @@ export function MeetingPage({
         <p class="utrecht-paragraph bk-cancelled-note">
           <strong>{t('meetings.cancelledNote')}</strong>
         </p>
+      ) : null}
+      {vm.canReopen ? (
+        <Form ctx={ctx} action={`/netwerk/${vm.network.id}/bijeenkomsten/${m.id}/gaat-toch-door`}>
+          <p class="utrecht-paragraph">{t('meetings.reopenHint')}</p>
+          <SubmitButton variant="secondary">{t('meetings.reopen')}</SubmitButton>
+        </Form>
       ) : null}
       <p class="utrecht-paragraph">
         {m.when}
