@@ -142,6 +142,28 @@ describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
     assert.match((await publicPage.textContent('main')) ?? '', /Deze bijeenkomst gaat niet door/);
     await check(publicPage);
     await visitor.close();
+  });
+
+  test('it goes ahead after all: the coordinator undoes the cancellation, the feed follows', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    consoleErrors.push(...watchConsole(page));
+    await login(page, 'Anneke de Wit');
+    await page.goto(url(meetingPath));
+    assert.match((await page.textContent('main')) ?? '', /Deze bijeenkomst gaat niet door/);
+    await navigate(page, () =>
+      page.getByRole('button', { name: 'De bijeenkomst gaat toch door' }).click(),
+    );
+    const main = (await page.textContent('main')) ?? '';
+    assert.match(main, /De bijeenkomst gaat weer door/);
+    assert.doesNotMatch(main, /Deze bijeenkomst gaat niet door/);
+    assert.match(main, /Aangemeld: 2 personen/, 'who said they would come still stands');
+    await check(page);
+    await context.close();
+
+    const body = await (await fetch(feedAddress)).text();
+    assert.match(body, new RegExp(title));
+    assert.doesNotMatch(body, /STATUS:CANCELLED/);
 
     assert.deepEqual(violations, []);
     assert.deepEqual(consoleErrors, []);
