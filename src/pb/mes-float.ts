@@ -20,8 +20,40 @@ import { breakTie } from './ties.js';
 
 const NO_SLOPES = new Float64Array(0);
 
-/** Per profile: budget buffers of stopped runs, for the next run to reuse. */
-const spareBudgets = new WeakMap<Profile, Float64Array[]>();
+/**
+ * Per profile: spare voter-length buffers (the slopes of every tracked run, the budgets of
+ * stopped runs and of runs given back with {@link recycleRun}), for the next run to reuse:
+ * add1 makes hundreds of runs, and a fresh pair of large arrays each time kept the garbage
+ * collector busy for a fifth of the time.
+ */
+const spareBuffers = new WeakMap<Profile, Float64Array[]>();
+
+/** A voter-length buffer of profile p, from the spares when there is one (contents undefined). */
+function takeBuffer(p: Profile): Float64Array {
+  return spareBuffers.get(p)?.pop() ?? new Float64Array(p.n);
+}
+
+/** Gives a voter-length buffer back (at most 4 are kept). */
+function giveBuffer(p: Profile, buffer: Float64Array): void {
+  if (buffer.length !== p.n || buffer.length === 0) return;
+  let spare = spareBuffers.get(p);
+  if (!spare) {
+    spare = [];
+    spareBuffers.set(p, spare);
+  }
+  if (spare.length < 4 && !spare.includes(buffer)) spare.push(buffer);
+}
+
+/**
+ * Gives the budgets of a float run of profile p back for later runs to reuse, when its
+ * caller no longer needs them; the run's `budgets` become empty (nothing can read a
+ * buffer another run now writes). Runs settled exactly keep theirs.
+ */
+export function recycleRun(p: Profile, run: MesRun): void {
+  if (run.exact) return;
+  giveBuffer(p, run.budgets);
+  run.budgets = NO_SLOPES;
+}
 
 /** Per project, what {@link mesFloatRun} needs to bound rho from an earlier run. */
 interface SupportOverlap {
@@ -105,6 +137,13 @@ function priorBounds(
     if (bound > (cross[d] as number)) cross[d] = bound;
   }
   return i;
+}
+
+/** A run given up for the exact engine: its buffers go back to the spares; null. */
+function abandon(p: Profile, b: Float64Array, db: Float64Array): null {
+  giveBuffer(p, b);
+  giveBuffer(p, db);
+  return null;
 }
 
 /** to[d] += by × from[offset + d] for every d. */
@@ -253,16 +292,16 @@ export function mesFloatRun(
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
   const mult = multiplicity.get(p);
-  // A run that may stop early takes its budgets from a buffer a stopped run gave back.
-  const b = (
-    (cap !== undefined && !track && spareBudgets.get(p)?.pop()) ||
-    new Float64Array(p.n)
-  ).fill(endowment);
-  const db = track ? new Float64Array(p.n).fill(1) : NO_SLOPES;
+  // Budgets and slopes in reused buffers (see `spareBuffers`).
+  const b = takeBuffer(p);
+  const db = track ? takeBuffer(p) : NO_SLOPES;
   if (mult) {
     // A class of k identical ballots is one voter holding k endowments.
     for (let v = 0; v < p.n; v++) b[v] = endowment * (mult[v] as number);
     if (track) db.set(mult);
+  } else {
+    b.fill(endowment);
+    if (track) db.fill(1);
   }
   const { sum: W, unit } = weightSums(p);
   // rho only grows as budgets shrink, so the last value computed is a lower bound.
@@ -343,7 +382,7 @@ export function mesFloatRun(
         continue;
       }
       const verdict = evaluateFloat(st, c);
-      if (verdict < 0) return null;
+      if (verdict < 0) return abandon(p, b, db);
       if (verdict === 0) continue;
       const { rho, share, dshare, rw, pw, clear } = st;
       const cost = costs[c] as number;
@@ -365,7 +404,7 @@ export function mesFloatRun(
     if (evaluated.length === 0) break;
     let tied = evaluated.filter((c) => (lower[c] ?? 0) <= best * (1 + TOL));
     if (tied.length > 1) {
-      if (tied.some((c) => exactRho[c] === 0)) return null;
+      if (tied.some((c) => exactRho[c] === 0)) return abandon(p, b, db);
       tied = tied.filter((c) => lower[c] === best);
     }
     const chosen = breakTie(p, ties, tied, `MES round ${round}`, run.tieDecisions);
@@ -404,13 +443,9 @@ export function mesFloatRun(
       if (partial) break;
     }
   }
-  if (partial) {
-    // Nobody reads a stopped run's budgets: give them back for the next run (fewer large
-    // allocations, far less garbage collection over a walk of hundreds of runs).
-    const spare = spareBudgets.get(p) ?? [];
-    spareBudgets.set(p, spare);
-    if (spare.length < 2) spare.push(b);
-  }
+  // Nobody reads the slopes after the run, nor a stopped run's budgets.
+  giveBuffer(p, db);
+  if (partial) giveBuffer(p, b);
   return {
     ...run,
     ...(partial ? { partial } : {}),
