@@ -139,6 +139,24 @@ function priorBounds(
   return i;
 }
 
+/**
+ * Sorts projects by `key`, smallest first, in place; equal keys keep their order (as the
+ * stable Array.prototype.sort with the same comparison). Insertion sort: from one round to
+ * the next the order changes little, so this is nearly linear and allocates nothing.
+ */
+function sortBy(items: number[], key: Float64Array): void {
+  for (let i = 1; i < items.length; i++) {
+    const c = items[i] as number;
+    const k = key[c] as number;
+    let j = i;
+    while (j > 0 && (key[items[j - 1] as number] as number) > k) {
+      items[j] = items[j - 1] as number;
+      j--;
+    }
+    items[j] = c;
+  }
+}
+
 /** A run given up for the exact engine: its buffers go back to the spares; null. */
 function abandon(p: Profile, b: Float64Array, db: Float64Array): null {
   giveBuffer(p, b);
@@ -345,7 +363,9 @@ export function mesFloatRun(
   const gained = new Float64Array(same ? p.m : 0);
   const raise = before?.log ? endowment - before.log.endowment : 0;
   let at = 0;
-  let cand: number[] = [];
+  const cand: number[] = [];
+  const evaluated: number[] = [];
+  let tied: number[] = [];
   for (let c = 0; c < p.m; c++) {
     const cost = costs[c] ?? 0;
     const w = W[c] ?? 0;
@@ -372,13 +392,16 @@ export function mesFloatRun(
       for (const c of cand)
         if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
     }
-    cand.sort((a, c) => (lower[a] ?? 0) - (lower[c] ?? 0));
+    sortBy(cand, lower);
     let best = Number.POSITIVE_INFINITY;
-    const keep: number[] = [];
-    const evaluated: number[] = [];
-    for (const c of cand) {
-      if ((lower[c] ?? 0) > best * (1 + TOL)) {
-        keep.push(c);
+    // Candidates still in the running are kept in place (`kept` of them); the arrays of a
+    // round are reused, so that a run allocates next to nothing per round.
+    let kept = 0;
+    evaluated.length = 0;
+    for (let i = 0; i < cand.length; i++) {
+      const c = cand[i] as number;
+      if ((lower[c] as number) > best * (1 + TOL)) {
+        cand[kept++] = c;
         continue;
       }
       const verdict = evaluateFloat(st, c);
@@ -396,21 +419,25 @@ export function mesFloatRun(
       log.rho.push(rho);
       log.rich.push(rw);
       log.poor.push(pw);
-      keep.push(c);
+      cand[kept++] = c;
       evaluated.push(c);
       if (rho < best) best = rho;
     }
-    cand = keep;
+    cand.length = kept;
     if (evaluated.length === 0) break;
-    let tied = evaluated.filter((c) => (lower[c] ?? 0) <= best * (1 + TOL));
+    tied.length = 0;
+    for (const c of evaluated) if ((lower[c] as number) <= best * (1 + TOL)) tied.push(c);
     if (tied.length > 1) {
       if (tied.some((c) => exactRho[c] === 0)) return abandon(p, b, db);
       tied = tied.filter((c) => lower[c] === best);
     }
-    const chosen = breakTie(p, ties, tied, `MES round ${round}`, run.tieDecisions);
+    const chosen =
+      tied.length === 1
+        ? (tied[0] as number)
+        : breakTie(p, ties, tied, `MES round ${round}`, run.tieDecisions);
     const share = q[chosen] ?? 0;
     const dshare = dq[chosen] ?? 0;
-    cand = cand.filter((c) => c !== chosen);
+    cand.splice(cand.indexOf(chosen), 1);
     if (same && before && overlap) {
       if (before.selected[round - 1] !== chosen) same = false;
       else {
