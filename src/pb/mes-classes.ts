@@ -33,7 +33,15 @@ export function voterClasses(p: Profile): VoterClasses | null {
   const cached = classCache.get(p);
   if (cached) return cached;
   const { n, m, ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
-  for (let k = 0; k < bw.length; k++) if (!Number.isInteger(bw[k])) return null;
+  // Approval ballots (every point 1) skip the work on points below.
+  let unit = true;
+  for (let k = 0; k < bw.length; k++) {
+    const w = bw[k] as number;
+    if (w !== 1) {
+      if (!Number.isInteger(w)) return null;
+      unit = false;
+    }
+  }
   // Rank projects by number of supporters, most first.
   const byPop = Array.from({ length: m }, (_, c) => c).sort(
     (a, c) =>
@@ -48,10 +56,22 @@ export function voterClasses(p: Profile): VoterClasses | null {
   // Each ballot as (rank, points) pairs sorted by rank, voter-major.
   const total = bs[n] as number;
   const kr = new Int32Array(total);
-  const kw = new Float64Array(total);
+  const kw = unit ? bw : new Float64Array(total);
   for (let v = 0; v < n; v++) {
     const from = bs[v] as number;
     const to = bs[v + 1] as number;
+    if (unit) {
+      for (let k = from; k < to; k++) {
+        const r = rank[bp[k] as number] as number;
+        let j = k;
+        while (j > from && (kr[j - 1] as number) > r) {
+          kr[j] = kr[j - 1] as number;
+          j--;
+        }
+        kr[j] = r;
+      }
+      continue;
+    }
     for (let k = from; k < to; k++) {
       // Insertion sort: ballots are short.
       const r = rank[bp[k] as number] as number;
@@ -80,8 +100,10 @@ export function voterClasses(p: Profile): VoterClasses | null {
   const size = 2 ** Math.ceil(Math.log2(Math.max(4, 2 * n)));
   const table = new Int32Array(size).fill(-1);
   const of = new Int32Array(n).fill(-1);
-  const rep: number[] = [];
-  const count: number[] = [];
+  // Per class found: its first voter and its size.
+  const rep = new Int32Array(n);
+  const count = new Int32Array(n);
+  let found = 0;
   for (let v = 0; v < n; v++) {
     const from = bs[v] as number;
     const to = bs[v + 1] as number;
@@ -96,10 +118,10 @@ export function voterClasses(p: Profile): VoterClasses | null {
     for (;;) {
       const cls = table[at] as number;
       if (cls < 0) {
-        table[at] = rep.length;
-        of[v] = rep.length;
-        rep.push(v);
-        count.push(1);
+        table[at] = found;
+        of[v] = found;
+        rep[found] = v;
+        count[found++] = 1;
         break;
       }
       if (same(rep[cls] as number, v)) {
@@ -112,33 +134,33 @@ export function voterClasses(p: Profile): VoterClasses | null {
   }
   // Number classes by their two most popular projects (radix sort, least significant key
   // first), so that the supporters of a popular project are near each other in memory.
-  const found = rep.length;
-  let order = Int32Array.from({ length: found }, (_, k) => k);
+  let order = new Int32Array(found);
+  for (let k = 0; k < found; k++) order[k] = k;
+  const keyOf = new Int32Array(found);
   for (const pos of [1, 0]) {
-    const key = (cls: number): number => {
+    // Per class: the rank of its ballot's project at `pos` (m when the ballot is shorter).
+    for (let cls = 0; cls < found; cls++) {
       const v = rep[cls] as number;
       const k = (bs[v] as number) + pos;
-      return k < (bs[v + 1] as number) ? (kr[k] as number) : m;
-    };
+      keyOf[cls] = k < (bs[v + 1] as number) ? (kr[k] as number) : m;
+    }
     const bucket = new Int32Array(m + 2);
     for (let k = 0; k < found; k++) {
-      const r = key(order[k] as number) + 1;
+      const r = (keyOf[order[k] as number] as number) + 1;
       bucket[r] = (bucket[r] as number) + 1;
     }
     for (let r = 0; r <= m; r++) bucket[r + 1] = (bucket[r + 1] as number) + (bucket[r] as number);
     const next = new Int32Array(found);
     for (let k = 0; k < found; k++) {
       const cls = order[k] as number;
-      const r = key(cls);
+      const r = keyOf[cls] as number;
       next[bucket[r] as number] = cls;
       bucket[r] = (bucket[r] as number) + 1;
     }
     order = next;
   }
   const renumber = new Int32Array(found);
-  order.forEach((cls, k) => {
-    renumber[cls] = k;
-  });
+  for (let k = 0; k < found; k++) renumber[order[k] as number] = k;
   for (let v = 0; v < n; v++)
     if ((of[v] as number) >= 0) of[v] = renumber[of[v] as number] as number;
   const nc = found;

@@ -68,6 +68,21 @@ export function payFloat(
 ): number {
   const { start, voters, weights, b, db, track } = st;
   let paidAll = 0;
+  if (!track && !mult) {
+    // The common case, without the branches it does not need (same arithmetic).
+    const ones = st.unit[chosen] === 1;
+    for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
+      const v = voters[k] as number;
+      const pay = ones ? share : share * (weights[k] as number);
+      const bv = b[v] as number;
+      // bv - pay is 0 when they are equal: one comparison decides both.
+      if (bv < pay) {
+        paidAll++;
+        b[v] = 0;
+      } else b[v] = bv - pay;
+    }
+    return paidAll;
+  }
   for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
     const v = voters[k] as number;
     const w = weights[k] as number;
@@ -114,7 +129,35 @@ export function evaluateFloat(st: FloatRun, c: number): number {
   // among the rich supporters, so a pass that would find no new poor one is skipped.
   let minB = Number.POSITIVE_INFINITY;
   let hopeless = false;
-  if (ones) {
+  if (ones && !track) {
+    // The same pass as below without the slopes, in blocks of 1024 supporters between
+    // the checks for a hopeless project (at the same supporters as below).
+    let k = s;
+    let check = s + 1023;
+    while (k < e) {
+      const stop = check < e ? check : e;
+      for (; k < stop; k++) {
+        const bi = b[voters[k] as number] as number;
+        money += bi;
+        if (bi < share) {
+          pm += bi;
+          pc++;
+        } else {
+          if (bi < minB) minB = bi;
+          scratchB[kept++] = bi;
+        }
+      }
+      if (k === check && k < e) {
+        if (money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
+          hopeless = true;
+          break;
+        }
+        check += 1024;
+      }
+    }
+    rw = kept;
+    minSlack = minB - share;
+  } else if (ones) {
     for (let k = s; k < e; k++) {
       // Nobody holds more than the endowment: if even that cannot close the gap, the
       // project is never affordable again (with margin, so the full sum agrees).

@@ -20,8 +20,40 @@ import { breakTie } from './ties.js';
 
 const NO_SLOPES = new Float64Array(0);
 
-/** Per profile: budget buffers of stopped runs, for the next run to reuse. */
-const spareBudgets = new WeakMap<Profile, Float64Array[]>();
+/**
+ * Per profile: spare voter-length buffers (the slopes of every tracked run, the budgets of
+ * stopped runs and of runs given back with {@link recycleRun}), for the next run to reuse:
+ * add1 makes hundreds of runs, and a fresh pair of large arrays each time kept the garbage
+ * collector busy for a fifth of the time.
+ */
+const spareBuffers = new WeakMap<Profile, Float64Array[]>();
+
+/** A voter-length buffer of profile p, from the spares when there is one (contents undefined). */
+function takeBuffer(p: Profile): Float64Array {
+  return spareBuffers.get(p)?.pop() ?? new Float64Array(p.n);
+}
+
+/** Gives a voter-length buffer back (at most 4 are kept). */
+function giveBuffer(p: Profile, buffer: Float64Array): void {
+  if (buffer.length !== p.n || buffer.length === 0) return;
+  let spare = spareBuffers.get(p);
+  if (!spare) {
+    spare = [];
+    spareBuffers.set(p, spare);
+  }
+  if (spare.length < 4 && !spare.includes(buffer)) spare.push(buffer);
+}
+
+/**
+ * Gives the budgets of a float run of profile p back for later runs to reuse, when its
+ * caller no longer needs them; the run's `budgets` become empty (nothing can read a
+ * buffer another run now writes). Runs settled exactly keep theirs.
+ */
+export function recycleRun(p: Profile, run: MesRun): void {
+  if (run.exact) return;
+  giveBuffer(p, run.budgets);
+  run.budgets = NO_SLOPES;
+}
 
 /** Per project, what {@link mesFloatRun} needs to bound rho from an earlier run. */
 interface SupportOverlap {
@@ -105,6 +137,31 @@ function priorBounds(
     if (bound > (cross[d] as number)) cross[d] = bound;
   }
   return i;
+}
+
+/**
+ * Sorts projects by `key`, smallest first, in place; equal keys keep their order (as the
+ * stable Array.prototype.sort with the same comparison). Insertion sort: from one round to
+ * the next the order changes little, so this is nearly linear and allocates nothing.
+ */
+function sortBy(items: number[], key: Float64Array): void {
+  for (let i = 1; i < items.length; i++) {
+    const c = items[i] as number;
+    const k = key[c] as number;
+    let j = i;
+    while (j > 0 && (key[items[j - 1] as number] as number) > k) {
+      items[j] = items[j - 1] as number;
+      j--;
+    }
+    items[j] = c;
+  }
+}
+
+/** A run given up for the exact engine: its buffers go back to the spares; null. */
+function abandon(p: Profile, b: Float64Array, db: Float64Array): null {
+  giveBuffer(p, b);
+  giveBuffer(p, db);
+  return null;
 }
 
 /** to[d] += by × from[offset + d] for every d. */
@@ -253,16 +310,16 @@ export function mesFloatRun(
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
   const mult = multiplicity.get(p);
-  // A run that may stop early takes its budgets from a buffer a stopped run gave back.
-  const b = (
-    (cap !== undefined && !track && spareBudgets.get(p)?.pop()) ||
-    new Float64Array(p.n)
-  ).fill(endowment);
-  const db = track ? new Float64Array(p.n).fill(1) : NO_SLOPES;
+  // Budgets and slopes in reused buffers (see `spareBuffers`).
+  const b = takeBuffer(p);
+  const db = track ? takeBuffer(p) : NO_SLOPES;
   if (mult) {
     // A class of k identical ballots is one voter holding k endowments.
     for (let v = 0; v < p.n; v++) b[v] = endowment * (mult[v] as number);
     if (track) db.set(mult);
+  } else {
+    b.fill(endowment);
+    if (track) db.fill(1);
   }
   const { sum: W, unit } = weightSums(p);
   // rho only grows as budgets shrink, so the last value computed is a lower bound.
@@ -306,7 +363,9 @@ export function mesFloatRun(
   const gained = new Float64Array(same ? p.m : 0);
   const raise = before?.log ? endowment - before.log.endowment : 0;
   let at = 0;
-  let cand: number[] = [];
+  const cand: number[] = [];
+  const evaluated: number[] = [];
+  let tied: number[] = [];
   for (let c = 0; c < p.m; c++) {
     const cost = costs[c] ?? 0;
     const w = W[c] ?? 0;
@@ -333,17 +392,20 @@ export function mesFloatRun(
       for (const c of cand)
         if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
     }
-    cand.sort((a, c) => (lower[a] ?? 0) - (lower[c] ?? 0));
+    sortBy(cand, lower);
     let best = Number.POSITIVE_INFINITY;
-    const keep: number[] = [];
-    const evaluated: number[] = [];
-    for (const c of cand) {
-      if ((lower[c] ?? 0) > best * (1 + TOL)) {
-        keep.push(c);
+    // Candidates still in the running are kept in place (`kept` of them); the arrays of a
+    // round are reused, so that a run allocates next to nothing per round.
+    let kept = 0;
+    evaluated.length = 0;
+    for (let i = 0; i < cand.length; i++) {
+      const c = cand[i] as number;
+      if ((lower[c] as number) > best * (1 + TOL)) {
+        cand[kept++] = c;
         continue;
       }
       const verdict = evaluateFloat(st, c);
-      if (verdict < 0) return null;
+      if (verdict < 0) return abandon(p, b, db);
       if (verdict === 0) continue;
       const { rho, share, dshare, rw, pw, clear } = st;
       const cost = costs[c] as number;
@@ -357,21 +419,25 @@ export function mesFloatRun(
       log.rho.push(rho);
       log.rich.push(rw);
       log.poor.push(pw);
-      keep.push(c);
+      cand[kept++] = c;
       evaluated.push(c);
       if (rho < best) best = rho;
     }
-    cand = keep;
+    cand.length = kept;
     if (evaluated.length === 0) break;
-    let tied = evaluated.filter((c) => (lower[c] ?? 0) <= best * (1 + TOL));
+    tied.length = 0;
+    for (const c of evaluated) if ((lower[c] as number) <= best * (1 + TOL)) tied.push(c);
     if (tied.length > 1) {
-      if (tied.some((c) => exactRho[c] === 0)) return null;
+      if (tied.some((c) => exactRho[c] === 0)) return abandon(p, b, db);
       tied = tied.filter((c) => lower[c] === best);
     }
-    const chosen = breakTie(p, ties, tied, `MES round ${round}`, run.tieDecisions);
+    const chosen =
+      tied.length === 1
+        ? (tied[0] as number)
+        : breakTie(p, ties, tied, `MES round ${round}`, run.tieDecisions);
     const share = q[chosen] ?? 0;
     const dshare = dq[chosen] ?? 0;
-    cand = cand.filter((c) => c !== chosen);
+    cand.splice(cand.indexOf(chosen), 1);
     if (same && before && overlap) {
       if (before.selected[round - 1] !== chosen) same = false;
       else {
@@ -404,13 +470,9 @@ export function mesFloatRun(
       if (partial) break;
     }
   }
-  if (partial) {
-    // Nobody reads a stopped run's budgets: give them back for the next run (fewer large
-    // allocations, far less garbage collection over a walk of hundreds of runs).
-    const spare = spareBudgets.get(p) ?? [];
-    spareBudgets.set(p, spare);
-    if (spare.length < 2) spare.push(b);
-  }
+  // Nobody reads the slopes after the run, nor a stopped run's budgets.
+  giveBuffer(p, db);
+  if (partial) giveBuffer(p, b);
   return {
     ...run,
     ...(partial ? { partial } : {}),

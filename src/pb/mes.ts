@@ -14,7 +14,7 @@
 import { greedy } from './greedy.js';
 import { perVoter, voterClasses, worthGrouping } from './mes-classes.js';
 import { mesExactRun } from './mes-exact.js';
-import { mesFloatRun } from './mes-float.js';
+import { mesFloatRun, recycleRun } from './mes-float.js';
 import {
   type Completion,
   exactCost,
@@ -191,6 +191,15 @@ export function mesWithCompletion(
   const eligible = mesCandidates(p).length;
   let endowment = B.div(Rational.of(n));
   let run = runAt(endowment, false);
+  // Only the outcome taken needs its voters' budgets: every other run gives its buffer
+  // back for later runs (recycleRun), `take` makes a run the outcome, `drop` discards one.
+  const take = (next: MesRun): void => {
+    if (next !== run) recycleRun(q, run);
+    run = next;
+  };
+  const drop = (r: MesRun | undefined): void => {
+    if (r && r !== run) recycleRun(q, r);
+  };
   const ties = opts.ties ?? 'default';
   const exhaustive = completion === 'add1-exhaustive';
   const done = (r: MesRun) =>
@@ -210,8 +219,8 @@ export function mesWithCompletion(
       if (fits(first)) {
         base = first;
         endowment = e;
-        run = first;
-      }
+        take(first);
+      } else drop(first);
     }
     let gallop = 2;
     let calm = 0;
@@ -234,14 +243,16 @@ export function mesWithCompletion(
         if (r.selected.join() === base.selected.join() && sameOutcomeBetween(p, ties, base, r)) {
           // Everything from e to next gives this outcome, which fits: move on, go further.
           e = next;
+          drop(base);
           base = r;
           endowment = e;
-          run = r;
+          take(r);
           gallop = ahead * 2;
           patience = 8;
         } else {
           // The order of choices changes nearby (common in large elections): stop probing
           // ahead for a while, so failed probes cost at most a fraction of the walk.
+          drop(r);
           gallop = 0;
           calm = 0;
           patience = Math.min(patience * 2, 64);
@@ -256,19 +267,21 @@ export function mesWithCompletion(
           endowment = next.sub(stepR);
           // The outcome is base's; its run at the budget taken, so that the money left
           // that explanations quote is what voters hold at that budget.
-          run = runAt(endowment, false);
+          take(runAt(endowment, false));
         }
+        drop(r);
         break;
       }
       e = next;
+      drop(base);
       base = r;
       endowment = e;
-      run = r;
+      take(r);
       if (gallop > 0) gallop = 2;
     }
   }
   // The outcome taken is told in full (a run stopped early holds only its first rounds).
-  if (run.partial) run = runAt(endowment, false);
+  if (run.partial) take(runAt(endowment, false));
   if (cls) run = perVoter(cls, run, endowment.toNumber());
   const tieDecisions = [...run.tieDecisions];
   let completed: number[] = [];

@@ -179,6 +179,10 @@ function fromCompact(instance: Instance, cv: CompactVotes): Profile {
   const costs = Float64Array.from(instance.projects, (p) => p.cost);
   const bs = cv.ballotStart;
   const bp = cv.ballotProjects;
+  const usePoints =
+    cv.points !== undefined && (voteType === 'cumulative' || voteType === 'scoring');
+  if (voteType !== 'ordinal' && !usePoints)
+    return unitProfile(budget, voteType, n, m, ids, costs, bs, bp);
   let maxLength = 0;
   for (let v = 0; v < n; v++)
     maxLength = Math.max(maxLength, (bs[v + 1] as number) - (bs[v] as number));
@@ -188,8 +192,6 @@ function fromCompact(instance: Instance, cv: CompactVotes): Profile {
     const declared = readNumber(meta.max_length ?? '');
     if (declared > 0) maxLength = Math.max(maxLength, declared);
   }
-  const usePoints =
-    cv.points !== undefined && (voteType === 'cumulative' || voteType === 'scoring');
   const all = bp.length;
   const w = new Float64Array(all);
   for (let v = 0; v < n; v++) {
@@ -254,5 +256,57 @@ function fromCompact(instance: Instance, cv: CompactVotes): Profile {
     ballotStart,
     ballotProjects,
     ballotWeights,
+  };
+}
+
+/**
+ * {@link fromCompact} when every point is 1 (approval and choose-1 ballots): no entry is
+ * dropped, so the reader's ballot arrays are the profile's as they are (shared, never
+ * written), a project's score is its number of votes, and only the supporter lists are
+ * built (one counting pass, one filling pass).
+ */
+function unitProfile(
+  budget: number,
+  voteType: VoteType,
+  n: number,
+  m: number,
+  ids: string[],
+  costs: Float64Array,
+  ballotStart: Int32Array,
+  ballotProjects: Int32Array,
+): Profile {
+  const all = ballotProjects.length;
+  const votes = new Int32Array(m);
+  for (let k = 0; k < all; k++) {
+    const c = ballotProjects[k] as number;
+    votes[c] = (votes[c] as number) + 1;
+  }
+  const start = new Int32Array(m + 1);
+  for (let c = 0; c < m; c++) start[c + 1] = (start[c] as number) + (votes[c] as number);
+  const fill = start.slice(0, m);
+  const voters = new Int32Array(all);
+  for (let v = 0; v < n; v++) {
+    for (let k = ballotStart[v] as number; k < (ballotStart[v + 1] as number); k++) {
+      const c = ballotProjects[k] as number;
+      const at = fill[c] as number;
+      fill[c] = at + 1;
+      voters[at] = v;
+    }
+  }
+  return {
+    budget,
+    voteType,
+    n,
+    m,
+    ids,
+    costs,
+    start,
+    voters,
+    weights: new Float64Array(all).fill(1),
+    votes,
+    scores: Float64Array.from(votes),
+    ballotStart,
+    ballotProjects,
+    ballotWeights: new Float64Array(all).fill(1),
   };
 }

@@ -9,6 +9,8 @@ import {
   mesWithCompletion,
   voterClasses,
 } from './mes.js';
+import { recycleRun } from './mes-float.js';
+import { multiplicity } from './mes-run.js';
 import { parsePabulib, writePabulib } from './pabulib.js';
 import { buildProfile } from './profile.js';
 import { Rational } from './rational.js';
@@ -340,4 +342,46 @@ test('a run bounded by an earlier run at a lower budget gives the plain outcome'
   );
   console.log(`bounded runs compared with exact ones: ${used}`);
   assert.ok(used > 200);
+});
+
+test('runs in buffers given back by earlier runs give what runs in fresh buffers give', () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(election, wide),
+      fc.constantFrom('cost' as const, 'cardinality' as const),
+      fc.boolean(),
+      fc.array(
+        fc.record({
+          e: fc.integer({ min: 0, max: 300 }),
+          track: fc.boolean(),
+          cap: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+        }),
+        { minLength: 2, maxLength: 6 },
+      ),
+      (inst, utility, grouped, steps) => {
+        const plain = buildProfile(inst);
+        const p = grouped ? (voterClasses(plain)?.q ?? plain) : plain;
+        for (const { e, track, cap } of steps) {
+          // Every run after the first takes a buffer the one before gave back (budgets of a
+          // run, slopes of a tracked run, still holding their values); `copy` is the same
+          // election (classes keep their sizes) with no buffers to reuse.
+          const copy = { ...p };
+          const sizes = multiplicity.get(p);
+          if (sizes) multiplicity.set(copy, sizes);
+          const reused = mesFloatRun(p, e, { utility }, track, undefined, cap);
+          const fresh = mesFloatRun(copy, e, { utility }, track, undefined, cap);
+          if (!reused || !fresh) {
+            assert.equal(reused, fresh);
+            continue;
+          }
+          const { log: _a, ...a } = reused;
+          const { log: _b, ...b } = fresh;
+          assert.deepEqual(a, b);
+          recycleRun(p, reused);
+          assert.equal(reused.budgets.length, 0, 'a run given back no longer shows its budgets');
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

@@ -104,6 +104,27 @@ function hashOf(text: string, from: number, to: number): number {
   return h >>> 0;
 }
 
+/**
+ * How many ballots and vote entries to make room for, from the lines in the first 64 KB
+ * after `pos`: their average length gives the number of lines, their commas (at most one
+ * more id each) the entries, with a tenth to spare.
+ */
+function roomFor(text: string, pos: number): { ballots: number; entries: number } {
+  const end = Math.min(text.length, pos + 65_536);
+  let lines = 1;
+  let commas = 0;
+  for (let i = pos; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) lines++;
+    else if (c === 44) commas++;
+  }
+  const ballots = Math.ceil((((text.length - pos) / Math.max(end - pos, 1)) * lines * 11) / 10);
+  return {
+    ballots: Math.max(1024, ballots),
+    entries: Math.max(4096, Math.ceil((ballots * (lines + commas)) / lines)),
+  };
+}
+
 /** Growable typed arrays of the scan: per ballot and per vote entry. */
 class Store {
   ids: Float64Array;
@@ -175,13 +196,10 @@ export function scanVotes(
   const seen = new Set<string>();
   // Numeric voter ids, per ballot (-1: the id is not a plain number); checked for repeats
   // after the scan, by sorting, which is much faster than a set of 100,000 numbers.
-  // A ballot line takes at least 4 characters ("1;2\n") and a vote entry at least 2: room
-  // for a typical file from the start (20 and 4 characters each), grown when short.
-  const st = new Store(
-    Math.max(1024, Math.ceil((n - pos) / 20)),
-    Math.max(4096, Math.ceil((n - pos) / 4)),
-    opts.pointsCol >= 0,
-  );
+  // Room for the ballots and vote entries the first 64 KB of lines promise (grown when
+  // short): zeroing arrays several times too large took a tenth of the scan.
+  const guess = roomFor(text, pos);
+  const st = new Store(guess.ballots, guess.entries, opts.pointsCol >= 0);
   let total = 0;
   let v = 0;
   const repeated: FastResult['repeated'] = [];
