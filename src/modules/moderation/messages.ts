@@ -17,7 +17,6 @@ export const moderationMessages = defineMessages({
     'moderation.report.thanks':
       'Dank u wel. De coördinator kijkt zo snel mogelijk naar uw melding.',
     'moderation.report.back': 'Terug',
-    'moderation.queue.title': 'Meldingen van {network}',
     'moderation.queue.intro':
       'Berichten die iemand heeft gemeld. Bekijk ze en beslis: verbergen (met een reden, de schrijver krijgt bericht) of laten staan.',
     'moderation.queue.none': 'Er zijn geen open meldingen.',
@@ -110,7 +109,6 @@ export const moderationMessages = defineMessages({
     'moderation.report.submit': 'Send report',
     'moderation.report.thanks': 'Thank you. The coordinator will look at your report soon.',
     'moderation.report.back': 'Back',
-    'moderation.queue.title': 'Reports of {network}',
     'moderation.queue.intro':
       'Messages someone reported. Look at them and decide: hide (with a reason; the author is told) or keep.',
     'moderation.queue.none': 'There are no open reports.',

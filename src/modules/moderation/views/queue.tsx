@@ -124,7 +124,7 @@ function WaitingSection({ ctx, vm }: { ctx: ViewContext; vm: QueueViewModel }) {
           <p class="utrecht-paragraph">
             {t('moderation.waiting.count', { count: vm.waitingTotal })}
           </p>
-          <ul class="bk-cards">
+          <ul class="bk-waiting-list">
             {vm.waiting.map((entry) => (
               <WaitingCard
                 ctx={ctx}
