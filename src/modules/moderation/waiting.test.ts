@@ -5,14 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { rows } from '#test/helpers/admin.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { WAITING_PAGE_SIZE } from './routes-waiting.js';
-
-async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 describe('the moderation page: what waits for publication', () => {
   let t: TestApp;
