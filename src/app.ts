@@ -154,6 +154,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     personData: modules.flatMap((module) => (module.personData ? [module.personData] : [])),
     searchProviders: modules.flatMap((module) => (module.search ? [module.search] : [])),
     moderationProviders: modules.flatMap((module) => module.moderation ?? []),
+    publicationProviders: modules.flatMap((module) => module.publication ?? []),
     overviewProviders: modules.flatMap((module) => module.overview ?? []),
     demoPassword: demo.password,
     demoAccounts: demo.accounts.map((a) => ({

@@ -141,6 +141,91 @@ export interface ModerationProvider {
 }
 
 /**
+ * An item that waits for a coordinator before it is published (decision 0009), as the
+ * moderation module's page "Wacht op publicatie" shows it: view-ready texts in the
+ * interface language, the time it came in (the page lists the oldest first).
+ */
+export interface WaitingItem {
+  kind: string;
+  id: number;
+  networkId: number;
+  /** A short title (a signal's first line), or null when the item has none (a spark). */
+  title: string | null;
+  /** The item's text, plain; the view keeps its line breaks. */
+  text: string;
+  /** Who sent it, in words ("Piet (via de website)", a member's name, "oud-lid"). */
+  authorLabel: string;
+  /** The account to tell when it is refused (then a reason is required), or null. */
+  authorId: number | null;
+  createdAt: Date;
+  /**
+   * A choice the coordinator makes when approving (a signal's theme): the form field's
+   * name, label, options and the option selected at first. `approve` gets the value.
+   */
+  choice?: {
+    label: string;
+    options: Array<{ value: string; label: string }>;
+    selected: string;
+  };
+}
+
+/**
+ * A setting of a module that decides what waits for publication (the sparks' "members'
+ * public sparks wait"), shown as one checkbox on the moderation page; the form posts to
+ * `action`, a route of the owning module, which redirects back to the moderation page.
+ */
+export interface PublicationSetting {
+  title: string;
+  action: string;
+  name: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+}
+
+/**
+ * A module's items that wait for publication (decision 0009): visitors' sparks, members'
+ * public sparks, signals from the public form. The moderation module lists them together on
+ * `/netwerk/:id/moderatie` and approves or refuses them through these functions; the module
+ * keeps the state in its own tables. `approve` and `reject` run inside the moderation
+ * transaction, audit the change themselves (in the module's own action names) and change
+ * only a waiting item of that network: false / undefined when it was not waiting (any more).
+ */
+export interface PublicationProvider {
+  /** The kind in URLs: lower case, e.g. 'spark' (the same as its ModerationProvider's). */
+  kind: string;
+  countWaiting(db: Executor, networkId: number): Promise<number>;
+  /** The network's oldest `limit` waiting items, oldest first. */
+  listWaiting(db: Executor, networkId: number, limit: number, t: Translate): Promise<WaitingItem[]>;
+  /** One waiting item of the network, or undefined when it does not wait (any more). */
+  findWaiting(
+    db: Executor,
+    networkId: number,
+    id: number,
+    t: Translate,
+  ): Promise<WaitingItem | undefined>;
+  /** Publishes a waiting item; `choice` is the value of its `choice` field, if it has one. */
+  approve(
+    db: Executor,
+    networkId: number,
+    id: number,
+    change: { by: number; at: Date; origin: string; choice?: string },
+  ): Promise<boolean>;
+  /**
+   * Refuses a waiting item (deleted, or kept for members only: the module decides). Gives
+   * the author to tell and the item's text for the message, or undefined when not waiting.
+   */
+  reject(
+    db: Executor,
+    networkId: number,
+    id: number,
+    change: { by: number; at: Date; origin: string },
+  ): Promise<{ authorId: number | null; text: string } | undefined>;
+  /** The module's setting about what waits, shown on the moderation page; optional. */
+  setting?(db: Executor, networkId: number, t: Translate): Promise<PublicationSetting>;
+}
+
+/**
  * One line of a block on a network's overview (`/netwerk/:id`, decision 0014): a label in the
  * module's own words, optionally a count (shown as a badge beside the words, never colour
  * alone), a same-site link and a short detail (a date, a status).
@@ -242,6 +327,8 @@ export interface ModuleContext {
   searchProviders: SearchProvider[];
   /** Every module's kinds of content under moderation after publication. */
   moderationProviders: ModerationProvider[];
+  /** Every module's items that wait for publication (the moderation page lists them). */
+  publicationProviders: PublicationProvider[];
   /** Every module's part of a network's overview page, in the module list's order. */
   overviewProviders: OverviewProvider[];
   /** Demo accounts listed on the login page in demo mode (empty otherwise). */
@@ -285,6 +372,8 @@ export interface ModuleManifest<
   workers?: ModuleWorker[];
   /** Its kinds of public or shared content that can be reported, hidden and withdrawn. */
   moderation?: ModerationProvider[];
+  /** Its items that wait for a coordinator before they are published (decision 0009). */
+  publication?: PublicationProvider[];
   /** Its blocks and recent activity on a network's overview (decision 0014). */
   overview?: OverviewProvider[];
   /** What the module offers to search; optional (see SearchProvider). */

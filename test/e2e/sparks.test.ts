@@ -59,11 +59,13 @@ describe('sparks in a browser: from the neighbourhood to the sparks round', () =
 
     await login(page);
     const id = await networkId(page);
+    // The old address leads to the one moderation page, on the sparks.
     await page.goto(url(`/netwerk/${id}/vonkjes/moderatie`));
-    const item = page.locator('li.bk-spark', { hasText: text });
-    await item.getByRole('button', { name: 'Goedkeuren' }).click();
-    await page.waitForURL(/moderatie$/);
-    assert.match((await page.textContent('main')) ?? '', /staat nu op de muur/);
+    await page.waitForURL(/\/moderatie\?soort=spark$/);
+    const item = page.locator('li.bk-waiting', { hasText: text });
+    await item.getByRole('button', { name: 'Publiceren' }).click();
+    await page.waitForURL(/\/moderatie\?soort=spark$/);
+    assert.match((await page.textContent('main')) ?? '', /Het bericht is gepubliceerd/);
 
     await page.goto(url(`/netwerk/${id}/bijeenkomsten`));
     const next = await page.getAttribute('main ul.bk-meetings >> nth=0 >> a >> nth=0', 'href');
@@ -73,7 +75,7 @@ describe('sparks in a browser: from the neighbourhood to the sparks round', () =
     assert.match((await page.textContent('.bk-round__text')) ?? '', /trompet/);
     pagesToCheck.push(
       `/netwerk/${id}/vonkjes`,
-      `/netwerk/${id}/vonkjes/moderatie`,
+      `/netwerk/${id}/moderatie`,
       `/netwerk/${id}/bijeenkomsten`,
       next,
       `${next}/agenda`,

@@ -21,6 +21,7 @@ describe('refusals: 404 outside one’s networks, 403 with a helpful sentence in
 
   /** Pages for coordinators, one per module that has them. */
   const coordinatorPages = [
+    '/netwerk/:id/moderatie',
     '/netwerk/:id/vonkjes/moderatie',
     '/netwerk/:id/bijeenkomsten/nieuw',
     '/netwerk/:id/uitnodigen',

@@ -5,6 +5,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { moderationMessages } from './messages.js';
 import { moderationOverview } from './overview.js';
 import { moderationPersonData } from './person-data.js';
+import { queuePath } from './presenters.js';
 import { moderationRoutes } from './routes.js';
 import * as tables from './tables.js';
 
@@ -14,6 +15,11 @@ const api = {
   reportPath: (kind: string, id: number) => `/melden/${kind}/${id}`,
   /** The address an author posts to withdraw their item. */
   withdrawPath: (kind: string, id: number) => `/intrekken/${kind}/${id}`,
+  /**
+   * The coordinator's moderation page (what waits for publication, and the reports),
+   * filtered on one kind when given.
+   */
+  queuePath,
   /** The coordinator's page of one item (hide or keep). */
   moderatePath: (networkId: number, kind: string, id: number) =>
     `/netwerk/${networkId}/moderatie/${kind}/${id}`,

@@ -17,7 +17,6 @@ export const moderationMessages = defineMessages({
     'moderation.report.thanks':
       'Dank u wel. De coördinator kijkt zo snel mogelijk naar uw melding.',
     'moderation.report.back': 'Terug',
-    'moderation.queue.title': 'Meldingen van {network}',
     'moderation.queue.intro':
       'Berichten die iemand heeft gemeld. Bekijk ze en beslis: verbergen (met een reden, de schrijver krijgt bericht) of laten staan.',
     'moderation.queue.none': 'Er zijn geen open meldingen.',
@@ -60,6 +59,40 @@ export const moderationMessages = defineMessages({
     'moderation.mail.reason': 'De reden: {reason}',
     'moderation.mail.questions':
       'Het bericht is niet meer te zien voor anderen. Heeft u vragen? Neem dan contact op met de coördinator van uw buurtnetwerk.',
+    'moderation.page.title': 'Moderatie van {network}',
+    'moderation.page.intro':
+      'Hier beslist u over berichten voordat ze openbaar worden, en over berichten die iemand heeft gemeld.',
+    'moderation.waiting.title': 'Wacht op publicatie',
+    'moderation.waiting.intro':
+      'Deze berichten zijn nog niet openbaar. Het oudste bericht staat bovenaan. Publiceer ze of wijs ze af.',
+    'moderation.waiting.none': 'Er wacht niets op publicatie.',
+    'moderation.waiting.kind': 'Soort bericht',
+    'moderation.waiting.allKinds': 'Alle soorten',
+    'moderation.waiting.show': 'Tonen',
+    'moderation.waiting.count':
+      '{count, plural, one {# bericht wacht} other {# berichten wachten}}',
+    'moderation.waiting.from': 'Van {author}, {date}',
+    'moderation.waiting.approveTitle': 'Publiceren',
+    'moderation.waiting.approve': 'Publiceren',
+    'moderation.waiting.rejectTitle': 'Afwijzen',
+    'moderation.waiting.reason': 'Waarom wijst u dit bericht af?',
+    'moderation.waiting.reasonRequired': 'Verplicht. De schrijver krijgt deze reden per e-mail.',
+    'moderation.waiting.reasonOptional':
+      'Niet verplicht. De afzender heeft geen account en krijgt geen bericht.',
+    'moderation.waiting.reject': 'Afwijzen',
+    'moderation.waiting.approved': 'Het bericht is gepubliceerd.',
+    'moderation.waiting.rejected': 'Het bericht is afgewezen.',
+    'moderation.waiting.gone': 'Dit bericht wacht niet (meer) op publicatie.',
+    'moderation.error.reasonRequired':
+      'Schrijf op waarom u het bericht afwijst. De schrijver krijgt die reden te lezen.',
+    'moderation.settings.save': 'Instelling opslaan',
+    'moderation.reports.title': 'Gemelde berichten',
+    'moderation.kind.signal': 'Melding voor een signaal',
+    'moderation.mail.rejectedSubject': 'Uw bericht op Buurtkracht is niet openbaar gemaakt',
+    'moderation.mail.rejected':
+      'De coördinator van uw buurtnetwerk heeft dit bericht van u niet op de openbare pagina gezet:',
+    'moderation.mail.rejectedQuestions':
+      'Heeft u vragen? Neem dan contact op met de coördinator van uw buurtnetwerk.',
   },
   en: {
     'moderation.overview.title': 'Moderation',
@@ -76,7 +109,6 @@ export const moderationMessages = defineMessages({
     'moderation.report.submit': 'Send report',
     'moderation.report.thanks': 'Thank you. The coordinator will look at your report soon.',
     'moderation.report.back': 'Back',
-    'moderation.queue.title': 'Reports of {network}',
     'moderation.queue.intro':
       'Messages someone reported. Look at them and decide: hide (with a reason; the author is told) or keep.',
     'moderation.queue.none': 'There are no open reports.',
@@ -119,5 +151,37 @@ export const moderationMessages = defineMessages({
     'moderation.mail.reason': 'The reason: {reason}',
     'moderation.mail.questions':
       'Others can no longer see the message. Any questions? Please contact the coordinator of your neighbourhood network.',
+    'moderation.page.title': 'Moderation of {network}',
+    'moderation.page.intro':
+      'Here you decide about messages before they become public, and about messages someone reported.',
+    'moderation.waiting.title': 'Waiting for publication',
+    'moderation.waiting.intro':
+      'These messages are not public yet. The oldest message is at the top. Publish or reject them.',
+    'moderation.waiting.none': 'Nothing is waiting for publication.',
+    'moderation.waiting.kind': 'Kind of message',
+    'moderation.waiting.allKinds': 'All kinds',
+    'moderation.waiting.show': 'Show',
+    'moderation.waiting.count': '{count, plural, one {# message waits} other {# messages wait}}',
+    'moderation.waiting.from': 'From {author}, {date}',
+    'moderation.waiting.approveTitle': 'Publish',
+    'moderation.waiting.approve': 'Publish',
+    'moderation.waiting.rejectTitle': 'Reject',
+    'moderation.waiting.reason': 'Why do you reject this message?',
+    'moderation.waiting.reasonRequired': 'Required. The author receives this reason by email.',
+    'moderation.waiting.reasonOptional': 'Not required. The sender has no account and is not told.',
+    'moderation.waiting.reject': 'Reject',
+    'moderation.waiting.approved': 'The message is published.',
+    'moderation.waiting.rejected': 'The message is rejected.',
+    'moderation.waiting.gone': 'This message is not (or no longer) waiting for publication.',
+    'moderation.error.reasonRequired':
+      'Write down why you reject the message. The author will read this reason.',
+    'moderation.settings.save': 'Save setting',
+    'moderation.reports.title': 'Reported messages',
+    'moderation.kind.signal': 'Submission for a signal',
+    'moderation.mail.rejectedSubject': 'Your message on Buurtkracht was not made public',
+    'moderation.mail.rejected':
+      'The coordinator of your neighbourhood network did not put this message of yours on the public page:',
+    'moderation.mail.rejectedQuestions':
+      'Any questions? Please contact the coordinator of your neighbourhood network.',
   },
 });

@@ -60,9 +60,11 @@ describe('moderation after publication', () => {
     assert.equal(before.statusCode, 200);
     assert.ok(!before.body.includes('Mevrouw K. van nummer 7'), 'not public yet');
     // In the coordinator's queue, with the member's name; refused, it stays for members only.
-    const queue = await coordinator.get(`${wall()}/moderatie`);
+    const queue = await coordinator.get(`/netwerk/${a()}/moderatie`);
     assert.match(queue.body, /Mevrouw K\. van nummer 7/);
-    const r = await coordinator.post(`${wall()}/moderatie/${id}`, { decision: 'reject' });
+    const r = await coordinator.post(`/netwerk/${a()}/moderatie/wacht/spark/${id}/afwijzen`, {
+      reason: 'Noem geen buren met naam en huisnummer.',
+    });
     assert.equal(r.statusCode, 303);
     const after = await rows<{ status: string; is_public: boolean; public_requested: boolean }>(
       t,
@@ -72,8 +74,8 @@ describe('moderation after publication', () => {
     assert.match((await resident.get(wall())).body, /Mevrouw K\. van nummer 7/);
     // Approved, another one goes public.
     const second = await addSpark('De buurtkamer had weer een volle tafel', true);
-    await coordinator.get(`${wall()}/moderatie`);
-    await coordinator.post(`${wall()}/moderatie/${second}`, { decision: 'approve' });
+    await coordinator.get(`/netwerk/${a()}/moderatie`);
+    await coordinator.post(`/netwerk/${a()}/moderatie/wacht/spark/${second}/publiceren`, {});
     assert.match(
       (await new TestClient(t.app).get(publicPage())).body,
       /De buurtkamer had weer een volle tafel/,
@@ -81,9 +83,11 @@ describe('moderation after publication', () => {
   });
 
   test('the coordinator lets members publish at once (audited); others may not change it', async () => {
-    const path = `${wall()}/moderatie/instelling`;
+    const path = `${wall()}/instelling`;
     assert.equal((await resident.post(path, { atOnce: 'on' }, { from: wall() })).statusCode, 403);
-    await coordinator.get(`${wall()}/moderatie`);
+    // The setting's form is on the moderation page.
+    const page = await coordinator.get(`/netwerk/${a()}/moderatie`);
+    assert.match(page.body, new RegExp(`action="${path}"`));
     assert.equal((await coordinator.post(path, { atOnce: 'on' })).statusCode, 303);
     await addSpark('Jan repareerde de bank bij de speeltuin', true);
     assert.match(

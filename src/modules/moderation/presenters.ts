@@ -1,6 +1,12 @@
 // Moderation rows → view models. Pure.
-import { formatDate, isMessageKey, type Lang, type Translate } from '../../platform/i18n/index.js';
-import type { ModeratedItem } from '../../platform/module.js';
+import {
+  formatDate,
+  formatDateTime,
+  isMessageKey,
+  type Lang,
+  type Translate,
+} from '../../platform/i18n/index.js';
+import type { ModeratedItem, WaitingItem } from '../../platform/module.js';
 
 /** The kind's name ("Vonkje"), or the kind itself for a kind without a message. */
 export function kindLabel(t: Translate, kind: string): string {
@@ -27,6 +33,48 @@ export function presentQueueEntry(
       count: entry.reports,
       date: formatDate(lang, entry.firstAt),
     }),
-    href: `/netwerk/${entry.item.networkId}/moderatie/${entry.item.kind}/${entry.item.id}`,
+    href: `${queuePath(entry.item.networkId)}/${entry.item.kind}/${entry.item.id}`,
+  };
+}
+
+/** An item waiting for publication, as the moderation page shows it. */
+export interface WaitingEntryModel {
+  /** `kind-id`: the card's anchor and the suffix of its field ids. */
+  key: string;
+  kind: string;
+  title: string | null;
+  text: string;
+  from: string;
+  approveAction: string;
+  rejectAction: string;
+  /** With an author to tell, a reason for a refusal is required. */
+  reasonRequired: boolean;
+  choice: WaitingItem['choice'] | null;
+}
+
+/** The address of the moderation page, filtered on a kind when one is given (`?soort=`). */
+export function queuePath(networkId: number, kind?: string): string {
+  const base = `/netwerk/${networkId}/moderatie`;
+  return kind ? `${base}?${KIND_PARAM}=${encodeURIComponent(kind)}` : base;
+}
+
+/** The query parameter of the page's kind filter. */
+export const KIND_PARAM = 'soort';
+
+export function presentWaiting(t: Translate, lang: Lang, item: WaitingItem): WaitingEntryModel {
+  const base = `/netwerk/${item.networkId}/moderatie/wacht/${item.kind}/${item.id}`;
+  return {
+    key: `${item.kind}-${item.id}`,
+    kind: kindLabel(t, item.kind),
+    title: item.title,
+    text: item.text,
+    from: t('moderation.waiting.from', {
+      author: item.authorLabel,
+      date: formatDateTime(lang, item.createdAt),
+    }),
+    approveAction: `${base}/publiceren`,
+    rejectAction: `${base}/afwijzen`,
+    reasonRequired: item.authorId !== null,
+    choice: item.choice ?? null,
   };
 }

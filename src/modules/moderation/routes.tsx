@@ -1,7 +1,7 @@
 // Moderation after publication: parse → authorize → service → render or redirect.
 //   /melden/:kind/:id                          anyone who sees an item reports it
 //   /intrekken/:kind/:id                       its author withdraws it
-//   /netwerk/:networkId/moderatie              the coordinator's reports
+//   /netwerk/:networkId/moderatie              the coordinator's page (routes-waiting.tsx)
 //   /netwerk/:networkId/moderatie/:kind/:id    one reported item: hide (with a reason) or keep
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -19,9 +19,10 @@ import { formStamp, guardPublicForm } from '../../platform/spam-guard.js';
 import { baseUrl } from '../../platform/urls.js';
 import { networkModule } from '../network/index.js';
 import { can, canSee } from './policy.js';
-import { kindLabel, presentQueueEntry } from './presenters.js';
+import { kindLabel } from './presenters.js';
+import { registerWaitingRoutes } from './routes-waiting.js';
 import { moderationService, REASON_MAX, REASON_MIN } from './service.js';
-import { ItemPage, QueuePage, ReportPage } from './views/pages.js';
+import { ItemPage, ReportPage } from './views/pages.js';
 
 const open = { config: { policy: 'public' as const } };
 const signedIn = { config: { policy: 'signedIn' as const } };
@@ -58,6 +59,7 @@ export async function moderationRoutes(
     db: context.db,
     mailer: context.mailer,
     providers: context.moderationProviders,
+    publication: context.publicationProviders,
     siteUrl: baseUrl(context.config),
   });
   const networks = networkModule.api.fromRequest(context.db);
@@ -180,13 +182,7 @@ export async function moderationRoutes(
 
   // ── The coordinator ───────────────────────────────────────────────────────────────────
 
-  app.get('/netwerk/:networkId/moderatie', checked, async (request, reply) => {
-    const network = await networks.inUrl(request, 'moderation.handle', can);
-    const entries = (await service.listQueue(network.id)).map((entry) =>
-      presentQueueEntry(request.t, request.lang, entry),
-    );
-    return reply.page((ctx) => <QueuePage ctx={ctx} vm={{ network, entries }} />);
-  });
+  registerWaitingRoutes(app, { service, networks });
 
   /** The network (coordinator only) and the item of that network in the URL. */
   async function handling(request: FastifyRequest) {

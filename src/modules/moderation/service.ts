@@ -1,14 +1,16 @@
 // Use cases of moderation after publication (decision 0009): report, hide, keep, withdraw.
 // The item's state lives in its module, changed through the module's ModerationProvider in
 // the same transaction as the reports and the audit record.
-import type { Database } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
-import { isLang, translator } from '../../platform/i18n/index.js';
+import { isLang, type MessageKey, type Translate, translator } from '../../platform/i18n/index.js';
 import type { Mailer } from '../../platform/mail.js';
 import {
   type ModeratedItem,
   type ModerationProvider,
   ModerationRefused,
+  type PublicationProvider,
+  type WaitingItem,
 } from '../../platform/module.js';
 import { networkModule } from '../network/index.js';
 import { notificationsModule } from '../notifications/index.js';
@@ -23,10 +25,16 @@ export function moderationService(options: {
   db: Database;
   mailer: Mailer;
   providers: readonly ModerationProvider[];
+  /** The kinds of items that wait for publication (every module's `publication`). */
+  publication?: readonly PublicationProvider[];
   /** The site's address for links in mail (platform/urls.ts baseUrl). */
   siteUrl: string;
 }) {
   const { db, mailer, providers, siteUrl } = options;
+  const publication = options.publication ?? [];
+  /** The providers of one kind, or all when `kind` is undefined. */
+  const publicationOf = (kind: string | undefined) =>
+    publication.filter((p) => kind === undefined || p.kind === kind);
   const repo = moderationRepository(db);
   const providerOf = (kind: string) => providers.find((p) => p.kind === kind);
 
@@ -55,6 +63,46 @@ export function moderationService(options: {
       }
       throw error;
     }
+  }
+
+  /**
+   * Mails an item's author (in their language, Dutch when they chose none) what was done
+   * with it and why; nobody when there is no author or the author did it themselves.
+   */
+  async function tellAuthor(
+    tx: Executor,
+    authorId: number | null,
+    actorId: number,
+    letter: {
+      subject: MessageKey;
+      what: MessageKey;
+      after: MessageKey;
+      text: string;
+      reason: string;
+      networkId: number;
+    },
+  ): Promise<void> {
+    if (authorId === null || authorId === actorId) return;
+    const [author] = await peopleModule.api.directory(tx).listMailRecipients([authorId]);
+    if (!author) return;
+    const t = translator(isLang(author.language) ? author.language : 'nl');
+    await mailer.send(tx, {
+      to: author.email,
+      personId: authorId,
+      subject: t(letter.subject),
+      body: [
+        t('moderation.mail.greeting'),
+        '',
+        t(letter.what),
+        '',
+        `"${letter.text.slice(0, 200)}"`,
+        '',
+        t('moderation.mail.reason', { reason: letter.reason }),
+        '',
+        t(letter.after),
+        `${siteUrl}/netwerk/${letter.networkId}`,
+      ].join('\n'),
+    });
   }
 
   return {
@@ -131,32 +179,14 @@ export function moderationService(options: {
               networkId: item.networkId,
               origin,
             });
-            if (item.authorId !== null && item.authorId !== actorId) {
-              const [author] = await peopleModule.api
-                .directory(tx)
-                .listMailRecipients([item.authorId]);
-              if (author) {
-                // In the author's language (issue 12 item 13), Dutch when they chose none.
-                const t = translator(isLang(author.language) ? author.language : 'nl');
-                await mailer.send(tx, {
-                  to: author.email,
-                  personId: item.authorId,
-                  subject: t('moderation.mail.subject'),
-                  body: [
-                    t('moderation.mail.greeting'),
-                    '',
-                    t('moderation.mail.hidden'),
-                    '',
-                    `"${item.text.slice(0, 200)}"`,
-                    '',
-                    t('moderation.mail.reason', { reason }),
-                    '',
-                    t('moderation.mail.questions'),
-                    `${siteUrl}/netwerk/${item.networkId}`,
-                  ].join('\n'),
-                });
-              }
-            }
+            await tellAuthor(tx, item.authorId, actorId, {
+              subject: 'moderation.mail.subject',
+              what: 'moderation.mail.hidden',
+              after: 'moderation.mail.questions',
+              text: item.text,
+              reason,
+              networkId: item.networkId,
+            });
             return true;
           }),
         audit,
@@ -227,7 +257,123 @@ export function moderationService(options: {
     },
 
     listOpenReports: (item: ModeratedItem) => repo.listOpenReports(item.kind, item.id),
+
+    // ── Waiting for publication (decision 0009) ─────────────────────────────────────────
+
+    /** The kinds of items that may wait for publication, in the module list's order. */
+    waitingKinds: publication.map((p) => p.kind),
+
+    /** How many items of the network wait for publication (of one kind, or of all). */
+    async countWaiting(networkId: number, kind?: string): Promise<number> {
+      const counts = await Promise.all(
+        publicationOf(kind).map((p) => p.countWaiting(db, networkId)),
+      );
+      return counts.reduce((sum, n) => sum + n, 0);
+    },
+
+    /**
+     * One page of the waiting items of every kind (or of one), oldest first: `limit` items
+     * from `offset`. Each provider gives its oldest `offset + limit`, so the merge is exact.
+     */
+    async listWaiting(
+      networkId: number,
+      kind: string | undefined,
+      window: { offset: number; limit: number },
+      t: Translate,
+    ): Promise<WaitingItem[]> {
+      const lists = await Promise.all(
+        publicationOf(kind).map((p) =>
+          p.listWaiting(db, networkId, window.offset + window.limit, t),
+        ),
+      );
+      return lists
+        .flat()
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
+        .slice(window.offset, window.offset + window.limit);
+    },
+
+    /** One waiting item of the network, or undefined (unknown kind, not waiting). */
+    async findWaiting(networkId: number, kind: string, id: number, t: Translate) {
+      const [provider] = publicationOf(kind);
+      return provider?.findWaiting(db, networkId, id, t);
+    },
+
+    /** The modules' settings about what waits (shown on the moderation page). */
+    async listSettings(networkId: number, t: Translate) {
+      return Promise.all(
+        publication.flatMap((p) => (p.setting ? [p.setting(db, networkId, t)] : [])),
+      );
+    },
+
+    /**
+     * Publishes a waiting item of the network through its module (which audits it); false
+     * when it does not wait (any more) or the kind is unknown.
+     */
+    async approve(input: {
+      actorId: number;
+      networkId: number;
+      kind: string;
+      id: number;
+      choice: string | undefined;
+      origin: string;
+    }): Promise<boolean> {
+      const [provider] = publicationOf(input.kind);
+      if (!provider) return false;
+      return db.transaction((tx) =>
+        provider.approve(tx, input.networkId, input.id, {
+          by: input.actorId,
+          at: new Date(),
+          origin: input.origin,
+          choice: input.choice,
+        }),
+      );
+    },
+
+    /**
+     * Refuses a waiting item through its module (which audits it). When it has an author
+     * with an account, a reason is required (`reasonRequired`: nothing changed) and the
+     * author is mailed it. `gone`: it does not wait (any more).
+     */
+    async reject(input: {
+      actorId: number;
+      networkId: number;
+      kind: string;
+      id: number;
+      reason: string;
+      origin: string;
+    }): Promise<'rejected' | 'gone' | 'reasonRequired'> {
+      const [provider] = publicationOf(input.kind);
+      if (!provider) return 'gone';
+      try {
+        return await db.transaction(async (tx) => {
+          const refused = await provider.reject(tx, input.networkId, input.id, {
+            by: input.actorId,
+            at: new Date(),
+            origin: input.origin,
+          });
+          if (!refused) return 'gone';
+          if (refused.authorId !== null && input.reason === '') throw new ReasonRequired();
+          if (input.reason !== '') {
+            await tellAuthor(tx, refused.authorId, input.actorId, {
+              subject: 'moderation.mail.rejectedSubject',
+              what: 'moderation.mail.rejected',
+              after: 'moderation.mail.rejectedQuestions',
+              text: refused.text,
+              reason: input.reason,
+              networkId: input.networkId,
+            });
+          }
+          return 'rejected';
+        });
+      } catch (error) {
+        if (error instanceof ReasonRequired) return 'reasonRequired';
+        throw error;
+      }
+    },
   };
 }
+
+/** Rolls back a refusal that needs a reason and has none (see `reject`). */
+class ReasonRequired extends Error {}
 
 export type ModerationService = ReturnType<typeof moderationService>;

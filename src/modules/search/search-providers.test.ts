@@ -12,11 +12,13 @@ import { budgetingService } from '#src/modules/budgeting/service.js';
 import { listModules } from '#src/modules/index.js';
 import { meetingsService } from '#src/modules/meetings/service.js';
 import { networks } from '#src/modules/network/tables.js';
+import { signalsModule } from '#src/modules/signals/index.js';
 import { signalsService } from '#src/modules/signals/service/index.js';
 import { sparksModule } from '#src/modules/sparks/index.js';
 import { sparksService } from '#src/modules/sparks/service.js';
 import { DEFAULT_RULE } from '#src/pb/index.js';
 import type { Actor } from '#src/platform/actor.js';
+import { translator } from '#src/platform/i18n/index.js';
 import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import {
@@ -274,10 +276,16 @@ describe('search providers: signals, sparks, meetings, minutes, budget proposals
   test('approval: a waiting signal and a visitor’s spark are found once approved', async () => {
     const db = t.database.db;
     const coordinator = actors.get('coordinator')!;
-    const [pending] = await signalsService(db).listPending(id('a'));
+    // Through the modules' faces, as the moderation page approves them.
+    const [signalPublication] = signalsModule.publication!;
+    const [sparkPublication] = sparksModule.publication!;
+    const decision = { by: coordinator.personId, at: new Date(), origin: 'test' };
+    const [pending] = await signalPublication!.listWaiting(db, id('a'), 10, translator('nl'));
     assert.ok(pending);
     assert.equal((await find('resident', 'kenwoordaingezonden')).total, 0);
-    await signalsService(db).approvePending(coordinator, id('a'), pending.id, 'safety', 'test');
+    assert.ok(
+      await signalPublication!.approve(db, id('a'), pending.id, { ...decision, choice: 'safety' }),
+    );
     assert.equal((await find('resident', 'kenwoordaingezonden')).total, 1);
     assert.equal((await find('coordinatorB', 'kenwoordaingezonden')).total, 0);
     const themed = await search().search(
@@ -288,13 +296,7 @@ describe('search providers: signals, sparks, meetings, minutes, budget proposals
     assert.equal(themed.total, 1, 'the theme filter knows the Dutch theme name');
 
     assert.equal((await find('anonymous', 'kenwoordabezoeker')).total, 0);
-    await sparksService(db).moderateSpark({
-      networkId: id('a'),
-      sparkId: ids.visitorSparka!,
-      approve: true,
-      actorId: coordinator.personId,
-      origin: 'test',
-    });
+    assert.ok(await sparkPublication!.approve(db, id('a'), ids.visitorSparka!, decision));
     assert.equal((await find('anonymous', 'kenwoordabezoeker')).total, 1);
     assert.equal((await find('coordinatorD', 'kenwoordabezoeker')).total, 1);
   });

@@ -3,6 +3,7 @@
 import type { Executor } from '../../db/client.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { signalsMessages } from './messages.js';
+import { signalPublication } from './moderation.js';
 import { signalsOverview } from './overview.js';
 import { themeLabel } from './presenters.js';
 import { signalsPublicSection } from './public.js';
@@ -48,6 +49,7 @@ export const signalsModule: ModuleManifest<typeof signalsMessages, typeof api> =
   publicSections: [async (_db, network, request) => signalsPublicSection(network.slug, request.t)],
   jobs: [{ name: 'signal-retention', run: runSignalRetention }],
   overview: [signalsOverview],
+  publication: [signalPublication],
   search: signalsSearch,
   api,
 };

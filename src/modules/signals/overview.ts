@@ -4,6 +4,7 @@
 // read them (their duo and the coordinators).
 import type { OverviewBlock, OverviewProvider } from '../../platform/module.js';
 import { OVERVIEW_ACTIVITY_LIMIT } from '../../platform/module.js';
+import { moderationModule } from '../moderation/index.js';
 import { QUIET_AFTER_DAYS, seesAllPersonBound } from './policy.js';
 import { overviewRepository } from './repository/overview.js';
 
@@ -36,7 +37,7 @@ export const signalsOverview: OverviewProvider = async ({ db, network, actor, ro
         {
           label: t('signals.overview.pending'),
           count: waiting.pending,
-          href: `${base}/moderatie`,
+          href: moderationModule.api.queuePath(network.id, 'signal'),
         },
         {
           label: t('signals.overview.withoutDuo'),

@@ -10,14 +10,13 @@ import {
   type Translate,
 } from '../../platform/i18n/index.js';
 import type { PageModel } from '../../platform/pagination.js';
+import { moderationModule } from '../moderation/index.js';
 import { peopleModule } from '../people/index.js';
 import { nextStatus, previousStatus, QUIET_AFTER_DAYS, type SignalStatus } from './policy.js';
-import type { SignalRow } from './repository/index.js';
 import type { LoadedSignal, PatternSummary, SignalUpdate } from './service/index.js';
 import { defaultThemes, isDefaultTheme } from './themes.js';
 import type { SignalDetailViewModel } from './views/detail.js';
 import type { SignalListViewModel } from './views/list.js';
-import type { ModerationViewModel } from './views/moderation.js';
 import type { PatternViewModel } from './views/pattern.js';
 import type { Option } from './views/shared.js';
 import type { ThemesViewModel } from './views/themes.js';
@@ -113,7 +112,9 @@ export function presentList(
       { value: 'professional', label: t('signals.filter.waiting.professional') },
     ],
     canCreate: input.canCreate,
-    canModerate: input.canModerate,
+    moderationHref: input.canModerate
+      ? moderationModule.api.queuePath(input.network.id, 'signal')
+      : null,
   };
 }
 
@@ -260,27 +261,6 @@ export function presentPattern(
     })),
     totals: summary.totals,
     total: summary.total,
-  };
-}
-
-export function presentModeration(
-  t: Translate,
-  lang: Lang,
-  network: NetworkRef,
-  pending: readonly SignalRow[],
-  themes: readonly string[],
-): ModerationViewModel {
-  return {
-    network,
-    themeOptions: themeOptions(t, themes),
-    items: pending.map((s) => ({
-      id: s.id,
-      title: s.title,
-      description: s.description,
-      place: s.place,
-      contact: s.contactEmail ?? t('signals.moderation.noContact'),
-      date: formatDateTime(lang, s.createdAt),
-    })),
   };
 }
 

@@ -82,22 +82,30 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
     const list = await coordinator.get(`/netwerk/${a()}/signalen`);
     assert.equal(list.statusCode, 200);
     assert.ok(!list.body.includes(what));
-    const queue = await coordinator.get(`/netwerk/${a()}/signalen/moderatie`);
+    // The old queue's address leads to the one moderation page, filtered on signals.
+    const old = await coordinator.get(`/netwerk/${a()}/signalen/moderatie`);
+    assert.equal(old.statusCode, 301);
+    assert.equal(old.headers.location, `/netwerk/${a()}/moderatie?soort=signal`);
+    const queue = await coordinator.get(`/netwerk/${a()}/moderatie?soort=signal`);
+    assert.equal(queue.statusCode, 200);
     assert.match(queue.body, /De lantaarn op het pleintje/);
     const resident = new TestClient(t.app);
     await resident.login(world.people.resident.email!, TEST_PASSWORD);
     // Their own network, a page they lack the role for: 403 (the one refusal rule).
     assert.equal((await resident.get(`/netwerk/${a()}/signalen/moderatie`)).statusCode, 403);
+    assert.equal((await resident.get(`/netwerk/${a()}/moderatie`)).statusCode, 403);
     const [first, second] = stored.sort((x, y) => x.id - y.id);
     assert.equal((await coordinator.get(`/netwerk/${a()}/signalen/${first!.id}`)).statusCode, 404);
-    let r = await coordinator.post(`/netwerk/${a()}/signalen/${first!.id}/goedkeuren`, {
-      theme: 'public_space',
+    const decide = (network: number, id: number, decision: 'publiceren' | 'afwijzen') =>
+      `/netwerk/${network}/moderatie/wacht/signal/${id}/${decision}`;
+    let r = await coordinator.post(decide(a(), first!.id, 'publiceren'), {
+      choice: 'public_space',
     });
     assert.equal(r.statusCode, 303);
     r = await coordinator.post(
-      `/netwerk/${a()}/signalen/${second!.id}/afwijzen`,
+      decide(a(), second!.id, 'afwijzen'),
       {},
-      { from: `/netwerk/${a()}/signalen/moderatie` },
+      { from: `/netwerk/${a()}/moderatie` },
     );
     assert.equal(r.statusCode, 303);
     const after = await t.database.db.select().from(signals).where(eq(signals.networkId, a()));
@@ -118,11 +126,9 @@ describe('signals: public page, moderation, themes, pattern, retention, person d
     const b = new TestClient(t.app);
     await b.login(world.people.coordinatorB.email!, TEST_PASSWORD);
     r = await b.post(
-      `/netwerk/${world.networks.b.id}/signalen/${first!.id}/afwijzen`,
+      decide(world.networks.b.id, first!.id, 'afwijzen'),
       {},
-      {
-        from: `/netwerk/${world.networks.b.id}/signalen/moderatie`,
-      },
+      { from: `/netwerk/${world.networks.b.id}/moderatie` },
     );
     assert.equal(r.statusCode, 404);
   });

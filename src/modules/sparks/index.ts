@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { sparksMessages } from './messages.js';
-import { sparkModeration } from './moderation.js';
+import { sparkModeration, sparkPublication } from './moderation.js';
 import { sparksOverview } from './overview.js';
 import { sparksPersonData } from './person-data.js';
 import { MAX_PHOTO_PIXELS, processPhoto } from './photos.js';
@@ -64,6 +64,7 @@ export const sparksModule: ModuleManifest<typeof sparksMessages, typeof api> = {
   ],
   overview: [sparksOverview],
   moderation: [sparkModeration],
+  publication: [sparkPublication],
   search: sparksSearch,
   api,
 };

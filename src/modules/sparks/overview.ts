@@ -2,6 +2,7 @@
 // coordinator, a member's own sparks still waiting, and the latest sparks as activity.
 import type { OverviewBlock, OverviewProvider } from '../../platform/module.js';
 import { OVERVIEW_ACTIVITY_LIMIT } from '../../platform/module.js';
+import { moderationModule } from '../moderation/index.js';
 import { sparksRepository } from './repository.js';
 
 /** How many of a member's own waiting sparks the overview lists. */
@@ -30,7 +31,13 @@ export const sparksOverview: OverviewProvider = async ({ db, network, actor, rol
     blocks.push({
       part: 'waiting',
       title: t('sparks.overview.title'),
-      items: [{ label: t('sparks.overview.waiting'), count: waiting, href: `${wall}/moderatie` }],
+      items: [
+        {
+          label: t('sparks.overview.waiting'),
+          count: waiting,
+          href: moderationModule.api.queuePath(network.id, 'spark'),
+        },
+      ],
     });
   }
   blocks.push({

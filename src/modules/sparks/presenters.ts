@@ -78,15 +78,3 @@ export function presentPublicSpark(t: Translate, lang: Lang, s: SparkRow): Spark
     actions: { report: moderationPaths.report(s.id), withdraw: null, moderate: null },
   };
 }
-
-/** A spark waiting in the moderation queue: a visitor's, or a member's meant for the public. */
-export function presentPending(t: Translate, lang: Lang, s: NamedSpark) {
-  return {
-    id: s.id,
-    text: s.text,
-    name: s.authorErased
-      ? t('sparks.formerMember')
-      : (s.authorName ?? s.visitorName ?? t('sparks.fromNeighbourhood')),
-    when: formatDateTime(lang, s.createdAt),
-  };
-}

@@ -133,11 +133,12 @@ export function sparksRepository(db: Executor) {
         .limit(limit);
     },
 
-    /** Visitors' sparks, and members' sparks waiting to show on the public page. */
-    async listPending(networkId: number): Promise<SparkRow[]> {
-      return sparkQuery()
+    /** Visitors' sparks, and members' sparks waiting to show on the public page (oldest first). */
+    async listPending(networkId: number, limit?: number): Promise<SparkRow[]> {
+      const query = sparkQuery()
         .where(and(eq(sparks.networkId, networkId), waiting))
         .orderBy(asc(sparks.createdAt), asc(sparks.id));
+      return limit === undefined ? query : query.limit(limit);
     },
 
     /** Published sparks of a network in (after, upTo], oldest first. */

@@ -8,12 +8,13 @@ import type { ModuleContext } from '../../platform/module.js';
 import { pageFromQuery, paginate } from '../../platform/pagination.js';
 import type { UploadedFile } from '../../platform/plugins/multipart.js';
 import { formStamp, guardPublicForm, MIN_FORM_MS } from '../../platform/spam-guard.js';
+import { moderationModule } from '../moderation/index.js';
 import { networkModule } from '../network/index.js';
 import { MAX_PHOTO_PIXELS } from './photos.js';
 import { can, canSeePhoto } from './policy.js';
-import { presentPending, presentSpark } from './presenters.js';
+import { presentSpark } from './presenters.js';
 import { SPARK_MAX, type SparksService, sparksService } from './service.js';
-import { ModerationPage, PublicSparkPage, WallPage } from './views/sparks.js';
+import { PublicSparkPage, WallPage } from './views/sparks.js';
 
 /** A person needs at least this long to read the form and type a spark; bots are faster. */
 export const MIN_SUBMIT_MS = MIN_FORM_MS;
@@ -100,7 +101,12 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
     );
     const rows = await service.listWall(network.id, paged.limit, paged.offset);
     const canModerate = can(request.actor, 'sparks.moderate', { networkId: network.id });
-    const pendingCount = canModerate ? (await service.listPending(network.id)).length : 0;
+    const moderation = canModerate
+      ? {
+          href: moderationModule.api.queuePath(network.id, 'spark'),
+          count: await service.countWaiting(network.id),
+        }
+      : null;
     const vm = {
       network,
       sparks: rows.map((s) =>
@@ -110,8 +116,7 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
         }),
       ),
       pages: paged.model,
-      canModerate,
-      pendingCount,
+      moderation,
     };
     return reply.page((ctx) => <WallPage ctx={ctx} vm={vm} state={state} />, status);
   }
@@ -162,20 +167,16 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
     );
   });
 
-  // ── Sparks: moderation of sparks sent from the public page ─────────────────────────────
+  // ── Sparks waiting for publication: on the moderation module's page ─────────────────
 
+  /** The old queue's address: the coordinator goes to the one moderation page. */
   app.get('/netwerk/:networkId/vonkjes/moderatie', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'sparks.moderate', can);
-    const pending = (await service.listPendingWithNames(network.id)).map((s) =>
-      presentPending(request.t, request.lang, s),
-    );
-    const membersPublicAtOnce = await service.findMembersPublicAtOnce(network.id);
-    return reply.page((ctx) => (
-      <ModerationPage ctx={ctx} vm={{ network, pending, membersPublicAtOnce }} />
-    ));
+    return reply.redirect(moderationModule.api.queuePath(network.id, 'spark'), 301);
   });
 
-  app.post('/netwerk/:networkId/vonkjes/moderatie/instelling', checked, async (request, reply) => {
+  /** Whether members' public sparks show at once; the form is on the moderation page. */
+  app.post('/netwerk/:networkId/vonkjes/instelling', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'sparks.moderate', can);
     const atOnce = (request.body as { atOnce?: unknown } | undefined)?.atOnce === 'on';
     await service.saveMembersPublicAtOnce({
@@ -186,34 +187,7 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
     });
     return reply
       .flash('ok', 'sparks.settings.saved')
-      .redirect(`/netwerk/${network.id}/vonkjes/moderatie`, 303);
-  });
-
-  app.post('/netwerk/:networkId/vonkjes/moderatie/:sparkId', checked, async (request, reply) => {
-    const network = await networks.inUrl(request, 'sparks.moderate', can);
-    const sparkId = idParam.safeParse((request.params as { sparkId?: string }).sparkId);
-    const decision = (request.body as { decision?: string } | undefined)?.decision;
-    if (!sparkId.success || (decision !== 'approve' && decision !== 'reject')) {
-      return reply
-        .flash('error', 'sparks.moderation.unknown')
-        .redirect(`/netwerk/${network.id}/vonkjes/moderatie`, 303);
-    }
-    const done = await service.moderateSpark({
-      networkId: network.id,
-      sparkId: sparkId.data,
-      approve: decision === 'approve',
-      actorId: request.actor!.personId,
-      origin: request.ip,
-    });
-    reply.flash(
-      done ? 'ok' : 'error',
-      !done
-        ? 'sparks.moderation.unknown'
-        : decision === 'approve'
-          ? 'sparks.moderation.approved'
-          : 'sparks.moderation.rejected',
-    );
-    return reply.redirect(`/netwerk/${network.id}/vonkjes/moderatie`, 303);
+      .redirect(moderationModule.api.queuePath(network.id), 303);
   });
 
   // ── From the neighbourhood: the public spark form ─────────────────────────────────────

@@ -93,10 +93,8 @@ export function sparksService(db: Database) {
       withAuthorNames(db, await repo.listWall(networkId, limit, offset)),
     countWall: (networkId: number) => repo.countWall(networkId),
     listPublicSparks: (networkId: number, limit = 6) => repo.listPublic(networkId, limit),
-    listPending: (networkId: number) => repo.listPending(networkId),
-    /** The queue with the authors' names (members' sparks meant for the public page). */
-    listPendingWithNames: async (networkId: number) =>
-      withAuthorNames(db, await repo.listPending(networkId)),
+    /** How many sparks wait for the coordinator (listed on the moderation module's page). */
+    countWaiting: (networkId: number) => repo.countWaiting(networkId),
     /** Published sparks of a network in (after, upTo], oldest first, with their authors. */
     listBetween: async (networkId: number, after: Date | null, upTo: Date) =>
       withAuthorNames(db, await repo.listBetween(networkId, after, upTo)),
@@ -136,34 +134,6 @@ export function sparksService(db: Database) {
           origin: input.origin,
           detail: input.atOnce ? 'members public at once' : 'members public after moderation',
         });
-      });
-    },
-
-    async moderateSpark(input: {
-      networkId: number;
-      sparkId: number;
-      approve: boolean;
-      actorId: number;
-      origin: string;
-    }): Promise<boolean> {
-      return db.transaction(async (tx) => {
-        const r = sparksRepository(tx);
-        const done = input.approve
-          ? await r.publishPending(input.networkId, input.sparkId)
-          : await r.rejectPending(input.networkId, input.sparkId);
-        if (done) {
-          await recordAudit(tx, {
-            actorId: input.actorId,
-            action: input.approve ? 'sparks.approve' : 'sparks.reject',
-            result: 'ok',
-            objectType: 'spark',
-            objectId: input.sparkId,
-            networkId: input.networkId,
-            origin: input.origin,
-          });
-          await refreshSparkIndex(tx, [input.sparkId]);
-        }
-        return done;
       });
     },
   };

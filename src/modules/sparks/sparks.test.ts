@@ -301,19 +301,21 @@ describe('sparks: the wall, photos and moderation', () => {
         });
         assert.equal(sent.statusCode, 303);
       }
-      const queue = await coordinator.get(`${wall()}/moderatie`);
+      // The old queue's address leads to the one moderation page, filtered on sparks.
+      const old = await coordinator.get(`${wall()}/moderatie`);
+      assert.equal(old.statusCode, 301);
+      assert.equal(old.headers.location, `/netwerk/${a()}/moderatie?soort=spark`);
+      const queue = await coordinator.get(`/netwerk/${a()}/moderatie?soort=spark`);
       assert.match(queue.body, /Buurman Piet repareerde/);
-      const ids = [...queue.body.matchAll(/moderatie\/(\d+)"/g)].map((m) => m[1]!);
+      const ids = [...queue.body.matchAll(/wacht\/spark\/(\d+)\/publiceren"/g)].map((m) => m[1]!);
       assert.equal(ids.length, 2);
+      const decide = (id: string, decision: 'publiceren' | 'afwijzen') =>
+        `/netwerk/${a()}/moderatie/wacht/spark/${id}/${decision}`;
+      assert.equal((await coordinator.post(decide(ids[0]!, 'publiceren'), {})).statusCode, 303);
+      await coordinator.get(`/netwerk/${a()}/moderatie`);
+      // A visitor has no account to tell: no reason needed.
       assert.equal(
-        (await coordinator.post(`${wall()}/moderatie/${ids[0]}`, { decision: 'approve' }))
-          .statusCode,
-        303,
-      );
-      await coordinator.get(`${wall()}/moderatie`);
-      assert.equal(
-        (await coordinator.post(`${wall()}/moderatie/${ids[1]}`, { decision: 'reject' }))
-          .statusCode,
+        (await coordinator.post(decide(ids[1]!, 'afwijzen'), { reason: '' })).statusCode,
         303,
       );
       const wallPage = await resident.get(wall());
@@ -345,10 +347,7 @@ describe('sparks: the wall, photos and moderation', () => {
       const other = new TestClient(t.app);
       await other.login(world.people.coordinatorB.email!, TEST_PASSWORD);
       await other.get(`/netwerk/${world.networks.b.id}/vonkjes`);
-      assert.equal(
-        (await other.post(`${wall()}/moderatie/${ids[0]}`, { decision: 'reject' })).statusCode,
-        404,
-      );
+      assert.equal((await other.post(decide(ids[0]!, 'afwijzen'), {})).statusCode, 404);
     });
 
     test('the honeypot and a too-fast submit store nothing; too fast keeps the input', async () => {

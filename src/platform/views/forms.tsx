@@ -63,6 +63,11 @@ export function ErrorSummary({
 
 interface FieldProps {
   name: string;
+  /**
+   * The element's id when several forms on one page share a field name (default
+   * `fieldId(name)`); the error summary links to `fieldId(key)` of its errors' keys.
+   */
+  id?: string | undefined;
   label: string;
   value?: string | undefined;
   error?: string | undefined;
@@ -75,7 +80,7 @@ function FieldShell(
   props: FieldProps & { children: ComponentChildren; kind?: 'checkbox' | undefined },
 ) {
   const { name, label, error, description, optionalLabel } = props;
-  const id = fieldId(name);
+  const id = props.id ?? fieldId(name);
   return (
     <div
       class={`utrecht-form-field utrecht-form-field--distanced ${error ? 'utrecht-form-field--invalid' : ''}`}
@@ -102,10 +107,10 @@ function FieldShell(
 }
 
 function describedBy(name: string, p: FieldProps): string | undefined {
-  const ids = [
-    p.description ? `${fieldId(name)}-description` : '',
-    p.error ? `${fieldId(name)}-error` : '',
-  ].filter(Boolean);
+  const id = p.id ?? fieldId(name);
+  const ids = [p.description ? `${id}-description` : '', p.error ? `${id}-error` : ''].filter(
+    Boolean,
+  );
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
@@ -141,7 +146,7 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
     <FieldShell {...props}>
       <textarea
         class={`utrecht-textarea utrecht-textarea--html-textarea ${props.error ? 'utrecht-textarea--invalid' : ''}`}
-        id={fieldId(props.name)}
+        id={props.id ?? fieldId(props.name)}
         name={props.name}
         rows={props.rows ?? 5}
         required={props.required}
@@ -162,7 +167,7 @@ export function SelectField(
     <FieldShell {...props}>
       <select
         class={`utrecht-select utrecht-select--html-select ${props.error ? 'utrecht-select--invalid' : ''}`}
-        id={fieldId(props.name)}
+        id={props.id ?? fieldId(props.name)}
         name={props.name}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}

@@ -1,12 +1,12 @@
-// The pages of moderation: reporting an item, the coordinator's queue, one reported item.
+// The pages of moderation: reporting an item, one reported item (the coordinator's page with
+// both queues is queue.tsx).
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Form, PublicFormGuard, SubmitButton, TextArea } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
-import type { QueueEntryModel } from '../presenters.js';
 
 /** The item as the pages quote it. */
-function Quote({ kind, text }: { kind: string; text: string }) {
+export function Quote({ kind, text }: { kind: string; text: string }) {
   return (
     <blockquote class="bk-quote">
       <p class="utrecht-paragraph">
@@ -59,38 +59,6 @@ export function ReportPage({
           {t('moderation.report.back')}
         </a>
       </p>
-    </Layout>
-  );
-}
-
-export function QueuePage({
-  ctx,
-  vm,
-}: {
-  ctx: ViewContext;
-  vm: { network: { name: string }; entries: QueueEntryModel[] };
-}) {
-  const { t } = ctx;
-  const title = t('moderation.queue.title', { network: vm.network.name });
-  return (
-    <Layout ctx={ctx} title={title}>
-      <h1 class="utrecht-heading-1">{title}</h1>
-      <p class="utrecht-paragraph">{t('moderation.queue.intro')}</p>
-      {vm.entries.length === 0 ? (
-        <p class="utrecht-paragraph">{t('moderation.queue.none')}</p>
-      ) : (
-        <ul class="bk-cards">
-          {vm.entries.map((entry) => (
-            <li class="bk-card">
-              <Quote kind={entry.kind} text={entry.text} />
-              <p class="utrecht-paragraph">{entry.summary}</p>
-              <a class="utrecht-link" href={entry.href}>
-                {t('moderation.queue.look')}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
     </Layout>
   );
 }

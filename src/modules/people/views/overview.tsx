@@ -112,8 +112,7 @@ export function NetworkHomePage({ ctx, vm }: { ctx: ViewContext; vm: NetworkHome
         {vm.canManage ? (
           <>
             <Link href={`${base}/uitnodigen`}>{t('networkHome.invite')}</Link>
-            <Link href={`${base}/signalen/moderatie`}>{t('networkHome.signalModeration')}</Link>
-            <Link href={`${base}/vonkjes/moderatie`}>{t('networkHome.sparkModeration')}</Link>
+            <Link href={`${base}/moderatie`}>{t('networkHome.moderation')}</Link>
             <Link href={`${base}/signalen/themas`}>{t('networkHome.themes')}</Link>
             <Link href={`${base}/logboek`}>{t('networkHome.audit')}</Link>
             <Link href={`${base}/instellingen`}>{t('networkHome.settings')}</Link>

@@ -1,74 +1,24 @@
-// The public form and the moderation of what it brings in.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// The public form; what it brings in waits on the moderation page (decision 0009).
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { findInNetworkOr404 } from '../../../platform/access.js';
 import { type FormState, formValues, parseForm } from '../../../platform/forms.js';
 import { formStamp, guardPublicForm } from '../../../platform/spam-guard.js';
-import { presentModeration } from '../presenters.js';
-import { ModerationPage } from '../views/moderation.js';
+import { moderationModule } from '../../moderation/index.js';
 import { PublicSignalPage } from '../views/public-form.js';
 import { checked, type SignalRouteKit } from './kit.js';
 
-/** The public page's form and the coordinator's moderation queue. */
 /** Public submissions per address: this many per window, then 429. */
 export const PUBLIC_FORM_LIMIT = { max: 5, timeWindow: 15 * 60_000 };
 
 export function registerPublicAndModerationRoutes(app: FastifyInstance, kit: SignalRouteKit): void {
   const { service, networks, networkFor } = kit;
 
-  // Moderation of public submissions.
+  // Public submissions wait on the moderation module's page (approve with a theme or reject
+  // there, through ../moderation.ts); the old queue's address sends the coordinator there.
 
   app.get('/netwerk/:networkId/signalen/moderatie', checked, async (request, reply) => {
     const network = await networkFor(request, 'signals.moderate');
-    const [pending, themes] = await Promise.all([
-      service.listPending(network.id),
-      service.listThemes(network.id),
-    ]);
-    const vm = presentModeration(request.t, request.lang, network, pending, themes);
-    return reply.page((ctx) => <ModerationPage ctx={ctx} vm={vm} />);
-  });
-
-  /** The id of a submission of this network that waits for moderation; otherwise 404. */
-  async function pendingId(request: FastifyRequest, networkId: number): Promise<number> {
-    const pending = await findInNetworkOr404(
-      request,
-      'signalId',
-      async (id) => {
-        const found = await service.findSignal(networkId, id);
-        return found?.signal.status === 'pending' ? found.signal : undefined;
-      },
-      { action: 'signals.moderate', objectType: 'signal', networkId },
-    );
-    return pending.id;
-  }
-
-  app.post('/netwerk/:networkId/signalen/:signalId/goedkeuren', checked, async (request, reply) => {
-    const network = await networkFor(request, 'signals.moderate');
-    const id = await pendingId(request, network.id);
-    const themes = await service.listThemes(network.id);
-    const theme = z
-      .string()
-      .refine((v) => themes.includes(v))
-      .safeParse(formValues(request.body).theme);
-    await service.approvePending(
-      request.actor!,
-      network.id,
-      id,
-      theme.success ? theme.data : 'other',
-      request.ip,
-    );
-    return reply
-      .flash('ok', 'signals.moderation.approved')
-      .redirect(`/netwerk/${network.id}/signalen/moderatie`, 303);
-  });
-
-  app.post('/netwerk/:networkId/signalen/:signalId/afwijzen', checked, async (request, reply) => {
-    const network = await networkFor(request, 'signals.moderate');
-    const id = await pendingId(request, network.id);
-    await service.rejectPending(request.actor!, network.id, id, request.ip);
-    return reply
-      .flash('ok', 'signals.moderation.rejected')
-      .redirect(`/netwerk/${network.id}/signalen/moderatie`, 303);
+    return reply.redirect(moderationModule.api.queuePath(network.id, 'signal'), 301);
   });
 
   // The public page: anyone may tell the network what is going on.

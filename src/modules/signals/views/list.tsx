@@ -26,7 +26,8 @@ export interface SignalListViewModel {
   /** Open signals that wait: without a complete duo, without news, without a professional. */
   waitingOptions: Option[];
   canCreate: boolean;
-  canModerate: boolean;
+  /** The moderation page filtered on signals, for those who may moderate; else null. */
+  moderationHref: string | null;
 }
 
 function Filters({ ctx, vm }: { ctx: ViewContext; vm: SignalListViewModel }) {
@@ -85,10 +86,10 @@ export function SignalListPage({ ctx, vm }: { ctx: ViewContext; vm: SignalListVi
             {t('signals.list.pattern')}
           </a>
         </li>
-        {vm.canModerate ? (
+        {vm.moderationHref ? (
           <>
             <li class="utrecht-link-list__item">
-              <a class="utrecht-link" href={`${base}/moderatie`}>
+              <a class="utrecht-link" href={vm.moderationHref}>
                 {t('signals.list.moderation')}
               </a>
             </li>

@@ -161,8 +161,8 @@ export interface WallViewModel {
   sparks: SparkCardModel[];
   /** The pages of the wall (newest first). */
   pages: PageModel;
-  canModerate: boolean;
-  pendingCount: number;
+  /** The moderation page (sparks) and how many wait there, for coordinators; else null. */
+  moderation: { href: string; count: number } | null;
 }
 
 export function WallPage({
@@ -181,10 +181,10 @@ export function WallPage({
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t('sparks.wall.intro')}</p>
-      {vm.canModerate ? (
+      {vm.moderation ? (
         <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`${base}/moderatie`}>
-            {t('sparks.moderation.link', { count: vm.pendingCount })}
+          <a class="utrecht-link" href={vm.moderation.href}>
+            {t('sparks.moderation.link', { count: vm.moderation.count })}
           </a>
         </p>
       ) : null}
@@ -209,81 +209,6 @@ export function WallPage({
         )}
         <Pagination ctx={ctx} model={vm.pages} />
       </section>
-    </Layout>
-  );
-}
-
-export interface ModerationViewModel {
-  network: { id: number; name: string };
-  pending: { id: number; text: string; name: string; when: string }[];
-  membersPublicAtOnce: boolean;
-}
-
-export function ModerationPage({ ctx, vm }: { ctx: ViewContext; vm: ModerationViewModel }) {
-  const { t } = ctx;
-  const base = `/netwerk/${vm.network.id}/vonkjes/moderatie`;
-  const title = t('sparks.moderation.title');
-  return (
-    <Layout ctx={ctx} title={title}>
-      <h1 class="utrecht-heading-1">{title}</h1>
-      <p class="utrecht-paragraph">{t('sparks.moderation.intro')}</p>
-      {vm.pending.length === 0 ? (
-        <p class="utrecht-paragraph">{t('sparks.moderation.empty')}</p>
-      ) : (
-        <ul class="bk-sparks">
-          {vm.pending.map((s) => (
-            <li class="bk-spark" key={s.id}>
-              <p class="utrecht-paragraph bk-spark__text">{s.text}</p>
-              <p class="utrecht-paragraph bk-spark__meta">
-                {s.name} · {s.when}
-              </p>
-              <div class="bk-actions">
-                <form method="post" action={`${base}/${s.id}`} class="bk-inline-form">
-                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                  <button
-                    type="submit"
-                    name="decision"
-                    value="approve"
-                    class="utrecht-button utrecht-button--primary-action"
-                  >
-                    {t('sparks.moderation.approve')}
-                  </button>{' '}
-                  <button
-                    type="submit"
-                    name="decision"
-                    value="reject"
-                    class="utrecht-button utrecht-button--secondary-action"
-                  >
-                    {t('sparks.moderation.reject')}
-                  </button>
-                </form>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2 class="utrecht-heading-2">{t('sparks.settings.title')}</h2>
-      <Form ctx={ctx} action={`${base}/instelling`}>
-        <Checkbox
-          name="atOnce"
-          label={t('sparks.settings.atOnce')}
-          description={t('sparks.settings.hint')}
-          checked={vm.membersPublicAtOnce}
-        />
-        <SubmitButton variant="secondary">{t('sparks.settings.save')}</SubmitButton>
-      </Form>
-      <ul class="utrecht-link-list utrecht-link-list--html-ul bk-links">
-        <li class="utrecht-link-list__item">
-          <a class="utrecht-link" href={`/netwerk/${vm.network.id}/moderatie`}>
-            {t('sparks.moderation.reports')}
-          </a>
-        </li>
-        <li class="utrecht-link-list__item">
-          <a class="utrecht-link" href={`/netwerk/${vm.network.id}/vonkjes`}>
-            {t('sparks.backToWall')}
-          </a>
-        </li>
-      </ul>
     </Layout>
   );
 }
