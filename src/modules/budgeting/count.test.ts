@@ -73,7 +73,7 @@ describe('the count and the results page', () => {
     for (const rule of RULES.keys()) {
       await repo.updateRound(a().id, roundId, { rule, phase: 'counting' });
       const round = (await repo.findRound(a().id, roundId))!;
-      await service.countVotes(round, a().name, { personId: null, origin: 'test' });
+      await service.countVotes(round, a(), { personId: null, origin: 'test' });
       const counted = (await repo.findRound(a().id, roundId))!;
       const stored = counted.result as {
         outcome: { selected: string[] };
