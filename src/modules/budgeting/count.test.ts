@@ -101,9 +101,7 @@ describe('the count and the results page', () => {
       for (const p of fileNow.projects) {
         // Sentences name a plan by its title in quotes (escaped on the page), never by its id.
         const title = p.fields.name!.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-        const funded = shown.body.includes(
-          `&quot;${title.replace(/>/g, '&gt;')}&quot; krijgt geld.`,
-        );
+        const funded = shown.body.includes(`&quot;${title}&quot; krijgt geld.`);
         assert.equal(funded, fromFile.includes(p.id), `${rule}: project ${p.id} on the page`);
       }
     }
@@ -145,7 +143,7 @@ describe('the count and the results page', () => {
     assert.match(page.body, /<table/);
     assert.match(page.body, /&quot;Buurtfeest&quot; krijgt geen geld/);
     // What is left of the budget is said once, in the summary.
-    assert.equal(page.body.match(/blijft [^<]* over/g)?.length, 1);
+    assert.equal(page.body.match(/blijft( [^<.]*)? over/g)?.length, 1);
     const unknown = await new TestClient(t.app).get(`${pub}/uitslag?bewijs=AAAAA-BBBBB`);
     assert.match(unknown.body, /kennen we niet/);
     // The public network page links to the results.
