@@ -167,14 +167,14 @@ test('explain tells residents in Dutch (the default) and English why a project i
   assert.equal(nl.status, 0, nl.stderr);
   const nlLines = nl.stdout.trim().split('\n');
   assert.equal(nlLines[0], 'equalshares/add1');
-  assert.equal(nlLines[1], 'Speeltuin (X2) krijgt geen geld.');
+  assert.equal(nlLines[1], '"Speeltuin" (X2) krijgt geen geld.');
   // At 6 per voter, voters 1-3 keep 8/3 each after X1: 8 of the 10 X2 costs.
   assert.match(nl.stdout, /hadden aan het eind samen nog €\s8 over/);
   assert.match(nl.stdout, /gelijk deel van €\s6 om mee te betalen/);
   const en = await cli('pb', 'explain', good, '--project', 'X2', '--lang', 'en');
   assert.equal(en.status, 0, en.stderr);
   const enLines = en.stdout.trim().split('\n');
-  assert.equal(enLines[1], 'Speeltuin (X2) is not funded.');
+  assert.equal(enLines[1], '"Speeltuin" (X2) is not funded.');
   assert.match(en.stdout, /€8 left together/);
   assert.equal(enLines.length, nlLines.length);
   // The rule can be chosen: under greedy X2 is funded.
@@ -190,7 +190,7 @@ test('explain tells residents in Dutch (the default) and English why a project i
     'en',
   );
   assert.equal(greedy.status, 0, greedy.stderr);
-  assert.match(greedy.stdout, /^Speeltuin \(X2\) is funded\.$/m);
+  assert.match(greedy.stdout, /^"Speeltuin" \(X2\) is funded\.$/m);
 });
 
 test('bad arguments: exit 2 with the error and the usage', async () => {
@@ -262,11 +262,11 @@ test('Assen 2024 (real MES election): tally, check and explain', async () => {
   const nl = await cli('pb', 'explain', assen, '--project', '8');
   assert.equal(nl.status, 0, nl.stderr);
   assert.match(nl.stdout, /^equalshares\/add1$/m);
-  assert.match(nl.stdout, /^Crossbaan in Peelo \(8\) krijgt geen geld\.$/m);
-  assert.match(nl.stdout, /Het project kost €\s40\.000\./);
+  assert.match(nl.stdout, /^"Crossbaan in Peelo" \(8\) krijgt geen geld\.$/m);
+  assert.match(nl.stdout, /"Crossbaan in Peelo" \(8\) kost €\s40\.000\./);
   const en = await cli('pb', 'explain', assen, '--project', '3', '--lang', 'en');
   assert.equal(en.status, 0, en.stderr);
-  assert.match(en.stdout, /^PopUp Podium \(3\) is funded\.$/m);
+  assert.match(en.stdout, /^"PopUp Podium" \(3\) is funded\.$/m);
 });
 
 test('check goes on past an unreadable file, gives it its own line, and exits 1', async () => {

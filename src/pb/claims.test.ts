@@ -191,7 +191,7 @@ test('amounts in claims are rounded in the direction that keeps them true', () =
   // Voter 3 paid 2000/3 for a and has 1000 - 666.67 = 333.33 left: 333 shown, not 333.33
   // rounded up, and 333 is a cost at which the count chooses b.
   assert.deepEqual(lines.slice(1), [
-    'At the end, the residents who voted for it had 333 left together. The project costs 1,300. That was not enough.',
-    'With the same equal share per resident, the count would have chosen the project if it had cost at most 333, or if 1 more resident, each with that share, had voted for it.',
+    'Project b costs 1,300. At the end, the residents who voted for it had 333 left together. That was not enough.',
+    'With the same equal share per resident, the count would have chosen project b if it had cost at most 333, or if 1 more resident, each with that share, had voted for it.',
   ]);
 });

@@ -1,13 +1,43 @@
 /** Turns an outcome's facts into sentences for residents, in Dutch or English. */
-import { type Lang, MESSAGES } from './messages.js';
+import { type Lang, MESSAGES, type Noun, WORDS } from './messages.js';
 import type { Outcome } from './outcome.js';
 
 export interface ExplainOptions {
   lang?: Lang;
   /** ISO 4217 code (pabulib META `currency`); amounts are plain numbers without it. */
   currency?: string;
-  /** Project names by id, for friendlier sentences. */
+  /** Project names by id, for friendlier sentences (shown in quotes). */
   names?: Record<string, string>;
+  /**
+   * Whether a named project's id follows its name in brackets: default true (a pabulib file's
+   * ids are public and help to find the line); false where ids are internal (a round's page).
+   * A project without a name is always called by its noun and id ("project 17").
+   */
+  ids?: boolean;
+  /** The word for a project in the sentences (default `project`; the budget pages say `plan`). */
+  noun?: Noun;
+  /**
+   * The ids are numbers given in the order projects were submitted (a round's proposals): a
+   * tie settled by id (numbers by value, tie mode `default`) is told as "submitted earlier".
+   */
+  idsInSubmissionOrder?: boolean;
+  /** Whether the election's sentences end with what is left of the budget (default true). */
+  leftover?: boolean;
+}
+
+/** How a project is called in a sentence: its name in quotes (and its id), or noun and id. */
+function namer(options: ExplainOptions, lang: Lang): (id: string) => string {
+  const word = WORDS[lang][options.noun ?? 'project'].one;
+  return (id) => {
+    const name = options.names?.[id];
+    if (!name) return `${word} ${id}`;
+    return options.ids === false ? `"${name}"` : `"${name}" (${id})`;
+  };
+}
+
+/** A sentence that starts with a name in lower case (a noun): its first letter in capitals. */
+function capital(line: string): string {
+  return line.charAt(0).toUpperCase() + line.slice(1);
 }
 
 /** Decimals an amount is shown with: cents below 100 (when not whole), else none. */
@@ -54,53 +84,65 @@ export function explainProject(
   const m = (x: number) => money(x, lang, options.currency);
   const pr = outcome.projects.find((x) => x.id === id);
   if (!pr) throw new Error(`unknown project "${id}"`);
-  const name = options.names?.[id] ? `${options.names[id]} (${id})` : id;
-  const lines = [pr.selected ? t.funded(name) : t.notFunded(name)];
+  const w = WORDS[lang][options.noun ?? 'project'];
+  const call = namer(options, lang);
+  const n = call(id);
+  const lines = [pr.selected ? t.funded(n) : t.notFunded(n)];
   const f = pr.facts;
   if (f.kind === 'greedy') {
-    if (f.reason === 'below-threshold') lines.push(t.belowThreshold(pr.score, f.threshold ?? 0));
-    else if (f.reason === 'withdrawn') lines.push(t.greedyWithdrawn);
+    if (f.reason === 'below-threshold')
+      lines.push(t.belowThreshold(n, pr.score, f.threshold ?? 0, w));
+    else if (f.reason === 'withdrawn') lines.push(t.greedyWithdrawn(n));
     else {
-      if (f.perCost) lines.push(t.greedyPerCost);
-      lines.push(t.greedyRank(f.rank ?? 0, m(f.budgetLeft ?? 0)));
-      if (f.reason === 'funded') lines.push(t.greedyFits(m(pr.cost)));
+      // Greedy funds what fits, also a project nobody voted for: say so, it is no merit.
+      if (pr.votes === 0) lines.push(t.noVotes(n));
+      if (f.perCost) lines.push(t.greedyPerCost(n));
+      lines.push(t.greedyRank(n, f.rank ?? 0, m(f.budgetLeft ?? 0)));
+      if (f.reason === 'funded') lines.push(t.greedyFits(n, m(pr.cost)));
       else if (f.reason === 'funded-80')
-        lines.push(t.greedyFunded80(m(pr.cost), m(f.budgetLeft ?? 0)));
+        lines.push(t.greedyFunded80(n, m(pr.cost), m(f.budgetLeft ?? 0)));
       else if (f.reason === 'too-expensive')
-        lines.push(t.greedyTooExpensive(m(pr.cost), m(f.budgetLeft ?? 0)));
-      else lines.push(t.greedyStopped);
+        lines.push(t.greedyTooExpensive(n, m(pr.cost), m(f.budgetLeft ?? 0)));
+      else lines.push(t.greedyStopped(n, w));
     }
   } else if (f.kind === 'mes') {
     if (f.reason === 'funded') {
-      lines.push(t.mesRound(f.round ?? 0));
+      lines.push(t.mesRound(n, f.round ?? 0));
       // A supporter pays at most the share times their points: per point on ballots with points.
       lines.push(
-        t.mesShare(pr.votes, m(roundFor(f.share ?? 0, 'up')), outcome.pointBallots === true),
+        t.mesShare(n, pr.votes, m(roundFor(f.share ?? 0, 'up')), outcome.pointBallots === true),
       );
-      if ((f.paidAllTheyHad ?? 0) > 0) lines.push(t.mesPaidAll(f.paidAllTheyHad ?? 0));
+      if ((f.paidAllTheyHad ?? 0) > 0) lines.push(t.mesPaidAll(n, f.paidAllTheyHad ?? 0));
       const ev = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
         maximumFractionDigits: 1,
       });
-      lines.push(t.mesEffectiveVotes(ev.format(f.effectiveVotes ?? 0)));
-    } else if (f.reason === 'completion') lines.push(t.mesCompletion);
-    else if (f.reason === 'no-votes') lines.push(t.noVotes);
-    else if (f.reason === 'zero-cost') lines.push(t.mesZeroCost);
+      lines.push(t.mesEffectiveVotes(n, ev.format(f.effectiveVotes ?? 0)));
+    } else if (f.reason === 'completion') {
+      if (pr.votes === 0) lines.push(t.noVotes(n));
+      lines.push(t.mesCompletion(n));
+    } else if (f.reason === 'no-votes') lines.push(t.noVotes(n));
+    else if (f.reason === 'zero-cost') lines.push(t.mesZeroCost(n, w));
     else {
-      lines.push(t.mesNotAffordable(m(roundFor(f.moneyLeft ?? 0, 'down')), m(pr.cost)));
+      lines.push(t.mesNotAffordable(n, m(roundFor(f.moneyLeft ?? 0, 'down')), m(pr.cost)));
       // Claims about the same fixed-budget count (tested by re-running it with the change):
       // its supporters keep at least what they had left at the end in every round, so at
       // a cost that is at most that, the project stays affordable and is chosen at the
       // latest when nothing else is; the same for new supporters bringing a full share.
       const most = roundFor(f.maxAffordableCost ?? 0, 'down');
-      lines.push(t.mesWouldWin(most > 0 ? m(most) : undefined, f.moreSupportersNeeded ?? 0));
+      lines.push(t.mesWouldWin(n, most > 0 ? m(most) : undefined, f.moreSupportersNeeded ?? 0));
     }
-  } else if (f.reason === 'funded') lines.push(t.phragmenRound(f.round ?? 0));
-  else if (f.reason === 'no-votes') lines.push(t.noVotes);
+  } else if (f.reason === 'funded') lines.push(t.phragmenRound(n, f.round ?? 0));
+  else if (f.reason === 'no-votes') lines.push(t.noVotes(n));
+  const by = t.tieBy(w);
   for (const d of outcome.tieDecisions) {
-    if (d.between.includes(id))
-      lines.push(t.tie(d.between.join(', '), d.chosen, t.tieBy[d.decidedBy]));
+    if (!d.between.includes(id)) continue;
+    const reason =
+      d.decidedBy === 'id' && options.idsInSubmissionOrder && outcome.ties === 'default'
+        ? by.submitted
+        : by[d.decidedBy];
+    lines.push(t.tie(t.and(d.between.map(call)), call(d.chosen), reason));
   }
-  return lines;
+  return lines.map(capital);
 }
 
 /** Sentences about the whole election: who is represented, what is left over. */
@@ -124,7 +166,7 @@ export function explainElection(outcome: Outcome, options: ExplainOptions = {}):
         : t.comparisonMes(c.prefersMes, c.prefersGreedy),
     );
   }
-  lines.push(t.coverage(pct.format(outcome.coverage)));
-  lines.push(t.leftover(m(outcome.leftover), m(outcome.budget)));
+  lines.push(t.coverage(pct.format(outcome.coverage), WORDS[lang][options.noun ?? 'project']));
+  if (options.leftover !== false) lines.push(t.leftover(m(outcome.leftover), m(outcome.budget)));
   return lines;
 }

@@ -21,7 +21,7 @@ export {
   type VoterClasses,
   voterClasses,
 } from './mes.js';
-export { LANGS, type Lang, MESSAGES, type Messages } from './messages.js';
+export { LANGS, type Lang, MESSAGES, type Messages, type Noun, WORDS } from './messages.js';
 export type * from './outcome.js';
 export {
   PabulibError,

@@ -5,132 +5,178 @@
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 
+/**
+ * The word for what is funded, in both languages: `project` (pabulib's word, the default) or
+ * `plan` (the word of Buurtkracht's budget pages). Both are neuter in Dutch (het project, het
+ * plan), so the sentences around them stay the same.
+ */
+export type Noun = 'project' | 'plan';
+
+/** A noun's singular and plural in one language. */
+export interface Words {
+  one: string;
+  many: string;
+}
+
+export const WORDS: Record<Lang, Record<Noun, Words>> = {
+  nl: { project: { one: 'project', many: 'projecten' }, plan: { one: 'plan', many: 'plannen' } },
+  en: { project: { one: 'project', many: 'projects' }, plan: { one: 'plan', many: 'plans' } },
+};
+
+/**
+ * The sentences. Every sentence about one project names it (`n`: its name, quoted, or the
+ * noun and its id when it has no name), so each line can be read on its own; `w` is the noun.
+ */
 export interface Messages {
-  funded: (name: string) => string;
-  notFunded: (name: string) => string;
-  greedyRank: (rank: number, left: string) => string;
-  greedyPerCost: string;
-  greedyFits: (cost: string) => string;
-  greedyTooExpensive: (cost: string, left: string) => string;
-  greedyStopped: string;
-  greedyFunded80: (cost: string, left: string) => string;
-  greedyWithdrawn: string;
-  belowThreshold: (score: number, threshold: number) => string;
-  mesRound: (round: number) => string;
+  funded: (n: string) => string;
+  notFunded: (n: string) => string;
+  greedyRank: (n: string, rank: number, left: string) => string;
+  greedyPerCost: (n: string) => string;
+  greedyFits: (n: string, cost: string) => string;
+  greedyTooExpensive: (n: string, cost: string, left: string) => string;
+  greedyStopped: (n: string, w: Words) => string;
+  greedyFunded80: (n: string, cost: string, left: string) => string;
+  greedyWithdrawn: (n: string) => string;
+  belowThreshold: (n: string, score: number, threshold: number, w: Words) => string;
+  mesRound: (n: string, round: number) => string;
   /** `perPoint`: ballots with points, where a supporter pays up to the share per point. */
-  mesShare: (supporters: number, share: string, perPoint: boolean) => string;
-  mesPaidAll: (count: number) => string;
-  mesEffectiveVotes: (votes: string) => string;
-  mesCompletion: string;
-  mesNotAffordable: (left: string, cost: string) => string;
+  mesShare: (n: string, supporters: number, share: string, perPoint: boolean) => string;
+  mesPaidAll: (n: string, count: number) => string;
+  mesEffectiveVotes: (n: string, votes: string) => string;
+  mesCompletion: (n: string) => string;
+  mesNotAffordable: (n: string, left: string, cost: string) => string;
   /**
    * What would have made the equal-shares count choose the project, at the same per-voter
    * budget: a cost of at most `maxCost` (undefined: no positive cost would do), or `more`
    * more supporters bringing a full share each (0: not stated).
    */
-  mesWouldWin: (maxCost: string | undefined, more: number) => string;
-  noVotes: string;
-  mesZeroCost: string;
-  phragmenRound: (round: number) => string;
+  mesWouldWin: (n: string, maxCost: string | undefined, more: number) => string;
+  noVotes: (n: string) => string;
+  mesZeroCost: (n: string, w: Words) => string;
+  phragmenRound: (n: string, round: number) => string;
   comparisonGreedy: (greedy: number, mes: number) => string;
   comparisonMes: (mes: number, greedy: number) => string;
-  coverage: (percent: string) => string;
+  coverage: (percent: string, w: Words) => string;
   leftover: (amount: string, budget: string) => string;
   endowment: (amount: string) => string;
+  /** `between`: the tied projects' names joined; `chosen`: the one that went first. */
   tie: (between: string, chosen: string, by: string) => string;
-  tieBy: Record<'cost' | 'votes' | 'id' | 'file' | 'preferred', string>;
+  /** How a tie was decided; `submitted`: by id, where ids follow the order of submission. */
+  tieBy: (w: Words) => Record<'cost' | 'votes' | 'id' | 'file' | 'preferred' | 'submitted', string>;
+  /** "A, B and C". */
+  and: (names: string[]) => string;
 }
+
+const list = (names: string[], and: string) =>
+  names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 
 export const MESSAGES: Record<Lang, Messages> = {
   nl: {
-    funded: (name) => `${name} krijgt geld.`,
-    notFunded: (name) => `${name} krijgt geen geld.`,
-    greedyRank: (rank, left) =>
-      `Het project stond op plaats ${rank} van de ranglijst. Toen het aan de beurt was, was er nog ${left} over.`,
-    greedyPerCost: 'De ranglijst telt de stemmen per euro die het project kost.',
-    greedyFits: (cost) => `Het project kost ${cost}. Dat paste nog in het budget.`,
-    greedyTooExpensive: (cost, left) =>
-      `Het project kost ${cost}. Er was nog maar ${left} over. Dat is te weinig.`,
-    greedyStopped:
-      'Het tellen stopte eerder, bij een project dat niet meer paste. Daarna kwam geen project meer aan de beurt.',
-    greedyFunded80: (cost, left) =>
-      `Het project kost ${cost}. Er was nog ${left} over: minstens 80% van de kosten. Daarom kreeg het toch geld (de rest uit de reserve). Daarna stopte het tellen.`,
-    greedyWithdrawn: 'Het project is na de stemming teruggetrokken. Het telde niet mee.',
-    belowThreshold: (score, threshold) =>
-      `Het project kreeg ${score} stemmen. Een project heeft minstens ${threshold} stemmen nodig.`,
-    mesRound: (round) => `Het project werd gekozen in ronde ${round}.`,
-    mesShare: (supporters, share, perPoint) =>
-      `De ${supporters} bewoners die erop stemden, betaalden het samen. Iedereen betaalde hoogstens ${share}${perPoint ? ' per punt dat hij of zij het project gaf' : ''} van zijn of haar deel van het budget.`,
-    mesPaidAll: (count) =>
-      `${count} van hen hadden minder over. Zij betaalden alles wat ze nog hadden.`,
-    mesEffectiveVotes: (votes) =>
-      `Dat telt als ${votes} stemmen (hoe minder iedereen hoeft te betalen, hoe meer het telt).`,
-    mesCompletion:
-      'Het project kreeg geld uit het budget dat over was, omdat het nog paste (op volgorde van stemmen).',
-    mesNotAffordable: (left, cost) =>
-      `De bewoners die erop stemden, hadden aan het eind samen nog ${left} over. Het project kost ${cost}. Dat was niet genoeg.`,
-    mesWouldWin: (maxCost, more) => {
+    funded: (n) => `${n} krijgt geld.`,
+    notFunded: (n) => `${n} krijgt geen geld.`,
+    greedyRank: (n, rank, left) =>
+      `${n} stond op plaats ${rank} van de ranglijst. Toen het aan de beurt was, was er nog ${left} over.`,
+    greedyPerCost: (n) => `De ranglijst telt de stemmen per euro die ${n} kost.`,
+    greedyFits: (n, cost) => `${n} kost ${cost}. Dat paste nog in het budget.`,
+    greedyTooExpensive: (n, cost, left) =>
+      `${n} kost ${cost}. Er was nog maar ${left} over. Dat is te weinig.`,
+    greedyStopped: (n, w) =>
+      `Het tellen stopte eerder, bij een ${w.one} dat niet meer paste. Daarna kwam ${n} niet meer aan de beurt.`,
+    greedyFunded80: (n, cost, left) =>
+      `${n} kost ${cost}. Er was nog ${left} over: minstens 80% van de kosten. Daarom kreeg het toch geld (de rest uit de reserve). Daarna stopte het tellen.`,
+    greedyWithdrawn: (n) => `${n} is na de stemming teruggetrokken. Het telde niet mee.`,
+    belowThreshold: (n, score, threshold, w) =>
+      `${n} kreeg ${score} ${score === 1 ? 'stem' : 'stemmen'}. Een ${w.one} heeft minstens ${threshold} ${threshold === 1 ? 'stem' : 'stemmen'} nodig.`,
+    mesRound: (n, round) => `${n} werd gekozen in ronde ${round}.`,
+    mesShare: (n, supporters, share, perPoint) => {
+      const per = perPoint ? ' per punt dat hij of zij het gaf' : '';
+      return supporters === 1
+        ? `De enige bewoner die op ${n} stemde, betaalde het. Hij of zij betaalde hoogstens ${share}${per} van zijn of haar deel van het budget.`
+        : `De ${supporters} bewoners die op ${n} stemden, betaalden het samen. Iedereen betaalde hoogstens ${share}${per} van zijn of haar deel van het budget.`;
+    },
+    mesPaidAll: (n, count) =>
+      count === 1
+        ? `1 bewoner die op ${n} stemde, had minder over. Die betaalde alles wat hij of zij nog had.`
+        : `${count} bewoners die op ${n} stemden, hadden minder over. Zij betaalden alles wat ze nog hadden.`,
+    mesEffectiveVotes: (n, votes) =>
+      `${n} telt als ${votes} stemmen (hoe minder iedereen hoeft te betalen, hoe meer het telt).`,
+    mesCompletion: (n) =>
+      `${n} kreeg geld uit het budget dat over was, omdat het nog paste (op volgorde van stemmen).`,
+    mesNotAffordable: (n, left, cost) =>
+      `${n} kost ${cost}. De bewoners die erop stemden, hadden aan het eind samen nog ${left} over. Dat was niet genoeg.`,
+    mesWouldWin: (n, maxCost, more) => {
       const ways = [
         ...(maxCost !== undefined ? [`als het hoogstens ${maxCost} had gekost`] : []),
         ...(more > 0
           ? [
-              `als ${more} ${more === 1 ? 'bewoner' : 'bewoners'} meer, elk met zo'n deel, erop hadden gestemd`,
+              `als ${more} ${more === 1 ? 'bewoner' : 'bewoners'} meer, elk met zo'n deel, erop ${more === 1 ? 'had' : 'hadden'} gestemd`,
             ]
           : []),
       ];
       return ways.length === 0
-        ? 'Met hetzelfde gelijke deel per bewoner kon het project in deze telling niet gekozen worden.'
-        : `Met hetzelfde gelijke deel per bewoner had de telling het project gekozen ${ways.join(', of ')}.`;
+        ? `Met hetzelfde gelijke deel per bewoner kon ${n} in deze telling niet gekozen worden.`
+        : `Met hetzelfde gelijke deel per bewoner had de telling ${n} gekozen ${ways.join(', of ')}.`;
     },
-    noVotes: 'Niemand stemde op dit project.',
-    mesZeroCost:
-      'Het project kost niets. Deze manier van tellen verdeelt geld; een project zonder kosten kan er niet mee gekozen worden.',
-    phragmenRound: (round) =>
-      `Het project werd gekozen in ronde ${round}: de bewoners die erop stemden, hadden samen als eerste genoeg gespaard.`,
+    noVotes: (n) => `Niemand stemde op ${n}.`,
+    mesZeroCost: (n, w) =>
+      `${n} kost niets. Deze manier van tellen verdeelt geld; een ${w.one} zonder kosten kan er niet mee gekozen worden.`,
+    phragmenRound: (n, round) =>
+      `${n} werd gekozen in ronde ${round}: de bewoners die erop stemden, hadden samen als eerste genoeg gespaard.`,
     comparisonGreedy: (greedy, mes) =>
       `De uitslag volgens de meeste stemmen werd gekozen: ${greedy} bewoners vonden die beter, ${mes} bewoners de uitslag met gelijke delen.`,
     comparisonMes: (mes, greedy) =>
       `De uitslag met gelijke delen bleef staan: ${mes} bewoners vonden die beter, ${greedy} bewoners de uitslag volgens de meeste stemmen.`,
-    coverage: (percent) =>
-      `${percent} van de bewoners stemde op minstens één project dat geld krijgt.`,
+    coverage: (percent, w) =>
+      `${percent} van de bewoners stemde op minstens één ${w.one} dat geld krijgt.`,
     leftover: (amount, budget) => `Van het budget van ${budget} blijft ${amount} over.`,
     endowment: (amount) => `Elke bewoner had een gelijk deel van ${amount} om mee te betalen.`,
-    tie: (between, chosen, by) => `Gelijkspel tussen ${between}: ${chosen} ging voor, ${by}.`,
-    tieBy: {
+    tie: (between, chosen, by) => `Gelijke stand tussen ${between}: ${chosen} ging voor, ${by}.`,
+    tieBy: (w) => ({
       cost: 'omdat het minder kost',
       votes: 'omdat het meer stemmen kreeg',
-      id: 'op volgorde van projectnummer',
+      id: `op volgorde van het nummer van het ${w.one}`,
       file: 'op de volgorde van de officiële lijst',
       preferred: 'zoals in de officiële uitslag',
-    },
+      submitted: 'omdat het eerder was ingediend',
+    }),
+    and: (names) => list(names, 'en'),
   },
   en: {
-    funded: (name) => `${name} is funded.`,
-    notFunded: (name) => `${name} is not funded.`,
-    greedyRank: (rank, left) =>
-      `The project was number ${rank} in the ranking. When its turn came, ${left} was left.`,
-    greedyPerCost: 'The ranking counts votes per euro of cost.',
-    greedyFits: (cost) => `The project costs ${cost}. That still fitted in the budget.`,
-    greedyTooExpensive: (cost, left) =>
-      `The project costs ${cost}. Only ${left} was left. That is not enough.`,
-    greedyStopped:
-      'Counting stopped earlier, at a project that no longer fitted. No project after it got a turn.',
-    greedyFunded80: (cost, left) =>
-      `The project costs ${cost}. ${left} was left: at least 80% of its cost. So it was funded anyway (the rest from reserves). Counting stopped after it.`,
-    greedyWithdrawn: 'The project was withdrawn after the vote. It did not take part in the count.',
-    belowThreshold: (score, threshold) =>
-      `The project got ${score} votes. A project needs at least ${threshold} votes.`,
-    mesRound: (round) => `The project was chosen in round ${round}.`,
-    mesShare: (supporters, share, perPoint) =>
-      `The ${supporters} residents who voted for it paid for it together. Each paid at most ${share}${perPoint ? ' per point they gave it' : ''} of their share of the budget.`,
-    mesPaidAll: (count) => `${count} of them had less left. They paid all they still had.`,
-    mesEffectiveVotes: (votes) =>
-      `That counts as ${votes} votes (the less each person has to pay, the more it counts).`,
-    mesCompletion:
-      'The project was funded from the budget that was left, because it still fitted (in order of votes).',
-    mesNotAffordable: (left, cost) =>
-      `At the end, the residents who voted for it had ${left} left together. The project costs ${cost}. That was not enough.`,
-    mesWouldWin: (maxCost, more) => {
+    funded: (n) => `${n} is funded.`,
+    notFunded: (n) => `${n} is not funded.`,
+    greedyRank: (n, rank, left) =>
+      `${n} was number ${rank} in the ranking. When its turn came, ${left} was left.`,
+    greedyPerCost: (n) => `The ranking counts votes per euro that ${n} costs.`,
+    greedyFits: (n, cost) => `${n} costs ${cost}. That still fitted in the budget.`,
+    greedyTooExpensive: (n, cost, left) =>
+      `${n} costs ${cost}. Only ${left} was left. That is not enough.`,
+    greedyStopped: (n, w) =>
+      `Counting stopped earlier, at a ${w.one} that no longer fitted. ${n} did not get a turn after it.`,
+    greedyFunded80: (n, cost, left) =>
+      `${n} costs ${cost}. ${left} was left: at least 80% of its cost. So it was funded anyway (the rest from reserves). Counting stopped after it.`,
+    greedyWithdrawn: (n) => `${n} was withdrawn after the vote. It did not take part in the count.`,
+    belowThreshold: (n, score, threshold, w) =>
+      `${n} got ${score} ${score === 1 ? 'vote' : 'votes'}. A ${w.one} needs at least ${threshold} ${threshold === 1 ? 'vote' : 'votes'}.`,
+    mesRound: (n, round) => `${n} was chosen in round ${round}.`,
+    mesShare: (n, supporters, share, perPoint) => {
+      const per = perPoint ? ' per point they gave it' : '';
+      return supporters === 1
+        ? `The only resident who voted for ${n} paid for it. They paid at most ${share}${per} of their share of the budget.`
+        : `The ${supporters} residents who voted for ${n} paid for it together. Each paid at most ${share}${per} of their share of the budget.`;
+    },
+    mesPaidAll: (n, count) =>
+      count === 1
+        ? `1 resident who voted for ${n} had less left. They paid all they still had.`
+        : `${count} residents who voted for ${n} had less left. They paid all they still had.`,
+    mesEffectiveVotes: (n, votes) =>
+      `${n} counts as ${votes} votes (the less each person has to pay, the more it counts).`,
+    mesCompletion: (n) =>
+      `${n} was funded from the budget that was left, because it still fitted (in order of votes).`,
+    mesNotAffordable: (n, left, cost) =>
+      `${n} costs ${cost}. At the end, the residents who voted for it had ${left} left together. That was not enough.`,
+    mesWouldWin: (n, maxCost, more) => {
       const ways = [
         ...(maxCost !== undefined ? [`if it had cost at most ${maxCost}`] : []),
         ...(more > 0
@@ -140,28 +186,30 @@ export const MESSAGES: Record<Lang, Messages> = {
           : []),
       ];
       return ways.length === 0
-        ? 'With the same equal share per resident, this count could not have chosen the project.'
-        : `With the same equal share per resident, the count would have chosen the project ${ways.join(', or ')}.`;
+        ? `With the same equal share per resident, this count could not have chosen ${n}.`
+        : `With the same equal share per resident, the count would have chosen ${n} ${ways.join(', or ')}.`;
     },
-    noVotes: 'Nobody voted for this project.',
-    mesZeroCost:
-      'The project costs nothing. This way of counting shares out money, so a project without cost cannot be chosen by it.',
-    phragmenRound: (round) =>
-      `The project was chosen in round ${round}: the residents who voted for it were the first to have saved enough together.`,
+    noVotes: (n) => `Nobody voted for ${n}.`,
+    mesZeroCost: (n, w) =>
+      `${n} costs nothing. This way of counting shares out money, so a ${w.one} without cost cannot be chosen by it.`,
+    phragmenRound: (n, round) =>
+      `${n} was chosen in round ${round}: the residents who voted for it were the first to have saved enough together.`,
     comparisonGreedy: (greedy, mes) =>
       `The outcome by most votes was chosen: ${greedy} residents preferred it, ${mes} residents preferred the equal-shares outcome.`,
     comparisonMes: (mes, greedy) =>
       `The equal-shares outcome stayed: ${mes} residents preferred it, ${greedy} residents preferred the outcome by most votes.`,
-    coverage: (percent) => `${percent} of residents voted for at least one funded project.`,
+    coverage: (percent, w) => `${percent} of residents voted for at least one funded ${w.one}.`,
     leftover: (amount, budget) => `Of the budget of ${budget}, ${amount} is left over.`,
     endowment: (amount) => `Each resident had an equal share of ${amount} to pay with.`,
     tie: (between, chosen, by) => `Tie between ${between}: ${chosen} went first, ${by}.`,
-    tieBy: {
+    tieBy: (w) => ({
       cost: 'because it costs less',
       votes: 'because it got more votes',
-      id: 'by project number',
+      id: `by the number of the ${w.one}`,
       file: 'in the order of the official list',
       preferred: 'as in the official outcome',
-    },
+      submitted: 'because it was submitted earlier',
+    }),
+    and: (names) => list(names, 'and'),
   },
 };

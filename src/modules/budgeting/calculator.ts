@@ -99,7 +99,8 @@ function present(
 ): CalculatorOutcome {
   const currency = meta.currency || undefined;
   const money = moneyFormat(lang, currency);
-  const options = { lang, currency, names };
+  // The page's summary says what is left, so the election's sentences do not say it again.
+  const options = { lang, currency, names, noun: 'plan' as const, leftover: false };
   const greedySelected = new Set(greedy.selected);
   const order = new Map(outcome.selected.map((id, k) => [id, k]));
   const projects: CalculatorProject[] = outcome.projects.map((p) => ({

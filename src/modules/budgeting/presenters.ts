@@ -1,6 +1,11 @@
 // Turns rounds, proposals and stored outcomes into the plain view models of the budget pages.
 // Pure.
-import { explainElection, explainProject, type Outcome } from '../../pb/index.js';
+import {
+  type ExplainOptions,
+  explainElection,
+  explainProject,
+  type Outcome,
+} from '../../pb/index.js';
 import { formatDate, formatMoney, type Lang, type Translate } from '../../platform/i18n/index.js';
 import type { ProposalRow, RoundRow, UpdateRow } from './repository.js';
 import type { StoredResult } from './service.js';
@@ -130,6 +135,24 @@ export function recountPath(slug: string, roundId: number): string {
   return `/rekenhulp?buurt=${encodeURIComponent(slug)}&ronde=${roundId}`;
 }
 
+/**
+ * How a round's explanations are worded: proposals by their titles only (their ids are
+ * internal), called "plan" as on every budget page, a tie by id told as "submitted earlier"
+ * (proposal ids are given in order of submission), and without the leftover sentence (the
+ * results summary says it). `names`: proposal titles by id (as strings).
+ */
+export function roundExplainOptions(lang: Lang, names: Record<string, string>): ExplainOptions {
+  return {
+    lang,
+    currency: 'EUR',
+    names,
+    ids: false,
+    noun: 'plan',
+    idsInSubmissionOrder: true,
+    leftover: false,
+  };
+}
+
 /** The results page: funded and not funded projects with the engine's explanations. */
 export function presentResults(
   t: Translate,
@@ -143,7 +166,7 @@ export function presentResults(
 ): ResultsViewModel {
   const outcome: Outcome = result.outcome;
   const greedySelected = new Set(result.greedy.selected);
-  const options = { lang, currency: 'EUR', names };
+  const options = roundExplainOptions(lang, names);
   const rows: ResultRow[] = outcome.projects.map((p) => ({
     id: p.id,
     title: names[p.id] ?? p.id,

@@ -46,7 +46,7 @@ describe('realisation: updates on funded projects', () => {
     }
     await budgetingRepository(db).updateRound(a().id, roundId, { phase: 'counting' });
     const round = (await service.findRound(a().id, roundId))!;
-    await service.countVotes(round, a().name, { personId: null, origin: 'test' });
+    await service.countVotes(round, a(), { personId: null, origin: 'test' });
     const counted = (await service.findRound(a().id, roundId))!;
     const funded = (counted.result as { outcome: { selected: string[] } }).outcome.selected;
     assert.ok(funded.includes(String(ids[0])) && !funded.includes(String(ids[2])));

@@ -41,7 +41,7 @@ describe('results: votes per project as a chart with its table', () => {
     }
     await budgetingRepository(t.database.db).updateRound(a.id, roundId, { phase: 'counting' });
     const round = (await service.findRound(a.id, roundId))!;
-    await service.countVotes(round, a.name, { personId: null, origin: 'test' });
+    await service.countVotes(round, a, { personId: null, origin: 'test' });
     const page = await new TestClient(t.app).get(`/buurt/${a.slug}/wijkbudget/${roundId}/uitslag`);
     assert.equal(page.statusCode, 200);
     const svg = /<svg class="bk-chart"[\s\S]*?<\/svg>/.exec(page.body)?.[0] ?? '';

@@ -345,7 +345,7 @@ export async function seedBudgetingDemo(db: Database): Promise<void> {
     );
   }
   await repo.updateRound(network.id, lastId, { phase: 'counting' });
-  await service.countVotes((await repo.findRound(network.id, lastId))!, network.name, doer);
+  await service.countVotes((await repo.findRound(network.id, lastId))!, network, doer);
   await addRealisationUpdates(repo, (await repo.findRound(network.id, lastId))!, {
     coordinator: members.find((m) => m.role === 'coordinator')?.personId ?? null,
   });

@@ -11,6 +11,7 @@ import { toLocal } from '../../platform/time.js';
 import { buildInstance, checkBallot } from './ballot.js';
 import { codeKeys, normaliseVotingCode } from './codes.js';
 import { type FrozenRound, frozenRoundCache } from './frozen-rounds.js';
+import { noticeResults, noticeReview } from './notices.js';
 import {
   budgetingRepository,
   type ProposalRow,
@@ -148,7 +149,8 @@ export function budgetingService(db: Database, codeSecret: string) {
 
     /**
      * Review: accepted or rejected with a public reason, and optionally a new cost with its
-     * public reason. Refused with FrozenError once the round has a ballot.
+     * public reason; the author is told what changed (notices.ts). Refused with FrozenError
+     * once the round has a ballot.
      */
     async reviewProposal(
       round: RoundRow,
@@ -168,14 +170,19 @@ export function budgetingService(db: Database, codeSecret: string) {
         doer,
         'budget.proposal.review',
         async (tx) => {
-          await budgetingRepository(tx).updateProposal(round.id, proposal.id, {
+          const r = budgetingRepository(tx);
+          // As it is now: the round is locked, so a review at the same time waits for this one.
+          const before = (await r.findProposal(round.id, proposal.id)) ?? proposal;
+          await r.updateProposal(round.id, proposal.id, {
             status: review.status,
             reviewReason: review.reason,
             costCents: review.costCents,
             costReason:
-              review.costCents === proposal.costCents ? proposal.costReason : review.costReason,
+              review.costCents === before.costCents ? before.costReason : review.costReason,
           });
           await refreshProposalIndex(tx, [proposal.id]);
+          // The author is told what changed (issue 13), in this transaction.
+          await noticeReview(tx, round, before, review, doer.personId);
         },
       );
     },
@@ -407,16 +414,24 @@ export function budgetingService(db: Database, codeSecret: string) {
     /**
      * Counts the votes with the round's rule and with greedy beside it, stores the outcome,
      * moves the round to its results phase, and audits it. The round must be in 'counting'.
+     * The first count tells every author of a plan on the ballot the result (notices.ts);
+     * a count again (the round taken back to counting) tells no one again: `countedAt` is
+     * set from the first count on, read under the round's lock.
      */
-    async countVotes(round: RoundRow, networkName: string, doer: Doer): Promise<StoredResult> {
+    async countVotes(
+      round: RoundRow,
+      network: { name: string; slug: string; isPublic: boolean },
+      doer: Doer,
+    ): Promise<StoredResult> {
       return db.transaction(async (tx) => {
         const r = budgetingRepository(tx);
         const locked = await r.lockRound(round.networkId, round.id, 'update');
         if (locked?.phase !== 'counting') throw new Error('round is not in counting');
+        const proposals = await r.listProposals(round.id, ['accepted']);
         const instance = buildInstance(
           locked,
-          networkName,
-          await r.listProposals(round.id, ['accepted']),
+          network.name,
+          proposals,
           await r.listBallots(round.id),
         );
         const ties = locked.ties === 'lexicographic' ? 'lexicographic' : 'default';
@@ -438,6 +453,8 @@ export function budgetingService(db: Database, codeSecret: string) {
           'ok',
           `${result.ballots} ballots, rule ${locked.rule}`,
         );
+        if (locked.countedAt === null)
+          await noticeResults(tx, locked, network, result.outcome, proposals);
         return result;
       });
     },

@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import pino from 'pino';
 import { DEFAULT_RULE } from '#src/pb/index.js';
 import { auditLog } from '#src/platform/tables.js';
-import { type TestApp, TestClient } from '#test/helpers/app.js';
+import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import {
   type BudgetPagesState,
   createVotingRound,
   setUpBudgetPages,
 } from '#test/helpers/budgeting.js';
-import { TEST_PASSWORD } from '#test/helpers/factories.js';
+import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { budgetingRepository } from './repository.js';
 
 describe('voting: codes, accounts, the freeze', () => {
@@ -182,5 +183,45 @@ describe('voting: codes, accounts, the freeze', () => {
       via: 'account',
     });
     assert.equal(refused.statusCode, 403);
+  });
+});
+
+describe('voting: the rate-limited path answers cleanly', () => {
+  test('every voting form answers 429 once an address is limited, and nothing errors after the reply', async () => {
+    // A logging app whose log lines are caught: an error after the reply was sent (the
+    // handler reading its voter from a reply) is only visible there.
+    const t = await createTestApp({ LOG_LEVEL: 'error' });
+    const lines: string[] = [];
+    const stream = (t.app.log as unknown as Record<symbol, { write: (s: string) => void }>)[
+      pino.symbols.streamSym
+    ]!;
+    stream.write = (line: string) => {
+      lines.push(line);
+    };
+    try {
+      const world = await createWorld(t.database.db);
+      const { roundId } = await createVotingRound(t.database.db, world.networks.a.id, {
+        codes: 1,
+      });
+      const pub = `/buurt/${world.networks.a.slug}/wijkbudget/${roundId}`;
+      const guesser = new TestClient(t.app, '10.0.0.67');
+      await guesser.get(`${pub}/stemmen`);
+      const wrong = (i: number) => `AAAA-BBBB-CCCC-DDD${'EFGHJKMNPQRSTUVW'[i]}`;
+      for (let i = 0; i < 10; i++) {
+        assert.equal((await guesser.post(`${pub}/stemmen`, { code: wrong(i) })).statusCode, 400);
+      }
+      for (const path of ['/stemmen', '/stemmen/stembiljet', '/stemmen/controle']) {
+        const limited = await guesser.post(`${pub}${path}`, { code: wrong(10) });
+        assert.equal(limited.statusCode, 429, path);
+        assert.match(limited.body, /te veel verkeerde codes/, path);
+      }
+      assert.deepEqual(
+        lines.filter((l) => l.includes('"level":50')),
+        [],
+        'no error was logged after the replies',
+      );
+    } finally {
+      await t.close();
+    }
   });
 });

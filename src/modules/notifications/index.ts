@@ -1,6 +1,7 @@
 // Notifications: what people are told about signals they follow, duos, moderation queues,
-// meetings they attend and invitations they sent — in the header list and by mail in their
-// own language, at once, once a day or not at all, as each person chooses (decision 0012).
+// meetings they attend, invitations they sent and their own budget plans — in the header
+// list and by mail in their own language, at once, once a day or not at all, as each person
+// chooses (decision 0012).
 import type { Executor } from '../../db/client.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { notificationKinds } from './kinds.js';

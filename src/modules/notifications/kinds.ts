@@ -2,7 +2,14 @@
 // choice of delivery (decision 0012). Pure data: no I/O.
 
 /** What a person can be told about; each kind has its own choice of delivery. */
-export const notificationKinds = ['signal', 'duo', 'moderation', 'meeting', 'invitation'] as const;
+export const notificationKinds = [
+  'signal',
+  'duo',
+  'moderation',
+  'meeting',
+  'invitation',
+  'budget',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** How a person wants a kind delivered by mail: at once, gathered once a day, or not at all. */
@@ -16,7 +23,9 @@ export type DeliveryChoice = (typeof deliveryChoices)[number];
  * - moderation: an item waits in a moderation queue I handle;
  * - meeting: a meeting I said I would attend is tomorrow, was moved, was cancelled or goes
  *   ahead after all;
- * - invitation: an invitation I sent was accepted.
+ * - invitation: an invitation I sent was accepted;
+ * - budget: a neighbourhood-budget plan I submitted was accepted, rejected (with the public
+ *   reason) or got another cost in review, or the results say it is funded or not.
  */
 export const notificationEvents = {
   signal: ['status', 'update'],
@@ -24,6 +33,7 @@ export const notificationEvents = {
   moderation: ['waiting'],
   meeting: ['tomorrow', 'moved', 'cancelled', 'reopened'],
   invitation: ['accepted'],
+  budget: ['accepted', 'rejected', 'cost', 'funded', 'notFunded'],
 } as const satisfies Record<NotificationKind, readonly string[]>;
 
 export type NotificationEvent<K extends NotificationKind = NotificationKind> =
@@ -31,8 +41,9 @@ export type NotificationEvent<K extends NotificationKind = NotificationKind> =
 
 /**
  * The choice of a person who never chose (issue 11 item 5 / the brief): at once for what
- * concerns them directly and soon (being added to a duo, a meeting they attend), a daily
- * summary for the rest.
+ * concerns them directly and soon (being added to a duo, a meeting they attend, the review
+ * and result of their own budget plan: rare, and about their own work), a daily summary for
+ * the rest.
  */
 export const defaultChoices: Record<NotificationKind, DeliveryChoice> = {
   signal: 'daily',
@@ -40,6 +51,7 @@ export const defaultChoices: Record<NotificationKind, DeliveryChoice> = {
   moderation: 'daily',
   meeting: 'immediate',
   invitation: 'daily',
+  budget: 'immediate',
 };
 
 export function isNotificationKind(value: unknown): value is NotificationKind {

@@ -10,6 +10,7 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.meeting':
       'Een bijeenkomst waar ik kom: morgen, verzet, afgelast of gaat toch door',
     'notifications.kind.invitation': 'Iemand heeft mijn uitnodiging aangenomen',
+    'notifications.kind.budget': 'Mijn plan voor het wijkbudget: beoordeeld of uitslag bekend',
     'notifications.choice.immediate': 'Meteen een e-mail',
     'notifications.choice.daily': 'Eén e-mail per dag met alles bij elkaar',
     'notifications.choice.off': 'Geen e-mail',
@@ -26,6 +27,16 @@ export const notificationsMessages = defineMessages({
       'De bijeenkomst "{title}" van {at} gaat toch door. Uw aanmelding blijft staan.',
     'notifications.event.invitation.accepted':
       '{name} heeft uw uitnodiging voor {network} aangenomen.',
+    'notifications.event.budget.accepted':
+      'Uw plan "{title}" is goedgekeurd. Het komt op het stembiljet van "{round}".',
+    'notifications.event.budget.rejected':
+      'Uw plan "{title}" is niet goedgekeurd. Dit is de reden: {reason}',
+    'notifications.event.budget.cost':
+      'De kosten van uw plan "{title}" zijn aangepast: van {oldCents} naar {newCents}. Dit is de reden: {reason}',
+    'notifications.event.budget.funded':
+      'De uitslag van "{round}" is bekend: uw plan "{title}" krijgt geld. {explanation}',
+    'notifications.event.budget.notFunded':
+      'De uitslag van "{round}" is bekend: uw plan "{title}" krijgt geen geld. {explanation}',
     'notifications.mail.greeting': 'Hallo,',
     'notifications.mail.look': 'Bekijk het hier: {url}',
     'notifications.mail.why':
@@ -38,7 +49,7 @@ export const notificationsMessages = defineMessages({
     'notifications.summary.change': 'Andere keuze voor "{kind}": {url}',
     'notifications.list.title': 'Meldingen',
     'notifications.list.intro':
-      'Hier ziet u wat er gebeurde bij signalen, duo’s, bijeenkomsten en uitnodigingen die met u te maken hebben.',
+      'Hier ziet u wat er gebeurde bij signalen, duo’s, bijeenkomsten, uitnodigingen en plannen voor het wijkbudget die met u te maken hebben.',
     'notifications.list.none': 'U hebt nog geen meldingen.',
     'notifications.list.unread': 'Nieuw',
     'notifications.list.open': 'Bekijken',
@@ -58,6 +69,7 @@ export const notificationsMessages = defineMessages({
     'notifications.name.moderation': 'de keuze voor beoordelen',
     'notifications.name.meeting': 'de keuze voor bijeenkomsten',
     'notifications.name.invitation': 'de keuze voor uitnodigingen',
+    'notifications.name.budget': 'de keuze voor mijn plannen voor het wijkbudget',
     'notifications.name.choice': 'uw keuze',
     'notifications.oneClick.title': 'E-mail over: {kind}',
     'notifications.oneClick.intro':
@@ -77,6 +89,7 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.meeting':
       'A meeting I attend: tomorrow, moved, cancelled or going ahead after all',
     'notifications.kind.invitation': 'Someone accepted my invitation',
+    'notifications.kind.budget': 'My plan for the neighbourhood budget: reviewed or results out',
     'notifications.choice.immediate': 'An email straight away',
     'notifications.choice.daily': 'One email a day with everything together',
     'notifications.choice.off': 'No email',
@@ -91,6 +104,16 @@ export const notificationsMessages = defineMessages({
     'notifications.event.meeting.reopened':
       'The meeting "{title}" of {at} is going ahead after all. Your reply still stands.',
     'notifications.event.invitation.accepted': '{name} accepted your invitation to {network}.',
+    'notifications.event.budget.accepted':
+      'Your plan "{title}" is accepted. It goes on the ballot of "{round}".',
+    'notifications.event.budget.rejected':
+      'Your plan "{title}" is not accepted. This is the reason: {reason}',
+    'notifications.event.budget.cost':
+      'The cost of your plan "{title}" was changed: from {oldCents} to {newCents}. This is the reason: {reason}',
+    'notifications.event.budget.funded':
+      'The results of "{round}" are out: your plan "{title}" is funded. {explanation}',
+    'notifications.event.budget.notFunded':
+      'The results of "{round}" are out: your plan "{title}" is not funded. {explanation}',
     'notifications.mail.greeting': 'Hello,',
     'notifications.mail.look': 'See it here: {url}',
     'notifications.mail.why':
@@ -103,7 +126,7 @@ export const notificationsMessages = defineMessages({
     'notifications.summary.change': 'Another choice for "{kind}": {url}',
     'notifications.list.title': 'Notifications',
     'notifications.list.intro':
-      'What happened to signals, duos, meetings and invitations that concern you.',
+      'What happened to signals, duos, meetings, invitations and neighbourhood-budget plans that concern you.',
     'notifications.list.none': 'You have no notifications yet.',
     'notifications.list.unread': 'New',
     'notifications.list.open': 'View',
@@ -123,6 +146,7 @@ export const notificationsMessages = defineMessages({
     'notifications.name.moderation': 'the choice for reviewing',
     'notifications.name.meeting': 'the choice for meetings',
     'notifications.name.invitation': 'the choice for invitations',
+    'notifications.name.budget': 'the choice for my neighbourhood-budget plans',
     'notifications.name.choice': 'your choice',
     'notifications.oneClick.title': 'Email about: {kind}',
     'notifications.oneClick.intro':

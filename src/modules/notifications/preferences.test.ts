@@ -36,6 +36,7 @@ describe('notification choices', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /name="duo" value="immediate" checked/);
     assert.match(page.body, /name="signal" value="daily" checked/);
+    assert.match(page.body, /name="budget" value="immediate" checked/);
     const account = await client.get('/mijn-gegevens');
     assert.match(account.body, /href="\/mijn-gegevens\/meldingen"/);
 
@@ -46,6 +47,7 @@ describe('notification choices', () => {
       moderation: 'immediate',
       meeting: 'off',
       invitation: 'immediate',
+      budget: 'daily',
     });
     assert.equal(saved.statusCode, 303);
     assert.deepEqual(await findChoices(t.database.db, person.id), {
@@ -54,6 +56,7 @@ describe('notification choices', () => {
       moderation: 'immediate',
       meeting: 'off',
       invitation: 'immediate',
+      budget: 'daily',
     });
     assert.equal(await tell(person.id), 0, 'off: nothing is made');
   });

@@ -2,6 +2,7 @@
 // the daily summary. Pure: the caller passes the translator, addresses and rows.
 import {
   formatDateTime,
+  formatMoney,
   isMessageKey,
   type Lang,
   type MessageKey,
@@ -18,13 +19,20 @@ export interface NotificationFacts {
 
 /**
  * The notification as one sentence in `lang`. Parameters are shown as given, except `at`
- * (an ISO instant: date and time in the reader's language) and names ending in `Key` (a
- * catalogue key, translated).
+ * (an ISO instant: date and time in the reader's language), names ending in `Key` (a
+ * catalogue key, translated), names ending in `Cents` (an amount in cents, shown in euros)
+ * and names `<name>:<lang>` (a text made in each language beforehand, such as the
+ * explanation of a budget result: the reader's language gives `<name>`).
  */
 export function describeNotification(t: Translate, lang: Lang, facts: NotificationFacts): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(facts.params)) {
-    if (name === 'at' && typeof value === 'string') {
+    const inLang = /^(\w+):(nl|en)$/.exec(name);
+    if (inLang) {
+      if (inLang[2] === lang) params[inLang[1]!] = value;
+    } else if (name.endsWith('Cents') && typeof value === 'number') {
+      params[name] = formatMoney(value);
+    } else if (name === 'at' && typeof value === 'string') {
       const at = new Date(value);
       params[name] = Number.isNaN(at.getTime()) ? value : formatDateTime(lang, at);
     } else if (name.endsWith('Key') && typeof value === 'string' && isMessageKey(value)) {

@@ -29,6 +29,7 @@ const settingsSchema = z.object({
   moderation: choice.describe('notifications.name.moderation'),
   meeting: choice.describe('notifications.name.meeting'),
   invitation: choice.describe('notifications.name.invitation'),
+  budget: choice.describe('notifications.name.budget'),
 } satisfies Record<NotificationKind, z.ZodTypeAny>);
 const oneClickSchema = z.object({ choice: choice.describe('notifications.name.choice') });
 

@@ -34,6 +34,7 @@ const params = {
   whatKey: 'moderation.kind.spark',
   name: 'Sanne',
   statusKey: 'signals.status.taken_up',
+  round: 'Wijkbudget 2027',
 };
 /** The Dutch sentence each kind's first event gives with `params`. */
 const sentences: Record<NotificationKind, RegExp> = {
@@ -43,6 +44,8 @@ const sentences: Record<NotificationKind, RegExp> = {
     /Iemand meldt een bericht in De Rivierenbuurt \(Vonkje\)\. Het wacht op uw beoordeling\./,
   meeting: /Morgen is de bijeenkomst "Buurtavond", om 24 november 2026 om 19:30\./,
   invitation: /Sanne heeft uw uitnodiging voor De Rivierenbuurt aangenomen\./,
+  budget:
+    /Uw plan "Buurtavond" is goedgekeurd\. Het komt op het stembiljet van "Wijkbudget 2027"\./,
 };
 
 describe('every kind with every choice', () => {

@@ -25,7 +25,7 @@ export function registerResultRoutes(app: FastifyInstance, kit: BudgetRouteKit):
         409,
       );
     }
-    await service.countVotes(round, network.name, describeDoer(request));
+    await service.countVotes(round, network, describeDoer(request));
     return reply
       .flash('ok', 'budget.count.done')
       .redirect(`/buurt/${network.slug}/wijkbudget/${round.id}/uitslag`, 303);

@@ -58,7 +58,12 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
     return reply.page((ctx) => <VoteStartPage ctx={ctx} vm={vm} />);
   });
 
-  /** The voter of a voting form: a checked code, or the signed-in resident; else an answer. */
+  /**
+   * The voter of a voting form: a checked code, or the signed-in resident; else `answered`
+   * with the reply already sent (a refusal, 429 or the start page with its error). The reply
+   * is wrapped, never returned bare: a FastifyReply is a thenable, so an async function that
+   * returns it resolves to undefined.
+   */
   async function voterOf(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -67,8 +72,9 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
     options: { allowUsed: boolean },
   ): Promise<
     | { voter: { code: string } | { personId: number }; hidden: Record<string, string> }
-    | FastifyReply
+    | { answered: FastifyReply }
   > {
+    const answered = (sent: FastifyReply) => ({ answered: sent });
     const body = (request.body ?? {}) as Record<string, unknown>;
     const t = request.t;
     if (body.via === 'account') {
@@ -86,7 +92,7 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
           status: 403,
         });
       if (!options.allowUsed && (await service.hasVoted(round.id, actor.personId)))
-        return refuse(reply, base, t('budget.refused.used'), 409);
+        return answered(refuse(reply, base, t('budget.refused.used'), 409));
       // In a round with codes the account votes through the code of its letter, typed once
       // while signed in (decision 0011).
       if ((await service.accountReady(round, actor.personId)) === 'unbound') {
@@ -94,7 +100,8 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
         const bound = typed
           ? await service.bindCode(round, actor.personId, typed, request.ip)
           : undefined;
-        if (bound === 'limited') return refuse(reply, base, t('budget.refused.limited'), 429);
+        if (bound === 'limited')
+          return answered(refuse(reply, base, t('budget.refused.limited'), 429));
         if (bound !== 'ok') {
           const vm = await startVm(request, round, base);
           const message =
@@ -103,31 +110,36 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
               : bound === 'wrong'
                 ? t('budget.error.code')
                 : t(`budget.bind.${bound}`);
-          return reply.page(
-            (ctx) => (
-              <VoteStartPage
-                ctx={ctx}
-                vm={vm}
-                accountCode={typed}
-                errors={{ accountCode: message }}
-              />
+          return answered(
+            reply.page(
+              (ctx) => (
+                <VoteStartPage
+                  ctx={ctx}
+                  vm={vm}
+                  accountCode={typed}
+                  errors={{ accountCode: message }}
+                />
+              ),
+              bound === undefined || bound === 'wrong' ? 400 : 409,
             ),
-            bound === undefined || bound === 'wrong' ? 400 : 409,
           );
         }
       }
       return { voter: { personId: actor.personId }, hidden: { via: 'account' } };
     }
     const code = typeof body.code === 'string' ? body.code.slice(0, 40) : '';
-    if (!round.voteByCode) return refuse(reply, base, t('budget.refused.noCodes'), 400);
+    if (!round.voteByCode) return answered(refuse(reply, base, t('budget.refused.noCodes'), 400));
     const checkedCode = await service.checkCode(round, code, request.ip);
-    if (checkedCode === 'limited') return refuse(reply, base, t('budget.refused.limited'), 429);
+    if (checkedCode === 'limited')
+      return answered(refuse(reply, base, t('budget.refused.limited'), 429));
     if (checkedCode === 'wrong' || (checkedCode === 'used' && !options.allowUsed)) {
       const vm = await startVm(request, round, base);
       const message = checkedCode === 'wrong' ? t('budget.error.code') : t('budget.refused.used');
-      return reply.page(
-        (ctx) => <VoteStartPage ctx={ctx} vm={vm} code={code} errors={{ code: message }} />,
-        checkedCode === 'wrong' ? 400 : 409,
+      return answered(
+        reply.page(
+          (ctx) => <VoteStartPage ctx={ctx} vm={vm} code={code} errors={{ code: message }} />,
+          checkedCode === 'wrong' ? 400 : 409,
+        ),
       );
     }
     return { voter: { code }, hidden: { code } };
@@ -200,7 +212,7 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
       if (round.phase !== 'voting')
         return refuse(reply, base, request.t('budget.refused.closed'), 409);
       const who = await voterOf(request, reply, round, base, { allowUsed: false });
-      if (!('voter' in who)) return who;
+      if ('answered' in who) return who.answered;
       const choices = choicesOf(request, round);
       const vm = await ballotVm(
         request,
@@ -219,7 +231,7 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
     if (round.phase !== 'voting')
       return refuse(reply, base, request.t('budget.refused.closed'), 409);
     const who = await voterOf(request, reply, round, base, { allowUsed: false });
-    if (!('voter' in who)) return who;
+    if ('answered' in who) return who.answered;
     const choices = choicesOf(request, round);
     const accepted = await service.listProposals(round.id, ['accepted']);
     const problem =
@@ -274,7 +286,7 @@ export function registerVotingRoutes(app: FastifyInstance, kit: BudgetRouteKit):
     let hidden: Record<string, string>;
     if (body.via === 'account') {
       const who = await voterOf(request, reply, round, base, { allowUsed: true });
-      if (!('voter' in who)) return who;
+      if ('answered' in who) return who.answered;
       voter = who.voter;
       hidden = who.hidden;
     } else {

@@ -44,7 +44,7 @@ export interface ResultsViewModel {
 /** A proposal of the result with the engine's explanation, one line an item. */
 function ExplainedResult({ r }: { r: ResultRow }) {
   return (
-    <section class="bk-result">
+    <section class="bk-result" id={`voorstel-${r.id}`}>
       <h3 class="utrecht-heading-3">
         {r.title} — {r.cost}
       </h3>
