@@ -57,6 +57,14 @@ describe('the count and the results page', () => {
       303,
     );
     assert.equal((await coordinator.post(`${base}/tellen`, {}, { from: base })).statusCode, 303);
+    // Counted: the vote cannot open again (409 with the reason), the phase stays.
+    const reopen = await coordinator.post(`${base}/fase`, { phase: 'voting' }, { from: base });
+    assert.equal(reopen.statusCode, 409);
+    assert.match(reopen.body, /Daarna kan de stemming niet meer open/);
+    assert.equal(
+      (await budgetingRepository(t.database.db).findRound(a().id, roundId))!.phase,
+      'results',
+    );
     const page = await new TestClient(t.app).get(`${pub}/uitslag`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /9 bewoners hebben gestemd/);

@@ -72,6 +72,8 @@ export const en: Record<keyof typeof nl, string> = {
   'budget.error.voteBy': 'Choose at least one way of voting.',
   'budget.error.dates': 'Voting ends before it begins.',
   'budget.error.noAccepted': 'No plan has been accepted yet. Voting can only start after that.',
+  'budget.error.countedNoVoting':
+    'The votes have been counted. After that, voting cannot open again: whoever knows the outcome could still vote.',
   'budget.error.notCounted': 'The votes must be counted first.',
   'budget.error.notCounting': 'Counting is only possible in the "counting" phase.',
   'budget.error.notSubmission': 'Plans cannot be submitted now: that phase is over.',

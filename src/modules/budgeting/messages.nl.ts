@@ -73,6 +73,8 @@ export const nl = {
   'budget.error.voteBy': 'Kies ten minste één manier van stemmen.',
   'budget.error.dates': 'Het einde van het stemmen ligt voor het begin.',
   'budget.error.noAccepted': 'Er is nog geen goedgekeurd plan. Stemmen kan pas daarna.',
+  'budget.error.countedNoVoting':
+    'De stemmen zijn al geteld. Daarna kan de stemming niet meer open: dan zou wie de uitslag al kent, nog kunnen stemmen.',
   'budget.error.notCounted': 'Eerst moeten de stemmen geteld zijn.',
   'budget.error.notCounting': 'Tellen kan alleen in de fase "tellen".',
   'budget.error.notSubmission': 'Plannen indienen kan nu niet: die fase is voorbij.',

@@ -227,8 +227,14 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     const back = `/netwerk/${network.id}/wijkbudget/${round.id}`;
     const phase = String((request.body as Record<string, unknown>)?.phase ?? '') as Phase;
     let problem: string | undefined;
+    let status = 400;
     if (!phases.includes(phase)) problem = request.t('form.choose');
-    else if (
+    else if (phase === 'voting' && round.phase !== 'voting' && round.result) {
+      // Once counted, no more ballots: reopening the vote after the count is seen would let
+      // whoever saw it change the outcome (issue 13: "impossible to rig").
+      problem = request.t('budget.error.countedNoVoting');
+      status = 409;
+    } else if (
       phase === 'voting' &&
       (await service.listProposals(round.id, ['accepted'])).length === 0
     )
@@ -243,7 +249,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
       return answerFrozen(reply, back);
     if (problem) {
       const vm = await buildRoundVm(request, network, round);
-      return reply.page((ctx) => <RoundPage ctx={ctx} vm={vm} phaseError={problem} />, 400);
+      return reply.page((ctx) => <RoundPage ctx={ctx} vm={vm} phaseError={problem} />, status);
     }
     if (phase !== round.phase)
       await service.changePhase(network.id, round.id, phase, describeDoer(request));
