@@ -44,7 +44,7 @@ export function PhotoFields({
       {current ? (
         <div class="bk-photo-current">
           <p class="utrecht-paragraph">{t('photo.current')}</p>
-          <Photo photo={current} class="bk-photo bk-photo--small" />
+          <Photo photo={current} class="bk-photo bk-photo--small" lazy={false} />
           <Checkbox
             name="removePhoto"
             label={t('photo.remove')}
@@ -94,8 +94,19 @@ export function PhotoFields({
   );
 }
 
-/** A stored photo: its size given, loaded only when it comes into view, alt text in Dutch. */
-export function Photo({ photo, class: className }: { photo: ShownPhoto; class?: string }) {
+/**
+ * A stored photo: its size given, loaded only when it comes into view (unless `lazy` is
+ * false: the one photo of a form), alt text in Dutch.
+ */
+export function Photo({
+  photo,
+  class: className,
+  lazy = true,
+}: {
+  photo: ShownPhoto;
+  class?: string;
+  lazy?: boolean;
+}) {
   return (
     <img
       class={className ?? 'bk-photo'}
@@ -104,7 +115,7 @@ export function Photo({ photo, class: className }: { photo: ShownPhoto; class?: 
       lang="nl"
       width={photo.width}
       height={photo.height}
-      loading="lazy"
+      loading={lazy ? 'lazy' : undefined}
       decoding="async"
     />
   );
