@@ -11,7 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { bytea } from '../../platform/columns.js';
+import { photoColumns } from '../../platform/columns.js';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
@@ -105,10 +105,5 @@ export const experimentLogPhotos = pgTable('experiment_log_photos', {
   entryId: integer('entry_id')
     .primaryKey()
     .references(() => experimentLogEntries.id, { onDelete: 'cascade' }),
-  contentType: text('content_type').notNull(),
-  width: integer('width').notNull(),
-  height: integer('height').notNull(),
-  data: bytea('data').notNull(),
-  description: text('description').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...photoColumns(),
 });

@@ -2,7 +2,7 @@
 // cases, and each person's private reflections. Items carry their network and, copied
 // from it when written, its municipality and region: the visibility filter needs them.
 import { boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import { bytea } from '../../platform/columns.js';
+import { photoColumns } from '../../platform/columns.js';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
@@ -101,10 +101,5 @@ export const libraryPhotos = pgTable('library_photos', {
   itemId: integer('item_id')
     .primaryKey()
     .references(() => libraryItems.id, { onDelete: 'cascade' }),
-  contentType: text('content_type').notNull(),
-  width: integer('width').notNull(),
-  height: integer('height').notNull(),
-  data: bytea('data').notNull(),
-  description: text('description').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  ...photoColumns(),
 });
