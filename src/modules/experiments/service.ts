@@ -218,7 +218,7 @@ export function experimentsService(db: Database) {
     async addLogEntry(
       experiment: ExperimentRow,
       input: { kind: LogKind; happenedOn: string; text: string; authorId: number },
-      photo: PhotoChange = { action: 'keep', description: '' },
+      photo?: PhotoChange,
     ): Promise<ChangeResult> {
       if (experiment.status === 'evaluated' || experiment.status === 'stopped') {
         return { ok: false, reason: 'flow' };
@@ -227,7 +227,7 @@ export function experimentsService(db: Database) {
       await db.transaction(async (tx) => {
         const r = experimentsRepository(tx);
         const id = await r.insertLogEntry({ experimentId: experiment.id, ...input });
-        await r.applyLogPhoto(id, photo);
+        if (photo) await r.applyLogPhoto(id, photo);
         await refreshIndex(tx, experiment.id, [id]);
       });
       return { ok: true };
@@ -247,13 +247,13 @@ export function experimentsService(db: Database) {
     /**
      * Changes a logbook entry (kind, date, text, and its photo: kept, replaced or removed)
      * while the experiment is open, like adding one ('flow' once it is evaluated or
-     * stopped); all or nothing; the search index follows.
+     * stopped); all or nothing (no `photo`: it stays as it is); the search index follows.
      */
     async editLogEntry(
       experiment: ExperimentRow,
       entryId: number,
       input: { kind: LogKind; happenedOn: string; text: string },
-      photo: PhotoChange = { action: 'keep', description: '' },
+      photo?: PhotoChange,
     ): Promise<ChangeResult> {
       if (experiment.status === 'evaluated' || experiment.status === 'stopped') {
         return { ok: false, reason: 'flow' };
@@ -261,7 +261,7 @@ export function experimentsService(db: Database) {
       await db.transaction(async (tx) => {
         const r = experimentsRepository(tx);
         await r.updateLogEntry(experiment.id, entryId, input);
-        await r.applyLogPhoto(entryId, photo);
+        if (photo) await r.applyLogPhoto(entryId, photo);
         await refreshIndex(tx, experiment.id, [entryId]);
       });
       return { ok: true };

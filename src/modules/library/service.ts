@@ -116,7 +116,7 @@ export function libraryService(db: Database) {
       actor: Actor,
       networkId: number,
       input: ItemInput,
-      photo: PhotoChange = { action: 'keep', description: '' },
+      photo?: PhotoChange,
     ): Promise<number> {
       return db.transaction(async (tx) => {
         const r = libraryRepository(tx);
@@ -141,7 +141,7 @@ export function libraryService(db: Database) {
           themes: input.themes,
           ...applyRequestedVisibility(actor, networkId, input.visibility),
         });
-        if (input.kind === 'story') await r.applyItemPhoto(id, photo);
+        if (photo && input.kind === 'story') await r.applyItemPhoto(id, photo);
         await refreshItem(tx, input.kind, id);
         return id;
       });
@@ -152,19 +152,20 @@ export function libraryService(db: Database) {
      * kind and visibility stay; sharing has its own form). A changed text of an item shared
      * beyond the network goes back to the coordinator (policy visibilityAfterEdit). The
      * search index follows in the same transaction. A story's photo is kept, replaced or
-     * removed with it; a new photo or description counts as changed text. Gives whether it
+     * removed with it (no `photo`: it stays); a new photo or description counts as changed text. Gives whether it
      * went back.
      */
     async editItem(
       actor: Actor,
       item: ItemRow,
       input: { title: string; body: string; extra: string; themes: string[] },
-      photo: PhotoChange = { action: 'keep', description: '' },
+      photo?: PhotoChange,
     ): Promise<{ backToCoordinator: boolean }> {
       const story = item.kind === 'story';
-      const before = story ? await repo.findItemPhoto(item.id) : undefined;
+      const before = story ? (await repo.listItemPhotoMeta([item.id])).get(item.id) : undefined;
       const photoChanged =
         story &&
+        photo !== undefined &&
         (photo.action === 'set' ||
           (photo.action === 'keep' &&
             before !== undefined &&
@@ -178,7 +179,7 @@ export function libraryService(db: Database) {
       await db.transaction(async (tx) => {
         const r = libraryRepository(tx);
         await r.updateItemTexts(item.id, { ...input, ...back });
-        if (story) await r.applyItemPhoto(item.id, photo);
+        if (photo && story) await r.applyItemPhoto(item.id, photo);
         await refreshItem(tx, item.kind, item.id);
       });
       return { backToCoordinator: back !== undefined };
