@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
 import {
   axeViolations,
@@ -170,5 +171,57 @@ describe('learning in the browser', () => {
     ];
     assert.deepEqual(violations, []);
     for (const tab of [pro, resident, coordinator, elsewhere]) await tab.close();
+  });
+
+  test('a resident writes a story with a photo, without JavaScript; it shows with its description; axe-clean', async () => {
+    const resident = await signedInTab(RESIDENT);
+    await click(resident.page, 'Mijn netwerk');
+    await click(resident.page, 'Buurtnetwerk Zonnehoek');
+    const networkPath = new URL(resident.page.url()).pathname;
+    await resident.page.goto(new URL(`${networkPath}/bibliotheek/nieuw`, server.url).toString());
+    await resident.page.getByLabel('Verhaal', { exact: true }).check();
+    await resident.page.getByLabel('Titel').fill('Soep op woensdag');
+    await resident.page
+      .getByLabel('Tekst', { exact: true })
+      .fill('Elke woensdag koken twee buren soep in het buurthuis. Er komen steeds meer mensen.');
+    const photo = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: '#c05020' },
+    })
+      .jpeg()
+      .toBuffer();
+    await resident.page
+      .locator('#field-photo')
+      .setInputFiles({ name: 'soep.jpg', mimeType: 'image/jpeg', buffer: photo });
+    // Without a description the photo is refused: it is the alt text.
+    await click(resident.page, 'Opslaan', 'button');
+    assert.match(await resident.page.content(), /Schrijf kort op wat er op de foto staat/);
+    assert.equal(await resident.page.getByLabel('Titel').inputValue(), 'Soep op woensdag');
+    await resident.page
+      .locator('#field-photo')
+      .setInputFiles({ name: 'soep.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await resident.page
+      .getByLabel('Wat staat er op de foto?')
+      .fill('Een grote pan soep op het fornuis');
+    await click(resident.page, 'Opslaan', 'button');
+    const storyPath = new URL(resident.page.url()).pathname;
+    assert.match(storyPath, /^\/bibliotheek\/\d+$/);
+    const image = resident.page.getByRole('img', { name: 'Een grote pan soep op het fornuis' });
+    await image.scrollIntoViewIfNeeded();
+    assert.equal(await image.evaluate((img: HTMLImageElement) => img.naturalWidth), 800);
+    // The edit form shows the photo now, with a way to remove it.
+    await click(resident.page, 'Bewerken');
+    assert.equal(await resident.page.getByLabel('Foto weghalen').isChecked(), false);
+    assert.deepEqual(
+      resident.errors.filter((e) => !/: Failed to load resource: .* 400/.test(e)),
+      [],
+    );
+    const violations = await audit(RESIDENT, [
+      storyPath,
+      `${storyPath}/bewerken`,
+      `${networkPath}/bibliotheek/nieuw`,
+      '/bibliotheek',
+    ]);
+    assert.deepEqual(violations, []);
+    await resident.close();
   });
 });

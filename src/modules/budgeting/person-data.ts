@@ -2,16 +2,12 @@
 // in which they voted with their account (never what they chose: ballots are secret).
 import type { Executor } from '../../db/client.js';
 import type { PersonDataProvider } from '../../platform/module.js';
+import { photoExtension } from '../../platform/photos.js';
 import { budgetingRepository } from './repository.js';
 
 /** The archive path of a proposal's photo in "my data" (`fotos/voorstel-12.jpg`). */
 function photoFileName(proposalId: number, contentType: string): string {
-  const extension: Record<string, string> = {
-    'image/jpeg': 'jpg',
-    'image/png': 'png',
-    'image/webp': 'webp',
-  };
-  return `fotos/voorstel-${proposalId}.${extension[contentType] ?? 'bin'}`;
+  return `fotos/voorstel-${proposalId}.${photoExtension(contentType)}`;
 }
 
 export const budgetingPersonData: PersonDataProvider = {

@@ -3,6 +3,7 @@
 import type { Database, Executor } from '../../db/client.js';
 import type { Outcome } from '../../pb/index.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { UploadedPhoto } from '../../platform/photos.js';
 import { sparksModule } from '../sparks/index.js';
 import type { BallotProblem } from './ballot.js';
 import { budgetingRepository, type RoundRow } from './repository.js';
@@ -33,13 +34,6 @@ export class AccountVotesError extends Error {
 /** What binding a typed code to an account gave (decision 0011). */
 export type BindResult = 'ok' | 'wrong' | 'limited' | 'used' | 'taken' | 'other';
 
-/** An uploaded photo as the forms hand it over; `chosen`: a file was picked. */
-export interface UploadedPhoto {
-  data: Buffer;
-  truncated: boolean;
-  chosen: boolean;
-}
-
 /** Why a photo was refused: the photo field's message key. */
 export type PhotoProblem =
   | 'budget.error.photoTooLarge'
@@ -64,11 +58,10 @@ export async function preparePhoto(
   | { ok: true; photo: { data: Buffer; contentType: string; width: number; height: number } | null }
   | { ok: false; problem: PhotoProblem }
 > {
-  if (!upload || (!upload.chosen && upload.data.length === 0)) return { ok: true, photo: null };
-  if (upload.truncated) return { ok: false, problem: 'budget.error.photoTooLarge' };
-  const result = await sparksModule.api.processPhoto(upload.data);
-  if (!result.ok) return { ok: false, problem: photoProblem[result.reason] };
-  const { data, contentType, width, height } = result;
+  const prepared = await sparksModule.api.preparePhoto(upload);
+  if (!prepared.ok) return { ok: false, problem: photoProblem[prepared.reason] };
+  if (!prepared.photo) return { ok: true, photo: null };
+  const { data, contentType, width, height } = prepared.photo;
   return { ok: true, photo: { data, contentType, width, height } };
 }
 

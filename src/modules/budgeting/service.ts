@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import { tally } from '../../pb/index.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { UploadedPhoto } from '../../platform/photos.js';
 import { rateLimitKeys } from '../../platform/rate-limit.js';
 import { platformRepository } from '../../platform/repository.js';
 import { toLocal } from '../../platform/time.js';
@@ -30,7 +31,6 @@ import {
   type PhotoProblem,
   preparePhoto,
   type StoredResult,
-  type UploadedPhoto,
   WRONG_CODES_MAX,
   WRONG_CODES_WINDOW_MS,
 } from './service-common.js';

@@ -6,7 +6,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   foreignKey,
   index,
@@ -19,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/columns.js';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
@@ -78,11 +78,6 @@ export const budgetRounds = pgTable(
   },
   (t) => [index('budget_rounds_network').on(t.networkId)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * A proposal's photo, re-encoded by the sparks module's photo handling (no location or camera

@@ -75,6 +75,8 @@ export const experimentsMessages = defineMessages({
     'experiments.logKind': 'Soort aantekening',
     'experiments.logDate': 'Datum',
     'experiments.logText': 'Wat gebeurde er?',
+    'experiments.photoDescriptionHint':
+      'Voor wie de foto niet kan zien. Bijvoorbeeld: vijf buren aan de lange tafel op het plein.',
     'experiments.logSave': 'Toevoegen aan het logboek',
     'experiments.logSaved': 'Toegevoegd aan het logboek.',
     'experiments.logEdit': 'Bewerken',
@@ -179,6 +181,8 @@ export const experimentsMessages = defineMessages({
     'experiments.logKind': 'Kind of note',
     'experiments.logDate': 'Date',
     'experiments.logText': 'What happened?',
+    'experiments.photoDescriptionHint':
+      'For those who cannot see the photo. For example: five neighbours at the long table on the square.',
     'experiments.logSave': 'Add to the logbook',
     'experiments.logSaved': 'Added to the logbook.',
     'experiments.logEdit': 'Edit',

@@ -67,6 +67,11 @@ export function presentBoard(
   };
 }
 
+/** The address of a logbook entry's photo (served only to those who may see the experiment). */
+export function logPhotoUrl(networkId: number, experimentId: number, entryId: number): string {
+  return `/netwerk/${networkId}/experimenten/${experimentId}/logboek/${entryId}/foto`;
+}
+
 export function presentExperiment(
   t: Translate,
   lang: Lang,
@@ -76,6 +81,8 @@ export function presentExperiment(
     actor: Actor | undefined;
     members: { personId: number; name: string; role: MemberRole }[];
     today: string;
+    /** The photo's pixel limit, in megapixels. */
+    megapixels: number;
   },
 ): ExperimentViewModel {
   const { experiment: e, team, log, signalIds, lessons } = input.detail;
@@ -120,6 +127,14 @@ export function presentExperiment(
         name: entry.authorName ?? t('experiments.formerMember'),
       }),
       paragraphs: paragraphs(entry.text),
+      photo: entry.photo
+        ? {
+            url: logPhotoUrl(e.networkId, e.id, entry.id),
+            alt: entry.photo.description,
+            width: entry.photo.width,
+            height: entry.photo.height,
+          }
+        : null,
       editHref:
         open &&
         can(input.actor, 'experiments.editLog', {
@@ -147,5 +162,6 @@ export function presentExperiment(
       : [],
     logKinds: logKindOptions(t),
     today: input.today,
+    megapixels: input.megapixels,
   };
 }

@@ -2,6 +2,7 @@
 // experiment found within its network. Names of people come from the people module's face.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { logPhotosRepository } from './repository-photos.js';
 import {
   type ExperimentStatus,
   experimentLogEntries,
@@ -60,6 +61,7 @@ const logColumns = {
 
 export function experimentsRepository(db: Executor) {
   return {
+    ...logPhotosRepository(db),
     async insertExperiment(values: {
       networkId: number;
       title: string;

@@ -7,15 +7,14 @@ import type { ModuleContext } from '../../platform/module.js';
 import { fromLocal, toLocal } from '../../platform/time.js';
 import { networkModule } from '../network/index.js';
 import { can } from './policy.js';
-import { logKindOptions, presentBoard, presentExperiment } from './presenters.js';
+import { presentBoard, presentExperiment } from './presenters.js';
 import type { ExperimentRow } from './repository.js';
+import { megapixels, registerLogRoutes } from './routes-log.js';
 import { type ChangeResult, experimentsService, groupByStatus, LESSONS_MAX } from './service.js';
-import { logKinds } from './tables.js';
 import { BoardPage } from './views/board.js';
 import { EvaluationPage } from './views/evaluation.js';
 import { ExperimentPage } from './views/experiment.js';
 import { ExperimentFormPage } from './views/form.js';
-import { LogEntryFormPage } from './views/log-entry.js';
 
 const checked = { config: { policy: 'check' as const } };
 const LESSON_ROWS = 3;
@@ -41,16 +40,6 @@ const experimentSchema = z.object({
     .regex(/^(\d{1,9}(\s*,\s*\d{1,9})*)?$/, 'experiments.error.signals')
     .default('')
     .describe('experiments.name.signals'),
-});
-
-const logSchema = z.object({
-  kind: z.enum(logKinds).describe('experiments.name.kind'),
-  happenedOn: z
-    .string()
-    .trim()
-    .refine((v) => fromLocal(v, '12:00') !== undefined, 'form.date')
-    .describe('experiments.name.happenedOn'),
-  text: z.string().trim().min(1).max(4000).describe('experiments.name.logText'),
 });
 
 const today = () => toLocal(new Date()).date;
@@ -101,6 +90,7 @@ export async function experimentsRoutes(
       actor: request.actor,
       members: await service.listMembers(network.id),
       today: today(),
+      megapixels: megapixels(),
     });
   }
 
@@ -289,92 +279,7 @@ export async function experimentsRoutes(
     },
   );
 
-  app.post(
-    '/netwerk/:networkId/experimenten/:experimentId/logboek',
-    checked,
-    async (request, reply) => {
-      const { network, experiment } = await workable(request);
-      const base = `/netwerk/${network.id}/experimenten/${experiment.id}`;
-      const form = parseForm(logSchema, request.body, request.t);
-      if (!form.ok) {
-        const vm = await detailVm(request, network, experiment.id);
-        return reply.page((ctx) => <ExperimentPage ctx={ctx} vm={vm} state={form} />, 400);
-      }
-      const result = await service.addLogEntry(experiment, {
-        ...form.data,
-        authorId: request.actor!.personId,
-      });
-      if (!result.ok) {
-        const vm = await detailVm(request, network, experiment.id);
-        const state = {
-          errors: { form: refusal(request, result) },
-          values: formValues(request.body),
-        };
-        return reply.page((ctx) => <ExperimentPage ctx={ctx} vm={vm} state={state} />, 409);
-      }
-      return reply.flash('ok', 'experiments.logSaved').redirect(`${base}#logboek`, 303);
-    },
-  );
-
-  /** A logbook entry of an experiment the actor may see, when they may change it. */
-  async function editableEntry(request: FastifyRequest) {
-    const network = await networks.inUrl(request, 'experiments.view', can);
-    const experiment = await experimentIn(request, network.id);
-    const raw = (request.params as { entryId?: string }).entryId;
-    const parsed = idParam.safeParse(raw);
-    const entry = parsed.success ? await service.findLogEntry(experiment, parsed.data) : undefined;
-    const event = { action: 'experiments.editLog', objectType: 'experiment_log_entry' };
-    if (!entry) {
-      return request.deny({ ...event, objectId: String(raw ?? '').slice(0, 40), status: 404 });
-    }
-    await request.authorize(
-      can(request.actor, 'experiments.editLog', {
-        networkId: network.id,
-        authorId: entry.authorId,
-      }),
-      { ...event, objectId: entry.id, networkId: network.id, status: 403 },
-    );
-    const vm = {
-      experimentPath: `/netwerk/${network.id}/experimenten/${experiment.id}`,
-      experimentTitle: experiment.title,
-      entryId: entry.id,
-      logKinds: logKindOptions(request.t),
-    };
-    return { experiment, entry, vm };
-  }
-
-  app.get(
-    '/netwerk/:networkId/experimenten/:experimentId/logboek/:entryId/bewerken',
-    checked,
-    async (request, reply) => {
-      const { entry, vm } = await editableEntry(request);
-      const values = { kind: entry.kind, happenedOn: entry.happenedOn, text: entry.text };
-      return reply.page((ctx) => <LogEntryFormPage ctx={ctx} vm={vm} state={{ values }} />);
-    },
-  );
-
-  app.post(
-    '/netwerk/:networkId/experimenten/:experimentId/logboek/:entryId/bewerken',
-    checked,
-    async (request, reply) => {
-      const { experiment, entry, vm } = await editableEntry(request);
-      const form = parseForm(logSchema, request.body, request.t);
-      if (!form.ok) {
-        return reply.page((ctx) => <LogEntryFormPage ctx={ctx} vm={vm} state={form} />, 400);
-      }
-      const result = await service.editLogEntry(experiment, entry.id, form.data);
-      if (!result.ok) {
-        const state = {
-          errors: { form: refusal(request, result) },
-          values: formValues(request.body),
-        };
-        return reply.page((ctx) => <LogEntryFormPage ctx={ctx} vm={vm} state={state} />, 409);
-      }
-      return reply
-        .flash('ok', 'experiments.logEdited')
-        .redirect(`${vm.experimentPath}#logboek-${entry.id}`, 303);
-    },
-  );
+  registerLogRoutes(app, { service, networks, experimentIn, workable, detailVm, refusal });
 
   // ── Evaluation → lessons ──────────────────────────────────────────────────────────────
 

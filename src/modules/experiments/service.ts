@@ -3,11 +3,13 @@
 // live here; each change refreshes the search index through the search module's face.
 import type { Database, Executor } from '../../db/client.js';
 import type { MemberRole } from '../../platform/actor.js';
+import type { PhotoChange } from '../../platform/photos.js';
 import { libraryModule } from '../library/index.js';
 import { peopleModule } from '../people/index.js';
 import { searchModule } from '../search/index.js';
 import { canMove, teamIsComplete } from './policy.js';
 import { type ExperimentRow, experimentsRepository, type LogEntryRow } from './repository.js';
+import type { LogPhotoMeta } from './repository-photos.js';
 import { experimentsSearch } from './search.js';
 import type { ExperimentStatus, LogKind } from './tables.js';
 
@@ -36,7 +38,7 @@ export interface ExperimentDetail {
   experiment: ExperimentRow;
   team: TeamMember[];
   signalIds: number[];
-  log: (LogEntryRow & { authorName: string | null })[];
+  log: (LogEntryRow & { authorName: string | null; photo: LogPhotoMeta | null })[];
   /** Lessons drawn from it, as the library shows them. */
   lessons: { id: number; title: string }[];
 }
@@ -94,6 +96,7 @@ export function experimentsService(db: Database) {
       const experiment = await repo.findExperiment(networkId, id);
       if (!experiment) return undefined;
       const entries = await repo.listLogEntries(id);
+      const photos = new Map((await repo.listLogPhotoMeta(id)).map((p) => [p.entryId, p]));
       const names = await directory.findNames(
         entries.flatMap((e) => (e.authorId === null ? [] : [e.authorId])),
       );
@@ -104,6 +107,7 @@ export function experimentsService(db: Database) {
         log: entries.map((e) => ({
           ...e,
           authorName: e.authorId === null ? null : (names.get(e.authorId)?.name ?? null),
+          photo: photos.get(e.id) ?? null,
         })),
         lessons: await libraryModule.api.listLessonsFrom(db, 'experiment', id),
       };
@@ -214,15 +218,16 @@ export function experimentsService(db: Database) {
     async addLogEntry(
       experiment: ExperimentRow,
       input: { kind: LogKind; happenedOn: string; text: string; authorId: number },
+      photo?: PhotoChange,
     ): Promise<ChangeResult> {
       if (experiment.status === 'evaluated' || experiment.status === 'stopped') {
         return { ok: false, reason: 'flow' };
       }
+      // The entry and its photo together, or neither.
       await db.transaction(async (tx) => {
-        const id = await experimentsRepository(tx).insertLogEntry({
-          experimentId: experiment.id,
-          ...input,
-        });
+        const r = experimentsRepository(tx);
+        const id = await r.insertLogEntry({ experimentId: experiment.id, ...input });
+        if (photo) await r.applyLogPhoto(id, photo);
         await refreshIndex(tx, experiment.id, [id]);
       });
       return { ok: true };
@@ -232,20 +237,31 @@ export function experimentsService(db: Database) {
     findLogEntry: (experiment: ExperimentRow, entryId: number) =>
       repo.findLogEntry(experiment.id, entryId),
 
+    /** An entry's photo when the entry belongs to the experiment (bytes and type). */
+    findLogPhoto: (experiment: ExperimentRow, entryId: number) =>
+      repo.findLogPhoto(experiment.id, entryId),
+    /** An entry's photo's size and alt text, or undefined when it has none. */
+    findLogPhotoMeta: async (experiment: ExperimentRow, entryId: number) =>
+      (await repo.listLogPhotoMeta(experiment.id)).find((p) => p.entryId === entryId),
+
     /**
-     * Changes a logbook entry (kind, date, text) while the experiment is open, like adding
-     * one ('flow' once it is evaluated or stopped); the search index follows.
+     * Changes a logbook entry (kind, date, text, and its photo: kept, replaced or removed)
+     * while the experiment is open, like adding one ('flow' once it is evaluated or
+     * stopped); all or nothing (no `photo`: it stays as it is); the search index follows.
      */
     async editLogEntry(
       experiment: ExperimentRow,
       entryId: number,
       input: { kind: LogKind; happenedOn: string; text: string },
+      photo?: PhotoChange,
     ): Promise<ChangeResult> {
       if (experiment.status === 'evaluated' || experiment.status === 'stopped') {
         return { ok: false, reason: 'flow' };
       }
       await db.transaction(async (tx) => {
-        await experimentsRepository(tx).updateLogEntry(experiment.id, entryId, input);
+        const r = experimentsRepository(tx);
+        await r.updateLogEntry(experiment.id, entryId, input);
+        if (photo) await r.applyLogPhoto(entryId, photo);
         await refreshIndex(tx, experiment.id, [entryId]);
       });
       return { ok: true };

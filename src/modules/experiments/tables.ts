@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { photoColumns } from '../../platform/columns.js';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
@@ -94,3 +95,15 @@ export const experimentLogEntries = pgTable(
   },
   (t) => [index('experiment_log_entries_experiment').on(t.experimentId, t.happenedOn)],
 );
+
+/**
+ * A logbook entry's optional photo (one at most), re-encoded by the sparks module's photo
+ * handling (no location or camera data). Goes with its entry; served only to those who may
+ * see the experiment. `description` is its alt text, required with a photo.
+ */
+export const experimentLogPhotos = pgTable('experiment_log_photos', {
+  entryId: integer('entry_id')
+    .primaryKey()
+    .references(() => experimentLogEntries.id, { onDelete: 'cascade' }),
+  ...photoColumns(),
+});

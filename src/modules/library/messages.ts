@@ -40,6 +40,11 @@ export const libraryMessages = defineMessages({
     'library.field.extraHint': 'Bij een verhaal mag dit leeg blijven.',
     'library.field.themes': 'Thema’s',
     'library.field.themesHint': 'Met komma’s ertussen, bijvoorbeeld: eenzaamheid, ouderen.',
+    'library.photoOnlyStory': 'Een foto kan alleen bij een verhaal.',
+    'library.photoDescriptionHint':
+      'Voor wie de foto niet kan zien. Bijvoorbeeld: twee buren met koffie op de bank bij de flat.',
+    'library.error.photoOnlyStory':
+      'Alleen een verhaal kan een foto hebben. Kies bij soort "Verhaal", of kies geen foto.',
     'library.field.visibility': 'Wie mag dit zien?',
     'library.visibility.network': 'Alleen ons buurtnetwerk',
     'library.visibility.municipality': 'Buurtnetwerken in onze gemeente',
@@ -157,6 +162,11 @@ export const libraryMessages = defineMessages({
     'library.field.extraHint': 'May stay empty for a story.',
     'library.field.themes': 'Themes',
     'library.field.themesHint': 'Separated by commas, for example: loneliness, older people.',
+    'library.photoOnlyStory': 'Only a story can have a photo.',
+    'library.photoDescriptionHint':
+      'For those who cannot see the photo. For example: two neighbours having coffee on the bench by the flats.',
+    'library.error.photoOnlyStory':
+      'Only a story can have a photo. Choose "Story" as the kind, or choose no photo.',
     'library.field.visibility': 'Who may see this?',
     'library.visibility.network': 'Only our neighbourhood network',
     'library.visibility.municipality': 'Networks in our municipality',

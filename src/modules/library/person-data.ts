@@ -3,12 +3,21 @@
 // person, and only by that person's export).
 import type { Executor } from '../../db/client.js';
 import type { PersonDataProvider } from '../../platform/module.js';
+import { photoExtension } from '../../platform/photos.js';
 import { libraryRepository } from './repository.js';
+
+/** The archive path of a story's photo in "my data" (`fotos/verhaal-12.jpg`). */
+function photoFileName(itemId: number, contentType: string): string {
+  return `fotos/verhaal-${itemId}.${photoExtension(contentType)}`;
+}
 
 export const libraryPersonData: PersonDataProvider = {
   name: 'library',
   async export(db: Executor, personId: number) {
     const repo = libraryRepository(db);
+    const photos = new Map(
+      (await repo.listItemPhotosOfAuthor(personId)).map((p) => [p.itemId, p.contentType]),
+    );
     return {
       libraryItems: (await repo.listOwnItems(personId)).map((i) => ({
         kind: i.kind,
@@ -19,6 +28,7 @@ export const libraryPersonData: PersonDataProvider = {
         visibility: i.visibility,
         themes: i.themes,
         createdAt: i.createdAt.toISOString(),
+        photo: photos.has(i.id) ? photoFileName(i.id, photos.get(i.id)!) : null,
       })),
       caseResponses: (await repo.listOwnResponses(personId)).map((r) => ({
         caseId: r.itemId,
@@ -33,8 +43,18 @@ export const libraryPersonData: PersonDataProvider = {
       })),
     };
   },
-  /** Reflections are deleted; stories, cases, lessons and responses stay without a name. */
+  /** The photos of the person's stories, named after the story. */
+  async files(db: Executor, personId: number) {
+    const photos = await libraryRepository(db).listItemPhotosOfAuthor(personId);
+    return photos.map((p) => ({ name: photoFileName(p.itemId, p.contentType), data: p.data }));
+  },
+  /**
+   * Reflections are deleted; stories, cases, lessons and responses stay without a name, but
+   * the stories' photos go (a photo may show the person, as with sparks).
+   */
   async erase(db: Executor, personId: number) {
-    await libraryRepository(db).erasePerson(personId);
+    const repo = libraryRepository(db);
+    await repo.deleteItemPhotosOfAuthor(personId);
+    await repo.erasePerson(personId);
   },
 };

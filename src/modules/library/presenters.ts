@@ -1,5 +1,6 @@
 // Turns library rows into the plain view models of the library pages. Pure.
 import { formatDate, type Lang, type Translate } from '../../platform/i18n/index.js';
+import type { ShownPhoto } from '../../platform/views/PhotoFields.js';
 import type { ItemRow, ReflectionRow } from './repository.js';
 import { type ReflectionQuestion, reflectionQuestions } from './service.js';
 import { type ItemKind, type ItemVisibility, itemKinds, itemVisibilities } from './tables.js';
@@ -37,8 +38,29 @@ export function excerpt(text: string, max = 160): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
 }
 
-export function presentSummary(t: Translate, item: ItemRow, network: string): ItemSummary {
+/** A story's photo as pages show it (served only to those who may see the story). */
+export function itemPhoto(
+  itemId: number,
+  photo: { width: number; height: number; description: string } | undefined,
+): ShownPhoto | null {
+  return photo
+    ? {
+        url: `/bibliotheek/${itemId}/foto`,
+        alt: photo.description,
+        width: photo.width,
+        height: photo.height,
+      }
+    : null;
+}
+
+export function presentSummary(
+  t: Translate,
+  item: ItemRow,
+  network: string,
+  photo?: { width: number; height: number; description: string },
+): ItemSummary {
   return {
+    photo: itemPhoto(item.id, photo),
     id: item.id,
     href: `/bibliotheek/${item.id}`,
     kind: kindLabel(t, item.kind),
@@ -68,6 +90,7 @@ export function presentItem(
     canShare: boolean;
     canEdit: boolean;
     lessonFromCaseHref: string | null;
+    photo?: { width: number; height: number; description: string } | undefined;
   },
 ): ItemViewModel {
   const { item } = input;
@@ -95,6 +118,7 @@ export function presentItem(
     kind: kindLabel(t, item.kind),
     title: item.title,
     body: paragraphs(item.body),
+    photo: itemPhoto(item.id, input.photo),
     extraLabel,
     extra: paragraphs(item.extra),
     themes: item.themes,

@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { ViewerScope } from '../../platform/visibility.js';
+import { itemPhotosRepository } from './repository-photos.js';
 import {
   type ItemKind,
   type ItemVisibility,
@@ -100,6 +101,7 @@ function visibleTo(scope: ViewerScope): SQL | undefined {
 
 export function libraryRepository(db: Executor) {
   return {
+    ...itemPhotosRepository(db),
     /**
      * For the pulse: lessons written in these networks in [from, to) (Amsterdam calendar
      * dates), by how far they are shared (`visibility`), counted in SQL; numbers only.

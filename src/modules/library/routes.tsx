@@ -4,11 +4,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../../platform/access.js';
 import { isMemberOf } from '../../platform/actor.js';
-import { parseForm } from '../../platform/forms.js';
+import { type FormErrors, formValues, parseForm } from '../../platform/forms.js';
 import type { ModuleContext } from '../../platform/module.js';
+import { type PhotoChange, readPhotoChange, sendPhoto } from '../../platform/photos.js';
 import { networkModule } from '../network/index.js';
+import { sparksModule } from '../sparks/index.js';
 import { can } from './policy.js';
 import {
+  itemPhoto,
   kindOptions,
   presentItem,
   presentReflections,
@@ -26,6 +29,8 @@ import { LibraryPage, type LibraryViewModel } from './views/list.js';
 import { ReflectionsPage } from './views/reflections.js';
 
 const checked = { config: { policy: 'check' as const } };
+/** The photo's pixel limit in megapixels (read when used: the sparks manifest loads later). */
+const megapixels = () => sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000;
 const open = { config: { policy: 'public' as const } };
 const signedIn = { config: { policy: 'signedIn' as const } };
 
@@ -90,6 +95,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
     const responses = item.kind === 'case' ? await service.listResponses(item) : [];
     const names = await service.findNames(item.authorId === null ? [] : [item.authorId]);
     const network = (await networkNames([item.networkId])).get(item.networkId) ?? '';
+    const photo = (await service.listItemPhotoMeta([item.id])).get(item.id);
     const resource = { networkId: item.networkId, scope, item };
     const vm = presentItem(request.t, {
       item,
@@ -104,6 +110,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
         item.kind === 'case' && isMemberOf(actor, item.networkId)
           ? `/netwerk/${item.networkId}/bibliotheek/nieuw?soort=lesson&casus=${item.id}`
           : null,
+      photo,
     });
     return vm;
   }
@@ -121,12 +128,17 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       limit: 100,
     });
     const names = await networkNames(rows.map((r) => r.networkId));
+    const photos = await service.listItemPhotoMeta(
+      rows.filter((r) => r.kind === 'story').map((r) => r.id),
+    );
     const memberships = request.actor?.memberships ?? [];
     const vm: LibraryViewModel = {
       kinds: kindOptions(request.t),
       themes: (await service.listThemes(scope)).map((x) => ({ value: x, label: x })),
       filter: { kind: kind ?? '', theme },
-      items: rows.map((r) => presentSummary(request.t, r, names.get(r.networkId) ?? '')),
+      items: rows.map((r) =>
+        presentSummary(request.t, r, names.get(r.networkId) ?? '', photos.get(r.id)),
+      ),
       writeLinks: memberships.flatMap((m) => [
         {
           href: `/netwerk/${m.networkId}/bibliotheek/nieuw`,
@@ -154,6 +166,42 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
     const vm = await renderItem(request, item, scope);
     return reply.page((ctx) => <ItemPage ctx={ctx} vm={vm} state={{}} />);
   });
+
+  // A story's photo: to whoever the story reaches now (the same check as its page, on every
+  // request), so a story narrowed to its network stops showing its photo to others at once.
+  app.get('/bibliotheek/:itemId/foto', open, async (request, reply) => {
+    const { item } = await visibleItem(request);
+    const photo = item.kind === 'story' ? await service.findItemPhoto(item.id) : undefined;
+    if (!photo) {
+      return request.deny({
+        action: 'library.photo',
+        objectType: 'library_item',
+        objectId: item.id,
+        status: 404,
+      });
+    }
+    return sendPhoto(reply, photo, item.visibility === 'public');
+  });
+
+  /**
+   * The photo part of a posted item form (a story's photo: see readPhotoChange); an item that
+   * is no story takes no photo.
+   */
+  async function readItemPhoto(
+    request: FastifyRequest,
+    story: boolean,
+    hasCurrent: boolean,
+  ): Promise<{ ok: true; change: PhotoChange } | { ok: false; errors: FormErrors }> {
+    const read = await readPhotoChange(request.body, {
+      hasCurrent,
+      t: request.t,
+      megapixels: megapixels(),
+      prepare: sparksModule.api.preparePhoto,
+    });
+    if (story) return read;
+    if (read.ok && read.change.action !== 'set') return read;
+    return { ok: false, errors: { photo: request.t('library.error.photoOnlyStory') } };
+  }
 
   app.post('/bibliotheek/:itemId/reacties', checked, async (request, reply) => {
     const { item, scope } = await visibleItem(request);
@@ -235,20 +283,28 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       id: item.networkId,
       name: (await networkNames([item.networkId])).get(item.networkId) ?? '',
     };
+    const story = item.kind === 'story';
+    const photo = story ? (await service.listItemPhotoMeta([item.id])).get(item.id) : undefined;
     const vm = {
       ...formVm(request, network, null),
-      editing: { itemId: item.id, shared: item.visibility !== 'network' },
+      editing: {
+        itemId: item.id,
+        shared: item.visibility !== 'network',
+        story,
+        photo: itemPhoto(item.id, photo) ?? undefined,
+      },
     };
-    return { item, vm };
+    return { item, vm, photoDescription: photo?.description ?? '' };
   }
 
   app.get('/bibliotheek/:itemId/bewerken', checked, async (request, reply) => {
-    const { item, vm } = await editableItem(request);
+    const { item, vm, photoDescription } = await editableItem(request);
     const values = {
       title: item.title,
       body: item.body,
       extra: item.extra,
       themes: item.themes.join(', '),
+      photoDescription,
     };
     return reply.page((ctx) => <ItemFormPage ctx={ctx} vm={vm} state={{ values }} />);
   });
@@ -256,13 +312,25 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
   app.post('/bibliotheek/:itemId/bewerken', checked, async (request, reply) => {
     const { item, vm } = await editableItem(request);
     const form = parseForm(editSchema, request.body, request.t);
-    if (!form.ok) return reply.page((ctx) => <ItemFormPage ctx={ctx} vm={vm} state={form} />, 400);
-    const { backToCoordinator } = await service.editItem(request.actor!, item, {
-      title: form.data.title,
-      body: form.data.body,
-      extra: form.data.extra,
-      themes: parseThemes(form.data.themes),
-    });
+    const photo = await readItemPhoto(request, vm.editing.story, vm.editing.photo !== undefined);
+    if (!form.ok || !photo.ok) {
+      const state = {
+        errors: { ...(form.ok ? {} : form.errors), ...(photo.ok ? {} : photo.errors) },
+        values: formValues(request.body),
+      };
+      return reply.page((ctx) => <ItemFormPage ctx={ctx} vm={vm} state={state} />, 400);
+    }
+    const { backToCoordinator } = await service.editItem(
+      request.actor!,
+      item,
+      {
+        title: form.data.title,
+        body: form.data.body,
+        extra: form.data.extra,
+        themes: parseThemes(form.data.themes),
+      },
+      photo.change,
+    );
     return reply
       .flash('ok', backToCoordinator ? 'library.editedPending' : 'library.edited')
       .redirect(`/bibliotheek/${item.id}`, 303);
@@ -278,6 +346,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       kinds: kindOptions(request.t),
       visibilities: visibilityOptions(request.t),
       fromCaseId,
+      megapixels: megapixels(),
     };
   }
 
@@ -295,20 +364,32 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
   app.post('/netwerk/:networkId/bibliotheek/nieuw', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'library.create', can);
     const form = parseForm(itemSchema, request.body, request.t);
-    if (!form.ok) {
-      const casus = idParam.safeParse(form.values.casus);
+    const story = (request.body as { kind?: unknown } | undefined)?.kind === 'story';
+    const photo = await readItemPhoto(request, story, false);
+    if (!form.ok || !photo.ok) {
+      const values = formValues(request.body);
+      const casus = idParam.safeParse(values.casus);
       const vm = formVm(request, network, casus.success ? casus.data : null);
-      return reply.page((ctx) => <ItemFormPage ctx={ctx} vm={vm} state={form} />, 400);
+      const state = {
+        errors: { ...(form.ok ? {} : form.errors), ...(photo.ok ? {} : photo.errors) },
+        values,
+      };
+      return reply.page((ctx) => <ItemFormPage ctx={ctx} vm={vm} state={state} />, 400);
     }
-    const id = await service.createItem(request.actor!, network.id, {
-      kind: form.data.kind,
-      title: form.data.title,
-      body: form.data.body,
-      extra: form.data.extra,
-      themes: parseThemes(form.data.themes),
-      visibility: form.data.visibility,
-      fromCaseId: form.data.casus === '' ? undefined : form.data.casus,
-    });
+    const id = await service.createItem(
+      request.actor!,
+      network.id,
+      {
+        kind: form.data.kind,
+        title: form.data.title,
+        body: form.data.body,
+        extra: form.data.extra,
+        themes: parseThemes(form.data.themes),
+        visibility: form.data.visibility,
+        fromCaseId: form.data.casus === '' ? undefined : form.data.casus,
+      },
+      photo.change,
+    );
     const pending = (await service.findItem(id))?.requestedVisibility !== null;
     return reply
       .flash('ok', pending ? 'library.savedPending' : 'library.saved')

@@ -3,6 +3,7 @@
 // Transactions live here; each change to an item refreshes the search index.
 import type { Database, Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
+import type { PhotoChange } from '../../platform/photos.js';
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
 import { searchModule } from '../search/index.js';
@@ -100,13 +101,23 @@ export function libraryService(db: Database) {
   return {
     findScope: (actor: Actor | undefined) => searchModule.api.findScope(db, actor),
     findItem: (id: number) => repo.findItem(id),
+    /** An item's photo (bytes and type); the caller has checked the item may be seen. */
+    findItemPhoto: (itemId: number) => repo.findItemPhoto(itemId),
+    /** The photos of these items (sizes and alt texts), by item id. */
+    listItemPhotoMeta: (itemIds: readonly number[]) => repo.listItemPhotoMeta(itemIds),
     listVisibleItems: repo.listVisibleItems,
     listThemes: repo.listThemes,
     listPending: repo.listPending,
     listLessonsFrom: repo.listLessonsFrom,
     findNames: (ids: number[]) => directory.findNames(ids),
 
-    async createItem(actor: Actor, networkId: number, input: ItemInput): Promise<number> {
+    /** Writes an item with its photo (stories only; nothing else takes one), all or nothing. */
+    async createItem(
+      actor: Actor,
+      networkId: number,
+      input: ItemInput,
+      photo?: PhotoChange,
+    ): Promise<number> {
       return db.transaction(async (tx) => {
         const r = libraryRepository(tx);
         let source: { type: LessonSource; id: number; title: string } | null = null;
@@ -130,6 +141,7 @@ export function libraryService(db: Database) {
           themes: input.themes,
           ...applyRequestedVisibility(actor, networkId, input.visibility),
         });
+        if (photo && input.kind === 'story') await r.applyItemPhoto(id, photo);
         await refreshItem(tx, input.kind, id);
         return id;
       });
@@ -139,18 +151,35 @@ export function libraryService(db: Database) {
      * The author or the coordinator changes an item's title, text, extra text and themes (its
      * kind and visibility stay; sharing has its own form). A changed text of an item shared
      * beyond the network goes back to the coordinator (policy visibilityAfterEdit). The
-     * search index follows in the same transaction. Gives whether it went back.
+     * search index follows in the same transaction. A story's photo is kept, replaced or
+     * removed with it (no `photo`: it stays); a new photo or description counts as changed text. Gives whether it
+     * went back.
      */
     async editItem(
       actor: Actor,
       item: ItemRow,
       input: { title: string; body: string; extra: string; themes: string[] },
+      photo?: PhotoChange,
     ): Promise<{ backToCoordinator: boolean }> {
+      const story = item.kind === 'story';
+      const before = story ? (await repo.listItemPhotoMeta([item.id])).get(item.id) : undefined;
+      const photoChanged =
+        story &&
+        photo !== undefined &&
+        (photo.action === 'set' ||
+          (photo.action === 'keep' &&
+            before !== undefined &&
+            photo.description !== before.description));
       const textChanged =
-        input.title !== item.title || input.body !== item.body || input.extra !== item.extra;
+        input.title !== item.title ||
+        input.body !== item.body ||
+        input.extra !== item.extra ||
+        photoChanged;
       const back = visibilityAfterEdit(actor, item, textChanged);
       await db.transaction(async (tx) => {
-        await libraryRepository(tx).updateItemTexts(item.id, { ...input, ...back });
+        const r = libraryRepository(tx);
+        await r.updateItemTexts(item.id, { ...input, ...back });
+        if (photo && story) await r.applyItemPhoto(item.id, photo);
         await refreshItem(tx, item.kind, item.id);
       });
       return { backToCoordinator: back !== undefined };

@@ -2,6 +2,7 @@
 // cases, and each person's private reflections. Items carry their network and, copied
 // from it when written, its municipality and region: the visibility filter needs them.
 import { boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { photoColumns } from '../../platform/columns.js';
 // Foreign keys only: tables.ts may name another module's tables (see decision 0005).
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
@@ -90,3 +91,15 @@ export const reflections = pgTable(
   },
   (t) => [index('reflections_person').on(t.personId, t.createdAt)],
 );
+
+/**
+ * A story's optional photo (one at most), re-encoded by the sparks module's photo handling
+ * (no location or camera data). Goes with its story; served only to those the story's
+ * visibility reaches. `description` is its alt text, required with a photo.
+ */
+export const libraryPhotos = pgTable('library_photos', {
+  itemId: integer('item_id')
+    .primaryKey()
+    .references(() => libraryItems.id, { onDelete: 'cascade' }),
+  ...photoColumns(),
+});

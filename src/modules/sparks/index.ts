@@ -7,7 +7,7 @@ import { sparksMessages } from './messages.js';
 import { sparkModeration, sparkPublication } from './moderation.js';
 import { sparksOverview } from './overview.js';
 import { sparksPersonData } from './person-data.js';
-import { MAX_PHOTO_PIXELS, processPhoto } from './photos.js';
+import { MAX_PHOTO_PIXELS, preparePhoto, processPhoto } from './photos.js';
 import { can } from './policy.js';
 import { presentSpark } from './presenters.js';
 import { sparksPublicSection } from './public.js';
@@ -49,6 +49,12 @@ const api = {
    * location or camera data.
    */
   processPhoto,
+  /**
+   * A form's optional upload (platform/photos.ts `uploadedPhoto`) through processPhoto:
+   * `{ ok: true, photo: null }` when no file was chosen, the re-encoded photo, or the reason
+   * it was refused ('tooLarge' | 'type' | 'tooManyPixels' | 'empty').
+   */
+  preparePhoto,
   MAX_PHOTO_PIXELS,
 };
 

@@ -25,10 +25,6 @@ export const sparksMessages = defineMessages({
     'sparks.add.title': 'Een vonkje toevoegen',
     'sparks.form.text': 'Wat zag u gebeuren?',
     'sparks.form.textHint': 'Kort en concreet, hooguit 280 tekens.',
-    'sparks.form.photo': 'Foto',
-    'sparks.form.photoHint':
-      'JPEG, PNG of WebP, hooguit 10 MB en 120 megapixel. Locatie- en cameragegevens halen we eruit.',
-    'sparks.form.photoDescription': 'Wat staat er op de foto?',
     'sparks.form.photoDescriptionHint':
       'Voor wie de foto niet kan zien. Bijvoorbeeld: drie buren bij de nieuwe moestuinbak.',
     'sparks.form.public': 'Dit vonkje mag op de openbare pagina van het netwerk',
@@ -91,10 +87,6 @@ export const sparksMessages = defineMessages({
     'sparks.add.title': 'Add a spark',
     'sparks.form.text': 'What did you see happen?',
     'sparks.form.textHint': 'Short and concrete, at most 280 characters.',
-    'sparks.form.photo': 'Photo',
-    'sparks.form.photoHint':
-      'JPEG, PNG or WebP, at most 10 MB and 120 megapixels. We remove location and camera data.',
-    'sparks.form.photoDescription': 'What does the photo show?',
     'sparks.form.photoDescriptionHint':
       'For those who cannot see the photo. For example: three neighbours at the new vegetable bed.',
     'sparks.form.public': "This spark may be shown on the network's public page",

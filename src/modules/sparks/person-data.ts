@@ -1,17 +1,13 @@
 // A person's part in sparks, for "my data": export and erasure.
 import type { Executor } from '../../db/client.js';
 import type { PersonDataProvider } from '../../platform/module.js';
+import { photoExtension } from '../../platform/photos.js';
 import { sparksRepository } from './repository.js';
 import { refreshSparkIndex } from './search.js';
 
 /** The photo's file name in the person's download, as the JSON names it too. */
 function photoFileName(sparkId: number, contentType: string): string {
-  const extension: Record<string, string> = {
-    'image/jpeg': 'jpg',
-    'image/png': 'png',
-    'image/webp': 'webp',
-  };
-  return `fotos/vonkje-${sparkId}.${extension[contentType] ?? 'bin'}`;
+  return `fotos/vonkje-${sparkId}.${photoExtension(contentType)}`;
 }
 
 export const sparksPersonData: PersonDataProvider = {

@@ -4,6 +4,7 @@
 // location, no camera make or model).
 import sharp, { type Metadata } from 'sharp';
 
+import { photoChosen, type UploadedPhoto } from '../../platform/photos.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/plugins/multipart.js';
 
 export const MAX_PHOTO_SIDE = 1600;
@@ -57,4 +58,24 @@ export async function processPhoto(input: Buffer): Promise<PhotoResult> {
   } catch {
     return { ok: false, reason: 'type' };
   }
+}
+
+/** A photo refused: why (each form has its message for each reason). */
+export type PhotoRefusal = Extract<PhotoResult, { ok: false }>['reason'];
+
+/** A re-encoded photo, ready to store. */
+export type PreparedPhoto = Extract<PhotoResult, { ok: true }>;
+
+/**
+ * An optional upload of a form (see platform/photos.ts) re-encoded by processPhoto: `photo`
+ * null when no file was chosen, the photo, or why it was refused (a file cut off at the
+ * upload limit is 'tooLarge'). Every module's photo upload goes through here.
+ */
+export async function preparePhoto(
+  upload: UploadedPhoto | undefined,
+): Promise<{ ok: true; photo: PreparedPhoto | null } | { ok: false; reason: PhotoRefusal }> {
+  if (!photoChosen(upload)) return { ok: true, photo: null };
+  if (upload.truncated) return { ok: false, reason: 'tooLarge' };
+  const result = await processPhoto(upload.data);
+  return result.ok ? { ok: true, photo: result } : result;
 }

@@ -6,7 +6,7 @@ import { type FormState, formValues, parseForm } from '../../platform/forms.js';
 import type { Translate } from '../../platform/i18n/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { pageFromQuery, paginate } from '../../platform/pagination.js';
-import type { UploadedFile } from '../../platform/plugins/multipart.js';
+import { sendPhoto, uploadedPhoto } from '../../platform/photos.js';
 import { formStamp, guardPublicForm, MIN_FORM_MS } from '../../platform/spam-guard.js';
 import { moderationModule } from '../moderation/index.js';
 import { networkModule } from '../network/index.js';
@@ -52,7 +52,6 @@ export async function addSparkFromForm(
   input: { networkId: number; authorId: number; body: unknown; t: Translate },
 ): Promise<{ ok: true; id: number } | { ok: false; state: FormState }> {
   const body = (input.body ?? {}) as Record<string, unknown>;
-  const photo = body.photo as UploadedFile | undefined;
   const fields = {
     text: body.text,
     isPublic: body.isPublic,
@@ -66,10 +65,7 @@ export async function addSparkFromForm(
     text: form.data.text,
     isPublic: form.data.isPublic === 'on',
     photoDescription: form.data.photoDescription,
-    photo:
-      photo && Buffer.isBuffer(photo.data)
-        ? { data: photo.data, truncated: photo.truncated, chosen: photo.filename !== '' }
-        : undefined,
+    photo: uploadedPhoto(body),
   });
   if (result.ok) return result;
   const message = input.t(`sparks.error.${result.reason}`, {
@@ -153,18 +149,8 @@ export async function sparksRoutes(app: FastifyInstance, context: ModuleContext)
         status: 404,
       });
     }
-    const isPublic = photo.isPublic && photo.status === 'published';
-    return (
-      reply
-        .header('content-type', photo.contentType)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        // Revalidated on every view: a photo taken down stops being served at once.
-        .header('cache-control', isPublic ? 'public, no-cache' : 'private, no-cache')
-        .header('cross-origin-resource-policy', 'same-origin')
-        .send(photo.data)
-    );
+    // Revalidated on every view: a photo taken down stops being served at once.
+    return sendPhoto(reply, photo, photo.isPublic && photo.status === 'published');
   });
 
   // ── Sparks waiting for publication: on the moderation module's page ─────────────────

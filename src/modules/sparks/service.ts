@@ -1,8 +1,9 @@
 // Use cases of sparks (vonkjes). Transactions live here.
 import type { Database, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { UploadedPhoto } from '../../platform/photos.js';
 import { peopleModule } from '../people/index.js';
-import { processPhoto } from './photos.js';
+import { preparePhoto } from './photos.js';
 import { type SparkRow, sparksRepository } from './repository.js';
 import { refreshSparkIndex } from './search.js';
 
@@ -49,27 +50,23 @@ export function sparksService(db: Database) {
       /** What the photo shows, for those who cannot see it (its alt text); may be empty. */
       photoDescription?: string;
       /** The uploaded file; `chosen`: a file was picked (a browser sends an empty part when not). */
-      photo?: { data: Buffer; truncated: boolean; chosen: boolean } | undefined;
+      photo?: UploadedPhoto | undefined;
     }): Promise<AddSparkResult> {
-      let photo: Awaited<ReturnType<typeof processPhoto>> | undefined;
-      if (input.photo && (input.photo.chosen || input.photo.data.length > 0)) {
-        if (input.photo.truncated) return { ok: false, reason: 'photoTooLarge' };
-        photo = await processPhoto(input.photo.data);
-        if (!photo.ok) return { ok: false, reason: photoProblem[photo.reason] };
-      }
+      const prepared = await preparePhoto(input.photo);
+      if (!prepared.ok) return { ok: false, reason: photoProblem[prepared.reason] };
+      const photo = prepared.photo;
       const id = await db.transaction(async (tx) => {
         const r = sparksRepository(tx);
-        const photoId =
-          photo?.ok === true
-            ? await r.insertPhoto({
-                networkId: input.networkId,
-                contentType: photo.contentType,
-                width: photo.width,
-                height: photo.height,
-                data: photo.data,
-                description: input.photoDescription || null,
-              })
-            : null;
+        const photoId = photo
+          ? await r.insertPhoto({
+              networkId: input.networkId,
+              contentType: photo.contentType,
+              width: photo.width,
+              height: photo.height,
+              data: photo.data,
+              description: input.photoDescription || null,
+            })
+          : null;
         // Meant for the public page: at once, or after the coordinator's look (the
         // network's setting; waiting is the default).
         const atOnce = input.isPublic && (await r.findMembersPublicAtOnce(input.networkId));

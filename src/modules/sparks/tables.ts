@@ -1,22 +1,9 @@
 // Tables of the sparks module (vonkjes). Every row carries its
 // network; photos live in the database (bytea) because app processes share nothing else.
-import {
-  boolean,
-  customType,
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/columns.js';
 import { networkModule } from '../network/index.js';
 import { peopleModule } from '../people/index.js';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /** A re-encoded photo (no location or camera data), served from /vonkjes/foto/:id. */
 export const sparkPhotos = pgTable(

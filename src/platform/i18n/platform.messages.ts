@@ -28,6 +28,25 @@ export const platformMessages = defineMessages({
     'form.invalid': 'Deze waarde klopt niet.',
     'form.notText': 'Vul hier één tekst in. Het formulier stuurde iets anders mee.',
     'form.optional': '(niet verplicht)',
+    'photo.field': 'Foto',
+    'photo.hint':
+      'JPEG, PNG of WebP, hooguit 10 MB en {megapixels} megapixel. Locatie- en cameragegevens halen we eruit.',
+    'photo.current': 'De foto nu',
+    'photo.replace': 'Andere foto kiezen',
+    'photo.remove': 'Foto weghalen',
+    'photo.description': 'Wat staat er op de foto?',
+    'photo.descriptionNeeded': '(nodig bij een foto)',
+    'photo.name.description': 'de beschrijving van de foto',
+    'photo.error.tooLarge':
+      'Deze foto is groter dan 10 MB. Kies een kleinere foto of verklein hem eerst. Er is nog niets opgeslagen.',
+    'photo.error.type':
+      'Dit bestand is geen foto die we kunnen gebruiken. Kies een JPEG-, PNG- of WebP-foto. Er is nog niets opgeslagen.',
+    'photo.error.tooManyPixels':
+      'Deze foto heeft meer dan {megapixels} megapixel. Kies een kleinere foto of verklein hem eerst. Er is nog niets opgeslagen.',
+    'photo.error.empty':
+      'Dit bestand is leeg (0 bytes). Kies de foto opnieuw. Er is nog niets opgeslagen.',
+    'photo.error.descriptionRequired':
+      'Schrijf kort op wat er op de foto staat. Dat lezen mensen die de foto niet kunnen zien.',
     'form.honeypot': 'Laat dit veld leeg',
     'form.named.required': 'Vul {field} in.',
     'form.named.choose': 'Kies {field}.',
@@ -103,6 +122,25 @@ export const platformMessages = defineMessages({
     'form.invalid': 'This value is not valid.',
     'form.notText': 'Please enter one text here. The form sent something else.',
     'form.optional': '(optional)',
+    'photo.field': 'Photo',
+    'photo.hint':
+      'JPEG, PNG or WebP, at most 10 MB and {megapixels} megapixels. We remove location and camera data.',
+    'photo.current': 'The photo now',
+    'photo.replace': 'Choose another photo',
+    'photo.remove': 'Remove the photo',
+    'photo.description': 'What does the photo show?',
+    'photo.descriptionNeeded': '(needed with a photo)',
+    'photo.name.description': 'the description of the photo',
+    'photo.error.tooLarge':
+      'This photo is larger than 10 MB. Choose a smaller photo or make it smaller first. Nothing has been saved yet.',
+    'photo.error.type':
+      'This file is not a photo we can use. Choose a JPEG, PNG or WebP photo. Nothing has been saved yet.',
+    'photo.error.tooManyPixels':
+      'This photo has more than {megapixels} megapixels. Choose a smaller photo or make it smaller first. Nothing has been saved yet.',
+    'photo.error.empty':
+      'This file is empty (0 bytes). Choose the photo again. Nothing has been saved yet.',
+    'photo.error.descriptionRequired':
+      'Write briefly what the photo shows. People who cannot see the photo read this.',
     'form.honeypot': 'Leave this field empty',
     'form.named.required': 'Enter {field}.',
     'form.named.choose': 'Choose {field}.',

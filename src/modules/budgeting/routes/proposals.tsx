@@ -5,12 +5,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type FormErrors, type FormState, formValues, parseForm } from '../../../platform/forms.js';
 import { formatMoney } from '../../../platform/i18n/index.js';
-import type { UploadedFile } from '../../../platform/plugins/multipart.js';
+import { uploadedPhoto } from '../../../platform/photos.js';
 import { formStamp, guardPublicForm } from '../../../platform/spam-guard.js';
 import { sparksModule } from '../../sparks/index.js';
 import { can } from '../policy.js';
 import type { RoundRow } from '../repository.js';
-import { FrozenError, parseEuroCents, type UploadedPhoto } from '../service.js';
+import { FrozenError, parseEuroCents } from '../service.js';
 import { ProposalFormPage } from '../views/proposal-form.js';
 import { RoundPage } from '../views/round.js';
 import { VoteRefusedPage } from '../views/vote.js';
@@ -20,14 +20,6 @@ import { type BudgetRouteKit, checked, open } from './kit.js';
 const PUBLIC_PROPOSAL_LIMIT = { max: 5, timeWindow: 15 * 60_000 };
 /** The photo's pixel limit in megapixels (read when used: the sparks manifest loads later). */
 const megapixels = () => sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000;
-
-/** The uploaded photo of a multipart form, as the service takes it. */
-export function uploadedPhoto(body: unknown): UploadedPhoto | undefined {
-  const photo = (body as Record<string, unknown> | undefined)?.photo as UploadedFile | undefined;
-  return photo && Buffer.isBuffer(photo.data)
-    ? { data: photo.data, truncated: photo.truncated, chosen: photo.filename !== '' }
-    : undefined;
-}
 
 export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {
   const {

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { idParam, notFound } from '../../../platform/access.js';
 import { formatDate, formatMoney } from '../../../platform/i18n/index.js';
+import { sendPhoto } from '../../../platform/photos.js';
 import {
   phaseLabel,
   presentPublicProposal,
@@ -79,13 +80,6 @@ export function registerPublicRoutes(app: FastifyInstance, kit: BudgetRouteKit):
         (photo.proposalStatus !== null &&
           ['submitted', 'accepted', 'rejected'].includes(photo.proposalStatus)));
     if (!photo || !shown) notFound();
-    return reply
-      .header('content-type', photo.contentType)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', 'inline')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'public, no-cache')
-      .header('cross-origin-resource-policy', 'same-origin')
-      .send(photo.data);
+    return sendPhoto(reply, photo, true);
   });
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type FormErrors, formValues, parseForm } from '../../../platform/forms.js';
+import { uploadedPhoto } from '../../../platform/photos.js';
 import { sparksModule } from '../../sparks/index.js';
 import { can } from '../policy.js';
 import { fundedIds } from '../presenters.js';
@@ -11,7 +12,6 @@ import { parseEuroCents } from '../service.js';
 import { RoundPage } from '../views/round.js';
 import { VoteRefusedPage } from '../views/vote.js';
 import { type BudgetRouteKit, checked } from './kit.js';
-import { uploadedPhoto } from './proposals.js';
 
 /** The photo's pixel limit in megapixels (read when used: the sparks manifest loads later). */
 const megapixels = () => sparksModule.api.MAX_PHOTO_PIXELS / 1_000_000;

@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
-import { PhotoFields } from './photo-fields.js';
+import { PhotoFields } from '../../../platform/views/PhotoFields.js';
 
 export interface ProposalFormViewModel {
   round: { title: string };
@@ -74,7 +74,12 @@ export function ProposalFormPage({
           error={e.cost}
           required
         />
-        <PhotoFields ctx={ctx} state={state} megapixels={vm.megapixels} />
+        <PhotoFields
+          ctx={ctx}
+          state={state}
+          megapixels={vm.megapixels}
+          descriptionHint={t('budget.field.photoDescriptionHint')}
+        />
         {vm.stamp ? <PublicFormGuard ctx={ctx} stamp={vm.stamp} /> : null}
         <SubmitButton>{t('budget.proposal.submit')}</SubmitButton>
       </Form>

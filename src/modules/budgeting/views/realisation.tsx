@@ -3,7 +3,7 @@
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import { Form, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.js';
-import { PhotoFields } from './photo-fields.js';
+import { PhotoFields } from '../../../platform/views/PhotoFields.js';
 
 export interface RealisationUpdate {
   id: number;
@@ -154,7 +154,12 @@ export function RealisationManager({
                   error={e.spent}
                   required
                 />
-                <PhotoFields ctx={ctx} state={state} megapixels={megapixels} />
+                <PhotoFields
+                  ctx={ctx}
+                  state={state}
+                  megapixels={megapixels}
+                  descriptionHint={t('budget.field.photoDescriptionHint')}
+                />
                 <SubmitButton>{t('budget.realisation.save')}</SubmitButton>
               </Form>
             </details>

@@ -5,6 +5,7 @@ import type { ViewContext } from '../../../platform/views/context.js';
 import { Form, SelectField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import { Paragraphs } from '../../../platform/views/Paragraphs.js';
+import { Photo, PhotoFields, type ShownPhoto } from '../../../platform/views/PhotoFields.js';
 import { LogEntryFields } from './log-entry.js';
 
 type Option = { value: string; label: string };
@@ -28,6 +29,7 @@ export interface ExperimentViewModel {
     kindKey: string;
     meta: string;
     paragraphs: string[];
+    photo: ShownPhoto | null;
     /** Where its author or the coordinator changes it (null: the viewer may not). */
     editHref: string | null;
   }[];
@@ -41,6 +43,8 @@ export interface ExperimentViewModel {
   addable: Option[];
   logKinds: Option[];
   today: string;
+  /** The photo's pixel limit, in megapixels. */
+  megapixels: number;
 }
 
 export function ExperimentPage({
@@ -188,6 +192,7 @@ export function ExperimentPage({
               <strong>{entry.meta}</strong>
             </p>
             <Paragraphs text={entry.paragraphs} lang="nl" />
+            {entry.photo ? <Photo photo={entry.photo} /> : null}
             {entry.editHref ? (
               <p class="utrecht-paragraph">
                 <a class="utrecht-link" href={entry.editHref}>
@@ -199,7 +204,12 @@ export function ExperimentPage({
         ))}
       </ol>
       {vm.canLog ? (
-        <Form ctx={ctx} action={`${base}/logboek`} errors={e.form ? undefined : state.errors}>
+        <Form
+          ctx={ctx}
+          action={`${base}/logboek`}
+          errors={e.form ? undefined : state.errors}
+          enctype="multipart/form-data"
+        >
           <h3 class="utrecht-heading-3">{t('experiments.logAdd')}</h3>
           <LogEntryFields
             t={t}
@@ -207,6 +217,13 @@ export function ExperimentPage({
             values={v}
             errors={e}
             defaultDate={vm.today}
+          />
+          <PhotoFields
+            ctx={ctx}
+            state={state}
+            megapixels={vm.megapixels}
+            descriptionHint={t('experiments.photoDescriptionHint')}
+            descriptionRequired
           />
           <SubmitButton>{t('experiments.logSave')}</SubmitButton>
         </Form>

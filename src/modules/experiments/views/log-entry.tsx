@@ -1,4 +1,4 @@
-// Changing one logbook entry: its kind, date and text.
+// Changing one logbook entry: its kind, date, text and photo.
 import type { FormErrors, FormState, FormValues } from '../../../platform/forms.js';
 import type { Translate } from '../../../platform/i18n/index.js';
 import type { ViewContext } from '../../../platform/views/context.js';
@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { PhotoFields, type ShownPhoto } from '../../../platform/views/PhotoFields.js';
 
 export interface LogEntryFormViewModel {
   /** The experiment's page; the form posts to `${experimentPath}/logboek/${entryId}/bewerken`. */
@@ -17,6 +18,10 @@ export interface LogEntryFormViewModel {
   experimentTitle: string;
   entryId: number;
   logKinds: { value: string; label: string }[];
+  /** The entry's photo now, if it has one. */
+  photo: ShownPhoto | undefined;
+  /** The photo's pixel limit, in megapixels. */
+  megapixels: number;
 }
 
 /** The fields of a logbook entry (kind, date, text), on the add form and the change form. */
@@ -85,8 +90,17 @@ export function LogEntryFormPage({
         ctx={ctx}
         action={`${vm.experimentPath}/logboek/${vm.entryId}/bewerken`}
         errors={state.errors}
+        enctype="multipart/form-data"
       >
         <LogEntryFields t={t} logKinds={vm.logKinds} values={v} errors={e} />
+        <PhotoFields
+          ctx={ctx}
+          state={state}
+          megapixels={vm.megapixels}
+          descriptionHint={t('experiments.photoDescriptionHint')}
+          descriptionRequired
+          current={vm.photo}
+        />
         <SubmitButton>{t('experiments.logEditSave')}</SubmitButton>
       </Form>
     </Layout>

@@ -1,4 +1,4 @@
-// The form of a new story, case or lesson, and of a change to one.
+// The form of a new story, case or lesson, and of a change to one; a story may have a photo.
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { PhotoFields, type ShownPhoto } from '../../../platform/views/PhotoFields.js';
 import type { Option } from './shared.js';
 
 export interface ItemFormViewModel {
@@ -16,8 +17,13 @@ export interface ItemFormViewModel {
   kinds: Option[];
   visibilities: Option[];
   fromCaseId: number | null;
-  /** Set when an existing item is changed: its id (kind and visibility are not asked). */
-  editing?: { itemId: number; shared: boolean };
+  /**
+   * Set when an existing item is changed: its id (kind and visibility are not asked), whether
+   * it is a story (only a story has a photo) and the story's photo now.
+   */
+  editing?: { itemId: number; shared: boolean; story: boolean; photo?: ShownPhoto | undefined };
+  /** The photo's pixel limit, in megapixels. */
+  megapixels: number;
 }
 
 export function ItemFormPage({
@@ -42,7 +48,7 @@ export function ItemFormPage({
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{vm.network.name}</p>
       {editing?.shared ? <p class="utrecht-paragraph">{t('library.editSharedHint')}</p> : null}
-      <Form ctx={ctx} action={action} errors={state.errors}>
+      <Form ctx={ctx} action={action} errors={state.errors} enctype="multipart/form-data">
         {vm.fromCaseId ? <input type="hidden" name="casus" value={String(vm.fromCaseId)} /> : null}
         {editing ? null : (
           <RadioGroup
@@ -85,6 +91,19 @@ export function ItemFormPage({
           error={e.themes}
           maxLength={300}
         />
+        {editing && !editing.story ? null : (
+          <>
+            {editing ? null : <p class="utrecht-paragraph">{t('library.photoOnlyStory')}</p>}
+            <PhotoFields
+              ctx={ctx}
+              state={state}
+              megapixels={vm.megapixels}
+              descriptionHint={t('library.photoDescriptionHint')}
+              descriptionRequired
+              current={editing?.photo}
+            />
+          </>
+        )}
         {editing ? null : (
           <RadioGroup
             name="visibility"

@@ -5,6 +5,7 @@ import type { ViewContext } from '../../../platform/views/context.js';
 import { Form, SelectField, SubmitButton, TextArea } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import { Paragraphs } from '../../../platform/views/Paragraphs.js';
+import { Photo, type ShownPhoto } from '../../../platform/views/PhotoFields.js';
 import type { Option } from './shared.js';
 
 export interface ResponseViewModel {
@@ -19,6 +20,8 @@ export interface ItemViewModel {
   kind: string;
   title: string;
   body: string[];
+  /** A story's photo, if it has one. */
+  photo: ShownPhoto | null;
   extraLabel: string | null;
   extra: string[];
   themes: string[];
@@ -65,6 +68,7 @@ export function ItemPage({
           )}
         </p>
       ) : null}
+      {vm.photo ? <Photo photo={vm.photo} /> : null}
       <Paragraphs text={vm.body} lang="nl" />
       {vm.extraLabel && vm.extra.length > 0 ? (
         <>

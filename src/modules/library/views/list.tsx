@@ -2,11 +2,14 @@
 import type { ViewContext } from '../../../platform/views/context.js';
 import { SelectField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import { Photo, type ShownPhoto } from '../../../platform/views/PhotoFields.js';
 import type { Option } from './shared.js';
 
 export interface ItemSummary {
   id: number;
   href: string;
+  /** A story's photo, shown small beside it. */
+  photo: ShownPhoto | null;
   kind: string;
   title: string;
   excerpt: string;
@@ -79,6 +82,7 @@ export function LibraryPage({ ctx, vm }: { ctx: ViewContext; vm: LibraryViewMode
         <ul class="utrecht-unordered-list bk-library">
           {vm.items.map((item) => (
             <li class="utrecht-unordered-list__item" key={item.id}>
+              {item.photo ? <Photo photo={item.photo} class="bk-photo bk-photo--thumb" /> : null}
               <a class="utrecht-link" href={item.href} lang="nl">
                 {item.title}
               </a>{' '}

@@ -11,6 +11,8 @@ import {
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import { Pagination } from '../../../platform/views/Pagination.js';
+import { PhotoFields } from '../../../platform/views/PhotoFields.js';
+import { MAX_PHOTO_PIXELS } from '../photos.js';
 
 export interface SparkCardModel {
   id: number;
@@ -108,42 +110,11 @@ export function SparkForm({
         error={state.errors?.text}
         rows={3}
       />
-      <div
-        class={`utrecht-form-field utrecht-form-field--distanced ${state.errors?.photo ? 'utrecht-form-field--invalid' : ''}`}
-      >
-        <div class="utrecht-form-field__label">
-          <label class="utrecht-form-label" for="field-photo">
-            {t('sparks.form.photo')}
-            <span class="bk-optional"> {t('sparks.optional')}</span>
-          </label>
-        </div>
-        <div class="utrecht-form-field-description" id="field-photo-description">
-          {t('sparks.form.photoHint')}
-        </div>
-        {state.errors?.photo ? (
-          <div class="utrecht-form-field-error-message" id="field-photo-error">
-            {state.errors.photo}
-          </div>
-        ) : null}
-        <div class="utrecht-form-field__input">
-          <input
-            type="file"
-            id="field-photo"
-            name="photo"
-            accept="image/jpeg,image/png,image/webp"
-            aria-invalid={state.errors?.photo ? 'true' : undefined}
-            aria-describedby={`field-photo-description${state.errors?.photo ? ' field-photo-error' : ''}`}
-          />
-        </div>
-      </div>
-      <TextField
-        name="photoDescription"
-        label={t('sparks.form.photoDescription')}
-        optionalLabel={t('form.optional')}
-        description={t('sparks.form.photoDescriptionHint')}
-        value={state.values?.photoDescription}
-        error={state.errors?.photoDescription}
-        maxLength={200}
+      <PhotoFields
+        ctx={ctx}
+        state={state}
+        megapixels={MAX_PHOTO_PIXELS / 1_000_000}
+        descriptionHint={t('sparks.form.photoDescriptionHint')}
       />
       <Checkbox
         name="isPublic"
