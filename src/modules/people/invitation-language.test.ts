@@ -95,7 +95,8 @@ describe('the language of an invitation', () => {
       sql`select id, language from invitations where addressee = 'Mr Smith'`,
     );
     assert.equal(row?.language, 'en');
-    await coordinator.get(`/netwerk/${a()}/uitnodigingen`);
+    const list = await coordinator.get(`/netwerk/${a()}/uitnodigingen`);
+    assert.match(list.body, /<dt>Taal<\/dt><dd>English<\/dd>/);
     const reprint = await coordinator.post(`/netwerk/${a()}/uitnodigingen/${row!.id}/opnieuw`, {});
     assert.equal(reprint.statusCode, 200);
     assert.match(reprint.body, /<html lang="en"/);

@@ -363,6 +363,7 @@ export const en: Record<keyof typeof nl, string> = {
   'invitations.new': 'Invite someone',
   'invitations.to': 'To',
   'invitations.role': 'Role',
+  'invitations.language': 'Language',
   'invitations.sent': 'Sent',
   'invitations.expires': 'Valid until',
   'invitations.actions': 'What you can do',

@@ -362,6 +362,7 @@ export const nl = {
   'invitations.new': 'Iemand uitnodigen',
   'invitations.to': 'Aan',
   'invitations.role': 'Rol',
+  'invitations.language': 'Taal',
   'invitations.sent': 'Verstuurd',
   'invitations.expires': 'Geldig tot',
   'invitations.actions': 'Wat u kunt doen',
