@@ -67,6 +67,21 @@ describe('the administration’s mail in the reader’s language', () => {
     assert.equal((await lastMailTo(none.email!))?.subject, 'Testbericht van Buurtkracht');
   });
 
+  test('a reset link from the administrator is in the person’s language, not the administrator’s', async () => {
+    const reader = await createPerson(t.database.db, { name: 'Robin' });
+    await t.database.db.execute(sql`update people set language = 'en' where id = ${reader.id}`);
+    const dutch = await adminIn('nl', '10.13.0.7');
+    const sent = await dutch.post(
+      `/beheer/mensen/${reader.id}/herstellink`,
+      {},
+      { from: `/beheer/mensen/${reader.id}` },
+    );
+    assert.equal(sent.statusCode, 303);
+    const mail = await lastMailTo(reader.email!);
+    assert.equal(mail?.subject, 'New password for Buurtkracht');
+    assert.match(mail!.body, /^Dear Robin,/);
+  });
+
   test('a new leader gets the set-up mail in the chosen language, and the account keeps it', async () => {
     const admin = await adminIn('nl', '10.13.0.5');
     const form = await admin.get('/beheer/bestuurders');
