@@ -4,18 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { rows } from '#test/helpers/admin.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
-
-async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-function letterCode(html: string): string {
-  const code = /class="bk-letter__code">([A-Z0-9-]+)</.exec(html)?.[1];
-  assert.ok(code, 'the letter shows a code');
-  return code;
-}
+import { letterCode } from '#test/helpers/invitations.js';
 
 describe('the language of an invitation', () => {
   let t: TestApp;
