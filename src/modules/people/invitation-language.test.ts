@@ -123,6 +123,7 @@ describe('the language of an invitation', () => {
     assert.match(form.body, /<option value="en" selected/);
     const kept = await redeem(first, { displayName: 'Ann', username: 'ann-en' });
     assert.equal(kept.statusCode, 303);
+    assert.match(String(kept.headers['set-cookie']), /lang=en/, 'the site goes on in English');
     const second = letterCode((await invite({ addressee: 'Bob', language: 'en' })).body);
     const changed = await redeem(second, {
       displayName: 'Bob',

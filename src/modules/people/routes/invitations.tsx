@@ -7,6 +7,7 @@ import { memberRoles } from '../../../platform/actor.js';
 import type { FormState } from '../../../platform/forms.js';
 import { formValues, parseForm } from '../../../platform/forms.js';
 import { formatDate, isLang, type Lang, languages } from '../../../platform/i18n/index.js';
+import { setLanguageCookie } from '../../../platform/pages.js';
 import { readLogo, readPlatformSettings } from '../../../platform/settings.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { isCommonPassword } from '../common-passwords.js';
@@ -197,6 +198,11 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
       );
     }
     reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions);
+    // A new account goes on in its language, as after signing in (sign-in.tsx).
+    if (!invitation.hasAccount) {
+      const language = isLang(form.data.language) ? form.data.language : invitation.language;
+      setLanguageCookie(reply, language, cookieOptions.secure);
+    }
     return reply
       .flash('ok', 'invite.welcome', { network: invitation.networkName })
       .redirect(`/netwerk/${result.networkId}`, 303);
