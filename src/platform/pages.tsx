@@ -25,8 +25,12 @@ declare module 'fastify' {
     t: Translate;
   }
   interface FastifyReply {
-    /** Renders a page; status 200 unless given (400 for a form with errors). */
-    page(view: View, status?: number): FastifyReply;
+    /**
+     * Renders a page; status 200 unless given (400 for a form with errors). `lang` renders
+     * it in another language than the visitor's (a letter in the language chosen for its
+     * reader, issue 12 item 13): the page's `lang` attribute, texts and navigation.
+     */
+    page(view: View, status?: number, lang?: Lang): FastifyReply;
     /** Shows a message on the next page (after a redirect). */
     flash(type: FlashMessage['type'], key: MessageKey, params?: Params): FastifyReply;
   }
@@ -92,20 +96,22 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     return this;
   });
 
-  app.decorateReply('page', function (this: FastifyReply, view: View, status = 200) {
+  app.decorateReply('page', function (this: FastifyReply, view: View, status = 200, as?: Lang) {
     const request = this.request;
+    const lang = as ?? request.lang;
+    const t = translators[lang];
     const flash = readFlash(request, this);
     const viewer = options.viewer?.(request);
     const path = request.url.split('?')[0] ?? '/';
     const entries = options.nav(request);
     const context = (csrfToken: () => string) =>
       new PageContext(
-        request.lang,
-        request.t,
+        lang,
+        t,
         path,
         csrfToken,
         flash,
-        entries.map((n): NavItem => ({ href: n.href, label: request.t(n.label) })),
+        entries.map((n): NavItem => ({ href: n.href, label: t(n.label) })),
         viewer?.user,
         viewer?.network,
         options.asset,
@@ -115,7 +121,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     if (cache) {
       // Everything a static view can show: the language, path, navigation and who is here.
       const key = [
-        request.lang,
+        lang,
         path,
         entries.map((n) => n.href).join(' '),
         viewer?.user?.displayName ?? '',
@@ -145,7 +151,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     }
     // A form shown again with errors: the title says so first (issue 12, item 11).
     if (html.includes('id="error-summary"')) {
-      html = html.replace('<title>', `<title>${request.t('form.errorTitlePrefix')}`);
+      html = html.replace('<title>', `<title>${t('form.errorTitlePrefix')}`);
     }
     return this.code(status)
       .header('content-type', 'text/html; charset=utf-8')

@@ -167,6 +167,11 @@ export const en: Record<keyof typeof nl, string> = {
   'admin.leaders.email': 'Email address',
   'admin.leaders.name': 'Name',
   'admin.leaders.name.hint': 'As others know the leader.',
+  'admin.leaders.language': 'Language of the email and the account',
+  'admin.leaders.language.hint':
+    'Only for a new account: the leader gets the email in this language. They can change the language later.',
+  'admin.language.nl': 'Nederlands',
+  'admin.language.en': 'English',
   'admin.leaders.submit': 'Add the leader',
   'admin.leaders.created': 'The leader has been added and gets an email to choose a password.',
   'admin.leaders.added': 'The leader has another area now.',
@@ -184,6 +189,11 @@ export const en: Record<keyof typeof nl, string> = {
     'The test message has been sent. Check your mailbox to see whether it arrived.',
   'admin.mail.queued': 'The test message is in the outgoing mail. No mail server is set.',
   'admin.mail.failed': 'The test message could not be sent: {reason}',
+  'admin.mail.test.subject': 'Test message from Buurtkracht',
+  'admin.mail.test.greeting': 'Hello,',
+  'admin.mail.test.body':
+    'This is a test message from Buurtkracht. An administrator is checking that mail works.',
+  'admin.mail.test.check': 'Did you receive this message? Then sending mail works.',
   'admin.legal.title': 'Privacy statement and accessibility statement',
   'admin.legal.intro':
     'The statements on /privacy and /toegankelijkheid use the name and the privacy contact above, and what you fill in here. The rest of the text is fixed, in Dutch and English.',
@@ -287,6 +297,7 @@ export const en: Record<keyof typeof nl, string> = {
   'admin.name.isPublic': 'whether the network is public',
   'admin.name.email': 'the email address',
   'admin.name.leaderName': "the leader's name",
+  'admin.name.leaderLanguage': 'the language of the email',
   'admin.name.scope': 'the municipality or region',
   'admin.name.organisationName': 'the name of the organisation',
   'admin.name.privacyContact': 'the contact for privacy questions',

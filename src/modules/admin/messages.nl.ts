@@ -165,6 +165,11 @@ export const nl = {
   'admin.leaders.email': 'E-mailadres',
   'admin.leaders.name': 'Naam',
   'admin.leaders.name.hint': 'Zoals anderen de bestuurder kennen.',
+  'admin.leaders.language': 'Taal van de e-mail en het account',
+  'admin.leaders.language.hint':
+    'Alleen voor een nieuw account: de bestuurder krijgt de e-mail in deze taal. De bestuurder kan de taal later veranderen.',
+  'admin.language.nl': 'Nederlands',
+  'admin.language.en': 'English',
   'admin.leaders.submit': 'Bestuurder toevoegen',
   'admin.leaders.created':
     'De bestuurder is toegevoegd en krijgt een e-mail om een wachtwoord te kiezen.',
@@ -183,6 +188,11 @@ export const nl = {
   'admin.mail.queued':
     'Het testbericht staat in de uitgaande mail. Er is geen mailserver ingesteld.',
   'admin.mail.failed': 'Het testbericht kon niet worden verstuurd: {reason}',
+  'admin.mail.test.subject': 'Testbericht van Buurtkracht',
+  'admin.mail.test.greeting': 'Goedendag,',
+  'admin.mail.test.body':
+    'Dit is een testbericht van Buurtkracht. Een beheerder controleert of de mail werkt.',
+  'admin.mail.test.check': 'Heeft u dit bericht ontvangen? Dan werkt het versturen van mail.',
   'admin.legal.title': 'Privacyverklaring en toegankelijkheidsverklaring',
   'admin.legal.intro':
     'De verklaringen op /privacy en /toegankelijkheid gebruiken de naam en het privacycontact hierboven, en wat u hier invult. De rest van de tekst staat vast, in het Nederlands en het Engels.',
@@ -290,6 +300,7 @@ export const nl = {
   'admin.name.isPublic': 'of het netwerk openbaar is',
   'admin.name.email': 'het e-mailadres',
   'admin.name.leaderName': 'de naam van de bestuurder',
+  'admin.name.leaderLanguage': 'de taal van de e-mail',
   'admin.name.scope': 'de gemeente of regio',
   'admin.name.organisationName': 'de naam van de organisatie',
   'admin.name.privacyContact': 'het contact voor privacyvragen',

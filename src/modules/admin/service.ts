@@ -3,6 +3,7 @@
 // that breaks a rule (a slug in use, an area that has a network) changes nothing.
 import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
+import { isLang, type Lang, translator } from '../../platform/i18n/index.js';
 import type { Mailer } from '../../platform/mail.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/plugins/multipart.js';
 import {
@@ -21,7 +22,7 @@ import {
   networkModule,
   type OrganisationType,
 } from '../network/index.js';
-import type { AdminOrigin } from '../people/index.js';
+import { type AdminOrigin, peopleModule } from '../people/index.js';
 
 /** A save that failed on a rule: field name → catalogue key. */
 export type SaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
@@ -276,20 +277,30 @@ export function adminService(db: Database, mailer: Mailer) {
       return 'ok';
     },
 
-    /** Sends a test mail; the answer says whether it went out or only into the outbox. */
+    /**
+     * Sends a test mail; the answer says whether it went out or only into the outbox. It is
+     * in the language of the account with that address (Dutch when it chose none), or in
+     * `senderLang` (the administrator's interface language) for an address without an
+     * account (issue 12 item 13).
+     */
     async sendTestMail(
       to: string,
       by: AdminOrigin,
+      senderLang: Lang,
     ): Promise<{ ok: true; delivery: 'smtp' | 'outbox' } | { ok: false; error: string }> {
+      const account = await peopleModule.api.directory(db).findAccountByEmail(to);
+      const lang = account ? (isLang(account.language) ? account.language : 'nl') : senderLang;
+      const t = translator(lang);
       try {
         await mailer.send(db, {
           to,
-          subject: 'Testbericht van Buurtkracht',
+          personId: account?.personId ?? null,
+          subject: t('admin.mail.test.subject'),
           body: [
-            'Goedendag,',
+            t('admin.mail.test.greeting'),
             '',
-            'Dit is een testbericht van Buurtkracht. Een beheerder controleert of de mail werkt.',
-            'Heeft u dit bericht ontvangen? Dan werkt het versturen van mail.',
+            t('admin.mail.test.body'),
+            t('admin.mail.test.check'),
           ].join('\n'),
         });
       } catch (error) {

@@ -3,13 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { letterCode } from '#test/helpers/invitations.js';
 import { saveLogo } from '../../platform/settings.js';
-
-function letterCode(html: string): string {
-  const code = /class="bk-letter__code">([A-Z0-9-]+)</.exec(html)?.[1];
-  assert.ok(code, 'the letter shows a code');
-  return code;
-}
 
 async function login(t: TestApp, email: string): Promise<TestClient> {
   const client = new TestClient(t.app);

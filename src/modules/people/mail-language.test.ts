@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
-import { createPerson } from '#test/helpers/factories.js';
+import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { letterCode } from '#test/helpers/invitations.js';
 import { people } from './tables.js';
 
 describe('mail in the recipient’s language', () => {
@@ -39,5 +40,34 @@ describe('mail in the recipient’s language', () => {
     const mail = await resetMailOf(person.email!);
     assert.equal(mail.subject, 'Nieuw wachtwoord voor Buurtkracht');
     assert.match(mail.body, /^Beste Fatma,/);
+  });
+
+  test('the mail about a new coordinator is in each coordinator’s language', async () => {
+    const world = await createWorld(t.database.db);
+    const english = world.people.coordinator;
+    await t.database.db.update(people).set({ language: 'en' }).where(eq(people.id, english.id));
+    const coordinator = new TestClient(t.app, '10.11.0.2');
+    await coordinator.login(english.email!, TEST_PASSWORD);
+    const letter = await coordinator.post(
+      `/netwerk/${world.networks.a.id}/uitnodigen`,
+      { kind: 'letter', email: '', addressee: 'Noor', role: 'coordinator', organisationId: '' },
+      { from: `/netwerk/${world.networks.a.id}/uitnodigen` },
+    );
+    const code = letterCode(letter.body);
+    const invitee = new TestClient(t.app, '10.11.0.3');
+    await invitee.get(`/uitnodiging?code=${code}`);
+    const joined = await invitee.post('/uitnodiging', {
+      code,
+      displayName: 'Noor',
+      username: 'noor-coordinator',
+      password: 'een-lang-wachtwoord-42',
+    });
+    assert.equal(joined.statusCode, 303);
+    const result = await t.database.db.execute(
+      sql`select subject, body from outbox where recipient = ${english.email!} order by id desc limit 1`,
+    );
+    const mail = (result as unknown as { rows: Array<{ subject: string; body: string }> }).rows[0];
+    assert.equal(mail?.subject, `New coordinator in ${world.networks.a.name}`);
+    assert.match(mail!.body, /Noor is now a coordinator of/);
   });
 });

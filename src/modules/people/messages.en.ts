@@ -148,6 +148,11 @@ export const en: Record<keyof typeof nl, string> = {
   'invite.organisation': 'Organisation (for a professional)',
   'invite.organisation.none': 'No organisation',
   'invite.create': 'Create invitation',
+  'invite.language': 'Language of the invitation',
+  'invite.language.hint':
+    'The person gets the email or letter in this language. The new account gets this language too. The person can change it later.',
+  'invite.accountLanguage': 'Language of the website and of your email',
+  'invite.accountLanguage.hint': 'You can change this later under My data.',
   'invite.sent': 'The invitation has been sent.',
   'invite.coordinatorsOnly':
     'This network has a coordinator already. Only a coordinator of the network can make someone coordinator.',
@@ -357,6 +362,7 @@ export const en: Record<keyof typeof nl, string> = {
   'invitations.new': 'Invite someone',
   'invitations.to': 'To',
   'invitations.role': 'Role',
+  'invitations.language': 'Language',
   'invitations.sent': 'Sent',
   'invitations.expires': 'Valid until',
   'invitations.actions': 'What you can do',
@@ -383,6 +389,16 @@ export const en: Record<keyof typeof nl, string> = {
     'Is this not right? Then look at the members of the network and in the log, and change the role.',
   'mail.someone': 'Someone',
   'mail.yourNetwork': 'your neighbourhood network',
+  'mail.aNetwork': 'a neighbourhood network',
+  'mail.invitation.subject': 'Invitation to {network}',
+  'mail.invitation.body': '{inviter} invites you to take part in {network} on Buurtkracht.',
+  'mail.invitation.link':
+    'With this link you choose a name and a password. The link works for {days} days and only once:',
+  'mail.leader.subject': 'Your account on Buurtkracht',
+  'mail.leader.body':
+    'An administrator of Buurtkracht has made an account for you. As a leader you see how the neighbourhoods of your municipality or region are doing. You see only numbers, no details of people.',
+  'mail.leader.link':
+    'Choose your password with this link. The link works for three days and only once:',
   'people.name.identifier': 'your email address or username',
   'people.name.password': 'your password',
   'people.name.newPassword': 'your new password',
@@ -394,6 +410,7 @@ export const en: Record<keyof typeof nl, string> = {
   'people.name.username': 'a username',
   'people.name.listed': 'whether your name is in the list of members',
   'people.name.inviteKind': 'how you invite',
+  'people.name.inviteLanguage': 'the language of the invitation',
   'people.name.addressee': 'the name on the letter',
   'people.name.role': 'the role',
   'people.name.organisation': 'the organisation',

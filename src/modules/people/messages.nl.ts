@@ -148,6 +148,11 @@ export const nl = {
   'invite.organisation': 'Organisatie (voor een professional)',
   'invite.organisation.none': 'Geen organisatie',
   'invite.create': 'Uitnodiging maken',
+  'invite.language': 'Taal van de uitnodiging',
+  'invite.language.hint':
+    'In deze taal krijgt de persoon de e-mail of de brief. Het nieuwe account krijgt ook deze taal. De persoon kan dat later veranderen.',
+  'invite.accountLanguage': 'Taal van de website en van uw e-mail',
+  'invite.accountLanguage.hint': 'U kunt dit later veranderen bij Mijn gegevens.',
   'invite.sent': 'De uitnodiging is verstuurd.',
   'invite.coordinatorsOnly':
     'Dit netwerk heeft al een coördinator. Alleen een coördinator van het netwerk kan iemand coördinator maken.',
@@ -356,6 +361,7 @@ export const nl = {
   'invitations.new': 'Iemand uitnodigen',
   'invitations.to': 'Aan',
   'invitations.role': 'Rol',
+  'invitations.language': 'Taal',
   'invitations.sent': 'Verstuurd',
   'invitations.expires': 'Geldig tot',
   'invitations.actions': 'Wat u kunt doen',
@@ -382,6 +388,16 @@ export const nl = {
     'Klopt dit niet? Kijk dan bij de leden van het netwerk en in het logboek, en pas de rol aan.',
   'mail.someone': 'Iemand',
   'mail.yourNetwork': 'uw buurtnetwerk',
+  'mail.aNetwork': 'een buurtnetwerk',
+  'mail.invitation.subject': 'Uitnodiging voor {network}',
+  'mail.invitation.body': '{inviter} nodigt u uit om mee te doen in {network} op Buurtkracht.',
+  'mail.invitation.link':
+    'Via deze link kiest u een naam en een wachtwoord. De link werkt {days} dagen en maar één keer:',
+  'mail.leader.subject': 'Uw account op Buurtkracht',
+  'mail.leader.body':
+    'Een beheerder van Buurtkracht heeft een account voor u gemaakt. Als bestuurder ziet u hoe het gaat in de buurten van uw gemeente of regio. U ziet alleen aantallen, geen gegevens van personen.',
+  'mail.leader.link':
+    'Kies via deze link uw wachtwoord. De link werkt drie dagen en maar één keer:',
   'people.name.identifier': 'uw e-mailadres of gebruikersnaam',
   'people.name.password': 'uw wachtwoord',
   'people.name.newPassword': 'uw nieuwe wachtwoord',
@@ -393,6 +409,7 @@ export const nl = {
   'people.name.username': 'een gebruikersnaam',
   'people.name.listed': 'of uw naam in de ledenlijst staat',
   'people.name.inviteKind': 'hoe u uitnodigt',
+  'people.name.inviteLanguage': 'de taal van de uitnodiging',
   'people.name.addressee': 'de naam op de brief',
   'people.name.role': 'de rol',
   'people.name.organisation': 'de organisatie',

@@ -209,6 +209,7 @@ export function presentInvitationRow(
     role: MemberRole;
     email: string | null;
     addressee: string | null;
+    language: 'nl' | 'en';
     createdAt: Date;
     expiresAt: Date;
   },
@@ -224,6 +225,7 @@ export function presentInvitationRow(
           : t('members.invitation.letterNoName'),
     who: i.kind === 'email' ? (i.email ?? '') : (i.addressee ?? t('invitations.noName')),
     role: roleLabel(t, i.role),
+    language: t(i.language === 'en' ? 'account.language.en' : 'account.language.nl'),
     sent: formatDateTime(lang, i.createdAt),
     expires: formatDate(lang, i.expiresAt),
   };

@@ -103,6 +103,13 @@ export const invitations = pgTable('invitations', {
   email: text('email'),
   /** The name on a printed letter, so the coordinator knows whose letter it is. */
   addressee: text('addressee'),
+  /**
+   * The language the inviter chose for the mail or letter ('nl' or 'en', issue 12 item 13);
+   * the new account starts with it.
+   */
+  language: text('language', { enum: ['nl', 'en'] })
+    .notNull()
+    .default('nl'),
   codeHash: text('code_hash').notNull().unique(),
   invitedBy: integer('invited_by').references(() => people.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type FormState, parseForm } from '../../../platform/forms.js';
-import { formatDate } from '../../../platform/i18n/index.js';
+import { formatDate, languages } from '../../../platform/i18n/index.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { peopleModule } from '../../people/index.js';
 import { backToAdmin, formSpec } from '../presenters.js';
@@ -282,6 +282,17 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
                 placeholder: t('admin.choose'),
                 required: true,
               },
+              {
+                kind: 'select',
+                name: 'language',
+                label: t('admin.leaders.language'),
+                description: t('admin.leaders.language.hint'),
+                options: [
+                  { value: 'nl', label: t('admin.language.nl') },
+                  { value: 'en', label: t('admin.language.en') },
+                ],
+                required: true,
+              },
             ],
             submit: t('admin.leaders.submit'),
             ...state,
@@ -327,6 +338,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
             'form.choose',
           )
           .describe('admin.name.scope'),
+        language: z.enum(languages).optional().describe('admin.name.leaderLanguage'),
       }),
       request.body,
       request.t,
@@ -336,7 +348,12 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
     const id = Number(form.data.scope.slice(1));
     const scope = form.data.scope.startsWith('m') ? { municipalityId: id } : { regionId: id };
     const added = await people.addLeader(
-      { email: form.data.email, displayName: form.data.displayName, scope },
+      {
+        email: form.data.email,
+        displayName: form.data.displayName,
+        scope,
+        language: form.data.language,
+      },
       baseUrl(context.config, request),
       by,
     );

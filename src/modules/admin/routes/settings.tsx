@@ -149,7 +149,7 @@ export async function settingsRoutes(app: FastifyInstance, deps: AdminDeps): Pro
     );
     if (!form.ok)
       return mailPage(request, reply, { errors: form.errors, values: form.values }, 400);
-    const result = await service.sendTestMail(form.data.to, by);
+    const result = await service.sendTestMail(form.data.to, by, request.lang);
     if (!result.ok) {
       return mailPage(
         request,

@@ -37,6 +37,8 @@ export function accountRepository(db: Executor) {
       /** Null for an account whose person still chooses a password through a link. */
       passwordHash: string | null;
       isAdmin?: boolean;
+      /** The language for the interface and mail ('nl' or 'en'); null: not chosen. */
+      language?: 'nl' | 'en' | null;
     }): Promise<PersonRow> {
       return (await db.insert(people).values(values).returning())[0]!;
     },

@@ -109,6 +109,20 @@ export function peopleDirectory(db: Executor) {
         .where(eq(people.id, personId));
       return rows[0]?.email ?? undefined;
     },
+
+    /**
+     * The account that has this email address (as stored: trimmed, lower case), with the
+     * language it chose for mail (null: none); undefined when no account has it.
+     */
+    async findAccountByEmail(
+      email: string,
+    ): Promise<{ personId: number; language: string | null } | undefined> {
+      const rows = await db
+        .select({ personId: people.id, language: people.language })
+        .from(people)
+        .where(and(eq(people.email, email.trim().toLowerCase()), isNull(people.erasedAt)));
+      return rows[0];
+    },
   };
 }
 

@@ -70,6 +70,7 @@ export function invitationRepository(db: Executor) {
           role: invitations.role,
           email: invitations.email,
           addressee: invitations.addressee,
+          language: invitations.language,
           createdAt: invitations.createdAt,
           expiresAt: invitations.expiresAt,
         })

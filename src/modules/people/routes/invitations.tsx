@@ -6,7 +6,8 @@ import { findInNetworkOr404 } from '../../../platform/access.js';
 import { memberRoles } from '../../../platform/actor.js';
 import type { FormState } from '../../../platform/forms.js';
 import { formValues, parseForm } from '../../../platform/forms.js';
-import { formatDate } from '../../../platform/i18n/index.js';
+import { formatDate, isLang, type Lang, languages } from '../../../platform/i18n/index.js';
+import { setLanguageCookie } from '../../../platform/pages.js';
 import { readLogo, readPlatformSettings } from '../../../platform/settings.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { isCommonPassword } from '../common-passwords.js';
@@ -64,6 +65,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
               roleLabel: roleLabel(request.t, invitation.role),
               email: invitation.email,
               hasAccount: invitation.hasAccount,
+              language: invitation.language,
             },
           }}
         />
@@ -142,6 +144,10 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         : passwordField.refine((p) => !isCommonPassword(p), 'password.common')
       ).describe('people.name.password'),
       listed: z.literal('on').optional().describe('people.name.listed'),
+      language: (invitation.hasAccount
+        ? z.string().optional()
+        : z.enum(languages).optional()
+      ).describe('account.name.language'),
     });
     const form = parseForm(schema, request.body, request.t);
     if (!form.ok)
@@ -169,6 +175,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         username: form.data.username,
         password: form.data.password,
         listed: form.data.listed === 'on',
+        language: isLang(form.data.language) ? form.data.language : undefined,
       },
       request.ip,
       request.actor?.personId,
@@ -191,6 +198,11 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
       );
     }
     reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions);
+    // A new account goes on in its language, as after signing in (sign-in.tsx).
+    if (!invitation.hasAccount) {
+      const language = isLang(form.data.language) ? form.data.language : invitation.language;
+      setLanguageCookie(reply, language, cookieOptions.secure);
+    }
     return reply
       .flash('ok', 'invite.welcome', { network: invitation.networkName })
       .redirect(`/netwerk/${result.networkId}`, 303);
@@ -223,6 +235,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         email: z.string().trim().max(200).optional().describe('people.name.email'),
         addressee: z.string().trim().max(80).optional().describe('people.name.addressee'),
         role: z.enum(memberRoles).describe('people.name.role'),
+        language: z.enum(languages).optional().describe('people.name.inviteLanguage'),
         organisationId: z
           .string()
           .optional()
@@ -253,6 +266,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         email: form.data.email,
         addressee: form.data.addressee,
         organisationId: form.data.organisationId ? Number(form.data.organisationId) : undefined,
+        language: form.data.language,
       },
       request.ip,
       url,
@@ -276,15 +290,19 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
       code: created.code,
       addressee: form.data.addressee || null,
       expiresAt: created.expiresAt,
+      language: created.language,
     });
   });
 
-  /** The printable letter with a code that is shown this once (never cached). */
+  /**
+   * The printable letter with a code that is shown this once (never cached), in the
+   * language chosen for the invitation, whatever the coordinator's own language is.
+   */
   async function showLetter(
     request: FastifyRequest,
     reply: FastifyReply,
     network: { id: number; name: string },
-    letter: { code: string; addressee: string | null; expiresAt: Date },
+    letter: { code: string; addressee: string | null; expiresAt: Date; language: Lang },
   ) {
     const [settings, logo, help] = await Promise.all([
       readPlatformSettings(context.db),
@@ -297,11 +315,11 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
       addressee: letter.addressee,
       code: letter.code,
       url: `${baseUrl(config, request)}/uitnodiging`,
-      validUntil: formatDate(request.lang, letter.expiresAt),
+      validUntil: formatDate(letter.language, letter.expiresAt),
       help,
       back: `/netwerk/${network.id}/uitnodigingen`,
     };
-    return reply.page((ctx) => <LetterPage ctx={ctx} vm={vm} />);
+    return reply.page((ctx) => <LetterPage ctx={ctx} vm={vm} />, 200, letter.language);
   }
 
   // Managing the open invitations

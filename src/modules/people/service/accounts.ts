@@ -2,6 +2,7 @@
 // first administrator, set-up and reset links, search, deactivation, ending sessions, and
 // leaders with their scope. Never a person's own contributions: names, addresses, roles.
 import { recordAudit } from '../../../platform/audit.js';
+import type { Lang } from '../../../platform/i18n/index.js';
 import { accountsRepository, peopleRepository } from '../repository/index.js';
 import { hashPassword, newLinkToken } from '../secrets.js';
 import { mailTranslator, type ServiceContext } from './context.js';
@@ -197,10 +198,17 @@ export function accountService(c: ServiceContext) {
 
     /**
      * Gives a person a leader's scope (a municipality or a region). An address without an
-     * account gets one, with a mail holding a link to choose a password (valid three days).
+     * account gets one, with a mail holding a link to choose a password (valid three days),
+     * in `language` (the administrator's choice, Dutch when not given), which the new
+     * account keeps as its language; an existing account keeps its own.
      */
     async addLeader(
-      input: { email: string; displayName: string; scope: LeaderScopeInput },
+      input: {
+        email: string;
+        displayName: string;
+        scope: LeaderScopeInput;
+        language?: Lang | undefined;
+      },
       baseUrl: string,
       by: AdminOrigin,
     ): Promise<{ personId: number; created: boolean }> {
@@ -216,6 +224,7 @@ export function accountService(c: ServiceContext) {
               username: null,
               displayName: input.displayName.trim(),
               passwordHash: null,
+              language: input.language ?? null,
             })
           ).id;
         await repo.insertLeaderScope({ personId, ...input.scope });
@@ -223,15 +232,16 @@ export function accountService(c: ServiceContext) {
       });
       if (outcome.created) {
         const link = await newPasswordLink(outcome.personId, LEADER_LINK_MINUTES, baseUrl);
+        const t = mailTranslator(input.language);
         await mailer.send(db, {
           to: email,
           personId: outcome.personId,
-          subject: 'Uw account op Buurtkracht',
+          subject: t('mail.leader.subject'),
           body: [
-            `Beste ${input.displayName.trim()},`,
+            t('account.email.mail.greeting', { name: input.displayName.trim() }),
             '',
-            'Een beheerder van Buurtkracht heeft een account voor u gemaakt. Als bestuurder ziet u hoe het gaat in de buurten van uw gemeente of regio. U ziet alleen aantallen, geen gegevens van personen.',
-            'Kies via deze link uw wachtwoord. De link werkt drie dagen en maar één keer:',
+            t('mail.leader.body'),
+            t('mail.leader.link'),
             link.url,
           ].join('\n'),
         });

@@ -2,6 +2,7 @@
 // membership for an account that exists).
 import type { Actor, MemberRole } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
+import { type Lang, translator } from '../../../platform/i18n/index.js';
 import { networkModule } from '../../network/index.js';
 import { notificationsModule } from '../../notifications/index.js';
 import { peopleRepository } from '../repository/index.js';
@@ -23,22 +24,28 @@ export function invitationService(c: ServiceContext) {
     return coordinators.length === 0 || coordinators.some((k) => k.personId === personId);
   }
 
-  /** The invitation mail: the link with the code, in Dutch (as the first invitation). */
+  /**
+   * The invitation mail: the link with the code, in the language the inviter chose for the
+   * invitation (issue 12 item 13), whatever the inviter's own interface language is.
+   */
   function invitationMail(
     to: string,
+    language: Lang,
     networkName: string | undefined,
     inviterName: string,
     code: string,
     baseUrl: string,
   ) {
+    const t = translator(language);
+    const network = networkName ?? t('mail.aNetwork');
     return {
       to,
-      subject: `Uitnodiging voor ${networkName ?? 'een buurtnetwerk'}`,
+      subject: t('mail.invitation.subject', { network }),
       body: [
-        'Goedendag,',
+        t('letter.greetingNoName'),
         '',
-        `${inviterName} nodigt u uit om mee te doen in ${networkName ?? 'een buurtnetwerk'} op Buurtkracht.`,
-        'Via deze link kiest u een naam en een wachtwoord. De link werkt 30 dagen en maar één keer:',
+        t('mail.invitation.body', { inviter: inviterName, network }),
+        t('mail.invitation.link', { days: INVITATION_DAYS }),
         `${baseUrl}/uitnodiging?code=${code}`,
       ].join('\n'),
     };
@@ -67,7 +74,9 @@ export function invitationService(c: ServiceContext) {
       invitation: { id: number; networkId: number; kind: 'email' | 'letter' },
       origin: string,
       baseUrl: string,
-    ): Promise<{ code: string; expiresAt: Date; addressee: string | null } | undefined> {
+    ): Promise<
+      { code: string; expiresAt: Date; addressee: string | null; language: Lang } | undefined
+    > {
       const code = invitation.kind === 'email' ? newLinkToken() : newLetterCode();
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3_600_000);
       const network = (await places.listNetworkSummaries([invitation.networkId]))[0];
@@ -80,7 +89,14 @@ export function invitationService(c: ServiceContext) {
         if (row?.kind === 'email' && row.email) {
           await mailer.send(
             tx,
-            invitationMail(row.email, network?.name, actor.displayName, code, baseUrl),
+            invitationMail(
+              row.email,
+              row.language,
+              network?.name,
+              actor.displayName,
+              code,
+              baseUrl,
+            ),
           );
         }
         return row;
@@ -94,7 +110,9 @@ export function invitationService(c: ServiceContext) {
         networkId: invitation.networkId,
         origin,
       });
-      return renewed ? { code, expiresAt, addressee: renewed.addressee } : undefined;
+      return renewed
+        ? { code, expiresAt, addressee: renewed.addressee, language: renewed.language }
+        : undefined;
     },
 
     /** Revokes an open invitation: its code no longer works. */
@@ -125,11 +143,13 @@ export function invitationService(c: ServiceContext) {
         email?: string | undefined;
         addressee?: string | undefined;
         organisationId?: number | undefined;
+        /** The language of the mail or letter and of the new account; Dutch when not given. */
+        language?: Lang | undefined;
       },
       origin: string,
       baseUrl: string,
     ): Promise<
-      | { ok: true; code: string; id: number; expiresAt: Date }
+      | { ok: true; code: string; id: number; expiresAt: Date; language: Lang }
       | { ok: false; reason: 'coordinatorsOnly' }
     > {
       if (input.role === 'coordinator' && !(await mayGrantCoordinator(networkId, actor.personId))) {
@@ -154,6 +174,7 @@ export function invitationService(c: ServiceContext) {
           kind: input.kind,
           email: input.kind === 'email' ? input.email!.trim().toLowerCase() : null,
           addressee: input.kind === 'letter' ? (input.addressee?.trim() ?? null) : null,
+          language: input.language ?? 'nl',
           codeHash: hashCode(code),
           invitedBy: actor.personId,
           expiresAt,
@@ -161,7 +182,14 @@ export function invitationService(c: ServiceContext) {
         if (input.kind === 'email') {
           await mailer.send(
             tx,
-            invitationMail(created.email!, network?.name, actor.displayName, code, baseUrl),
+            invitationMail(
+              created.email!,
+              created.language,
+              network?.name,
+              actor.displayName,
+              code,
+              baseUrl,
+            ),
           );
         }
         return created;
@@ -176,7 +204,7 @@ export function invitationService(c: ServiceContext) {
         origin,
         detail: `${input.kind} ${input.role}`,
       });
-      return { ok: true, code, id: invitation.id, expiresAt };
+      return { ok: true, code, id: invitation.id, expiresAt, language: invitation.language };
     },
 
     /** What the accept form shows about a code, if it can still be used. */
@@ -192,6 +220,7 @@ export function invitationService(c: ServiceContext) {
         role: invitation.role,
         kind: invitation.kind,
         email: invitation.email,
+        language: invitation.language,
         hasAccount: existing !== undefined,
       };
     },
@@ -211,6 +240,8 @@ export function invitationService(c: ServiceContext) {
         username?: string | undefined;
         password: string;
         listed: boolean;
+        /** The new account's language; the invitation's language when not given. */
+        language?: Lang | undefined;
       },
       origin: string,
       /** Who is signed in while redeeming, if anyone: never the invitation's creator. */
@@ -279,6 +310,7 @@ export function invitationService(c: ServiceContext) {
               username: invitation.email ? null : username,
               displayName: input.displayName.trim(),
               passwordHash: passwordHash!,
+              language: input.language ?? invitation.language,
             });
             personId = person.id;
             await r.setInvitationUsedBy(invitation.id, personId);

@@ -1,6 +1,12 @@
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
-import { Checkbox, Form, SubmitButton, TextField } from '../../../platform/views/forms.js';
+import {
+  Checkbox,
+  Form,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 
 export interface LoginViewModel extends FormState {
@@ -169,6 +175,8 @@ export interface AcceptViewModel extends FormState {
     roleLabel: string;
     email: string | null;
     hasAccount: boolean;
+    /** The language the inviter chose: the new account's language unless changed here. */
+    language: 'nl' | 'en';
   };
 }
 
@@ -236,6 +244,19 @@ export function AcceptInvitationPage({ ctx, vm }: { ctx: ViewContext; vm: Accept
               autocomplete={inv.hasAccount ? 'current-password' : 'new-password'}
               required
             />
+            {inv.hasAccount ? null : (
+              <SelectField
+                name="language"
+                label={t('invite.accountLanguage')}
+                description={t('invite.accountLanguage.hint')}
+                value={vm.values?.language ?? inv.language}
+                error={vm.errors?.language}
+                options={[
+                  { value: 'nl', label: t('account.language.nl') },
+                  { value: 'en', label: t('account.language.en') },
+                ]}
+              />
+            )}
             <Checkbox
               name="listed"
               label={t('invite.listed')}

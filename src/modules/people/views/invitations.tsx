@@ -13,6 +13,8 @@ export interface InvitationsViewModel {
     /** Short, for the buttons: the address or the name, or "zonder naam". */
     who: string;
     role: string;
+    /** The language of the mail or letter, named in that language ("English"). */
+    language: string;
     sent: string;
     expires: string;
   }[];
@@ -41,6 +43,8 @@ export function InvitationsPage({ ctx, vm }: { ctx: ViewContext; vm: Invitations
               <dl class="bk-facts">
                 <dt>{t('invitations.role')}</dt>
                 <dd>{i.role}</dd>
+                <dt>{t('invitations.language')}</dt>
+                <dd>{i.language}</dd>
                 <dt>{t('invitations.sent')}</dt>
                 <dd>{i.sent}</dd>
                 <dt>{t('invitations.expires')}</dt>

@@ -225,6 +225,17 @@ export function InvitePage({ ctx, vm }: { ctx: ViewContext; vm: InviteViewModel 
             { value: 'letter', label: t('invite.kind.letter'), hint: t('invite.kind.letter.hint') },
           ]}
         />
+        <RadioGroup
+          name="language"
+          label={t('invite.language')}
+          description={t('invite.language.hint')}
+          value={vm.values?.language ?? 'nl'}
+          error={vm.errors?.language}
+          options={[
+            { value: 'nl', label: t('account.language.nl') },
+            { value: 'en', label: t('account.language.en') },
+          ]}
+        />
         <TextField
           name="email"
           type="email"

@@ -1,0 +1,125 @@
+// The administration's mail in the reader's language (issue 12 item 13): the test mail goes
+// out in the language of the account with that address (Dutch when it chose none), and to an
+// address without an account in the administrator's interface language; a new leader's
+// set-up mail in the language the administrator chose, which the new account keeps.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { rows } from '#test/helpers/admin.js';
+import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+
+describe('the administration’s mail in the reader’s language', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof createWorld>>;
+
+  before(async () => {
+    t = await createTestApp();
+    world = await createWorld(t.database.db);
+  });
+  after(() => t.close());
+
+  async function adminIn(lang: 'nl' | 'en', address: string): Promise<TestClient> {
+    const admin = new TestClient(t.app, address);
+    await admin.login(world.people.admin.email!, TEST_PASSWORD);
+    await admin.post('/taal', { lang, back: '/' });
+    return admin;
+  }
+
+  const lastMailTo = async (to: string) =>
+    (
+      await rows<{ subject: string; body: string; person_id: number | null }>(
+        t,
+        sql`select subject, body, person_id from outbox where recipient = ${to} order by id desc limit 1`,
+      )
+    )[0];
+
+  test('a test mail to an address without an account is in the administrator’s language', async () => {
+    const english = await adminIn('en', '10.13.0.1');
+    const sent = await english.post(
+      '/beheer/mail',
+      { to: 'postmaster@test.example' },
+      { from: '/beheer/mail' },
+    );
+    assert.equal(sent.statusCode, 303);
+    const mail = await lastMailTo('postmaster@test.example');
+    assert.equal(mail?.subject, 'Test message from Buurtkracht');
+    assert.match(mail!.body, /^Hello,\n\nThis is a test message from Buurtkracht/);
+    const dutch = await adminIn('nl', '10.13.0.2');
+    await dutch.post('/beheer/mail', { to: 'postmaster@test.example' }, { from: '/beheer/mail' });
+    assert.equal(
+      (await lastMailTo('postmaster@test.example'))?.subject,
+      'Testbericht van Buurtkracht',
+    );
+  });
+
+  test('a test mail to an account’s address is in that person’s language, whatever the administrator’s', async () => {
+    const reader = await createPerson(t.database.db, { name: 'Sam' });
+    await t.database.db.execute(sql`update people set language = 'en' where id = ${reader.id}`);
+    const dutch = await adminIn('nl', '10.13.0.3');
+    await dutch.post('/beheer/mail', { to: reader.email! }, { from: '/beheer/mail' });
+    const mail = await lastMailTo(reader.email!);
+    assert.equal(mail?.subject, 'Test message from Buurtkracht');
+    assert.equal(mail?.person_id, reader.id);
+    const none = await createPerson(t.database.db, { name: 'Fatma' });
+    const english = await adminIn('en', '10.13.0.4');
+    await english.post('/beheer/mail', { to: none.email! }, { from: '/beheer/mail' });
+    assert.equal((await lastMailTo(none.email!))?.subject, 'Testbericht van Buurtkracht');
+  });
+
+  test('a reset link from the administrator is in the person’s language, not the administrator’s', async () => {
+    const reader = await createPerson(t.database.db, { name: 'Robin' });
+    await t.database.db.execute(sql`update people set language = 'en' where id = ${reader.id}`);
+    const dutch = await adminIn('nl', '10.13.0.7');
+    const sent = await dutch.post(
+      `/beheer/mensen/${reader.id}/herstellink`,
+      {},
+      { from: `/beheer/mensen/${reader.id}` },
+    );
+    assert.equal(sent.statusCode, 303);
+    const mail = await lastMailTo(reader.email!);
+    assert.equal(mail?.subject, 'New password for Buurtkracht');
+    assert.match(mail!.body, /^Dear Robin,/);
+  });
+
+  test('a new leader gets the set-up mail in the chosen language, and the account keeps it', async () => {
+    const admin = await adminIn('nl', '10.13.0.5');
+    const form = await admin.get('/beheer/bestuurders');
+    assert.match(form.body, /Taal van de e-mail en het account/);
+    const added = await admin.post('/beheer/bestuurders', {
+      email: 'mayor@test.example',
+      displayName: 'Alex Mayor',
+      scope: `m${world.municipality.id}`,
+      language: 'en',
+    });
+    assert.equal(added.statusCode, 303);
+    const mail = await lastMailTo('mayor@test.example');
+    assert.equal(mail?.subject, 'Your account on Buurtkracht');
+    assert.match(mail!.body, /^Dear Alex Mayor,/);
+    assert.match(mail!.body, /The link works for three days and only once:/);
+    assert.doesNotMatch(mail!.body, /Beste|Kies via deze link/);
+    const [account] = await rows<{ language: string | null }>(
+      t,
+      sql`select language from people where email = 'mayor@test.example'`,
+    );
+    assert.equal(account?.language, 'en');
+  });
+
+  test('a leader’s language that is not offered: 400 naming the field, input kept, nothing saved', async () => {
+    const admin = await adminIn('nl', '10.13.0.6');
+    await admin.get('/beheer/bestuurders');
+    const refused = await admin.post('/beheer/bestuurders', {
+      email: 'kept@test.example',
+      displayName: 'Kim',
+      scope: `m${world.municipality.id}`,
+      language: 'fr',
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /de taal van de e-mail/);
+    assert.match(refused.body, /value="kept@test\.example"/);
+    assert.equal(
+      (await rows(t, sql`select 1 from people where email = 'kept@test.example'`)).length,
+      0,
+    );
+  });
+});
