@@ -70,6 +70,8 @@ const PUBLIC_ROUTES = [
   // filtered by the visibility rule (platform/visibility.ts), in the query.
   'GET /bibliotheek',
   'GET /bibliotheek/:itemId',
+  // A story's photo: the same visibility check as the story page, on every request.
+  'GET /bibliotheek/:itemId/foto',
   'GET /zoeken',
   // Anyone who sees a published item may report it (the route checks what they may see;
   // visitors only public items), rate-limited.
