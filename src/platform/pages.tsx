@@ -161,7 +161,9 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
 
   app.post<{ Body: { lang?: string; back?: string } }>(
     '/taal',
-    { config: { policy: 'public' } },
+    // A preference of this browser, not data on the server: no CSRF token (decision 0016), so
+    // pages without another form need no CSRF secret or cookie. Still rate-limited.
+    { config: { policy: 'public', csrf: 'exempt' } },
     async (request, reply) => {
       const lang = isLang(request.body?.lang) ? request.body.lang : 'nl';
       setLanguageCookie(reply, lang, options.secure);

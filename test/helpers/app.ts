@@ -90,6 +90,17 @@ export class TestClient {
     return response;
   }
 
+  /**
+   * Makes sure the last page seen carries a CSRF token: if not, visits `/` (signed in, it has
+   * the sign-out form) and else the sign-in page — pages without a form that needs a token
+   * carry none (decision 0016).
+   */
+  async ensureCsrfToken(): Promise<void> {
+    if (csrfTokenIn(this.lastHtml)) return;
+    await this.get('/');
+    if (!csrfTokenIn(this.lastHtml)) await this.get('/inloggen');
+  }
+
   /** `headers`: extra request headers (e.g. a forged Host). */
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({
@@ -106,7 +117,8 @@ export class TestClient {
 
   /**
    * Posts a form as a browser would. The CSRF token comes from the last page seen (or from
-   * `from`, fetched first); pass `_csrf` yourself to override it.
+   * `from`, fetched first; without either, from `/` or the sign-in page); pass `_csrf`
+   * yourself to override it.
    */
   async post(
     url: string,
@@ -114,7 +126,7 @@ export class TestClient {
     options: { from?: string; headers?: Record<string, string> } = {},
   ): Promise<LightMyRequestResponse> {
     if (options.from) await this.get(options.from);
-    else if (!csrfTokenIn(this.lastHtml)) await this.get('/');
+    else await this.ensureCsrfToken();
     const fields = { _csrf: csrfTokenIn(this.lastHtml) ?? '', ...form };
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) {

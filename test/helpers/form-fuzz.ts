@@ -327,7 +327,7 @@ export function defineFormFuzz(names: string[]): FuzzContext {
           ...new Map([...forms.values()].flat().map((f) => [f.name, f])).values(),
         ];
         // A page first: the session's token, and a place to come back to.
-        if (!csrfTokenIn(client.lastHtml)) await client.get('/');
+        await client.ensureCsrfToken();
         const before = last ?? (await fingerprint());
         const response: LightMyRequestResponse = await send(
           client,
@@ -396,7 +396,7 @@ export function defineFormFuzz(names: string[]): FuzzContext {
       const fields = forms.get(url) ?? [
         ...new Map([...forms.values()].flat().map((f) => [f.name, f])).values(),
       ];
-      if (!csrfTokenIn(client.lastHtml)) await client.get('/');
+      await client.ensureCsrfToken();
       return send(client, url, build(fields), 'form');
     },
   };

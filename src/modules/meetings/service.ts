@@ -127,6 +127,22 @@ export function meetingsService(db: Database) {
   const repo = meetingsRepository(db);
   const directory = peopleModule.api.directory(db);
 
+  async function describeMeeting(meeting: MeetingRow): Promise<MeetingDetail> {
+    const [present, agenda] = await Promise.all([
+      repo.listAttendance(meeting.id),
+      repo.listAgenda(meeting.id),
+    ]);
+    const names = await directory.findNames(present);
+    const attendance = present
+      .map((personId) => ({
+        personId,
+        name: names.get(personId)?.name ?? '',
+        erased: names.get(personId)?.erased ?? true,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    return { meeting, agenda, attendance };
+  }
+
   return {
     listMeetings: (networkId: number) => repo.listMeetings(networkId),
     listUpcomingPublic: (networkId: number, limit = 3) =>
@@ -138,20 +154,17 @@ export function meetingsService(db: Database) {
     findMeetingRow: (networkId: number, meetingId: number) =>
       repo.findMeeting(networkId, meetingId),
 
+    /** The meeting in the network with its agenda and attendance; undefined when not there. */
     async findMeeting(networkId: number, meetingId: number): Promise<MeetingDetail | undefined> {
       const meeting = await repo.findMeeting(networkId, meetingId);
-      if (!meeting) return undefined;
-      const present = await repo.listAttendance(meeting.id);
-      const names = await directory.findNames(present);
-      const attendance = present
-        .map((personId) => ({
-          personId,
-          name: names.get(personId)?.name ?? '',
-          erased: names.get(personId)?.erased ?? true,
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-      return { meeting, agenda: await repo.listAgenda(meeting.id), attendance };
+      return meeting && describeMeeting(meeting);
     },
+
+    /** The agenda and attendance of a meeting row already found (no second read of the row). */
+    describeMeeting,
+
+    /** A meeting's agenda items in their order (the public page shows nothing else of it). */
+    listAgenda: (meetingId: number) => repo.listAgenda(meetingId),
 
     async createMeeting(networkId: number, input: MeetingInput): Promise<number> {
       return db.transaction(async (tx) => {

@@ -103,6 +103,8 @@ describe('network: directory, public pages and demo', () => {
   test('a network page shows contact details, organisations and listed members with roles', async () => {
     const res = await t.app.inject('/buurt/zonnehoek');
     assert.equal(res.statusCode, 200);
+    // A visitor without cookies gets none: the page has no form that needs a CSRF token.
+    assert.equal(res.headers['set-cookie'], undefined);
     assertHeadingOrder(res.body);
     assert.match(res.body, /<title>Buurtnetwerk Zonnehoek · Buurtkracht<\/title>/);
     assert.match(res.body, /<h1 class="utrecht-heading-1">Buurtnetwerk Zonnehoek<\/h1>/);

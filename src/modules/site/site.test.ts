@@ -44,22 +44,56 @@ describe('site pages and platform plumbing', () => {
     }
   });
 
-  test('a post without a valid CSRF token is refused with 403 and changes nothing', async () => {
-    const client = new TestClient(t.app);
-    await client.get('/');
-    const res = await client.post('/taal', { lang: 'en', back: '/', _csrf: 'forged' });
-    assert.equal(res.statusCode, 403);
-    assert.match(res.body, /Het formulier is verlopen/);
-    assert.equal(client.cookie('lang'), undefined);
+  test('a visitor without cookies gets no cookie on pages without a form (no CSRF secret made)', async () => {
+    for (const url of ['/', '/privacy', '/toegankelijkheid', '/buurten']) {
+      const res = await t.app.inject(url);
+      assert.equal(res.statusCode, 200, url);
+      assert.equal(res.headers['set-cookie'], undefined, url);
+      assert.doesNotMatch(res.body, /name="_csrf"/, url);
+    }
+    // A page with a form that changes data still gets its secret and token.
+    const form = await t.app.inject('/inloggen');
+    assert.match(String(form.headers['set-cookie']), /^csrf=/);
+    assert.match(form.body, /name="_csrf" value="[^"]+"/);
+  });
 
-    // A post from another site: no CSRF cookie, no token.
-    const foreign = await t.app.inject({
+  test('the language switch works without a token or any cookie, and stays on this site', async () => {
+    const res = await t.app.inject({
       method: 'POST',
       url: '/taal',
-      payload: 'lang=en',
+      payload: 'lang=en&back=%2Fprivacy',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    assert.equal(foreign.statusCode, 403);
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/privacy');
+    assert.match(String(res.headers['set-cookie']), /^lang=en;/);
+    const page = await t.app.inject('/');
+    assert.match(page.body, /<form method="post" action="\/taal" class="bk-lang">/);
+  });
+
+  test('a post to a protected route without a valid CSRF token is refused with 403 and changes nothing', async () => {
+    const client = new TestClient(t.app);
+    await client.get('/inloggen');
+    assert.ok(client.cookie('csrf'));
+    const forged = await client.post('/inloggen', {
+      identifier: 'nobody@example.org',
+      password: 'wrong-password-1',
+      _csrf: 'forged',
+    });
+    assert.equal(forged.statusCode, 403);
+    assert.match(forged.body, /Het formulier is verlopen/);
+    assert.equal(client.cookie('sid'), undefined);
+
+    // A post from another site: no CSRF cookie, no token (the sign-out form too).
+    for (const url of ['/inloggen', '/uitloggen', '/wachtwoord-vergeten']) {
+      const foreign = await t.app.inject({
+        method: 'POST',
+        url,
+        payload: 'identifier=nobody%40example.org&password=x&email=nobody%40example.org',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      assert.equal(foreign.statusCode, 403, url);
+    }
   });
 
   test('unknown pages get the friendly 404 page in the visitor language', async () => {

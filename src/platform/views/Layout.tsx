@@ -108,8 +108,8 @@ export function Layout({ ctx, title, children }: LayoutProps) {
                 </li>
               </ul>
             </nav>
+            {/* No CSRF token: the switch only sets this browser's language (decision 0016). */}
             <form method="post" action="/taal" class="bk-lang">
-              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
               <input type="hidden" name="lang" value={other} />
               <input type="hidden" name="back" value={ctx.path} />
               <button

@@ -21,7 +21,7 @@ export function registerAttendanceRoutes(app: FastifyInstance, kit: MeetingRoute
     state: FormState,
     status = 200,
   ) {
-    const detail = (await service.findMeeting(network.id, meeting.id))!;
+    const detail = await service.describeMeeting(meeting);
     const present = new Set(detail.attendance.map((a) => a.personId));
     const members = (await service.listMembers(network.id)).map((m) => ({
       personId: m.personId,

@@ -247,7 +247,7 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
     async (request, reply) => {
       const network = await networks.inUrl(request, 'meetings.manage', can);
       const meeting = await loadMeeting(request, network.id);
-      const detail = (await service.findMeeting(network.id, meeting.id))!;
+      const detail = await service.describeMeeting(meeting);
       const local = toLocal(meeting.startsAt);
       const values: Record<string, string> = {
         kind: meeting.kind,
@@ -308,9 +308,9 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
   async function meetingVm(
     request: FastifyRequest,
     network: { id: number; name: string },
-    meetingId: number,
+    meeting: MeetingRow,
   ): Promise<MeetingViewModel> {
-    const detail = (await service.findMeeting(network.id, meetingId))!;
+    const detail = await service.describeMeeting(meeting);
     const canManage = can(request.actor, 'meetings.manage', { networkId: network.id });
     return presentMeeting(request.t, request.lang, network, detail, canManage);
   }
@@ -318,7 +318,7 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
   app.get('/netwerk/:networkId/bijeenkomsten/:meetingId', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'meetings.view', can);
     const meeting = await loadMeeting(request, network.id);
-    return showMeetingPage(kit, request, reply, network, meeting.id);
+    return showMeetingPage(kit, request, reply, network, meeting);
   });
 
   app.get(
@@ -327,7 +327,7 @@ export function registerMeetingRoutes(app: FastifyInstance, kit: MeetingRouteKit
     async (request, reply) => {
       const network = await networks.inUrl(request, 'meetings.view', can);
       const meeting = await loadMeeting(request, network.id);
-      const vm = await meetingVm(request, network, meeting.id);
+      const vm = await meetingVm(request, network, meeting);
       return reply.page((ctx) => <AgendaPrintPage ctx={ctx} vm={vm} />);
     },
   );

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FormState } from '../../../platform/forms.js';
 import { can } from '../policy.js';
 import { presentActions, presentMeeting } from '../presenters.js';
+import type { MeetingRow } from '../repository.js';
 import { hasEnded, PLACES_PER_PERSON_MAX } from '../service.js';
 import { MeetingPage } from '../views/meeting.js';
 import type { MeetingRouteKit } from './kit.js';
@@ -16,17 +17,20 @@ export async function showMeetingPage(
   request: FastifyRequest,
   reply: FastifyReply,
   network: { id: number; name: string; slug: string },
-  meetingId: number,
+  m: MeetingRow,
   forms: { rsvp?: FormState; action?: FormState } = {},
   status = 200,
 ) {
   const { service } = kit;
-  const detail = (await service.findMeeting(network.id, meetingId))!;
-  const m = detail.meeting;
+  // The row is read once (by the route); the rest of the page in parallel.
+  const [detail, coming, actions] = await Promise.all([
+    service.describeMeeting(m),
+    service.listComing(m.id),
+    service.listActions(m.id),
+  ]);
   const canManage = can(request.actor, 'meetings.manage', { networkId: network.id });
   const vm = presentMeeting(request.t, request.lang, network, detail, canManage);
   const personId = request.actor?.personId;
-  const coming = await service.listComing(m.id);
   const open = !m.cancelledAt && !hasEnded(m, new Date());
   if (
     open &&
@@ -55,7 +59,7 @@ export async function showMeetingPage(
       ),
     };
   }
-  vm.actions = presentActions(request.t, request.lang, network.id, await service.listActions(m.id));
+  vm.actions = presentActions(request.t, request.lang, network.id, actions);
   vm.publicPath = m.isPublic ? `/buurt/${network.slug}/bijeenkomsten/${m.id}` : null;
   vm.canReopen = canManage && m.cancelledAt !== null && !hasEnded(m, new Date());
   return reply.page(

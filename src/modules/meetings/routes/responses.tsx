@@ -52,7 +52,7 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
       if (!form.ok || places > PLACES_PER_PERSON_MAX) {
         const errors = { places: placesError };
         const state = { errors, values: formValues(body) };
-        return showMeetingPage(kit, request, reply, network, meeting.id, { rsvp: state }, 400);
+        return showMeetingPage(kit, request, reply, network, meeting, { rsvp: state }, 400);
       }
       const result = await service.respond(network.id, meeting.id, request.actor!.personId, places);
       if (!result.ok) {
@@ -68,7 +68,7 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
               ? request.t('meetings.rsvp.fullLeft', { left: result.left })
               : request.t('meetings.rsvp.full');
         const state = { errors: { places: message }, values: formValues(body) };
-        return showMeetingPage(kit, request, reply, network, meeting.id, { rsvp: state }, 409);
+        return showMeetingPage(kit, request, reply, network, meeting, { rsvp: state }, 409);
       }
       return reply
         .flash('ok', places === 0 ? 'meetings.rsvp.withdrawn' : 'meetings.rsvp.saved')
@@ -174,7 +174,7 @@ export function registerResponseRoutes(app: FastifyInstance, kit: MeetingRouteKi
       }
       if (!form.ok || Object.keys(errors).length > 0) {
         const state = { errors, values: formValues(body) };
-        return showMeetingPage(kit, request, reply, network, meeting.id, { action: state }, 400);
+        return showMeetingPage(kit, request, reply, network, meeting, { action: state }, 400);
       }
       await service.addAction(meeting.id, {
         what: form.data.what,
@@ -218,7 +218,7 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, kit: MeetingRo
         ? await service.findPublicMeeting(network.id, id)
         : undefined;
       if (!meeting) throw Object.assign(new Error('Not Found'), { statusCode: 404 });
-      const detail = (await service.findMeeting(network.id, meeting.id))!;
+      const agenda = await service.listAgenda(meeting.id);
       const vm = {
         network,
         meeting: {
@@ -228,7 +228,7 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, kit: MeetingRo
           description: minutesBlocks(meeting.description),
           cancelled: meeting.cancelledAt !== null,
         },
-        agenda: detail.agenda.map((a) => a.title),
+        agenda: agenda.map((a) => a.title),
       };
       return reply.page((ctx) => <PublicMeetingPage ctx={ctx} vm={vm} />);
     },
