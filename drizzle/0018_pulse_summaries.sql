@@ -12,6 +12,7 @@ CREATE TABLE "meeting_month_counts" (
 	"month" text NOT NULL,
 	"agenda_from_residents" integer DEFAULT 0 NOT NULL,
 	"agenda_from_professionals" integer DEFAULT 0 NOT NULL,
+	"named_attendees" integer DEFAULT 0 NOT NULL,
 	"other_residents" integer DEFAULT 0 NOT NULL,
 	"other_professionals" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "meeting_month_counts_network_id_month_pk" PRIMARY KEY("network_id","month")

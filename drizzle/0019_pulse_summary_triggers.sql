@@ -85,8 +85,9 @@ SELECT network_id, to_char(decided_on, 'YYYY-MM'), effect, involvement, count(*)
 FROM decisions WHERE status IN ('decided', 'reviewed') AND decided_on IS NOT NULL GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
 
--- meetings and their agenda items → meeting_month_counts (meetings not cancelled, by the
--- Amsterdam month they start in). A meeting's share: its unnamed attendance and its agenda.
+-- meetings, their agenda items and named attendance → meeting_month_counts (meetings not cancelled, by the
+-- Amsterdam month they start in). A meeting's share: its agenda, its named attendees and the
+-- unnamed attendance on its row.
 CREATE FUNCTION meeting_month_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -97,20 +98,22 @@ BEGIN
       other_residents = c.other_residents + excluded.other_residents,
       other_professionals = c.other_professionals + excluded.other_professionals;
   ELSE
-    -- An update: the new share less the old one (the agenda does not change in this statement).
-    INSERT INTO meeting_month_counts AS c (network_id, month, agenda_from_residents, agenda_from_professionals, other_residents, other_professionals)
-    SELECT network_id, month, sum(d * ar), sum(d * ap), sum(d * o_r), sum(d * o_p) FROM (
+    -- An update: the new share less the old one (agenda and attendance stay as they are).
+    INSERT INTO meeting_month_counts AS c (network_id, month, agenda_from_residents, agenda_from_professionals, named_attendees, other_residents, other_professionals)
+    SELECT network_id, month, sum(d * ar), sum(d * ap), sum(d * na), sum(d * o_r), sum(d * o_p) FROM (
       SELECT m.network_id, to_char(m.starts_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM') AS month, m.d,
         (SELECT count(*) FROM meeting_agenda_items a WHERE a.meeting_id = m.id AND a.origin = 'resident') AS ar,
         (SELECT count(*) FROM meeting_agenda_items a WHERE a.meeting_id = m.id AND a.origin = 'professional') AS ap,
+        (SELECT count(*) FROM meeting_attendance t WHERE t.meeting_id = m.id) AS na,
         m.other_residents AS o_r, m.other_professionals AS o_p
       FROM (SELECT *, 1 AS d FROM new_rows UNION ALL SELECT *, -1 FROM old_rows) m
       WHERE m.cancelled_at IS NULL
     ) delta GROUP BY 1, 2
-    HAVING sum(d * ar) <> 0 OR sum(d * ap) <> 0 OR sum(d * o_r) <> 0 OR sum(d * o_p) <> 0
+    HAVING sum(d * ar) <> 0 OR sum(d * ap) <> 0 OR sum(d * na) <> 0 OR sum(d * o_r) <> 0 OR sum(d * o_p) <> 0
     ON CONFLICT (network_id, month) DO UPDATE SET
       agenda_from_residents = c.agenda_from_residents + excluded.agenda_from_residents,
       agenda_from_professionals = c.agenda_from_professionals + excluded.agenda_from_professionals,
+      named_attendees = c.named_attendees + excluded.named_attendees,
       other_residents = c.other_residents + excluded.other_residents,
       other_professionals = c.other_professionals + excluded.other_professionals;
   END IF;
@@ -119,11 +122,13 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION meeting_month_counts_forget() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- Before the row goes (and the cascade takes its agenda items): take its share off.
+  -- Before the row goes (and the cascade takes its agenda items and attendance): take its
+  -- share off.
   IF OLD.cancelled_at IS NULL THEN
     UPDATE meeting_month_counts SET
       agenda_from_residents = agenda_from_residents - (SELECT count(*) FROM meeting_agenda_items a WHERE a.meeting_id = OLD.id AND a.origin = 'resident'),
       agenda_from_professionals = agenda_from_professionals - (SELECT count(*) FROM meeting_agenda_items a WHERE a.meeting_id = OLD.id AND a.origin = 'professional'),
+      named_attendees = named_attendees - (SELECT count(*) FROM meeting_attendance t WHERE t.meeting_id = OLD.id),
       other_residents = other_residents - OLD.other_residents,
       other_professionals = other_professionals - OLD.other_professionals
     WHERE network_id = OLD.network_id
@@ -182,13 +187,48 @@ CREATE TRIGGER meeting_agenda_month_counts_update AFTER UPDATE ON meeting_agenda
 CREATE TRIGGER meeting_agenda_month_counts_delete AFTER DELETE ON meeting_agenda_items REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION meeting_agenda_month_counts_track();
 --> statement-breakpoint
-INSERT INTO meeting_month_counts (network_id, month, agenda_from_residents, agenda_from_professionals, other_residents, other_professionals)
+CREATE FUNCTION meeting_attendance_month_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- Attendance of a meeting that is gone (the cascade of its delete) was taken off before.
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO meeting_month_counts AS c (network_id, month, named_attendees)
+    SELECT m.network_id, to_char(m.starts_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), count(*)
+    FROM new_rows t JOIN meetings m ON m.id = t.meeting_id WHERE m.cancelled_at IS NULL GROUP BY 1, 2
+    ON CONFLICT (network_id, month) DO UPDATE SET named_attendees = c.named_attendees + excluded.named_attendees;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO meeting_month_counts AS c (network_id, month, named_attendees)
+    SELECT m.network_id, to_char(m.starts_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), -count(*)
+    FROM old_rows t JOIN meetings m ON m.id = t.meeting_id WHERE m.cancelled_at IS NULL GROUP BY 1, 2
+    ON CONFLICT (network_id, month) DO UPDATE SET named_attendees = c.named_attendees + excluded.named_attendees;
+  ELSE
+    INSERT INTO meeting_month_counts AS c (network_id, month, named_attendees)
+    SELECT m.network_id, to_char(m.starts_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), sum(t.d)
+    FROM (SELECT meeting_id, 1 AS d FROM new_rows UNION ALL SELECT meeting_id, -1 FROM old_rows) t
+    JOIN meetings m ON m.id = t.meeting_id WHERE m.cancelled_at IS NULL GROUP BY 1, 2
+    ON CONFLICT (network_id, month) DO UPDATE SET named_attendees = c.named_attendees + excluded.named_attendees;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER meeting_attendance_month_counts_insert AFTER INSERT ON meeting_attendance REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION meeting_attendance_month_counts_track();
+--> statement-breakpoint
+CREATE TRIGGER meeting_attendance_month_counts_update AFTER UPDATE ON meeting_attendance REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION meeting_attendance_month_counts_track();
+--> statement-breakpoint
+CREATE TRIGGER meeting_attendance_month_counts_delete AFTER DELETE ON meeting_attendance REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION meeting_attendance_month_counts_track();
+--> statement-breakpoint
+INSERT INTO meeting_month_counts (network_id, month, agenda_from_residents, agenda_from_professionals, named_attendees, other_residents, other_professionals)
 SELECT m.network_id, to_char(m.starts_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'),
-  coalesce(sum(a.ar), 0), coalesce(sum(a.ap), 0), sum(m.other_residents), sum(m.other_professionals)
+  coalesce(sum(a.ar), 0), coalesce(sum(a.ap), 0),
+  coalesce(sum(t.na), 0),
+  sum(m.other_residents), sum(m.other_professionals)
 FROM meetings m
 LEFT JOIN (
   SELECT meeting_id, count(*) FILTER (WHERE origin = 'resident') AS ar, count(*) FILTER (WHERE origin = 'professional') AS ap
   FROM meeting_agenda_items GROUP BY meeting_id
 ) a ON a.meeting_id = m.id
+LEFT JOIN (SELECT meeting_id, count(*) AS na FROM meeting_attendance GROUP BY meeting_id) t ON t.meeting_id = m.id
 WHERE m.cancelled_at IS NULL
 GROUP BY 1, 2;

@@ -1,8 +1,8 @@
 // The meetings' figures of the pulse, counted in SQL over a set of networks: agenda items by
 // origin (listening or sending) and who attended (residents or professionals). What is on the
-// meeting rows comes from the monthly summary `meeting_month_counts` (decision 0017); the
-// named attendance, which hangs on members' roles, is counted live.
-import { and, type Column, count, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+// meeting rows comes from the monthly summary `meeting_month_counts` (decision 0017); which
+// named attendees are residents, which hangs on members' roles, is counted live.
+import { and, type Column, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { wholeMonths } from '../../platform/time.js';
 import { meetingAttendance, meetingMonthCounts, meetings } from './tables.js';
@@ -60,11 +60,12 @@ export function meetingsPulseRepository(db: Executor) {
 
     /**
      * For the pulse: attendance of the meetings of these networks in [from, to) (first days
-     * of months), counted in SQL as `{ residents, professionals }`: named attendees by their
-     * role in the meeting's network (`residentMembers`, the people module's subquery of
-     * `(person_id, network_id)` of residents and council members), counted live, plus the
-     * unnamed counts on each meeting from the monthly summary. Throws an Error for a bound
-     * that is not a month's first day.
+     * of months), counted in SQL as `{ residents, professionals }`. From the monthly summary:
+     * the named attendees and the unnamed counts on each meeting. Live, since roles change:
+     * which named attendees are residents or council members of the meeting's network
+     * (`residentMembers`, the people module's subquery of `(person_id, network_id)`, decision
+     * 0013) — found from those members, who are few, through their attendance. Throws an
+     * Error for a bound that is not a month's first day.
      */
     async countAttendanceForPulse(
       networkIds: readonly number[],
@@ -74,28 +75,36 @@ export function meetingsPulseRepository(db: Executor) {
     ): Promise<{ residents: number; professionals: number }> {
       if (networkIds.length === 0) return { residents: 0, professionals: 0 };
       const c = meetingMonthCounts;
-      const [others, named] = await Promise.all([
+      const [summary, named] = await Promise.all([
         db
           .select({
+            named: total(c.namedAttendees),
             residents: total(c.otherResidents),
             professionals: total(c.otherProfessionals),
           })
           .from(c)
           .where(summaryOf(networkIds, from, to)),
         db
-          .select({
-            residents: sql<number>`(count(*) filter (where (${meetingAttendance.personId}, ${meetings.networkId}) in (${residentMembers})))::int`,
-            all: count(),
-          })
-          .from(meetingAttendance)
-          .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+          .select({ residents: sql<number>`count(*)::int` })
+          .from(sql`(${residentMembers}) as resident_members(person_id, network_id)`)
+          .innerJoin(
+            meetingAttendance,
+            sql`${meetingAttendance.personId} = resident_members.person_id`,
+          )
+          .innerJoin(
+            meetings,
+            and(
+              eq(meetings.id, meetingAttendance.meetingId),
+              sql`${meetings.networkId} = resident_members.network_id`,
+            ),
+          )
           .where(inPulse(networkIds, from, to)),
       ]);
-      const o = others[0] ?? { residents: 0, professionals: 0 };
-      const n = named[0] ?? { residents: 0, all: 0 };
+      const s = summary[0] ?? { named: 0, residents: 0, professionals: 0 };
+      const namedResidents = named[0]?.residents ?? 0;
       return {
-        residents: o.residents + n.residents,
-        professionals: o.professionals + n.all - n.residents,
+        residents: s.residents + namedResidents,
+        professionals: s.professionals + s.named - namedResidents,
       };
     },
   };
