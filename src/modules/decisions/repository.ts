@@ -1,6 +1,6 @@
 // All SQL of the decisions module. Every query is scoped by its network, or by a decision
 // found within its network.
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   type DecisionBody,
