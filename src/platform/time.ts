@@ -41,3 +41,16 @@ export function fromLocal(date: string, time: string): Date | undefined {
   instant = guess - offsetMs(instant);
   return new Date(instant);
 }
+
+/**
+ * A period of whole months [from, to), given as Amsterdam calendar dates that are first days
+ * of months ("2026-01-01"), as the months it starts and ends with: `{ first, end }`
+ * ("YYYY-MM"; `end` is the month after the last one). The pulse's monthly summaries are keyed
+ * by these months (decision 0017). Throws an Error for a bound that is not a month's first day.
+ */
+export function wholeMonths(from: string, to: string): { first: string; end: string } {
+  for (const bound of [from, to]) {
+    if (!/^\d{4}-\d{2}-01$/.test(bound)) throw new Error(`not a month's first day: ${bound}`);
+  }
+  return { first: from.slice(0, 7), end: to.slice(0, 7) };
+}

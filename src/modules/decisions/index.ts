@@ -7,6 +7,7 @@ import { decisionsOverview } from './overview.js';
 import { decisionsPersonData } from './person-data.js';
 import { decisionsPublicSection } from './public.js';
 import { decisionsRepository } from './repository.js';
+import { decisionsPulseRepository } from './repository-pulse.js';
 import { decisionsRoutes } from './routes.js';
 import { decisionsSearch } from './search.js';
 import { seedDecisionsDemo } from './seed.js';
@@ -26,9 +27,10 @@ const api = {
     return {
       /**
        * `{ month, effect, involvement, fromResidents, n }[]` of decisions taken in these
-       * networks in [from, to); `residentSignalIds` is the signals module's subquery.
+       * networks in [from, to) (first days of months); `residentSignalIds` is the signals
+       * module's subquery. Throws an Error for a bound that is not a month's first day.
        */
-      countDecisions: repo.countForPulse,
+      countDecisions: decisionsPulseRepository(db).countForPulse,
       /** Decided decisions of these networks whose review date has come. */
       countDueForReview: repo.countDueForReview,
     };

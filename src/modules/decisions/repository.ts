@@ -1,6 +1,6 @@
 // All SQL of the decisions module. Every query is scoped by its network, or by a decision
 // found within its network.
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   type DecisionBody,
@@ -317,47 +317,6 @@ export function decisionsRepository(db: Executor) {
           .values(kinds.map((kind) => ({ networkId, kind })))
           .onConflictDoNothing();
       }
-    },
-
-    /**
-     * For the pulse: decided and reviewed decisions of these networks by month of the
-     * decision, effect, involvement and whether they came from residents (they follow up a
-     * signal among `residentSignalIds`, a subquery of the signals module) in the period
-     * [from, to) (Amsterdam calendar dates, YYYY-MM-DD), counted in SQL; numbers only.
-     */
-    async countForPulse(
-      networkIds: readonly number[],
-      from: string,
-      to: string,
-      residentSignalIds: SQL,
-    ) {
-      if (networkIds.length === 0) return [];
-      const month = sql<string>`to_char(${decisions.decidedOn}, 'YYYY-MM')`;
-      // Unnest the (short) list of each decision and look each id up in the hashed subquery:
-      // an overlap with an array of every resident signal grew with both counts.
-      const fromResidents = sql<boolean>`exists (select 1 from unnest(${decisions.signalIds}) as linked(id) where linked.id in (${residentSignalIds}))`;
-      return (
-        db
-          .select({
-            month,
-            effect: decisions.effect,
-            involvement: decisions.involvement,
-            fromResidents,
-            n: count(),
-          })
-          .from(decisions)
-          .where(
-            and(
-              inArray(decisions.networkId, [...networkIds]),
-              inArray(decisions.status, ['decided', 'reviewed']),
-              gte(decisions.decidedOn, from),
-              lt(decisions.decidedOn, to),
-            ),
-          )
-          // By position: the subquery's parameters get new numbers when repeated in GROUP BY,
-          // and PostgreSQL would not see the two expressions as the same.
-          .groupBy(sql`1, 2, 3, 4`)
-      );
     },
 
     /** For the pulse: how many decisions of these networks are due for review on `today`. */

@@ -2,6 +2,7 @@
 // part of it, the community strength check, the dissent that was heard, the review with
 // hindsight; every earlier version of a decision, the council's consents, and per network
 // the kinds of decision that need the council's consent. Every decision carries its network.
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -111,6 +112,10 @@ export const decisions = pgTable(
   (t) => [
     index('decisions_network_status').on(t.networkId, t.status),
     index('decisions_network_review').on(t.networkId, t.reviewOn),
+    // The pulse counts decisions that follow up a signal live (decision 0017): few rows.
+    index('decisions_network_linked')
+      .on(t.networkId, t.decidedOn)
+      .where(sql`cardinality(${t.signalIds}) > 0`),
   ],
 );
 
@@ -163,4 +168,22 @@ export const decisionConsentKinds = pgTable(
     kind: text('kind', { enum: decisionKinds }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.kind] })],
+);
+
+/**
+ * The pulse's monthly summary (decision 0017): decided and reviewed decisions per network,
+ * month of `decided_on` ("YYYY-MM"), effect and involvement, `n` of them. Kept current in the
+ * same transaction as every change of `decisions` by the triggers of
+ * drizzle/0019_pulse_summary_triggers.sql; never written by the application.
+ */
+export const decisionMonthCounts = pgTable(
+  'decision_month_counts',
+  {
+    networkId: integer('network_id').notNull(),
+    month: text('month').notNull(),
+    effect: text('effect', { enum: strengthEffects }).notNull(),
+    involvement: text('involvement', { enum: involvementLevels }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.month, t.effect, t.involvement] })],
 );

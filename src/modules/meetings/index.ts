@@ -21,7 +21,10 @@ const api = {
   /** Aggregated figures for the pulse, counted in SQL: numbers only. */
   pulse(db: Executor) {
     return {
-      /** `{ origin, n }[]` of agenda items of meetings of these networks in [from, to). */
+      /**
+       * `{ origin, n }[]` of agenda items of meetings of these networks in [from, to) (first
+       * days of months; from the monthly summary, decision 0017).
+       */
       countAgenda: meetingsPulseRepository(db).countAgendaForPulse,
       /**
        * `{ residents, professionals }` who attended meetings of these networks in [from, to);

@@ -1,42 +1,71 @@
 // The meetings' figures of the pulse, counted in SQL over a set of networks: agenda items by
-// origin (listening or sending) and who attended (residents or professionals).
-import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+// origin (listening or sending) and who attended (residents or professionals). What is on the
+// meeting rows comes from the monthly summary `meeting_month_counts` (decision 0017); which
+// named attendees are residents, which hangs on members' roles, is counted live.
+import { and, type Column, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { agendaItems, meetingAttendance, meetings } from './tables.js';
+import { wholeMonths } from '../../platform/time.js';
+import { meetingAttendance, meetingMonthCounts, meetings } from './tables.js';
 
-/** Meetings of these networks, not cancelled, starting in [from, to) (Amsterdam dates). */
+/**
+ * Meetings of these networks, not cancelled, starting in [from, to) (Amsterdam dates): the
+ * bounds turned into instants, so the index on (network_id, starts_at) can be used.
+ */
 function inPulse(networkIds: readonly number[], from: string, to: string) {
-  const day = sql`(${meetings.startsAt} at time zone 'Europe/Amsterdam')::date`;
+  const instant = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/Amsterdam')`;
   return and(
     inArray(meetings.networkId, [...networkIds]),
     isNull(meetings.cancelledAt),
-    sql`${day} >= ${from}::date and ${day} < ${to}::date`,
+    gte(meetings.startsAt, instant(from)),
+    lt(meetings.startsAt, instant(to)),
   );
 }
+
+/** The summary rows of these networks in the whole months [from, to). */
+function summaryOf(networkIds: readonly number[], from: string, to: string) {
+  const { first, end } = wholeMonths(from, to);
+  const c = meetingMonthCounts;
+  return and(inArray(c.networkId, [...networkIds]), gte(c.month, first), lt(c.month, end));
+}
+
+/** The sum of a summary column, 0 when there are no rows. */
+const total = (column: Column) => sql<number>`coalesce(sum(${column}), 0)::int`;
 
 /** The pulse's counts of the meetings module (numbers only, never a name). */
 export function meetingsPulseRepository(db: Executor) {
   return {
     /**
      * For the pulse: agenda items of meetings of these networks in the period [from, to)
-     * (Amsterdam calendar dates) by their origin, counted in SQL — listening (from residents)
-     * or sending. Cancelled meetings do not count.
+     * (first days of months, Amsterdam calendar dates) by their origin — listening (from
+     * residents) or sending —, from the monthly summary. Cancelled meetings do not count;
+     * an origin without items is left out. Throws an Error for a bound that is not a month's
+     * first day.
      */
     async countAgendaForPulse(networkIds: readonly number[], from: string, to: string) {
       if (networkIds.length === 0) return [];
-      return db
-        .select({ origin: agendaItems.origin, n: count() })
-        .from(agendaItems)
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .where(inPulse(networkIds, from, to))
-        .groupBy(agendaItems.origin);
+      const c = meetingMonthCounts;
+      const rows = await db
+        .select({
+          resident: total(c.agendaFromResidents),
+          professional: total(c.agendaFromProfessionals),
+        })
+        .from(c)
+        .where(summaryOf(networkIds, from, to));
+      const { resident = 0, professional = 0 } = rows[0] ?? {};
+      return [
+        { origin: 'resident' as const, n: resident },
+        { origin: 'professional' as const, n: professional },
+      ].filter((r) => r.n > 0);
     },
 
     /**
-     * For the pulse: attendance of the meetings of these networks in [from, to), counted in
-     * SQL as `{ residents, professionals }`: named attendees by their role in the meeting's
-     * network (`residentMembers`, the people module's subquery of `(person_id, network_id)`
-     * of residents and council members) plus the unnamed counts on each meeting.
+     * For the pulse: attendance of the meetings of these networks in [from, to) (first days
+     * of months), counted in SQL as `{ residents, professionals }`. From the monthly summary:
+     * the named attendees and the unnamed counts on each meeting. Live, since roles change:
+     * which named attendees are residents or council members of the meeting's network
+     * (`residentMembers`, the people module's subquery of `(person_id, network_id)`, decision
+     * 0013) — found from those members, who are few, through their attendance. Throws an
+     * Error for a bound that is not a month's first day.
      */
     async countAttendanceForPulse(
       networkIds: readonly number[],
@@ -45,41 +74,38 @@ export function meetingsPulseRepository(db: Executor) {
       residentMembers: SQL,
     ): Promise<{ residents: number; professionals: number }> {
       if (networkIds.length === 0) return { residents: 0, professionals: 0 };
-      // Two one-row aggregates side by side: the unnamed counts on the meetings and the named
-      // attendees. (Grouping the attendees per meeting and joining that back made PostgreSQL
-      // sort the grouped rows again for every meeting: 20 ms on the public page.)
-      const unnamed = db
-        .select({
-          residents: sql<number>`coalesce(sum(${meetings.otherResidents}), 0)`.as(
-            'unnamed_residents',
-          ),
-          professionals: sql<number>`coalesce(sum(${meetings.otherProfessionals}), 0)`.as(
-            'unnamed_professionals',
-          ),
-        })
-        .from(meetings)
-        .where(inPulse(networkIds, from, to))
-        .as('unnamed');
-      const named = db
-        .select({
-          residents:
-            sql<number>`count(*) filter (where (${meetingAttendance.personId}, ${meetings.networkId}) in (${residentMembers}))`.as(
-              'named_residents',
+      const c = meetingMonthCounts;
+      const [summary, named] = await Promise.all([
+        db
+          .select({
+            named: total(c.namedAttendees),
+            residents: total(c.otherResidents),
+            professionals: total(c.otherProfessionals),
+          })
+          .from(c)
+          .where(summaryOf(networkIds, from, to)),
+        db
+          .select({ residents: sql<number>`count(*)::int` })
+          .from(sql`(${residentMembers}) as resident_members(person_id, network_id)`)
+          .innerJoin(
+            meetingAttendance,
+            sql`${meetingAttendance.personId} = resident_members.person_id`,
+          )
+          .innerJoin(
+            meetings,
+            and(
+              eq(meetings.id, meetingAttendance.meetingId),
+              sql`${meetings.networkId} = resident_members.network_id`,
             ),
-          all: count().as('named_all'),
-        })
-        .from(meetingAttendance)
-        .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-        .where(inPulse(networkIds, from, to))
-        .as('named');
-      const rows = await db
-        .select({
-          residents: sql<number>`(${unnamed.residents} + ${named.residents})::int`,
-          professionals: sql<number>`(${unnamed.professionals} + ${named.all} - ${named.residents})::int`,
-        })
-        .from(unnamed)
-        .innerJoin(named, sql`true`);
-      return rows[0] ?? { residents: 0, professionals: 0 };
+          )
+          .where(inPulse(networkIds, from, to)),
+      ]);
+      const s = summary[0] ?? { named: 0, residents: 0, professionals: 0 };
+      const namedResidents = named[0]?.residents ?? 0;
+      return {
+        residents: s.residents + namedResidents,
+        professionals: s.professionals + s.named - namedResidents,
+      };
     },
   };
 }

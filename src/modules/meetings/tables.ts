@@ -136,3 +136,26 @@ export const meetingActions = pgTable(
   },
   (t) => [index('meeting_actions_meeting').on(t.meetingId)],
 );
+
+/**
+ * The pulse's monthly summary (decision 0017): per network and Amsterdam month ("YYYY-MM" of
+ * `starts_at`) of meetings that are not cancelled, their agenda items by origin, the named
+ * attendees (`meeting_attendance` rows) and the unnamed attendance counted on the meeting
+ * rows. Kept current in the same transaction as
+ * every change of `meetings`, `meeting_agenda_items` and `meeting_attendance` by the triggers of
+ * drizzle/0019_pulse_summary_triggers.sql; never written by the application.
+ */
+export const meetingMonthCounts = pgTable(
+  'meeting_month_counts',
+  {
+    networkId: integer('network_id').notNull(),
+    month: text('month').notNull(),
+    agendaFromResidents: integer('agenda_from_residents').notNull().default(0),
+    agendaFromProfessionals: integer('agenda_from_professionals').notNull().default(0),
+    /** Named attendees of every role; which are residents is counted live (roles change). */
+    namedAttendees: integer('named_attendees').notNull().default(0),
+    otherResidents: integer('other_residents').notNull().default(0),
+    otherProfessionals: integer('other_professionals').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.month] })],
+);

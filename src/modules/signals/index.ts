@@ -22,7 +22,10 @@ const api = {
   /** Aggregated figures for the pulse, counted in SQL: numbers only, never texts or names. */
   pulse(db: Executor) {
     return {
-      /** `{ month, theme, raisedBy, n }[]` of signals raised in these networks in [from, to). */
+      /**
+       * `{ month, theme, raisedBy, n }[]` of signals raised in these networks in [from, to)
+       * (first days of months; from the monthly summary, decision 0017).
+       */
       countSignals: signalsRepository(db).countForPulse,
       /** SQL subquery: ids of signals raised by residents (see decision 0013). */
       residentSignalIds: signalsRepository(db).residentSignalIds,

@@ -175,3 +175,21 @@ export const signalRevisions = pgTable(
   },
   (t) => [index('signal_revisions_signal').on(t.signalId, t.editedAt)],
 );
+
+/**
+ * The pulse's monthly summary (decision 0017): signals per network, Amsterdam month
+ * ("YYYY-MM" of `created_at`), theme and who raised them, `n` of them — public submissions
+ * still pending left out. Kept current in the same transaction as every change of `signals`
+ * by the triggers of drizzle/0019_pulse_summary_triggers.sql; never written by the application.
+ */
+export const signalMonthCounts = pgTable(
+  'signal_month_counts',
+  {
+    networkId: integer('network_id').notNull(),
+    month: text('month').notNull(),
+    theme: text('theme').notNull(),
+    raisedBy: signalRaisedBy('raised_by').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.month, t.theme, t.raisedBy] })],
+);

@@ -1,8 +1,9 @@
 // Signals by the many: the list of a network (person-bound ones only for who may see them)
 // and the counts of the pattern view and the dashboards.
-import { and, count, desc, eq, exists, gte, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, exists, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
-import { signalFollowers, signals } from '../tables.js';
+import { wholeMonths } from '../../../platform/time.js';
+import { signalFollowers, signalMonthCounts, signals } from '../tables.js';
 import type { SignalListFilter } from './index.js';
 import { waitingCondition } from './overview.js';
 
@@ -12,26 +13,28 @@ export const SIGNAL_LIST_LIMIT = 50;
 export function listRepository(db: Executor) {
   const pulse = {
     /**
-     * For the pulse: signals raised in the period [from, to) (Amsterdam calendar dates,
-     * YYYY-MM-DD) in any of these networks, by month ("YYYY-MM"), theme and who raised them,
-     * counted in SQL. Person-bound signals count as numbers only; public submissions still
-     * waiting for the coordinator do not count.
+     * For the pulse: signals raised in the period [from, to) (first days of months, Amsterdam
+     * calendar dates, YYYY-MM-01) in any of these networks, by month ("YYYY-MM"), theme and
+     * who raised them: read from the monthly summary `signal_month_counts`, which triggers
+     * keep current with every change of a signal (decision 0017). Person-bound signals count
+     * as numbers only; public submissions still waiting for the coordinator do not count.
+     * Throws an Error for a bound that is not a month's first day.
      */
     async countForPulse(networkIds: readonly number[], from: string, to: string) {
       if (networkIds.length === 0) return [];
-      const local = sql`(${signals.createdAt} at time zone 'Europe/Amsterdam')`;
-      const month = sql<string>`to_char(${local}, 'YYYY-MM')`;
+      const { first, end } = wholeMonths(from, to);
+      const c = signalMonthCounts;
       return db
-        .select({ month, theme: signals.theme, raisedBy: signals.raisedBy, n: count() })
-        .from(signals)
-        .where(
-          and(
-            inArray(signals.networkId, [...networkIds]),
-            ne(signals.status, 'pending'),
-            sql`${local}::date >= ${from}::date and ${local}::date < ${to}::date`,
-          ),
-        )
-        .groupBy(month, signals.theme, signals.raisedBy);
+        .select({
+          month: c.month,
+          theme: c.theme,
+          raisedBy: c.raisedBy,
+          n: sql<number>`sum(${c.n})::int`,
+        })
+        .from(c)
+        .where(and(inArray(c.networkId, [...networkIds]), gte(c.month, first), lt(c.month, end)))
+        .groupBy(c.month, c.theme, c.raisedBy)
+        .having(sql`sum(${c.n}) > 0`);
     },
 
     /**
