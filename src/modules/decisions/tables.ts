@@ -174,7 +174,7 @@ export const decisionConsentKinds = pgTable(
  * The pulse's monthly summary (decision 0017): decided and reviewed decisions per network,
  * month of `decided_on` ("YYYY-MM"), effect and involvement, `n` of them. Kept current in the
  * same transaction as every change of `decisions` by the triggers of
- * drizzle/0019_pulse_summary_triggers.sql; never written by the application.
+ * drizzle/0021_pulse_summary_triggers.sql; never written by the application.
  */
 export const decisionMonthCounts = pgTable(
   'decision_month_counts',

@@ -143,7 +143,7 @@ export const meetingActions = pgTable(
  * attendees (`meeting_attendance` rows) and the unnamed attendance counted on the meeting
  * rows. Kept current in the same transaction as
  * every change of `meetings`, `meeting_agenda_items` and `meeting_attendance` by the triggers of
- * drizzle/0019_pulse_summary_triggers.sql; never written by the application.
+ * drizzle/0021_pulse_summary_triggers.sql; never written by the application.
  */
 export const meetingMonthCounts = pgTable(
   'meeting_month_counts',

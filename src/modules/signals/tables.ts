@@ -180,7 +180,7 @@ export const signalRevisions = pgTable(
  * The pulse's monthly summary (decision 0017): signals per network, Amsterdam month
  * ("YYYY-MM" of `created_at`), theme and who raised them, `n` of them — public submissions
  * still pending left out. Kept current in the same transaction as every change of `signals`
- * by the triggers of drizzle/0019_pulse_summary_triggers.sql; never written by the application.
+ * by the triggers of drizzle/0021_pulse_summary_triggers.sql; never written by the application.
  */
 export const signalMonthCounts = pgTable(
   'signal_month_counts',
