@@ -1,5 +1,6 @@
 // Runs the real server as a child process (node + tsx, as `npm run dev` does), to test what
 // only a whole process shows: start-up, the data-folder lock, crashes and restarts.
+import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -69,9 +70,13 @@ export function waitForExit(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-/** A form post as a browser makes it: fetch the page for the CSRF cookie and token, then post. */
-export async function browserSession(url: string) {
-  const page = await fetch(url);
+/**
+ * A form post as a browser makes it: fetch a page with a form (`formPage`, a path) for the
+ * CSRF cookie and token, then post. Pages without a form set no CSRF cookie (decision 0016).
+ */
+export async function browserSession(url: string, formPage = '/inloggen') {
+  const page = await fetch(new URL(formPage, url));
+  assert.equal(page.status, 200, `${formPage} answers`);
   const cookies = page.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])

@@ -186,8 +186,9 @@ export interface Cast {
  * posts ballots straight to the submit step, as the review page's form does.
  */
 export async function votingBrowser(site: VotingSite, server: ServerProcess) {
-  const session = await browserSession(server.url);
-  const path = `/buurt/${site.slug}/wijkbudget/${site.roundId}/stemmen/insturen`;
+  const round = `/buurt/${site.slug}/wijkbudget/${site.roundId}/stemmen`;
+  const session = await browserSession(server.url, round);
+  const path = `${round}/insturen`;
   return {
     async cast(code: string, choice: number, key: string): Promise<Cast> {
       const started = performance.now();
