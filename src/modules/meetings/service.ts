@@ -140,7 +140,41 @@ export function meetingsService(db: Database) {
         erased: names.get(personId)?.erased ?? true,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+
     return { meeting, agenda, attendance };
+  }
+
+  /** Cancels (`cancel`) or reopens a meeting under its row lock; see cancelMeeting. */
+  function setCancelled(
+    networkId: number,
+    meetingId: number,
+    by: { actorId: number; origin: string | null },
+    cancel: boolean,
+  ): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const r = meetingsRepository(tx);
+      const current = await r.lockMeeting(networkId, meetingId);
+      const now = new Date();
+      if (!current || (current.cancelledAt !== null) === cancel) return false;
+      if (!cancel && hasEnded(current, now)) return false;
+      await r.updateMeeting(networkId, meetingId, {
+        cancelledAt: cancel ? now : null,
+        sequence: current.sequence + 1,
+        updatedAt: now,
+      });
+      const event = cancel ? 'cancelled' : 'reopened';
+      await tellAttendees(tx, current, event, current.startsAt, by.actorId);
+      await recordAudit(tx, {
+        actorId: by.actorId,
+        action: cancel ? 'meetings.cancel' : 'meetings.reopen',
+        result: 'ok',
+        objectType: 'meeting',
+        objectId: meetingId,
+        networkId,
+        origin: by.origin,
+      });
+      return true;
+    });
   }
 
   return {
@@ -200,35 +234,8 @@ export function meetingsService(db: Database) {
      * Cancels a meeting: it stays in lists and feeds, marked cancelled (STATUS:CANCELLED with
      * a higher SEQUENCE, so calendars update it). Audited. False when it was cancelled already.
      */
-    async cancelMeeting(
-      networkId: number,
-      meetingId: number,
-      actorId: number,
-      origin: string | null,
-    ): Promise<boolean> {
-      return db.transaction(async (tx) => {
-        const r = meetingsRepository(tx);
-        const current = await r.lockMeeting(networkId, meetingId);
-        if (!current || current.cancelledAt) return false;
-        const now = new Date();
-        await r.updateMeeting(networkId, meetingId, {
-          cancelledAt: now,
-          sequence: current.sequence + 1,
-          updatedAt: now,
-        });
-        await tellAttendees(tx, current, 'cancelled', current.startsAt, actorId);
-        await recordAudit(tx, {
-          actorId,
-          action: 'meetings.cancel',
-          result: 'ok',
-          objectType: 'meeting',
-          objectId: meetingId,
-          networkId,
-          origin,
-        });
-        return true;
-      });
-    },
+    cancelMeeting: (networkId: number, meetingId: number, actorId: number, origin: string | null) =>
+      setCancelled(networkId, meetingId, { actorId, origin }, true),
 
     /**
      * Undoes a cancellation (a meeting cancelled by mistake, or that goes ahead after all):
@@ -236,35 +243,8 @@ export function meetingsService(db: Database) {
      * those who said "ik kom" are told. Audited. False when the meeting is not cancelled or
      * has already ended (a past meeting stays as it was).
      */
-    async reopenMeeting(
-      networkId: number,
-      meetingId: number,
-      actorId: number,
-      origin: string | null,
-    ): Promise<boolean> {
-      return db.transaction(async (tx) => {
-        const r = meetingsRepository(tx);
-        const current = await r.lockMeeting(networkId, meetingId);
-        const now = new Date();
-        if (!current?.cancelledAt || hasEnded(current, now)) return false;
-        await r.updateMeeting(networkId, meetingId, {
-          cancelledAt: null,
-          sequence: current.sequence + 1,
-          updatedAt: now,
-        });
-        await tellAttendees(tx, current, 'reopened', current.startsAt, actorId);
-        await recordAudit(tx, {
-          actorId,
-          action: 'meetings.reopen',
-          result: 'ok',
-          objectType: 'meeting',
-          objectId: meetingId,
-          networkId,
-          origin,
-        });
-        return true;
-      });
-    },
+    reopenMeeting: (networkId: number, meetingId: number, actorId: number, origin: string | null) =>
+      setCancelled(networkId, meetingId, { actorId, origin }, false),
 
     /**
      * "Ik kom" with `places` places (0 takes the answer back). The meeting row is locked while
