@@ -4,7 +4,7 @@
 // and English, and every page shown again with form errors starts its title with "Fout: "
 // and has the error summary that takes the focus.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { z } from 'zod';
 import { meetingsRepository } from '#src/modules/meetings/repository.js';
 import { isMessageKey, translator } from '#src/platform/i18n/index.js';
@@ -12,13 +12,23 @@ import { TestClient } from '#test/helpers/app.js';
 import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { type Body, defineFormFuzz, type FieldInfo } from '#test/helpers/form-fuzz.js';
 
-/** Every schema parseForm was given during this file's posts (seen through zod itself). */
+/**
+ * Every schema parseForm was given during this file's posts (seen through zod itself). Only
+ * while this file runs: in a shard, other files' test schemas (src/platform/forms.test.ts)
+ * would otherwise be seen too.
+ */
 const seen = new Set<z.ZodTypeAny>();
 const safeParse = z.ZodType.prototype.safeParse;
-z.ZodType.prototype.safeParse = function (this: z.ZodTypeAny, data: unknown, params?: never) {
-  if (new Error().stack?.includes('parseForm')) seen.add(this);
-  return safeParse.call(this, data, params);
-};
+before(() => {
+  seen.clear();
+  z.ZodType.prototype.safeParse = function (this: z.ZodTypeAny, data: unknown, params?: never) {
+    if (new Error().stack?.includes('parseForm')) seen.add(this);
+    return safeParse.call(this, data, params);
+  };
+});
+after(() => {
+  z.ZodType.prototype.safeParse = safeParse;
+});
 
 const fuzz = defineFormFuzz([]);
 const nl = translator('nl');

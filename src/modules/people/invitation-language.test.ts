@@ -42,6 +42,8 @@ describe('the language of an invitation', () => {
     assert.match(page.body, /Taal van de uitnodiging/);
     assert.match(page.body, /name="language" value="nl"[^>]*checked/);
     assert.match(page.body, /name="language" value="en"/);
+    // The language's name is read in its own language (WCAG 3.1.2).
+    assert.match(page.body, /<label[^>]*lang="en"[^>]*>English<\/label>/);
   });
 
   test('an English email invitation from a Dutch coordinator is written in English', async () => {
@@ -88,7 +90,7 @@ describe('the language of an invitation', () => {
     );
     assert.equal(row?.language, 'en');
     const list = await coordinator.get(`/netwerk/${a()}/uitnodigingen`);
-    assert.match(list.body, /<dt>Taal<\/dt><dd>English<\/dd>/);
+    assert.match(list.body, /<dt>Taal<\/dt><dd lang="en">English<\/dd>/);
     const reprint = await coordinator.post(`/netwerk/${a()}/uitnodigingen/${row!.id}/opnieuw`, {});
     assert.equal(reprint.statusCode, 200);
     assert.match(reprint.body, /<html lang="en"/);

@@ -226,6 +226,7 @@ export function presentInvitationRow(
     who: i.kind === 'email' ? (i.email ?? '') : (i.addressee ?? t('invitations.noName')),
     role: roleLabel(t, i.role),
     language: t(i.language === 'en' ? 'account.language.en' : 'account.language.nl'),
+    languageCode: i.language === 'en' ? 'en' : 'nl',
     sent: formatDateTime(lang, i.createdAt),
     expires: formatDate(lang, i.expiresAt),
   };

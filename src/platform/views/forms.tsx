@@ -161,7 +161,11 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
 }
 
 export function SelectField(
-  props: FieldProps & { options: { value: string; label: string }[]; placeholder?: string },
+  props: FieldProps & {
+    /** `lang`: the option's label is in another language than the page (WCAG 3.1.2). */
+    options: { value: string; label: string; lang?: string }[];
+    placeholder?: string;
+  },
 ) {
   return (
     <FieldShell {...props}>
@@ -175,7 +179,7 @@ export function SelectField(
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value} key={o.value}>
+          <option value={o.value} selected={o.value === props.value} key={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
@@ -185,7 +189,10 @@ export function SelectField(
 }
 
 export function RadioGroup(
-  props: FieldProps & { options: { value: string; label: string; hint?: string }[] },
+  props: FieldProps & {
+    /** `lang`: the option's label is in another language than the page (WCAG 3.1.2). */
+    options: { value: string; label: string; hint?: string; lang?: string }[];
+  },
 ) {
   const id = fieldId(props.name);
   return (
@@ -221,7 +228,11 @@ export function RadioGroup(
             />
           </div>
           <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label utrecht-form-label--radio" for={`${id}-${i}`}>
+            <label
+              class="utrecht-form-label utrecht-form-label--radio"
+              for={`${id}-${i}`}
+              lang={o.lang}
+            >
               {o.label}
             </label>
             {o.hint ? <div class="utrecht-form-field-description">{o.hint}</div> : null}

@@ -288,8 +288,8 @@ export async function peopleRoutes(app: FastifyInstance, deps: AdminDeps): Promi
                 label: t('admin.leaders.language'),
                 description: t('admin.leaders.language.hint'),
                 options: [
-                  { value: 'nl', label: t('admin.language.nl') },
-                  { value: 'en', label: t('admin.language.en') },
+                  { value: 'nl', label: t('admin.language.nl'), lang: 'nl' },
+                  { value: 'en', label: t('admin.language.en'), lang: 'en' },
                 ],
                 required: true,
               },

@@ -31,7 +31,7 @@ export type FieldSpec =
       name: string;
       label: string;
       description?: string;
-      options: { value: string; label: string }[];
+      options: { value: string; label: string; lang?: string }[];
       placeholder?: string;
       required?: boolean;
     }
@@ -42,7 +42,7 @@ export type FieldSpec =
       name: string;
       label: string;
       description?: string;
-      options: { value: string; label: string }[];
+      options: { value: string; label: string; lang?: string }[];
     };
 
 export interface FormSpec extends FormState {

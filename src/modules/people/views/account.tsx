@@ -101,8 +101,8 @@ export function AccountSections({ ctx, vm }: { ctx: ViewContext; vm: AccountView
           value={vm.language}
           error={language?.errors?.language}
           options={[
-            { value: 'nl', label: t('account.language.nl') },
-            { value: 'en', label: t('account.language.en') },
+            { value: 'nl', label: t('account.language.nl'), lang: 'nl' },
+            { value: 'en', label: t('account.language.en'), lang: 'en' },
           ]}
         />
         <SubmitButton variant="secondary">{t('account.language.submit')}</SubmitButton>

@@ -252,8 +252,8 @@ export function AcceptInvitationPage({ ctx, vm }: { ctx: ViewContext; vm: Accept
                 value={vm.values?.language ?? inv.language}
                 error={vm.errors?.language}
                 options={[
-                  { value: 'nl', label: t('account.language.nl') },
-                  { value: 'en', label: t('account.language.en') },
+                  { value: 'nl', label: t('account.language.nl'), lang: 'nl' },
+                  { value: 'en', label: t('account.language.en'), lang: 'en' },
                 ]}
               />
             )}

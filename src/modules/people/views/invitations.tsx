@@ -15,6 +15,8 @@ export interface InvitationsViewModel {
     role: string;
     /** The language of the mail or letter, named in that language ("English"). */
     language: string;
+    /** Its code, for the name's lang attribute (WCAG 3.1.2). */
+    languageCode: 'nl' | 'en';
     sent: string;
     expires: string;
   }[];
@@ -44,7 +46,7 @@ export function InvitationsPage({ ctx, vm }: { ctx: ViewContext; vm: Invitations
                 <dt>{t('invitations.role')}</dt>
                 <dd>{i.role}</dd>
                 <dt>{t('invitations.language')}</dt>
-                <dd>{i.language}</dd>
+                <dd lang={i.languageCode}>{i.language}</dd>
                 <dt>{t('invitations.sent')}</dt>
                 <dd>{i.sent}</dd>
                 <dt>{t('invitations.expires')}</dt>

@@ -232,8 +232,8 @@ export function InvitePage({ ctx, vm }: { ctx: ViewContext; vm: InviteViewModel 
           value={vm.values?.language ?? 'nl'}
           error={vm.errors?.language}
           options={[
-            { value: 'nl', label: t('account.language.nl') },
-            { value: 'en', label: t('account.language.en') },
+            { value: 'nl', label: t('account.language.nl'), lang: 'nl' },
+            { value: 'en', label: t('account.language.en'), lang: 'en' },
           ]}
         />
         <TextField
