@@ -57,9 +57,12 @@ describe('the last coordinator, under concurrency', () => {
         clientOne.post(`/netwerk/${network.id}/leden/${mTwo}/${path}`, fields),
         clientTwo.post(`/netwerk/${network.id}/leden/${mOne}/${path}`, fields),
       ]);
-      assert.deepEqual(
-        responses.map((r) => r.statusCode),
-        [303, 303],
+      // Both overlap (303 each, one of them told it is the last coordinator), or one request
+      // is authorised after the other demoted its sender: then it is refused (403). Never both.
+      const statuses = responses.map((r) => r.statusCode).sort();
+      assert.ok(
+        ['303,303', '303,403'].includes(statuses.join(',')),
+        `statuses: ${statuses.join(' ')}`,
       );
       const left = await rows<{ n: number }>(
         t,
