@@ -2,15 +2,10 @@
 // and a world of every role, each signed in with a client of its own.
 import { sql } from 'drizzle-orm';
 import { type TestApp, TestClient } from './app.js';
+import { rows } from './database.js';
 import { createWorld, TEST_PASSWORD } from './factories.js';
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
-
-/** The rows of a raw query. */
-export async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 /** Everything the administration can change, as counts: a refused request changes none. */
 export async function snapshot(t: TestApp): Promise<string> {

@@ -6,18 +6,14 @@
 // refused post changes no table.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { meetingsRepository } from '#src/modules/meetings/repository.js';
 import { signalsRepository } from '#src/modules/signals/repository/index.js';
 import { sparksRepository } from '#src/modules/sparks/repository.js';
 import { createTestApp, csrfTokenIn, type TestApp, TestClient } from './app.js';
+import { rows } from './database.js';
 import { createPerson, createWorld, TEST_PASSWORD } from './factories.js';
-
-async function rows<T>(t: TestApp, query: SQL): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 /**
  * Routes that still answer 5xx to some odd value, in folders being restructured by their

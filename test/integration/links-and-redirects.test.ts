@@ -3,16 +3,12 @@
 // on this site, through the real routes, for the usual open-redirect corpus.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { safeLocalPath } from '#src/platform/redirects.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
-
-async function rows<T>(t: TestApp, query: SQL): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 /** Return addresses that must never lead away from the site (decoded, as a form sends them). */
 const FOREIGN = [

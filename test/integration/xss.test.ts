@@ -4,10 +4,11 @@
 // and admin and audit pages too: never unescaped, and shown escaped where the value belongs.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -38,11 +39,6 @@ function assertSafe(page: string, html: string, shown: string[]): void {
   for (const value of shown) {
     assert.ok(html.includes(escaped(value)), `${page}: ${value} is not shown (escaped)`);
   }
-}
-
-async function rows<T>(t: TestApp, query: SQL): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
 }
 
 describe('XSS payloads in every field, on every page that shows them', () => {

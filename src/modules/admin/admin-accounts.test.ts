@@ -11,8 +11,9 @@ import sharp from 'sharp';
 import { adminMain } from '#src/cli/admin.js';
 import { runSignalRetention } from '#src/modules/signals/service/index.js';
 import { signals } from '#src/modules/signals/tables.js';
-import { rows, signedInWorld, snapshot, type World } from '#test/helpers/admin.js';
+import { signedInWorld, snapshot, type World } from '#test/helpers/admin.js';
 import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { TEST_PASSWORD } from '#test/helpers/factories.js';
 import { postMultipart } from '#test/helpers/multipart.js';
 

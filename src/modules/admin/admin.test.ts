@@ -7,8 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { libraryModule } from '#src/modules/library/index.js';
 import { signals } from '#src/modules/signals/tables.js';
-import { roles, rows, signedInWorld, snapshot, type World } from '#test/helpers/admin.js';
+import { roles, signedInWorld, snapshot, type World } from '#test/helpers/admin.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 
 describe('the administration', () => {
   let t: TestApp;

@@ -7,14 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { adminMain } from '#src/cli/admin.js';
 import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 
 const PUBLIC_URL = 'https://buurtkracht.test';
 const production = { NODE_ENV: 'production', PUBLIC_URL };
-
-async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 /** Runs a command of the command line on the test database; what it printed, and its status. */
 async function cli(t: TestApp, ...args: string[]) {

@@ -62,10 +62,11 @@ describe('meetings: calendar feeds', () => {
     assert.match(String(feed.headers['cache-control']), /private/);
     assert.ok(events(feed.body).some((e) => e.uid === `meeting-${id}@${HOST}`));
     const token = /agenda\/([^.]+)\.ics$/.exec(first)![1]!;
-    const stored = await t.database.db.execute(
+    const [stored] = await rows<{ token_hash: string }>(
+      t,
       sql`select token_hash from meeting_feed_tokens where person_id = ${world.people.resident.id}`,
     );
-    const hash = (stored as unknown as { rows: { token_hash: string }[] }).rows[0]!.token_hash;
+    const hash = stored!.token_hash;
     assert.notEqual(hash, token, 'the token itself is not stored');
     // The page now says an address exists (it cannot show it again).
     assert.match(
@@ -159,10 +160,10 @@ describe('meetings: calendar feeds', () => {
     assert.match((await resident.get(base())).body, /Gaat niet door: /);
     const publicPage = await calendarApp.get(`/buurt/${world.networks.a.slug}/bijeenkomsten/${id}`);
     assert.match(publicPage.body, /Deze bijeenkomst gaat niet door/);
-    const audit = await t.database.db.execute(
+    const auditRows = await rows<{ actor_id: number }>(
+      t,
       sql`select actor_id from audit_log where action = 'meetings.cancel' and object_id = ${String(id)}`,
     );
-    const auditRows = (audit as unknown as { rows: { actor_id: number }[] }).rows;
     assert.deepEqual(
       auditRows.map((r) => r.actor_id),
       [world.people.coordinator.id],

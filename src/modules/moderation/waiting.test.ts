@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { rows } from '#test/helpers/admin.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { WAITING_PAGE_SIZE } from './routes-waiting.js';
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { letterCode } from '#test/helpers/invitations.js';
 import { people } from './tables.js';
@@ -19,10 +20,11 @@ describe('mail in the recipient’s language', () => {
     const client = new TestClient(t.app, '10.11.0.1');
     await client.get('/wachtwoord-vergeten');
     await client.post('/wachtwoord-vergeten', { email });
-    const result = await t.database.db.execute(
+    const [mail] = await rows<{ subject: string; body: string }>(
+      t,
       sql`select subject, body from outbox where recipient = ${email} order by id desc limit 1`,
     );
-    return (result as unknown as { rows: Array<{ subject: string; body: string }> }).rows[0]!;
+    return mail!;
   }
 
   test('English for a person who chose English, in whatever language the form was sent', async () => {
@@ -63,10 +65,10 @@ describe('mail in the recipient’s language', () => {
       password: 'een-lang-wachtwoord-42',
     });
     assert.equal(joined.statusCode, 303);
-    const result = await t.database.db.execute(
+    const [mail] = await rows<{ subject: string; body: string }>(
+      t,
       sql`select subject, body from outbox where recipient = ${english.email!} order by id desc limit 1`,
     );
-    const mail = (result as unknown as { rows: Array<{ subject: string; body: string }> }).rows[0];
     assert.equal(mail?.subject, `New coordinator in ${world.networks.a.name}`);
     assert.match(mail!.body, /Noor is now a coordinator of/);
   });

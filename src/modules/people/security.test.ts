@@ -5,13 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { mailDeliveryNotice } from '#src/platform/mail.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { downloadMyData } from '#test/helpers/my-data.js';
-
-async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 describe('people: security and honesty', () => {
   let t: TestApp;

@@ -2,16 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { checkTransition, hasDuo } from './policy.js';
 import { personalDetails } from './privacy.js';
 import { ANONYMISED } from './repository/index.js';
 import { signalFollowers, signals } from './tables.js';
-
-async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 const signalForm = (title: string, extra: Record<string, string> = {}) => ({
   title,
