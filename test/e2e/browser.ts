@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import {
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   chromium,
   type Page,
   type Response,
 } from 'playwright-core';
+import { DEMO_PASSWORD } from '#src/modules/people/seed.js';
 import { startServer, waitForExit } from '#test/helpers/server-process.js';
 
 const require = createRequire(import.meta.url);
@@ -61,6 +63,39 @@ export async function navigate(page: Page, action: () => Promise<unknown>): Prom
   const [response] = await Promise.all([page.waitForNavigation(), action()]);
   assert.ok(response, `no response for the page after ${page.url()}`);
   return response;
+}
+
+/**
+ * Signs in through the sign-in form as a person does (the two labelled fields, the button)
+ * and waits for the page after it. `baseUrl` is the server's address.
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  identifier: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(new URL('/inloggen', baseUrl).toString());
+  await page.getByLabel('E-mailadres of gebruikersnaam').fill(identifier);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await navigate(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
+}
+
+/**
+ * A browser context of its own, signed in as `identifier`, with the console watched; without
+ * JavaScript unless `options` say otherwise. close() ends the context.
+ */
+export async function signedInTab(
+  browser: Browser,
+  baseUrl: string,
+  identifier: string,
+  options: BrowserContextOptions = {},
+) {
+  const context = await browser.newContext({ javaScriptEnabled: false, ...options });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await signIn(page, baseUrl, identifier);
+  return { page, errors, close: () => context.close() };
 }
 
 /** Fails the test on any console error, such as a script or style the CSP blocked. */

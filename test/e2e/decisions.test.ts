@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
+import { demoEmail } from '#src/modules/people/seed.js';
 import { toLocal } from '#src/platform/time.js';
 import {
   axeViolations,
   launchBrowser,
   navigate,
+  signedInTab as openTab,
   startDemoServer,
-  watchConsole,
 } from './browser.js';
 
 const COORDINATOR = demoEmail('Anneke de Wit'); // Buurtnetwerk Zonnehoek
@@ -32,16 +32,8 @@ describe('decisions in the browser', () => {
     await server?.stop();
   });
 
-  async function signedInTab(email: string, javaScriptEnabled = false) {
-    const context = await browser.newContext({ javaScriptEnabled });
-    const page = await context.newPage();
-    const errors = watchConsole(page);
-    await page.goto(new URL('/inloggen', server.url).toString());
-    await page.getByLabel('E-mailadres of gebruikersnaam').fill(email);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await navigate(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
-    return { page, errors, close: () => context.close() };
-  }
+  const signedInTab = (email: string, javaScriptEnabled = false) =>
+    openTab(browser, server.url, email, { javaScriptEnabled });
 
   async function click(page: Page, name: string, role: 'link' | 'button' = 'link') {
     await navigate(page, () => page.getByRole(role, { name, exact: true }).first().click());

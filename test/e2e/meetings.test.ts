@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ical from 'node-ical';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
+import { demoEmail } from '#src/modules/people/seed.js';
 import {
   axeViolations,
   launchBrowser,
   navigate,
+  signIn,
   startDemoServer,
   watchConsole,
 } from './browser.js';
@@ -33,10 +34,7 @@ describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
   });
 
   async function login(page: Page, name: string) {
-    await page.goto(url('/inloggen'));
-    await page.fill('#field-identifier', demoEmail(name));
-    await page.fill('#field-password', DEMO_PASSWORD);
-    await navigate(page, () => page.click('main form[action="/inloggen"] button[type="submit"]'));
+    await signIn(page, server.url, demoEmail(name));
   }
 
   async function check(page: Page) {

@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
+import { demoEmail } from '#src/modules/people/seed.js';
 import {
   axeViolations,
   launchBrowser,
   navigate,
+  signIn,
   startDemoServer,
   watchConsole,
 } from './browser.js';
@@ -52,10 +53,7 @@ describe('moderation after publication in a browser', () => {
   });
 
   async function login(page: Page): Promise<string> {
-    await page.goto(url('/inloggen'));
-    await page.fill('#field-identifier', demoEmail('Anneke de Wit'));
-    await page.fill('#field-password', DEMO_PASSWORD);
-    await navigate(page, () => page.click('main form[action="/inloggen"] button[type="submit"]'));
+    await signIn(page, server.url, demoEmail('Anneke de Wit'));
     await page.goto(url('/netwerk'));
     const href = await page.getAttribute('main a[href^="/netwerk/"]', 'href');
     const id = /^\/netwerk\/(\d+)$/.exec(href ?? '')?.[1];

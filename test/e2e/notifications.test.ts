@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
-import { assertAccessible, launchBrowser, navigate, startDemoServer } from './browser.js';
+import { demoEmail } from '#src/modules/people/seed.js';
+import { assertAccessible, launchBrowser, navigate, signIn, startDemoServer } from './browser.js';
 
 const RESIDENT = demoEmail('Marek Nowak');
 
@@ -22,20 +22,13 @@ describe('notifications in the browser', () => {
     await server?.stop();
   });
 
-  async function signIn(page: Page) {
-    await page.goto(url('/inloggen'));
-    await page.fill('#field-identifier', RESIDENT);
-    await page.fill('#field-password', DEMO_PASSWORD);
-    await navigate(page, () => page.click('main form[action="/inloggen"] button[type="submit"]'));
-  }
-
   const fits = (page: Page) =>
     page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   test('with JavaScript at 360 px: header link, list and choices, axe-clean', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESIDENT);
     await navigate(page, () => page.click('header a[href="/meldingen"]'));
     assert.equal(await page.textContent('h1'), 'Meldingen');
     assert.ok(await fits(page), '/meldingen scrolls sideways at 360 px');
@@ -54,7 +47,7 @@ describe('notifications in the browser', () => {
   test('without JavaScript the choices are saved too', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, server.url, RESIDENT);
     await page.goto(url('/mijn-gegevens/meldingen'));
     await page.check('input[name="meeting"][value="daily"]');
     await navigate(page, () => page.click('main form button[type="submit"]'));

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
-import { axeViolations, launchBrowser, startDemoServer, watchConsole } from './browser.js';
+import { demoEmail } from '#src/modules/people/seed.js';
+import { axeViolations, launchBrowser, signIn, startDemoServer, watchConsole } from './browser.js';
 
 describe('the network overview in a browser', () => {
   let browser: Browser;
@@ -23,11 +23,7 @@ describe('the network overview in a browser', () => {
   });
 
   async function login(page: Page, name: string) {
-    await page.goto(url('/inloggen'));
-    await page.fill('#field-identifier', demoEmail(name));
-    await page.fill('#field-password', DEMO_PASSWORD);
-    await page.click('main form[action="/inloggen"] button[type="submit"]');
-    await page.waitForURL(/\/netwerk/);
+    await signIn(page, server.url, demoEmail(name));
   }
 
   /** The overview of the person's first network (Zonnehoek for the demo's cast). */

@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
+import { demoEmail } from '#src/modules/people/seed.js';
 import {
   assertAccessible,
   launchBrowser,
   navigate,
+  signedInTab as openTab,
   startDemoServer,
-  watchConsole,
 } from './browser.js';
 
 describe('the leaders’ pulse in a browser', () => {
@@ -28,16 +28,11 @@ describe('the leaders’ pulse in a browser', () => {
     await server?.stop();
   });
 
-  async function signedInTab(name: string) {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = watchConsole(page);
-    await page.goto(new URL('/inloggen', server.url).toString());
-    await page.getByLabel('E-mailadres of gebruikersnaam').fill(demoEmail(name));
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await navigate(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
-    return { page, errors, close: () => context.close() };
-  }
+  const signedInTab = (name: string) =>
+    openTab(browser, server.url, demoEmail(name), {
+      javaScriptEnabled: true,
+      acceptDownloads: true,
+    });
 
   /** Every table of figures has a caption and row headers a screen reader announces. */
   async function assertTablesReadable(page: Page) {

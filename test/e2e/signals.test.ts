@@ -9,6 +9,7 @@ import {
   axeViolations,
   launchBrowser,
   navigate,
+  signIn,
   startDemoServer,
   watchConsole,
 } from './browser.js';
@@ -35,10 +36,7 @@ describe('a signal in the browser', () => {
     const errors = watchConsole(page);
     const seen = new Set<string>();
     page.on('load', () => seen.add(new URL(page.url()).pathname));
-    await page.goto(new URL('/inloggen', server.url).toString());
-    await page.getByLabel('E-mailadres of gebruikersnaam').fill(email);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await navigate(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
+    await signIn(page, server.url, email);
     return { page, errors, seen, close: () => context.close() };
   }
 

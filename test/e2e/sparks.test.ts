@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
+import { demoEmail } from '#src/modules/people/seed.js';
 import { MIN_FORM_MS as MIN_SUBMIT_MS } from '#src/platform/spam-guard.js';
-import { axeViolations, launchBrowser, startDemoServer, watchConsole } from './browser.js';
+import { axeViolations, launchBrowser, signIn, startDemoServer, watchConsole } from './browser.js';
 
 describe('sparks in a browser: from the neighbourhood to the sparks round', () => {
   let browser: Browser;
@@ -21,11 +21,7 @@ describe('sparks in a browser: from the neighbourhood to the sparks round', () =
   });
 
   async function login(page: Page) {
-    await page.goto(url('/inloggen'));
-    await page.fill('#field-identifier', demoEmail('Anneke de Wit'));
-    await page.fill('#field-password', DEMO_PASSWORD);
-    await page.click('main form[action="/inloggen"] button[type="submit"]');
-    await page.waitForURL(/\/netwerk/);
+    await signIn(page, server.url, demoEmail('Anneke de Wit'));
   }
 
   async function networkId(page: Page): Promise<string> {
