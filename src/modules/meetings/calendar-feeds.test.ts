@@ -1,13 +1,13 @@
 // Issue 12, item 2: secret feed addresses and calendars that update (SEQUENCE,
 // LAST-MODIFIED, UID host, URL, STATUS:CANCELLED); my data and erasure of feed addresses.
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ical from 'node-ical';
-import { type TestApp, TestClient } from '#test/helpers/app.js';
+import { TestClient } from '#test/helpers/app.js';
 import { rows } from '#test/helpers/database.js';
 import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
-import { HOST, type MeetingsApp, useMeetingsApp } from '#test/helpers/meetings.js';
+import { HOST, useMeetingsApp } from '#test/helpers/meetings.js';
 import { meetingsRepository } from './repository.js';
 
 function events(body: string): ical.VEvent[] {
@@ -29,13 +29,6 @@ function rawProperty(body: string, uid: string, name: string): string | undefine
 describe('meetings: calendar feeds', () => {
   const m = useMeetingsApp();
   const { a, base, createMeeting } = m;
-  let t: TestApp;
-  let world: MeetingsApp['world'];
-  let coordinator: TestClient;
-  let resident: TestClient;
-  before(() => {
-    ({ t, world, coordinator, resident } = m);
-  });
 
   async function newFeedAddress(client: TestClient): Promise<string> {
     const page = await client.get(`${base()}/in-uw-agenda`);
@@ -54,8 +47,8 @@ describe('meetings: calendar feeds', () => {
 
   test('a secret feed address works without a session; a renewed one replaces it; only a hash is stored', async () => {
     const id = await createMeeting({ title: 'Voorjaarsoverleg' });
-    const first = await newFeedAddress(resident);
-    const calendarApp = new TestClient(t.app);
+    const first = await newFeedAddress(m.resident);
+    const calendarApp = new TestClient(m.t.app);
     const feed = await calendarApp.get(first);
     assert.equal(feed.statusCode, 200);
     assert.match(String(feed.headers['content-type']), /^text\/calendar/);
@@ -63,23 +56,23 @@ describe('meetings: calendar feeds', () => {
     assert.ok(events(feed.body).some((e) => e.uid === `meeting-${id}@${HOST}`));
     const token = /agenda\/([^.]+)\.ics$/.exec(first)![1]!;
     const [stored] = await rows<{ token_hash: string }>(
-      t,
-      sql`select token_hash from meeting_feed_tokens where person_id = ${world.people.resident.id}`,
+      m.t,
+      sql`select token_hash from meeting_feed_tokens where person_id = ${m.world.people.resident.id}`,
     );
     const hash = stored!.token_hash;
     assert.notEqual(hash, token, 'the token itself is not stored');
     // The page now says an address exists (it cannot show it again).
     assert.match(
-      (await resident.get(`${base()}/in-uw-agenda`)).body,
+      (await m.resident.get(`${base()}/in-uw-agenda`)).body,
       /U heeft al een agenda-adres/,
     );
 
-    const second = await newFeedAddress(resident);
+    const second = await newFeedAddress(m.resident);
     assert.notEqual(second, first);
     assert.equal((await calendarApp.get(first)).statusCode, 404, 'the renewed address stops');
     assert.equal((await calendarApp.get(second)).statusCode, 200);
     // The token only opens networks its person is a member of; nonsense is a plain 404.
-    const otherNetwork = second.replace(`/netwerk/${a()}/`, `/netwerk/${world.networks.b.id}/`);
+    const otherNetwork = second.replace(`/netwerk/${a()}/`, `/netwerk/${m.world.networks.b.id}/`);
     assert.equal((await calendarApp.get(otherNetwork)).statusCode, 404);
     assert.equal((await calendarApp.get(`${base()}/agenda/kort.ics`)).statusCode, 404);
     assert.equal((await calendarApp.get(`${base()}/agenda/${'x'.repeat(32)}.ics`)).statusCode, 404);
@@ -96,8 +89,8 @@ describe('meetings: calendar feeds', () => {
       item1Title: 'Bankjes',
     });
     const uid = `meeting-${id}@${HOST}`;
-    const address = await newFeedAddress(resident);
-    const calendarApp = new TestClient(t.app);
+    const address = await newFeedAddress(m.resident);
+    const calendarApp = new TestClient(m.t.app);
     const before = await calendarApp.get(address);
     const event = events(before.body).find((e) => e.uid === uid)!;
     assert.ok(event, 'the UID uses the public host, not @buurtkracht');
@@ -112,8 +105,8 @@ describe('meetings: calendar feeds', () => {
     assert.ok(modifiedBefore);
 
     await new Promise((r) => setTimeout(r, 1100));
-    await coordinator.get(`${base()}/${id}/bewerken`);
-    const moved = await coordinator.post(`${base()}/${id}/bewerken`, {
+    await m.coordinator.get(`${base()}/${id}/bewerken`);
+    const moved = await m.coordinator.post(`${base()}/${id}/bewerken`, {
       kind: 'network_meeting',
       title: 'Herinrichting plein',
       date: '2031-04-09',
@@ -133,40 +126,42 @@ describe('meetings: calendar feeds', () => {
     assert.equal(movedEvent.end?.toISOString(), '2031-04-09T19:15:00.000Z');
 
     // Residents cannot cancel; other networks' meetings are not found.
-    assert.equal((await resident.get(`${base()}/${id}/afzeggen`)).statusCode, 403);
-    await resident.get(base());
-    assert.equal((await resident.post(`${base()}/${id}/afzeggen`, {})).statusCode, 403);
-    const elsewhere = `/netwerk/${world.networks.b.id}/bijeenkomsten/${id}/afzeggen`;
-    assert.equal((await coordinator.get(elsewhere)).statusCode, 404);
+    assert.equal((await m.resident.get(`${base()}/${id}/afzeggen`)).statusCode, 403);
+    await m.resident.get(base());
+    assert.equal((await m.resident.post(`${base()}/${id}/afzeggen`, {})).statusCode, 403);
+    const elsewhere = `/netwerk/${m.world.networks.b.id}/bijeenkomsten/${id}/afzeggen`;
+    assert.equal((await m.coordinator.get(elsewhere)).statusCode, 404);
 
-    const ask = await coordinator.get(`${base()}/${id}/afzeggen`);
+    const ask = await m.coordinator.get(`${base()}/${id}/afzeggen`);
     assert.equal(ask.statusCode, 200);
     assert.match(ask.body, /Ja, zeg de bijeenkomst af/);
-    const cancelled = await coordinator.post(`${base()}/${id}/afzeggen`, {});
+    const cancelled = await m.coordinator.post(`${base()}/${id}/afzeggen`, {});
     assert.equal(cancelled.statusCode, 303);
     const final = await calendarApp.get(address);
     const cancelledEvent = events(final.body).find((e) => e.uid === uid)!;
     assert.equal(rawProperty(final.body, uid, 'STATUS'), 'CANCELLED');
     assert.equal(rawProperty(final.body, uid, 'SEQUENCE'), '2');
     assert.match(String(cancelledEvent.summary), /^Gaat niet door: /);
-    const publicFeed = await calendarApp.get(`/buurt/${world.networks.a.slug}/agenda.ics`);
+    const publicFeed = await calendarApp.get(`/buurt/${m.world.networks.a.slug}/agenda.ics`);
     assert.equal(rawProperty(publicFeed.body, uid, 'STATUS'), 'CANCELLED');
     assert.equal(
       rawProperty(publicFeed.body, uid, 'URL'),
-      `https://${HOST}/buurt/${world.networks.a.slug}/bijeenkomsten/${id}`,
+      `https://${HOST}/buurt/${m.world.networks.a.slug}/bijeenkomsten/${id}`,
     );
     // Shown as cancelled on the pages; audited.
-    assert.match((await resident.get(`${base()}/${id}`)).body, /Deze bijeenkomst gaat niet door/);
-    assert.match((await resident.get(base())).body, /Gaat niet door: /);
-    const publicPage = await calendarApp.get(`/buurt/${world.networks.a.slug}/bijeenkomsten/${id}`);
+    assert.match((await m.resident.get(`${base()}/${id}`)).body, /Deze bijeenkomst gaat niet door/);
+    assert.match((await m.resident.get(base())).body, /Gaat niet door: /);
+    const publicPage = await calendarApp.get(
+      `/buurt/${m.world.networks.a.slug}/bijeenkomsten/${id}`,
+    );
     assert.match(publicPage.body, /Deze bijeenkomst gaat niet door/);
     const auditRows = await rows<{ actor_id: number }>(
-      t,
+      m.t,
       sql`select actor_id from audit_log where action = 'meetings.cancel' and object_id = ${String(id)}`,
     );
     assert.deepEqual(
       auditRows.map((r) => r.actor_id),
-      [world.people.coordinator.id],
+      [m.world.people.coordinator.id],
     );
   });
 
@@ -174,31 +169,31 @@ describe('meetings: calendar feeds', () => {
     const id = await createMeeting({ title: 'Toch door', date: '2031-05-12', time: '19:00' });
     const page = `${base()}/${id}`;
     const uid = `meeting-${id}@${HOST}`;
-    await resident.get(page);
-    assert.equal((await resident.post(`${page}/ik-kom`, {})).statusCode, 303);
-    assert.equal((await coordinator.post(`${page}/afzeggen`, {})).statusCode, 303);
-    assert.match((await coordinator.get(page)).body, /De bijeenkomst gaat toch door/);
+    await m.resident.get(page);
+    assert.equal((await m.resident.post(`${page}/ik-kom`, {})).statusCode, 303);
+    assert.equal((await m.coordinator.post(`${page}/afzeggen`, {})).statusCode, 303);
+    assert.match((await m.coordinator.get(page)).body, /De bijeenkomst gaat toch door/);
 
     // Only a manager of this network may undo it.
-    assert.equal((await resident.post(`${page}/gaat-toch-door`, {})).statusCode, 403);
-    const elsewhere = `/netwerk/${world.networks.b.id}/bijeenkomsten/${id}/gaat-toch-door`;
-    assert.equal((await coordinator.post(elsewhere, {})).statusCode, 404);
+    assert.equal((await m.resident.post(`${page}/gaat-toch-door`, {})).statusCode, 403);
+    const elsewhere = `/netwerk/${m.world.networks.b.id}/bijeenkomsten/${id}/gaat-toch-door`;
+    assert.equal((await m.coordinator.post(elsewhere, {})).statusCode, 404);
 
-    const reopened = await coordinator.post(`${page}/gaat-toch-door`, {});
+    const reopened = await m.coordinator.post(`${page}/gaat-toch-door`, {});
     assert.equal(reopened.statusCode, 303);
-    const shown = await resident.get(page);
+    const shown = await m.resident.get(page);
     assert.equal(shown.statusCode, 200);
     assert.doesNotMatch(shown.body, /Deze bijeenkomst gaat niet door/);
-    assert.doesNotMatch((await coordinator.get(page)).body, /De bijeenkomst gaat toch door/);
-    const feed = await resident.get(`${base()}/agenda.ics`);
+    assert.doesNotMatch((await m.coordinator.get(page)).body, /De bijeenkomst gaat toch door/);
+    const feed = await m.resident.get(`${base()}/agenda.ics`);
     assert.equal(feed.statusCode, 200);
     assert.notEqual(rawProperty(feed.body, uid, 'STATUS'), 'CANCELLED');
     assert.equal(rawProperty(feed.body, uid, 'SEQUENCE'), '2');
 
     const told = await rows<{ event: string }>(
-      t,
+      m.t,
       sql`select event from notifications
-          where person_id = ${world.people.resident.id} and kind = 'meeting'
+          where person_id = ${m.world.people.resident.id} and kind = 'meeting'
             and link = ${page} order by id`,
     );
     assert.deepEqual(
@@ -206,42 +201,45 @@ describe('meetings: calendar feeds', () => {
       ['cancelled', 'reopened'],
     );
     const audit = await rows<{ actor_id: number }>(
-      t,
+      m.t,
       sql`select actor_id from audit_log where action = 'meetings.reopen' and object_id = ${String(id)}`,
     );
     assert.deepEqual(
       audit.map((r) => r.actor_id),
-      [world.people.coordinator.id],
+      [m.world.people.coordinator.id],
     );
 
     // A meeting that has ended stays as it was: no button, and the form changes nothing.
     const past = await createMeeting({ title: 'Voorbij', date: '2031-06-01', time: '10:00' });
-    assert.equal((await coordinator.post(`${base()}/${past}/afzeggen`, {})).statusCode, 303);
-    await t.database.db.execute(
+    assert.equal((await m.coordinator.post(`${base()}/${past}/afzeggen`, {})).statusCode, 303);
+    await m.t.database.db.execute(
       sql`update meetings set starts_at = now() - interval '3 days',
           ends_at = now() - interval '3 days' + interval '2 hours' where id = ${past}`,
     );
-    const pastPage = await coordinator.get(`${base()}/${past}`);
+    const pastPage = await m.coordinator.get(`${base()}/${past}`);
     assert.doesNotMatch(pastPage.body, /De bijeenkomst gaat toch door/);
-    assert.equal((await coordinator.post(`${base()}/${past}/gaat-toch-door`, {})).statusCode, 303);
+    assert.equal(
+      (await m.coordinator.post(`${base()}/${past}/gaat-toch-door`, {})).statusCode,
+      303,
+    );
     assert.match(
-      (await coordinator.get(`${base()}/${past}`)).body,
+      (await m.coordinator.get(`${base()}/${past}`)).body,
       /Deze bijeenkomst gaat niet door/,
     );
   });
 
   test('my data lists "ik kom" answers; erasure removes them and the feed address', async () => {
-    const person = await createPerson(t.database.db, {
+    const person = await createPerson(m.t.database.db, {
       memberOf: [{ networkId: a(), role: 'resident' }],
     });
-    const client = new TestClient(t.app);
+    const client = new TestClient(m.t.app);
     await client.login(person.email!, TEST_PASSWORD);
     const id = await createMeeting({ title: 'Voor de export' });
     await client.get(`${base()}/${id}`);
     assert.equal((await client.post(`${base()}/${id}/ik-kom`, {})).statusCode, 303);
     const address = await newFeedAddress(client);
     const { meetingsPersonData } = await import('./person-data.js');
-    const exported = (await meetingsPersonData.export(t.database.db, person.id)) as {
+    const exported = (await meetingsPersonData.export(m.t.database.db, person.id)) as {
       meetingsComing: { title: string }[];
       hasCalendarFeed: boolean;
     };
@@ -250,8 +248,8 @@ describe('meetings: calendar feeds', () => {
       ['Voor de export'],
     );
     assert.equal(exported.hasCalendarFeed, true);
-    await meetingsPersonData.erase(t.database.db, person.id);
-    assert.equal((await new TestClient(t.app).get(address)).statusCode, 404);
-    assert.equal((await meetingsRepository(t.database.db).listRsvps(id)).length, 0);
+    await meetingsPersonData.erase(m.t.database.db, person.id);
+    assert.equal((await new TestClient(m.t.app).get(address)).statusCode, 404);
+    assert.equal((await meetingsRepository(m.t.database.db).listRsvps(id)).length, 0);
   });
 });
