@@ -3,7 +3,7 @@
 // that breaks a rule (a slug in use, an area that has a network) changes nothing.
 import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
-import { isLang, type Lang, translator } from '../../platform/i18n/index.js';
+import { chosenLanguage, type Lang, translator } from '../../platform/i18n/index.js';
 import type { Mailer } from '../../platform/mail.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/plugins/multipart.js';
 import {
@@ -289,7 +289,7 @@ export function adminService(db: Database, mailer: Mailer) {
       senderLang: Lang,
     ): Promise<{ ok: true; delivery: 'smtp' | 'outbox' } | { ok: false; error: string }> {
       const account = await peopleModule.api.directory(db).findAccountByEmail(to);
-      const lang = account ? (isLang(account.language) ? account.language : 'nl') : senderLang;
+      const lang = account ? chosenLanguage(account.language) : senderLang;
       const t = translator(lang);
       try {
         await mailer.send(db, {

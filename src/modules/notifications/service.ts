@@ -2,7 +2,7 @@
 // worker that turns them into mail and sends the mail queue (decision 0012).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Database, Executor } from '../../db/client.js';
-import { isLang, translator } from '../../platform/i18n/index.js';
+import { chosenLanguage, translator } from '../../platform/i18n/index.js';
 import type { WorkerContext } from '../../platform/module.js';
 import { toLocal } from '../../platform/time.js';
 import { baseUrl } from '../../platform/urls.js';
@@ -132,7 +132,7 @@ type Recipients = Map<number, { email: string; lang: 'nl' | 'en' }>;
 async function recipientsOf(db: Executor, personIds: number[]): Promise<Recipients> {
   const rows = await peopleModule.api.directory(db).listMailRecipients(personIds);
   return new Map(
-    rows.map((r) => [r.personId, { email: r.email, lang: isLang(r.language) ? r.language : 'nl' }]),
+    rows.map((r) => [r.personId, { email: r.email, lang: chosenLanguage(r.language) }]),
   );
 }
 

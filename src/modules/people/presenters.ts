@@ -2,9 +2,9 @@
 // the translator in, view models out.
 import { type MemberRole, memberRoles } from '../../platform/actor.js';
 import {
+  chosenLanguage,
   formatDate,
   formatDateTime,
-  isLang,
   isMessageKey,
   type Lang,
   type Translate,
@@ -291,7 +291,7 @@ export function presentAccount(
     displayName: person.displayName,
     hasEmail: person.email !== null,
     hasPassword: person.passwordHash !== null,
-    language: isLang(person.language) ? person.language : lang,
+    language: chosenLanguage(person.language, lang),
     emailChangeHours,
     networks: memberships.map((m) => ({ networkId: m.networkId, networkName: m.networkName })),
     sessions: sessions.map((s) => ({

@@ -13,6 +13,14 @@ export function isLang(value: unknown): value is Lang {
   return value === 'nl' || value === 'en';
 }
 
+/**
+ * The language to write to a person in: the one they chose (`people.language`), or `fallback`
+ * (Dutch unless given) when they chose none or the value is unknown (issue 12 item 13).
+ */
+export function chosenLanguage(value: unknown, fallback: Lang = 'nl'): Lang {
+  return isLang(value) ? value : fallback;
+}
+
 /** Compiled plural messages, per language and key (compiling is the costly part). */
 const pluralFormats: Record<Lang, Map<string, IntlMessageFormat>> = {
   nl: new Map(),

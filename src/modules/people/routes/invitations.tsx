@@ -6,7 +6,7 @@ import { findInNetworkOr404 } from '../../../platform/access.js';
 import { memberRoles } from '../../../platform/actor.js';
 import type { FormState } from '../../../platform/forms.js';
 import { formValues, parseForm } from '../../../platform/forms.js';
-import { formatDate, isLang, type Lang, languages } from '../../../platform/i18n/index.js';
+import { chosenLanguage, formatDate, type Lang, languages } from '../../../platform/i18n/index.js';
 import { setLanguageCookie } from '../../../platform/pages.js';
 import { readLogo, readPlatformSettings } from '../../../platform/settings.js';
 import { baseUrl } from '../../../platform/urls.js';
@@ -168,6 +168,8 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         400,
       );
     }
+    // The new account's language: the one picked on this page, else the invitation's.
+    const language = chosenLanguage(form.data.language, invitation.language);
     const result = await service.acceptInvitation(
       code,
       {
@@ -175,7 +177,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         username: form.data.username,
         password: form.data.password,
         listed: form.data.listed === 'on',
-        language: isLang(form.data.language) ? form.data.language : undefined,
+        language,
       },
       request.ip,
       request.actor?.personId,
@@ -199,10 +201,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
     }
     reply.setCookie(SESSION_COOKIE, result.sessionId, cookieOptions);
     // A new account goes on in its language, as after signing in (sign-in.tsx).
-    if (!invitation.hasAccount) {
-      const language = isLang(form.data.language) ? form.data.language : invitation.language;
-      setLanguageCookie(reply, language, cookieOptions.secure);
-    }
+    if (!invitation.hasAccount) setLanguageCookie(reply, language, cookieOptions.secure);
     return reply
       .flash('ok', 'invite.welcome', { network: invitation.networkName })
       .redirect(`/netwerk/${result.networkId}`, 303);

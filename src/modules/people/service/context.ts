@@ -3,7 +3,7 @@
 // names of their networks (from the network module's face). Built once per app.
 import type { Database } from '../../../db/client.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { isLang, type Translate, translator } from '../../../platform/i18n/index.js';
+import { chosenLanguage, type Translate, translator } from '../../../platform/i18n/index.js';
 import type { Mailer } from '../../../platform/mail.js';
 import type { PersonDataProvider } from '../../../platform/module.js';
 import { rateLimitKeys } from '../../../platform/rate-limit.js';
@@ -17,7 +17,7 @@ import { codeHasher, newSessionId, sessionHash } from '../secrets.js';
  * they chose none (issue 12 item 13).
  */
 export function mailTranslator(language: string | null | undefined): Translate {
-  return translator(isLang(language) ? language : 'nl');
+  return translator(chosenLanguage(language));
 }
 
 export interface PeopleServiceOptions {

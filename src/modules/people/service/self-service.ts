@@ -2,10 +2,10 @@
 // to the new address), password, networks and sessions. Every change is audited.
 import { type Actor, roleIn } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { isLang, type Lang, translator } from '../../../platform/i18n/index.js';
+import type { Lang } from '../../../platform/i18n/index.js';
 import { peopleRepository } from '../repository/index.js';
 import { hashPassword, newLinkToken, sessionHash, verifyPassword } from '../secrets.js';
-import type { ServiceContext } from './context.js';
+import { mailTranslator, type ServiceContext } from './context.js';
 
 /** How long the link to confirm a new email address works. */
 export const EMAIL_CHANGE_HOURS = 24;
@@ -81,7 +81,7 @@ export function selfService(c: ServiceContext) {
         hashCode(token),
         new Date(Date.now() + EMAIL_CHANGE_HOURS * 3_600_000),
       );
-      const t = translator(isLang(person.language) ? person.language : 'nl');
+      const t = mailTranslator(person.language);
       await mailer.send(db, {
         to: email,
         personId: actor.personId,
@@ -123,7 +123,7 @@ export function selfService(c: ServiceContext) {
         return result;
       }
       if (person.email) {
-        const t = translator(isLang(person.language) ? person.language : 'nl');
+        const t = mailTranslator(person.language);
         await mailer.send(db, {
           to: person.email,
           personId: actor.personId,
