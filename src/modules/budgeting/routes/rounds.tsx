@@ -6,7 +6,7 @@ import { RULES } from '../../../pb/index.js';
 import { type FormErrors, type FormState, formValues, parseForm } from '../../../platform/forms.js';
 import { formatMoney, type Translate } from '../../../platform/i18n/index.js';
 import { offeredRules } from '../ballot.js';
-import { can } from '../policy.js';
+import { can, phaseChangeRefusal } from '../policy.js';
 import { ballotTypeLabel, centsInput, phaseLabel } from '../presenters.js';
 import type { RoundRow, RoundSettings } from '../repository.js';
 import { FrozenError, parseEuroCents } from '../service.js';
@@ -226,31 +226,26 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     const round = await findRound(request, network.id);
     const back = `/netwerk/${network.id}/wijkbudget/${round.id}`;
     const phase = String((request.body as Record<string, unknown>)?.phase ?? '') as Phase;
-    let problem: string | undefined;
-    let status = 400;
-    if (!phases.includes(phase)) problem = request.t('form.choose');
-    else if (phase === 'voting' && round.phase !== 'voting' && round.result) {
-      // Once counted, no more ballots: reopening the vote after the count is seen would let
-      // whoever saw it change the outcome (issue 13: "impossible to rig").
-      problem = request.t('budget.error.countedNoVoting');
-      status = 409;
-    } else if (
-      phase === 'voting' &&
-      (await service.listProposals(round.id, ['accepted'])).length === 0
-    )
-      problem = request.t('budget.error.noAccepted');
-    else if ((phase === 'results' || phase === 'realisation') && !round.result)
-      problem = request.t('budget.error.notCounted');
-    else if (
-      phase !== round.phase &&
-      (phase === 'submission' || phase === 'review') &&
-      (await service.countBallots(round.id)) > 0
-    )
-      return answerFrozen(reply, back);
-    if (problem) {
+    const showPhaseError = async (problem: string, status: number) => {
       const vm = await buildRoundVm(request, network, round);
       return reply.page((ctx) => <RoundPage ctx={ctx} vm={vm} phaseError={problem} />, status);
-    }
+    };
+    if (!phases.includes(phase)) return showPhaseError(request.t('form.choose'), 400);
+    const [accepted, ballots] = await Promise.all([
+      service.listProposals(round.id, ['accepted']),
+      service.countBallots(round.id),
+    ]);
+    const refusal = phaseChangeRefusal({ phase: round.phase, counted: !!round.result }, phase, {
+      acceptedProposals: accepted.length,
+      ballots,
+    });
+    if (refusal === 'frozen') return answerFrozen(reply, back);
+    // After the count the vote is closed for good: a conflict with the round's state (409).
+    if (refusal)
+      return showPhaseError(
+        request.t(`budget.error.${refusal}`),
+        refusal === 'countedNoVoting' ? 409 : 400,
+      );
     if (phase !== round.phase)
       await service.changePhase(network.id, round.id, phase, describeDoer(request));
     return reply.flash('ok', 'budget.saved').redirect(back, 303);
