@@ -3,7 +3,7 @@
  * (real files repeat many ballots).
  */
 import { type MesRun, multiplicity } from './mes-run.js';
-import type { Profile } from './profile.js';
+import { type Profile, supportersOf } from './profile.js';
 
 /** A profile whose voters are classes of identical ballots; see {@link voterClasses}. */
 export interface VoterClasses {
@@ -171,7 +171,6 @@ export function voterClasses(p: Profile): VoterClasses | null {
     firstOf[renumber[cls] as number] = rep[cls] as number;
   }
   // Class ballots, and the project-major supporter lists in class order.
-  const start = new Int32Array(m + 1);
   let entries = 0;
   for (const v of firstOf) entries += (bs[v + 1] as number) - (bs[v] as number);
   const ballotStart = new Int32Array(nc + 1);
@@ -183,26 +182,12 @@ export function voterClasses(p: Profile): VoterClasses | null {
     const v = firstOf[cls] as number;
     const k = mult[cls] as number;
     for (let j = bs[v] as number; j < (bs[v + 1] as number); j++) {
-      const c = bp[j] as number;
-      ballotProjects[at] = c;
+      ballotProjects[at] = bp[j] as number;
       ballotWeights[at++] = k * (bw[j] as number);
-      start[c + 1] = (start[c + 1] as number) + 1;
     }
   }
   ballotStart[nc] = at;
-  for (let c = 0; c < m; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const fill = start.slice(0, m);
-  const voters = new Int32Array(entries);
-  const weights = new Float64Array(entries);
-  for (let cls = 0; cls < nc; cls++) {
-    for (let j = ballotStart[cls] as number; j < (ballotStart[cls + 1] as number); j++) {
-      const c = ballotProjects[j] as number;
-      const to = fill[c] as number;
-      fill[c] = to + 1;
-      voters[to] = cls;
-      weights[to] = ballotWeights[j] as number;
-    }
-  }
+  const { start, voters, weights } = supportersOf(m, ballotStart, ballotProjects, ballotWeights);
   const q: Profile = {
     ...p,
     n: nc,

@@ -473,13 +473,15 @@ export function mesFloatRun(
   // Nobody reads the slopes after the run, nor a stopped run's budgets.
   giveBuffer(p, db);
   if (partial) giveBuffer(p, b);
+  // One shape for every float run (`partial` and `trace` undefined when absent), so that
+  // the code reading runs sees a single hidden class.
   return {
     ...run,
-    ...(partial ? { partial } : {}),
+    partial,
     budgets: partial ? NO_SLOPES : b,
     exact: false,
     stable: track ? x.stable : 0,
-    ...(trace ? { trace } : {}),
+    trace,
     log,
   };
 }

@@ -105,7 +105,6 @@ export function buildProfile(given: Instance): Profile {
     if (declared > 0) maxLength = Math.max(maxLength, declared);
   }
   // Count first, then fill: two passes avoid growing arrays for 100k+ ballots.
-  const votes = new Int32Array(m);
   const scores = new Float64Array(m);
   const ballotStart = new Int32Array(n + 1);
   let total = 0;
@@ -122,50 +121,27 @@ export function buildProfile(given: Instance): Profile {
       if (c === undefined) throw new Error(`ballot ${b.voterId} names unknown project ${id}`);
       const w = pointOf(b, pos);
       scores[c] = (scores[c] ?? 0) + w;
-      if (w > 0) {
-        votes[c] = (votes[c] ?? 0) + 1;
-        total++;
-      }
+      if (w > 0) total++;
     });
   });
   ballotStart[n] = total;
-  const start = new Int32Array(m + 1);
-  for (let c = 0; c < m; c++) start[c + 1] = (start[c] ?? 0) + (votes[c] ?? 0);
-  const fill = start.slice(0, m);
-  const voters = new Int32Array(total);
-  const weights = new Float64Array(total);
   const ballotProjects = new Int32Array(total);
   const ballotWeights = new Float64Array(total);
   let k = 0;
-  instance.ballots.forEach((b, v) => {
+  for (const b of instance.ballots) {
     b.projects.forEach((id, pos) => {
       const w = pointOf(b, pos);
       if (w <= 0) return; // MES and Phragmén only count support; zero or negative points give none
-      const c = index.get(id) as number;
-      const at = fill[c] ?? 0;
-      fill[c] = at + 1;
-      voters[at] = v;
-      weights[at] = w;
       ballotWeights[k] = w;
-      ballotProjects[k++] = c;
+      ballotProjects[k++] = index.get(id) as number;
     });
-  });
-  return {
-    budget,
-    voteType,
-    n,
-    m,
-    ids,
-    costs,
-    start,
-    voters,
-    weights,
-    votes,
-    scores,
+  }
+  return withSupporters(
+    { budget, voteType, ids, costs, scores },
     ballotStart,
     ballotProjects,
     ballotWeights,
-  };
+  );
 }
 
 /** {@link buildProfile} from the reader's compact ballots, without building Ballot objects. */
@@ -182,7 +158,7 @@ function fromCompact(instance: Instance, cv: CompactVotes): Profile {
   const usePoints =
     cv.points !== undefined && (voteType === 'cumulative' || voteType === 'scoring');
   if (voteType !== 'ordinal' && !usePoints)
-    return unitProfile(budget, voteType, n, m, ids, costs, bs, bp);
+    return unitProfile(budget, voteType, ids, costs, bs, bp);
   let maxLength = 0;
   for (let v = 0; v < n; v++)
     maxLength = Math.max(maxLength, (bs[v + 1] as number) - (bs[v] as number));
@@ -205,23 +181,14 @@ function fromCompact(instance: Instance, cv: CompactVotes): Profile {
             : 1;
     }
   }
-  const votes = new Int32Array(m);
   const scores = new Float64Array(m);
   let total = 0;
   for (let k = 0; k < all; k++) {
     const c = bp[k] as number;
     const x = w[k] as number;
     scores[c] = (scores[c] as number) + x;
-    if (x > 0) {
-      votes[c] = (votes[c] as number) + 1;
-      total++;
-    }
+    if (x > 0) total++;
   }
-  const start = new Int32Array(m + 1);
-  for (let c = 0; c < m; c++) start[c + 1] = (start[c] as number) + (votes[c] as number);
-  const fill = start.slice(0, m);
-  const voters = new Int32Array(total);
-  const weights = new Float64Array(total);
   const ballotStart = new Int32Array(n + 1);
   const ballotProjects = new Int32Array(total);
   const ballotWeights = new Float64Array(total);
@@ -231,82 +198,104 @@ function fromCompact(instance: Instance, cv: CompactVotes): Profile {
     for (let k = bs[v] as number; k < (bs[v + 1] as number); k++) {
       const x = w[k] as number;
       if (x <= 0) continue; // MES and Phragmén only count support
-      const c = bp[k] as number;
-      const at = fill[c] as number;
-      fill[c] = at + 1;
-      voters[at] = v;
-      weights[at] = x;
       ballotWeights[out] = x;
-      ballotProjects[out++] = c;
+      ballotProjects[out++] = bp[k] as number;
     }
   }
   ballotStart[n] = out;
-  return {
-    budget,
-    voteType,
-    n,
-    m,
-    ids,
-    costs,
-    start,
-    voters,
-    weights,
-    votes,
-    scores,
+  return withSupporters(
+    { budget, voteType, ids, costs, scores },
     ballotStart,
     ballotProjects,
     ballotWeights,
-  };
+  );
 }
 
 /**
  * {@link fromCompact} when every point is 1 (approval and choose-1 ballots): no entry is
  * dropped, so the reader's ballot arrays are the profile's as they are (shared, never
- * written), a project's score is its number of votes, and only the supporter lists are
- * built (one counting pass, one filling pass).
+ * written) and a project's score is its number of votes.
  */
 function unitProfile(
   budget: number,
   voteType: VoteType,
-  n: number,
-  m: number,
   ids: string[],
   costs: Float64Array,
   ballotStart: Int32Array,
   ballotProjects: Int32Array,
 ): Profile {
+  const ballotWeights = new Float64Array(ballotProjects.length).fill(1);
+  return withSupporters(
+    { budget, voteType, ids, costs },
+    ballotStart,
+    ballotProjects,
+    ballotWeights,
+  );
+}
+
+/**
+ * The project-major supporter lists of voter-major ballots (every entry one of support, points
+ * above 0): `start` (m + 1 offsets), and per entry the voter (`voters`) and their points
+ * (`weights`), voters of a project in increasing order. One counting pass, one filling pass.
+ */
+export function supportersOf(
+  m: number,
+  ballotStart: Int32Array,
+  ballotProjects: Int32Array,
+  ballotWeights: Float64Array,
+): { start: Int32Array; voters: Int32Array; weights: Float64Array } {
   const all = ballotProjects.length;
-  const votes = new Int32Array(m);
+  const start = new Int32Array(m + 1);
   for (let k = 0; k < all; k++) {
     const c = ballotProjects[k] as number;
-    votes[c] = (votes[c] as number) + 1;
+    start[c + 1] = (start[c + 1] as number) + 1;
   }
-  const start = new Int32Array(m + 1);
-  for (let c = 0; c < m; c++) start[c + 1] = (start[c] as number) + (votes[c] as number);
+  for (let c = 0; c < m; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, m);
   const voters = new Int32Array(all);
+  const weights = new Float64Array(all);
+  const n = ballotStart.length - 1;
   for (let v = 0; v < n; v++) {
     for (let k = ballotStart[v] as number; k < (ballotStart[v + 1] as number); k++) {
       const c = ballotProjects[k] as number;
       const at = fill[c] as number;
       fill[c] = at + 1;
       voters[at] = v;
+      weights[at] = ballotWeights[k] as number;
     }
   }
+  return { start, voters, weights };
+}
+
+/**
+ * The profile of voter-major ballots that hold only support (points above 0), with the
+ * supporter lists ({@link supportersOf}) and the number of votes per project built from them.
+ * `scores` defaults to the number of votes (every point 1).
+ */
+function withSupporters(
+  head: Pick<Profile, 'budget' | 'voteType' | 'ids' | 'costs'> & { scores?: Float64Array },
+  ballotStart: Int32Array,
+  ballotProjects: Int32Array,
+  ballotWeights: Float64Array,
+): Profile {
+  const m = head.ids.length;
+  const { start, voters, weights } = supportersOf(m, ballotStart, ballotProjects, ballotWeights);
+  const votes = new Int32Array(m);
+  for (let c = 0; c < m; c++) votes[c] = (start[c + 1] as number) - (start[c] as number);
   return {
-    budget,
-    voteType,
-    n,
+    budget: head.budget,
+    voteType: head.voteType,
+    n: ballotStart.length - 1,
     m,
-    ids,
-    costs,
+    ids: head.ids,
+    costs: head.costs,
     start,
     voters,
-    weights: new Float64Array(all).fill(1),
+    weights,
     votes,
-    scores: Float64Array.from(votes),
+    scores: head.scores ?? Float64Array.from(votes),
     ballotStart,
     ballotProjects,
-    ballotWeights: new Float64Array(all).fill(1),
+    ballotWeights,
   };
 }

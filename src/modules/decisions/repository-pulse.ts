@@ -2,7 +2,7 @@
 // month, effect, involvement and whether they came from residents (decision 0017).
 import { and, count, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { wholeMonths } from '../../platform/time.js';
+import { inSummaryMonths, summed } from '../../platform/month-summaries.js';
 import { decisionMonthCounts, decisions } from './tables.js';
 
 /** One group of the pulse's decisions count. */
@@ -35,7 +35,6 @@ export function decisionsPulseRepository(db: Executor) {
       residentSignalIds: SQL,
     ): Promise<DecisionPulseCount[]> {
       if (networkIds.length === 0) return [];
-      const { first, end } = wholeMonths(from, to);
       const c = decisionMonthCounts;
       const month = sql<string>`to_char(${decisions.decidedOn}, 'YYYY-MM')`;
       const [totals, fromResidents] = await Promise.all([
@@ -44,12 +43,12 @@ export function decisionsPulseRepository(db: Executor) {
             month: c.month,
             effect: c.effect,
             involvement: c.involvement,
-            n: sql<number>`sum(${c.n})::int`,
+            n: summed(c.n),
           })
           .from(c)
-          .where(and(inArray(c.networkId, [...networkIds]), gte(c.month, first), lt(c.month, end)))
+          .where(inSummaryMonths(c, networkIds, from, to))
           .groupBy(c.month, c.effect, c.involvement)
-          .having(sql`sum(${c.n}) > 0`),
+          .having(sql`${summed(c.n)} > 0`),
         db
           .select({
             month,

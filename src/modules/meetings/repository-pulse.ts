@@ -2,9 +2,9 @@
 // origin (listening or sending) and who attended (residents or professionals). What is on the
 // meeting rows comes from the monthly summary `meeting_month_counts` (decision 0017); which
 // named attendees are residents, which hangs on members' roles, is counted live.
-import { and, type Column, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { wholeMonths } from '../../platform/time.js';
+import { inSummaryMonths, summed } from '../../platform/month-summaries.js';
 import { meetingAttendance, meetingMonthCounts, meetings } from './tables.js';
 
 /**
@@ -21,16 +21,6 @@ function inPulse(networkIds: readonly number[], from: string, to: string) {
   );
 }
 
-/** The summary rows of these networks in the whole months [from, to). */
-function summaryOf(networkIds: readonly number[], from: string, to: string) {
-  const { first, end } = wholeMonths(from, to);
-  const c = meetingMonthCounts;
-  return and(inArray(c.networkId, [...networkIds]), gte(c.month, first), lt(c.month, end));
-}
-
-/** The sum of a summary column, 0 when there are no rows. */
-const total = (column: Column) => sql<number>`coalesce(sum(${column}), 0)::int`;
-
 /** The pulse's counts of the meetings module (numbers only, never a name). */
 export function meetingsPulseRepository(db: Executor) {
   return {
@@ -46,11 +36,11 @@ export function meetingsPulseRepository(db: Executor) {
       const c = meetingMonthCounts;
       const rows = await db
         .select({
-          resident: total(c.agendaFromResidents),
-          professional: total(c.agendaFromProfessionals),
+          resident: summed(c.agendaFromResidents),
+          professional: summed(c.agendaFromProfessionals),
         })
         .from(c)
-        .where(summaryOf(networkIds, from, to));
+        .where(inSummaryMonths(c, networkIds, from, to));
       const { resident = 0, professional = 0 } = rows[0] ?? {};
       return [
         { origin: 'resident' as const, n: resident },
@@ -78,12 +68,12 @@ export function meetingsPulseRepository(db: Executor) {
       const [summary, named] = await Promise.all([
         db
           .select({
-            named: total(c.namedAttendees),
-            residents: total(c.otherResidents),
-            professionals: total(c.otherProfessionals),
+            named: summed(c.namedAttendees),
+            residents: summed(c.otherResidents),
+            professionals: summed(c.otherProfessionals),
           })
           .from(c)
-          .where(summaryOf(networkIds, from, to)),
+          .where(inSummaryMonths(c, networkIds, from, to)),
         db
           .select({ residents: sql<number>`count(*)::int` })
           .from(sql`(${residentMembers}) as resident_members(person_id, network_id)`)

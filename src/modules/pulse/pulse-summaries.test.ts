@@ -43,6 +43,9 @@ function dayNear(month: string, pick: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The tables whose rows the property deletes one at a time. */
+const ROW_TABLES = ['signals', 'decisions', 'meetings', 'meeting_agenda_items'] as const;
+
 const ids = (list: readonly number[]) => sql.raw(`array[${list.map(Number).join(',')}]::int[]`);
 
 /** One change to the rows (indexes pick among the rows made so far). */
@@ -65,7 +68,7 @@ type Op =
       month: number;
       minutes: number;
     }
-  | { op: 'signalDelete'; pick: number }
+  | { op: 'delete'; table: (typeof ROW_TABLES)[number]; pick: number }
   | {
       op: 'decision';
       net: number;
@@ -84,7 +87,6 @@ type Op =
       day: number;
       effect: number;
     }
-  | { op: 'decisionDelete'; pick: number }
   | {
       op: 'meeting';
       net: number;
@@ -103,8 +105,6 @@ type Op =
       minutes: number;
       residents: number;
     }
-  | { op: 'meetingDelete'; pick: number }
-  | { op: 'agendaDelete'; pick: number }
   | { op: 'attend'; pick: number; person: number }
   | { op: 'attendDelete'; pick: number }
   | { op: 'role'; person: number; role: number };
@@ -138,7 +138,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       minutes,
     }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('signalDelete' as const), pick }) },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -163,7 +162,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       effect: fc.nat(3),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('decisionDelete' as const), pick }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -188,8 +186,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       residents: fc.nat(9),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('meetingDelete' as const), pick }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('agendaDelete' as const), pick }) },
+  // One delete per table, each as likely as before.
+  ...ROW_TABLES.map((table) => ({
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('delete' as const), table: fc.constant(table), pick }),
+  })),
   {
     weight: 3,
     arbitrary: fc.record({ op: fc.constant('attend' as const), pick, person: fc.nat(5) }),
@@ -237,9 +238,10 @@ async function apply(db: Database, networks: number[], people: number[], o: Op):
         where id = ${id}`);
       return;
     }
-    case 'signalDelete': {
-      const id = await idOf(db, 'signals', o.pick);
-      if (id !== undefined) await db.execute(sql`delete from signals where id = ${id}`);
+    case 'delete': {
+      const id = await idOf(db, o.table, o.pick);
+      if (id !== undefined)
+        await db.execute(sql`delete from ${sql.identifier(o.table)} where id = ${id}`);
       return;
     }
     case 'decision': {
@@ -256,11 +258,6 @@ async function apply(db: Database, networks: number[], people: number[], o: Op):
       if (id === undefined) return;
       await db.execute(sql`update decisions set status = ${status[o.status]}, effect = ${EFFECTS[o.effect]},
         decided_on = ${dayNear(MONTHS[o.month]!, o.day)} where id = ${id}`);
-      return;
-    }
-    case 'decisionDelete': {
-      const id = await idOf(db, 'decisions', o.pick);
-      if (id !== undefined) await db.execute(sql`delete from decisions where id = ${id}`);
       return;
     }
     case 'meeting': {
@@ -284,17 +281,6 @@ async function apply(db: Database, networks: number[], people: number[], o: Op):
       if (id === undefined) return;
       await db.execute(sql`update meetings set cancelled_at = ${o.cancelled ? sql`now()` : sql`null`},
         starts_at = ${nearMonthStart(MONTHS[o.month]!, o.minutes)}, other_residents = ${o.residents} where id = ${id}`);
-      return;
-    }
-    case 'meetingDelete': {
-      const id = await idOf(db, 'meetings', o.pick);
-      if (id !== undefined) await db.execute(sql`delete from meetings where id = ${id}`);
-      return;
-    }
-    case 'agendaDelete': {
-      const id = await idOf(db, 'meeting_agenda_items', o.pick);
-      if (id !== undefined)
-        await db.execute(sql`delete from meeting_agenda_items where id = ${id}`);
       return;
     }
     case 'attend': {

@@ -1,8 +1,8 @@
 // Signals by the many: the list of a network (person-bound ones only for who may see them)
 // and the counts of the pattern view and the dashboards.
-import { and, count, desc, eq, exists, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, exists, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
-import { wholeMonths } from '../../../platform/time.js';
+import { inSummaryMonths, summed } from '../../../platform/month-summaries.js';
 import { signalFollowers, signalMonthCounts, signals } from '../tables.js';
 import type { SignalListFilter } from './index.js';
 import { waitingCondition } from './overview.js';
@@ -22,19 +22,18 @@ export function listRepository(db: Executor) {
      */
     async countForPulse(networkIds: readonly number[], from: string, to: string) {
       if (networkIds.length === 0) return [];
-      const { first, end } = wholeMonths(from, to);
       const c = signalMonthCounts;
       return db
         .select({
           month: c.month,
           theme: c.theme,
           raisedBy: c.raisedBy,
-          n: sql<number>`sum(${c.n})::int`,
+          n: summed(c.n),
         })
         .from(c)
-        .where(and(inArray(c.networkId, [...networkIds]), gte(c.month, first), lt(c.month, end)))
+        .where(inSummaryMonths(c, networkIds, from, to))
         .groupBy(c.month, c.theme, c.raisedBy)
-        .having(sql`sum(${c.n}) > 0`);
+        .having(sql`${summed(c.n)} > 0`);
     },
 
     /**
