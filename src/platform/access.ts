@@ -150,7 +150,6 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
   });
 }
 
-/** A database id in a URL: a positive 32-bit integer, or nothing. */
 /**
  * Throws the plain 404 of a public page (nothing to audit: anyone may ask for any address).
  * The error page (errors.tsx) renders it.
@@ -159,6 +158,7 @@ export function notFound(): never {
   throw Object.assign(new Error('Not Found'), { statusCode: 404 });
 }
 
+/** A database id in a URL: a positive 32-bit integer, or nothing. */
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 /**

@@ -2,6 +2,7 @@
 // session or by each person's secret feed address (which calendar apps can subscribe to);
 // and the page "Agenda in uw telefoon" where a member gets or renews that address.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../../platform/access.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { networkModule } from '../../network/index.js';
@@ -13,10 +14,6 @@ import { checked, type MeetingRouteKit, open } from './kit.js';
 
 /** A feed token as made by renewFeedToken: 32 base64url characters. */
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
-
-function notFound(): never {
-  throw Object.assign(new Error('Not Found'), { statusCode: 404 });
-}
 
 export function registerCalendarRoutes(app: FastifyInstance, kit: MeetingRouteKit): void {
   const { service, networks, config, db, codeSecret } = kit;

@@ -2,6 +2,7 @@
 // action points (the coordinator); and the public page of a public meeting.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { notFound } from '../../../platform/access.js';
 import { formValues, parseForm } from '../../../platform/forms.js';
 import { signalsModule } from '../../signals/index.js';
 import { can } from '../policy.js';
@@ -217,7 +218,7 @@ export function registerPublicMeetingRoutes(app: FastifyInstance, kit: MeetingRo
       const meeting = /^\d{1,9}$/.test(request.params.meetingId)
         ? await service.findPublicMeeting(network.id, id)
         : undefined;
-      if (!meeting) throw Object.assign(new Error('Not Found'), { statusCode: 404 });
+      if (!meeting) notFound();
       const agenda = await service.listAgenda(meeting.id);
       const vm = {
         network,
