@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { adminModule } from '#src/modules/admin/index.js';
 import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { type AdminIo, adminMain } from './admin.js';
 
@@ -69,7 +70,7 @@ describe('buurtkracht admin', () => {
     );
     assert.equal(differ.status, 1);
     assert.match(differ.err, /differ/);
-    const none = await rows(sql`select count(*)::int as n from people`);
+    const none = await countOf(sql`select count(*)::int as n from people`);
     assert.equal(none, 0, 'nothing made on a refusal');
 
     const made = await run(
@@ -93,7 +94,7 @@ describe('buurtkracht admin', () => {
     assert.equal(made.status, 0);
     const token = /token=(\S+)/.exec(made.out)?.[1];
     assert.ok(token, made.out);
-    const expires = await rows(
+    const expires = await countOf(
       sql`select extract(epoch from expires_at - created_at)::int as n from password_resets order by id desc limit 1`,
     );
     assert.equal(expires, 3600);
@@ -147,8 +148,8 @@ describe('buurtkracht admin', () => {
     }
   });
 
-  async function rows(query: ReturnType<typeof sql>): Promise<number> {
-    const result = await t.database.db.execute(query);
-    return (result as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+  async function countOf(query: ReturnType<typeof sql>): Promise<number> {
+    const [first] = await rows<{ n: number }>(t, query);
+    return first!.n;
   }
 });

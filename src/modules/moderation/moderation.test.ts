@@ -6,15 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { postMultipart } from '#test/helpers/multipart.js';
 import { sparksModule } from '../sparks/index.js';
 import { moderationPersonData } from './person-data.js';
-
-async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 describe('moderation after publication', () => {
   let t: TestApp;

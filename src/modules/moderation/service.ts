@@ -3,7 +3,12 @@
 // the same transaction as the reports and the audit record.
 import type { Database, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
-import { isLang, type MessageKey, type Translate, translator } from '../../platform/i18n/index.js';
+import {
+  chosenLanguage,
+  type MessageKey,
+  type Translate,
+  translator,
+} from '../../platform/i18n/index.js';
 import type { Mailer } from '../../platform/mail.js';
 import {
   type ModeratedItem,
@@ -85,7 +90,7 @@ export function moderationService(options: {
     if (authorId === null || authorId === actorId) return;
     const [author] = await peopleModule.api.directory(tx).listMailRecipients([authorId]);
     if (!author) return;
-    const t = translator(isLang(author.language) ? author.language : 'nl');
+    const t = translator(chosenLanguage(author.language));
     await mailer.send(tx, {
       to: author.email,
       personId: authorId,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { rows } from '#test/helpers/database.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { signalsRepository } from './repository/index.js';
 import {
@@ -11,11 +12,6 @@ import {
   signalsService,
 } from './service/index.js';
 import { signalRevisions, signals, signalUpdates } from './tables.js';
-
-async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await t.database.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 describe('signals: public page, moderation, themes, pattern, retention, person data', () => {
   let t: TestApp;
