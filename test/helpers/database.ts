@@ -99,7 +99,11 @@ async function buildPgliteTemplate(
   return new Blob([readFileSync(path)]);
 }
 
-function pgliteTemplate(): Promise<Blob> {
+/**
+ * The migrated PGlite template (a tar dump of a data folder), built once per migration set:
+ * a new data folder, on disk or in memory, starts from it instead of running every migration.
+ */
+export function pgliteTemplate(): Promise<Blob> {
   return buildPgliteTemplate(
     join('.tmp', `pglite-template-${migrationsHash()}.tar`),
     runMigrations,

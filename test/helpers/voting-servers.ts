@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '#src/db/client.js';
-import { runMigrations } from '#src/db/migrate.js';
 import { budgetingRepository } from '#src/modules/budgeting/repository.js';
 import { budgetingService, CODES_PER_BATCH_MAX } from '#src/modules/budgeting/service.js';
 import { testConfig } from './app.js';
 import { createVotingRound } from './budgeting.js';
-import { createPostgresTestDatabase } from './database.js';
+import { createPostgresTestDatabase, pgliteTemplate } from './database.js';
 import { createWorld, TEST_PASSWORD } from './factories.js';
 import { browserSession, type ServerProcess, startServer, waitForExit } from './server-process.js';
 
@@ -91,10 +90,12 @@ export async function prepareVotingSite(
   }
   const open = () =>
     databaseUrl ? openDatabase({ databaseUrl, poolSize: 4 }) : openDatabase({ dataDir });
-  const handle = await open();
+  // PGlite's new data folder starts as a copy of the migrated template.
+  const handle = databaseUrl
+    ? await open()
+    : await openDatabase({ dataDir, loadDataDir: await pgliteTemplate() });
   let site: Omit<VotingSite, 'servers' | 'start' | 'stop' | 'withDatabase' | 'remove'>;
   try {
-    if (!databaseUrl) await runMigrations(handle);
     const world = await createWorld(handle.db);
     const network = world.networks.a;
     const round = await createVotingRound(handle.db, network.id);
