@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import {
   type Browser,
   type BrowserContext,
@@ -50,6 +51,43 @@ export async function startDemoServer() {
       server.child.kill('SIGTERM');
       await waitForExit(server.child);
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The demo site and Chromium of one test file, ready once its `before` hooks have run. */
+export interface DemoSite {
+  /** The demo server's address, e.g. http://127.0.0.1:41234. */
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the demo server (built code, fresh data folder) and Chromium before the file's tests
+ * and ends both after them: call it once at the top of a describe block. The fields throw when
+ * read before the hooks have run.
+ */
+export function useDemoSite(): DemoSite {
+  let server: Awaited<ReturnType<typeof startDemoServer>> | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the demo site is read before its before hook ran');
+    return value;
+  };
+  return {
+    get url() {
+      return ready(server).url;
+    },
+    get browser() {
+      return ready(browser);
     },
   };
 }

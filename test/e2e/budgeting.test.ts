@@ -2,24 +2,17 @@
 // JavaScript and again (another code) with it, the coordinator closes the vote and counts,
 // and the results page explains the outcome and finds the receipt. axe-core on every page.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
-import {
-  axeViolations,
-  launchBrowser,
-  navigate,
-  startDemoServer,
-  watchConsole,
-} from './browser.js';
+import { axeViolations, navigate, useDemoSite, watchConsole } from './browser.js';
 
 const PHONE = { width: 360, height: 740 };
 const RECEIPT = /[A-Z2-9]{5}-[A-Z2-9]{5}/;
 
 describe('the neighbourhood budget in a browser: vote, count, results', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  const url = (path: string) => new URL(path, server.url).toString();
+  const demo = useDemoSite();
+  const url = (path: string) => new URL(path, demo.url).toString();
   /** /buurt/zonnehoek/wijkbudget/:id of the demo's round in its voting phase. */
   let base = '';
   const usedCodes: string[] = [];
@@ -27,15 +20,6 @@ describe('the neighbourhood budget in a browser: vote, count, results', () => {
   const violations: string[] = [];
   /** The context without JavaScript: its pages are checked through a copy (see check). */
   let noScript: BrowserContext | undefined;
-
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /**
    * axe-core and the sideways-scroll check on the page. A page without JavaScript cannot run
@@ -48,7 +32,7 @@ describe('the neighbourhood budget in a browser: vote, count, results', () => {
     if (page.context() === noScript) {
       const html = await page.content();
       const address = page.url();
-      mirror = await (await browser.newContext({ viewport: page.viewportSize()! })).newPage();
+      mirror = await (await demo.browser.newContext({ viewport: page.viewportSize()! })).newPage();
       await mirror.route(address, (route) =>
         route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
       );
@@ -116,7 +100,7 @@ describe('the neighbourhood budget in a browser: vote, count, results', () => {
   }
 
   test('without JavaScript on a 360 px phone: code → ballot → review → receipt', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     noScript = context;
     const page = await context.newPage();
     const errors = watchConsole(page);
@@ -142,7 +126,7 @@ describe('the neighbourhood budget in a browser: vote, count, results', () => {
   });
 
   test('with JavaScript on a 360 px phone: the budget meter follows the ticks', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await demo.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     const errors = watchConsole(page);
     await enterCode(page);
@@ -182,7 +166,7 @@ describe('the neighbourhood budget in a browser: vote, count, results', () => {
   });
 
   test('the coordinator closes the vote and counts; the results explain and find the receipt', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = watchConsole(page);
     await page.goto(url('/inloggen'));
@@ -228,7 +212,7 @@ describe('the neighbourhood budget in a browser: vote, count, results', () => {
     assert.match((await page.textContent('[role="status"]')) ?? '', /kennen we niet/);
 
     // The results on the phone, without sideways scrolling.
-    const phone = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const phone = await demo.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     noScript = phone;
     const small = await phone.newPage();
     await small.goto(url(`${base}/uitslag`));

@@ -1,39 +1,24 @@
-// Decisions in a real browser, without JavaScript: a coordinator records a decision on the
+// Decisions in a real demo.browser, without JavaScript: a coordinator records a decision on the
 // neighbourhood budget in a meeting, with its community strength check and the dissent that
 // was heard → every council member consents → it is on the network's public page → its
 // review date has come, so it is on the review list. Every page on the way, and the pulse,
 // is then checked with axe-core.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { demoEmail } from '#src/modules/people/seed.js';
 import { toLocal } from '#src/platform/time.js';
-import {
-  axeViolations,
-  launchBrowser,
-  navigate,
-  signedInTab as openTab,
-  startDemoServer,
-} from './browser.js';
+import { axeViolations, navigate, signedInTab as openTab, useDemoSite } from './browser.js';
 
 const COORDINATOR = demoEmail('Anneke de Wit'); // Buurtnetwerk Zonnehoek
 const COUNCIL = ['Fatma Yilmaz', 'Henk Bosman', 'Ria Kuipers'].map(demoEmail);
 const TITLE = 'Wijkbudget: bankjes langs het fietspad';
 
 describe('decisions in the browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoSite();
 
   const signedInTab = (email: string, javaScriptEnabled = false) =>
-    openTab(browser, server.url, email, { javaScriptEnabled });
+    openTab(demo.browser, demo.url, email, { javaScriptEnabled });
 
   async function click(page: Page, name: string, role: 'link' | 'button' = 'link') {
     await navigate(page, () => page.getByRole(role, { name, exact: true }).first().click());
@@ -86,20 +71,20 @@ describe('decisions in the browser', () => {
     // Every council member consents through the platform.
     for (const email of COUNCIL) {
       const member = await signedInTab(email);
-      await member.page.goto(new URL(decisionPath, server.url).toString());
+      await member.page.goto(new URL(decisionPath, demo.url).toString());
       await click(member.page, 'Ik stem in met dit besluit', 'button');
       assert.deepEqual(member.errors, []);
       await member.close();
     }
-    await page.goto(new URL(decisionPath, server.url).toString());
+    await page.goto(new URL(decisionPath, demo.url).toString());
     const decided = await page.content();
     assert.ok(decided.includes('Besloten'));
     assert.ok(!decided.includes('Wacht op instemming'));
 
     // On the public page, with its check.
-    const visitor = await browser.newContext({ javaScriptEnabled: false });
+    const visitor = await demo.browser.newContext({ javaScriptEnabled: false });
     const publicPage = await visitor.newPage();
-    await publicPage.goto(new URL('/buurt/zonnehoek', server.url).toString());
+    await publicPage.goto(new URL('/buurt/zonnehoek', demo.url).toString());
     const shown = await publicPage.content();
     assert.ok(shown.includes(TITLE));
     await visitor.close();
@@ -130,7 +115,7 @@ describe('decisions in the browser', () => {
       `${networkPath}/puls`,
       '/buurt/zonnehoek',
     ]) {
-      const response = await tab.page.goto(new URL(path, server.url).toString());
+      const response = await tab.page.goto(new URL(path, demo.url).toString());
       assert.equal(response?.status(), 200, path);
       violations.push(...(await axeViolations(tab.page)));
     }

@@ -1,20 +1,14 @@
-// Learning in a real browser, without JavaScript: a professional starts an experiment from a
+// Learning in a real demo.browser, without JavaScript: a professional starts an experiment from a
 // signal, a resident joins it, they log a surprise and evaluate it into a lesson; the lesson
 // is shared to the region (the coordinator approves) and a member of a network in another
 // municipality finds it by searching a word from it. Every page on the way is then checked
 // with axe-core.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { demoEmail } from '#src/modules/people/seed.js';
-import {
-  axeViolations,
-  launchBrowser,
-  navigate,
-  signedInTab as openTab,
-  startDemoServer,
-} from './browser.js';
+import { axeViolations, navigate, signedInTab as openTab, useDemoSite } from './browser.js';
 
 const PROFESSIONAL = demoEmail('Youssef Amrani'); // Buurtnetwerk Zonnehoek
 const RESIDENT = demoEmail('Marek Nowak'); // Buurtnetwerk Zonnehoek
@@ -22,19 +16,10 @@ const COORDINATOR = demoEmail('Anneke de Wit'); // Buurtnetwerk Zonnehoek
 const ELSEWHERE = demoEmail('Lotte Vermeulen'); // Netwerk Maalderveld Samen (Veenhorst)
 
 describe('learning in the browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoSite();
 
   const signedInTab = (email: string, javaScriptEnabled = false) =>
-    openTab(browser, server.url, email, { javaScriptEnabled });
+    openTab(demo.browser, demo.url, email, { javaScriptEnabled });
 
   async function click(page: Page, name: string, role: 'link' | 'button' = 'link') {
     await navigate(page, () => page.getByRole(role, { name, exact: true }).first().click());
@@ -44,7 +29,7 @@ describe('learning in the browser', () => {
     const tab = await signedInTab(email, true);
     const violations: string[] = [];
     for (const path of paths) {
-      await tab.page.goto(new URL(path, server.url).toString());
+      await tab.page.goto(new URL(path, demo.url).toString());
       violations.push(...(await axeViolations(tab.page)));
     }
     await tab.close();
@@ -56,7 +41,7 @@ describe('learning in the browser', () => {
     await click(pro.page, 'Mijn netwerk');
     await click(pro.page, 'Buurtnetwerk Zonnehoek');
     const networkPath = new URL(pro.page.url()).pathname;
-    await pro.page.goto(new URL(`${networkPath}/signalen`, server.url).toString());
+    await pro.page.goto(new URL(`${networkPath}/signalen`, demo.url).toString());
     const signalHref = await pro.page
       .locator(`a[href^="${networkPath}/signalen/"]`)
       .evaluateAll((as) =>
@@ -65,7 +50,7 @@ describe('learning in the browser', () => {
     assert.ok(signalHref, 'a signal to start from');
     const signalId = /(\d+)$/.exec(signalHref)![1];
     await pro.page.goto(
-      new URL(`${networkPath}/experimenten/nieuw?signaal=${signalId}`, server.url).toString(),
+      new URL(`${networkPath}/experimenten/nieuw?signaal=${signalId}`, demo.url).toString(),
     );
     await pro.page.getByLabel('Titel').fill('Buurtmoestuinkas op het plein');
     await pro.page
@@ -81,7 +66,7 @@ describe('learning in the browser', () => {
     assert.match(await pro.page.content(), /minstens één bewoner en één professional/);
 
     const resident = await signedInTab(RESIDENT);
-    await resident.page.goto(new URL(experimentPath, server.url).toString());
+    await resident.page.goto(new URL(experimentPath, demo.url).toString());
     await click(resident.page, 'Ik doe mee', 'button');
     await click(resident.page, 'Start het experiment', 'button');
     assert.match(await resident.page.content(), /Het experiment loopt/);
@@ -92,7 +77,7 @@ describe('learning in the browser', () => {
     await click(resident.page, 'Toevoegen aan het logboek', 'button');
     assert.match(await resident.page.content(), /Verrassing ·/);
 
-    await pro.page.goto(new URL(experimentPath, server.url).toString());
+    await pro.page.goto(new URL(experimentPath, demo.url).toString());
     await click(pro.page, 'Evalueren en lessen trekken');
     await pro.page
       .getByLabel('Hoe ging het? Wat zagen we?')
@@ -114,12 +99,12 @@ describe('learning in the browser', () => {
 
     // Before approval, the other municipality finds nothing.
     const elsewhere = await signedInTab(ELSEWHERE);
-    await elsewhere.page.goto(new URL('/zoeken?q=tomatenkweek', server.url).toString());
+    await elsewhere.page.goto(new URL('/zoeken?q=tomatenkweek', demo.url).toString());
     assert.match(await elsewhere.page.content(), /Niets gevonden/);
 
     const coordinator = await signedInTab(COORDINATOR);
     await coordinator.page.goto(
-      new URL(`${networkPath}/bibliotheek/goedkeuren`, server.url).toString(),
+      new URL(`${networkPath}/bibliotheek/goedkeuren`, demo.url).toString(),
     );
     await click(coordinator.page, 'Goedkeuren', 'button');
     assert.match(await coordinator.page.content(), /Goedgekeurd/);
@@ -132,7 +117,7 @@ describe('learning in the browser', () => {
     await click(elsewhere.page, 'Een moestuinkas brengt buren samen');
     assert.equal(new URL(elsewhere.page.url()).pathname, lessonPath);
     // The experiment itself stays within its network.
-    const hidden = await elsewhere.page.goto(new URL(experimentPath, server.url).toString());
+    const hidden = await elsewhere.page.goto(new URL(experimentPath, demo.url).toString());
     assert.equal(hidden?.status(), 404);
 
     // Two refusals on purpose, which the browser logs as failed loads: starting without a
@@ -170,7 +155,7 @@ describe('learning in the browser', () => {
     await click(resident.page, 'Mijn netwerk');
     await click(resident.page, 'Buurtnetwerk Zonnehoek');
     const networkPath = new URL(resident.page.url()).pathname;
-    await resident.page.goto(new URL(`${networkPath}/bibliotheek/nieuw`, server.url).toString());
+    await resident.page.goto(new URL(`${networkPath}/bibliotheek/nieuw`, demo.url).toString());
     await resident.page.getByLabel('Verhaal', { exact: true }).check();
     await resident.page.getByLabel('Titel').fill('Soep op woensdag');
     await resident.page

@@ -3,38 +3,21 @@
 // address, the coordinator cancels the meeting, and a calendar app (a fresh client with no
 // cookies) fetches the feed and sees it as cancelled. axe-core checks every page on the way.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import ical from 'node-ical';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoEmail } from '#src/modules/people/seed.js';
-import {
-  axeViolations,
-  launchBrowser,
-  navigate,
-  signIn,
-  startDemoServer,
-  watchConsole,
-} from './browser.js';
+import { axeViolations, navigate, signIn, useDemoSite, watchConsole } from './browser.js';
 
 describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  const url = (path: string) => new URL(path, server.url).toString();
+  const demo = useDemoSite();
+  const url = (path: string) => new URL(path, demo.url).toString();
   const title = 'Buurtkeuken proeven';
   const violations: string[] = [];
   const consoleErrors: string[] = [];
 
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function login(page: Page, name: string) {
-    await signIn(page, server.url, demoEmail(name));
+    await signIn(page, demo.url, demoEmail(name));
   }
 
   async function check(page: Page) {
@@ -45,7 +28,7 @@ describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
   let feedAddress = '';
 
   test('the coordinator plans a meeting without JavaScript, adding an agenda row with the button', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     consoleErrors.push(...watchConsole(page));
     await login(page, 'Anneke de Wit');
@@ -71,7 +54,7 @@ describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
     assert.match(main, /15 september 2031 om 19:00, tot 21:00/);
     await context.close();
     // axe needs JavaScript: the coordinator's pages are checked in a context with it.
-    const checking = await browser.newContext();
+    const checking = await demo.browser.newContext();
     const checker = await checking.newPage();
     await login(checker, 'Anneke de Wit');
     for (const path of [`${network}/bijeenkomsten/nieuw`, meetingPath, `${meetingPath}/bewerken`]) {
@@ -82,7 +65,7 @@ describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
   });
 
   test('a resident says "ik kom" and makes their secret feed address', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     consoleErrors.push(...watchConsole(page));
     await login(page, 'Joyce Pinas');
@@ -105,7 +88,7 @@ describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
   });
 
   test('the coordinator cancels it; the feed, fetched by a fresh client, shows it cancelled', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     consoleErrors.push(...watchConsole(page));
     await login(page, 'Anneke de Wit');
@@ -132,7 +115,7 @@ describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
     assert.match(String(event.summary), /^Gaat niet door: /);
 
     // The public page says so too, for a visitor.
-    const visitor = await browser.newContext();
+    const visitor = await demo.browser.newContext();
     const publicPage = await visitor.newPage();
     await publicPage.goto(url('/buurt/zonnehoek'));
     const link = publicPage.locator('main a', { hasText: title });
@@ -143,7 +126,7 @@ describe('meetings in a browser: plan, ik kom, feed address, cancel', () => {
   });
 
   test('it goes ahead after all: the coordinator undoes the cancellation, the feed follows', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     consoleErrors.push(...watchConsole(page));
     await login(page, 'Anneke de Wit');

@@ -3,17 +3,10 @@
 // hide form sent without a reason shows its errors with the focus on the error summary and
 // "Fout:" in the title. With and without JavaScript; with it, every page is axe-clean.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { demoEmail } from '#src/modules/people/seed.js';
-import {
-  axeViolations,
-  launchBrowser,
-  navigate,
-  signIn,
-  startDemoServer,
-  watchConsole,
-} from './browser.js';
+import { axeViolations, navigate, signIn, useDemoSite, watchConsole } from './browser.js';
 
 interface PublicSpark {
   id: string;
@@ -22,16 +15,13 @@ interface PublicSpark {
 }
 
 describe('moderation after publication in a browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  const url = (path: string) => new URL(path, server.url).toString();
+  const demo = useDemoSite();
+  const url = (path: string) => new URL(path, demo.url).toString();
   /** The public sparks of Zonnehoek as a visitor first saw them. */
   let sparks: PublicSpark[] = [];
 
   before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     await page.goto(url('/buurt/zonnehoek'));
     sparks = await page.$$eval('li.bk-spark', (cards) =>
@@ -47,13 +37,9 @@ describe('moderation after publication in a browser', () => {
     );
     await context.close();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function login(page: Page): Promise<string> {
-    await signIn(page, server.url, demoEmail('Anneke de Wit'));
+    await signIn(page, demo.url, demoEmail('Anneke de Wit'));
     await page.goto(url('/netwerk'));
     const href = await page.getAttribute('main a[href^="/netwerk/"]', 'href');
     const id = /^\/netwerk\/(\d+)$/.exec(href ?? '')?.[1];
@@ -118,7 +104,7 @@ describe('moderation after publication in a browser', () => {
     // Gone at once: the wall, the public page, and the photo for anyone who had its address.
     await page.goto(url(`/netwerk/${networkId}/vonkjes`));
     assert.equal(await page.locator(`li#vonkje-${spark.id}`).count(), 0, 'gone from the wall');
-    const visitor = await browser.newContext({ javaScriptEnabled: false });
+    const visitor = await demo.browser.newContext({ javaScriptEnabled: false });
     const publicPage = await visitor.newPage();
     await publicPage.goto(url('/buurt/zonnehoek'));
     assert.equal(await publicPage.locator(`li#vonkje-${spark.id}`).count(), 0);
@@ -138,12 +124,12 @@ describe('moderation after publication in a browser', () => {
       spark?.id,
       `a public spark with a photo on the public page (${sparks.length} sparks)`,
     );
-    const before = await browser.newContext({ javaScriptEnabled: false });
+    const before = await demo.browser.newContext({ javaScriptEnabled: false });
     const check = await before.request.get(url(spark.photo!));
     assert.equal(check.status(), 200, 'the photo is public before');
     await before.close();
 
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     const networkId = await login(page);
@@ -159,7 +145,7 @@ describe('moderation after publication in a browser', () => {
     const hidden = sparks.find((s) => s.photo !== null);
     const spark = sparks.find((s) => s !== hidden);
     assert.ok(spark?.id, 'a second public spark on the public page');
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     const errors = watchConsole(page);
     const networkId = await login(page);

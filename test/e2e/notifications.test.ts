@@ -1,34 +1,24 @@
 // Notifications in a real browser: the header link, the list /meldingen and the page of mail
 // choices, with and without JavaScript, at 360 px without sideways scrolling; axe on each.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { demoEmail } from '#src/modules/people/seed.js';
-import { assertAccessible, launchBrowser, navigate, signIn, startDemoServer } from './browser.js';
+import { assertAccessible, navigate, signIn, useDemoSite } from './browser.js';
 
 const RESIDENT = demoEmail('Marek Nowak');
 
 describe('notifications in the browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  const url = (path: string) => new URL(path, server.url).toString();
-
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoSite();
+  const url = (path: string) => new URL(path, demo.url).toString();
 
   const fits = (page: Page) =>
     page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   test('with JavaScript at 360 px: header link, list and choices, axe-clean', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await demo.browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
-    await signIn(page, server.url, RESIDENT);
+    await signIn(page, demo.url, RESIDENT);
     await navigate(page, () => page.click('header a[href="/meldingen"]'));
     assert.equal(await page.textContent('h1'), 'Meldingen');
     assert.ok(await fits(page), '/meldingen scrolls sideways at 360 px');
@@ -45,9 +35,9 @@ describe('notifications in the browser', () => {
   });
 
   test('without JavaScript the choices are saved too', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, server.url, RESIDENT);
+    await signIn(page, demo.url, RESIDENT);
     await page.goto(url('/mijn-gegevens/meldingen'));
     await page.check('input[name="meeting"][value="daily"]');
     await navigate(page, () => page.click('main form button[type="submit"]'));

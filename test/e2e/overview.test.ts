@@ -3,27 +3,17 @@
 // link; with and without JavaScript, axe-clean, no sideways scrolling on a 360 px phone; a
 // resident and a council member see their own parts.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { demoEmail } from '#src/modules/people/seed.js';
-import { axeViolations, launchBrowser, signIn, startDemoServer, watchConsole } from './browser.js';
+import { axeViolations, signIn, useDemoSite, watchConsole } from './browser.js';
 
 describe('the network overview in a browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  const url = (path: string) => new URL(path, server.url).toString();
-
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoSite();
+  const url = (path: string) => new URL(path, demo.url).toString();
 
   async function login(page: Page, name: string) {
-    await signIn(page, server.url, demoEmail(name));
+    await signIn(page, demo.url, demoEmail(name));
   }
 
   /** The overview of the person's first network (Zonnehoek for the demo's cast). */
@@ -46,7 +36,7 @@ describe('the network overview in a browser', () => {
 
   for (const javaScriptEnabled of [true, false]) {
     test(`a coordinator sees what waits and follows the moderation link (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const context = await browser.newContext({
+      const context = await demo.browser.newContext({
         javaScriptEnabled,
         viewport: { width: 360, height: 780 },
       });
@@ -83,7 +73,7 @@ describe('the network overview in a browser', () => {
   }
 
   test('a resident and a council member see their own parts, axe-clean', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     await login(page, 'Joyce Pinas');
     await openOverview(page);

@@ -4,18 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
-import {
-  assertAccessible,
-  axeViolations,
-  launchBrowser,
-  navigate,
-  startDemoServer,
-  watchConsole,
-} from './browser.js';
+import { assertAccessible, axeViolations, navigate, useDemoSite, watchConsole } from './browser.js';
 
 const COORDINATOR = demoEmail('Anneke de Wit'); // Buurtnetwerk Zonnehoek
 const ADMIN = demoEmail('Sanne Verbeek');
@@ -192,19 +185,17 @@ async function enterCode(tab: Tab, code: string) {
 }
 
 describe('people and access in a browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  const url = (path: string) => new URL(path, server.url).toString();
+  const demo = useDemoSite();
+  const url = (path: string) => new URL(path, demo.url).toString();
 
-  const tab = (context: BrowserContext, scripting = true) =>
-    Tab.open(context, server.url, scripting);
+  const tab = (context: BrowserContext, scripting = true) => Tab.open(context, demo.url, scripting);
 
   /** A new visitor with JavaScript, signed in through the login form. */
   async function signedIn(
     identifier: string,
     options: { viewport?: { width: number; height: number } } = {},
   ) {
-    const context = await browser.newContext(options);
+    const context = await demo.browser.newContext(options);
     const t = await tab(context);
     await t.goto(url('/inloggen'));
     const response = await signIn(t, identifier);
@@ -214,13 +205,7 @@ describe('people and access in a browser', () => {
   }
 
   before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
     mkdirSync(SHOTS, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   test('a coordinator invites a neighbour by letter and the neighbour joins, all without JavaScript', async () => {
@@ -235,7 +220,7 @@ describe('people and access in a browser', () => {
     );
 
     // The coordinator signs in from the home page and prints a letter.
-    const coordinatorContext = await browser.newContext({ javaScriptEnabled: false });
+    const coordinatorContext = await demo.browser.newContext({ javaScriptEnabled: false });
     const coordinator = await tab(coordinatorContext, false);
     await coordinator.goto(url('/'));
     await coordinator.follow((page) => page.getByRole('link', { name: 'Inloggen' }).click());
@@ -247,7 +232,7 @@ describe('people and access in a browser', () => {
     assert.deepEqual(coordinator.errors, []);
 
     // The neighbour types the code from the letter and makes an account.
-    const inviteeContext = await browser.newContext({ javaScriptEnabled: false });
+    const inviteeContext = await demo.browser.newContext({ javaScriptEnabled: false });
     const invitee = await tab(inviteeContext, false);
     await enterCode(invitee, code.toLowerCase().replaceAll('-', ' '));
     const page = invitee.page;
@@ -286,8 +271,8 @@ describe('people and access in a browser', () => {
 
     // Every page both of them saw, checked with axe-core with JavaScript on.
     assert.ok(coordinator.seen.length >= 7 && invitee.seen.length >= 10);
-    assert.deepEqual(await coordinator.audit(browser, coordinatorContext), []);
-    assert.deepEqual(await invitee.audit(browser, inviteeContext), []);
+    assert.deepEqual(await coordinator.audit(demo.browser, coordinatorContext), []);
+    assert.deepEqual(await invitee.audit(demo.browser, inviteeContext), []);
     await coordinatorContext.close();
     await inviteeContext.close();
   });
@@ -317,11 +302,11 @@ describe('people and access in a browser', () => {
     const body = await mail.locator('.bk-mail__body').innerText();
     const link = /https?:\/\/\S+\/uitnodiging\?code=[\w-]+/.exec(body)?.[0];
     assert.ok(link, body);
-    assert.equal(new URL(link).origin, new URL(server.url).origin);
+    assert.equal(new URL(link).origin, new URL(demo.url).origin);
     await admin.context.close();
 
     // The invitee follows the link: the email address is known, no username needed.
-    const inviteeContext = await browser.newContext();
+    const inviteeContext = await demo.browser.newContext();
     const invitee = await tab(inviteeContext);
     await invitee.goto(link);
     const form = invitee.page;
@@ -340,7 +325,7 @@ describe('people and access in a browser', () => {
   });
 
   test('a form with mistakes keeps what was typed and links each error to its field', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const visitor = await tab(context);
     const page = visitor.page;
 
@@ -434,14 +419,14 @@ describe('people and access in a browser', () => {
     const phone = { width: 360, height: 740 };
     const overflow = (p: Page) =>
       p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    const anonymous = await browser.newContext({ viewport: phone });
+    const anonymous = await demo.browser.newContext({ viewport: phone });
     const login = await tab(anonymous);
     await login.goto(url('/inloggen'));
     assert.ok((await overflow(login.page)) <= 0, 'login page is wider than the screen');
     await login.page.screenshot({ path: `${SHOTS}/login-360.png`, fullPage: true });
     await anonymous.close();
 
-    const narrow = await browser.newContext({ viewport: phone });
+    const narrow = await demo.browser.newContext({ viewport: phone });
     await narrow.addCookies(await resident.context.cookies());
     const members = await tab(narrow);
     await members.goto(url('/netwerk'));
@@ -456,7 +441,7 @@ describe('people and access in a browser', () => {
 
   // Also leaves screenshots in /tmp/e2e-shots for people to look at.
   test('the letter prints without navigation or buttons; the members page passes axe-core on a phone', async () => {
-    const anonymous = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const anonymous = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const login = await tab(anonymous);
     await login.goto(url('/inloggen'));
     await login.page.screenshot({ path: `${SHOTS}/login.png`, fullPage: true });

@@ -4,32 +4,16 @@
 // figures is there for screen readers (caption, row headers); axe-clean on each page.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { demoEmail } from '#src/modules/people/seed.js';
-import {
-  assertAccessible,
-  launchBrowser,
-  navigate,
-  signedInTab as openTab,
-  startDemoServer,
-} from './browser.js';
+import { assertAccessible, navigate, signedInTab as openTab, useDemoSite } from './browser.js';
 
 describe('the leaders’ pulse in a browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoSite();
 
   const signedInTab = (name: string) =>
-    openTab(browser, server.url, demoEmail(name), {
+    openTab(demo.browser, demo.url, demoEmail(name), {
       javaScriptEnabled: true,
       acceptDownloads: true,
     });
@@ -53,7 +37,7 @@ describe('the leaders’ pulse in a browser', () => {
     test(`${leader} opens the ${kind}'s pulse, changes the period and downloads the CSV`, async () => {
       const { page, errors, close } = await signedInTab(leader);
       try {
-        await navigate(page, () => page.goto(new URL('/bestuurder', server.url).toString()));
+        await navigate(page, () => page.goto(new URL('/bestuurder', demo.url).toString()));
         await assertAccessible(page);
 
         await navigate(page, () => page.locator(`main a[href^="/puls/${kind}/"]`).first().click());

@@ -1,42 +1,26 @@
-// A signal in a real browser, without JavaScript: a professional records it, a resident joins
+// A signal in a real demo.browser, without JavaScript: a professional records it, a resident joins
 // the duo, and it goes step by step to closed with an outcome. Every page on the way is then
 // checked with axe-core (in a tab with JavaScript, signed in as the same person).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
-import {
-  axeViolations,
-  launchBrowser,
-  navigate,
-  signIn,
-  startDemoServer,
-  watchConsole,
-} from './browser.js';
+import { axeViolations, navigate, signIn, useDemoSite, watchConsole } from './browser.js';
 
 const PROFESSIONAL = demoEmail('Youssef Amrani'); // Buurtnetwerk Zonnehoek
 const RESIDENT = demoEmail('Marek Nowak'); // Buurtnetwerk Zonnehoek
 
 describe('a signal in the browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoSite();
 
   /** A tab without JavaScript, signed in through the login form; remembers the pages it saw. */
   async function signedInTab(email: string) {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const errors = watchConsole(page);
     const seen = new Set<string>();
     page.on('load', () => seen.add(new URL(page.url()).pathname));
-    await signIn(page, server.url, email);
+    await signIn(page, demo.url, email);
     return { page, errors, seen, close: () => context.close() };
   }
 
@@ -46,15 +30,15 @@ describe('a signal in the browser', () => {
 
   /** axe-core on the pages a person saw, in a tab with JavaScript, signed in as them. */
   async function audit(email: string, paths: Iterable<string>) {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
-    await page.goto(new URL('/inloggen', server.url).toString());
+    await page.goto(new URL('/inloggen', demo.url).toString());
     await page.getByLabel('E-mailadres of gebruikersnaam').fill(email);
     await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
     await navigate(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
     const violations: string[] = [];
     for (const path of paths) {
-      await page.goto(new URL(path, server.url).toString());
+      await page.goto(new URL(path, demo.url).toString());
       violations.push(...(await axeViolations(page)));
     }
     await context.close();
@@ -91,11 +75,11 @@ describe('a signal in the browser', () => {
     assert.doesNotMatch(await form.locator('.bk-facts, dl').first().innerText(), /Opgepakt/);
 
     const resident = await signedInTab(RESIDENT);
-    await resident.page.goto(new URL(signalPath, server.url).toString());
+    await resident.page.goto(new URL(signalPath, demo.url).toString());
     await click(resident.page, 'Ik doe mee met het opvolgen', 'button');
     assert.match(await resident.page.content(), /Marek Nowak/);
 
-    await form.goto(new URL(signalPath, server.url).toString());
+    await form.goto(new URL(signalPath, demo.url).toString());
     await click(form, 'Zet op “Opgepakt”', 'button');
     assert.match(await form.content(), /De status is nu “Opgepakt”/);
     await click(form, 'Zet op “Opgevolgd”', 'button');

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { DEMO_PASSWORD, demoEmail } from '#src/modules/people/seed.js';
-import { crawl, launchBrowser, navigate, startDemoServer, watchConsole } from './browser.js';
+import { crawl, navigate, useDemoSite, watchConsole } from './browser.js';
 
 describe('the site in a browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemoSite();
 
   test('every page reachable from the home page passes axe-core, in Dutch and in English', async () => {
     for (const lang of ['nl', 'en']) {
-      const context = await browser.newContext();
-      await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
-      const result = await crawl(context, server.url, [
+      const context = await demo.browser.newContext();
+      await context.addCookies([{ name: 'lang', value: lang, url: demo.url }]);
+      const result = await crawl(context, demo.url, [
         '/',
         '/toegankelijkheid',
         '/privacy',
@@ -38,14 +28,14 @@ describe('the site in a browser', () => {
   });
 
   test('every page a coordinator reaches by links passes axe-core and fits a 360 px phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await demo.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(new URL('/inloggen', server.url).toString());
+    await page.goto(new URL('/inloggen', demo.url).toString());
     await page.getByLabel('E-mailadres of gebruikersnaam').fill(demoEmail('Anneke de Wit'));
     await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
     await navigate(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
     await page.close();
-    const result = await crawl(context, server.url, ['/netwerk'], 300);
+    const result = await crawl(context, demo.url, ['/netwerk'], 300);
     await context.close();
     // Signals, sparks, meetings, members, the audit log… of the coordinator's network.
     assert.ok(result.visited.length >= 60, `visited only ${result.visited.length} pages`);
@@ -61,10 +51,10 @@ describe('the site in a browser', () => {
   });
 
   test('the language switch works with the keyboard and without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const errors = watchConsole(page);
-    await page.goto(new URL('/privacy', server.url).toString());
+    await page.goto(new URL('/privacy', demo.url).toString());
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
     // The skip link is the first thing the keyboard reaches.
     await page.keyboard.press('Tab');
@@ -80,9 +70,9 @@ describe('the site in a browser', () => {
   });
 
   test('a phone-sized screen shows the whole page without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await demo.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(demo.url);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

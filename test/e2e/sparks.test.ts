@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { demoEmail } from '#src/modules/people/seed.js';
 import { MIN_FORM_MS as MIN_SUBMIT_MS } from '#src/platform/spam-guard.js';
-import { axeViolations, launchBrowser, signIn, startDemoServer, watchConsole } from './browser.js';
+import { axeViolations, signIn, useDemoSite, watchConsole } from './browser.js';
 
 describe('sparks in a browser: from the neighbourhood to the sparks round', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  const url = (path: string) => new URL(path, server.url).toString();
+  const demo = useDemoSite();
+  const url = (path: string) => new URL(path, demo.url).toString();
   const text = 'Onze buurjongen liet de hele straat meegenieten van zijn trompet';
 
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function login(page: Page) {
-    await signIn(page, server.url, demoEmail('Anneke de Wit'));
+    await signIn(page, demo.url, demoEmail('Anneke de Wit'));
   }
 
   async function networkId(page: Page): Promise<string> {
@@ -41,7 +31,7 @@ describe('sparks in a browser: from the neighbourhood to the sparks round', () =
   const pagesToCheck: string[] = ['/buurt/zonnehoek/vonkje'];
 
   test('without JavaScript: a visitor sends a spark, the coordinator approves it, the round shows it', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const errors = watchConsole(page);
     await page.goto(url('/buurt/zonnehoek/vonkje'));
@@ -83,7 +73,7 @@ describe('sparks in a browser: from the neighbourhood to the sparks round', () =
   });
 
   test('with JavaScript: the arrow keys move through the round; every page passes axe-core', async () => {
-    const context: BrowserContext = await browser.newContext();
+    const context: BrowserContext = await demo.browser.newContext();
     const page = await context.newPage();
     const errors = watchConsole(page);
     await login(page);
