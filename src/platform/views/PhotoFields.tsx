@@ -4,7 +4,7 @@
 // it must be multipart (enctype="multipart/form-data"). Also the one way a photo is shown.
 import type { FormState } from '../forms.js';
 import type { ViewContext } from './context.js';
-import { Checkbox, TextField } from './forms.js';
+import { Checkbox, FileField, TextField } from './forms.js';
 
 /** A stored photo as a page shows it; `alt` is the sender's description (Dutch content). */
 export interface ShownPhoto {
@@ -53,34 +53,14 @@ export function PhotoFields({
           />
         </div>
       ) : null}
-      <div
-        class={`utrecht-form-field utrecht-form-field--distanced ${error ? 'utrecht-form-field--invalid' : ''}`}
-      >
-        <div class="utrecht-form-field__label">
-          <label class="utrecht-form-label" for="field-photo">
-            {current ? t('photo.replace') : t('photo.field')}
-            <span class="bk-optional"> {t('form.optional')}</span>
-          </label>
-        </div>
-        <div class="utrecht-form-field-description" id="field-photo-description">
-          {t('photo.hint', { megapixels })}
-        </div>
-        {error ? (
-          <div class="utrecht-form-field-error-message" id="field-photo-error">
-            {error}
-          </div>
-        ) : null}
-        <div class="utrecht-form-field__input">
-          <input
-            type="file"
-            id="field-photo"
-            name="photo"
-            accept="image/jpeg,image/png,image/webp"
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={`field-photo-description${error ? ' field-photo-error' : ''}`}
-          />
-        </div>
-      </div>
+      <FileField
+        name="photo"
+        label={current ? t('photo.replace') : t('photo.field')}
+        optionalLabel={t('form.optional')}
+        description={t('photo.hint', { megapixels })}
+        error={error}
+        accept="image/jpeg,image/png,image/webp"
+      />
       <TextField
         name="photoDescription"
         label={t('photo.description')}

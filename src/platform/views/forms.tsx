@@ -141,6 +141,26 @@ export function TextField(
   );
 }
 
+/**
+ * A file upload field (photos, CSV lists, pabulib files): `accept` is the input's accept list
+ * (MIME types or extensions). The form around it needs `enctype="multipart/form-data"`; a
+ * file cannot be kept after an error, so the field never has a value.
+ */
+export function FileField(props: Omit<FieldProps, 'value'> & { accept: string }) {
+  return (
+    <FieldShell {...props}>
+      <input
+        type="file"
+        id={props.id ?? fieldId(props.name)}
+        name={props.name}
+        accept={props.accept}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props)}
+      />
+    </FieldShell>
+  );
+}
+
 export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
   return (
     <FieldShell {...props}>

@@ -6,6 +6,7 @@ import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Checkbox,
+  FileField,
   Form,
   fieldId,
   SelectField,
@@ -89,47 +90,8 @@ export function SpecForm({ ctx, form }: { ctx: ViewContext; form: FormSpec }) {
             );
           case 'checkbox':
             return <Checkbox key={f.name} {...common} checked={values[f.name] === 'on'} />;
-          case 'file': {
-            const id = fieldId(f.name);
-            const described = [
-              f.description ? `${id}-description` : '',
-              errors[f.name] ? `${id}-error` : '',
-            ]
-              .filter(Boolean)
-              .join(' ');
-            return (
-              <div
-                key={f.name}
-                class={`utrecht-form-field utrecht-form-field--distanced ${errors[f.name] ? 'utrecht-form-field--invalid' : ''}`}
-              >
-                <div class="utrecht-form-field__label">
-                  <label class="utrecht-form-label" for={id}>
-                    {f.label}
-                  </label>
-                </div>
-                {f.description ? (
-                  <div class="utrecht-form-field-description" id={`${id}-description`}>
-                    {f.description}
-                  </div>
-                ) : null}
-                {errors[f.name] ? (
-                  <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-                    {errors[f.name]}
-                  </div>
-                ) : null}
-                <div class="utrecht-form-field__input">
-                  <input
-                    type="file"
-                    id={id}
-                    name={f.name}
-                    accept={f.accept}
-                    aria-invalid={errors[f.name] ? 'true' : undefined}
-                    aria-describedby={described || undefined}
-                  />
-                </div>
-              </div>
-            );
-          }
+          case 'file':
+            return <FileField key={f.name} {...common} accept={f.accept} />;
           case 'checkboxes': {
             const chosen = new Set((values[f.name] ?? '').split(',').filter(Boolean));
             const id = fieldId(f.name);

@@ -2,7 +2,7 @@
 // itself, and has a link for when it does not), the outcome with its explanations, and the
 // page for a count that is gone.
 import type { ViewContext } from '../../../platform/views/context.js';
-import { Form, SelectField, SubmitButton } from '../../../platform/views/forms.js';
+import { FileField, Form, SelectField, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { CalculatorOutcome, CalculatorProject } from '../calculator.js';
 
@@ -46,31 +46,13 @@ export function CalculatorFormPage({ ctx, vm }: { ctx: ViewContext; vm: Calculat
         </section>
       ) : null}
       <Form ctx={ctx} action="/rekenhulp" errors={vm.errors} enctype="multipart/form-data">
-        <div class={`utrecht-form-field ${fileError ? 'utrecht-form-field--invalid' : ''}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="field-file">
-              {t('calc.field.file')}
-            </label>
-          </div>
-          <div class="utrecht-form-field-description" id="field-file-description">
-            {t('calc.field.fileHint', { size: vm.maxSize })}
-          </div>
-          {fileError ? (
-            <div class="utrecht-form-field-error-message" id="field-file-error">
-              {fileError}
-            </div>
-          ) : null}
-          <div class="utrecht-form-field__input">
-            <input
-              type="file"
-              id="field-file"
-              name="file"
-              accept=".pb,.txt,.csv,text/plain,text/csv"
-              aria-invalid={fileError ? 'true' : undefined}
-              aria-describedby={`field-file-description${fileError ? ' field-file-error' : ''}`}
-            />
-          </div>
-        </div>
+        <FileField
+          name="file"
+          label={t('calc.field.file')}
+          description={t('calc.field.fileHint', { size: vm.maxSize })}
+          error={fileError}
+          accept=".pb,.txt,.csv,text/plain,text/csv"
+        />
         <SelectField
           name="rule"
           label={t('calc.field.rule')}

@@ -3,6 +3,7 @@
 import type { FormState } from '../../../platform/forms.js';
 import type { ViewContext } from '../../../platform/views/context.js';
 import {
+  FileField,
   Form,
   RadioGroup,
   SelectField,
@@ -258,33 +259,13 @@ export function RoundPage({
                 enctype="multipart/form-data"
                 errors={addressError ? { list: addressError } : undefined}
               >
-                <div
-                  class={`utrecht-form-field ${addressError ? 'utrecht-form-field--invalid' : ''}`}
-                >
-                  <div class="utrecht-form-field__label">
-                    <label class="utrecht-form-label" for="field-list">
-                      {t('budget.addresses.field')}
-                    </label>
-                  </div>
-                  <div class="utrecht-form-field-description" id="field-list-description">
-                    {t('budget.addresses.hint')}
-                  </div>
-                  {addressError ? (
-                    <div class="utrecht-form-field-error-message" id="field-list-error">
-                      {addressError}
-                    </div>
-                  ) : null}
-                  <div class="utrecht-form-field__input">
-                    <input
-                      type="file"
-                      id="field-list"
-                      name="list"
-                      accept=".csv,.txt,text/plain,text/csv"
-                      aria-invalid={addressError ? 'true' : undefined}
-                      aria-describedby={`field-list-description${addressError ? ' field-list-error' : ''}`}
-                    />
-                  </div>
-                </div>
+                <FileField
+                  name="list"
+                  label={t('budget.addresses.field')}
+                  description={t('budget.addresses.hint')}
+                  error={addressError}
+                  accept=".csv,.txt,text/plain,text/csv"
+                />
                 <SubmitButton variant="secondary">{t('budget.addresses.submit')}</SubmitButton>
               </Form>
               {vm.codes.addresses > 0 ? (
