@@ -72,6 +72,9 @@ export const pulseMessages = defineMessages({
     'pulse.total': 'Totaal',
     'pulse.none': 'Geen gegevens in deze periode.',
     'pulse.decisionsByEffect': 'Besluiten per uitkomst van de gemeenschapskracht-toets',
+    'pulse.decisionsByEffectOverTime': 'Besluiten per uitkomst van de toets, per maand',
+    'pulse.tooSmallPerMonth':
+      'Per maand zijn de aantallen hier te klein om te laten zien (minder dan 5). De totalen over de hele periode staan hieronder.',
     'pulse.decisionsByEffectDesc':
       'Het aantal besluiten per maand, verdeeld naar wat ze volgens de besluiters doen met het leven in de buurt.',
     'pulse.decisionsValue': 'Aantal besluiten',
@@ -171,6 +174,9 @@ export const pulseMessages = defineMessages({
     'pulse.total': 'Total',
     'pulse.none': 'No data in this period.',
     'pulse.decisionsByEffect': 'Decisions by outcome of the community strength check',
+    'pulse.decisionsByEffectOverTime': 'Decisions by outcome of the check, per month',
+    'pulse.tooSmallPerMonth':
+      'Per month the numbers here are too small to show (fewer than 5). The totals over the whole period are below.',
     'pulse.decisionsByEffectDesc':
       'The number of decisions per month, by what those who decided say they do to community life.',
     'pulse.decisionsValue': 'Number of decisions',

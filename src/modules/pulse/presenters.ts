@@ -61,21 +61,30 @@ function table(
   };
 }
 
-/** A chart of counts per month, one series per category (empty ones left out). */
+/**
+ * A chart of counts per month, one series per category (empty ones left out). For leaders
+ * every count of 1 to 4 (a cell, a category's total, a month's total) is not shown apart, as
+ * in the tables: no bar, "minder dan 5" in its table.
+ */
 function monthlyChart(
   t: Translate,
   lang: Lang,
   period: Period,
+  asLeader: boolean,
   chart: { id: string; title: string; description: string; valueLabel: string },
   categories: { label: string; count: (month: string) => number }[],
 ): PulseChart {
-  const series: ChartSeries[] = categories
-    .map((c) => {
-      const values = period.months.map(c.count);
-      return { label: c.label, values, total: values.reduce((a, b) => a + b, 0) };
-    })
-    .filter((s) => s.total > 0);
-  const totals = period.months.map((_, i) => series.reduce((a, s) => a + (s.values[i] ?? 0), 0));
+  const shown = (n: number) => (asLeader ? suppressed(n) : n);
+  const counted = categories
+    .map((c) => ({ label: c.label, values: period.months.map(c.count) }))
+    .map((c) => ({ ...c, total: c.values.reduce((a, b) => a + b, 0) }))
+    .filter((c) => c.total > 0);
+  const totals = period.months.map((_, i) => counted.reduce((a, c) => a + (c.values[i] ?? 0), 0));
+  const series: ChartSeries[] = counted.map((c) => ({
+    label: c.label,
+    values: c.values.map(shown),
+    total: shown(c.total),
+  }));
   return {
     ...chart,
     periods: period.months.map((month) => {
@@ -83,28 +92,31 @@ function monthlyChart(
       return { key: month, label: l.label, short: l.short, group: l.year };
     }),
     series,
-    totals,
-    total: totals.reduce((a, b) => a + b, 0),
+    totals: totals.map(shown),
+    total: shown(totals.reduce((a, b) => a + b, 0)),
+    hiddenLabel: t('pulse.fewerThan5'),
     categoryHeader: t('pulse.category'),
     totalLabel: t('pulse.total'),
   };
 }
 
-/** Decisions per month and effect, and signals per month and theme: the charts members see. */
+/** Decisions per month and effect, and signals per month and theme. */
 function charts(
   t: Translate,
   lang: Lang,
   period: Period,
   p: NetworkPulse,
   themes: { theme: string; label: string }[],
+  asLeader: boolean,
 ): PulseChart[] {
   const decisions = monthlyChart(
     t,
     lang,
     period,
+    asLeader,
     {
       id: 'chart-decisions',
-      title: t('pulse.decisionsByEffect'),
+      title: t('pulse.decisionsByEffectOverTime'),
       description: t('pulse.decisionsByEffectDesc'),
       valueLabel: t('pulse.decisionsValue'),
     },
@@ -117,6 +129,7 @@ function charts(
     t,
     lang,
     period,
+    asLeader,
     {
       id: 'chart-signals',
       title: t('pulse.signalsByThemeOverTime'),
@@ -128,7 +141,19 @@ function charts(
       count: (month) => sum(p.signals.filter((s) => s.month === month && s.theme === theme)),
     })),
   );
-  return [decisions, signals].filter((c) => c.total > 0);
+  return [decisions, signals].filter((c) => c.series.length > 0);
+}
+
+/**
+ * The charts with at least one bar to draw, and the titles of those whose every month is a
+ * small group for a leader (an empty frame would read as "nothing happened").
+ */
+function drawable(all: PulseChart[]): Pick<PulseViewModel, 'charts' | 'chartsTooSmall'> {
+  const drawn = (c: PulseChart) => c.series.some((s) => s.values.some((n) => (n ?? 0) > 0));
+  return {
+    charts: all.filter(drawn),
+    chartsTooSmall: all.filter((c) => !drawn(c)).map((c) => ({ id: c.id, title: c.title })),
+  };
 }
 
 /** The budget rounds: how many, turnout, proposals from residents, voters with a funded project. */
@@ -268,8 +293,7 @@ export function presentPulse(
     from: input.period.months[0]!,
     to: input.period.months.at(-1)!,
     months: input.monthOptions.map((m) => ({ value: m, label: monthLabel(lang, m).label })),
-    // Leaders see the tables only: a month of one category is too often a small group.
-    charts: asLeader ? [] : charts(t, lang, input.period, p, themes),
+    ...drawable(charts(t, lang, input.period, p, themes, asLeader)),
     tables,
   };
 }
@@ -280,11 +304,22 @@ function csvField(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** The figures of the page as CSV: one line per table row, small groups as "<5" for leaders. */
+/**
+ * The figures of the page as CSV: one line per table row, then one per chart category and
+ * month ("Veiligheid, jan 2026"); small groups as "<5" for leaders.
+ */
 export function pulseCsv(t: Translate, vm: PulseViewModel): string {
   const lines = [[t('pulse.section'), t('pulse.category'), t('pulse.count'), t('pulse.share')]];
   for (const tbl of vm.tables) {
     for (const row of tbl.rows) lines.push([tbl.title, row.label, row.csv, row.share]);
+  }
+  for (const chart of vm.charts) {
+    for (const s of chart.series) {
+      s.values.forEach((n, i) => {
+        const month = chart.periods[i]!.label;
+        lines.push([chart.title, `${s.label}, ${month}`, n === null ? '<5' : String(n), '']);
+      });
+    }
   }
   return `${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

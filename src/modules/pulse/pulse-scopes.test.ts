@@ -236,6 +236,19 @@ describe('the pulse of a municipality and a region', () => {
     assert.deepEqual(tableRows(html, 'Besluiten om op terug te kijken'), {
       'Te herzien (vandaag)': ['6', ''],
     });
+    // The charts over time are there too, and their tables hold no count of 1 to 4.
+    assert.equal(html.match(/<svg class="bk-chart"/g)?.length, 2);
+    for (const caption of [
+      'Signalen per thema, per maand',
+      'Besluiten per uitkomst van de toets, per maand',
+    ]) {
+      const start = html.indexOf(`<caption class="utrecht-table__caption">${caption}</caption>`);
+      assert.ok(start > 0, caption);
+      const table = html.slice(start, html.indexOf('</table>', start));
+      const cells = [...table.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!);
+      assert.ok(cells.includes('6'), `${caption}: ${cells.join(' ')}`);
+      assert.ok(!cells.some((c) => /^[1-4]$/.test(c)), `${caption}: ${cells.join(' ')}`);
+    }
   });
 
   test('the region: C added too (D, in another region, never)', async () => {

@@ -298,9 +298,9 @@ describe('the pulse of a network', () => {
   });
   after(() => app.close());
 
-  async function figures(asLeader: boolean, from?: string) {
+  async function figures(asLeader: boolean, from?: string, to?: string) {
     const today = dayOf(0);
-    const period = periodOf(from ?? monthsBack(today, 11), monthsBack(today, 0));
+    const period = periodOf(from ?? monthsBack(today, 11), to ?? monthsBack(today, 0));
     const pulse = await pulseService(app.database.db).pulseOf([a()], period, today);
     const vm = presentPulse(t, 'nl', {
       scope: { kind: 'network', name: 'Netwerk A', base: '', csv: '' },
@@ -395,7 +395,7 @@ describe('the pulse of a network', () => {
     assert.equal(tableOf('themes').rows.safety![0], '3');
   });
 
-  test('leaders: groups under 5 are "minder dan 5", shares that would give them away are hidden', async () => {
+  test('leaders: groups under 5 are "minder dan 5" in tables and charts, shares that would give them away are hidden', async () => {
     const { tableOf, vm } = await figures(true);
     assert.deepEqual(tableOf('effect').rows, {
       Versterkt: ['6', ''],
@@ -414,7 +414,22 @@ describe('the pulse of a network', () => {
     assert.deepEqual(tableOf('attendance').rows.Professionals, ['minder dan 5', '']);
     assert.deepEqual(tableOf('experiments').rows.Idee, ['minder dan 5', '']);
     assert.deepEqual(tableOf('reviews').rows, { 'Te herzien (vandaag)': ['minder dan 5', ''] });
-    assert.deepEqual(vm.charts, []);
+    // The charts over time too: the month's 6 signals on loneliness are shown, the 2 on
+    // safety are not shown apart (in that month nor in all); no count of 1 to 4 anywhere.
+    const signals = vm.charts.find((c) => c.id === 'chart-signals')!;
+    const month = signals.periods.findIndex((x) => x.key === dayOf(15).slice(0, 7));
+    const theme = (label: string) => signals.series.find((s) => s.label === label)!;
+    assert.equal(theme('Eenzaamheid').values[month], 6);
+    assert.equal(theme('safety').values[month], null);
+    assert.equal(theme('safety').total, null);
+    assert.equal(signals.totals[month], 13);
+    const decisions = vm.charts.find((c) => c.id === 'chart-decisions')!;
+    assert.equal(decisions.series.find((s) => s.label === 'Versterkt')!.total, 6);
+    assert.equal(decisions.series.find((s) => s.label === 'Herstelt')!.total, null);
+    for (const c of vm.charts) {
+      const counts = [...c.series.flatMap((s) => [...s.values, s.total]), ...c.totals, c.total];
+      for (const n of counts) assert.ok(n === null || n === 0 || n >= 5, `${c.id}: ${n}`);
+    }
     assert.deepEqual(tableOf('budget').rows['Voorstellen van bewoners'], ['minder dan 5', '']);
     const csv = pulseCsv(t, vm);
     assert.match(
@@ -424,6 +439,20 @@ describe('the pulse of a network', () => {
     assert.ok(!/"[1-4]"/.test(csv), 'no count of 1 to 4 in the CSV');
     // A theme that looks like a formula is not read as one by a spreadsheet.
     assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`));
+  });
+
+  test('a chart whose every month is a small group is left out for leaders, with a sentence', async () => {
+    // The older months hold one decision (and one signal): members see the bar, leaders not.
+    const older = [monthsBack(dayOf(0), 20), monthsBack(dayOf(0), 12)] as const;
+    const member = (await figures(false, ...older)).vm;
+    assert.ok(member.charts.some((c) => c.id === 'chart-decisions'));
+    assert.deepEqual(member.chartsTooSmall, []);
+    const leader = (await figures(true, ...older)).vm;
+    assert.ok(!leader.charts.some((c) => c.id === 'chart-decisions'));
+    assert.deepEqual(
+      leader.chartsTooSmall.map((c) => c.title),
+      member.charts.map((c) => c.title),
+    );
   });
 
   test('over HTTP: members and administrators see the figures; leaders in scope see them without names', async () => {

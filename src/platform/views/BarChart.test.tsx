@@ -43,4 +43,19 @@ describe('the bar chart with its table', () => {
       /<th[^>]*scope="row">Armoede<\/th><td[^>]*>2<\/td><td[^>]*>5<\/td><td[^>]*>7<\/td>/,
     );
   });
+
+  test('a count not shown apart has no bar and reads as the hidden label in the table', () => {
+    const html = chart([6, 2], {
+      series: [{ label: 'Armoede', values: [6, null], total: 8 }],
+      totals: [6, null],
+      hiddenLabel: 'minder dan 5',
+    });
+    assert.equal(html.match(/<rect x=/g)?.length, 1, 'one bar (the 6), besides the legend');
+    assert.match(
+      html,
+      /<th[^>]*scope="row">Armoede<\/th><td[^>]*>6<\/td><td[^>]*>minder dan 5<\/td><td[^>]*>8<\/td>/,
+    );
+    // The axis fits the bar that is drawn.
+    assert.deepEqual(yLabels(html), [0, 2, 4, 6]);
+  });
 });

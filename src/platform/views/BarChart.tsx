@@ -1,12 +1,16 @@
 // A server-rendered SVG chart of stacked bars per category over time, with the table of
 // its numbers beside it (DESIGN: every chart has its table, for screen readers and for
 // people who prefer numbers). No script, no inline styles (the CSP forbids them).
-/** One category (a theme, a kind of decision…): a number per period. */
+/**
+ * One category (a theme, a kind of decision…): a number per period. A null is a count that is
+ * not shown apart (a small group, see the pulse's leaders' view): no bar, and the chart's
+ * `hiddenLabel` in the table.
+ */
 export interface ChartSeries {
   label: string;
   /** One count per period, in the order of `periods`. */
-  values: number[];
-  total: number;
+  values: (number | null)[];
+  total: number | null;
 }
 
 export interface BarChartProps {
@@ -22,9 +26,11 @@ export interface BarChartProps {
    */
   periods: { key: string; label: string; short: string; group?: string }[];
   series: ChartSeries[];
-  /** Per period, over every series. */
-  totals: number[];
-  total: number;
+  /** Per period, over every series (null: not shown apart). */
+  totals: (number | null)[];
+  total: number | null;
+  /** What the table says for a count not shown apart ("minder dan 5"); needed with nulls. */
+  hiddenLabel?: string;
   /** The header of the table's first column ("Thema"). */
   categoryHeader: string;
   /** The label of the totals row and column ("Totaal"). */
@@ -69,7 +75,11 @@ function Bars(props: BarChartProps) {
   const left = 40;
   const top = 24;
   const bottom = 40;
-  const ticks = axisTicks(Math.max(0, ...props.totals));
+  // The axis fits the bars as drawn: hidden counts have no bar.
+  const drawn = props.periods.map((_, i) =>
+    props.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0),
+  );
+  const ticks = axisTicks(Math.max(0, ...drawn));
   const max = ticks[ticks.length - 1] ?? 1;
   const slot = (width - left) / Math.max(1, props.periods.length);
   const bar = slot * 0.6;
@@ -132,6 +142,7 @@ function Bars(props: BarChartProps) {
 /** The chart with its legend, and beside it the table of every number in it. */
 export function BarChart(props: BarChartProps) {
   const numeric = 'utrecht-table__cell utrecht-table__cell--numeric-data';
+  const shown = (n: number | null) => (n === null ? (props.hiddenLabel ?? '') : n);
   return (
     <div class="bk-chart-with-table">
       <figure class="bk-figure">
@@ -181,10 +192,10 @@ export function BarChart(props: BarChartProps) {
                 </th>
                 {s.values.map((n, i) => (
                   <td class={numeric} key={i}>
-                    {n}
+                    {shown(n)}
                   </td>
                 ))}
-                <td class={numeric}>{s.total}</td>
+                <td class={numeric}>{shown(s.total)}</td>
               </tr>
             ))}
             <tr class="utrecht-table__row">
@@ -193,10 +204,10 @@ export function BarChart(props: BarChartProps) {
               </th>
               {props.totals.map((n, i) => (
                 <td class={numeric} key={i}>
-                  {n}
+                  {shown(n)}
                 </td>
               ))}
-              <td class={numeric}>{props.total}</td>
+              <td class={numeric}>{shown(props.total)}</td>
             </tr>
           </tbody>
         </table>

@@ -29,8 +29,10 @@ export interface PulseViewModel {
   from: string;
   to: string;
   months: { value: string; label: string }[];
-  /** Charts over time (members only), each with its table of numbers. */
+  /** Charts over time, each with its table of numbers (small groups hidden for leaders). */
   charts: PulseChart[];
+  /** Charts left out because every month of them is a small group (leaders only). */
+  chartsTooSmall: { id: string; title: string }[];
   tables: PulseTable[];
 }
 
@@ -113,6 +115,14 @@ export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel })
       </p>
       {vm.charts.map((chart) => (
         <BarChart key={chart.id} {...chart} />
+      ))}
+      {vm.chartsTooSmall.map((chart) => (
+        <section key={chart.id} aria-labelledby={chart.id}>
+          <h2 class="utrecht-heading-2" id={chart.id}>
+            {chart.title}
+          </h2>
+          <p class="utrecht-paragraph">{t('pulse.tooSmallPerMonth')}</p>
+        </section>
       ))}
       {vm.tables.map((table) => (
         <section key={table.id} aria-labelledby={`pulse-${table.id}`}>
