@@ -78,6 +78,9 @@ export const pulseMessages = defineMessages({
     'pulse.decisionsByEffectDesc':
       'Het aantal besluiten per maand, verdeeld naar wat ze volgens de besluiters doen met het leven in de buurt.',
     'pulse.decisionsValue': 'Aantal besluiten',
+    'pulse.decisionsByInvolvementOverTime': 'Besluiten per betrokkenheid van bewoners, per maand',
+    'pulse.decisionsByInvolvementDesc':
+      'Het aantal besluiten per maand, verdeeld naar hoe bewoners erbij betrokken waren.',
     'pulse.decisionsByInvolvement': 'Besluiten per betrokkenheid van bewoners',
     'pulse.listening': 'Luisteren of zenden',
     'pulse.listeningIntro':
@@ -180,6 +183,9 @@ export const pulseMessages = defineMessages({
     'pulse.decisionsByEffectDesc':
       'The number of decisions per month, by what those who decided say they do to community life.',
     'pulse.decisionsValue': 'Number of decisions',
+    'pulse.decisionsByInvolvementOverTime': 'Decisions by resident involvement, per month',
+    'pulse.decisionsByInvolvementDesc':
+      'The number of decisions per month, by how residents were involved.',
     'pulse.decisionsByInvolvement': 'Decisions by resident involvement',
     'pulse.listening': 'Listening or sending',
     'pulse.listeningIntro':

@@ -100,7 +100,7 @@ function monthlyChart(
   };
 }
 
-/** Decisions per month and effect, and signals per month and theme. */
+/** Decisions per month by effect and by residents' involvement, and signals per month by theme. */
 function charts(
   t: Translate,
   lang: Lang,
@@ -125,6 +125,23 @@ function charts(
       count: (month) => sum(p.decisions.filter((d) => d.month === month && d.effect === effect)),
     })),
   );
+  const involvement = monthlyChart(
+    t,
+    lang,
+    period,
+    asLeader,
+    {
+      id: 'chart-involvement',
+      title: t('pulse.decisionsByInvolvementOverTime'),
+      description: t('pulse.decisionsByInvolvementDesc'),
+      valueLabel: t('pulse.decisionsValue'),
+    },
+    INVOLVEMENT.map((level) => ({
+      label: t(`pulse.involvement.${level}`),
+      count: (month) =>
+        sum(p.decisions.filter((d) => d.month === month && d.involvement === level)),
+    })),
+  );
   const signals = monthlyChart(
     t,
     lang,
@@ -141,7 +158,7 @@ function charts(
       count: (month) => sum(p.signals.filter((s) => s.month === month && s.theme === theme)),
     })),
   );
-  return [decisions, signals].filter((c) => c.series.length > 0);
+  return [decisions, involvement, signals].filter((c) => c.series.length > 0);
 }
 
 /**

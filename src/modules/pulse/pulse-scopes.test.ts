@@ -237,10 +237,11 @@ describe('the pulse of a municipality and a region', () => {
       'Te herzien (vandaag)': ['6', ''],
     });
     // The charts over time are there too, and their tables hold no count of 1 to 4.
-    assert.equal(html.match(/<svg class="bk-chart"/g)?.length, 2);
+    assert.equal(html.match(/<svg class="bk-chart"/g)?.length, 3);
     for (const caption of [
       'Signalen per thema, per maand',
       'Besluiten per uitkomst van de toets, per maand',
+      'Besluiten per betrokkenheid van bewoners, per maand',
     ]) {
       const start = html.indexOf(`<caption class="utrecht-table__caption">${caption}</caption>`);
       assert.ok(start > 0, caption);

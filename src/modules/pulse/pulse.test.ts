@@ -382,6 +382,15 @@ describe('the pulse of a network', () => {
     const chart = (id: string) => vm.charts.find((c) => c.id === id);
     assert.equal(chart('chart-decisions')?.total, 9);
     assert.equal(chart('chart-decisions')?.series.find((s) => s.label === 'Versterkt')?.total, 6);
+    const involvement = chart('chart-involvement')!;
+    assert.deepEqual(
+      involvement.series.map((s) => [s.label, s.total]),
+      [
+        ['Bewoners beslisten mee', 6],
+        ['Bewoners gaven hun mening', 2],
+        ['Bewoners niet betrokken', 1],
+      ],
+    );
     // Signals by theme per month: all 13 in the month of 15 days ago.
     const signals = chart('chart-signals')!;
     assert.equal(signals.total, 13);
