@@ -167,6 +167,19 @@ export interface WaitingItem {
     options: Array<{ value: string; label: string }>;
     selected: string;
   };
+  /**
+   * Where the whole item can be read (a same-site path), when the page shows only part of
+   * it (a library story's first lines); shown as a link.
+   */
+  path?: string;
+  /**
+   * An opaque token of what the coordinator is shown (a library item's asked visibility),
+   * for a decision on exactly that: the page sends it back in a hidden field `version`,
+   * `approve` and `reject` get it as `change.version` and change nothing when it no longer
+   * matches (the moderation module then tells the coordinator that the item changed
+   * meanwhile). Items without one are decided whatever was shown.
+   */
+  version?: string;
 }
 
 /**
@@ -185,7 +198,7 @@ export interface PublicationSetting {
 
 /**
  * A module's items that wait for publication (decision 0009): visitors' sparks, members'
- * public sparks, signals from the public form. The moderation module lists them together on
+ * public sparks, signals from the public form, library items asked to be shared wider. The moderation module lists them together on
  * `/netwerk/:id/moderatie` and approves or refuses them through these functions; the module
  * keeps the state in its own tables. `approve` and `reject` run inside the moderation
  * transaction, audit the change themselves (in the module's own action names) and change
@@ -204,22 +217,26 @@ export interface PublicationProvider {
     id: number,
     t: Translate,
   ): Promise<WaitingItem | undefined>;
-  /** Publishes a waiting item; `choice` is the value of its `choice` field, if it has one. */
+  /**
+   * Publishes a waiting item; `choice` is the value of its `choice` field, if it has one;
+   * `version` the item's `version` as the page showed it (false when it no longer matches).
+   */
   approve(
     db: Executor,
     networkId: number,
     id: number,
-    change: { by: number; at: Date; origin: string; choice?: string },
+    change: { by: number; at: Date; origin: string; choice?: string; version?: string },
   ): Promise<boolean>;
   /**
    * Refuses a waiting item (deleted, or kept for members only: the module decides). Gives
-   * the author to tell and the item's text for the message, or undefined when not waiting.
+   * the author to tell and the item's text for the message, or undefined when not waiting
+   * (or, for an item with a `version`, when `change.version` no longer matches).
    */
   reject(
     db: Executor,
     networkId: number,
     id: number,
-    change: { by: number; at: Date; origin: string },
+    change: { by: number; at: Date; origin: string; version?: string },
   ): Promise<{ authorId: number | null; text: string } | undefined>;
   /** The module's setting about what waits, shown on the moderation page; optional. */
   setting?(db: Executor, networkId: number, t: Translate): Promise<PublicationSetting>;

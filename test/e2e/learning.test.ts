@@ -1,6 +1,6 @@
 // Learning in a real demo.browser, without JavaScript: a professional starts an experiment from a
 // signal, a resident joins it, they log a surprise and evaluate it into a lesson; the lesson
-// is shared to the region (the coordinator approves) and a member of a network in another
+// is shared to the region (the coordinator approves on the moderation page) and a member of a network in another
 // municipality finds it by searching a word from it. Every page on the way is then checked
 // with axe-core.
 import assert from 'node:assert/strict';
@@ -102,12 +102,23 @@ describe('learning in the browser', () => {
     await elsewhere.page.goto(new URL('/zoeken?q=tomatenkweek', demo.url).toString());
     assert.match(await elsewhere.page.content(), /Niets gevonden/);
 
+    // The coordinator decides on the one moderation page; the old address leads there.
     const coordinator = await signedInTab(COORDINATOR);
     await coordinator.page.goto(
       new URL(`${networkPath}/bibliotheek/goedkeuren`, demo.url).toString(),
     );
-    await click(coordinator.page, 'Goedkeuren', 'button');
-    assert.match(await coordinator.page.content(), /Goedgekeurd/);
+    assert.equal(
+      new URL(coordinator.page.url()).pathname + new URL(coordinator.page.url()).search,
+      `${networkPath}/moderatie?soort=library`,
+    );
+    const card = coordinator.page.locator('li', { hasText: 'Een moestuinkas brengt buren samen' });
+    assert.match(await card.innerText(), /Vraagt: zichtbaar voor de buurtnetwerken in onze regio/);
+    // axe-core on the moderation page while the request waits (checked with the rest below).
+    const waitingViolations = await audit(COORDINATOR, [`${networkPath}/moderatie?soort=library`]);
+    await navigate(coordinator.page, () =>
+      card.getByRole('button', { name: 'Publiceren', exact: true }).click(),
+    );
+    assert.match(await coordinator.page.content(), /Het bericht is gepubliceerd/);
 
     await click(elsewhere.page, 'Zoeken');
     await elsewhere.page.getByLabel('Zoekwoorden').fill('tomatenkweken');
@@ -144,7 +155,7 @@ describe('learning in the browser', () => {
         '/zoeken?q=tomatenkweken',
         '/reflecties',
       ])),
-      ...(await audit(COORDINATOR, [`${networkPath}/bibliotheek/goedkeuren`])),
+      ...waitingViolations,
     ];
     assert.deepEqual(violations, []);
     for (const tab of [pro, resident, coordinator, elsewhere]) await tab.close();

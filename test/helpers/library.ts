@@ -89,5 +89,22 @@ export function setUpLibraryPages(options: {
   });
   after(() => state.t.close());
 
-  return { state, client, a, byLevel, write };
+  /** The moderation page of network A, filtered on library sharing requests. */
+  const queue = () => `/netwerk/${a()}/moderatie?soort=library`;
+
+  /**
+   * A decision on a sharing request on A's moderation page (decision 0009): `version` is the
+   * asked level the coordinator saw (the page's hidden field), `reason` a refusal's reason.
+   */
+  const decide = (
+    by: TestClient,
+    id: number,
+    decision: 'publiceren' | 'afwijzen',
+    fields: { version?: string; reason?: string; _csrf?: string } = {},
+  ) =>
+    by.post(`/netwerk/${a()}/moderatie/wacht/library/${id}/${decision}`, fields, {
+      from: queue(),
+    });
+
+  return { state, client, a, byLevel, write, queue, decide };
 }

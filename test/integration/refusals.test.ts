@@ -28,6 +28,7 @@ describe('refusals: 404 outside one’s networks, 403 with a helpful sentence in
     '/netwerk/:id/logboek',
     '/netwerk/:id/signalen/moderatie',
     '/netwerk/:id/signalen/themas',
+    '/netwerk/:id/bibliotheek/goedkeuren',
   ];
 
   test('a resident opening a coordinator page of their own network: 403, says why, links back', async () => {

@@ -1,11 +1,14 @@
 // The library (bibliotheek): stories, cases with responses from other networks, lessons,
-// shared at network, municipality, region or public level; and private reflections.
+// shared at network, municipality, region or public level (wider than the network after the
+// coordinator approves on the moderation page); and private reflections.
 import type { Executor } from '../../db/client.js';
 import type { Translate } from '../../platform/i18n/index.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { libraryMessages } from './messages.js';
+import { libraryOverview } from './overview.js';
 import { libraryPersonData } from './person-data.js';
 import { questionLabel } from './presenters.js';
+import { libraryPublication } from './publication.js';
 import { libraryRepository } from './repository.js';
 import { libraryRoutes } from './routes.js';
 import { librarySearch } from './search.js';
@@ -48,5 +51,8 @@ export const libraryModule: ModuleManifest<typeof libraryMessages, typeof api, t
   seed: seedLibraryDemo,
   personData: libraryPersonData,
   search: librarySearch,
+  /** Items asked to be shared wider wait on the moderation page (decision 0009). */
+  publication: [libraryPublication],
+  overview: [libraryOverview],
   api,
 };

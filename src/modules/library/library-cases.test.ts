@@ -21,7 +21,7 @@ describe('library: cases and responses, bad input, private reflections', () => {
       'coordinatorD',
     ],
   });
-  const { client, a, write } = bed;
+  const { client, a, write, decide } = bed;
   let t: TestApp;
   let world: LibraryPagesState['world'];
   before(() => {
@@ -44,11 +44,8 @@ describe('library: cases and responses, bad input, private reflections', () => {
       303,
     );
     assert.equal((await client('coordinatorC').get(`/bibliotheek/${id}`)).statusCode, 404);
-    await client('coordinator').get('/');
-    await client('coordinator').post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
-      decision: 'approve',
-      asked: 'region',
-    });
+    const approved = await decide(client('coordinator'), id, 'publiceren', { version: 'region' });
+    assert.equal(approved.statusCode, 303);
 
     const responder = client('coordinatorC');
     await responder.get(`/bibliotheek/${id}`);

@@ -18,7 +18,7 @@ describe('library: editing stories, cases and lessons', () => {
       'coordinatorC',
     ],
   });
-  const { client, a, write } = bed;
+  const { client, a, write, decide } = bed;
   let t: TestApp;
   let storyId: number;
   let sharedId: number;
@@ -37,11 +37,9 @@ describe('library: editing stories, cases and lessons', () => {
       body: 'Eerst luisteren, dan pas plannen: deelproefwoord.',
       visibility: 'region',
     });
-    const approved = await client('coordinator').post(
-      `/netwerk/${a()}/bibliotheek/${sharedId}/besluit`,
-      { decision: 'approve', asked: 'region' },
-      { from: `/netwerk/${a()}/bibliotheek/goedkeuren` },
-    );
+    const approved = await decide(client('coordinator'), sharedId, 'publiceren', {
+      version: 'region',
+    });
     assert.equal(approved.statusCode, 303, approved.body.slice(0, 300));
   });
 
@@ -151,15 +149,14 @@ describe('library: editing stories, cases and lessons', () => {
       (await client('resident').get('/zoeken?q=nieuwdeelwoord')).body,
       /<mark>nieuwdeelwoord<\/mark>/,
     );
-    const queue = await client('coordinator').get(`/netwerk/${a()}/bibliotheek/goedkeuren`);
+    const queue = await client('coordinator').get(bed.queue());
     assert.match(queue.body, /Luisteren eerst/);
+    assert.match(queue.body, /name="version" value="region"/);
 
     // Approved again, then changed by the coordinator: it stays shared.
-    const again = await client('coordinator').post(
-      `/netwerk/${a()}/bibliotheek/${sharedId}/besluit`,
-      { decision: 'approve', asked: 'region' },
-      { from: `/netwerk/${a()}/bibliotheek/goedkeuren` },
-    );
+    const again = await decide(client('coordinator'), sharedId, 'publiceren', {
+      version: 'region',
+    });
     assert.equal(again.statusCode, 303);
     const byCoordinator = await edit('coordinator', sharedId, {
       title: 'Luisteren eerst',

@@ -31,7 +31,7 @@ const expected: Record<LibraryActor, ItemVisibility[]> = {
 
 describe('library: stories, cases, lessons, visibility and reflections', () => {
   const bed = setUpLibraryPages({ addressPrefix: '10.30.0' });
-  const { client, a, byLevel, write } = bed;
+  const { client, a, byLevel, write, queue, decide } = bed;
   let t: TestApp;
   before(() => {
     ({ t } = bed.state);
@@ -81,40 +81,27 @@ describe('library: stories, cases, lessons, visibility and reflections', () => {
     assert.equal(hidden.statusCode, 200);
     assert.ok(!hidden.body.includes('Wijkwandelingen'));
 
-    // Only A's coordinator decides; B's coordinator and A's resident are refused.
-    await client('coordinatorB').get('/');
-    const foreign = await client('coordinatorB').post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
-      decision: 'approve',
-      asked: 'region',
-    });
+    // Only A's coordinator decides, on the moderation page; B's coordinator and A's
+    // resident are refused.
+    const foreign = await decide(client('coordinatorB'), id, 'publiceren', { version: 'region' });
     assert.equal(foreign.statusCode, 404);
     await resident.get('/');
-    const own = await resident.post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
-      decision: 'approve',
-      asked: 'region',
+    const own = await resident.post(`/netwerk/${a()}/moderatie/wacht/library/${id}/publiceren`, {
+      version: 'region',
     });
     assert.equal(own.statusCode, 403);
     assert.equal((await libraryRepository(t.database.db).findItem(id))!.visibility, 'network');
 
-    const queue = await client('coordinator').get(`/netwerk/${a()}/bibliotheek/goedkeuren`);
-    assert.equal(queue.statusCode, 200);
-    assert.match(queue.body, /Wijkwandelingen/);
-    assert.match(queue.body, /name="asked" value="region"/);
+    const page = await client('coordinator').get(queue());
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Wijkwandelingen/);
+    assert.match(page.body, /name="version" value="region"/);
     // A decision on a request that has changed since the page was shown changes nothing.
-    const stale = await client('coordinator').post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
-      decision: 'approve',
-      asked: 'public',
-    });
+    const stale = await decide(client('coordinator'), id, 'publiceren', { version: 'public' });
     assert.equal(stale.statusCode, 303);
     assert.equal((await libraryRepository(t.database.db).findItem(id))!.visibility, 'network');
-    assert.match(
-      (await client('coordinator').get(`/netwerk/${a()}/bibliotheek/goedkeuren`)).body,
-      /intussen veranderd/,
-    );
-    const approved = await client('coordinator').post(`/netwerk/${a()}/bibliotheek/${id}/besluit`, {
-      decision: 'approve',
-      asked: 'region',
-    });
+    assert.match((await client('coordinator').get(queue())).body, /intussen veranderd/);
+    const approved = await decide(client('coordinator'), id, 'publiceren', { version: 'region' });
     assert.equal(approved.statusCode, 303);
     assert.equal((await libraryRepository(t.database.db).findItem(id))!.visibility, 'region');
 

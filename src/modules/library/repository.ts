@@ -191,20 +191,56 @@ export function libraryRepository(db: Executor) {
         .limit(filter.limit);
     },
 
-    /** Items of a network waiting for the coordinator to approve wider sharing. */
-    async listPending(networkId: number): Promise<ItemRow[]> {
+    /**
+     * Items of a network whose author asked for a wider visibility (waiting for the
+     * coordinator), the oldest `limit` first (by when they were written, then id).
+     */
+    async listRequests(networkId: number, limit: number): Promise<ItemRow[]> {
       return db
         .select(itemColumns)
         .from(i)
         .where(and(eq(i.networkId, networkId), isNotNull(i.requestedVisibility)))
-        .orderBy(asc(i.createdAt));
+        .orderBy(asc(i.createdAt), asc(i.id))
+        .limit(limit);
+    },
+
+    /** How many items of a network wait for the coordinator to approve wider sharing. */
+    async countRequests(networkId: number): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(i)
+        .where(and(eq(i.networkId, networkId), isNotNull(i.requestedVisibility)));
+      return row?.n ?? 0;
     },
 
     /**
-     * Changes an item's visibility. `whileRequested`: only while the request is still this
-     * one (a decision on a request the author has since changed changes nothing); says
-     * whether the row changed.
+     * Settles a request for wider sharing of an item of the network, only while the request
+     * is still `asked` (a decision on a request the author has since changed changes
+     * nothing): approved, `asked` becomes the visibility; declined, the request is dropped
+     * and the visibility stays. Gives the item as it was before, or undefined when nothing
+     * changed.
      */
+    async settleRequest(
+      networkId: number,
+      id: number,
+      asked: ItemVisibility,
+      approve: boolean,
+    ): Promise<ItemRow | undefined> {
+      const still = and(eq(i.id, id), eq(i.networkId, networkId), eq(i.requestedVisibility, asked));
+      const [before] = await db.select(itemColumns).from(i).where(still).for('update');
+      if (!before) return undefined;
+      const rows = await db
+        .update(i)
+        .set({
+          ...(approve ? { visibility: asked } : {}),
+          requestedVisibility: null,
+          updatedAt: sql`now()`,
+        })
+        .where(still)
+        .returning({ id: i.id });
+      return rows.length > 0 ? before : undefined;
+    },
+
     /** Changes an item's texts and themes (and, when given, its visibility and request). */
     async updateItemTexts(
       id: number,
@@ -223,20 +259,18 @@ export function libraryRepository(db: Executor) {
         .where(eq(i.id, id));
     },
 
+    /**
+     * Changes an item's visibility and request (the author asks, or a coordinator shares at
+     * once); says whether the row changed.
+     */
     async updateVisibility(
       id: number,
       values: { visibility?: ItemVisibility; requestedVisibility: ItemVisibility | null },
-      whileRequested?: ItemVisibility,
     ): Promise<boolean> {
       const rows = await db
         .update(i)
         .set({ ...values, updatedAt: sql`now()` })
-        .where(
-          and(
-            eq(i.id, id),
-            whileRequested === undefined ? undefined : eq(i.requestedVisibility, whileRequested),
-          ),
-        )
+        .where(eq(i.id, id))
         .returning({ id: i.id });
       return rows.length > 0;
     },

@@ -7,6 +7,7 @@ import { isMemberOf } from '../../platform/actor.js';
 import { type FormErrors, formValues, parseForm } from '../../platform/forms.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { type PhotoChange, readPhotoChange, sendPhoto } from '../../platform/photos.js';
+import { moderationModule } from '../moderation/index.js';
 import { networkModule } from '../network/index.js';
 import { sparksModule } from '../sparks/index.js';
 import { can } from './policy.js';
@@ -16,13 +17,12 @@ import {
   presentItem,
   presentReflections,
   presentSummary,
-  visibilityLabel,
   visibilityOptions,
 } from './presenters.js';
+import { LIBRARY_KIND } from './publication.js';
 import type { ItemRow } from './repository.js';
 import { libraryService, parseThemes, reflectionQuestions } from './service.js';
 import { itemKinds, itemVisibilities } from './tables.js';
-import { ApprovalsPage } from './views/approvals.js';
 import { ItemFormPage } from './views/form.js';
 import { ItemPage } from './views/item.js';
 import { LibraryPage, type LibraryViewModel } from './views/list.js';
@@ -153,7 +153,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       approvalLinks: memberships
         .filter((m) => m.role === 'coordinator')
         .map((m) => ({
-          href: `/netwerk/${m.networkId}/bibliotheek/goedkeuren`,
+          href: moderationModule.api.queuePath(m.networkId, LIBRARY_KIND),
           label: `${request.t('library.approvals')} (${m.networkName})`,
         })),
       signedIn: request.actor !== undefined,
@@ -270,7 +270,7 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       .redirect(`/bibliotheek/${item.id}`, 303);
   });
 
-  // ── Writing, and the coordinator's approvals ─────────────────────────────────────────
+  // ── Writing ───────────────────────────────────────────────────────────────────────────────
 
   /** The item in the URL when the actor may see and edit it (404 or 403, audited). */
   async function editableItem(request: FastifyRequest) {
@@ -396,44 +396,11 @@ export async function libraryRoutes(app: FastifyInstance, context: ModuleContext
       .redirect(`/bibliotheek/${id}`, 303);
   });
 
+  // Sharing requests wait on the moderation module's page (decided there through
+  // ./publication.ts); the old queue's address sends the coordinator there.
   app.get('/netwerk/:networkId/bibliotheek/goedkeuren', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'library.approve', can);
-    const items = (await service.listPending(network.id)).map((item) => ({
-      id: item.id,
-      href: `/bibliotheek/${item.id}`,
-      title: item.title,
-      kind: request.t(`library.kind.${item.kind}`),
-      asked: request.t('library.pending', {
-        level: visibilityLabel(request.t, item.requestedVisibility!),
-      }),
-      askedLevel: item.requestedVisibility!,
-    }));
-    return reply.page((ctx) => <ApprovalsPage ctx={ctx} vm={{ network, items }} />);
-  });
-
-  app.post('/netwerk/:networkId/bibliotheek/:itemId/besluit', checked, async (request, reply) => {
-    const network = await networks.inUrl(request, 'library.approve', can);
-    const parsed = idParam.safeParse((request.params as { itemId: string }).itemId);
-    const item = parsed.success ? await service.findItem(parsed.data) : undefined;
-    if (!item || item.networkId !== network.id) {
-      return request.deny({
-        action: 'library.approve',
-        objectType: 'library_item',
-        networkId: network.id,
-        status: 404,
-      });
-    }
-    const body = (request.body ?? {}) as { decision?: string; asked?: string };
-    const approve = body.decision === 'approve';
-    // The decision is on the request the coordinator saw; a changed request is decided anew.
-    const decided =
-      body.asked === item.requestedVisibility && (await service.decideSharing(item, approve));
-    return reply
-      .flash(
-        decided ? 'ok' : 'error',
-        !decided ? 'library.changedMeanwhile' : approve ? 'library.approved' : 'library.declined',
-      )
-      .redirect(`/netwerk/${network.id}/bibliotheek/goedkeuren`, 303);
+    return reply.redirect(moderationModule.api.queuePath(network.id, LIBRARY_KIND), 301);
   });
 
   // ── Reflections: the person's own, never anyone else's ────────────────────────────────

@@ -1,5 +1,6 @@
-// Use cases of the library: write stories, cases and lessons; share them wider (with the
-// coordinator's approval); respond to cases and mark what helped; keep a private journal.
+// Use cases of the library: write stories, cases and lessons; ask to share them wider (the
+// coordinator decides on the moderation page, through ./publication.ts); respond to cases
+// and mark what helped; keep a private journal.
 // Transactions live here; each change to an item refreshes the search index.
 import type { Database, Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
@@ -46,7 +47,8 @@ export function parseThemes(text: string): string[] {
   return [...new Set(themes)].slice(0, 8);
 }
 
-async function refreshItem(db: Executor, kind: ItemKind, id: number) {
+/** Brings an item's search document up to date, in the caller's transaction. */
+export async function refreshItem(db: Executor, kind: ItemKind, id: number) {
   await searchModule.api.refresh(db, librarySearch, kind, [id]);
 }
 
@@ -107,7 +109,6 @@ export function libraryService(db: Database) {
     listItemPhotoMeta: (itemIds: readonly number[]) => repo.listItemPhotoMeta(itemIds),
     listVisibleItems: repo.listVisibleItems,
     listThemes: repo.listThemes,
-    listPending: repo.listPending,
     listLessonsFrom: repo.listLessonsFrom,
     findNames: (ids: number[]) => directory.findNames(ids),
 
@@ -196,27 +197,6 @@ export function libraryService(db: Database) {
             : { requestedVisibility: next.requestedVisibility };
         await libraryRepository(tx).updateVisibility(item.id, values);
         await refreshItem(tx, item.kind, item.id);
-      });
-    },
-
-    /**
-     * The coordinator approves (the asked visibility applies) or declines (it is dropped) the
-     * request they saw. If the author changed the request meanwhile, nothing changes and the
-     * answer is false: the coordinator decides on the new request (no lost update).
-     */
-    async decideSharing(item: ItemRow, approve: boolean): Promise<boolean> {
-      const asked = item.requestedVisibility;
-      if (asked === null) return false;
-      return db.transaction(async (tx) => {
-        const changed = await libraryRepository(tx).updateVisibility(
-          item.id,
-          approve
-            ? { visibility: asked, requestedVisibility: null }
-            : { requestedVisibility: null },
-          asked,
-        );
-        if (changed) await refreshItem(tx, item.kind, item.id);
-        return changed;
       });
     },
 

@@ -83,11 +83,15 @@ export const moderationMessages = defineMessages({
     'moderation.waiting.approved': 'Het bericht is gepubliceerd.',
     'moderation.waiting.rejected': 'Het bericht is afgewezen.',
     'moderation.waiting.gone': 'Dit bericht wacht niet (meer) op publicatie.',
+    'moderation.waiting.changed':
+      'Dit bericht is intussen veranderd. Er is niets besloten. Bekijk het opnieuw en beslis dan.',
+    'moderation.waiting.readAll': 'Lees het hele bericht',
     'moderation.error.reasonRequired':
       'Schrijf op waarom u het bericht afwijst. De schrijver krijgt die reden te lezen.',
     'moderation.settings.save': 'Instelling opslaan',
     'moderation.reports.title': 'Gemelde berichten',
     'moderation.kind.signal': 'Melding voor een signaal',
+    'moderation.kind.library': 'Bibliotheek, vraag om breder te delen',
     'moderation.mail.rejectedSubject': 'Uw bericht op Buurtkracht is niet openbaar gemaakt',
     'moderation.mail.rejected':
       'De coördinator van uw buurtnetwerk heeft dit bericht van u niet op de openbare pagina gezet:',
@@ -173,11 +177,15 @@ export const moderationMessages = defineMessages({
     'moderation.waiting.approved': 'The message is published.',
     'moderation.waiting.rejected': 'The message is rejected.',
     'moderation.waiting.gone': 'This message is not (or no longer) waiting for publication.',
+    'moderation.waiting.changed':
+      'This message has changed in the meantime. Nothing was decided. Look at it again, then decide.',
+    'moderation.waiting.readAll': 'Read the whole message',
     'moderation.error.reasonRequired':
       'Write down why you reject the message. The author will read this reason.',
     'moderation.settings.save': 'Save setting',
     'moderation.reports.title': 'Reported messages',
     'moderation.kind.signal': 'Submission for a signal',
+    'moderation.kind.library': 'Library, request to share more widely',
     'moderation.mail.rejectedSubject': 'Your message on Buurtkracht was not made public',
     'moderation.mail.rejected':
       'The coordinator of your neighbourhood network did not put this message of yours on the public page:',

@@ -50,6 +50,10 @@ export interface WaitingEntryModel {
   /** With an author to tell, a reason for a refusal is required. */
   reasonRequired: boolean;
   choice: WaitingItem['choice'] | null;
+  /** Where the whole item can be read, when the card shows only part of it. */
+  href: string | null;
+  /** Sent back with the decision (see WaitingItem.version), or null. */
+  version: string | null;
 }
 
 /** The address of the moderation page, filtered on a kind when one is given (`?soort=`). */
@@ -76,5 +80,7 @@ export function presentWaiting(t: Translate, lang: Lang, item: WaitingItem): Wai
     rejectAction: `${base}/afwijzen`,
     reasonRequired: item.authorId !== null,
     choice: item.choice ?? null,
+    href: item.path ?? null,
+    version: item.version ?? null,
   };
 }

@@ -2,7 +2,8 @@
 //   /netwerk/:networkId/moderatie[?soort=kind&pagina=n]             both sections
 //   /netwerk/:networkId/moderatie/wacht/:kind/:id/publiceren        approve (with its choice)
 //   /netwerk/:networkId/moderatie/wacht/:kind/:id/afwijzen          reject (with a reason)
-// Both decisions go through the owning module's PublicationProvider (decision 0009).
+// Both decisions go through the owning module's PublicationProvider (decision 0009); an item
+// with a `version` is decided only as it was shown (the form sends the version back).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../../platform/access.js';
@@ -19,6 +20,14 @@ import {
 } from './presenters.js';
 import { type ModerationService, REASON_MAX, REASON_MIN } from './service.js';
 import { QueuePage } from './views/queue.js';
+
+/** The message after a decision: done, no longer waiting, or changed since it was shown. */
+const flashKey = {
+  approved: 'moderation.waiting.approved',
+  rejected: 'moderation.waiting.rejected',
+  gone: 'moderation.waiting.gone',
+  changed: 'moderation.waiting.changed',
+} as const;
 
 /** Items waiting for publication per page of the moderation page. */
 export const WAITING_PAGE_SIZE = 20;
@@ -116,20 +125,19 @@ export function registerWaitingRoutes(
     checked,
     async (request, reply) => {
       const { network, kind, id, back } = await deciding(request);
-      const choice = formValues(request.body).choice;
-      const done = await service.approve({
+      const { choice, version } = formValues(request.body);
+      const result = await service.approve({
         actorId: request.actor!.personId,
         networkId: network.id,
         kind,
         id,
         choice: choice === '' ? undefined : choice,
+        version,
         origin: request.ip,
+        t: request.t,
       });
       return reply
-        .flash(
-          done ? 'ok' : 'error',
-          done ? 'moderation.waiting.approved' : 'moderation.waiting.gone',
-        )
+        .flash(result === 'approved' ? 'ok' : 'error', flashKey[result])
         .redirect(back, 303);
     },
   );
@@ -162,14 +170,13 @@ export function registerWaitingRoutes(
         kind,
         id,
         reason: form.data.reason,
+        version: formValues(request.body).version,
         origin: request.ip,
+        t: request.t,
       });
       if (result === 'reasonRequired') return fail(request.t('moderation.error.reasonRequired'));
       return reply
-        .flash(
-          result === 'rejected' ? 'ok' : 'error',
-          result === 'rejected' ? 'moderation.waiting.rejected' : 'moderation.waiting.gone',
-        )
+        .flash(result === 'rejected' ? 'ok' : 'error', flashKey[result])
         .redirect(back, 303);
     },
   );

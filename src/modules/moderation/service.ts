@@ -311,8 +311,9 @@ export function moderationService(options: {
     },
 
     /**
-     * Publishes a waiting item of the network through its module (which audits it); false
-     * when it does not wait (any more) or the kind is unknown.
+     * Publishes a waiting item of the network through its module (which audits it).
+     * `gone`: it does not wait (any more) or the kind is unknown; `changed`: it still waits
+     * but is no longer what the coordinator saw (its `version` differs), nothing changed.
      */
     async approve(input: {
       actorId: number;
@@ -320,24 +321,30 @@ export function moderationService(options: {
       kind: string;
       id: number;
       choice: string | undefined;
+      /** The item's `version` as the page showed it (sent back in the form). */
+      version: string | undefined;
       origin: string;
-    }): Promise<boolean> {
+      t: Translate;
+    }): Promise<'approved' | 'gone' | 'changed'> {
       const [provider] = publicationOf(input.kind);
-      if (!provider) return false;
-      return db.transaction((tx) =>
+      if (!provider) return 'gone';
+      const done = await db.transaction((tx) =>
         provider.approve(tx, input.networkId, input.id, {
           by: input.actorId,
           at: new Date(),
           origin: input.origin,
           choice: input.choice,
+          version: input.version,
         }),
       );
+      return done ? 'approved' : whyUndecided(db, provider, input);
     },
 
     /**
      * Refuses a waiting item through its module (which audits it). When it has an author
      * with an account, a reason is required (`reasonRequired`: nothing changed) and the
-     * author is mailed it. `gone`: it does not wait (any more).
+     * author is mailed it. `gone`: it does not wait (any more); `changed`: it is no longer
+     * what the coordinator saw (see approve).
      */
     async reject(input: {
       actorId: number;
@@ -345,8 +352,10 @@ export function moderationService(options: {
       kind: string;
       id: number;
       reason: string;
+      version: string | undefined;
       origin: string;
-    }): Promise<'rejected' | 'gone' | 'reasonRequired'> {
+      t: Translate;
+    }): Promise<'rejected' | 'gone' | 'changed' | 'reasonRequired'> {
       const [provider] = publicationOf(input.kind);
       if (!provider) return 'gone';
       try {
@@ -355,8 +364,9 @@ export function moderationService(options: {
             by: input.actorId,
             at: new Date(),
             origin: input.origin,
+            version: input.version,
           });
-          if (!refused) return 'gone';
+          if (!refused) return whyUndecided(tx, provider, input);
           if (refused.authorId !== null && input.reason === '') throw new ReasonRequired();
           if (input.reason !== '') {
             await tellAuthor(tx, refused.authorId, input.actorId, {
@@ -376,6 +386,19 @@ export function moderationService(options: {
       }
     },
   };
+
+  /**
+   * Why a provider decided nothing: the item still waits with another `version` than the
+   * one shown (`changed`), or it does not wait any more (`gone`).
+   */
+  async function whyUndecided(
+    on: Executor,
+    provider: PublicationProvider,
+    input: { networkId: number; id: number; version: string | undefined; t: Translate },
+  ): Promise<'gone' | 'changed'> {
+    const now = await provider.findWaiting(on, input.networkId, input.id, input.t);
+    return now?.version !== undefined && now.version !== input.version ? 'changed' : 'gone';
+  }
 }
 
 /** Rolls back a refusal that needs a reason and has none (see `reject`). */

@@ -55,10 +55,20 @@ function WaitingCard({
         {entry.title ? `: ${entry.title}` : ''}
       </h3>
       <p class="utrecht-paragraph bk-pre-line">{entry.text}</p>
+      {entry.href ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={entry.href} aria-describedby={headingId}>
+            {t('moderation.waiting.readAll')}
+          </a>
+        </p>
+      ) : null}
       <p class="utrecht-paragraph bk-meta">{entry.from}</p>
       <div class="bk-waiting__decisions">
         <Form ctx={ctx} action={entry.approveAction}>
           <input type="hidden" name="soort" value={kind} />
+          {entry.version !== null ? (
+            <input type="hidden" name="version" value={entry.version} />
+          ) : null}
           {entry.choice ? (
             <SelectField
               name="choice"
@@ -76,6 +86,9 @@ function WaitingCard({
           errors={reasonError ? { [reasonKey(entry.key)]: reasonError } : undefined}
         >
           <input type="hidden" name="soort" value={kind} />
+          {entry.version !== null ? (
+            <input type="hidden" name="version" value={entry.version} />
+          ) : null}
           <TextArea
             name="reason"
             id={`field-${reasonKey(entry.key)}`}
