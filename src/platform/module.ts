@@ -204,6 +204,22 @@ export interface PublicationSetting {
  * transaction, audit the change themselves (in the module's own action names) and change
  * only a waiting item of that network: false / undefined when it was not waiting (any more).
  */
+/**
+ * A kind's own words for the decision, where "publish" does not fit (a library item asking to
+ * be shared more widely is approved, not published): message keys of the owning module. The
+ * moderation module's words (publish, published, "not made public") are the default.
+ */
+export interface PublicationWords {
+  /** The approve button. */
+  approve: MessageKey;
+  /** The message after approving. */
+  approved: MessageKey;
+  /** The subject of the mail that tells the author of a refusal. */
+  rejectedSubject: MessageKey;
+  /** The mail's first sentence, before the item's text and the reason. */
+  rejected: MessageKey;
+}
+
 export interface PublicationProvider {
   /** The kind in URLs: lower case, e.g. 'spark' (the same as its ModerationProvider's). */
   kind: string;
@@ -240,6 +256,8 @@ export interface PublicationProvider {
   ): Promise<{ authorId: number | null; text: string } | undefined>;
   /** The module's setting about what waits, shown on the moderation page; optional. */
   setting?(db: Executor, networkId: number, t: Translate): Promise<PublicationSetting>;
+  /** The kind's own words for the decision; the moderation module's when left out. */
+  words?: PublicationWords;
 }
 
 /**

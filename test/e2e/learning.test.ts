@@ -116,9 +116,9 @@ describe('learning in the browser', () => {
     // axe-core on the moderation page while the request waits (checked with the rest below).
     const waitingViolations = await audit(COORDINATOR, [`${networkPath}/moderatie?soort=library`]);
     await navigate(coordinator.page, () =>
-      card.getByRole('button', { name: 'Publiceren', exact: true }).click(),
+      card.getByRole('button', { name: 'Breder delen', exact: true }).click(),
     );
-    assert.match(await coordinator.page.content(), /Het bericht is gepubliceerd/);
+    assert.match(await coordinator.page.content(), /Goedgekeurd: het bericht is nu breder te zien/);
 
     await click(elsewhere.page, 'Zoeken');
     await elsewhere.page.getByLabel('Zoekwoorden').fill('tomatenkweken');

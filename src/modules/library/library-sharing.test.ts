@@ -96,7 +96,10 @@ describe('library: sharing requests on the moderation page', () => {
       /<mark>soepwoordproef<\/mark>/,
     );
     assert.deepEqual(await audited(id), ['library.approve']);
-    assert.match((await client('coordinator').get(queue())).body, /Het bericht is gepubliceerd/);
+    assert.match(
+      (await client('coordinator').get(queue())).body,
+      /Goedgekeurd: het bericht is nu breder te zien/,
+    );
     // Decided once: it no longer waits.
     const again = await decide(client('coordinator'), id, 'publiceren', { version: 'region' });
     assert.equal(again.statusCode, 404);
@@ -128,6 +131,9 @@ describe('library: sharing requests on the moderation page', () => {
     assert.equal(mails.length, 1);
     assert.equal(mails[0]!.recipient, world.people.resident.email);
     assert.match(mails[0]!.body, /Er staan namen van buren in/);
+    // In the words of sharing, not of publishing: the item was public to its network already.
+    assert.equal(mails[0]!.subject, 'Uw bericht op Buurtkracht wordt niet breder gedeeld');
+    assert.match(mails[0]!.body, /deelt dit bericht van u niet breder dan nu/);
     assert.match(mails[0]!.body, /Wijkfeest/);
     assert.deepEqual(await audited(id), ['library.approve', 'library.reject']);
     assert.match((await client('coordinator').get(queue())).body, /Het bericht is afgewezen/);

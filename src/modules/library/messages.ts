@@ -91,6 +91,11 @@ export const libraryMessages = defineMessages({
     'library.publication.level.region': 'de buurtnetwerken in onze regio',
     'library.publication.level.public': 'iedereen (openbaar)',
     'library.publication.formerMember': 'Een oud-lid',
+    'library.publication.approve': 'Breder delen',
+    'library.publication.approved': 'Goedgekeurd: het bericht is nu breder te zien.',
+    'library.publication.rejectedSubject': 'Uw bericht op Buurtkracht wordt niet breder gedeeld',
+    'library.publication.rejected':
+      'De coördinator van uw buurtnetwerk deelt dit bericht van u niet breder dan nu. Het blijft staan zoals het stond:',
     'library.overview.title': 'Bibliotheek',
     'library.overview.waiting': 'Vragen om breder te delen',
     'library.reflect.title': 'Mijn reflecties',
@@ -214,6 +219,12 @@ export const libraryMessages = defineMessages({
     'library.publication.level.region': 'the networks in our region',
     'library.publication.level.public': 'everyone (public)',
     'library.publication.formerMember': 'A former member',
+    'library.publication.approve': 'Share more widely',
+    'library.publication.approved': 'Approved: the item can now be seen more widely.',
+    'library.publication.rejectedSubject':
+      'Your item on Buurtkracht will not be shared more widely',
+    'library.publication.rejected':
+      'The coordinator of your neighbourhood network will not share this item of yours more widely than now. It stays as it was:',
     'library.overview.title': 'Library',
     'library.overview.waiting': 'Requests to share more widely',
     'library.reflect.title': 'My reflections',

@@ -100,6 +100,13 @@ async function settle(
  * author changed since the page was shown changes nothing.
  */
 export const libraryPublication: PublicationProvider = {
+  // Approving widens who sees an item that is already there: it is not "published".
+  words: {
+    approve: 'library.publication.approve',
+    approved: 'library.publication.approved',
+    rejectedSubject: 'library.publication.rejectedSubject',
+    rejected: 'library.publication.rejected',
+  },
   kind: LIBRARY_KIND,
   countWaiting: (db, networkId) => libraryRepository(db).countRequests(networkId),
   async listWaiting(db, networkId, limit, t) {

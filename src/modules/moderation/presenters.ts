@@ -4,6 +4,7 @@ import {
   formatDateTime,
   isMessageKey,
   type Lang,
+  type MessageKey,
   type Translate,
 } from '../../platform/i18n/index.js';
 import type { ModeratedItem, WaitingItem } from '../../platform/module.js';
@@ -46,6 +47,8 @@ export interface WaitingEntryModel {
   text: string;
   from: string;
   approveAction: string;
+  /** The approve button's words ("Publiceren", or the kind's own). */
+  approveLabel: string;
   rejectAction: string;
   /** With an author to tell, a reason for a refusal is required. */
   reasonRequired: boolean;
@@ -65,7 +68,13 @@ export function queuePath(networkId: number, kind?: string): string {
 /** The query parameter of the page's kind filter. */
 export const KIND_PARAM = 'soort';
 
-export function presentWaiting(t: Translate, lang: Lang, item: WaitingItem): WaitingEntryModel {
+/** `approve`: the message key of the kind's approve button (see PublicationWords). */
+export function presentWaiting(
+  t: Translate,
+  lang: Lang,
+  item: WaitingItem,
+  approve: MessageKey,
+): WaitingEntryModel {
   const base = `/netwerk/${item.networkId}/moderatie/wacht/${item.kind}/${item.id}`;
   return {
     key: `${item.kind}-${item.id}`,
@@ -77,6 +86,7 @@ export function presentWaiting(t: Translate, lang: Lang, item: WaitingItem): Wai
       date: formatDateTime(lang, item.createdAt),
     }),
     approveAction: `${base}/publiceren`,
+    approveLabel: t(approve),
     rejectAction: `${base}/afwijzen`,
     reasonRequired: item.authorId !== null,
     choice: item.choice ?? null,

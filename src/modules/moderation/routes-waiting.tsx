@@ -21,9 +21,11 @@ import {
 import { type ModerationService, REASON_MAX, REASON_MIN } from './service.js';
 import { QueuePage } from './views/queue.js';
 
-/** The message after a decision: done, no longer waiting, or changed since it was shown. */
+/**
+ * The message after a decision: done, no longer waiting, or changed since it was shown (after
+ * an approval, the kind's own words: see PublicationWords).
+ */
 const flashKey = {
-  approved: 'moderation.waiting.approved',
   rejected: 'moderation.waiting.rejected',
   gone: 'moderation.waiting.gone',
   changed: 'moderation.waiting.changed',
@@ -77,7 +79,9 @@ export function registerWaitingRoutes(
     const vm = {
       network,
       path,
-      waiting: waiting.map((item) => presentWaiting(t, lang, item)),
+      waiting: waiting.map((item) =>
+        presentWaiting(t, lang, item, service.wordsOf(item.kind).approve),
+      ),
       waitingTotal: paged.model.total,
       pages: paged.model,
       kinds: [
@@ -137,7 +141,10 @@ export function registerWaitingRoutes(
         t: request.t,
       });
       return reply
-        .flash(result === 'approved' ? 'ok' : 'error', flashKey[result])
+        .flash(
+          result === 'approved' ? 'ok' : 'error',
+          result === 'approved' ? service.wordsOf(kind).approved : flashKey[result],
+        )
         .redirect(back, 303);
     },
   );

@@ -15,6 +15,7 @@ import {
   type ModerationProvider,
   ModerationRefused,
   type PublicationProvider,
+  type PublicationWords,
   type WaitingItem,
 } from '../../platform/module.js';
 import { networkModule } from '../network/index.js';
@@ -42,6 +43,14 @@ export function moderationService(options: {
     publication.filter((p) => kind === undefined || p.kind === kind);
   const repo = moderationRepository(db);
   const providerOf = (kind: string) => providers.find((p) => p.kind === kind);
+  /** The words of a decision on a kind: its provider's own, else publish / not made public. */
+  const wordsOf = (kind: string): PublicationWords =>
+    publicationOf(kind)[0]?.words ?? {
+      approve: 'moderation.waiting.approve',
+      approved: 'moderation.waiting.approved',
+      rejectedSubject: 'moderation.mail.rejectedSubject',
+      rejected: 'moderation.mail.rejected',
+    };
 
   /**
    * Runs a hide or withdrawal; a provider's refusal (ModerationRefused) is audited as denied
@@ -267,6 +276,7 @@ export function moderationService(options: {
 
     /** The kinds of items that may wait for publication, in the module list's order. */
     waitingKinds: publication.map((p) => p.kind),
+    wordsOf,
 
     /** How many items of the network wait for publication (of one kind, or of all). */
     async countWaiting(networkId: number, kind?: string): Promise<number> {
@@ -370,8 +380,8 @@ export function moderationService(options: {
           if (refused.authorId !== null && input.reason === '') throw new ReasonRequired();
           if (input.reason !== '') {
             await tellAuthor(tx, refused.authorId, input.actorId, {
-              subject: 'moderation.mail.rejectedSubject',
-              what: 'moderation.mail.rejected',
+              subject: wordsOf(input.kind).rejectedSubject,
+              what: wordsOf(input.kind).rejected,
               after: 'moderation.mail.rejectedQuestions',
               text: refused.text,
               reason: input.reason,

@@ -78,7 +78,7 @@ function WaitingCard({
               value={entry.choice.selected}
             />
           ) : null}
-          <SubmitButton>{t('moderation.waiting.approve')}</SubmitButton>
+          <SubmitButton>{entry.approveLabel}</SubmitButton>
         </Form>
         <Form
           ctx={ctx}
