@@ -88,7 +88,6 @@ export interface SearchProvider {
   ): Promise<SearchDocument[]>;
 }
 
-/** A daily job of a module (see platform/jobs.ts): `now` is passed so tests control time. */
 /**
  * An item of public or shared content as moderation sees it (decision 0009): enough to show
  * it in the queue, tell its author and link to where it stands. `state`: `pending` waits for
@@ -321,6 +320,7 @@ export type OverviewProvider = (
 /** How many recent events the overview shows (merged from every provider, newest first). */
 export const OVERVIEW_ACTIVITY_LIMIT = 10;
 
+/** A daily job of a module (see platform/jobs.ts): `now` is passed so tests control time. */
 export interface ModuleJob {
   name: string;
   run(db: Database, now: Date): Promise<unknown>;

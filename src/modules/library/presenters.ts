@@ -1,5 +1,6 @@
 // Turns library rows into the plain view models of the library pages. Pure.
 import { formatDate, type Lang, type Translate } from '../../platform/i18n/index.js';
+import { excerpt } from '../../platform/text.js';
 import type { ShownPhoto } from '../../platform/views/PhotoFields.js';
 import type { ItemRow, ReflectionRow } from './repository.js';
 import { type ReflectionQuestion, reflectionQuestions } from './service.js';
@@ -16,6 +17,9 @@ export function visibilityLabel(t: Translate, v: ItemVisibility): string {
   return t(`library.visibility.${v}`);
 }
 
+/** How many characters of an item's text a list shows, on one line (whole words). */
+const LIST_EXCERPT = 160;
+
 export const kindOptions = (t: Translate) =>
   itemKinds.map((k) => ({ value: k, label: kindLabel(t, k) }));
 
@@ -28,14 +32,6 @@ export function paragraphs(text: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-}
-
-/** The first 160 characters, cut at a word. */
-export function excerpt(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
 }
 
 /** A story's photo as pages show it (served only to those who may see the story). */
@@ -65,7 +61,7 @@ export function presentSummary(
     href: `/bibliotheek/${item.id}`,
     kind: kindLabel(t, item.kind),
     title: item.title,
-    excerpt: excerpt(item.body),
+    excerpt: excerpt(item.body.replace(/\s+/g, ' ').trim(), LIST_EXCERPT),
     themes: item.themes,
     network,
     visibility: visibilityLabel(t, item.visibility),

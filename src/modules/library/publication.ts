@@ -7,6 +7,7 @@ import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Translate } from '../../platform/i18n/index.js';
 import type { PublicationProvider, WaitingItem } from '../../platform/module.js';
+import { excerpt } from '../../platform/text.js';
 import { peopleModule } from '../people/index.js';
 import { type ItemRow, libraryRepository } from './repository.js';
 import { refreshItem } from './service.js';
@@ -17,14 +18,6 @@ export const LIBRARY_KIND = 'library';
 
 /** How many characters of an item's text the moderation page shows (whole words). */
 export const EXCERPT_LENGTH = 400;
-
-/** The first `max` characters of a text, cut after a whole word, with an ellipsis. */
-export function excerpt(text: string, max = EXCERPT_LENGTH): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 /** Waiting items as the moderation page shows them, with their authors' names. */
 async function toWaiting(db: Executor, rows: ItemRow[], t: Translate): Promise<WaitingItem[]> {
@@ -40,7 +33,7 @@ async function toWaiting(db: Executor, rows: ItemRow[], t: Translate): Promise<W
       networkId: item.networkId,
       title: item.title,
       text: [
-        excerpt(item.body),
+        excerpt(item.body, EXCERPT_LENGTH),
         '',
         t('library.publication.asks', {
           kind: t(`library.kind.${item.kind}`),

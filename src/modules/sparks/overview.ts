@@ -2,19 +2,15 @@
 // coordinator, a member's own sparks still waiting, and the latest sparks as activity.
 import type { OverviewBlock, OverviewProvider } from '../../platform/module.js';
 import { OVERVIEW_ACTIVITY_LIMIT } from '../../platform/module.js';
+import { excerpt } from '../../platform/text.js';
 import { moderationModule } from '../moderation/index.js';
 import { sparksRepository } from './repository.js';
 
 /** How many of a member's own waiting sparks the overview lists. */
 const OWN_WAITING_SHOWN = 3;
 
-/** A spark's text cut to a line for a list (whole words, with an ellipsis). */
-function shorten(text: string, max = 60): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+/** How many characters of a spark's text a line of the overview shows (whole words). */
+const LINE = 60;
 
 export const sparksOverview: OverviewProvider = async ({ db, network, actor, role, t }) => {
   if (role === 'admin') return { blocks: [] };
@@ -44,7 +40,7 @@ export const sparksOverview: OverviewProvider = async ({ db, network, actor, rol
     part: 'mine',
     title: t('sparks.overview.mine'),
     items: own.map((s) => ({
-      label: shorten(s.text),
+      label: excerpt(s.text, LINE),
       href: wall,
       detail: t('sparks.overview.mineWaiting'),
     })),
@@ -53,7 +49,7 @@ export const sparksOverview: OverviewProvider = async ({ db, network, actor, rol
     blocks,
     activity: recent.map((s) => ({
       at: s.createdAt,
-      label: t('sparks.overview.new', { text: shorten(s.text) }),
+      label: t('sparks.overview.new', { text: excerpt(s.text, LINE) }),
       href: wall,
     })),
   };
