@@ -11,6 +11,7 @@ import { setLanguageCookie } from '../../../platform/pages.js';
 import { readLogo, readPlatformSettings } from '../../../platform/settings.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { isCommonPassword } from '../common-passwords.js';
+import { invitationLanguageChoice, invitationLanguageSchema } from '../invitation-language.js';
 import { presentInvitationRow, roleLabel, roleOptions } from '../presenters.js';
 import { SESSION_COOKIE } from '../session.js';
 import { AcceptInvitationPage } from '../views/auth.js';
@@ -215,6 +216,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
       network,
       roleOptions: roleOptions(request.t),
       organisationOptions: organisations.map((o) => ({ value: String(o.id), label: o.name })),
+      languageChoice: invitationLanguageChoice(request.t),
     };
   }
 
@@ -234,7 +236,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         email: z.string().trim().max(200).optional().describe('people.name.email'),
         addressee: z.string().trim().max(80).optional().describe('people.name.addressee'),
         role: z.enum(memberRoles).describe('people.name.role'),
-        language: z.enum(languages).optional().describe('people.name.inviteLanguage'),
+        language: invitationLanguageSchema,
         organisationId: z
           .string()
           .optional()
