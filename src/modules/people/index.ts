@@ -60,8 +60,8 @@ const api = {
   isCommonPassword,
   roleLabel,
   /**
-   * The letter-language field of an invitation form: its schema (`nl`/`en`, default Dutch)
-   * and its radio group for a view; every form that invites asks it this way.
+   * The letter-language field of an invitation form: `schema()` (`nl`/`en`, default Dutch)
+   * and `choice(t)`, its radio group for a view; every form that invites asks it this way.
    */
   invitationLanguage: { schema: invitationLanguageSchema, choice: invitationLanguageChoice },
   SESSION_COOKIE,

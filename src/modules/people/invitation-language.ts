@@ -11,11 +11,12 @@ export const INVITATION_LANGUAGE_FIELD = 'language';
 /**
  * The field's schema: 'nl' or 'en'; left out means Dutch (the invitation's default). Another
  * value is refused with a message that names the field ("… de taal van de uitnodiging").
+ * A function, not a constant: the module list and the catalogue import each other, so the
+ * language list is read when a form is parsed, not while the modules load.
  */
-export const invitationLanguageSchema = z
-  .enum(languages)
-  .optional()
-  .describe('people.name.inviteLanguage');
+export function invitationLanguageSchema() {
+  return z.enum(languages).optional().describe('people.name.inviteLanguage');
+}
 
 /** A radio group's description of the field: labels translated, each language in its own. */
 export interface InvitationLanguageChoice {

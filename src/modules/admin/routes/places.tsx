@@ -407,7 +407,7 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
           .max(200)
           .email('form.email')
           .describe('admin.name.coordinatorEmail'),
-        language: peopleModule.api.invitationLanguage.schema,
+        language: peopleModule.api.invitationLanguage.schema(),
       }),
       request.body,
       request.t,

@@ -265,7 +265,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         email: z.string().trim().max(200).optional().describe('people.name.email'),
         addressee: z.string().trim().max(80).optional().describe('people.name.addressee'),
         role: z.enum(memberRoles).describe('people.name.role'),
-        language: invitationLanguageSchema,
+        language: invitationLanguageSchema(),
         organisationId: z
           .string()
           .optional()
