@@ -199,4 +199,32 @@ describe('the mail queue', () => {
       .where(eq(outbox.recipient, 'later@test.example'));
     assert.equal(later[0]!.status, 'waiting');
   });
+
+  test('stopping does not wait for a mail server that hangs longer than its limit', async () => {
+    let calls = 0;
+    const hanging: MailTransport = {
+      sendMail: () => {
+        calls++;
+        return new Promise(() => {});
+      },
+    };
+    await mailer.send(one.db, { to: 'hangt@test.example', subject: 'Hangt', body: 'Hallo' });
+    const delivery = createMailDelivery({
+      db: one.db,
+      transport: hanging,
+      from,
+      log,
+      sweepMs: 3_600_000,
+      stopWaitMs: 50,
+    });
+    delivery.start();
+    while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const started = Date.now();
+    await delivery.stop();
+    assert.ok(Date.now() - started < 1000, 'stopped without the server');
+    // The mail keeps its lease and is tried again later.
+    const [row] = await rowsTo(['hangt@test.example']);
+    assert.equal(row!.status, 'waiting');
+    assert.equal(row!.attempts, 1);
+  });
 });

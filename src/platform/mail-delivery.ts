@@ -92,7 +92,11 @@ export interface MailDelivery {
   start(): void;
   /** A mail was written: look soon (and once more a little later), instead of at the sweep. */
   nudge(): void;
-  /** Stops every timer and waits for a run in progress; nudges after this do nothing. */
+  /**
+   * Stops every timer and waits for a run in progress, at most `stopWaitMs` (a mail server
+   * that hangs must not hold the shutdown; a mail it was sending is tried again after its
+   * lease). Nudges after this do nothing.
+   */
   stop(): Promise<void>;
 }
 
@@ -100,6 +104,8 @@ export interface MailDelivery {
 export const SWEEP_MS = 30_000;
 /** After a nudge: a run after 100 ms, and one after 2 s for a transaction still open then. */
 export const NUDGE_MS = [100, 2_000] as const;
+/** How long stop() waits for a run in progress, in ms. */
+export const STOP_WAIT_MS = 5_000;
 
 /**
  * Builds the worker: runs never overlap within the process (a nudge during a run asks for one
@@ -112,9 +118,11 @@ export function createMailDelivery(options: {
   log: FastifyBaseLogger;
   sweepMs?: number;
   nudgeMs?: readonly number[];
+  stopWaitMs?: number;
 }): MailDelivery {
   const sweepMs = options.sweepMs ?? SWEEP_MS;
   const nudgeMs = options.nudgeMs ?? NUDGE_MS;
+  const stopWaitMs = options.stopWaitMs ?? STOP_WAIT_MS;
   let stopped = true;
   let sweep: NodeJS.Timeout | undefined;
   const timers = new Map<number, NodeJS.Timeout>();
@@ -172,7 +180,15 @@ export function createMailDelivery(options: {
       clearInterval(sweep);
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
-      await running;
+      if (!running) return;
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([
+        running,
+        new Promise<void>((resolve) => {
+          timeout = setTimeout(resolve, stopWaitMs);
+        }),
+      ]);
+      clearTimeout(timeout);
     },
   };
 }
