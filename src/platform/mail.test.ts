@@ -9,6 +9,7 @@ import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createPerson, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { downloadMyData } from '#test/helpers/my-data.js';
 import { deliverDueMail, MAX_ATTEMPTS, type MailTransport } from './mail-delivery.js';
 import { platformRepository } from './repository.js';
 
@@ -165,5 +166,31 @@ describe('with a mail server that does not answer or fails', () => {
     const page = (await adminClient.get('/beheer/uitgaande-mail')).body;
     assert.match(page, /Niet verstuurd\. Na 6 pogingen is het opgegeven\./);
     assert.match(page, /Laatste fout van de mailserver: 451 try again later/);
+  });
+
+  test('the mail in the outbox, whatever its state, is in the person’s download and goes with the account', async () => {
+    failing = true;
+    const person = await createPerson(t.database.db, { email: 'eigen.mail@test.example' });
+    const client = new TestClient(t.app);
+    await client.login(person.email!, TEST_PASSWORD);
+    await new TestClient(t.app).post(
+      '/wachtwoord-vergeten',
+      { email: person.email! },
+      { from: '/wachtwoord-vergeten' },
+    );
+    await until(async () => (await outboxOf(t, person.email!))[0]?.attempts === 1);
+    const download = await downloadMyData(client);
+    const emails = download.json.emails as Array<{ subject: string; status: string }>;
+    assert.deepEqual(
+      emails.map((m) => [m.subject, m.status]),
+      [['Nieuw wachtwoord voor Buurtkracht', 'waiting']],
+    );
+    await client.get('/mijn-gegevens');
+    const erased = await client.post('/mijn-gegevens/verwijderen', {
+      password: TEST_PASSWORD,
+      confirm: 'on',
+    });
+    assert.equal(erased.statusCode, 303);
+    assert.deepEqual(await outboxOf(t, person.email!), [], 'erased with the account');
   });
 });
