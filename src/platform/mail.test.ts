@@ -70,6 +70,7 @@ describe('with a real SMTP server', () => {
     assert.equal(res.statusCode, 200);
     const waited = await until(() => received.length === 1);
     assert.ok(waited < 2000, `arrived ${waited} ms after the answer`);
+    console.log(`SMTP: the reset mail arrived ${waited} ms after the answer`);
     assert.deepEqual(received[0]!.to, ['smtp.ontvanger@test.example']);
     assert.match(received[0]!.data, /Subject: Nieuw wachtwoord voor Buurtkracht/);
     assert.match(received[0]!.data, /From: Buurtkracht <noreply@test\.example>/);
