@@ -9,6 +9,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyRequest,
 } from 'fastify';
+import nodemailer from 'nodemailer';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { listModules } from './modules/index.js';
@@ -20,7 +21,12 @@ import { cookieSecretFor } from './platform/cookie-secret.js';
 import { registerErrorPages } from './platform/errors.js';
 import { registerFormInput } from './platform/forms.js';
 import type { DailyJob, FrequentWorker } from './platform/jobs.js';
-import { createMailer } from './platform/mail.js';
+import { createMailer, type Mailer } from './platform/mail.js';
+import {
+  createMailDelivery,
+  type MailDelivery,
+  type MailTransport,
+} from './platform/mail-delivery.js';
 import type { ModuleContext, WorkerContext } from './platform/module.js';
 import { type NavEntry, registerPages } from './platform/pages.js';
 import { registerCsrf } from './platform/plugins/csrf.js';
@@ -38,6 +44,10 @@ declare module 'fastify' {
     /** The signed-in person's unread notifications, counted for GET pages (the header). */
     unreadNotifications?: number;
   }
+  interface FastifyInstance {
+    /** The app's one mailer (writes to the outbox and nudges the delivery worker). */
+    mailer: Mailer;
+  }
 }
 
 /** The daily jobs of every module; server.ts runs them (tests call them with their own clock). */
@@ -51,18 +61,20 @@ export function dailyJobs(database: DatabaseHandle): DailyJob[] {
 }
 
 /**
- * The frequent workers of every module (the mail queue); server.ts runs them each minute,
- * tests call them with their own clock. They share the app's mailer settings and code secret.
+ * The frequent workers of every module (notifications' mail); server.ts runs them each
+ * minute with the app's mailer (so their mail nudges the delivery worker), tests call them
+ * with their own clock. They share the app's code secret.
  */
 export async function frequentWorkers(
   config: Config,
   database: DatabaseHandle,
   log: FastifyBaseLogger,
+  mailer: Mailer = createMailer({ smtpUrl: config.smtpUrl }),
 ): Promise<FrequentWorker[]> {
   const context: WorkerContext = {
     db: database.db,
     config,
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    mailer,
     codeSecret: await cookieSecretFor(config, database.db),
     log,
   };
@@ -88,7 +100,20 @@ function nav(request: FastifyRequest): NavEntry[] {
   return items;
 }
 
-export async function buildApp(config: Config, database: DatabaseHandle): Promise<FastifyInstance> {
+/** What tests may put in the app's place: the mail transport (nodemailer's from SMTP_URL). */
+export interface BuildOptions {
+  mailTransport?: MailTransport;
+}
+
+/**
+ * The app with every module. With SMTP_URL (or `options.mailTransport`) its mail delivery
+ * worker starts when the app is ready and stops when it closes (decision 0018).
+ */
+export async function buildApp(
+  config: Config,
+  database: DatabaseHandle,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
   const secure = config.publicUrl.startsWith('https://');
   const app = Fastify({
     logger:
@@ -141,6 +166,22 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   });
   registerErrorPages(app);
 
+  // Mail: written to the outbox in the caller's transaction; sent by the delivery worker.
+  const transport =
+    options.mailTransport ??
+    (config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined);
+  const delivery: MailDelivery | undefined = transport
+    ? createMailDelivery({ db: database.db, transport, from: config.mailFrom, log: app.log })
+    : undefined;
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    delivery: transport ? 'smtp' : 'outbox',
+    onQueued: () => delivery?.nudge(),
+  });
+  app.decorate('mailer', mailer);
+  app.addHook('onReady', async () => delivery?.start());
+  app.addHook('onClose', async () => delivery?.stop());
+
   // What every module gets, built once.
   const modules = listModules();
   const demo = peopleModule.api.demo;
@@ -148,7 +189,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     db: database.db,
     database,
     config,
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    mailer,
     codeSecret: cookieSecret,
     publicSections: modules.flatMap((module) => module.publicSections ?? []),
     personData: modules.flatMap((module) => (module.personData ? [module.personData] : [])),

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, database);
   const stopJobs = startDailyJobs(database.db, dailyJobs(database), app.log);
   const stopWorkers = startFrequentWorkers(
-    await frequentWorkers(config, database, app.log),
+    await frequentWorkers(config, database, app.log, app.mailer),
     app.log,
   );
 

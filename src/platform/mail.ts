@@ -1,6 +1,7 @@
-// Email: through SMTP when SMTP_URL is set; otherwise every message lands in the outbox
-// table, which administrators read on /beheer/outbox (demo and development).
-import nodemailer from 'nodemailer';
+// Email: every message is written to the outbox table in the caller's transaction, and
+// nothing else happens during the request. With a mail server (SMTP_URL) the delivery worker
+// (mail-delivery.ts) sends it afterwards; without one it is only kept there, for
+// administrators to read on /beheer/uitgaande-mail (demo and development). Decision 0018.
 import type { Executor } from '../db/client.js';
 import { platformRepository } from './repository.js';
 
@@ -19,10 +20,18 @@ export interface Mail {
 
 export interface Mailer {
   /**
-   * Where mail goes: 'smtp' is really sent; 'outbox' is only kept in the outbox table (no
-   * mail server set), so nobody receives it unless an administrator passes it on.
+   * Where mail goes: 'smtp' is sent through the mail server by the delivery worker; 'outbox'
+   * is only kept in the outbox table (no mail server set), so nobody receives it unless an
+   * administrator passes it on.
    */
   readonly delivery: 'smtp' | 'outbox';
+  /**
+   * Records one mail in the outbox through `db` — pass the open transaction, so the mail
+   * exists exactly when the change it reports is committed. Never talks to a mail server:
+   * the request takes the same time whether a mail is written or not (no account
+   * enumeration by timing) and a slow mail server holds no transaction. Throws only what the
+   * database throws.
+   */
   send(db: Executor, mail: Mail): Promise<void>;
 }
 
@@ -33,31 +42,30 @@ export function mailDeliveryNotice(smtpUrl: string | undefined): string | undefi
     : 'No mail server is set (SMTP_URL): mail such as invitations and password resets is not sent, only kept in the outbox at /beheer/uitgaande-mail.';
 }
 
-export function createMailer(options: { smtpUrl: string | undefined; from: string }): Mailer {
-  if (!options.smtpUrl) {
-    return {
-      delivery: 'outbox',
-      send: async (db, mail) => {
-        await platformRepository(db).insertOutbox({
-          recipient: mail.to,
-          personId: mail.personId ?? null,
-          subject: mail.subject,
-          body: mail.body,
-        });
-      },
-    };
-  }
-  const transport = nodemailer.createTransport(options.smtpUrl);
+/**
+ * A mailer. With `smtpUrl` (or `delivery: 'smtp'`, when a transport is given some other way)
+ * the rows wait for the delivery worker (`waiting`) and `onQueued` is called after each write — the worker's nudge, which looks for them a moment
+ * later (the write may still be inside an uncommitted transaction; the worker's periodic
+ * sweep finds what a nudge missed). Without it the rows are `kept`.
+ */
+export function createMailer(options: {
+  smtpUrl: string | undefined;
+  delivery?: Mailer['delivery'];
+  onQueued?: () => void;
+}): Mailer {
+  const delivery = options.delivery ?? (options.smtpUrl ? 'smtp' : 'outbox');
   return {
-    delivery: 'smtp',
-    send: async (_db, mail) => {
-      await transport.sendMail({
-        from: options.from,
-        to: mail.to,
+    delivery,
+    send: async (db, mail) => {
+      await platformRepository(db).insertOutbox({
+        recipient: mail.to,
+        personId: mail.personId ?? null,
         subject: mail.subject,
-        text: mail.body,
-        ...(mail.listUnsubscribe ? { list: { unsubscribe: mail.listUnsubscribe } } : {}),
+        body: mail.body,
+        listUnsubscribe: mail.listUnsubscribe ?? null,
+        status: delivery === 'smtp' ? 'waiting' : 'kept',
       });
+      if (delivery === 'smtp') options.onQueued?.();
     },
   };
 }

@@ -21,8 +21,15 @@ export type NavEntry = { href: string; label: MessageKey };
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** The interface language: the `lang` cookie's, else Dutch. */
     lang: Lang;
     t: Translate;
+    /**
+     * Whether the visitor chose `lang` (the cookie is set, by the footer switch or at sign-in);
+     * false means Dutch by default, so a page about something in another language (an
+     * invitation written in English) may show itself in that language instead.
+     */
+    langChosen: boolean;
   }
   interface FastifyReply {
     /**
@@ -31,8 +38,11 @@ declare module 'fastify' {
      * reader, issue 12 item 13): the page's `lang` attribute, texts and navigation.
      */
     page(view: View, status?: number, lang?: Lang): FastifyReply;
-    /** Shows a message on the next page (after a redirect). */
-    flash(type: FlashMessage['type'], key: MessageKey, params?: Params): FastifyReply;
+    /**
+     * Shows a message on the next page (after a redirect), in the request's language or in
+     * `lang` (the language the next page will have, such as a new account's).
+     */
+    flash(type: FlashMessage['type'], key: MessageKey, params?: Params, lang?: Lang): FastifyReply;
   }
 }
 
@@ -76,15 +86,17 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
   const translators: Record<Lang, Translate> = { nl: translator('nl'), en: translator('en') };
   app.decorateRequest('lang', 'nl');
   app.decorateRequest('t', null as unknown as Translate);
+  app.decorateRequest('langChosen', false);
   app.addHook('onRequest', (request, _reply, done) => {
     const lang = request.cookies[LANG_COOKIE];
+    request.langChosen = isLang(lang);
     request.lang = isLang(lang) ? lang : 'nl';
     request.t = translators[request.lang];
     done();
   });
 
-  app.decorateReply('flash', function (this: FastifyReply, type, key, params) {
-    const text = this.request.t(key, params);
+  app.decorateReply('flash', function (this: FastifyReply, type, key, params, lang) {
+    const text = (lang ? translators[lang] : this.request.t)(key, params);
     this.setCookie(FLASH_COOKIE, JSON.stringify({ type, text }), {
       path: '/',
       httpOnly: true,
@@ -104,11 +116,16 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     const viewer = options.viewer?.(request);
     const path = request.url.split('?')[0] ?? '/';
     const entries = options.nav(request);
+    const cache = flash ? undefined : staticViews.get(view);
+    // The language switch returns to this page with its query (an invitation's code), except
+    // on a static view, which shows nothing of the query and is cached by its path.
+    const returnPath = staticViews.has(view) ? path : safeLocalPath(request.url, path);
     const context = (csrfToken: () => string) =>
       new PageContext(
         lang,
         t,
         path,
+        returnPath,
         csrfToken,
         flash,
         entries.map((n): NavItem => ({ href: n.href, label: t(n.label) })),
@@ -116,7 +133,6 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
         viewer?.network,
         options.asset,
       );
-    const cache = flash ? undefined : staticViews.get(view);
     let html: string;
     if (cache) {
       // Everything a static view can show: the language, path, navigation and who is here.
@@ -178,6 +194,7 @@ class PageContext implements ViewContext {
     readonly lang: Lang,
     readonly t: Translate,
     readonly path: string,
+    readonly returnPath: string,
     private readonly token: () => string,
     readonly flash: FlashMessage | undefined,
     readonly nav: NavItem[],

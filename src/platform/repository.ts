@@ -1,5 +1,5 @@
 // The platform's own SQL: generated settings and rate-limit counters.
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { appSettings, auditLog, outbox, rateLimits } from './tables.js';
 
@@ -136,6 +136,55 @@ export function platformRepository(db: Executor) {
 
     async insertOutbox(mail: typeof outbox.$inferInsert): Promise<void> {
       await db.insert(outbox).values(mail);
+    },
+
+    /**
+     * Claims mail that is due: locks `waiting` rows whose time has come (skipping rows another
+     * process holds), counts the attempt and moves their next attempt to `leaseUntil`, so no
+     * other process takes them while this one sends. Run inside a transaction.
+     */
+    async claimDueMail(now: Date, leaseUntil: Date, limit: number): Promise<OutboxRow[]> {
+      const due = await db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.status, 'waiting'), lte(outbox.nextAttemptAt, now)))
+        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return [];
+      return db
+        .update(outbox)
+        .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: leaseUntil })
+        .where(
+          inArray(
+            outbox.id,
+            due.map((d) => d.id),
+          ),
+        )
+        .returning();
+    },
+
+    /** A mail went out: `sent`, and its body (which may hold a link with a code) emptied. */
+    async markMailSent(id: number, at: Date): Promise<void> {
+      await db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: at, lastError: null, body: '' })
+        .where(eq(outbox.id, id));
+    },
+
+    /**
+     * A failed attempt: try again at `next`, or (`next` undefined) give up: `failed`, body
+     * emptied. The error is kept (at most 500 characters) for the administrator.
+     */
+    async markMailAttemptFailed(id: number, error: string, next: Date | undefined): Promise<void> {
+      await db
+        .update(outbox)
+        .set(
+          next
+            ? { lastError: error.slice(0, 500), nextAttemptAt: next }
+            : { lastError: error.slice(0, 500), status: 'failed', body: '' },
+        )
+        .where(eq(outbox.id, id));
     },
 
     async listOutbox(limit: number): Promise<OutboxRow[]> {

@@ -1,7 +1,7 @@
 // Builds the real application on a fresh test database, and a small browser-like client
 // for app.inject that keeps cookies and fills in the CSRF token of the last page it saw.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '#src/app.js';
+import { type BuildOptions, buildApp } from '#src/app.js';
 import { type Config, loadConfig } from '#src/config.js';
 import type { DatabaseHandle } from '#src/db/client.js';
 import { createTestDatabase, type TestDatabaseOptions } from './database.js';
@@ -22,13 +22,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database; `{ demo: true }` starts from a copy of the seeded demo. */
+/**
+ * The real app on a fresh database; `{ demo: true }` starts from a copy of the seeded demo;
+ * `build.mailTransport` gives it a mail transport (and so a running delivery worker).
+ */
 export async function createTestApp(
   overrides: Record<string, string> = {},
   options: TestDatabaseOptions = {},
+  build: BuildOptions = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options);
-  const app = await buildApp(testConfig(overrides), database);
+  const app = await buildApp(testConfig(overrides), database, build);
   await app.ready();
   return {
     app,

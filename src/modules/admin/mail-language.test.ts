@@ -1,13 +1,19 @@
 // The administration's mail in the reader's language (issue 12 item 13): the test mail goes
 // out in the language of the account with that address (Dutch when it chose none), and to an
 // address without an account in the administrator's interface language; a new leader's
-// set-up mail in the language the administrator chose, which the new account keeps.
+// set-up mail in the language the administrator chose, which the new account keeps; a first
+// coordinator's invitation in the language chosen on the form (Dutch unless chosen).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { rows } from '#test/helpers/database.js';
-import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import {
+  createNetwork,
+  createPerson,
+  createWorld,
+  TEST_PASSWORD,
+} from '#test/helpers/factories.js';
 
 describe('the administration’s mail in the reader’s language', () => {
   let t: TestApp;
@@ -121,5 +127,45 @@ describe('the administration’s mail in the reader’s language', () => {
       (await rows(t, sql`select 1 from people where email = 'kept@test.example'`)).length,
       0,
     );
+  });
+
+  test('a first coordinator’s invitation: the letter’s language is chosen on the form, Dutch by default', async () => {
+    const admin = await adminIn('en', '10.13.0.8');
+    const english = await createNetwork(t.database.db, world.municipality.id);
+    const page = await admin.get(`/beheer/netwerken/${english.id}`);
+    // The same field as the coordinators' invitation form, in the administrator's language.
+    assert.match(page.body, /<legend[^>]*>Language of the invitation<\/legend>/);
+    assert.match(page.body, /name="language" value="nl" checked\/>/);
+    assert.match(page.body, /lang="nl">Nederlands</);
+    const sent = await admin.post(`/beheer/netwerken/${english.id}/coordinator`, {
+      email: 'first.coordinator@test.example',
+      language: 'en',
+    });
+    assert.equal(sent.statusCode, 303);
+    const mail = await lastMailTo('first.coordinator@test.example');
+    assert.match(mail!.subject, /^Invitation/);
+    assert.match(mail!.body, /\/uitnodiging\?code=/);
+    assert.doesNotMatch(mail!.body, /Goedendag|Beste|uitgenodigd/);
+    // Left out: Dutch, whatever the administrator's own language.
+    const dutch = await createNetwork(t.database.db, world.municipality.id);
+    await admin.get(`/beheer/netwerken/${dutch.id}`);
+    await admin.post(`/beheer/netwerken/${dutch.id}/coordinator`, {
+      email: 'eerste.coordinator@test.example',
+    });
+    assert.match((await lastMailTo('eerste.coordinator@test.example'))!.subject, /^Uitnodiging/);
+  });
+
+  test('a first coordinator’s letter language that is not offered: 400 naming the field, input kept, nothing sent', async () => {
+    const admin = await adminIn('nl', '10.13.0.9');
+    const network = await createNetwork(t.database.db, world.municipality.id);
+    await admin.get(`/beheer/netwerken/${network.id}`);
+    const refused = await admin.post(`/beheer/netwerken/${network.id}/coordinator`, {
+      email: 'blijft.staan@test.example',
+      language: 'fr',
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /de taal van de uitnodiging/);
+    assert.match(refused.body, /value="blijft\.staan@test\.example"/);
+    assert.equal(await lastMailTo('blijft.staan@test.example'), undefined);
   });
 });

@@ -186,7 +186,7 @@ export const en: Record<keyof typeof nl, string> = {
   'admin.mail.to': 'To this email address',
   'admin.mail.send': 'Send a test message',
   'admin.mail.sent':
-    'The test message has been sent. Check your mailbox to see whether it arrived.',
+    'The test message is ready and goes to the mail server in a moment. Check your mailbox in a minute. Not there? Outgoing email shows what went wrong.',
   'admin.mail.queued': 'The test message is in the outgoing mail. No mail server is set.',
   'admin.mail.failed': 'The test message could not be sent: {reason}',
   'admin.mail.test.subject': 'Test message from Buurtkracht',

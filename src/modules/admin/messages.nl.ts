@@ -184,7 +184,8 @@ export const nl = {
   'admin.mail.testIntro': 'Stuur een testbericht naar uw eigen adres en kijk of het aankomt.',
   'admin.mail.to': 'Naar dit e-mailadres',
   'admin.mail.send': 'Testbericht sturen',
-  'admin.mail.sent': 'Het testbericht is verstuurd. Kijk in uw mailbox of het is aangekomen.',
+  'admin.mail.sent':
+    'Het testbericht staat klaar en gaat zo naar de mailserver. Kijk over een minuut in uw mailbox. Is het er niet? Dan ziet u bij Uitgaande e-mail wat er misging.',
   'admin.mail.queued':
     'Het testbericht staat in de uitgaande mail. Er is geen mailserver ingesteld.',
   'admin.mail.failed': 'Het testbericht kon niet worden verstuurd: {reason}',

@@ -34,7 +34,7 @@ export async function firstAdminNotice(
 export async function commandLinePeople(config: Config, db: Database): Promise<PeopleService> {
   return peopleModule.api.serviceWith({
     db,
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    mailer: createMailer({ smtpUrl: config.smtpUrl }),
     codeSecret: await cookieSecretFor(config, db),
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionAbsoluteHours: config.sessionAbsoluteHours,

@@ -25,7 +25,7 @@ describe('moderation under concurrency', () => {
     const db = t.database.db;
     const service = moderationService({
       db,
-      mailer: createMailer({ smtpUrl: undefined, from: 'test@example.org' }),
+      mailer: createMailer({ smtpUrl: undefined }),
       providers: [sparkModeration],
       siteUrl: 'http://127.0.0.1',
     });

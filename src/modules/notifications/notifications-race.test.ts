@@ -1,11 +1,12 @@
 // The daily summary with two app processes (issue 11 item 5): two workers, each on its own
 // database pool as two processes would be, run at the same moment; every person gets one
-// summary and every queued mail is sent once. Meant for PostgreSQL, where the two pools are
+// summary, written once to the outbox. Meant for PostgreSQL, where the two pools are
 // real concurrent connections: node scripts/run-tests.mjs --pg <this file>.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { inArray } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '#src/db/client.js';
+import { outbox } from '#src/platform/tables.js';
 import { testConfig } from '#test/helpers/app.js';
 import {
   createPostgresTestDatabase,
@@ -14,7 +15,7 @@ import {
 } from '#test/helpers/database.js';
 import { createPerson } from '#test/helpers/factories.js';
 import { notify, runMailWorker } from './service.js';
-import { mailQueue, notificationSummaries } from './tables.js';
+import { notificationSummaries } from './tables.js';
 import { recordingMailer, workerContext } from './test-kit.js';
 
 /** Two handles on one database: two pools on PostgreSQL; PGlite has one connection. */
@@ -41,7 +42,7 @@ after(async () => {
 const config = testConfig({ PUBLIC_URL: 'https://buurt.example.nl' });
 
 describe('the daily summary with two processes', () => {
-  test('five rounds of 20 people: each gets one summary, each mail is sent once', async () => {
+  test('five rounds of 20 people: each gets one summary, each mail is written once', async () => {
     for (let round = 0; round < 5; round++) {
       const day = new Date(Date.UTC(2026, 10, 10 + round, 7, 0)); // 08:00 Amsterdam
       const people = [];
@@ -82,11 +83,11 @@ describe('the daily summary with two processes', () => {
         .where(inArray(notificationSummaries.personId, ids));
       assert.equal(summaries.length, 20);
       const queued = await one.db
-        .select({ status: mailQueue.status, attempts: mailQueue.attempts })
-        .from(mailQueue)
-        .where(inArray(mailQueue.personId, ids));
-      assert.equal(queued.length, 20);
-      assert.ok(queued.every((q) => q.status === 'sent' && q.attempts === 1));
+        .select({ status: outbox.status })
+        .from(outbox)
+        .where(inArray(outbox.personId, ids));
+      assert.equal(queued.length, 20, 'one mail each in the outbox');
+      assert.ok(queued.every((q) => q.status === 'waiting'));
     }
   });
 });

@@ -1,11 +1,13 @@
-// The notification service and the mail queue (issue 11 item 5): notify() keeps the choice,
-// the worker renders mail in the recipient's language, retries with back-off, gives up after
-// MAX_ATTEMPTS, and two workers never send one mail twice.
+// The notification service and its mail (issue 11 item 5): notify() keeps the choice, the
+// worker renders mail in the recipient's language into the outbox in the same transaction as
+// it marks the notification mailed, and two workers never write one mail twice. Sending,
+// retries and back-off: the platform's delivery worker (src/platform/mail-delivery.test.ts).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.js';
 import type { Mailer } from '#src/platform/mail.js';
+import { outbox } from '#src/platform/tables.js';
 import { testConfig } from '#test/helpers/app.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import {
@@ -15,8 +17,8 @@ import {
   createRegion,
 } from '#test/helpers/factories.js';
 import { peopleModule } from '../people/index.js';
-import { MAX_ATTEMPTS, notify, retryDelayMs, runMailWorker, sendDueMail } from './service.js';
-import { mailQueue, notifications } from './tables.js';
+import { notify, runMailWorker } from './service.js';
+import { notifications } from './tables.js';
 import { recordingMailer, workerContext } from './test-kit.js';
 
 let database: DatabaseHandle;
@@ -85,7 +87,7 @@ describe('notify and the mail queue', () => {
     assert.equal(mailer.sent.filter((m) => m.to === person.email).length, 1);
   });
 
-  test('a failing mail is tried again after a growing wait, and given up after the limit', async () => {
+  test('a mail that cannot be written leaves its notification unmailed, for the next run', async () => {
     const person = await createPerson(database.db);
     await notify(database.db, {
       kind: 'meeting',
@@ -97,26 +99,25 @@ describe('notify and the mail queue', () => {
     });
     const mailer = recordingMailer();
     mailer.failing = true;
-    const worker = context(mailer);
-    let now = morning;
-    await runMailWorker(worker, now);
-    const row = async () =>
-      (await database.db.select().from(mailQueue).where(eq(mailQueue.personId, person.id)))[0]!;
-    assert.equal((await row()).attempts, 1);
-    assert.equal((await row()).status, 'pending');
-    assert.equal((await row()).nextAttemptAt.getTime(), now.getTime() + retryDelayMs(1));
-    // Not due yet: nothing is tried.
-    assert.equal(await sendDueMail(worker, new Date(now.getTime() + 1000)), 0);
-    assert.equal((await row()).attempts, 1);
-    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
-      now = (await row()).nextAttemptAt;
-      await sendDueMail(worker, now);
-      assert.equal((await row()).attempts, attempt);
-    }
-    assert.equal((await row()).status, 'failed');
-    assert.equal((await row()).lastError, 'smtp down');
-    assert.equal(mailer.sent.length, 0);
-    assert.ok(retryDelayMs(2) > retryDelayMs(1));
+    await assert.rejects(runMailWorker(context(mailer), morning), /database down/);
+    const mailed = async () =>
+      (
+        await database.db
+          .select({ mailedAt: notifications.mailedAt })
+          .from(notifications)
+          .where(eq(notifications.personId, person.id))
+      )[0]!.mailedAt;
+    assert.equal(await mailed(), null, 'rolled back with the mail');
+    mailer.failing = false;
+    await runMailWorker(context(mailer), morning);
+    assert.notEqual(await mailed(), null);
+    const rows = await database.db
+      .select({ status: outbox.status, unsubscribe: outbox.listUnsubscribe })
+      .from(outbox)
+      .where(eq(outbox.personId, person.id));
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.status, 'waiting');
+    assert.match(rows[0]!.unsubscribe ?? '', /\/meldingen\/keuze\/\d+\/meeting\//);
   });
 
   test('two workers at once send each mail once', async () => {
@@ -158,9 +159,5 @@ describe('notify and the mail queue', () => {
     const mail = mailer.sent.find((m) => m.to === person.email)!;
     assert.match(mail.subject, /The meeting "Buurtavond" was moved to 25 November 2026/);
     assert.match(mail.body, /^Hello,/);
-    const count = await database.db.execute(
-      sql`select count(*)::int as n from mail_queue where status = 'sent'`,
-    );
-    assert.ok((count as unknown as { rows: Array<{ n: number }> }).rows[0]!.n >= 1);
   });
 });

@@ -1,17 +1,11 @@
-// All SQL of the notifications module: notifications, choices, the mail queue and the record
-// of daily summaries.
-import { and, asc, count, desc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+// All SQL of the notifications module: notifications, choices and the record of daily
+// summaries (their mail goes to the platform's outbox).
+import { and, asc, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { DeliveryChoice, NotificationKind } from './kinds.js';
-import {
-  mailQueue,
-  notificationPreferences,
-  notificationSummaries,
-  notifications,
-} from './tables.js';
+import { notificationPreferences, notificationSummaries, notifications } from './tables.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
-export type QueuedMail = typeof mailQueue.$inferSelect;
 
 export function notificationsRepository(db: Executor) {
   return {
@@ -160,56 +154,7 @@ export function notificationsRepository(db: Executor) {
         .for('update');
     },
 
-    async insertMail(mail: typeof mailQueue.$inferInsert) {
-      await db.insert(mailQueue).values(mail);
-    },
-
-    /**
-     * Claims mail that is due: locks pending rows whose time has come (skipping those another
-     * process holds), counts the attempt and moves their next attempt to `leaseUntil`, so no
-     * other process takes them while this one sends. Run inside a transaction.
-     */
-    async claimDueMail(now: Date, leaseUntil: Date, limit: number): Promise<QueuedMail[]> {
-      const due = await db
-        .select({ id: mailQueue.id })
-        .from(mailQueue)
-        .where(and(eq(mailQueue.status, 'pending'), lte(mailQueue.nextAttemptAt, now)))
-        .orderBy(asc(mailQueue.nextAttemptAt), asc(mailQueue.id))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      if (due.length === 0) return [];
-      return db
-        .update(mailQueue)
-        .set({ attempts: sql`${mailQueue.attempts} + 1`, nextAttemptAt: leaseUntil })
-        .where(
-          inArray(
-            mailQueue.id,
-            due.map((d) => d.id),
-          ),
-        )
-        .returning();
-    },
-
-    async markSent(id: number, at: Date) {
-      await db
-        .update(mailQueue)
-        .set({ status: 'sent', sentAt: at, lastError: null })
-        .where(eq(mailQueue.id, id));
-    },
-
-    /** A failed attempt: try again at `next`, or give up (`next` undefined: status failed). */
-    async markAttemptFailed(id: number, error: string, next: Date | undefined) {
-      await db
-        .update(mailQueue)
-        .set(
-          next
-            ? { lastError: error.slice(0, 500), nextAttemptAt: next }
-            : { lastError: error.slice(0, 500), status: 'failed' },
-        )
-        .where(eq(mailQueue.id, id));
-    },
-
-    /** A person's notifications and queued mail, for their data download. */
+    /** A person's notifications and choices, for their data download (mail: the outbox). */
     async listPersonData(personId: number) {
       return {
         notifications: await db
@@ -230,7 +175,6 @@ export function notificationsRepository(db: Executor) {
       await db
         .delete(notificationPreferences)
         .where(eq(notificationPreferences.personId, personId));
-      await db.delete(mailQueue).where(eq(mailQueue.personId, personId));
       await db.delete(notificationSummaries).where(eq(notificationSummaries.personId, personId));
     },
   };

@@ -1,5 +1,5 @@
 // Notifications: raising them (inside the caller's transaction), people's choices, and the
-// worker that turns them into mail and sends the mail queue (decision 0012).
+// worker that turns them into mail in the platform's outbox (decisions 0012 and 0018).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Database, Executor } from '../../db/client.js';
 import { chosenLanguage, translator } from '../../platform/i18n/index.js';
@@ -115,14 +115,6 @@ export function choicePath(secret: string, personId: number, kind: NotificationK
   return `/meldingen/keuze/${personId}/${kind}/${choiceToken(secret, personId, kind)}`;
 }
 
-/** How many attempts a mail gets before it is given up (then logged, status `failed`). */
-export const MAX_ATTEMPTS = 6;
-/** How long a claimed mail is left to the process that claimed it (then tried again). */
-const LEASE_MS = 5 * 60_000;
-/** The wait after the n-th failed attempt: 1, 2, 4, 8, 16 minutes… at most 6 hours. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
-}
 /** Daily summaries go out from this hour on (Amsterdam time). */
 export const SUMMARY_HOUR = 7;
 const BATCH = 50;
@@ -137,8 +129,8 @@ async function recipientsOf(db: Executor, personIds: number[]): Promise<Recipien
 }
 
 /**
- * Queues one mail per `immediate` notification not yet mailed, rendered in the recipient's
- * language. The notifications are locked with SKIP LOCKED, so two processes take different
+ * Writes one mail (mailer.send, same transaction) per `immediate` notification not yet
+ * mailed, rendered in the recipient's language. The notifications are locked with SKIP LOCKED, so two processes take different
  * rows. People without an address (or a closed account) get none; the row is marked anyway.
  */
 export async function queueImmediateMail(context: WorkerContext, now: Date): Promise<number> {
@@ -160,14 +152,12 @@ export async function queueImmediateMail(context: WorkerContext, now: Date): Pro
         item: `${site}${row.link}`,
         choice,
       });
-      await repo.insertMail({
+      await context.mailer.send(tx, {
+        to: to.email,
         personId: row.personId,
-        kind: row.kind,
-        recipient: to.email,
         subject: mail.subject,
         body: mail.body,
-        unsubscribeUrl: choice,
-        nextAttemptAt: now,
+        listUnsubscribe: choice,
       });
       queued++;
     }
@@ -211,14 +201,12 @@ export async function queueDailySummaries(context: WorkerContext, now: Date): Pr
             settings: `${site}${SETTINGS_PATH}`,
           },
         );
-        await repo.insertMail({
+        await context.mailer.send(tx, {
+          to: to.email,
           personId,
-          kind: 'summary',
-          recipient: to.email,
           subject: mail.subject,
           body: mail.body,
-          unsubscribeUrl: `${site}${SETTINGS_PATH}`,
-          nextAttemptAt: now,
+          listUnsubscribe: `${site}${SETTINGS_PATH}`,
         });
       }
       await repo.markMailed(
@@ -236,51 +224,12 @@ export async function queueDailySummaries(context: WorkerContext, now: Date): Pr
 export const SETTINGS_PATH = '/mijn-gegevens/meldingen';
 
 /**
- * Sends the mail that is due through the platform's mailer. Rows are claimed in a short
- * transaction (SKIP LOCKED; the attempt counted; the next attempt moved past the lease), then
- * sent outside it: a failure waits retryDelayMs(attempts); after MAX_ATTEMPTS the mail is
- * marked failed and logged. Returns how many were sent.
+ * The worker of each minute: immediate mail, then today's summaries, each written to the
+ * platform's outbox in the transaction that marks its notifications mailed; the platform's
+ * delivery worker sends them (decision 0018). Returns how many mails of each were written.
  */
-export async function sendDueMail(context: WorkerContext, now: Date): Promise<number> {
-  const claimed = await context.db.transaction((tx) =>
-    notificationsRepository(tx).claimDueMail(now, new Date(now.getTime() + LEASE_MS), BATCH),
-  );
-  const repo = notificationsRepository(context.db);
-  let sent = 0;
-  for (const mail of claimed) {
-    try {
-      await context.mailer.send(context.db, {
-        to: mail.recipient,
-        personId: mail.personId,
-        subject: mail.subject,
-        body: mail.body,
-        ...(mail.unsubscribeUrl ? { listUnsubscribe: mail.unsubscribeUrl } : {}),
-      });
-      await repo.markSent(mail.id, new Date());
-      sent++;
-    } catch (error: unknown) {
-      const message = error instanceof Error ? error.message : String(error);
-      const giveUp = mail.attempts >= MAX_ATTEMPTS;
-      await repo.markAttemptFailed(
-        mail.id,
-        message,
-        giveUp ? undefined : new Date(now.getTime() + retryDelayMs(mail.attempts)),
-      );
-      if (giveUp)
-        context.log.error(
-          { mailId: mail.id, attempts: mail.attempts, err: error },
-          'mail given up',
-        );
-      else context.log.warn({ mailId: mail.id, attempts: mail.attempts }, 'mail attempt failed');
-    }
-  }
-  return sent;
-}
-
-/** The worker of each minute: queue immediate mail, today's summaries, then send. */
 export async function runMailWorker(context: WorkerContext, now: Date) {
   const immediate = await queueImmediateMail(context, now);
   const summaries = await queueDailySummaries(context, now);
-  const sent = await sendDueMail(context, now);
-  return { immediate, summaries, sent };
+  return { immediate, summaries };
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.js';
+import { outbox } from '#src/platform/tables.js';
 import { testConfig } from '#test/helpers/app.js';
 import { createTestDatabase } from '#test/helpers/database.js';
 import { createPerson } from '#test/helpers/factories.js';
@@ -15,7 +16,7 @@ import {
   notificationKinds,
 } from './kinds.js';
 import { notify, runMailWorker, saveChoices } from './service.js';
-import { mailQueue, notifications } from './tables.js';
+import { notifications } from './tables.js';
 import { recordingMailer, workerContext } from './test-kit.js';
 
 let database: DatabaseHandle;
@@ -132,12 +133,13 @@ describe('the daily summary', () => {
     assert.equal(mine.length, 2);
     assert.match(mine[1]!.body, /Zwerfvuil/);
     const queued = await database.db
-      .select({ status: mailQueue.status })
-      .from(mailQueue)
-      .where(eq(mailQueue.personId, person.id));
+      .select({ status: outbox.status })
+      .from(outbox)
+      .where(eq(outbox.personId, person.id));
     assert.deepEqual(
       queued.map((q) => q.status),
-      ['sent', 'sent'],
+      ['waiting', 'waiting'],
+      'both in the outbox, for the delivery worker',
     );
   });
 });

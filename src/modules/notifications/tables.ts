@@ -1,6 +1,6 @@
 // Tables of the notifications module: what people are told (the list in the header and the
-// source of their mail), their choices per kind, the queue of mail to send and the record of
-// daily summaries made (decision 0012).
+// source of their mail), their choices per kind and the record of daily summaries made
+// (decision 0012). Their mail goes into the platform's outbox (decision 0018).
 import {
   date,
   index,
@@ -59,37 +59,6 @@ export const notificationPreferences = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.kind] })],
-);
-
-export const mailStatuses = ['pending', 'sent', 'failed'] as const;
-
-/**
- * Mail to send, rendered in the recipient's language when queued. Worked every minute by
- * each app process: a row is claimed (`FOR UPDATE SKIP LOCKED`, then `nextAttemptAt` moved
- * past the sending time), so two processes never send it twice; a failure is retried later
- * with back-off until `attempts` reaches the limit, then `failed`.
- */
-export const mailQueue = pgTable(
-  'mail_queue',
-  {
-    id: serial('id').primaryKey(),
-    personId: integer('person_id').references(() => peopleModule.tables.people.id, {
-      onDelete: 'cascade',
-    }),
-    kind: text('kind').notNull(),
-    recipient: text('recipient').notNull(),
-    subject: text('subject').notNull(),
-    body: text('body').notNull(),
-    /** The absolute address of the page that changes this kind's choice (List-Unsubscribe). */
-    unsubscribeUrl: text('unsubscribe_url'),
-    status: text('status', { enum: mailStatuses }).notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-  },
-  (t) => [index('mail_queue_due').on(t.status, t.nextAttemptAt)],
 );
 
 /**

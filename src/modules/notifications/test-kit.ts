@@ -2,20 +2,25 @@
 // context on a database handle. Used by tests only.
 import pino from 'pino';
 import type { Config } from '../../config.js';
-import type { Database } from '../../db/client.js';
-import type { Mail, Mailer } from '../../platform/mail.js';
+import type { Database, Executor } from '../../db/client.js';
+import { createMailer, type Mail, type Mailer } from '../../platform/mail.js';
 import type { WorkerContext } from '../../platform/module.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
-/** A mailer that keeps what it sends in `sent`, and throws while `failing` is true. */
+/**
+ * The platform's mailer (rows `waiting` in the outbox) that also keeps what it was given in
+ * `sent`, and throws (before writing) while `failing` is true.
+ */
 export function recordingMailer(): Mailer & { sent: Mail[]; failing: boolean } {
+  const outbox = createMailer({ smtpUrl: undefined, delivery: 'smtp' });
   const mailer = {
     delivery: 'smtp' as const,
     sent: [] as Mail[],
     failing: false,
-    async send(_db: unknown, mail: Mail) {
-      if (mailer.failing) throw new Error('smtp down');
+    async send(db: Executor, mail: Mail) {
+      if (mailer.failing) throw new Error('database down');
+      await outbox.send(db, mail);
       mailer.sent.push(mail);
     },
   };

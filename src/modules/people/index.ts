@@ -3,6 +3,7 @@
 import type { Executor } from '../../db/client.js';
 import type { ModuleContext, ModuleManifest } from '../../platform/module.js';
 import { isCommonPassword } from './common-passwords.js';
+import { invitationLanguageChoice, invitationLanguageSchema } from './invitation-language.js';
 import { peopleMessages } from './messages.js';
 import { roleLabel } from './presenters.js';
 import { peopleDirectory } from './repository/index.js';
@@ -18,6 +19,7 @@ import {
 import { actorResolver, SESSION_COOKIE } from './session.js';
 import * as tables from './tables.js';
 
+export type { InvitationLanguageChoice } from './invitation-language.js';
 export type { PeopleDirectory } from './repository/index.js';
 export type { DemoAccount, DemoRole } from './seed.js';
 export type { AdminOrigin, LeaderScopeInput, PeopleService } from './service/index.js';
@@ -57,6 +59,11 @@ const api = {
   /** Whether a password is too common (or too close to the person's own words). */
   isCommonPassword,
   roleLabel,
+  /**
+   * The letter-language field of an invitation form: `schema()` (`nl`/`en`, default Dutch)
+   * and `choice(t)`, its radio group for a view; every form that invites asks it this way.
+   */
+  invitationLanguage: { schema: invitationLanguageSchema, choice: invitationLanguageChoice },
   SESSION_COOKIE,
   /**
    * The demo's accounts and their shared password (listed on the login page in demo mode).

@@ -1,6 +1,7 @@
 // The language of an invitation (issue 12 item 13): the inviter chooses it (Dutch unless
 // chosen); the mail, the printed letter and a reprinted letter are in it whatever the
-// coordinator's own interface language is, and the new account starts with it.
+// coordinator's own interface language is, and the new account starts with it. The accept
+// page is in the invitation's language for a visitor who chose none (a chosen one wins).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -164,5 +165,64 @@ describe('the language of an invitation', () => {
     assert.equal(redeemRefused.statusCode, 400);
     assert.match(redeemRefused.body, /de taal/);
     assert.match(redeemRefused.body, /value="cor-de"/);
+  });
+
+  /** The code in the link of the last mail to an address. */
+  async function mailedCode(to: string): Promise<string> {
+    const [mail] = await rows<{ body: string }>(
+      t,
+      sql`select body from outbox where recipient = ${to} order by id desc limit 1`,
+    );
+    const code = /uitnodiging\?code=([\w-]+)/.exec(mail?.body ?? '')?.[1];
+    assert.ok(code, `a link in the mail to ${to}`);
+    return code;
+  }
+
+  test('the accept page of an English invitation is English unless the visitor chose a language; the footer switch keeps the code', async () => {
+    await invite({ kind: 'email', email: 'reader@test.example', language: 'en' });
+    const url = `/uitnodiging?code=${await mailedCode('reader@test.example')}`;
+    // No language cookie: the invitation's language.
+    const visitor = new TestClient(t.app, '10.12.0.20');
+    const page = await visitor.get(url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<html lang="en"/);
+    assert.match(page.body, /<h1 class="utrecht-heading-1">Join a neighbourhood network<\/h1>/);
+    // The footer's switch returns to this very page, code and all.
+    assert.ok(page.body.includes(`name="back" value="${url}"`), 'the switch keeps the code');
+    const switched = await visitor.post('/taal', { lang: 'nl', back: url });
+    assert.equal(switched.statusCode, 303);
+    assert.equal(switched.headers.location, url);
+    const dutch = await visitor.get(url);
+    assert.match(dutch.body, /<html lang="nl"/);
+    assert.match(dutch.body, /Meedoen met een buurtnetwerk/);
+    // A browser that chose Dutch before gets Dutch at once.
+    const dutchReader = new TestClient(t.app, '10.12.0.21');
+    dutchReader.setCookie('lang', 'nl');
+    assert.match((await dutchReader.get(url)).body, /<html lang="nl"/);
+  });
+
+  test('on an English invitation’s accept page the errors and the welcome are English too', async () => {
+    await invite({ kind: 'email', email: 'writer@test.example', language: 'en' });
+    const code = await mailedCode('writer@test.example');
+    const visitor = new TestClient(t.app, '10.12.0.22');
+    await visitor.get(`/uitnodiging?code=${code}`);
+    const refused = await visitor.post('/uitnodiging', {
+      code,
+      displayName: '',
+      password: 'een-lang-wachtwoord-42',
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /<html lang="en"/);
+    assert.match(refused.body, /<title>Error: /);
+    assert.doesNotMatch(refused.body, /Vul /);
+    const joined = await visitor.post('/uitnodiging', {
+      code,
+      displayName: 'Writer',
+      password: 'een-lang-wachtwoord-42',
+    });
+    assert.equal(joined.statusCode, 303);
+    const next = await visitor.get(String(joined.headers.location));
+    assert.match(next.body, /<html lang="en"/);
+    assert.match(next.body, new RegExp(`Welcome to ${world.networks.a.name}!`));
   });
 });

@@ -245,6 +245,16 @@ export const en: Record<keyof typeof nl, string> = {
   'outbox.title': 'Outgoing email',
   'outbox.intro':
     'No mail server is configured, so all emails end up here. Only administrators see this page.',
+  'outbox.introSmtp':
+    'All email goes to the mail server through this queue. Here you see what is waiting, what was sent and what failed. Only administrators see this page.',
+  'outbox.status.kept': 'Kept: there was no mail server.',
+  'outbox.status.waiting': 'Waiting to be sent.',
+  'outbox.status.retrying':
+    '{attempts, plural, one {# attempt failed} other {# attempts failed}}. Next attempt: {when}.',
+  'outbox.status.sent': 'Sent on {when}.',
+  'outbox.status.failed':
+    'Not sent. Given up after {attempts, plural, one {# attempt} other {# attempts}}.',
+  'outbox.error': 'Last error of the mail server: {error}',
   'outbox.empty': 'There are no emails yet.',
   'outbox.to': 'To {to}',
   'myData.title': 'My data',

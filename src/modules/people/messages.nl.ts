@@ -244,6 +244,16 @@ export const nl = {
   'outbox.title': 'Uitgaande e-mail',
   'outbox.intro':
     'Er is geen mailserver ingesteld. Daarom komen alle e-mails hier terecht. Alleen beheerders zien deze pagina.',
+  'outbox.introSmtp':
+    'Alle e-mail gaat via deze wachtrij naar de mailserver. Hier ziet u wat nog wacht, wat verstuurd is en wat niet lukte. Alleen beheerders zien deze pagina.',
+  'outbox.status.kept': 'Bewaard: er was geen mailserver.',
+  'outbox.status.waiting': 'Wacht op verzenden.',
+  'outbox.status.retrying':
+    '{attempts, plural, one {# poging mislukt} other {# pogingen mislukt}}. Volgende poging: {when}.',
+  'outbox.status.sent': 'Verstuurd op {when}.',
+  'outbox.status.failed':
+    'Niet verstuurd. Na {attempts, plural, one {# poging} other {# pogingen}} is het opgegeven.',
+  'outbox.error': 'Laatste fout van de mailserver: {error}',
   'outbox.empty': 'Er zijn nog geen e-mails.',
   'outbox.to': 'Aan {to}',
   'myData.title': 'Mijn gegevens',

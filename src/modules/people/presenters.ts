@@ -186,15 +186,46 @@ export function presentAuditPage(
   };
 }
 
-export function presentOutbox(lang: Lang, mails: OutboxRow[]): OutboxViewModel {
+/**
+ * The outbox page: newest first; each mail with its state in words. The body only of mail
+ * kept without a mail server (the administrator passes it on); mail for the server shows its
+ * attempts and last error instead (its body may hold a link with a code; once sent it is gone).
+ */
+export function presentOutbox(
+  t: Translate,
+  lang: Lang,
+  mails: OutboxRow[],
+  smtp: boolean,
+): OutboxViewModel {
   return {
-    mails: mails.map((m) => ({
-      id: m.id,
-      to: m.recipient,
-      subject: m.subject,
-      body: m.body,
-      when: formatDateTime(lang, m.createdAt),
-    })),
+    intro: t(smtp ? 'outbox.introSmtp' : 'outbox.intro'),
+    mails: mails.map((m) => {
+      const state =
+        m.status === 'sent'
+          ? t('outbox.status.sent', { when: m.sentAt ? formatDateTime(lang, m.sentAt) : '' })
+          : m.status === 'failed'
+            ? t('outbox.status.failed', { attempts: m.attempts })
+            : m.status === 'waiting'
+              ? m.attempts > 0
+                ? t('outbox.status.retrying', {
+                    attempts: m.attempts,
+                    when: formatDateTime(lang, m.nextAttemptAt),
+                  })
+                : t('outbox.status.waiting')
+              : t('outbox.status.kept');
+      return {
+        id: m.id,
+        to: m.recipient,
+        subject: m.subject,
+        when: formatDateTime(lang, m.createdAt),
+        status: m.status,
+        state,
+        ...(m.status === 'kept' ? { body: m.body } : {}),
+        ...(m.lastError && m.status !== 'sent'
+          ? { error: t('outbox.error', { error: m.lastError }) }
+          : {}),
+      };
+    }),
   };
 }
 

@@ -111,7 +111,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
             {/* No CSRF token: the switch only sets this browser's language (decision 0016). */}
             <form method="post" action="/taal" class="bk-lang">
               <input type="hidden" name="lang" value={other} />
-              <input type="hidden" name="back" value={ctx.path} />
+              <input type="hidden" name="back" value={ctx.returnPath} />
               <button
                 type="submit"
                 class="utrecht-link-button utrecht-link-button--html-button"

@@ -14,7 +14,13 @@ export interface FlashMessage {
 export interface ViewContext {
   lang: Lang;
   t: Translate;
+  /** The page's path, without its query. */
   path: string;
+  /**
+   * Where the language switch brings the visitor back: this page with its query (such as an
+   * invitation's `?code=`), a local path only (see safeLocalPath).
+   */
+  returnPath: string;
   csrfToken: string;
   flash: FlashMessage | undefined;
   nav: NavItem[];

@@ -382,6 +382,8 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
                   required: true,
                   autocomplete: 'off',
                 },
+                // The letter's language, as on the coordinators' own invitation form.
+                { kind: 'radio', ...peopleModule.api.invitationLanguage.choice(t) },
               ],
               submit: t('admin.coordinator.submit'),
               ...state,
@@ -405,6 +407,7 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
           .max(200)
           .email('form.email')
           .describe('admin.name.coordinatorEmail'),
+        language: peopleModule.api.invitationLanguage.schema(),
       }),
       request.body,
       request.t,
@@ -421,7 +424,12 @@ export async function placeRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     const created = await people.createInvitation(
       request.actor!,
       network.id,
-      { kind: 'email', role: 'coordinator', email: form.data.email },
+      {
+        kind: 'email',
+        role: 'coordinator',
+        email: form.data.email,
+        language: form.data.language,
+      },
       request.ip,
       baseUrl(context.config, request),
     );

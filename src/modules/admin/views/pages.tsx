@@ -9,6 +9,7 @@ import {
   FileField,
   Form,
   fieldId,
+  RadioGroup,
   SelectField,
   SubmitButton,
   TextArea,
@@ -37,6 +38,15 @@ export type FieldSpec =
       required?: boolean;
     }
   | { kind: 'checkbox'; name: string; label: string; description?: string }
+  | {
+      kind: 'radio';
+      name: string;
+      label: string;
+      description?: string;
+      options: { value: string; label: string; lang?: string }[];
+      /** The choice shown while the form has no value for it. */
+      default: string;
+    }
   | { kind: 'file'; name: string; label: string; description?: string; accept: string }
   | {
       kind: 'checkboxes';
@@ -90,6 +100,15 @@ export function SpecForm({ ctx, form }: { ctx: ViewContext; form: FormSpec }) {
             );
           case 'checkbox':
             return <Checkbox key={f.name} {...common} checked={values[f.name] === 'on'} />;
+          case 'radio':
+            return (
+              <RadioGroup
+                key={f.name}
+                {...common}
+                value={values[f.name] ?? f.default}
+                options={f.options}
+              />
+            );
           case 'file':
             return <FileField key={f.name} {...common} accept={f.accept} />;
           case 'checkboxes': {

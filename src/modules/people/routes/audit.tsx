@@ -55,7 +55,12 @@ export async function auditRoutes(app: FastifyInstance, deps: PeopleDeps): Promi
 
   app.get('/beheer/uitgaande-mail', checked, async (request, reply) => {
     await request.authorize(can(request.actor, 'admin.outbox'), { action: 'admin.outbox' });
-    const vm = presentOutbox(request.lang, await platform.listOutbox(100));
+    const vm = presentOutbox(
+      request.t,
+      request.lang,
+      await platform.listOutbox(100),
+      context.mailer.delivery === 'smtp',
+    );
     return reply.page((ctx) => <OutboxPage ctx={ctx} vm={vm} />);
   });
 }

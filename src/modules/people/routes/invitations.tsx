@@ -6,11 +6,18 @@ import { findInNetworkOr404 } from '../../../platform/access.js';
 import { memberRoles } from '../../../platform/actor.js';
 import type { FormState } from '../../../platform/forms.js';
 import { formValues, parseForm } from '../../../platform/forms.js';
-import { chosenLanguage, formatDate, type Lang, languages } from '../../../platform/i18n/index.js';
+import {
+  chosenLanguage,
+  formatDate,
+  type Lang,
+  languages,
+  translator,
+} from '../../../platform/i18n/index.js';
 import { setLanguageCookie } from '../../../platform/pages.js';
 import { readLogo, readPlatformSettings } from '../../../platform/settings.js';
 import { baseUrl } from '../../../platform/urls.js';
 import { isCommonPassword } from '../common-passwords.js';
+import { invitationLanguageChoice, invitationLanguageSchema } from '../invitation-language.js';
 import { presentInvitationRow, roleLabel, roleOptions } from '../presenters.js';
 import { SESSION_COOKIE } from '../session.js';
 import { AcceptInvitationPage } from '../views/auth.js';
@@ -34,6 +41,20 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
 
   // Accepting
 
+  /**
+   * The accept page's language: the visitor's own choice (the lang cookie) wins; without one,
+   * the invitation's, so the reader of an English letter or mail lands on an English page
+   * (issue 12 item 13). Without a usable invitation: the visitor's language.
+   */
+  function acceptLang(
+    request: FastifyRequest,
+    invitation: { language: string | null } | undefined,
+  ): Lang {
+    return request.langChosen || !invitation
+      ? request.lang
+      : chosenLanguage(invitation.language, request.lang);
+  }
+
   async function showAccept(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -53,6 +74,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         400,
       );
     }
+    const lang = acceptLang(request, invitation);
     return reply.page(
       (ctx) => (
         <AcceptInvitationPage
@@ -62,7 +84,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
             ...state,
             invitation: invitation && {
               networkName: invitation.networkName,
-              roleLabel: roleLabel(request.t, invitation.role),
+              roleLabel: roleLabel(ctx.t, invitation.role),
               email: invitation.email,
               hasAccount: invitation.hasAccount,
               language: invitation.language,
@@ -71,6 +93,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         />
       ),
       status,
+      lang,
     );
   }
 
@@ -125,6 +148,8 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
     }
     const invitation = code ? await service.describeInvitation(code) : undefined;
     if (!invitation) return showAccept(request, reply, code || ' ', {}, 400);
+    // Messages in the language the page is shown in (see acceptLang).
+    const t = translator(acceptLang(request, invitation));
     const schema = z.object({
       code: z.string().min(1).describe('people.name.code'),
       displayName: (invitation.hasAccount
@@ -149,7 +174,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         : z.enum(languages).optional()
       ).describe('account.name.language'),
     });
-    const form = parseForm(schema, request.body, request.t);
+    const form = parseForm(schema, request.body, t);
     if (!form.ok)
       return showAccept(request, reply, code, { errors: form.errors, values: form.values }, 400);
     if (
@@ -164,7 +189,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         request,
         reply,
         code,
-        { errors: { password: request.t('password.common') }, values: formValues(request.body) },
+        { errors: { password: t('password.common') }, values: formValues(request.body) },
         400,
       );
     }
@@ -185,12 +210,12 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
     if (!result.ok) {
       const errors: Record<string, string> =
         result.reason === 'usernameTaken'
-          ? { username: request.t('invite.username.taken') }
+          ? { username: t('invite.username.taken') }
           : result.reason === 'wrongPassword'
-            ? { password: request.t('invite.wrongPassword') }
+            ? { password: t('invite.wrongPassword') }
             : result.reason === 'ownInvitation'
-              ? { code: request.t('invite.own') }
-              : { code: request.t('invite.code.invalid') };
+              ? { code: t('invite.own') }
+              : { code: t('invite.code.invalid') };
       return showAccept(
         request,
         reply,
@@ -203,7 +228,12 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
     // A new account goes on in its language, as after signing in (sign-in.tsx).
     if (!invitation.hasAccount) setLanguageCookie(reply, language, cookieOptions.secure);
     return reply
-      .flash('ok', 'invite.welcome', { network: invitation.networkName })
+      .flash(
+        'ok',
+        'invite.welcome',
+        { network: invitation.networkName },
+        invitation.hasAccount ? undefined : language,
+      )
       .redirect(`/netwerk/${result.networkId}`, 303);
   });
 
@@ -215,6 +245,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
       network,
       roleOptions: roleOptions(request.t),
       organisationOptions: organisations.map((o) => ({ value: String(o.id), label: o.name })),
+      languageChoice: invitationLanguageChoice(request.t),
     };
   }
 
@@ -234,7 +265,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
         email: z.string().trim().max(200).optional().describe('people.name.email'),
         addressee: z.string().trim().max(80).optional().describe('people.name.addressee'),
         role: z.enum(memberRoles).describe('people.name.role'),
-        language: z.enum(languages).optional().describe('people.name.inviteLanguage'),
+        language: invitationLanguageSchema(),
         organisationId: z
           .string()
           .optional()

@@ -94,6 +94,9 @@ export function myDataService(c: ServiceContext) {
           // A copy, not a working link: reset links and invitation codes are taken out.
           body: redactSecrets(m.body),
           at: m.createdAt,
+          // waiting, sent, failed (given up) or kept (no mail server: not sent).
+          status: m.status,
+          sentAt: m.sentAt,
         })),
         ...modules,
       };

@@ -93,7 +93,21 @@ export function AuditPage({ ctx, vm }: { ctx: ViewContext; vm: AuditViewModel })
 }
 
 export interface OutboxViewModel {
-  mails: { id: number; to: string; subject: string; body: string; when: string }[];
+  /** Says whether mail goes to a mail server or is only kept here. */
+  intro: string;
+  mails: {
+    id: number;
+    to: string;
+    subject: string;
+    when: string;
+    status: 'waiting' | 'sent' | 'failed' | 'kept';
+    /** The state in words: kept, waiting, attempt n failed (next at …), sent at …, given up. */
+    state: string;
+    /** Only for mail kept without a mail server. */
+    body?: string;
+    /** The last error of the mail server, in words for the administrator. */
+    error?: string;
+  }[];
 }
 
 export function OutboxPage({ ctx, vm }: { ctx: ViewContext; vm: OutboxViewModel }) {
@@ -101,15 +115,24 @@ export function OutboxPage({ ctx, vm }: { ctx: ViewContext; vm: OutboxViewModel 
   return (
     <Layout ctx={ctx} title={t('outbox.title')}>
       <h1 class="utrecht-heading-1">{t('outbox.title')}</h1>
-      <p class="utrecht-paragraph">{t('outbox.intro')}</p>
+      <p class="utrecht-paragraph">{vm.intro}</p>
       {vm.mails.length === 0 ? <p class="utrecht-paragraph">{t('outbox.empty')}</p> : null}
       {vm.mails.map((m) => (
-        <article class="bk-card bk-mail" key={m.id}>
+        <article class={`bk-card bk-mail bk-mail--${m.status}`} key={m.id}>
           <h2 class="utrecht-heading-3">{m.subject}</h2>
           <p class="utrecht-paragraph">
             {t('outbox.to', { to: m.to })} · {m.when}
           </p>
-          <pre class="bk-mail__body">{m.body}</pre>
+          <p class="utrecht-paragraph bk-mail__state">
+            <strong>{m.state}</strong>
+            {m.error ? (
+              <>
+                <br />
+                {m.error}
+              </>
+            ) : null}
+          </p>
+          {m.body === undefined ? null : <pre class="bk-mail__body">{m.body}</pre>}
         </article>
       ))}
     </Layout>

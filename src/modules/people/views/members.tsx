@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
+import type { InvitationLanguageChoice } from '../invitation-language.js';
 
 export interface NetworkLink {
   id: number;
@@ -206,6 +207,8 @@ export interface InviteViewModel extends FormState {
   network: { id: number; name: string };
   roleOptions: { value: string; label: string }[];
   organisationOptions: { value: string; label: string }[];
+  /** The letter's language (invitation-language.ts, shared with the administrator's form). */
+  languageChoice: InvitationLanguageChoice;
 }
 
 export function InvitePage({ ctx, vm }: { ctx: ViewContext; vm: InviteViewModel }) {
@@ -226,15 +229,12 @@ export function InvitePage({ ctx, vm }: { ctx: ViewContext; vm: InviteViewModel 
           ]}
         />
         <RadioGroup
-          name="language"
-          label={t('invite.language')}
-          description={t('invite.language.hint')}
-          value={vm.values?.language ?? 'nl'}
+          name={vm.languageChoice.name}
+          label={vm.languageChoice.label}
+          description={vm.languageChoice.description}
+          value={vm.values?.language ?? vm.languageChoice.default}
           error={vm.errors?.language}
-          options={[
-            { value: 'nl', label: t('account.language.nl'), lang: 'nl' },
-            { value: 'en', label: t('account.language.en'), lang: 'en' },
-          ]}
+          options={vm.languageChoice.options}
         />
         <TextField
           name="email"
