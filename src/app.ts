@@ -21,7 +21,7 @@ import { cookieSecretFor } from './platform/cookie-secret.js';
 import { registerErrorPages } from './platform/errors.js';
 import { registerFormInput } from './platform/forms.js';
 import type { DailyJob, FrequentWorker } from './platform/jobs.js';
-import { createMailer, type Mailer } from './platform/mail.js';
+import { createMailer, type Mailer, outboxRetentionJob } from './platform/mail.js';
 import {
   createMailDelivery,
   type MailDelivery,
@@ -50,14 +50,20 @@ declare module 'fastify' {
   }
 }
 
-/** The daily jobs of every module; server.ts runs them (tests call them with their own clock). */
+/**
+ * The daily jobs of every module and the platform's own (the outbox's retention); server.ts
+ * runs them (tests call them with their own clock).
+ */
 export function dailyJobs(database: DatabaseHandle): DailyJob[] {
-  return listModules().flatMap((module) =>
-    (module.jobs ?? []).map((job) => ({
-      name: job.name,
-      run: (now: Date) => job.run(database.db, now),
-    })),
-  );
+  return [
+    ...listModules().flatMap((module) =>
+      (module.jobs ?? []).map((job) => ({
+        name: job.name,
+        run: (now: Date) => job.run(database.db, now),
+      })),
+    ),
+    outboxRetentionJob(database.db),
+  ];
 }
 
 /**

@@ -3,6 +3,7 @@
 // (mail-delivery.ts) sends it afterwards; without one it is only kept there, for
 // administrators to read on /beheer/uitgaande-mail (demo and development). Decision 0018.
 import type { Executor } from '../db/client.js';
+import type { DailyJob } from './jobs.js';
 import { platformRepository } from './repository.js';
 
 export interface Mail {
@@ -16,6 +17,25 @@ export interface Mail {
    * POST, so that mail scanners following links change nothing).
    */
   listUnsubscribe?: string;
+}
+
+/**
+ * How long the outbox keeps a mail that is done with (sent, given up, or kept for the
+ * administrator without a mail server), in days: long enough to answer "did my invitation go
+ * out?", short enough that addresses and subjects do not pile up (AVG art. 5(1)(e), storage
+ * limitation). Mail still waiting is never deleted by age.
+ */
+export const OUTBOX_RETENTION_DAYS = 90;
+
+/** The daily job that deletes mail older than OUTBOX_RETENTION_DAYS that is done with. */
+export function outboxRetentionJob(db: Executor): DailyJob {
+  return {
+    name: 'outbox-retention',
+    run: (now) =>
+      platformRepository(db).deleteOutboxBefore(
+        new Date(now.getTime() - OUTBOX_RETENTION_DAYS * 24 * 3_600_000),
+      ),
+  };
 }
 
 export interface Mailer {

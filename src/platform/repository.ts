@@ -79,6 +79,20 @@ export function platformRepository(db: Executor) {
         .onConflictDoUpdate({ target: rateLimits.key, set: { count, resetAt } });
     },
 
+    /**
+     * Deletes mail written before `before` that is done with (sent, given up, or kept
+     * without a mail server); mail still waiting stays whatever its age. Returns how many.
+     */
+    async deleteOutboxBefore(before: Date): Promise<number> {
+      const rows = await db
+        .delete(outbox)
+        .where(
+          and(lt(outbox.createdAt, before), inArray(outbox.status, ['sent', 'failed', 'kept'])),
+        )
+        .returning({ id: outbox.id });
+      return rows.length;
+    },
+
     async deleteExpiredRateLimits(): Promise<void> {
       await db.delete(rateLimits).where(lt(rateLimits.resetAt, sql`now()`));
     },
