@@ -1,5 +1,7 @@
 // Settings → the view models of the privacy and accessibility statements. Pure.
+
 import { formatDate, type Lang, translator } from '../../platform/i18n/index.js';
+import { OUTBOX_RETENTION_DAYS } from '../../platform/mail.js';
 import type { LegalSettings, PlatformSettings } from '../../platform/settings.js';
 import type { AccessibilityViewModel, PrivacyViewModel } from './views/pages.js';
 
@@ -31,6 +33,7 @@ export function presentLegal(
       note: paragraphs(lang === 'nl' ? legal.privacyNoteNl : legal.privacyNoteEn),
       signalMonths: settings.personalSignalMonths,
       accountMonths: settings.closedAccountMonths,
+      mailDays: OUTBOX_RETENTION_DAYS,
     },
     accessibility: {
       ...base,

@@ -56,6 +56,8 @@ export interface AccessibilityViewModel extends LegalViewModel {
 export interface PrivacyViewModel extends LegalViewModel {
   signalMonths: number;
   accountMonths: number;
+  /** How long the outbox keeps a mail it is done with, in days. */
+  mailDays: number;
 }
 
 function Note({ ctx, vm }: { ctx: ViewContext; vm: LegalViewModel }) {
@@ -138,6 +140,9 @@ export function PrivacyPage({ ctx, vm }: { ctx: ViewContext; vm: PrivacyViewMode
         </li>
         <li class="utrecht-unordered-list__item">
           {t('privacy.retention.accounts', { months: vm.accountMonths })}
+        </li>
+        <li class="utrecht-unordered-list__item">
+          {t('privacy.retention.mail', { days: vm.mailDays })}
         </li>
       </ul>
       <h2 class="utrecht-heading-2">{t('privacy.rightsTitle')}</h2>
