@@ -7,6 +7,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { AssetUrl } from './assets.js';
 import {
   isLang,
+  isMessageKey,
   type Lang,
   type MessageKey,
   type Params,
@@ -42,7 +43,11 @@ declare module 'fastify' {
      * Shows a message on the next page (after a redirect), in the request's language or in
      * `lang` (the language the next page will have, such as a new account's).
      */
-    flash(type: FlashMessage['type'], key: MessageKey, params?: Params, lang?: Lang): FastifyReply;
+    /**
+     * A message for the next page (a signed cookie, 5 minutes): kept as its key and
+     * parameters and written in the language of the page that shows it.
+     */
+    flash(type: FlashMessage['type'], key: MessageKey, params?: Params): FastifyReply;
   }
 }
 
@@ -95,9 +100,8 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     done();
   });
 
-  app.decorateReply('flash', function (this: FastifyReply, type, key, params, lang) {
-    const text = (lang ? translators[lang] : this.request.t)(key, params);
-    this.setCookie(FLASH_COOKIE, JSON.stringify({ type, text }), {
+  app.decorateReply('flash', function (this: FastifyReply, type, key, params) {
+    this.setCookie(FLASH_COOKIE, JSON.stringify({ type, key, params }), {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
@@ -112,7 +116,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     const request = this.request;
     const lang = as ?? request.lang;
     const t = translators[lang];
-    const flash = readFlash(request, this);
+    const flash = readFlash(request, this, t);
     const viewer = options.viewer?.(request);
     const path = request.url.split('?')[0] ?? '/';
     const entries = options.nav(request);
@@ -208,17 +212,33 @@ class PageContext implements ViewContext {
   }
 }
 
-function readFlash(request: FastifyRequest, reply: FastifyReply): FlashMessage | undefined {
+/**
+ * The flash message set by the request before (see `reply.flash`), written with `t`, the
+ * language of the page that shows it (a sign-in or a language switch may have changed it in
+ * between); undefined when there is none or it is not one of ours.
+ */
+function readFlash(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  t: Translate,
+): FlashMessage | undefined {
   const raw = request.cookies[FLASH_COOKIE];
   if (!raw) return undefined;
   reply.clearCookie(FLASH_COOKIE, { path: '/' });
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return undefined;
   try {
-    const parsed = JSON.parse(unsigned.value) as FlashMessage;
-    if (typeof parsed.text !== 'string') return undefined;
-    const type = ['ok', 'info', 'warning', 'error'].includes(parsed.type) ? parsed.type : 'info';
-    return { type, text: parsed.text };
+    const parsed = JSON.parse(unsigned.value) as {
+      type?: FlashMessage['type'];
+      key?: unknown;
+      params?: Params;
+    };
+    const key = parsed.key;
+    if (typeof key !== 'string' || !isMessageKey(key)) return undefined;
+    const type = ['ok', 'info', 'warning', 'error'].includes(parsed.type ?? '')
+      ? parsed.type!
+      : 'info';
+    return { type, text: t(key, parsed.params) };
   } catch {
     return undefined;
   }

@@ -71,7 +71,11 @@ describe('account self-service on /mijn-gegevens', () => {
     assert.match((await other.get('/inloggen')).body, /lang="nl"/);
     await other.post('/inloggen', { identifier: person.email!, password: TEST_PASSWORD });
     assert.equal(other.cookie('lang'), 'en');
-    assert.match((await other.get('/mijn-gegevens')).body, /lang="en"/);
+    const after = (await other.get('/mijn-gegevens')).body;
+    assert.match(after, /lang="en"/);
+    // The welcome, asked for on a Dutch page, is written in the page's language: English.
+    assert.match(after, /Welcome, you are logged in\./);
+    assert.doesNotMatch(after, /Welkom, u bent ingelogd/);
   });
 
   test('email change: link to the new address works once, the old address is told, nothing changes before', async () => {

@@ -228,12 +228,7 @@ export async function invitationRoutes(app: FastifyInstance, deps: PeopleDeps): 
     // A new account goes on in its language, as after signing in (sign-in.tsx).
     if (!invitation.hasAccount) setLanguageCookie(reply, language, cookieOptions.secure);
     return reply
-      .flash(
-        'ok',
-        'invite.welcome',
-        { network: invitation.networkName },
-        invitation.hasAccount ? undefined : language,
-      )
+      .flash('ok', 'invite.welcome', { network: invitation.networkName })
       .redirect(`/netwerk/${result.networkId}`, 303);
   });
 
