@@ -3,16 +3,11 @@
 // (two database pools on PostgreSQL: run with --pg) — and a failing mail server is tried
 // again with back-off until the mail is given up.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import pino from 'pino';
-import { type DatabaseHandle, openDatabase } from '#src/db/client.js';
-import {
-  createPostgresTestDatabase,
-  createTestDatabase,
-  usingPostgres,
-} from '#test/helpers/database.js';
+import { useHandlePair } from '#test/helpers/database.js';
 import { createMailer } from './mail.js';
 import {
   createMailDelivery,
@@ -24,25 +19,7 @@ import {
 import { outbox } from './tables.js';
 
 /** Two handles on one database: two pools on PostgreSQL (two processes); PGlite has one. */
-let one: DatabaseHandle;
-let two: DatabaseHandle;
-let drop = async () => {};
-before(async () => {
-  if (usingPostgres) {
-    const created = await createPostgresTestDatabase(process.env.TEST_DATABASE_URL!);
-    one = await openDatabase({ databaseUrl: created.url, poolSize: 5 });
-    two = await openDatabase({ databaseUrl: created.url, poolSize: 5 });
-    drop = created.drop;
-  } else {
-    one = await createTestDatabase();
-    two = one;
-  }
-});
-after(async () => {
-  if (two !== one) await two.close();
-  await one.close();
-  await drop();
-});
+const pair = useHandlePair();
 
 const log = pino({ level: 'silent' });
 const from = 'Buurtkracht <noreply@test.example>';
@@ -74,20 +51,20 @@ function streamTransport(delayMs = 0) {
 }
 
 async function rowsTo(addresses: string[]) {
-  return one.db.select().from(outbox).where(inArray(outbox.recipient, addresses));
+  return pair.one.db.select().from(outbox).where(inArray(outbox.recipient, addresses));
 }
 
 describe('the mail queue', () => {
   test('a mail written in a transaction that rolls back is gone with it', async () => {
     await assert.rejects(
-      one.db.transaction(async (tx) => {
+      pair.one.db.transaction(async (tx) => {
         await mailer.send(tx, { to: 'terug@test.example', subject: 'Welkom', body: 'Hallo' });
         throw new Error('the change failed');
       }),
       /the change failed/,
     );
     assert.deepEqual(await rowsTo(['terug@test.example']), []);
-    await one.db.transaction((tx) =>
+    await pair.one.db.transaction((tx) =>
       mailer.send(tx, { to: 'blijft@test.example', subject: 'Welkom', body: 'Hallo' }),
     );
     const kept = await rowsTo(['blijft@test.example']);
@@ -97,9 +74,9 @@ describe('the mail queue', () => {
 
   test('without a mail server a mail is only kept, and never sent later', async () => {
     const outboxOnly = createMailer({ smtpUrl: undefined });
-    await outboxOnly.send(one.db, { to: 'demo@test.example', subject: 'Demo', body: 'Hallo' });
+    await outboxOnly.send(pair.one.db, { to: 'demo@test.example', subject: 'Demo', body: 'Hallo' });
     const { transport, sent } = streamTransport();
-    await deliverDueMail(one.db, transport, { from, log }, new Date(Date.now() + 3_600_000));
+    await deliverDueMail(pair.one.db, transport, { from, log }, new Date(Date.now() + 3_600_000));
     assert.equal(sent.filter((m) => m.to === 'demo@test.example').length, 0);
     assert.equal((await rowsTo(['demo@test.example']))[0]!.status, 'kept');
   });
@@ -107,7 +84,7 @@ describe('the mail queue', () => {
   test('two workers claiming at the same moment send each mail exactly once', async () => {
     const addresses = Array.from({ length: 30 }, (_, i) => `buur${i}@race.test.example`);
     for (const to of addresses)
-      await mailer.send(one.db, {
+      await mailer.send(pair.one.db, {
         to,
         subject: `Voor ${to}`,
         body: 'Uw link: https://buurt.example.nl/wachtwoord-herstellen?token=geheim',
@@ -116,12 +93,12 @@ describe('the mail queue', () => {
     const { transport, sent } = streamTransport(5);
     const now = new Date(Date.now() + 1000);
     await Promise.all([
-      deliverDueMail(one.db, transport, { from, log }, now),
-      deliverDueMail(two.db, transport, { from, log }, now),
-      deliverDueMail(two.db, transport, { from, log }, now),
+      deliverDueMail(pair.one.db, transport, { from, log }, now),
+      deliverDueMail(pair.two.db, transport, { from, log }, now),
+      deliverDueMail(pair.two.db, transport, { from, log }, now),
     ]);
     // Whatever was left (a batch is 50): a later run, still once.
-    await deliverDueMail(one.db, transport, { from, log }, new Date(now.getTime() + 60_000));
+    await deliverDueMail(pair.one.db, transport, { from, log }, new Date(now.getTime() + 60_000));
     const to = sent.map((m) => m.to).filter((a) => addresses.includes(a));
     assert.equal(to.length, 30);
     assert.equal(new Set(to).size, 30);
@@ -141,7 +118,7 @@ describe('the mail queue', () => {
   });
 
   test('a failing mail server: tried again after a growing wait, then given up', async () => {
-    await mailer.send(one.db, { to: 'stuk@test.example', subject: 'Welkom', body: 'Hallo' });
+    await mailer.send(pair.one.db, { to: 'stuk@test.example', subject: 'Welkom', body: 'Hallo' });
     const failing: MailTransport = {
       sendMail: async () => {
         throw new Error('421 mail server busy');
@@ -149,16 +126,16 @@ describe('the mail queue', () => {
     };
     const row = async () => (await rowsTo(['stuk@test.example']))[0]!;
     let now = new Date(Date.now() + 1000);
-    await deliverDueMail(one.db, failing, { from, log }, now);
+    await deliverDueMail(pair.one.db, failing, { from, log }, now);
     assert.equal((await row()).attempts, 1);
     assert.equal((await row()).status, 'waiting');
     assert.equal((await row()).nextAttemptAt.getTime(), now.getTime() + retryDelayMs(1));
     // Not due yet: nothing is tried.
-    await deliverDueMail(one.db, failing, { from, log }, new Date(now.getTime() + 1000));
+    await deliverDueMail(pair.one.db, failing, { from, log }, new Date(now.getTime() + 1000));
     assert.equal((await row()).attempts, 1);
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
       now = (await row()).nextAttemptAt;
-      await deliverDueMail(one.db, failing, { from, log }, now);
+      await deliverDueMail(pair.one.db, failing, { from, log }, now);
       assert.equal((await row()).attempts, attempt);
     }
     const last = await row();
@@ -172,7 +149,7 @@ describe('the mail queue', () => {
   test('the worker wakes soon after a nudge, and stops without leaving a timer', async () => {
     const { transport, sent } = streamTransport();
     const delivery = createMailDelivery({
-      db: one.db,
+      db: pair.one.db,
       transport,
       from,
       log,
@@ -182,7 +159,7 @@ describe('the mail queue', () => {
     delivery.start();
     const nudged = createMailer({ smtpUrl: 'smtp://x', onQueued: () => delivery.nudge() });
     const started = Date.now();
-    await nudged.send(one.db, { to: 'snel@test.example', subject: 'Snel', body: 'Hallo' });
+    await nudged.send(pair.one.db, { to: 'snel@test.example', subject: 'Snel', body: 'Hallo' });
     while (!sent.some((m) => m.to === 'snel@test.example') && Date.now() - started < 5000)
       await new Promise((resolve) => setTimeout(resolve, 10));
     const waited = Date.now() - started;
@@ -190,10 +167,10 @@ describe('the mail queue', () => {
     assert.ok(waited < 1000, `sent ${waited} ms after it was written`);
     await delivery.stop();
     // After stop: a nudge does nothing, and the mail stays waiting.
-    await nudged.send(one.db, { to: 'later@test.example', subject: 'Later', body: 'Hallo' });
+    await nudged.send(pair.one.db, { to: 'later@test.example', subject: 'Later', body: 'Hallo' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(sent.filter((m) => m.to === 'later@test.example').length, 0);
-    const later = await one.db
+    const later = await pair.one.db
       .select()
       .from(outbox)
       .where(eq(outbox.recipient, 'later@test.example'));
@@ -208,9 +185,9 @@ describe('the mail queue', () => {
         return new Promise(() => {});
       },
     };
-    await mailer.send(one.db, { to: 'hangt@test.example', subject: 'Hangt', body: 'Hallo' });
+    await mailer.send(pair.one.db, { to: 'hangt@test.example', subject: 'Hangt', body: 'Hallo' });
     const delivery = createMailDelivery({
-      db: one.db,
+      db: pair.one.db,
       transport: hanging,
       from,
       log,

@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
@@ -243,4 +244,49 @@ export async function createTestDatabase(
 export async function rows<T>(t: { database: { db: Database } }, query: SQL): Promise<T[]> {
   const result = await t.database.db.execute(query);
   return (result as unknown as { rows: T[] }).rows;
+}
+
+/** Two handles on one database, as two app processes would have them. */
+export interface HandlePair {
+  readonly one: DatabaseHandle;
+  readonly two: DatabaseHandle;
+}
+
+/**
+ * Opens one migrated test database before the file's tests with two handles on it (two pools
+ * on PostgreSQL, like two processes; on PGlite, which serves one process, the same handle
+ * twice) and closes and drops it after them. Call it at the top of the file.
+ */
+export function useHandlePair(): HandlePair {
+  let one: DatabaseHandle | undefined;
+  let two: DatabaseHandle | undefined;
+  let drop = async () => {};
+  before(async () => {
+    if (usingPostgres) {
+      const created = await createPostgresTestDatabase(process.env.TEST_DATABASE_URL!);
+      one = await openDatabase({ databaseUrl: created.url, poolSize: 5 });
+      two = await openDatabase({ databaseUrl: created.url, poolSize: 5 });
+      drop = created.drop;
+    } else {
+      one = await createTestDatabase();
+      two = one;
+    }
+  });
+  after(async () => {
+    if (two !== one) await two?.close();
+    await one?.close();
+    await drop();
+  });
+  const ready = (handle: DatabaseHandle | undefined) => {
+    if (!handle) throw new Error('the database pair is read before its before hook ran');
+    return handle;
+  };
+  return {
+    get one() {
+      return ready(one);
+    },
+    get two() {
+      return ready(two);
+    },
+  };
 }

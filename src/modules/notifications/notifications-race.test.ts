@@ -3,41 +3,18 @@
 // summary, written once to the outbox. Meant for PostgreSQL, where the two pools are
 // real concurrent connections: node scripts/run-tests.mjs --pg <this file>.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { inArray } from 'drizzle-orm';
-import { type DatabaseHandle, openDatabase } from '#src/db/client.js';
 import { outbox } from '#src/platform/tables.js';
 import { testConfig } from '#test/helpers/app.js';
-import {
-  createPostgresTestDatabase,
-  createTestDatabase,
-  usingPostgres,
-} from '#test/helpers/database.js';
+import { useHandlePair } from '#test/helpers/database.js';
 import { createPerson } from '#test/helpers/factories.js';
 import { notify, runMailWorker } from './service.js';
 import { notificationSummaries } from './tables.js';
 import { recordingMailer, workerContext } from './test-kit.js';
 
-/** Two handles on one database: two pools on PostgreSQL; PGlite has one connection. */
-let one: DatabaseHandle;
-let two: DatabaseHandle;
-let drop = async () => {};
-before(async () => {
-  if (usingPostgres) {
-    const created = await createPostgresTestDatabase(process.env.TEST_DATABASE_URL!);
-    one = await openDatabase({ databaseUrl: created.url, poolSize: 5 });
-    two = await openDatabase({ databaseUrl: created.url, poolSize: 5 });
-    drop = created.drop;
-  } else {
-    one = await createTestDatabase();
-    two = one;
-  }
-});
-after(async () => {
-  if (two !== one) await two.close();
-  await one.close();
-  await drop();
-});
+/** Two handles on one database: two pools on PostgreSQL (two processes); PGlite has one. */
+const pair = useHandlePair();
 
 const config = testConfig({ PUBLIC_URL: 'https://buurt.example.nl' });
 
@@ -46,11 +23,11 @@ describe('the daily summary with two processes', () => {
     for (let round = 0; round < 5; round++) {
       const day = new Date(Date.UTC(2026, 10, 10 + round, 7, 0)); // 08:00 Amsterdam
       const people = [];
-      for (let i = 0; i < 20; i++) people.push(await createPerson(one.db));
+      for (let i = 0; i < 20; i++) people.push(await createPerson(pair.one.db));
       const ids = people.map((p) => p.id);
       for (const title of ['Bankje kapot', 'Lantaarn uit']) {
         await notify(
-          one.db,
+          pair.one.db,
           {
             kind: 'signal',
             event: 'update',
@@ -64,25 +41,25 @@ describe('the daily summary with two processes', () => {
       }
       const mailer = recordingMailer();
       await Promise.all([
-        runMailWorker(workerContext(one.db, mailer, config), day),
-        runMailWorker(workerContext(two.db, mailer, config), day),
-        runMailWorker(workerContext(two.db, mailer, config), day),
+        runMailWorker(workerContext(pair.one.db, mailer, config), day),
+        runMailWorker(workerContext(pair.two.db, mailer, config), day),
+        runMailWorker(workerContext(pair.two.db, mailer, config), day),
       ]);
       // Whatever one run left claimed by the other: a later minute sends it, still once.
       await Promise.all([
-        runMailWorker(workerContext(one.db, mailer, config), new Date(day.getTime() + 60_000)),
-        runMailWorker(workerContext(two.db, mailer, config), new Date(day.getTime() + 60_000)),
+        runMailWorker(workerContext(pair.one.db, mailer, config), new Date(day.getTime() + 60_000)),
+        runMailWorker(workerContext(pair.two.db, mailer, config), new Date(day.getTime() + 60_000)),
       ]);
       const to = mailer.sent.map((m) => m.to);
       assert.equal(to.length, 20, `round ${round}: ${to.length} mails`);
       assert.equal(new Set(to).size, 20);
       for (const mail of mailer.sent) assert.match(mail.subject, /2 meldingen van vandaag/);
-      const summaries = await one.db
+      const summaries = await pair.one.db
         .select()
         .from(notificationSummaries)
         .where(inArray(notificationSummaries.personId, ids));
       assert.equal(summaries.length, 20);
-      const queued = await one.db
+      const queued = await pair.one.db
         .select({ status: outbox.status })
         .from(outbox)
         .where(inArray(outbox.personId, ids));
