@@ -86,3 +86,24 @@ test('add1 with runs that stop early takes what walking every step in full takes
     { numRuns: 400 },
   );
 });
+
+test('add1 counts at B/n only when its first step does not fit', () => {
+  // Budget 10, two voters (B/n = 5): a (8) both, c (5) voter 1; a and c cost 13 > 10, so
+  // the count at B/n cannot fund every candidate and add1 walks on from it. At e = 6 a is
+  // chosen (4 each) and voter 1 keeps 2 of the 5 c needs: c comes within reach after
+  // 3 more (e = 9, then {a, c} costs 13 > 10). Runs: e = 6 (tracked, proves 3 steps),
+  // e = 9 (overshoots), e = 8 (the outcome taken, told in full); none at B/n.
+  const p = buildProfile(approval(10, { a: 8, c: 5 }, [['a', 'c'], ['a']]));
+  const r = mesWithCompletion(p, 'add1');
+  assert.deepEqual(r.selected, [0]);
+  assert.equal(r.endowment.toString(), '8');
+  assert.equal(r.runs, 3);
+  // When the first step overshoots, the outcome at B/n is counted after all. Budget 10,
+  // two voters (B/n = 5): a (6) voter 1, b (5) voter 2. At 5 only b is affordable; at 6
+  // both are, 11 > 10: the walk stops and keeps the outcome at B/n.
+  const q = buildProfile(approval(10, { a: 6, b: 5 }, [['a'], ['b']]));
+  const s = mesWithCompletion(q, 'add1');
+  assert.deepEqual(s.selected, [1]);
+  assert.equal(s.endowment.toString(), '5');
+  assert.deepEqual(s.run.budgets, mesWithCompletion(q, 'add1', { walk: true }).run.budgets);
+});

@@ -111,6 +111,18 @@ export function sameOutcomeBetween(p: Profile, ties: TieMode, lo: MesRun, hi: Me
   return true;
 }
 
+/** Stands for the run at B/n until it is needed (see `lazy` in {@link mesWithCompletion}). */
+const EMPTY_RUN: MesRun = {
+  selected: [],
+  round: new Int32Array(0),
+  share: new Float64Array(0),
+  paidAll: new Int32Array(0),
+  budgets: new Float64Array(0),
+  tieDecisions: [],
+  exact: true,
+  stable: 0,
+};
+
 export interface MesResult {
   run: MesRun;
   /** Per-voter budget of the run taken. */
@@ -188,20 +200,29 @@ export function mesWithCompletion(
     else if (!r.partial) latest = r;
     return r;
   };
-  const eligible = mesCandidates(p).length;
+  const candidates = mesCandidates(p);
+  const eligible = candidates.length;
   let endowment = B.div(Rational.of(n));
-  let run = runAt(endowment, false);
+  const ties = opts.ties ?? 'default';
+  const exhaustive = completion === 'add1-exhaustive';
+  // At B/n voters hold B in all, so the run there can fund every candidate only when
+  // their costs add up to at most B. Otherwise add1 never stops at B/n: its outcome
+  // matters only when the first step does not fit, and is run only then (`lazy`).
+  // add1-exhaustive starts its walk at B/n with a tracked run: that run is the outcome.
+  const lazy =
+    !opts.walk &&
+    (completion === 'add1' || completion === 'add1u') &&
+    B.lt(exactCost(p, candidates));
+  let run: MesRun = lazy ? EMPTY_RUN : runAt(endowment, exhaustive);
   // Only the outcome taken needs its voters' budgets: every other run gives its buffer
   // back for later runs (recycleRun), `take` makes a run the outcome, `drop` discards one.
   const take = (next: MesRun): void => {
-    if (next !== run) recycleRun(q, run);
+    if (next !== run && run !== EMPTY_RUN) recycleRun(q, run);
     run = next;
   };
   const drop = (r: MesRun | undefined): void => {
     if (r && r !== run) recycleRun(q, r);
   };
-  const ties = opts.ties ?? 'default';
-  const exhaustive = completion === 'add1-exhaustive';
   const done = (r: MesRun) =>
     !r.partial && (r.selected.length >= eligible || (exhaustive && isExhaustive(p, r.selected, B)));
   const fits = (r: MesRun) =>
@@ -211,7 +232,7 @@ export function mesWithCompletion(
     let e = exhaustive
       ? endowment
       : Rational.of((B.num / (B.den * n) / BigInt(step)) * BigInt(step));
-    let base: MesRun | undefined = exhaustive ? runAt(e, true) : undefined;
+    let base: MesRun | undefined = exhaustive ? (run.trace ? run : runAt(e, true)) : undefined;
     if (!base) {
       // add1's first step; the outcome at B/n stays unless this one fits.
       e = e.add(stepR);
@@ -220,7 +241,10 @@ export function mesWithCompletion(
         base = first;
         endowment = e;
         take(first);
-      } else drop(first);
+      } else {
+        drop(first);
+        if (run === EMPTY_RUN) run = runAt(endowment, false);
+      }
     }
     let gallop = 2;
     let calm = 0;
