@@ -107,3 +107,24 @@ test('add1 counts at B/n only when its first step does not fit', () => {
   assert.equal(s.endowment.toString(), '5');
   assert.deepEqual(s.run.budgets, mesWithCompletion(q, 'add1', { walk: true }).run.budgets);
 });
+
+test('a run at a higher budget drops, without evaluating it, a project the run below found short', () => {
+  // x (100) all three voters, y (3) voter 1. At 10 per voter x is evaluated first (lowest
+  // rho bound 1/3) and has 30 < 100. At 11 its supporters hold at most 30 + 3 × 1 = 33
+  // before anything is paid: still short, so the run drops it unevaluated, and notes the
+  // bound for the next run. The outcome is what a run without the earlier one finds.
+  const p = buildProfile(approval(30, { x: 100, y: 3 }, [['x', 'y'], ['x'], ['x']]));
+  const below = mesFloatRun(p, 10);
+  assert.ok(below?.log);
+  assert.equal(below.log.shortRound[0], 1);
+  assert.equal(below.log.shortMoney[0], 30);
+  const above = mesFloatRun(p, 11, {}, false, below);
+  assert.ok(above?.log);
+  assert.equal(above.log.shortRound[0], 1);
+  assert.equal(above.log.shortMoney[0], 33);
+  assert.deepEqual(above.selected, mesFloatRun(p, 11)?.selected);
+  // Unevaluated: given a made-up note of 25 below, the run above notes 25 + 3 = 28: it
+  // took the earlier run's note instead of summing the 33 its supporters hold.
+  below.log.shortMoney[0] = 25;
+  assert.equal(mesFloatRun(p, 11, {}, false, below)?.log?.shortMoney[0], 28);
+});

@@ -32,6 +32,8 @@ export class FloatRun {
   dshare = Number.NaN;
   rw = Number.NaN;
   pw = Number.NaN;
+  /** When an evaluation finds the project short of money: an upper bound on its money. */
+  money = Number.NaN;
   clear = false;
   constructor(
     readonly start: Int32Array,
@@ -218,7 +220,12 @@ export function evaluateFloat(st: FloatRun, c: number): number {
       }
     }
   }
-  if (hopeless) return 0; // never affordable again: budgets only shrink
+  if (hopeless) {
+    // Never affordable again: budgets only shrink. Nobody holds more than the endowment.
+    st.money = money + (e - s - kept - pc) * endowment;
+    return 0;
+  }
+  st.money = money;
   if (money < cost * (1 - TOL)) {
     if (track) x.float(cost - money, cost, dmoney, dmoney);
     return 0;
