@@ -197,7 +197,7 @@ export function mesWithCompletion(
     const r = mesRun(q, e, opts, track && !opts.walk, latest, capped ? cap : undefined);
     runs++;
     if (r.exact) exactRuns++;
-    else if (!r.partial) latest = r;
+    else latest = r;
     return r;
   };
   const candidates = mesCandidates(p);
