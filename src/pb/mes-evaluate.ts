@@ -77,11 +77,22 @@ export function payFloat(
       const v = voters[k] as number;
       const pay = ones ? share : share * (weights[k] as number);
       const bv = b[v] as number;
-      // bv - pay is 0 when they are equal: one comparison decides both.
-      if (bv < pay) {
-        paidAll++;
-        b[v] = 0;
-      } else b[v] = bv - pay;
+      // Without a branch (see evaluateFloat): bv - pay is 0 when they are equal and below
+      // 0 exactly when the supporter pays all they have, so this is 0 or bv - pay as before.
+      paidAll += +(bv < pay);
+      b[v] = Math.max(bv - pay, 0);
+    }
+    return paidAll;
+  }
+  if (!track && mult) {
+    // Classes of identical ballots, branch-free as above: a class short of money counts
+    // its voters.
+    for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
+      const v = voters[k] as number;
+      const pay = share * (weights[k] as number);
+      const bv = b[v] as number;
+      paidAll += (mult[v] as number) * +(bv < pay);
+      b[v] = Math.max(bv - pay, 0);
     }
     return paidAll;
   }
@@ -139,15 +150,21 @@ export function evaluateFloat(st: FloatRun, c: number): number {
     while (k < e) {
       const stop = check < e ? check : e;
       for (; k < stop; k++) {
+        // Without branches (late in a count, whether a supporter is short of money is
+        // close to a coin toss, and a mispredicted branch cost more than this whole step):
+        // `poor` is 1 or 0 and adding bi × 0 leaves a sum as it is, so money, pm, pc and
+        // the rich budgets in scratchB come out exactly as with an if. A poor supporter's
+        // budget is written past the rich ones and overwritten; in minB it counts as
+        // bi + 1e308, above any budget, and minB is set to Infinity below when nobody is rich.
         const bi = b[voters[k] as number] as number;
+        const poor = +(bi < share);
         money += bi;
-        if (bi < share) {
-          pm += bi;
-          pc++;
-        } else {
-          if (bi < minB) minB = bi;
-          scratchB[kept++] = bi;
-        }
+        pm += bi * poor;
+        pc += poor;
+        scratchB[kept] = bi;
+        kept += 1 - poor;
+        const r = bi + poor * 1e308;
+        minB = r < minB ? r : minB;
       }
       if (k === check && k < e) {
         if (money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
@@ -157,6 +174,7 @@ export function evaluateFloat(st: FloatRun, c: number): number {
         check += 1024;
       }
     }
+    if (kept === 0) minB = Number.POSITIVE_INFINITY;
     rw = kept;
     minSlack = minB - share;
   } else if (ones) {
@@ -192,6 +210,28 @@ export function evaluateFloat(st: FloatRun, c: number): number {
     }
     rw = kept;
     minSlack = minB - share;
+  } else if (!track) {
+    // The loop below without slopes and without branches (as the approval pass above):
+    // sums take bi × 0 or wi × 0 where the if left them alone. In minSlack a poor
+    // supporter counts as slack + 1e308, which loses to every rich one (the comparison for
+    // those is the one below), and minSlack is Infinity again when nobody is rich.
+    for (let k = s; k < e; k++) {
+      const bi = b[voters[k] as number] as number;
+      const wi = weights[k] as number;
+      money += bi;
+      const slack = bi - share * wi;
+      const poor = +(slack < 0);
+      pm += bi * poor;
+      pc += poor;
+      pw += wi * poor;
+      rw += wi * (1 - poor);
+      const adj = slack + poor * 1e308;
+      if (adj < minSlack * wi) minSlack = adj / wi;
+      scratchB[kept] = bi;
+      scratchW[kept] = wi;
+      kept += 1 - poor;
+    }
+    if (kept === 0) minSlack = Number.POSITIVE_INFINITY;
   } else {
     for (let k = s; k < e; k++) {
       const v = voters[k] as number;
