@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { exactCost, mesCandidates, mesFloatRun, mesWithCompletion } from './mes.js';
+import { exactCost, mesCandidates, mesExactRun, mesFloatRun, mesWithCompletion } from './mes.js';
 import { buildProfile } from './profile.js';
 import { Rational } from './rational.js';
 import { approval } from './test-helpers.js';
@@ -127,4 +127,33 @@ test('a run at a higher budget drops, without evaluating it, a project the run b
   // took the earlier run's note instead of summing the 33 its supporters hold.
   below.log.shortMoney[0] = 25;
   assert.equal(mesFloatRun(p, 11, {}, false, below)?.log?.shortMoney[0], 28);
+});
+
+test('a tracked run with a cap stops early, and its verdict holds over the budgets its stable covers', () => {
+  let stopped = 0;
+  fc.assert(
+    fc.property(
+      election,
+      fc.integer({ min: 1, max: 300 }),
+      fc.integer({ min: 0, max: 1200 }),
+      fc.constantFrom('cost' as const, 'cardinality' as const),
+      (inst, e, cap, utility) => {
+        const p = buildProfile(inst);
+        const capped = mesFloatRun(p, e, { utility }, true, undefined, cap);
+        if (capped?.partial !== 'fits') return;
+        stopped++;
+        // Every whole budget in [e, e + stable), counted exactly and in full, makes the
+        // same first rounds, fits the cap and leaves a candidate out (up to 40 of them).
+        const last = Math.min(e + Math.ceil(capped.stable) - 1, e + 40);
+        for (let x = e; x <= last; x++) {
+          const full = mesExactRun(p, Rational.of(BigInt(x)), { utility });
+          assert.deepEqual(full.selected.slice(0, capped.selected.length), capped.selected);
+          assert.ok(!Rational.of(BigInt(cap)).lt(exactCost(p, full.selected)), `fits at ${x}`);
+          assert.ok(full.selected.length < mesCandidates(p).length, `not all funded at ${x}`);
+        }
+      },
+    ),
+    { numRuns: 1500 },
+  );
+  assert.ok(stopped > 100, `only ${stopped} tracked runs stopped early`);
 });

@@ -131,7 +131,9 @@ export function lowerMoney(
  * candidates must be short of money; each is checked once more by summing its
  * supporters' money (so float error in the bound cannot decide), and one found short
  * (below its cost, with margin) leaves `cand` for the rest of the run: a voter's money
- * never grows within a run.
+ * never grows within a run. In a tracked run each such finding is a comparison of the
+ * trace (its crossing is noted); the rest of the verdict (what was chosen, the cap, the
+ * costs) is fixed while the choices are.
  */
 export function settledFit(
   st: FloatRun,
@@ -164,6 +166,14 @@ export function settledFit(
     for (let k = start[d] as number; k < (start[d + 1] as number); k++)
       sum += b[voters[k] as number] as number;
     if (sum < cost * (1 - TOL)) {
+      // A tracked run: d stays short while its money, rising at the slopes of its
+      // supporters' budgets, stays below its cost.
+      if (st.track) {
+        let dsum = 0;
+        for (let k = start[d] as number; k < (start[d + 1] as number); k++)
+          dsum += st.db[voters[k] as number] as number;
+        st.x.float(cost - sum, cost, dsum, dsum);
+      }
       // Summed after this round's payment: what the next round starts with.
       noteShort(log, d, round + 1, sum);
       rest -= cost;

@@ -128,8 +128,8 @@ function trackChoice(
  * change side as the budget rises.
  *
  * With `prior`, a float run at a lower per-voter budget e0 (its `log`), an untracked run
- * skips more evaluations (`stable` does not account for them, so tracked runs ignore it): while this run has chosen what the prior run chose in the same
- * rounds, every voter holds at least as much as there, and at most (e - e0) per voter of
+ * skips more evaluations (`stable` does not account for them, so tracked runs ignore it):
+ * while this run has chosen what the prior run chose in the same rounds, every voter holds at least as much as there, and at most (e - e0) per voter of
  * a class plus, per project paid, (prior share - this share) per point more. Only the
  * supporters who were short of money at d's share q in the prior evaluation can raise
  * more below q (the others pay exactly x × points at any x <= q either way), so the money
@@ -139,10 +139,13 @@ function trackChoice(
  * evaluation with valid lower bounds chooses exactly what the plain run chooses, so the
  * outcome is the same; the bounds lapse from the first round that chooses differently.
  *
- * With `cap` (a budget in currency units; untracked runs only), the run stops after the
- * first round at which it is certain whether its full outcome costs at most `cap` (see
- * {@link settledFit}) and says which in `partial`; its `selected` then holds the rounds
- * made (add1 keeps its latest full run as `prior`: a partial one bounds only its rounds).
+ * With `cap` (a budget in currency units), the run stops after the first round at which
+ * it is certain whether its full outcome costs at most `cap` (see {@link settledFit}) and
+ * says which in `partial`; its `selected` then holds the rounds made (as `prior` such a
+ * run bounds only those rounds). A tracked run stopped this way has a trace of the rounds
+ * made, and its `stable` covers those rounds and the findings that settled the verdict:
+ * every per-voter budget in [e, e + stable) makes the same first rounds and the same
+ * verdict, not necessarily the same full outcome.
  */
 export function mesFloatRun(
   p: Profile,
@@ -232,7 +235,7 @@ export function mesFloatRun(
     }
   }
   // With `cap` (untracked runs only): stop as soon as the outcome's fit is settled.
-  const capped = cap !== undefined && !track;
+  const capped = cap !== undefined;
   const eligible = cand.length;
   let spent = 0;
   let partial: MesRun['partial'];

@@ -86,7 +86,10 @@ export function isExhaustive(p: Profile, selected: readonly number[], budget: Ra
  * the chosen one first in the tie order), the chosen project wins that round everywhere
  * in between; a candidate unaffordable at `hi` is unaffordable below it too. Float
  * values are compared with a margin far above their error; a run settled exactly gives
- * no certificate.
+ * no certificate. Two runs stopped early by a cap after the same rounds (see
+ * {@link mesFloatRun}) give the same certificate for those rounds; as the candidates
+ * short of money at `hi` are short below it too, every budget in between then has the
+ * verdict `hi` has (fits or overshoots), which is all add1 asks of it.
  */
 export function sameOutcomeBetween(p: Profile, ties: TieMode, lo: MesRun, hi: MesRun): boolean {
   const a = lo.trace;
@@ -165,8 +168,9 @@ export interface CompletionOptions extends MesOptions {
  * - `add1u`: `add1`, then greedy by score over what is left.
  * The walk jumps over budgets that provably give the same outcome (`stable` of a tracked
  * run), so it gives the same result as walking every step; `walk` forces every step.
- * Until it takes an outcome, add1 only needs to know whether each one fits, so its
- * untracked runs stop as soon as that is certain (`cap` of {@link mesFloatRun}); the
+ * Until it takes an outcome, add1 only needs to know whether each one fits, so its runs
+ * (tracked ones too) stop as soon as that is certain (`cap` of {@link mesFloatRun}), and
+ * a tracked one then proves only that verdict, over the budgets its `stable` covers; the
  * outcome taken is then run in full.
  */
 export function mesWithCompletion(
@@ -236,7 +240,7 @@ export function mesWithCompletion(
     if (!base) {
       // add1's first step; the outcome at B/n stays unless this one fits.
       e = e.add(stepR);
-      const first = runAt(e, true);
+      const first = runAt(e, true, true);
       if (fits(first)) {
         base = first;
         endowment = e;
@@ -255,7 +259,9 @@ export function mesWithCompletion(
     let tracking = true;
     while (base && !done(base)) {
       if (gallop === 0 && ++calm > patience) gallop = 2;
-      // Steps over which `base` is proven to stay the outcome (at least one).
+      // Steps over which `base` is proven to stay the outcome (at least one); for a base
+      // stopped early by the cap, its verdict ('fits'), which is all the walk asks until it
+      // stops: the outcome it takes is then counted in full.
       const proven = opts.walk ? 1 : Math.max(1, Math.ceil(base.stable / step));
       if (!Number.isFinite(proven)) break; // the outcome never changes again
       // A probe needs base's trace (a tracked run).
@@ -283,8 +289,8 @@ export function mesWithCompletion(
         }
         continue;
       }
-      // Every budget from e up to just below next gives base's outcome: next is the
-      // walk's next new outcome.
+      // Every budget from e up to just below next gives base's outcome (or, for a base
+      // stopped early, an outcome that fits): next is the walk's next step to count.
       if (!fits(r)) {
         // The walk stops here and takes the step before (same outcome as base).
         if (ahead > 1) {
