@@ -81,6 +81,15 @@ function sortBy(items: number[], key: Float64Array): void {
   }
 }
 
+/**
+ * to[v] = k × from[v] for every v. A function of its own: inside the long run function
+ * this loop ran unoptimised for the first runs of a count (a quarter of the first
+ * count's time on Łódź 2022), while on its own V8 optimises it at once.
+ */
+function scaleInto(to: Float64Array, from: Float64Array, k: number): void {
+  for (let v = 0; v < from.length; v++) to[v] = k * (from[v] as number);
+}
+
 /** A run given up for the exact engine: its buffers go back to the spares; null. */
 function abandon(p: Profile, b: Float64Array, db: Float64Array): null {
   giveBuffer(p, b);
@@ -164,7 +173,7 @@ export function mesFloatRun(
   const db = track ? takeBuffer(p) : NO_SLOPES;
   if (mult) {
     // A class of k identical ballots is one voter holding k endowments.
-    for (let v = 0; v < p.n; v++) b[v] = endowment * (mult[v] as number);
+    scaleInto(b, mult, endowment);
     if (track) db.set(mult);
   } else {
     b.fill(endowment);
