@@ -11,8 +11,9 @@ import {
   passPointsTracked,
   refillApproval,
   refillPoints,
+  warmPasses,
 } from './mes-passes.js';
-import { type Crossings, TOL, type Utility } from './mes-run.js';
+import { Crossings, TOL, type Utility } from './mes-run.js';
 import type { Profile } from './profile.js';
 
 type Scratch = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
@@ -316,4 +317,42 @@ export function evaluateFloat(st: FloatRun, c: number): number {
   st.pw = ones ? pc : pw;
   st.clear = clear;
   return 1;
+}
+
+// Every kind of pass, over no supporters, when the engine loads (WARM_CALLS times: V8
+// keeps type feedback for a function only after it has run for a while): the code after
+// a pass's loop then has feedback before V8 compiles the loop alone on entering it
+// mid-way (on-stack replacement). Without it, that compiled loop deoptimised on reaching
+// the code after it, at times on every call for a whole count (over a thousand times in
+// one count of Warszawa 2026, one process in five; about 25 deoptimisations otherwise).
+const WARM_CALLS = 400;
+{
+  const none = new Float64Array(0);
+  const starts = Int32Array.of(0, 0);
+  const ones = Uint8Array.of(1);
+  for (let i = 0; i < WARM_CALLS; i++) {
+    const track = i % 2 === 1;
+    warmPasses(
+      new FloatRun(
+        starts,
+        new Int32Array(0),
+        none,
+        none,
+        none,
+        ones,
+        none,
+        none,
+        track,
+        1,
+        new Crossings(),
+        'cost',
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+      ),
+    );
+  }
 }

@@ -276,3 +276,19 @@ export function refillPoints(
   }
   st.setPass(st.pMoney, st.pDmoney, pm, dpm, rw, pc, pw, np, minSlack, next, st.pMinB, false);
 }
+
+/**
+ * Runs every pass of this file once over no supporters (see the end of mes-evaluate.ts,
+ * which calls it with an empty run when the engine loads): only the code after each loop
+ * runs, so that it has type feedback before V8 first compiles the loop.
+ */
+export function warmPasses(st: FloatRun): void {
+  passApproval(st, 0, 0, 1, 1);
+  passPoints(st, 0, 0, 1);
+  refillApproval(st, 0, 1, 0, 0, 0, 0);
+  refillPoints(st, 0, 1, 0, 0, 0, 0, 0);
+  if (st.track) {
+    passApprovalTracked(st, 0, 0, 1, 1);
+    passPointsTracked(st, 0, 0, 1);
+  }
+}
