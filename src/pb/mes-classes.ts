@@ -34,14 +34,9 @@ export function voterClasses(p: Profile): VoterClasses | null {
   if (cached) return cached;
   const { n, m, ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
   // Approval ballots (every point 1) skip the work on points below.
-  let unit = true;
-  for (let k = 0; k < bw.length; k++) {
-    const w = bw[k] as number;
-    if (w !== 1) {
-      if (!Number.isInteger(w)) return null;
-      unit = false;
-    }
-  }
+  const points = pointKind(bw);
+  if (points < 0) return null;
+  const unit = points === 1;
   // Rank projects by number of supporters, most first.
   const byPop = Array.from({ length: m }, (_, c) => c).sort(
     (a, c) =>
@@ -54,26 +49,94 @@ export function voterClasses(p: Profile): VoterClasses | null {
     rank[c] = r;
   });
   // Each ballot as (rank, points) pairs sorted by rank, voter-major.
-  const total = bs[n] as number;
-  const kr = new Int32Array(total);
-  const kw = unit ? bw : new Float64Array(total);
+  const kr = new Int32Array(bs[n] as number);
+  const kw = unit ? bw : new Float64Array(kr.length);
+  if (unit) sortRanks(n, bs, bp, rank, kr);
+  else sortRankPoints(n, bs, bp, bw, rank, kr, kw);
+  const g = groupBallots(n, bs, kr, kw);
+  const order = classOrder(g, bs, kr, m);
+  // Every loop of the grouping is a function of its own: V8 then optimises each loop
+  // apart, and code after a hot loop is never compiled without feedback (a deoptimisation
+  // each; the grouping ran several times slower at start than when warm).
+  const nc = g.found;
+  const renumber = new Int32Array(nc);
+  for (let k = 0; k < nc; k++) renumber[order[k] as number] = k;
+  const of = g.of;
+  renumberVoters(of, renumber);
+  const mult = new Float64Array(nc);
+  const firstOf = new Int32Array(nc);
+  for (let cls = 0; cls < nc; cls++) {
+    mult[renumber[cls] as number] = g.count[cls] as number;
+    firstOf[renumber[cls] as number] = g.rep[cls] as number;
+  }
+  const { ballotStart, ballotProjects, ballotWeights } = classBallots(firstOf, mult, bs, bp, bw);
+  const { start, voters, weights } = supportersOf(m, ballotStart, ballotProjects, ballotWeights);
+  const q: Profile = {
+    ...p,
+    n: nc,
+    start,
+    voters,
+    weights,
+    ballotStart,
+    ballotProjects,
+    ballotWeights,
+  };
+  multiplicity.set(q, mult);
+  const r = { q, mult, of };
+  classCache.set(p, r);
+  return r;
+}
+
+/** 1 when every point is 1, 0 when every point is a whole number, -1 otherwise. */
+function pointKind(bw: Float64Array): number {
+  let unit = 1;
+  for (let k = 0; k < bw.length; k++) {
+    const w = bw[k] as number;
+    if (w !== 1) {
+      if (!Number.isInteger(w)) return -1;
+      unit = 0;
+    }
+  }
+  return unit;
+}
+
+/** Per ballot, the ranks of its projects sorted (insertion sort: ballots are short). */
+function sortRanks(
+  n: number,
+  bs: Int32Array,
+  bp: Int32Array,
+  rank: Int32Array,
+  kr: Int32Array,
+): void {
   for (let v = 0; v < n; v++) {
     const from = bs[v] as number;
     const to = bs[v + 1] as number;
-    if (unit) {
-      for (let k = from; k < to; k++) {
-        const r = rank[bp[k] as number] as number;
-        let j = k;
-        while (j > from && (kr[j - 1] as number) > r) {
-          kr[j] = kr[j - 1] as number;
-          j--;
-        }
-        kr[j] = r;
-      }
-      continue;
-    }
     for (let k = from; k < to; k++) {
-      // Insertion sort: ballots are short.
+      const r = rank[bp[k] as number] as number;
+      let j = k;
+      while (j > from && (kr[j - 1] as number) > r) {
+        kr[j] = kr[j - 1] as number;
+        j--;
+      }
+      kr[j] = r;
+    }
+  }
+}
+
+/** As {@link sortRanks}, with each rank's points moved along into `kw`. */
+function sortRankPoints(
+  n: number,
+  bs: Int32Array,
+  bp: Int32Array,
+  bw: Float64Array,
+  rank: Int32Array,
+  kr: Int32Array,
+  kw: Float64Array,
+): void {
+  for (let v = 0; v < n; v++) {
+    const from = bs[v] as number;
+    const to = bs[v + 1] as number;
+    for (let k = from; k < to; k++) {
       const r = rank[bp[k] as number] as number;
       const w = bw[k] as number;
       let j = k;
@@ -86,21 +149,42 @@ export function voterClasses(p: Profile): VoterClasses | null {
       kw[j] = w;
     }
   }
-  const same = (a: number, c: number): boolean => {
-    const a0 = bs[a] as number;
-    const c0 = bs[c] as number;
-    const l = (bs[a + 1] as number) - a0;
-    if ((bs[c + 1] as number) - c0 !== l) return false;
-    for (let i = 0; i < l; i++) {
-      if (kr[a0 + i] !== kr[c0 + i] || kw[a0 + i] !== kw[c0 + i]) return false;
-    }
-    return true;
-  };
-  // Group by a hash of the sorted ballot (open addressing), checking equality in full.
+}
+
+/** Classes of identical sorted ballots, in order of first appearance. */
+interface Groups {
+  /** Per voter: its class, or -1 for an empty ballot. */
+  of: Int32Array;
+  /** Per class: its first voter. */
+  rep: Int32Array;
+  /** Per class: its number of voters. */
+  count: Int32Array;
+  found: number;
+}
+
+/** Whether voters a and c have the same sorted ballot (ranks and points). */
+function sameBallot(
+  bs: Int32Array,
+  kr: Int32Array,
+  kw: Float64Array,
+  a: number,
+  c: number,
+): boolean {
+  const a0 = bs[a] as number;
+  const c0 = bs[c] as number;
+  const l = (bs[a + 1] as number) - a0;
+  if ((bs[c + 1] as number) - c0 !== l) return false;
+  for (let i = 0; i < l; i++) {
+    if (kr[a0 + i] !== kr[c0 + i] || kw[a0 + i] !== kw[c0 + i]) return false;
+  }
+  return true;
+}
+
+/** Groups voters by a hash of the sorted ballot (open addressing), checking equality in full. */
+function groupBallots(n: number, bs: Int32Array, kr: Int32Array, kw: Float64Array): Groups {
   const size = 2 ** Math.ceil(Math.log2(Math.max(4, 2 * n)));
   const table = new Int32Array(size).fill(-1);
   const of = new Int32Array(n).fill(-1);
-  // Per class found: its first voter and its size.
   const rep = new Int32Array(n);
   const count = new Int32Array(n);
   let found = 0;
@@ -124,7 +208,7 @@ export function voterClasses(p: Profile): VoterClasses | null {
         count[found++] = 1;
         break;
       }
-      if (same(rep[cls] as number, v)) {
+      if (sameBallot(bs, kr, kw, rep[cls] as number, v)) {
         of[v] = cls;
         count[cls] = (count[cls] as number) + 1;
         break;
@@ -132,47 +216,82 @@ export function voterClasses(p: Profile): VoterClasses | null {
       at = (at + 1) & (size - 1);
     }
   }
-  // Number classes by their two most popular projects (radix sort, least significant key
-  // first), so that the supporters of a popular project are near each other in memory.
-  let order = new Int32Array(found);
-  for (let k = 0; k < found; k++) order[k] = k;
-  const keyOf = new Int32Array(found);
+  return { of, rep, count, found };
+}
+
+/**
+ * The classes in the order they are numbered: by their two most popular projects (radix
+ * sort, least significant key first), so that the supporters of a popular project are
+ * near each other in memory.
+ */
+function classOrder(g: Groups, bs: Int32Array, kr: Int32Array, m: number): Int32Array {
+  let order: Int32Array = new Int32Array(g.found);
+  for (let k = 0; k < g.found; k++) order[k] = k;
+  const keyOf = new Int32Array(g.found);
   for (const pos of [1, 0]) {
-    // Per class: the rank of its ballot's project at `pos` (m when the ballot is shorter).
-    for (let cls = 0; cls < found; cls++) {
-      const v = rep[cls] as number;
-      const k = (bs[v] as number) + pos;
-      keyOf[cls] = k < (bs[v + 1] as number) ? (kr[k] as number) : m;
-    }
-    const bucket = new Int32Array(m + 2);
-    for (let k = 0; k < found; k++) {
-      const r = (keyOf[order[k] as number] as number) + 1;
-      bucket[r] = (bucket[r] as number) + 1;
-    }
-    for (let r = 0; r <= m; r++) bucket[r + 1] = (bucket[r + 1] as number) + (bucket[r] as number);
-    const next = new Int32Array(found);
-    for (let k = 0; k < found; k++) {
-      const cls = order[k] as number;
-      const r = keyOf[cls] as number;
-      next[bucket[r] as number] = cls;
-      bucket[r] = (bucket[r] as number) + 1;
-    }
-    order = next;
+    classKeys(g, bs, kr, m, pos, keyOf);
+    order = radixPass(order, keyOf, m);
   }
-  const renumber = new Int32Array(found);
-  for (let k = 0; k < found; k++) renumber[order[k] as number] = k;
-  for (let v = 0; v < n; v++)
-    if ((of[v] as number) >= 0) of[v] = renumber[of[v] as number] as number;
-  const nc = found;
-  const mult = new Float64Array(nc);
-  const firstOf = new Int32Array(nc);
-  for (let cls = 0; cls < found; cls++) {
-    mult[renumber[cls] as number] = count[cls] as number;
-    firstOf[renumber[cls] as number] = rep[cls] as number;
+  return order;
+}
+
+/** Per class: the rank of its ballot's project at `pos` (m when the ballot is shorter). */
+function classKeys(
+  g: Groups,
+  bs: Int32Array,
+  kr: Int32Array,
+  m: number,
+  pos: number,
+  keyOf: Int32Array,
+): void {
+  for (let cls = 0; cls < g.found; cls++) {
+    const v = g.rep[cls] as number;
+    const k = (bs[v] as number) + pos;
+    keyOf[cls] = k < (bs[v + 1] as number) ? (kr[k] as number) : m;
   }
-  // Class ballots, and the project-major supporter lists in class order.
+}
+
+/** One stable counting-sort pass of `order` by `keyOf` (keys 0..m). */
+function radixPass(order: Int32Array, keyOf: Int32Array, m: number): Int32Array {
+  const found = order.length;
+  const bucket = new Int32Array(m + 2);
+  for (let k = 0; k < found; k++) {
+    const r = (keyOf[order[k] as number] as number) + 1;
+    bucket[r] = (bucket[r] as number) + 1;
+  }
+  for (let r = 0; r <= m; r++) bucket[r + 1] = (bucket[r + 1] as number) + (bucket[r] as number);
+  const next = new Int32Array(found);
+  for (let k = 0; k < found; k++) {
+    const cls = order[k] as number;
+    const r = keyOf[cls] as number;
+    next[bucket[r] as number] = cls;
+    bucket[r] = (bucket[r] as number) + 1;
+  }
+  return next;
+}
+
+/** Per voter: its class under the new numbering (-1 stays). */
+function renumberVoters(of: Int32Array, renumber: Int32Array): void {
+  for (let v = 0; v < of.length; v++) {
+    const k = of[v] as number;
+    if (k >= 0) of[v] = renumber[k] as number;
+  }
+}
+
+/** The class ballots: each class's first voter's ballot, its points times the class size. */
+function classBallots(
+  firstOf: Int32Array,
+  mult: Float64Array,
+  bs: Int32Array,
+  bp: Int32Array,
+  bw: Float64Array,
+): { ballotStart: Int32Array; ballotProjects: Int32Array; ballotWeights: Float64Array } {
+  const nc = firstOf.length;
   let entries = 0;
-  for (const v of firstOf) entries += (bs[v + 1] as number) - (bs[v] as number);
+  for (let cls = 0; cls < nc; cls++) {
+    const v = firstOf[cls] as number;
+    entries += (bs[v + 1] as number) - (bs[v] as number);
+  }
   const ballotStart = new Int32Array(nc + 1);
   const ballotProjects = new Int32Array(entries);
   const ballotWeights = new Float64Array(entries);
@@ -187,21 +306,7 @@ export function voterClasses(p: Profile): VoterClasses | null {
     }
   }
   ballotStart[nc] = at;
-  const { start, voters, weights } = supportersOf(m, ballotStart, ballotProjects, ballotWeights);
-  const q: Profile = {
-    ...p,
-    n: nc,
-    start,
-    voters,
-    weights,
-    ballotStart,
-    ballotProjects,
-    ballotWeights,
-  };
-  multiplicity.set(q, mult);
-  const r = { q, mult, of };
-  classCache.set(p, r);
-  return r;
+  return { ballotStart, ballotProjects, ballotWeights };
 }
 
 /**

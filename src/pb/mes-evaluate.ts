@@ -3,7 +3,17 @@
  * and the payment of a chosen project. The hot loop of the engine, kept apart so that it
  * is compiled and optimised on its own.
  */
-import { type Crossings, TOL, type Utility } from './mes-run.js';
+
+import {
+  passApproval,
+  passApprovalTracked,
+  passPoints,
+  passPointsTracked,
+  refillApproval,
+  refillPoints,
+  warmPasses,
+} from './mes-passes.js';
+import { Crossings, TOL, type Utility } from './mes-run.js';
 import type { Profile } from './profile.js';
 
 type Scratch = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
@@ -32,7 +42,22 @@ export class FloatRun {
   dshare = Number.NaN;
   rw = Number.NaN;
   pw = Number.NaN;
+  /** When an evaluation finds the project short of money: an upper bound on its money. */
+  money = Number.NaN;
   clear = false;
+  // What the first pass of an evaluation found (see evaluateFloat), numbers from the start.
+  pMoney = Number.NaN;
+  pDmoney = Number.NaN;
+  pPm = Number.NaN;
+  pDpm = Number.NaN;
+  pRw = Number.NaN;
+  pPc = 0;
+  pPw = Number.NaN;
+  pNp = 0;
+  pMinSlack = Number.NaN;
+  pKept = 0;
+  pMinB = Number.NaN;
+  pHopeless = false;
   constructor(
     readonly start: Int32Array,
     readonly voters: Int32Array,
@@ -53,6 +78,35 @@ export class FloatRun {
     readonly poorW: Float64Array,
     readonly poorD: Float64Array,
   ) {}
+
+  /** Stores what the first pass of an evaluation found. */
+  setPass(
+    money: number,
+    dmoney: number,
+    pm: number,
+    dpm: number,
+    rw: number,
+    pc: number,
+    pw: number,
+    np: number,
+    minSlack: number,
+    kept: number,
+    minB: number,
+    hopeless: boolean,
+  ): void {
+    this.pMoney = money;
+    this.pDmoney = dmoney;
+    this.pPm = pm;
+    this.pDpm = dpm;
+    this.pRw = rw;
+    this.pPc = pc;
+    this.pPw = pw;
+    this.pNp = np;
+    this.pMinSlack = minSlack;
+    this.pKept = kept;
+    this.pMinB = minB;
+    this.pHopeless = hopeless;
+  }
 }
 
 /**
@@ -66,30 +120,70 @@ export function payFloat(
   share: number,
   dshare: number,
 ): number {
-  const { start, voters, weights, b, db, track } = st;
+  const from = st.start[chosen] as number;
+  const to = st.start[chosen + 1] as number;
+  if (st.track) return payTracked(st, mult, from, to, share, dshare);
+  if (mult) return payClasses(st, mult, from, to, share);
+  return payVoters(st, st.unit[chosen] === 1, from, to, share);
+}
+
+/**
+ * Untracked payment by single voters, without branches: bv - pay is 0 when they are
+ * equal and below 0 exactly when the supporter pays all they have, so max(bv - pay, 0)
+ * is what an if gave. Each kind of payment is a function of its own (V8 optimises each
+ * loop at once).
+ */
+function payVoters(st: FloatRun, ones: boolean, from: number, to: number, share: number): number {
+  const { voters, weights, b } = st;
   let paidAll = 0;
-  if (!track && !mult) {
-    // The common case, without the branches it does not need (same arithmetic).
-    const ones = st.unit[chosen] === 1;
-    for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
-      const v = voters[k] as number;
-      const pay = ones ? share : share * (weights[k] as number);
-      const bv = b[v] as number;
-      // bv - pay is 0 when they are equal: one comparison decides both.
-      if (bv < pay) {
-        paidAll++;
-        b[v] = 0;
-      } else b[v] = bv - pay;
-    }
-    return paidAll;
+  for (let k = from; k < to; k++) {
+    const v = voters[k] as number;
+    const pay = ones ? share : share * (weights[k] as number);
+    const bv = b[v] as number;
+    paidAll += +(bv < pay);
+    b[v] = Math.max(bv - pay, 0);
   }
-  for (let k = start[chosen] as number; k < (start[chosen + 1] as number); k++) {
+  return paidAll;
+}
+
+/** Untracked payment by classes of identical ballots: a class short of money counts its voters. */
+function payClasses(
+  st: FloatRun,
+  mult: Float64Array,
+  from: number,
+  to: number,
+  share: number,
+): number {
+  const { voters, weights, b } = st;
+  let paidAll = 0;
+  for (let k = from; k < to; k++) {
+    const v = voters[k] as number;
+    const pay = share * (weights[k] as number);
+    const bv = b[v] as number;
+    paidAll += (mult[v] as number) * +(bv < pay);
+    b[v] = Math.max(bv - pay, 0);
+  }
+  return paidAll;
+}
+
+/** Tracked payment: budgets and their slopes. */
+function payTracked(
+  st: FloatRun,
+  mult: Float64Array | undefined,
+  from: number,
+  to: number,
+  share: number,
+  dshare: number,
+): number {
+  const { voters, weights, b, db } = st;
+  let paidAll = 0;
+  for (let k = from; k < to; k++) {
     const v = voters[k] as number;
     const w = weights[k] as number;
     const pay = share * w;
     const bv = b[v] as number;
     if (bv < pay) paidAll += mult ? (mult[v] as number) : 1;
-    if (track) db[v] = bv < pay ? 0 : (db[v] as number) - dshare * w;
+    db[v] = bv < pay ? 0 : (db[v] as number) - dshare * w;
     b[v] = bv <= pay ? 0 : bv - pay;
   }
   return paidAll;
@@ -104,121 +198,46 @@ export function payFloat(
  * own so that the engine compiles and optimises it apart from the round logic.
  */
 export function evaluateFloat(st: FloatRun, c: number): number {
-  const { start, voters, weights, costs, W, unit, b, db, track, endowment, x, utility } = st;
-  const { scratchB, scratchW, scratchD, poorB, poorW, poorD } = st;
+  const { start, voters, costs, W, unit, b, track, endowment, x, utility } = st;
+  const { poorB, poorW, poorD } = st;
   const s = start[c] as number;
   const e = start[c + 1] as number;
   const cost = costs[c] as number;
   const wc = W[c] as number;
   // First pass at the equal share cost/W: money behind the project, and who is poor.
   let share = cost / wc;
-  let money = 0;
-  let dmoney = 0;
-  let pm = 0;
-  let dpm = 0;
-  let rw = 0;
-  let pc = 0;
-  // Weight of the supporters short of money (for approval ballots: their number).
-  let pw = 0;
-  let np = 0;
-  let minSlack = Number.POSITIVE_INFINITY;
-  let kept = 0;
   const ones = unit[c] === 1;
   // With all weights 1 (approval), share * w is share itself and rw counts supporters:
   // the same float operations without reading weights. minB is the smallest budget
   // among the rich supporters, so a pass that would find no new poor one is skipped.
-  let minB = Number.POSITIVE_INFINITY;
-  let hopeless = false;
-  if (ones && !track) {
-    // The same pass as below without the slopes, in blocks of 1024 supporters between
-    // the checks for a hopeless project (at the same supporters as below).
-    let k = s;
-    let check = s + 1023;
-    while (k < e) {
-      const stop = check < e ? check : e;
-      for (; k < stop; k++) {
-        const bi = b[voters[k] as number] as number;
-        money += bi;
-        if (bi < share) {
-          pm += bi;
-          pc++;
-        } else {
-          if (bi < minB) minB = bi;
-          scratchB[kept++] = bi;
-        }
-      }
-      if (k === check && k < e) {
-        if (money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
-          hopeless = true;
-          break;
-        }
-        check += 1024;
-      }
-    }
-    rw = kept;
-    minSlack = minB - share;
-  } else if (ones) {
-    for (let k = s; k < e; k++) {
-      // Nobody holds more than the endowment: if even that cannot close the gap, the
-      // project is never affordable again (with margin, so the full sum agrees).
-      if ((k - s) % 1024 === 1023 && money + (e - k) * endowment < cost * (1 - 2 * TOL)) {
-        hopeless = true;
-        if (track) {
-          const bound = money + (e - k) * endowment;
-          x.float(cost - bound, cost, dmoney + (e - k), dmoney + (e - k));
-        }
-        break;
-      }
-      const v = voters[k] as number;
-      const bi = b[v] as number;
-      money += bi;
-      if (track) dmoney += db[v] as number;
-      if (bi < share) {
-        pm += bi;
-        pc++;
-        if (track) {
-          dpm += db[v] as number;
-          poorB[np] = bi;
-          poorW[np] = 1;
-          poorD[np++] = db[v] as number;
-        }
-      } else {
-        if (bi < minB) minB = bi;
-        if (track) scratchD[kept] = db[v] as number;
-        scratchB[kept++] = bi;
-      }
-    }
-    rw = kept;
-    minSlack = minB - share;
-  } else {
-    for (let k = s; k < e; k++) {
-      const v = voters[k] as number;
-      const bi = b[v] as number;
-      const wi = weights[k] as number;
-      money += bi;
-      if (track) dmoney += db[v] as number;
-      const slack = bi - share * wi;
-      if (slack < 0) {
-        pm += bi;
-        pc++;
-        pw += wi;
-        if (track) {
-          dpm += db[v] as number;
-          poorB[np] = bi;
-          poorW[np] = wi;
-          poorD[np++] = db[v] as number;
-        }
-      } else {
-        rw += wi;
-        if (slack < minSlack * wi) minSlack = slack / wi;
-        // Rich supporters go to a contiguous scratch list: later passes skip the indirection.
-        if (track) scratchD[kept] = db[v] as number;
-        scratchB[kept] = bi;
-        scratchW[kept++] = wi;
-      }
-    }
+  // Each kind of first pass is a function of its own, so that V8 compiles the one a run
+  // uses quickly and apart: as one function, every kind of run met code without type
+  // feedback, and each of the three recompilations took about 15 ms, during which the
+  // count ran unoptimised (allocating a number box for every sum).
+  if (!track) {
+    if (ones) passApproval(st, s, e, share, cost);
+    else passPoints(st, s, e, share);
+  } else if (ones) passApprovalTracked(st, s, e, share, cost);
+  else passPointsTracked(st, s, e, share);
+  const money = st.pMoney;
+  const dmoney = st.pDmoney;
+  let pm = st.pPm;
+  let dpm = st.pDpm;
+  let rw = st.pRw;
+  let pc = st.pPc;
+  // Weight of the supporters short of money (for approval ballots: their number).
+  let pw = st.pPw;
+  let np = st.pNp;
+  let minSlack = st.pMinSlack;
+  let kept = st.pKept;
+  let minB = st.pMinB;
+  const hopeless = st.pHopeless;
+  if (hopeless) {
+    // Never affordable again: budgets only shrink. Nobody holds more than the endowment.
+    st.money = money + (e - s - kept - pc) * endowment;
+    return 0;
   }
-  if (hopeless) return 0; // never affordable again: budgets only shrink
+  st.money = money;
   if (money < cost * (1 - TOL)) {
     if (track) x.float(cost - money, cost, dmoney, dmoney);
     return 0;
@@ -247,56 +266,26 @@ export function evaluateFloat(st: FloatRun, c: number): number {
         minSlack = minB - share;
         break;
       }
-      minB = Number.POSITIVE_INFINITY;
-      let next = 0;
-      for (let k = 0; k < kept; k++) {
-        const bi = scratchB[k] as number;
-        if (bi < share) {
-          pm += bi;
-          pc++;
-          if (track) {
-            dpm += scratchD[k] as number;
-            poorB[np] = bi;
-            poorW[np] = 1;
-            poorD[np++] = scratchD[k] as number;
-          }
-        } else {
-          if (bi < minB) minB = bi;
-          if (track) scratchD[next] = scratchD[k] as number;
-          scratchB[next++] = bi;
-        }
-      }
-      kept = next;
+      refillApproval(st, kept, share, pm, dpm, pc, np);
+      pm = st.pPm;
+      dpm = st.pDpm;
+      pc = st.pPc;
+      np = st.pNp;
+      kept = st.pKept;
+      minB = st.pMinB;
       rw = kept;
       minSlack = minB - share;
       continue;
     }
-    rw = 0;
-    minSlack = Number.POSITIVE_INFINITY;
-    let next = 0;
-    for (let k = 0; k < kept; k++) {
-      const bi = scratchB[k] as number;
-      const wi = scratchW[k] as number;
-      const slack = bi - share * wi;
-      if (slack < 0) {
-        pm += bi;
-        pc++;
-        pw += wi;
-        if (track) {
-          dpm += scratchD[k] as number;
-          poorB[np] = bi;
-          poorW[np] = wi;
-          poorD[np++] = scratchD[k] as number;
-        }
-      } else {
-        rw += wi;
-        if (slack < minSlack * wi) minSlack = slack / wi;
-        if (track) scratchD[next] = scratchD[k] as number;
-        scratchB[next] = bi;
-        scratchW[next++] = wi;
-      }
-    }
-    kept = next;
+    refillPoints(st, kept, share, pm, dpm, pc, pw, np);
+    pm = st.pPm;
+    dpm = st.pDpm;
+    pc = st.pPc;
+    pw = st.pPw;
+    np = st.pNp;
+    kept = st.pKept;
+    rw = st.pRw;
+    minSlack = st.pMinSlack;
   }
   // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
   // then equal values are true ties and float comparison is exact.
@@ -328,4 +317,42 @@ export function evaluateFloat(st: FloatRun, c: number): number {
   st.pw = ones ? pc : pw;
   st.clear = clear;
   return 1;
+}
+
+// Every kind of pass, over no supporters, when the engine loads (WARM_CALLS times: V8
+// keeps type feedback for a function only after it has run for a while): the code after
+// a pass's loop then has feedback before V8 compiles the loop alone on entering it
+// mid-way (on-stack replacement). Without it, that compiled loop deoptimised on reaching
+// the code after it, at times on every call for a whole count (over a thousand times in
+// one count of Warszawa 2026, one process in five; about 25 deoptimisations otherwise).
+const WARM_CALLS = 400;
+{
+  const none = new Float64Array(0);
+  const starts = Int32Array.of(0, 0);
+  const ones = Uint8Array.of(1);
+  for (let i = 0; i < WARM_CALLS; i++) {
+    const track = i % 2 === 1;
+    warmPasses(
+      new FloatRun(
+        starts,
+        new Int32Array(0),
+        none,
+        none,
+        none,
+        ones,
+        none,
+        none,
+        track,
+        1,
+        new Crossings(),
+        'cost',
+        none,
+        none,
+        none,
+        none,
+        none,
+        none,
+      ),
+    );
+  }
 }

@@ -2,6 +2,15 @@
  * A fixed-budget MES run in floats, with the slopes and crossings of a tracked run and
  * the lower bounds a run may take from an earlier run at a lower budget.
  */
+import {
+  addScaled,
+  lowerMoney,
+  noteShort,
+  priorBounds,
+  settledFit,
+  stillShort,
+  supportOverlap,
+} from './mes-bounds.js';
 import { evaluateFloat, FloatRun, payFloat, scratchOf } from './mes-evaluate.js';
 import {
   Crossings,
@@ -12,7 +21,6 @@ import {
   type RoundTrace,
   type RunLog,
   TOL,
-  type Utility,
   weightSums,
 } from './mes-run.js';
 import type { Profile } from './profile.js';
@@ -55,90 +63,6 @@ export function recycleRun(p: Profile, run: MesRun): void {
   run.budgets = NO_SLOPES;
 }
 
-/** Per project, what {@link mesFloatRun} needs to bound rho from an earlier run. */
-interface SupportOverlap {
-  /** Per project d: the number of voters behind its supporters (classes count their size). */
-  voters: Float64Array;
-  /** The fewest points behind one voter's support (1 for approval): a voter's weight is at least this. */
-  pmin: number;
-  /** weight[j * m + d]: the points for j of the voters who support both j and d. */
-  weight: Float64Array;
-}
-
-const overlapCache = new WeakMap<Profile, SupportOverlap | null>();
-
-/**
- * {@link SupportOverlap} of a profile, or null when it would take long to compute (the
- * sum over ballots of their length squared above 5e7). Cached.
- */
-function supportOverlap(p: Profile): SupportOverlap | null {
-  const cached = overlapCache.get(p);
-  if (cached !== undefined) return cached;
-  const { n, m, ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
-  let work = 0;
-  for (let v = 0; v < n; v++) work += ((bs[v + 1] as number) - (bs[v] as number)) ** 2;
-  let r: SupportOverlap | null = null;
-  if (work <= 5e7 && m <= 2000) {
-    const mult = multiplicity.get(p);
-    const voters = new Float64Array(m);
-    let pmin = Number.POSITIVE_INFINITY;
-    const weight = new Float64Array(m * m);
-    for (let v = 0; v < n; v++) {
-      const from = bs[v] as number;
-      const to = bs[v + 1] as number;
-      const k = mult ? (mult[v] as number) : 1;
-      for (let a = from; a < to; a++) {
-        const j = bp[a] as number;
-        const w = bw[a] as number;
-        if (w / k < pmin) pmin = w / k;
-        voters[j] = (voters[j] as number) + k;
-        const row = j * m;
-        for (let c = from; c < to; c++) {
-          const at = row + (bp[c] as number);
-          weight[at] = (weight[at] as number) + w;
-        }
-      }
-    }
-    r = { voters, pmin, weight };
-  }
-  overlapCache.set(p, r);
-  return r;
-}
-
-/**
- * Lower bounds on rho in a run at a per-voter budget `raise` above the prior run's, from
- * the prior run's evaluations in `round` (its log from index `at`): see `prior` of
- * {@link mesFloatRun}. Raises `cross[d]` to each bound; returns the next log index.
- */
-function priorBounds(
-  L: RunLog,
-  at: number,
-  round: number,
-  raise: number,
-  overlap: SupportOverlap,
-  gained: Float64Array,
-  costs: Float64Array,
-  utility: Utility,
-  cross: Float64Array,
-): number {
-  let i = at;
-  for (; i < L.round.length && L.round[i] === round; i++) {
-    const d = L.project[i] as number;
-    // Only supporters short of money at the share bind it (those with enough keep paying
-    // exactly the share), so with nobody short the share cannot fall at all; otherwise
-    // they number at most their weight / pmin (and at most all supporters).
-    const poor = L.poor[i] as number;
-    const more =
-      poor > 0
-        ? raise * Math.min(overlap.voters[d] as number, poor / overlap.pmin) + (gained[d] as number)
-        : 0;
-    const drop = more / ((L.rich[i] as number) * (utility === 'cost' ? (costs[d] as number) : 1));
-    const bound = (L.rho[i] as number) - drop;
-    if (bound > (cross[d] as number)) cross[d] = bound;
-  }
-  return i;
-}
-
 /**
  * Sorts projects by `key`, smallest first, in place; equal keys keep their order (as the
  * stable Array.prototype.sort with the same comparison). Insertion sort: from one round to
@@ -157,16 +81,20 @@ function sortBy(items: number[], key: Float64Array): void {
   }
 }
 
+/**
+ * to[v] = k × from[v] for every v. A function of its own: inside the long run function
+ * this loop ran unoptimised for the first runs of a count (a quarter of the first
+ * count's time on Łódź 2022), while on its own V8 optimises it at once.
+ */
+function scaleInto(to: Float64Array, from: Float64Array, k: number): void {
+  for (let v = 0; v < from.length; v++) to[v] = k * (from[v] as number);
+}
+
 /** A run given up for the exact engine: its buffers go back to the spares; null. */
 function abandon(p: Profile, b: Float64Array, db: Float64Array): null {
   giveBuffer(p, b);
   giveBuffer(p, db);
   return null;
-}
-
-/** to[d] += by × from[offset + d] for every d. */
-function addScaled(to: Float64Array, from: Float64Array, offset: number, by: number): void {
-  for (let d = 0; d < to.length; d++) to[d] = (to[d] as number) + by * (from[offset + d] as number);
 }
 
 /**
@@ -192,79 +120,6 @@ function trackChoice(
 }
 
 /**
- * After `chosen` (points W in all, cost `cost`) is paid at `share`: lowers `money[d]`, an
- * upper bound on the money behind each project d, by what its supporters must have paid.
- * Supporters of `chosen` who do not support d pay at most share × their points
- * (W - overlap), and all of them together pay exactly the cost, so those who also support
- * d pay at least cost - share × (W - overlap).
- */
-function lowerMoney(
-  money: Float64Array,
-  overlap: SupportOverlap,
-  chosen: number,
-  cost: number,
-  W: number,
-  share: number,
-): void {
-  const m = money.length;
-  const row = chosen * m;
-  for (let d = 0; d < m; d++) {
-    const paid = cost - share * (W - (overlap.weight[row + d] as number));
-    if (paid > 0) money[d] = (money[d] as number) - paid;
-  }
-}
-
-/**
- * Whether the outcome of a run with `cap` is settled before it ends: 'over' when what it
- * has chosen (`spent`, the sum of their costs) already costs more than `cap`; 'fits' when
- * it costs at most `cap` together with every candidate still able to pay for itself, and
- * at least one candidate dropped out (`dropped`; else the run might fund every candidate,
- * which ends add1 and so needs the full run). Float sums of at most a few thousand costs
- * are within 1e-12 of the exact ones, so a margin of that size makes both answers exact
- * (undecided near the cap: the run goes on). `money` (see {@link lowerMoney}) says which
- * candidates must be short of money; each is checked once more by summing its
- * supporters' money (so float error in the bound cannot decide), and one found short
- * (below its cost, with margin) leaves `cand` for the rest of the run: a voter's money
- * never grows within a run.
- */
-function settledFit(
-  st: FloatRun,
-  cand: number[],
-  spent: number,
-  cap: number,
-  dropped: boolean,
-  money: Float64Array,
-): MesRun['partial'] {
-  if (spent > cap * (1 + 1e-12)) return 'over';
-  const { costs, start, voters, b } = st;
-  const room = cap * (1 - 1e-12) - spent;
-  let rest = 0;
-  let likely = 0;
-  for (const d of cand) {
-    const cost = costs[d] as number;
-    rest += cost;
-    if ((money[d] as number) >= cost * (1 - 1e-6)) likely += cost;
-  }
-  if (rest <= room && dropped) return 'fits';
-  // Even if every candidate whose bound says it is short of money is, the rest would not fit.
-  if (likely > room) return undefined;
-  for (let i = cand.length - 1; i >= 0; i--) {
-    const d = cand[i] as number;
-    const cost = costs[d] as number;
-    if ((money[d] as number) >= cost * (1 - 1e-6)) continue;
-    let sum = 0;
-    for (let k = start[d] as number; k < (start[d + 1] as number); k++)
-      sum += b[voters[k] as number] as number;
-    if (sum < cost * (1 - TOL)) {
-      rest -= cost;
-      cand.splice(i, 1);
-      if (rest <= room) return 'fits';
-    }
-  }
-  return undefined;
-}
-
-/**
  * Fixed-budget MES in floats (Peters, Pierczyński and Skowron, "Proportional
  * Participatory Budgeting with Additive Utilities", NeurIPS 2021; cost utilities as on
  * equalshares.net). `endowment` is the per-voter budget in the instance's currency units.
@@ -282,8 +137,8 @@ function settledFit(
  * change side as the budget rises.
  *
  * With `prior`, a float run at a lower per-voter budget e0 (its `log`), an untracked run
- * skips more evaluations (`stable` does not account for them, so tracked runs ignore it): while this run has chosen what the prior run chose in the same
- * rounds, every voter holds at least as much as there, and at most (e - e0) per voter of
+ * skips more evaluations (`stable` does not account for them, so tracked runs ignore it):
+ * while this run has chosen what the prior run chose in the same rounds, every voter holds at least as much as there, and at most (e - e0) per voter of
  * a class plus, per project paid, (prior share - this share) per point more. Only the
  * supporters who were short of money at d's share q in the prior evaluation can raise
  * more below q (the others pay exactly x × points at any x <= q either way), so the money
@@ -293,10 +148,13 @@ function settledFit(
  * evaluation with valid lower bounds chooses exactly what the plain run chooses, so the
  * outcome is the same; the bounds lapse from the first round that chooses differently.
  *
- * With `cap` (a budget in currency units; untracked runs only), the run stops after the
- * first round at which it is certain whether its full outcome costs at most `cap` (see
- * {@link settledFit}) and says which in `partial`; its `selected` then holds the rounds
- * made (add1 keeps its latest full run as `prior`: a partial one bounds only its rounds).
+ * With `cap` (a budget in currency units), the run stops after the first round at which
+ * it is certain whether its full outcome costs at most `cap` (see {@link settledFit}) and
+ * says which in `partial`; its `selected` then holds the rounds made (as `prior` such a
+ * run bounds only those rounds). A tracked run stopped this way has a trace of the rounds
+ * made, and its `stable` covers those rounds and the findings that settled the verdict:
+ * every per-voter budget in [e, e + stable) makes the same first rounds and the same
+ * verdict, not necessarily the same full outcome.
  */
 export function mesFloatRun(
   p: Profile,
@@ -315,7 +173,7 @@ export function mesFloatRun(
   const db = track ? takeBuffer(p) : NO_SLOPES;
   if (mult) {
     // A class of k identical ballots is one voter holding k endowments.
-    for (let v = 0; v < p.n; v++) b[v] = endowment * (mult[v] as number);
+    scaleInto(b, mult, endowment);
     if (track) db.set(mult);
   } else {
     b.fill(endowment);
@@ -353,7 +211,16 @@ export function mesFloatRun(
     poorD,
   );
   const trace: RoundTrace[] | undefined = track ? [] : undefined;
-  const log: RunLog = { endowment, project: [], round: [], rho: [], rich: [], poor: [] };
+  const log: RunLog = {
+    endowment,
+    project: [],
+    round: [],
+    rho: [],
+    rich: [],
+    poor: [],
+    shortRound: new Int32Array(p.m),
+    shortMoney: new Float64Array(p.m),
+  };
   // Lower bounds from a run at a lower budget, valid while this run chooses as it did
   // (see `priorBounds`); untracked runs only, since `stable` does not cover them.
   const before = !track && prior?.log && prior.log.endowment <= endowment ? prior : undefined;
@@ -377,7 +244,7 @@ export function mesFloatRun(
     }
   }
   // With `cap` (untracked runs only): stop as soon as the outcome's fit is settled.
-  const capped = cap !== undefined && !track;
+  const capped = cap !== undefined;
   const eligible = cand.length;
   let spent = 0;
   let partial: MesRun['partial'];
@@ -391,6 +258,7 @@ export function mesFloatRun(
       at = priorBounds(L, at, round, raise, overlap, gained, costs, utility, cross);
       for (const c of cand)
         if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
+      stillShort(L, round, raise, overlap, gained, costs, cand, log);
     }
     sortBy(cand, lower);
     let best = Number.POSITIVE_INFINITY;
@@ -406,7 +274,10 @@ export function mesFloatRun(
       }
       const verdict = evaluateFloat(st, c);
       if (verdict < 0) return abandon(p, b, db);
-      if (verdict === 0) continue;
+      if (verdict === 0) {
+        noteShort(log, c, round, st.money);
+        continue;
+      }
       const { rho, share, dshare, rw, pw, clear } = st;
       const cost = costs[c] as number;
       lower[c] = rho;
@@ -466,7 +337,7 @@ export function mesFloatRun(
     if (bounds && cap !== undefined) {
       spent += costs[chosen] as number;
       const dropped = run.selected.length + cand.length < eligible;
-      partial = settledFit(st, cand, spent, cap, dropped, money);
+      partial = settledFit(st, cand, spent, cap, dropped, money, log, round);
       if (partial) break;
     }
   }

@@ -67,6 +67,13 @@ export interface RunLog {
   rich: number[];
   /** The weight of its supporters who were short of money (0: nobody was). */
   poor: number[];
+  /**
+   * Per project: the first round (1-based) in which the run found it short of money, 0 if
+   * it never did; `shortMoney` holds an upper bound on the money behind it then (money
+   * only falls within a run, so it bounds every later round too).
+   */
+  shortRound: Int32Array;
+  shortMoney: Float64Array;
 }
 
 /** One round of a tracked float run. */

@@ -86,7 +86,10 @@ export function isExhaustive(p: Profile, selected: readonly number[], budget: Ra
  * the chosen one first in the tie order), the chosen project wins that round everywhere
  * in between; a candidate unaffordable at `hi` is unaffordable below it too. Float
  * values are compared with a margin far above their error; a run settled exactly gives
- * no certificate.
+ * no certificate. Two runs stopped early by a cap after the same rounds (see
+ * {@link mesFloatRun}) give the same certificate for those rounds; as the candidates
+ * short of money at `hi` are short below it too, every budget in between then has the
+ * verdict `hi` has (fits or overshoots), which is all add1 asks of it.
  */
 export function sameOutcomeBetween(p: Profile, ties: TieMode, lo: MesRun, hi: MesRun): boolean {
   const a = lo.trace;
@@ -110,6 +113,18 @@ export function sameOutcomeBetween(p: Profile, ties: TieMode, lo: MesRun, hi: Me
   }
   return true;
 }
+
+/** Stands for the run at B/n until it is needed (see `lazy` in {@link mesWithCompletion}). */
+const EMPTY_RUN: MesRun = {
+  selected: [],
+  round: new Int32Array(0),
+  share: new Float64Array(0),
+  paidAll: new Int32Array(0),
+  budgets: new Float64Array(0),
+  tieDecisions: [],
+  exact: true,
+  stable: 0,
+};
 
 export interface MesResult {
   run: MesRun;
@@ -153,8 +168,9 @@ export interface CompletionOptions extends MesOptions {
  * - `add1u`: `add1`, then greedy by score over what is left.
  * The walk jumps over budgets that provably give the same outcome (`stable` of a tracked
  * run), so it gives the same result as walking every step; `walk` forces every step.
- * Until it takes an outcome, add1 only needs to know whether each one fits, so its
- * untracked runs stop as soon as that is certain (`cap` of {@link mesFloatRun}); the
+ * Until it takes an outcome, add1 only needs to know whether each one fits, so its runs
+ * (tracked ones too) stop as soon as that is certain (`cap` of {@link mesFloatRun}), and
+ * a tracked one then proves only that verdict, over the budgets its `stable` covers; the
  * outcome taken is then run in full.
  */
 export function mesWithCompletion(
@@ -185,23 +201,32 @@ export function mesWithCompletion(
     const r = mesRun(q, e, opts, track && !opts.walk, latest, capped ? cap : undefined);
     runs++;
     if (r.exact) exactRuns++;
-    else if (!r.partial) latest = r;
+    else latest = r;
     return r;
   };
-  const eligible = mesCandidates(p).length;
+  const candidates = mesCandidates(p);
+  const eligible = candidates.length;
   let endowment = B.div(Rational.of(n));
-  let run = runAt(endowment, false);
+  const ties = opts.ties ?? 'default';
+  const exhaustive = completion === 'add1-exhaustive';
+  // At B/n voters hold B in all, so the run there can fund every candidate only when
+  // their costs add up to at most B. Otherwise add1 never stops at B/n: its outcome
+  // matters only when the first step does not fit, and is run only then (`lazy`).
+  // add1-exhaustive starts its walk at B/n with a tracked run: that run is the outcome.
+  const lazy =
+    !opts.walk &&
+    (completion === 'add1' || completion === 'add1u') &&
+    B.lt(exactCost(p, candidates));
+  let run: MesRun = lazy ? EMPTY_RUN : runAt(endowment, exhaustive);
   // Only the outcome taken needs its voters' budgets: every other run gives its buffer
   // back for later runs (recycleRun), `take` makes a run the outcome, `drop` discards one.
   const take = (next: MesRun): void => {
-    if (next !== run) recycleRun(q, run);
+    if (next !== run && run !== EMPTY_RUN) recycleRun(q, run);
     run = next;
   };
   const drop = (r: MesRun | undefined): void => {
     if (r && r !== run) recycleRun(q, r);
   };
-  const ties = opts.ties ?? 'default';
-  const exhaustive = completion === 'add1-exhaustive';
   const done = (r: MesRun) =>
     !r.partial && (r.selected.length >= eligible || (exhaustive && isExhaustive(p, r.selected, B)));
   const fits = (r: MesRun) =>
@@ -211,16 +236,19 @@ export function mesWithCompletion(
     let e = exhaustive
       ? endowment
       : Rational.of((B.num / (B.den * n) / BigInt(step)) * BigInt(step));
-    let base: MesRun | undefined = exhaustive ? runAt(e, true) : undefined;
+    let base: MesRun | undefined = exhaustive ? (run.trace ? run : runAt(e, true)) : undefined;
     if (!base) {
       // add1's first step; the outcome at B/n stays unless this one fits.
       e = e.add(stepR);
-      const first = runAt(e, true);
+      const first = runAt(e, true, true);
       if (fits(first)) {
         base = first;
         endowment = e;
         take(first);
-      } else drop(first);
+      } else {
+        drop(first);
+        if (run === EMPTY_RUN) run = runAt(endowment, false);
+      }
     }
     let gallop = 2;
     let calm = 0;
@@ -231,7 +259,9 @@ export function mesWithCompletion(
     let tracking = true;
     while (base && !done(base)) {
       if (gallop === 0 && ++calm > patience) gallop = 2;
-      // Steps over which `base` is proven to stay the outcome (at least one).
+      // Steps over which `base` is proven to stay the outcome (at least one); for a base
+      // stopped early by the cap, its verdict ('fits'), which is all the walk asks until it
+      // stops: the outcome it takes is then counted in full.
       const proven = opts.walk ? 1 : Math.max(1, Math.ceil(base.stable / step));
       if (!Number.isFinite(proven)) break; // the outcome never changes again
       // A probe needs base's trace (a tracked run).
@@ -259,8 +289,8 @@ export function mesWithCompletion(
         }
         continue;
       }
-      // Every budget from e up to just below next gives base's outcome: next is the
-      // walk's next new outcome.
+      // Every budget from e up to just below next gives base's outcome (or, for a base
+      // stopped early, an outcome that fits): next is the walk's next step to count.
       if (!fits(r)) {
         // The walk stops here and takes the step before (same outcome as base).
         if (ahead > 1) {
