@@ -92,19 +92,33 @@ export function setUpLibraryPages(options: {
   /** The moderation page of network A, filtered on library sharing requests. */
   const queue = () => `/netwerk/${a()}/moderatie?soort=library`;
 
+  /** The version (asked level and text digest) the moderation page shows for item `id`. */
+  const shownVersion = (html: string, id: number) =>
+    new RegExp(
+      `/wacht/library/${id}/publiceren"[^]*?name="version" value="([a-z]+\\.[0-9a-f]+)"`,
+    ).exec(html)?.[1];
+
   /**
-   * A decision on a sharing request on A's moderation page (decision 0009): `version` is the
-   * asked level the coordinator saw (the page's hidden field), `reason` a refusal's reason.
+   * A decision on a sharing request on A's moderation page (decision 0009): `version` is what
+   * the coordinator saw (the page's hidden field); a bare level ('region') stands for the
+   * version the page shows now when it asks that level, and is sent as it is otherwise (a
+   * decision on a request that changed). `reason` is a refusal's reason.
    */
-  const decide = (
+  const decide = async (
     by: TestClient,
     id: number,
     decision: 'publiceren' | 'afwijzen',
     fields: { version?: string; reason?: string; _csrf?: string } = {},
-  ) =>
-    by.post(`/netwerk/${a()}/moderatie/wacht/library/${id}/${decision}`, fields, {
+  ) => {
+    const level = fields.version;
+    if (level !== undefined && !level.includes('.')) {
+      const shown = shownVersion((await by.get(queue())).body, id);
+      if (shown?.startsWith(`${level}.`)) fields = { ...fields, version: shown };
+    }
+    return by.post(`/netwerk/${a()}/moderatie/wacht/library/${id}/${decision}`, fields, {
       from: queue(),
     });
+  };
 
-  return { state, client, a, byLevel, write, queue, decide };
+  return { state, client, a, byLevel, write, queue, decide, shownVersion };
 }

@@ -66,7 +66,7 @@ describe('library: sharing requests on the moderation page', () => {
     assert.doesNotMatch(html, /slotwoordnietgetoond/, 'only the start of a long text');
     assert.match(html, new RegExp(`href="/bibliotheek/${id}"[^>]*>Lees het hele bericht<`));
     assert.match(html, new RegExp(`Van ${world.people.resident.displayName},`));
-    assert.match(html, /name="version" value="municipality"/);
+    assert.match(html, /name="version" value="municipality\.[0-9a-f]{16}"/);
     // The author has an account: a refusal needs a reason.
     assert.match(html, new RegExp(`id="field-reason-library-${id}"[^>]*required`));
     // Every kind together on the unfiltered page, and in the kind filter.
@@ -142,7 +142,7 @@ describe('library: sharing requests on the moderation page', () => {
   test('a decision on a request that changed since it was shown (or without the shown level) changes nothing and says so', async () => {
     const id = await asked('Buurtbus', 'municipality');
     const page = await client('coordinator').get(queue());
-    assert.match(page.body, /name="version" value="municipality"/);
+    assert.match(page.body, /name="version" value="municipality\.[0-9a-f]{16}"/);
     // Meanwhile the author asks for the region.
     await client('resident').get(`/bibliotheek/${id}`);
     await client('resident').post(`/bibliotheek/${id}/delen`, { visibility: 'region' });
@@ -157,7 +157,7 @@ describe('library: sharing requests on the moderation page', () => {
     );
     const told = (await client('coordinator').get(queue())).body;
     assert.match(told, /Dit bericht is intussen veranderd\. Er is niets besloten\./);
-    assert.match(told, /name="version" value="region"/);
+    assert.match(told, /name="version" value="region\.[0-9a-f]{16}"/);
 
     const reason = 'Dit past niet bij de regio, sorry.';
     const staleRefusal = await decide(client('coordinator'), id, 'afwijzen', {
@@ -175,6 +175,35 @@ describe('library: sharing requests on the moderation page', () => {
     const done = await decide(client('coordinator'), id, 'publiceren', { version: 'region' });
     assert.equal(done.statusCode, 303);
     assert.equal((await find(id)).visibility, 'region');
+  });
+
+  test('a text the author changes while the request waits is not approved unseen', async () => {
+    const id = await asked('Buurtfeest', 'municipality');
+    const seen = bed.shownVersion((await client('coordinator').get(queue())).body, id);
+    assert.ok(seen?.startsWith('municipality.'), `version shown: ${seen}`);
+    // Meanwhile the author rewrites the text; the request for the municipality stays.
+    await client('resident').get(`/bibliotheek/${id}/bewerken`);
+    const edited = await client('resident').post(
+      `/bibliotheek/${id}/bewerken`,
+      { title: 'Buurtfeest', body: 'Nu met het adres van de buren erin.', extra: '', themes: '' },
+      { from: `/bibliotheek/${id}/bewerken` },
+    );
+    assert.equal(edited.statusCode, 303, edited.body.slice(0, 300));
+    assert.equal((await find(id)).requestedVisibility, 'municipality');
+
+    const stale = await decide(client('coordinator'), id, 'publiceren', { version: seen });
+    assert.equal(stale.statusCode, 303);
+    assert.equal((await find(id)).visibility, 'network', 'the new text is not shared unseen');
+    assert.match(
+      (await client('coordinator').get(queue())).body,
+      /Dit bericht is intussen veranderd\. Er is niets besloten\./,
+    );
+    // Seen again, it can be decided.
+    const done = await decide(client('coordinator'), id, 'publiceren', {
+      version: 'municipality',
+    });
+    assert.equal(done.statusCode, 303);
+    assert.equal((await find(id)).visibility, 'municipality');
   });
 
   test('who decides: the same people as before (library.approve = moderation.handle), others 403/404; CSRF kept', async () => {

@@ -3,6 +3,7 @@
 // item and approves or refuses the request through this provider. Approved, the asked
 // visibility becomes the item's; refused, the request is dropped and the item stays as it
 // was. The state stays in `library_items` (`visibility`, `requested_visibility`).
+import { createHash } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Translate } from '../../platform/i18n/index.js';
@@ -45,22 +46,37 @@ async function toWaiting(db: Executor, rows: ItemRow[], t: Translate): Promise<W
       authorId: author && !author.erased ? item.authorId : null,
       createdAt: item.createdAt,
       path: `/bibliotheek/${item.id}`,
-      // The decision is on the level the coordinator saw: asked anew, it is decided anew.
-      version: asked,
+      // The decision is on what the coordinator saw: asked anew or written anew, it is
+      // decided anew.
+      version: versionOf(item, asked),
     };
   });
 }
 
+/**
+ * What the coordinator saw of a request: the asked level and a digest of the item's texts
+ * and themes (`region.3f9c…`, 16 hex digits of SHA-256), so that an author who changes the
+ * text while the request waits does not have the new text approved unseen.
+ */
+function versionOf(item: ItemRow, asked: ItemVisibility): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([item.title, item.body, item.extra, item.themes]))
+    .digest('hex')
+    .slice(0, 16);
+  return `${asked}.${digest}`;
+}
+
 /** The asked level a posted `version` names, or undefined for anything else. */
 function askedIn(version: string | undefined): ItemVisibility | undefined {
-  return itemVisibilities.find((v) => v === version);
+  return itemVisibilities.find((v) => version?.startsWith(`${v}.`));
 }
 
 /**
- * Settles a request as the coordinator saw it (`change.version`, the asked level), then
+ * Settles a request as the coordinator saw it (`change.version`: the asked level and the
+ * texts, see versionOf), then
  * refreshes the search index and audits `library.approve` / `library.reject`. Gives the
  * item as it was, or undefined when nothing changed (no request, another network, or
- * another level asked by now).
+ * another level asked or another text written by now).
  */
 async function settle(
   db: Executor,
@@ -71,7 +87,13 @@ async function settle(
 ): Promise<ItemRow | undefined> {
   const asked = askedIn(change.version);
   if (asked === undefined) return undefined;
-  const item = await libraryRepository(db).settleRequest(networkId, id, asked, approve);
+  const item = await libraryRepository(db).settleRequest(
+    networkId,
+    id,
+    asked,
+    approve,
+    (before) => versionOf(before, asked) === change.version,
+  );
   if (!item) return undefined;
   await refreshItem(db, item.kind, item.id);
   await recordAudit(db, {
@@ -89,8 +111,8 @@ async function settle(
 
 /**
  * Library items waiting for a wider visibility (municipality, region or public) than they
- * have. Each carries the asked level as its `version`, so a decision on a request the
- * author changed since the page was shown changes nothing.
+ * have. Each carries the asked level and its texts' digest as its `version`, so a decision
+ * on a request or text the author changed since the page was shown changes nothing.
  */
 export const libraryPublication: PublicationProvider = {
   // Approving widens who sees an item that is already there: it is not "published".

@@ -225,10 +225,12 @@ export function libraryRepository(db: Executor) {
       id: number,
       asked: ItemVisibility,
       approve: boolean,
+      /** Whether the item, locked, is still as the coordinator saw it; else nothing changes. */
+      unchanged: (before: ItemRow) => boolean = () => true,
     ): Promise<ItemRow | undefined> {
       const still = and(eq(i.id, id), eq(i.networkId, networkId), eq(i.requestedVisibility, asked));
       const [before] = await db.select(itemColumns).from(i).where(still).for('update');
-      if (!before) return undefined;
+      if (!before || !unchanged(before)) return undefined;
       const rows = await db
         .update(i)
         .set({
