@@ -28,7 +28,7 @@ describe('the legal pages', () => {
       'Hoe lang bewaren we het?',
       'Uw rechten',
       '12 maanden nadat ze zijn afgesloten',
-      'het adres en het onderwerp 90 dagen',
+      'E-mails die we u sturen, bewaren we 90 dagen.',
       'Autoriteit Persoonsgegevens',
       'De organisatie die Buurtkracht voor uw buurt gebruikt',
     ]) {

@@ -72,7 +72,7 @@ export const siteMessages = defineMessages({
     'privacy.retention.accounts':
       'Een gesloten account bewaren we {months, plural, one {# maand} other {# maanden}}. Verwijdert u zelf uw account, dan gaat alles wat u herkenbaar maakt meteen weg. Wat u heeft bijgedragen blijft staan, zonder uw naam.',
     'privacy.retention.mail':
-      'Van de e-mails die we u sturen, bewaren we het adres en het onderwerp {days} dagen. Daarna gooien we ze weg.',
+      'E-mails die we u sturen, bewaren we {days} dagen. Daarna gooien we ze weg. Is er een mailserver, dan bewaren we van een verstuurde e-mail alleen het adres en het onderwerp.',
     'privacy.rightsTitle': 'Uw rechten',
     'privacy.rights.access':
       'Inzien en meenemen: op de pagina Mijn gegevens downloadt u alles wat we over u bewaren.',
@@ -162,7 +162,7 @@ export const siteMessages = defineMessages({
     'privacy.retention.accounts':
       'We keep a closed account for {months, plural, one {# month} other {# months}}. If you delete your account yourself, everything that identifies you goes at once. What you contributed stays, without your name.',
     'privacy.retention.mail':
-      'Of the emails we send you, we keep the address and the subject for {days} days. After that we delete them.',
+      'We keep the emails we send you for {days} days. After that we delete them. When a mail server is set up, we keep only the address and the subject of an email once it is sent.',
     'privacy.rightsTitle': 'Your rights',
     'privacy.rights.access':
       'See and take along: on the My data page you download everything we keep about you.',
