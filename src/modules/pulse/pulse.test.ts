@@ -471,6 +471,12 @@ describe('the pulse of a network', () => {
       assert.equal(page.statusCode, 200, who);
       assert.ok(page.body.includes('Besluiten per uitkomst'), who);
       assert.ok(!page.body.includes('minder dan 5'), who);
+      // Each chart has its heading above it, for whoever reads the page by its headings.
+      assert.match(
+        page.body,
+        /<h2[^>]*id="chart-signals-heading"[^>]*>Signalen per thema, per maand<\/h2><div class="bk-chart-with-table">/,
+        who,
+      );
     }
     for (const who of ['leader', 'regionLeader']) {
       const page = await clients[who]!.get(url);

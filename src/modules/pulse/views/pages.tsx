@@ -114,7 +114,12 @@ export function PulsePage({ ctx, vm }: { ctx: ViewContext; vm: PulseViewModel })
         </a>
       </p>
       {vm.charts.map((chart) => (
-        <BarChart key={chart.id} {...chart} />
+        <section key={chart.id} aria-labelledby={`${chart.id}-heading`}>
+          <h2 class="utrecht-heading-2" id={`${chart.id}-heading`}>
+            {chart.title}
+          </h2>
+          <BarChart {...chart} />
+        </section>
       ))}
       {vm.chartsTooSmall.map((chart) => (
         <section key={chart.id} aria-labelledby={chart.id}>
