@@ -8,6 +8,7 @@ import {
   type MessageKey,
   type Translate,
 } from '../../platform/i18n/index.js';
+import { excerpt } from '../../platform/text.js';
 import { type DeliveryChoice, deliveryChoices, type NotificationKind } from './kinds.js';
 
 /** What a line needs of a notification (a row of `notifications`). */
@@ -51,6 +52,9 @@ export interface RenderedMail {
   body: string;
 }
 
+/** A mail subject's length at most, in characters: longer ones end at a word with "…". */
+const SUBJECT_MAX = 120;
+
 /** The mail of one notification: its sentence, the link, and where to change the choice. */
 export function renderSingleMail(
   t: Translate,
@@ -60,7 +64,7 @@ export function renderSingleMail(
 ): RenderedMail {
   const line = describeNotification(t, lang, facts);
   return {
-    subject: `Buurtkracht: ${line}`.slice(0, 200),
+    subject: excerpt(`Buurtkracht: ${line}`, SUBJECT_MAX),
     body: [
       t('notifications.mail.greeting'),
       '',
