@@ -75,6 +75,24 @@ describe('the language of an invitation', () => {
     );
     assert.equal(mail?.subject, `Uitnodiging voor ${world.networks.a.name}`);
     assert.match(mail!.body, /nodigt u uit om mee te doen/);
+    // It says the role, and what the link asks of someone without an account.
+    assert.match(mail!.body, /op Buurtkracht, als bewoner\./);
+    assert.match(mail!.body, /Via deze link kiest u een naam en een wachtwoord/);
+  });
+
+  test('an email invitation to an address that has an account asks for the password, not a new one', async () => {
+    const existing = world.people.resident.email!;
+    await invite({ kind: 'email', email: existing, language: 'en' });
+    const mails = await rows<{ body: string }>(
+      t,
+      sql`select body from outbox where recipient = ${existing} order by id desc limit 1`,
+    );
+    assert.match(
+      mails[0]!.body,
+      /You already have an account\. With this link you accept the invitation with your password\./,
+    );
+    assert.doesNotMatch(mails[0]!.body, /choose a name and a password/);
+    assert.match(mails[0]!.body, /on Buurtkracht, as a resident\./);
   });
 
   test('an English letter from a Dutch coordinator: lang attribute, text and date in English; a reprint too', async () => {

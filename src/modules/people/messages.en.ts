@@ -64,7 +64,7 @@ export const en: Record<keyof typeof nl, string> = {
   'invite.code.submit': 'Continue',
   'invite.code.invalid':
     'This code does not work. It may have been used already or expired (after 30 days). Ask the coordinator for a new one.',
-  'invite.for': 'You are invited to {network} as {role}.',
+  'invite.for': 'You are invited to {network} as a {role}.',
   'invite.displayName': 'Your name as others see it',
   'invite.displayName.hint': 'For example your first name. A nickname is fine too.',
   'invite.username': 'Username',
@@ -401,7 +401,10 @@ export const en: Record<keyof typeof nl, string> = {
   'mail.yourNetwork': 'your neighbourhood network',
   'mail.aNetwork': 'a neighbourhood network',
   'mail.invitation.subject': 'Invitation to {network}',
-  'mail.invitation.body': '{inviter} invites you to take part in {network} on Buurtkracht.',
+  'mail.invitation.body':
+    '{inviter} invites you to take part in {network} on Buurtkracht, as a {role}.',
+  'mail.invitation.linkAccount':
+    'You already have an account. With this link you accept the invitation with your password. The link works for {days} days and only once:',
   'mail.invitation.link':
     'With this link you choose a name and a password. The link works for {days} days and only once:',
   'mail.leader.subject': 'Your account on Buurtkracht',

@@ -400,7 +400,10 @@ export const nl = {
   'mail.yourNetwork': 'uw buurtnetwerk',
   'mail.aNetwork': 'een buurtnetwerk',
   'mail.invitation.subject': 'Uitnodiging voor {network}',
-  'mail.invitation.body': '{inviter} nodigt u uit om mee te doen in {network} op Buurtkracht.',
+  'mail.invitation.body':
+    '{inviter} nodigt u uit om mee te doen in {network} op Buurtkracht, als {role}.',
+  'mail.invitation.linkAccount':
+    'U heeft al een account. Via deze link neemt u de uitnodiging aan met uw wachtwoord. De link werkt {days} dagen en maar één keer:',
   'mail.invitation.link':
     'Via deze link kiest u een naam en een wachtwoord. De link werkt {days} dagen en maar één keer:',
   'mail.leader.subject': 'Uw account op Buurtkracht',

@@ -1,5 +1,6 @@
 // Invitations: by email or by printed letter, and redeeming one (a new account, or a new
 // membership for an account that exists).
+import type { Executor } from '../../../db/client.js';
 import type { Actor, MemberRole } from '../../../platform/actor.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { type Lang, translator } from '../../../platform/i18n/index.js';
@@ -25,27 +26,37 @@ export function invitationService(c: ServiceContext) {
   }
 
   /**
-   * The invitation mail: the link with the code, in the language the inviter chose for the
-   * invitation (issue 12 item 13), whatever the inviter's own interface language is.
+   * The invitation mail: the role and the link with the code, in the language the inviter
+   * chose for the invitation (issue 12 item 13), whatever the inviter's own interface
+   * language is. Someone whose address already has an account is asked for their password on
+   * the accept page, not for a new name and password, and the mail says so.
    */
-  function invitationMail(
-    to: string,
-    language: Lang,
+  async function invitationMail(
+    on: Executor,
+    invitation: { email: string; language: Lang; role: MemberRole },
     networkName: string | undefined,
     inviterName: string,
     code: string,
     baseUrl: string,
   ) {
-    const t = translator(language);
+    const t = translator(invitation.language);
     const network = networkName ?? t('mail.aNetwork');
+    const hasAccount =
+      (await peopleRepository(on).findPersonByLogin(invitation.email)) !== undefined;
     return {
-      to,
+      to: invitation.email,
       subject: t('mail.invitation.subject', { network }),
       body: [
         t('letter.greetingNoName'),
         '',
-        t('mail.invitation.body', { inviter: inviterName, network }),
-        t('mail.invitation.link', { days: INVITATION_DAYS }),
+        t('mail.invitation.body', {
+          inviter: inviterName,
+          network,
+          role: t(`role.${invitation.role}`).toLowerCase(),
+        }),
+        t(hasAccount ? 'mail.invitation.linkAccount' : 'mail.invitation.link', {
+          days: INVITATION_DAYS,
+        }),
         `${baseUrl}/uitnodiging?code=${code}`,
       ].join('\n'),
     };
@@ -89,9 +100,9 @@ export function invitationService(c: ServiceContext) {
         if (row?.kind === 'email' && row.email) {
           await mailer.send(
             tx,
-            invitationMail(
-              row.email,
-              row.language,
+            await invitationMail(
+              tx,
+              { email: row.email, language: row.language, role: row.role },
               network?.name,
               actor.displayName,
               code,
@@ -182,9 +193,9 @@ export function invitationService(c: ServiceContext) {
         if (input.kind === 'email') {
           await mailer.send(
             tx,
-            invitationMail(
-              created.email!,
-              created.language,
+            await invitationMail(
+              tx,
+              { email: created.email!, language: created.language, role: created.role },
               network?.name,
               actor.displayName,
               code,
