@@ -58,4 +58,13 @@ describe('the bar chart with its table', () => {
     // The axis fits the bar that is drawn.
     assert.deepEqual(yLabels(html), [0, 2, 4, 6]);
   });
+
+  test('under many bars every few periods are labelled, so the labels do not run together', () => {
+    const under = (html: string) =>
+      [...html.matchAll(/<text[^>]*text-anchor="middle"[^>]*>(p\d+)<\/text>/g)].map((m) => m[1]);
+    assert.deepEqual(under(chart([1, 2, 3])), ['p0', 'p1', 'p2']);
+    const months = under(chart(Array.from({ length: 36 }, () => 1)));
+    assert.equal(months.length, 12);
+    assert.deepEqual(months.slice(0, 3), ['p0', 'p3', 'p6']);
+  });
 });

@@ -83,6 +83,9 @@ function Bars(props: BarChartProps) {
   const max = ticks[ticks.length - 1] ?? 1;
   const slot = (width - left) / Math.max(1, props.periods.length);
   const bar = slot * 0.6;
+  // At most about 12 labels under the bars, so that they do not run together (36 months:
+  // every third); the table holds every period.
+  const labelEvery = Math.ceil(props.periods.length / 12);
   const scale = (height - bottom - top) / max;
   const base = height - bottom;
   return (
@@ -124,9 +127,11 @@ function Bars(props: BarChartProps) {
               y -= h;
               return <rect key={s.label} x={x} y={y} width={bar} height={h} fill={colour(j)} />;
             })}
-            <text x={x + bar / 2} y={base + 16} text-anchor="middle" font-size="10" fill="#333">
-              {period.short}
-            </text>
+            {i % labelEvery === 0 ? (
+              <text x={x + bar / 2} y={base + 16} text-anchor="middle" font-size="10" fill="#333">
+                {period.short}
+              </text>
+            ) : null}
             {period.group && (i === 0 || props.periods[i - 1]?.group !== period.group) ? (
               <text x={x + bar / 2} y={base + 30} text-anchor="middle" font-size="10" fill="#333">
                 {period.group}
