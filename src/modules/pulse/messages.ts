@@ -56,7 +56,7 @@ export const pulseMessages = defineMessages({
     'pulse.budget.fromResidents': 'Voorstellen van bewoners',
     'pulse.budget.funded': 'Stemmers met minstens één gekozen project',
     'pulse.intro':
-      'Wat er in het netwerk gebeurt, in cijfers: wat bewoners inbrengen, wat er besloten wordt en wat dat doet met de buurt.',
+      'Wat er in de buurt gebeurt, in cijfers: wat bewoners inbrengen, wat er besloten wordt en wat dat doet met de buurt.',
     'pulse.leaderNote':
       'U ziet alleen getallen, geen namen. Groepen van minder dan 5 staan er niet apart in.',
     'pulse.period': 'Periode',
@@ -161,7 +161,7 @@ export const pulseMessages = defineMessages({
     'pulse.budget.fromResidents': 'Proposals from residents',
     'pulse.budget.funded': 'Voters with at least one funded project',
     'pulse.intro':
-      'What happens in the network, in numbers: what residents bring in, what is decided and what that does to the neighbourhood.',
+      'What happens in the neighbourhood, in numbers: what residents bring in, what is decided and what that does to the neighbourhood.',
     'pulse.leaderNote':
       'You see numbers only, no names. Groups of fewer than 5 are not shown separately.',
     'pulse.period': 'Period',
