@@ -40,10 +40,6 @@ declare module 'fastify' {
      */
     page(view: View, status?: number, lang?: Lang): FastifyReply;
     /**
-     * Shows a message on the next page (after a redirect), in the request's language or in
-     * `lang` (the language the next page will have, such as a new account's).
-     */
-    /**
      * A message for the next page (a signed cookie, 5 minutes): kept as its key and
      * parameters and written in the language of the page that shows it.
      */
