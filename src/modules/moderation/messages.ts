@@ -165,7 +165,8 @@ export const moderationMessages = defineMessages({
     'moderation.waiting.kind': 'Kind of message',
     'moderation.waiting.allKinds': 'All kinds',
     'moderation.waiting.show': 'Show',
-    'moderation.waiting.count': '{count, plural, one {# message is waiting} other {# messages are waiting}}',
+    'moderation.waiting.count':
+      '{count, plural, one {# message is waiting} other {# messages are waiting}}',
     'moderation.waiting.from': 'From {author}, {date}',
     'moderation.waiting.approveTitle': 'Publish',
     'moderation.waiting.approve': 'Publish',
