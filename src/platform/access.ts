@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { type Actor, isMemberOf } from './actor.js';
 import { recordAudit } from './audit.js';
+import type { MessageKey } from './i18n/index.js';
 
 export const policies = ['public', 'signedIn', 'check'] as const;
 export type Policy = (typeof policies)[number];
@@ -26,6 +27,12 @@ export interface DeniedEvent {
    * page says so and links back to the network's start page.
    */
   ownNetworkId?: number;
+  /**
+   * For a 404 where the address may have worked a moment ago (an item someone else just
+   * decided): what the error page says instead of "this page does not exist", and a way
+   * back. It must read the same for an object that never was there (another network's).
+   */
+  gone?: { body: MessageKey; back: { href: string; label: MessageKey } };
 }
 
 /**
@@ -35,10 +42,12 @@ export interface DeniedEvent {
 export class AccessDenied extends Error {
   readonly statusCode: number;
   readonly ownNetworkId: number | undefined;
-  constructor(status: 403 | 404, ownNetworkId?: number) {
+  readonly gone: DeniedEvent['gone'];
+  constructor(status: 403 | 404, ownNetworkId?: number, gone?: DeniedEvent['gone']) {
     super(status === 404 ? 'Not Found' : 'Forbidden');
     this.statusCode = status;
     this.ownNetworkId = status === 403 ? ownNetworkId : undefined;
+    this.gone = status === 404 ? gone : undefined;
   }
 }
 
@@ -100,7 +109,7 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
       origin: request.ip,
       detail: `${request.method} ${request.routeOptions.url ?? ''}`,
     });
-    throw new AccessDenied(event.status ?? 403, event.ownNetworkId);
+    throw new AccessDenied(event.status ?? 403, event.ownNetworkId, event.gone);
   }
   app.decorateRequest('actor', undefined);
   app.decorateRequest('authorized', false);

@@ -38,6 +38,9 @@ export function ErrorPage({ ctx, vm }: { ctx: ViewContext; vm: ErrorViewModel })
 }
 
 function viewModelFor(status: number, error: FastifyError): ErrorViewModel {
+  if (status === 404 && error instanceof AccessDenied && error.gone) {
+    return { title: 'error.gone.title', body: error.gone.body, back: error.gone.back };
+  }
   if (status === 404) return { title: 'error.notFound.title', body: 'error.notFound.body' };
   if (status === 413) return { title: 'error.tooLarge.title', body: 'error.tooLarge.body' };
   if (status === 400 || status === 406 || status === 415) {

@@ -83,6 +83,9 @@ export const moderationMessages = defineMessages({
     'moderation.waiting.approved': 'Het bericht is gepubliceerd.',
     'moderation.waiting.rejected': 'Het bericht is afgewezen.',
     'moderation.waiting.gone': 'Dit bericht wacht niet (meer) op publicatie.',
+    'moderation.waiting.goneBody':
+      'Dit bericht wacht niet (meer) op een besluit. Misschien heeft een andere coördinator het net afgehandeld.',
+    'moderation.waiting.backToQueue': 'Terug naar de moderatie',
     'moderation.waiting.changed':
       'Dit bericht is intussen veranderd. Er is niets besloten. Bekijk het opnieuw en beslis dan.',
     'moderation.waiting.readAll': 'Lees het hele bericht',
@@ -178,6 +181,9 @@ export const moderationMessages = defineMessages({
     'moderation.waiting.approved': 'The message is published.',
     'moderation.waiting.rejected': 'The message is rejected.',
     'moderation.waiting.gone': 'This message is not (or no longer) waiting for publication.',
+    'moderation.waiting.goneBody':
+      'This message is not (or no longer) waiting for a decision. Perhaps another coordinator has just dealt with it.',
+    'moderation.waiting.backToQueue': 'Back to moderation',
     'moderation.waiting.changed':
       'This message has changed in the meantime. Nothing was decided. Look at it again, then decide.',
     'moderation.waiting.readAll': 'Read the whole message',

@@ -118,6 +118,11 @@ export function registerWaitingRoutes(
         objectId: id.success ? id.data : undefined,
         networkId: network.id,
         status: 404,
+        // Often another coordinator decided it a moment ago: say so, and lead back.
+        gone: {
+          body: 'moderation.waiting.goneBody',
+          back: { href: queuePath(network.id), label: 'moderation.waiting.backToQueue' },
+        },
       });
     }
     const back = queuePath(network.id, kindFrom(request.body) || undefined);

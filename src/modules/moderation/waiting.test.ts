@@ -191,6 +191,20 @@ describe('the moderation page: what waits for publication', () => {
     assert.deepEqual(signal, { status: 'new', theme: 'safety' });
     const empty = await coordinator.get(page());
     assert.match(empty.body, /Er wacht niets op publicatie/);
+
+    // A second coordinator's tab still shows the signal and decides it too: not found, but
+    // the page says why and leads back to the moderation page (and nothing changes).
+    const late = await coordinator.post(decide('signal', ids.signal, 'afwijzen'), {
+      reason: 'Dubbel, al eerder gemeld.',
+    });
+    assert.equal(late.statusCode, 404);
+    assert.match(late.body, /Misschien heeft een andere coördinator het net afgehandeld/);
+    assert.match(late.body, new RegExp(`href="${page()}"`));
+    const [after] = await rows<{ status: string }>(
+      t,
+      sql`select status from signals where id = ${ids.signal}`,
+    );
+    assert.equal(after!.status, 'new');
   });
 
   test('pages: the oldest first, page 2 holds the rest', async () => {

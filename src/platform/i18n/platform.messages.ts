@@ -72,6 +72,7 @@ export const platformMessages = defineMessages({
     'error.notFound.title': 'Deze pagina bestaat niet',
     'error.notFound.body':
       'Misschien is de pagina verplaatst, of zit er een typfout in het adres. Ga terug naar de startpagina.',
+    'error.gone.title': 'Dit is er niet (meer)',
     'error.forbidden.title': 'U heeft geen toegang tot deze pagina',
     'error.forbidden.body':
       'Deze pagina is alleen voor mensen met een bepaalde rol in het buurtnetwerk. Denkt u dat dit niet klopt? Neem dan contact op met de coördinator van uw buurtnetwerk.',
@@ -165,6 +166,7 @@ export const platformMessages = defineMessages({
     'error.notFound.title': 'This page does not exist',
     'error.notFound.body':
       'The page may have moved, or there is a typo in the address. Go back to the home page.',
+    'error.gone.title': 'This is not here (any more)',
     'error.forbidden.title': 'You do not have access to this page',
     'error.forbidden.body':
       'This page is only for people with a certain role in the neighbourhood network. If you think this is wrong, please contact the coordinator of your network.',
