@@ -61,6 +61,12 @@ function table(
   };
 }
 
+/** One category of a monthly chart: its label and its count in a month ("YYYY-MM"). */
+interface MonthlyCategory {
+  label: string;
+  count: (month: string) => number;
+}
+
 /**
  * A chart of counts per month, one series per category (empty ones left out). For leaders
  * every count of 1 to 4 (a cell, a category's total, a month's total) is not shown apart, as
@@ -72,7 +78,7 @@ function monthlyChart(
   period: Period,
   asLeader: boolean,
   chart: { id: string; title: string; description: string; valueLabel: string },
-  categories: { label: string; count: (month: string) => number }[],
+  categories: MonthlyCategory[],
 ): PulseChart {
   const shown = (n: number) => (asLeader ? suppressed(n) : n);
   const counted = categories
@@ -109,11 +115,12 @@ function charts(
   themes: { theme: string; label: string }[],
   asLeader: boolean,
 ): PulseChart[] {
-  const decisions = monthlyChart(
-    t,
-    lang,
-    period,
-    asLeader,
+  const chart = (meta: Parameters<typeof monthlyChart>[4], of: MonthlyCategory[]) =>
+    monthlyChart(t, lang, period, asLeader, meta, of);
+  /** Decisions of a month that `match` (an effect, a level of involvement). */
+  const decided = (month: string, match: (d: NetworkPulse['decisions'][number]) => boolean) =>
+    sum(p.decisions.filter((d) => d.month === month && match(d)));
+  const decisions = chart(
     {
       id: 'chart-decisions',
       title: t('pulse.decisionsByEffectOverTime'),
@@ -122,14 +129,10 @@ function charts(
     },
     EFFECTS.map((effect) => ({
       label: t(`pulse.effect.${effect}`),
-      count: (month) => sum(p.decisions.filter((d) => d.month === month && d.effect === effect)),
+      count: (month) => decided(month, (d) => d.effect === effect),
     })),
   );
-  const involvement = monthlyChart(
-    t,
-    lang,
-    period,
-    asLeader,
+  const involvement = chart(
     {
       id: 'chart-involvement',
       title: t('pulse.decisionsByInvolvementOverTime'),
@@ -138,15 +141,10 @@ function charts(
     },
     INVOLVEMENT.map((level) => ({
       label: t(`pulse.involvement.${level}`),
-      count: (month) =>
-        sum(p.decisions.filter((d) => d.month === month && d.involvement === level)),
+      count: (month) => decided(month, (d) => d.involvement === level),
     })),
   );
-  const signals = monthlyChart(
-    t,
-    lang,
-    period,
-    asLeader,
+  const signals = chart(
     {
       id: 'chart-signals',
       title: t('pulse.signalsByThemeOverTime'),
