@@ -26,6 +26,14 @@ export function invitationService(c: ServiceContext) {
   }
 
   /**
+   * Whether an invitation's address already has an account: then accepting asks for its
+   * password instead of a new name and password (the accept page and the mail both say so).
+   */
+  async function accountExistsFor(on: Executor, email: string): Promise<boolean> {
+    return (await peopleRepository(on).findPersonByLogin(email)) !== undefined;
+  }
+
+  /**
    * The invitation mail: the role and the link with the code, in the language the inviter
    * chose for the invitation (issue 12 item 13), whatever the inviter's own interface
    * language is. Someone whose address already has an account is asked for their password on
@@ -41,8 +49,7 @@ export function invitationService(c: ServiceContext) {
   ) {
     const t = translator(invitation.language);
     const network = networkName ?? t('mail.aNetwork');
-    const hasAccount =
-      (await peopleRepository(on).findPersonByLogin(invitation.email)) !== undefined;
+    const hasAccount = await accountExistsFor(on, invitation.email);
     return {
       to: invitation.email,
       subject: t('mail.invitation.subject', { network }),
@@ -223,16 +230,13 @@ export function invitationService(c: ServiceContext) {
       const invitation = await repo.findUsableInvitation(hashCode(code));
       if (!invitation) return undefined;
       const network = (await places.listNetworkSummaries([invitation.networkId]))[0];
-      const existing = invitation.email
-        ? await repo.findPersonByLogin(invitation.email)
-        : undefined;
       return {
         networkName: network?.name ?? '',
         role: invitation.role,
         kind: invitation.kind,
         email: invitation.email,
         language: invitation.language,
-        hasAccount: existing !== undefined,
+        hasAccount: invitation.email ? await accountExistsFor(db, invitation.email) : false,
       };
     },
 
