@@ -6,6 +6,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { AssetUrl } from './assets.js';
 import {
+  chosenLanguage,
   isLang,
   isMessageKey,
   type Lang,
@@ -91,7 +92,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
   app.addHook('onRequest', (request, _reply, done) => {
     const lang = request.cookies[LANG_COOKIE];
     request.langChosen = isLang(lang);
-    request.lang = isLang(lang) ? lang : 'nl';
+    request.lang = chosenLanguage(lang);
     request.t = translators[request.lang];
     done();
   });
@@ -181,7 +182,7 @@ export function registerPages(app: FastifyInstance, options: PagesOptions): void
     // pages without another form need no CSRF secret or cookie. Still rate-limited.
     { config: { policy: 'public', csrf: 'exempt' } },
     async (request, reply) => {
-      const lang = isLang(request.body?.lang) ? request.body.lang : 'nl';
+      const lang = chosenLanguage(request.body?.lang);
       setLanguageCookie(reply, lang, options.secure);
       return reply.redirect(safeLocalPath(request.body?.back), 303);
     },

@@ -14,8 +14,9 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /**
- * The language to write to a person in: the one they chose (`people.language`), or `fallback`
- * (Dutch unless given) when they chose none or the value is unknown (issue 12 item 13).
+ * The language to write to a person in: the one they chose (`people.language`, the lang
+ * cookie, a form's field), or `fallback` (Dutch unless given) when they chose none or the
+ * value is unknown (issue 12 item 13).
  */
 export function chosenLanguage(value: unknown, fallback: Lang = 'nl'): Lang {
   return isLang(value) ? value : fallback;
