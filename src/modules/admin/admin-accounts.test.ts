@@ -15,6 +15,7 @@ import { signedInWorld, snapshot, type World } from '#test/helpers/admin.js';
 import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
 import { rows } from '#test/helpers/database.js';
 import { TEST_PASSWORD } from '#test/helpers/factories.js';
+import { lastMailTo } from '#test/helpers/mail.js';
 import { postMultipart } from '#test/helpers/multipart.js';
 
 describe('the administration: accounts, letters, retention and import', () => {
@@ -104,11 +105,8 @@ describe('the administration: accounts, letters, retention and import', () => {
       {},
       { from: `/beheer/mensen/${person.id}` },
     );
-    const mail = await rows<{ body: string }>(
-      t,
-      sql`select body from outbox where recipient = ${person.email} order by id desc limit 1`,
-    );
-    assert.match(mail[0]!.body, /wachtwoord-herstellen\?token=/);
+    const mail = await lastMailTo(t, person.email!);
+    assert.match(mail!.body, /wachtwoord-herstellen\?token=/);
     // An administrator cannot close their own account (nobody would be left to reopen it).
     const self = await admin.post(
       `/beheer/mensen/${world.people.admin.id}/deactiveren`,

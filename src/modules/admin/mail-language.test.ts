@@ -14,6 +14,7 @@ import {
   createWorld,
   TEST_PASSWORD,
 } from '#test/helpers/factories.js';
+import { lastMailTo } from '#test/helpers/mail.js';
 
 describe('the administration’s mail in the reader’s language', () => {
   let t: TestApp;
@@ -32,14 +33,6 @@ describe('the administration’s mail in the reader’s language', () => {
     return admin;
   }
 
-  const lastMailTo = async (to: string) =>
-    (
-      await rows<{ subject: string; body: string; person_id: number | null }>(
-        t,
-        sql`select subject, body, person_id from outbox where recipient = ${to} order by id desc limit 1`,
-      )
-    )[0];
-
   test('a test mail to an address without an account is in the administrator’s language', async () => {
     const english = await adminIn('en', '10.13.0.1');
     const sent = await english.post(
@@ -48,13 +41,13 @@ describe('the administration’s mail in the reader’s language', () => {
       { from: '/beheer/mail' },
     );
     assert.equal(sent.statusCode, 303);
-    const mail = await lastMailTo('postmaster@test.example');
+    const mail = await lastMailTo(t, 'postmaster@test.example');
     assert.equal(mail?.subject, 'Test message from Buurtkracht');
     assert.match(mail!.body, /^Hello,\n\nThis is a test message from Buurtkracht/);
     const dutch = await adminIn('nl', '10.13.0.2');
     await dutch.post('/beheer/mail', { to: 'postmaster@test.example' }, { from: '/beheer/mail' });
     assert.equal(
-      (await lastMailTo('postmaster@test.example'))?.subject,
+      (await lastMailTo(t, 'postmaster@test.example'))?.subject,
       'Testbericht van Buurtkracht',
     );
   });
@@ -64,13 +57,13 @@ describe('the administration’s mail in the reader’s language', () => {
     await t.database.db.execute(sql`update people set language = 'en' where id = ${reader.id}`);
     const dutch = await adminIn('nl', '10.13.0.3');
     await dutch.post('/beheer/mail', { to: reader.email! }, { from: '/beheer/mail' });
-    const mail = await lastMailTo(reader.email!);
+    const mail = await lastMailTo(t, reader.email!);
     assert.equal(mail?.subject, 'Test message from Buurtkracht');
     assert.equal(mail?.person_id, reader.id);
     const none = await createPerson(t.database.db, { name: 'Fatma' });
     const english = await adminIn('en', '10.13.0.4');
     await english.post('/beheer/mail', { to: none.email! }, { from: '/beheer/mail' });
-    assert.equal((await lastMailTo(none.email!))?.subject, 'Testbericht van Buurtkracht');
+    assert.equal((await lastMailTo(t, none.email!))?.subject, 'Testbericht van Buurtkracht');
   });
 
   test('a reset link from the administrator is in the person’s language, not the administrator’s', async () => {
@@ -83,7 +76,7 @@ describe('the administration’s mail in the reader’s language', () => {
       { from: `/beheer/mensen/${reader.id}` },
     );
     assert.equal(sent.statusCode, 303);
-    const mail = await lastMailTo(reader.email!);
+    const mail = await lastMailTo(t, reader.email!);
     assert.equal(mail?.subject, 'New password for Buurtkracht');
     assert.match(mail!.body, /^Dear Robin,/);
   });
@@ -99,7 +92,7 @@ describe('the administration’s mail in the reader’s language', () => {
       language: 'en',
     });
     assert.equal(added.statusCode, 303);
-    const mail = await lastMailTo('mayor@test.example');
+    const mail = await lastMailTo(t, 'mayor@test.example');
     assert.equal(mail?.subject, 'Your account on Buurtkracht');
     assert.match(mail!.body, /^Dear Alex Mayor,/);
     assert.match(mail!.body, /The link works for three days and only once:/);
@@ -142,7 +135,7 @@ describe('the administration’s mail in the reader’s language', () => {
       language: 'en',
     });
     assert.equal(sent.statusCode, 303);
-    const mail = await lastMailTo('first.coordinator@test.example');
+    const mail = await lastMailTo(t, 'first.coordinator@test.example');
     assert.match(mail!.subject, /^Invitation/);
     assert.match(mail!.body, /\/uitnodiging\?code=/);
     assert.doesNotMatch(mail!.body, /Goedendag|Beste|uitgenodigd/);
@@ -152,7 +145,7 @@ describe('the administration’s mail in the reader’s language', () => {
     await admin.post(`/beheer/netwerken/${dutch.id}/coordinator`, {
       email: 'eerste.coordinator@test.example',
     });
-    assert.match((await lastMailTo('eerste.coordinator@test.example'))!.subject, /^Uitnodiging/);
+    assert.match((await lastMailTo(t, 'eerste.coordinator@test.example'))!.subject, /^Uitnodiging/);
   });
 
   test('a first coordinator’s letter language that is not offered: 400 naming the field, input kept, nothing sent', async () => {
@@ -166,6 +159,6 @@ describe('the administration’s mail in the reader’s language', () => {
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /de taal van de uitnodiging/);
     assert.match(refused.body, /value="blijft\.staan@test\.example"/);
-    assert.equal(await lastMailTo('blijft.staan@test.example'), undefined);
+    assert.equal(await lastMailTo(t, 'blijft.staan@test.example'), undefined);
   });
 });

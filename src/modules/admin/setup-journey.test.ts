@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { adminMain } from '#src/cli/admin.js';
 import { createTestApp, type TestApp, TestClient, testConfig } from '#test/helpers/app.js';
 import { rows } from '#test/helpers/database.js';
+import { lastMailTo } from '#test/helpers/mail.js';
 
 const PUBLIC_URL = 'https://buurtkracht.test';
 const production = { NODE_ENV: 'production', PUBLIC_URL };
@@ -27,13 +28,10 @@ async function cli(t: TestApp, ...args: string[]) {
 }
 
 /** The last mail to an address, from the outbox (no mail server in tests). */
-async function lastMailTo(t: TestApp, address: string): Promise<string> {
-  const found = await rows<{ body: string }>(
-    t,
-    sql`select body from outbox where recipient = ${address} order by id desc limit 1`,
-  );
-  assert.equal(found.length, 1, `a mail to ${address}`);
-  return found[0]!.body;
+async function mailBodyTo(t: TestApp, address: string): Promise<string> {
+  const found = await lastMailTo(t, address);
+  assert.ok(found, `a mail to ${address}`);
+  return found.body;
 }
 
 /** The path and query of the first link to this site in a text. */
@@ -166,7 +164,7 @@ describe('a new installation, set up through the command line and /beheer only',
     await post(`/beheer/netwerken/${groenloNetwork}/coordinator`, {
       email: 'coordinator@welzijn.example',
     });
-    const invitation = linkIn(await lastMailTo(t, 'coordinator@welzijn.example'));
+    const invitation = linkIn(await mailBodyTo(t, 'coordinator@welzijn.example'));
     const waiting = await admin.get(`/beheer/netwerken/${groenloNetwork}`);
     assert.match(waiting.body, /Uitnodigingen die nog open staan/);
     assert.match(waiting.body, /coordinator@welzijn\.example/);
@@ -192,7 +190,7 @@ describe('a new installation, set up through the command line and /beheer only',
       displayName: 'Wim Wethouder',
       scope: `m${municipalityId}`,
     });
-    const leaderLink = linkIn(await lastMailTo(t, 'wethouder@gemeente.example'));
+    const leaderLink = linkIn(await mailBodyTo(t, 'wethouder@gemeente.example'));
     const leader = new TestClient(t.app, '10.1.0.4');
     await leader.get(leaderLink);
     const leaderPassword = await leader.post('/wachtwoord-herstellen', {
@@ -228,7 +226,7 @@ describe('a new installation, set up through the command line and /beheer only',
     assert.equal(invited.statusCode, 303);
 
     // 8. The resident accepts and is signed in; later signs in again with the password.
-    const residentLink = linkIn(await lastMailTo(t, 'bewoner@groenlo.example'));
+    const residentLink = linkIn(await mailBodyTo(t, 'bewoner@groenlo.example'));
     const resident = new TestClient(t.app, '10.1.0.5');
     await resident.get(residentLink);
     const joined = await resident.post('/uitnodiging', {

@@ -4,14 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { rows } from '#test/helpers/database.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
-
-async function lastMailTo(t: TestApp, to: string) {
-  const found = await rows<{ subject: string; body: string }>(
-    t,
-    sql`select subject, body from outbox where recipient = ${to} order by id desc limit 1`,
-  );
-  return found[0];
-}
+import { lastMailTo } from '#test/helpers/mail.js';
 
 async function signedIn(t: TestApp, email: string, userAgent?: string): Promise<TestClient> {
   const client = new TestClient(t.app);

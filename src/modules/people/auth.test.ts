@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { rows } from '#test/helpers/database.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { lastMailTo } from '#test/helpers/mail.js';
 
 describe('signing in, sessions and password reset', () => {
   let t: TestApp;
@@ -228,11 +229,8 @@ describe('signing in, sessions and password reset', () => {
       { email: person.email! },
       { from: '/wachtwoord-vergeten' },
     );
-    const second = await rows<{ body: string }>(
-      t,
-      sql`select body from outbox where recipient = ${person.email} order by id desc limit 1`,
-    );
-    const token2 = /token=([\w-]+)/.exec(second[0]!.body)?.[1];
+    const second = await lastMailTo(t, person.email!);
+    const token2 = /token=([\w-]+)/.exec(second!.body)?.[1];
     await t.database.db.execute(
       sql`update password_resets set expires_at = now() - interval '1 second'`,
     );

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { rows } from '#test/helpers/database.js';
 import { createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { letterCode } from '#test/helpers/invitations.js';
+import { lastMailTo } from '#test/helpers/mail.js';
 
 describe('the language of an invitation', () => {
   let t: TestApp;
@@ -83,16 +84,13 @@ describe('the language of an invitation', () => {
   test('an email invitation to an address that has an account asks for the password, not a new one', async () => {
     const existing = world.people.resident.email!;
     await invite({ kind: 'email', email: existing, language: 'en' });
-    const mails = await rows<{ body: string }>(
-      t,
-      sql`select body from outbox where recipient = ${existing} order by id desc limit 1`,
-    );
+    const mail = await lastMailTo(t, existing);
     assert.match(
-      mails[0]!.body,
+      mail!.body,
       /You already have an account\. With this link you accept the invitation with your password\./,
     );
-    assert.doesNotMatch(mails[0]!.body, /choose a name and a password/);
-    assert.match(mails[0]!.body, /on Buurtkracht, as a resident\./);
+    assert.doesNotMatch(mail!.body, /choose a name and a password/);
+    assert.match(mail!.body, /on Buurtkracht, as a resident\./);
   });
 
   test('an English letter from a Dutch coordinator: lang attribute, text and date in English; a reprint too', async () => {
@@ -187,10 +185,7 @@ describe('the language of an invitation', () => {
 
   /** The code in the link of the last mail to an address. */
   async function mailedCode(to: string): Promise<string> {
-    const [mail] = await rows<{ body: string }>(
-      t,
-      sql`select body from outbox where recipient = ${to} order by id desc limit 1`,
-    );
+    const mail = await lastMailTo(t, to);
     const code = /uitnodiging\?code=([\w-]+)/.exec(mail?.body ?? '')?.[1];
     assert.ok(code, `a link in the mail to ${to}`);
     return code;

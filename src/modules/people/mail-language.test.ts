@@ -2,11 +2,11 @@
 // password reset in English, with the link on PUBLIC_URL; a person who chose nothing, Dutch.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
-import { rows } from '#test/helpers/database.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
 import { letterCode } from '#test/helpers/invitations.js';
+import { lastMailTo } from '#test/helpers/mail.js';
 import { people } from './tables.js';
 
 describe('mail in the recipient’s language', () => {
@@ -20,11 +20,7 @@ describe('mail in the recipient’s language', () => {
     const client = new TestClient(t.app, '10.11.0.1');
     await client.get('/wachtwoord-vergeten');
     await client.post('/wachtwoord-vergeten', { email });
-    const [mail] = await rows<{ subject: string; body: string }>(
-      t,
-      sql`select subject, body from outbox where recipient = ${email} order by id desc limit 1`,
-    );
-    return mail!;
+    return (await lastMailTo(t, email))!;
   }
 
   test('English for a person who chose English, in whatever language the form was sent', async () => {
@@ -65,10 +61,7 @@ describe('mail in the recipient’s language', () => {
       password: 'een-lang-wachtwoord-42',
     });
     assert.equal(joined.statusCode, 303);
-    const [mail] = await rows<{ subject: string; body: string }>(
-      t,
-      sql`select subject, body from outbox where recipient = ${english.email!} order by id desc limit 1`,
-    );
+    const mail = await lastMailTo(t, english.email!);
     assert.equal(mail?.subject, `New coordinator in ${world.networks.a.name}`);
     assert.match(mail!.body, /Noor is now a coordinator of/);
   });

@@ -7,6 +7,7 @@ import { mailDeliveryNotice } from '#src/platform/mail.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { rows } from '#test/helpers/database.js';
 import { createPerson, createWorld, TEST_PASSWORD } from '#test/helpers/factories.js';
+import { lastMailTo } from '#test/helpers/mail.js';
 import { downloadMyData } from '#test/helpers/my-data.js';
 
 describe('people: security and honesty', () => {
@@ -152,10 +153,7 @@ describe('people: security and honesty', () => {
       organisationId: '',
     });
     assert.equal(own.statusCode, 303);
-    const [mail] = await rows<{ body: string }>(
-      t,
-      sql`select body from outbox where recipient = ${world.people.coordinator.email} order by id desc limit 1`,
-    );
+    const mail = await lastMailTo(t, world.people.coordinator.email!);
     const code = /code=([\w-]+)/.exec(mail!.body)?.[1];
     assert.ok(code);
     const visitor = new TestClient(t.app);
