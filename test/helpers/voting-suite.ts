@@ -1,8 +1,7 @@
 // The voting suite over HTTP against whole app processes (issue 13, "What it must show"):
 // many codes at once, one code many times at once, a change after the first ballot, and a
-// SIGKILL mid-vote. Run by test/integration/voting-pglite.test.ts (one process) and
-// voting-postgres.test.ts (two processes sharing one database), one file each so that each
-// has the test runner's whole time-out.
+// SIGKILL mid-vote. Run by test/integration/voting.test.ts on the backend of the run: one
+// process on PGlite (`npm test`), two sharing one PostgreSQL database (`npm run test:pg`).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
@@ -24,18 +23,6 @@ import {
 const PARALLEL = 1000;
 const SAME_CODE = 50;
 const KILLED = 300;
-
-/**
- * Whether the PostgreSQL suite runs: false, or why it is skipped. Under CI=true it is never
- * skipped, so a missing server fails the suite instead of passing it unseen.
- */
-export async function postgresSkip(): Promise<string | false> {
-  const state = await postgresReachable();
-  if (state === true || process.env.CI === 'true') return false;
-  const reason = `PostgreSQL is not reachable at ${postgresAdminUrl()}: ${state}`;
-  console.warn(`voting suite: skipping — ${reason}`);
-  return reason;
-}
 
 /** The ballots of a round as stored: receipts and the votes per proposal. */
 async function stored(handle: DatabaseHandle, roundId: number) {
@@ -60,17 +47,9 @@ async function stored(handle: DatabaseHandle, roundId: number) {
   };
 }
 
-/**
- * The voting suite on one backend: `processes` app processes; `skip` is the reason to skip it
- * (never under CI=true, where a missing PostgreSQL fails the suite).
- */
-export function votingSuite(backend: Backend, processes: number, skip: string | false) {
+/** The voting suite on one backend, with `processes` app processes. */
+export function votingSuite(backend: Backend, processes: number) {
   const title = `voting over HTTP: ${backend}, ${processes} app process${processes > 1 ? 'es' : ''}`;
-  if (skip) {
-    // Counted and shown as skipped, with its reason, rather than left out unseen.
-    test(title, { skip }, () => {});
-    return;
-  }
   describe(title, () => {
     let site: VotingSite;
     let next = 0;
