@@ -1,5 +1,6 @@
 // A fresh, migrated database for each test file: a copy of a migrated PGlite template
-// (kept in .tmp/, rebuilt when the migrations change), or with TEST_DB=pg a new database on
+// (kept in .tmp/, rebuilt when the migrations change; a process keeps its copies and resets
+// them between files, test/helpers/pglite-pool.ts), or with TEST_DB=pg a new database on
 // the PostgreSQL server at TEST_DATABASE_URL, created from a migrated template database.
 // Files that need the demo get a copy of a second template that holds it: the demo is
 // seeded once per test run (its dates are relative to today), not once per test file.
@@ -21,6 +22,7 @@ import pg from 'pg';
 import { type Database, type DatabaseHandle, openDatabase } from '#src/db/client.js';
 import { migrationsFolder, runMigrations } from '#src/db/migrate.js';
 import { seedDemo } from '#src/db/seed.js';
+import { pooledPglite } from './pglite-pool.js';
 
 function migrationsHash(): string {
   const hash = createHash('sha256');
@@ -114,7 +116,7 @@ export function pgliteTemplate(): Promise<Blob> {
 let ownDemo: Promise<Blob> | undefined;
 
 /** The migrated template with the demo seeded into it, built once per test run. */
-function pgliteDemoTemplate(): Promise<Blob> {
+export function pgliteDemoTemplate(): Promise<Blob> {
   if (!testRun) {
     ownDemo ??= dumpOf(migrateAndSeed);
     return ownDemo;
@@ -223,7 +225,10 @@ export interface TestDatabaseOptions {
   demo?: boolean;
 }
 
-/** A new database with every migration applied; close it when the test file is done. */
+/**
+ * A database with every migration applied and nothing else (or the demo), as if new; close
+ * it when the test file is done (on PGlite that resets it for the next file).
+ */
 export async function createTestDatabase(
   options: TestDatabaseOptions = {},
 ): Promise<DatabaseHandle> {
@@ -233,8 +238,7 @@ export async function createTestDatabase(
     if (!url) throw new Error('TEST_DB=pg needs TEST_DATABASE_URL');
     return postgresDatabase(url, demo);
   }
-  const template = demo ? await pgliteDemoTemplate() : await pgliteTemplate();
-  return openDatabase({ dataDir: 'memory://', loadDataDir: template });
+  return demo ? pooledPglite('demo', pgliteDemoTemplate) : pooledPglite('migrated', pgliteTemplate);
 }
 
 /**
