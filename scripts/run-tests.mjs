@@ -92,6 +92,8 @@ if (sharded) {
     const { file, ms } = JSON.parse(line);
     timings[file] = ms;
   }
+  // Files since removed or renamed would otherwise stay in the estimate file for ever.
+  for (const file of Object.keys(timings)) if (!existsSync(file)) delete timings[file];
   writeFileSync(TIMINGS, `${JSON.stringify(timings, null, 1)}\n`);
   rmSync(timingsFile, { force: true });
 }
