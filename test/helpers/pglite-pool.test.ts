@@ -33,7 +33,7 @@ async function state(h: DatabaseHandle): Promise<Record<string, string>> {
 
 describe('kept PGlite test databases', () => {
   test('a file sees the template again after another wrote, rewrote and deleted rows', async () => {
-    const first = await pooledPglite('pool-test', pgliteDemoTemplate);
+    const first = await pooledPglite('demo', pgliteDemoTemplate);
     const template = await state(first);
     assert.ok(Number(template.networks?.split(':')[0]) > 0, 'the demo has networks');
     const c = clientOf(first);
@@ -55,7 +55,7 @@ describe('kept PGlite test databases', () => {
     assert.notDeepEqual(await state(first), template, 'the first file changed the database');
     await first.close();
 
-    const second = await pooledPglite('pool-test', pgliteDemoTemplate);
+    const second = await pooledPglite('demo', pgliteDemoTemplate);
     assert.equal(clientOf(second), c, 'the same database is handed out again');
     assert.deepEqual(await state(second), template);
     // Triggers are on again: the audit log is still append-only.
