@@ -150,7 +150,8 @@ export function settledFit(
   const room = cap * (1 - 1e-12) - spent;
   let rest = 0;
   let likely = 0;
-  for (const d of cand) {
+  for (let i = 0; i < cand.length; i++) {
+    const d = cand[i] as number;
     const cost = costs[d] as number;
     rest += cost;
     if ((money[d] as number) >= cost * (1 - 1e-6)) likely += cost;
@@ -230,7 +231,12 @@ export function stillShort(
  * The sum of `values` over the voters of supporter entries from..to (money or slopes of a
  * project's supporters). A function of its own, so that V8 optimises the loop at once.
  */
-function sumOver(values: Float64Array, voters: Int32Array, from: number, to: number): number {
+export function sumOver(
+  values: Float64Array,
+  voters: Int32Array,
+  from: number,
+  to: number,
+): number {
   let sum = 0;
   for (let k = from; k < to; k++) sum += values[voters[k] as number] as number;
   return sum;

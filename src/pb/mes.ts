@@ -12,6 +12,7 @@
  * rational arithmetic, so floats never decide a close call.
  */
 import { greedy } from './greedy.js';
+import { sumOver } from './mes-bounds.js';
 import { perVoter, voterClasses, worthGrouping } from './mes-classes.js';
 import { mesExactRun } from './mes-exact.js';
 import { mesFloatRun, recycleRun } from './mes-float.js';
@@ -359,8 +360,9 @@ export function mesFacts(p: Profile, result: MesResult): MesFacts[] {
       // 0/0: no payment per unit of utility exists, so MES never picks it (equalshares.net).
       facts.push({ kind: 'mes', reason: 'zero-cost' });
     } else {
-      let money = 0;
-      for (let k = s; k < end; k++) money += run.budgets[p.voters[k] ?? 0] ?? 0;
+      // The same sum in the same order as a loop here; as a loop of this function (run once
+      // per count) it was compiled on its own for about 100 ms of a loaded machine's time.
+      const money = sumOver(run.budgets, p.voters, s, end);
       const missing = Math.max(cost - money, 0);
       // A new supporter brings their whole per-voter budget, whatever their points.
       facts.push({

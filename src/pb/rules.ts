@@ -63,6 +63,22 @@ export interface RuleSpec {
   run(p: Profile, instance: Instance, opts: TallyOptions): Omit<Outcome, 'rule' | 'ties'>;
 }
 
+/**
+ * Marks project c's supporters in `hit` (one byte per voter); returns how many were not
+ * marked yet. A loop of its own: this runs once per count, and as a loop of `finish`,
+ * followed by a for…of over every voter, it ran unoptimised and made an iterator result
+ * per voter (3.5 MB of garbage on Łódź 2022).
+ */
+function markSupporters(p: Profile, c: number, hit: Uint8Array): number {
+  let added = 0;
+  for (let k = p.start[c] as number; k < (p.start[c + 1] as number); k++) {
+    const v = p.voters[k] as number;
+    added += 1 - (hit[v] as number);
+    hit[v] = 1;
+  }
+  return added;
+}
+
 function finish(
   p: Profile,
   selected: number[],
@@ -72,12 +88,8 @@ function finish(
   let total = 0;
   for (const c of selected) total += p.costs[c] as number;
   const hit = new Uint8Array(p.n);
-  for (const c of selected) {
-    for (let k = p.start[c] as number; k < (p.start[c + 1] as number); k++)
-      hit[p.voters[k] as number] = 1;
-  }
   let covered = 0;
-  for (const h of hit) covered += h;
+  for (const c of selected) covered += markSupporters(p, c, hit);
   return {
     budget: p.budget,
     selected: selected.map((c) => p.ids[c] as string),
