@@ -33,6 +33,51 @@ export function scratchOf(p: Profile): Scratch {
   return r;
 }
 
+/** Per profile: the voter lists of an evaluation (see {@link FloatRun}) and whether they may pay. */
+export interface VoterLists {
+  /** The voters of the rich supporters in the scratch lists, in the same places. */
+  rich: Int32Array;
+  /** The voters of the supporters short of money, in the order found. */
+  poor: Int32Array;
+  /**
+   * Whether every project's supporter list names each voter at most once (as the reader
+   * builds them; a profile made by hand may not): only then can a payment be made from the
+   * lists (a voter named twice pays twice, each time from what the first payment left).
+   */
+  distinct: boolean;
+}
+const listCache = new WeakMap<Profile, VoterLists>();
+
+/** {@link VoterLists} of profile p, as long as its longest supporter list; cached. */
+export function voterListsOf(p: Profile): VoterLists {
+  let r = listCache.get(p);
+  if (!r) {
+    const most = scratchOf(p)[0].length;
+    r = { rich: new Int32Array(most), poor: new Int32Array(most), distinct: distinctSupporters(p) };
+    listCache.set(p, r);
+  }
+  return r;
+}
+
+/**
+ * For tests: the runs of profile p pay as {@link payVoters} does, reading every supporter's
+ * budget (the reference for the payment from an evaluation's lists). Before its first run.
+ */
+export function payByReading(p: Profile): void {
+  const most = scratchOf(p)[0].length;
+  listCache.set(p, { rich: new Int32Array(most), poor: new Int32Array(most), distinct: false });
+}
+
+/** Whether no project's supporter list names a voter twice (lists are in increasing order). */
+function distinctSupporters(p: Profile): boolean {
+  for (let c = 0; c < p.m; c++) {
+    const to = p.start[c + 1] as number;
+    for (let k = (p.start[c] as number) + 1; k < to; k++)
+      if ((p.voters[k] as number) <= (p.voters[k - 1] as number)) return false;
+  }
+  return true;
+}
+
 /** What one run of {@link mesFloatRun} shares with {@link evaluateFloat}; one per run. */
 export class FloatRun {
   // Results of the latest evaluation. NaN to start: the fields hold doubles from the
@@ -58,6 +103,15 @@ export class FloatRun {
   pKept = 0;
   pMinB = Number.NaN;
   pHopeless = false;
+  /**
+   * The project whose latest evaluation left its supporters' voters in `richV` (the first
+   * `listedRich`, matching scratchB) and `poorV` (the first `listedPoor`), -1 for none: an
+   * untracked approval evaluation on single voters (`fuse`) that found the project
+   * affordable. Its payment, when it is chosen next, reads them instead of every budget.
+   */
+  listed = -1;
+  listedRich = 0;
+  listedPoor = 0;
   constructor(
     readonly start: Int32Array,
     readonly voters: Int32Array,
@@ -77,6 +131,9 @@ export class FloatRun {
     readonly poorB: Float64Array,
     readonly poorW: Float64Array,
     readonly poorD: Float64Array,
+    readonly richV: Int32Array,
+    readonly poorV: Int32Array,
+    readonly fuse: boolean,
   ) {}
 
   /** Stores what the first pass of an evaluation found. */
@@ -124,7 +181,33 @@ export function payFloat(
   const to = st.start[chosen + 1] as number;
   if (st.track) return payTracked(st, mult, from, to, share, dshare);
   if (mult) return payClasses(st, mult, from, to, share);
+  if (st.listed === chosen) return payListed(st, share);
   return payVoters(st, st.unit[chosen] === 1, from, to, share);
+}
+
+/**
+ * The payment of the project evaluated last (`listed`), from the lists its evaluation left
+ * (see evaluateFloat), on approval ballots of single voters. Nothing has changed a budget
+ * since. The rich ones (their budgets in scratchB) were last compared with this very share
+ * and hold at least it, so max(b - share, 0), what {@link payVoters} computes, is
+ * b - share: no budget is read again. Those short of money were found short at this share
+ * or at an earlier one of the water-filling (in floats not always below this one), so they
+ * pay as in payVoters, from their budgets read again. Every number is that of payVoters:
+ * on Warszawa 2026, reading each supporter's budget again took a third of a count.
+ */
+function payListed(st: FloatRun, share: number): number {
+  const { b, scratchB, richV, poorV } = st;
+  const rich = st.listedRich;
+  for (let k = 0; k < rich; k++) b[richV[k] as number] = (scratchB[k] as number) - share;
+  const poor = st.listedPoor;
+  let paidAll = 0;
+  for (let k = 0; k < poor; k++) {
+    const v = poorV[k] as number;
+    const bv = b[v] as number;
+    paidAll += +(bv < share);
+    b[v] = Math.max(bv - share, 0);
+  }
+  return paidAll;
 }
 
 /**
@@ -207,6 +290,7 @@ export function evaluateFloat(st: FloatRun, c: number): number {
   // First pass at the equal share cost/W: money behind the project, and who is poor.
   let share = cost / wc;
   const ones = unit[c] === 1;
+  st.listed = -1;
   // With all weights 1 (approval), share * w is share itself and rw counts supporters:
   // the same float operations without reading weights. minB is the smallest budget
   // among the rich supporters, so a pass that would find no new poor one is skipped.
@@ -316,43 +400,66 @@ export function evaluateFloat(st: FloatRun, c: number): number {
   st.rw = rw;
   st.pw = ones ? pc : pw;
   st.clear = clear;
+  if (ones && st.fuse) {
+    st.listed = c;
+    st.listedRich = kept;
+    st.listedPoor = pc;
+  }
   return 1;
 }
 
-// Every kind of pass, over no supporters, when the engine loads (WARM_CALLS times: V8
-// keeps type feedback for a function only after it has run for a while): the code after
-// a pass's loop then has feedback before V8 compiles the loop alone on entering it
-// mid-way (on-stack replacement). Without it, that compiled loop deoptimised on reaching
+// Every kind of pass, over three supporters (see warmPasses), when the engine loads
+// (WARM_CALLS times: V8 keeps type feedback for a function only after it has run for a
+// while): each branch of a pass's loop and the code after it then have feedback before V8
+// compiles the loop alone on entering it mid-way (on-stack replacement). Without it, that compiled loop deoptimised on reaching
 // the code after it, at times on every call for a whole count (over a thousand times in
 // one count of Warszawa 2026, one process in five; about 25 deoptimisations otherwise).
 const WARM_CALLS = 400;
 {
-  const none = new Float64Array(0);
-  const starts = Int32Array.of(0, 0);
-  const ones = Uint8Array.of(1);
-  for (let i = 0; i < WARM_CALLS; i++) {
-    const track = i % 2 === 1;
-    warmPasses(
+  // Voters 0, 1, 2 (budgets 0.5, 3, 5.5) support project 0, with points 1, 2, 1; voter 3
+  // (budget 0) is all 1100 supporters of project 1 (see warmPasses). Amounts have fractions
+  // (as real ones do): whole ones left feedback for small integers, and the first real
+  // amount deoptimised the pass ("not a Smi"), as did an endowment of 1 the run's shape.
+  const starts = Int32Array.of(0, 3, 1103);
+  const voters = new Int32Array(1103).fill(3);
+  voters.set([0, 1, 2]);
+  const weights = new Float64Array(1103).fill(1);
+  weights[1] = 2;
+  const ones = Uint8Array.of(1, 1);
+  const scratch = Array.from({ length: 6 }, () => new Float64Array(1103));
+  const richV = new Int32Array(1103);
+  const poorV = new Int32Array(1103);
+  const some = (k: number) => scratch[k] as Float64Array;
+  // One run of each kind, made once (passes only read budgets and write the scratch lists).
+  const runs = [false, true].map(
+    (track) =>
       new FloatRun(
         starts,
-        new Int32Array(0),
-        none,
-        none,
-        none,
+        voters,
+        weights,
+        Float64Array.of(3.75, 1e9 + 0.5),
+        Float64Array.of(4, 1100),
         ones,
-        none,
-        none,
+        Float64Array.of(0.5, 3, 5.5, 0),
+        Float64Array.of(0.75, 1.5, 0.25, 0.5),
         track,
-        1,
+        1.5,
         new Crossings(),
         'cost',
-        none,
-        none,
-        none,
-        none,
-        none,
-        none,
+        some(0),
+        some(1),
+        some(2),
+        some(3),
+        some(4),
+        some(5),
+        richV,
+        poorV,
+        !track,
       ),
-    );
+  );
+  for (let i = 0; i < WARM_CALLS; i++) {
+    const st = runs[i % 2] as FloatRun;
+    // The check for a hopeless project last, once feedback is kept (see warmPasses).
+    warmPasses(st, i >= WARM_CALLS - 2);
   }
 }

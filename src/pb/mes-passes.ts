@@ -10,7 +10,9 @@ import { TOL } from './mes-run.js';
 
 /**
  * The first pass of an untracked evaluation on approval ballots, at the equal share:
- * money behind the project, and who is short of it; in blocks of 1024 supporters between
+ * money behind the project, and who is short of it (their voters in `poorV`, the others'
+ * in `richV` beside their budgets in scratchB, for a payment without reading budgets
+ * again; see payListed in mes-evaluate.ts); in blocks of 1024 supporters between
  * the checks for a hopeless project (at the same supporters as the tracked pass).
  * Results in the `p…` fields of `st`.
  */
@@ -21,7 +23,7 @@ export function passApproval(
   share: number,
   cost: number,
 ): void {
-  const { voters, b, endowment, scratchB } = st;
+  const { voters, b, endowment, scratchB, richV, poorV } = st;
   let money = 0;
   let pm = 0;
   let pc = 0;
@@ -39,12 +41,16 @@ export function passApproval(
       // the rich budgets in scratchB come out exactly as with an if. A poor supporter's
       // budget is written past the rich ones and overwritten; in minB it counts as
       // bi + 1e308, above any budget, and minB is set to Infinity below when nobody is rich.
-      const bi = b[voters[k] as number] as number;
+      const v = voters[k] as number;
+      const bi = b[v] as number;
       const poor = +(bi < share);
       money += bi;
       pm += bi * poor;
+      // The voter goes to both lists; the next supporter overwrites the wrong one.
+      poorV[pc] = v;
       pc += poor;
       scratchB[kept] = bi;
+      richV[kept] = v;
       kept += 1 - poor;
       const r = bi + poor * 1e308;
       minB = r < minB ? r : minB;
@@ -201,7 +207,8 @@ export function passPointsTracked(st: FloatRun, s: number, e: number, share: num
 
 /**
  * One more water-filling pass on approval ballots over the `kept` rich supporters in the
- * scratch lists, at the raised share: who of them is now short. Starts from the sums so
+ * scratch lists, at the raised share: who of them is now short (their voters move from
+ * `richV` to the end of `poorV`). Starts from the sums so
  * far (pm, dpm, pc, np) and stores the new ones, the rich left and their smallest budget
  * in the `p…` fields of `st` (a function of its own, as the first passes).
  */
@@ -214,13 +221,14 @@ export function refillApproval(
   pc: number,
   np: number,
 ): void {
-  const { track, scratchB, scratchD, poorB, poorW, poorD } = st;
+  const { track, scratchB, scratchD, poorB, poorW, poorD, richV, poorV } = st;
   let minB = Number.POSITIVE_INFINITY;
   let next = 0;
   for (let k = 0; k < kept; k++) {
     const bi = scratchB[k] as number;
     if (bi < share) {
       pm += bi;
+      poorV[pc] = richV[k] as number;
       pc++;
       if (track) {
         dpm += scratchD[k] as number;
@@ -231,6 +239,7 @@ export function refillApproval(
     } else {
       if (bi < minB) minB = bi;
       if (track) scratchD[next] = scratchD[k] as number;
+      richV[next] = richV[k] as number;
       scratchB[next++] = bi;
     }
   }
@@ -278,17 +287,25 @@ export function refillPoints(
 }
 
 /**
- * Runs every pass of this file once over no supporters (see the end of mes-evaluate.ts,
- * which calls it with an empty run when the engine loads): only the code after each loop
- * runs, so that it has type feedback before V8 first compiles the loop.
+ * Runs every pass of this file once on a made-up run (see the end of mes-evaluate.ts, which
+ * calls it when the engine loads): project 0's three supporters hold 0.5, 3 and 5.5, so
+ * that at share 1.25 one is short and at 3.25 one more, and every branch of each loop and the code
+ * after it have type feedback before V8 first compiles the loop. With `hopeless`, project
+ * 1's 1100 supporters hold nothing: the check for a hopeless project runs too (its first
+ * run mid-count deoptimised the compiled pass, and refilling a pass whose short branch had
+ * never run did the same; each cost a recompilation). Only the run's own arrays are written.
  */
-export function warmPasses(st: FloatRun): void {
-  passApproval(st, 0, 0, 1, 1);
-  passPoints(st, 0, 0, 1);
-  refillApproval(st, 0, 1, 0, 0, 0, 0);
-  refillPoints(st, 0, 1, 0, 0, 0, 0, 0);
+export function warmPasses(st: FloatRun, hopeless: boolean): void {
+  passApproval(st, 0, 3, 1.25, 3.75);
+  refillApproval(st, st.pKept, 3.25, st.pPm, 0, st.pPc, 0);
+  passPoints(st, 0, 3, 1.25);
+  refillPoints(st, st.pKept, 3.25, st.pPm, 0, st.pPc, st.pPw, 0);
+  if (hopeless) passApproval(st, 3, 1103, 1.25, 1e9 + 0.5);
   if (st.track) {
-    passApprovalTracked(st, 0, 0, 1, 1);
-    passPointsTracked(st, 0, 0, 1);
+    passApprovalTracked(st, 0, 3, 1.25, 3.75);
+    refillApproval(st, st.pKept, 3.25, st.pPm, st.pDpm, st.pPc, st.pNp);
+    passPointsTracked(st, 0, 3, 1.25);
+    refillPoints(st, st.pKept, 3.25, st.pPm, st.pDpm, st.pPc, st.pPw, st.pNp);
+    if (hopeless) passApprovalTracked(st, 3, 1103, 1.25, 1e9 + 0.5);
   }
 }
