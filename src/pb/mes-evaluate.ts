@@ -33,7 +33,7 @@ export function scratchOf(p: Profile): Scratch {
   return r;
 }
 
-/** Per profile: the voter lists of an evaluation (see {@link FloatRun}) and whether they may pay. */
+/** Per profile: the voter lists of an evaluation (see {@link FloatRun}) and whether to use them. */
 export interface VoterLists {
   /** The voters of the rich supporters in the scratch lists, in the same places. */
   rich: Int32Array;
@@ -408,14 +408,24 @@ export function evaluateFloat(st: FloatRun, c: number): number {
   return 1;
 }
 
-// Every kind of pass, over three supporters (see warmPasses), when the engine loads
+// Every kind of pass, over three supporters (see warmPasses), before the first float run
 // (WARM_CALLS times: V8 keeps type feedback for a function only after it has run for a
 // while): each branch of a pass's loop and the code after it then have feedback before V8
-// compiles the loop alone on entering it mid-way (on-stack replacement). Without it, that compiled loop deoptimised on reaching
-// the code after it, at times on every call for a whole count (over a thousand times in
-// one count of Warszawa 2026, one process in five; about 25 deoptimisations otherwise).
+// compiles the loop alone on entering it mid-way (on-stack replacement). Without it, that
+// compiled loop deoptimised on reaching the code after it, at times on every call for a
+// whole count (over a thousand times in one count of Warszawa 2026, one process in five;
+// about 25 deoptimisations otherwise).
 const WARM_CALLS = 400;
-{
+let warm = false;
+
+/**
+ * Runs the warm-up above once per process, before the first float run ({@link mesFloatRun}
+ * calls it): when the engine loaded, it cost every command about 5 ms, `--help` and the
+ * greedy rules too (a fifth of what `--help` takes above bare node).
+ */
+export function warmOnce(): void {
+  if (warm) return;
+  warm = true;
   // Voters 0, 1, 2 (budgets 0.5, 3, 5.5) support project 0, with points 1, 2, 1; voter 3
   // (budget 0) is all 1100 supporters of project 1 (see warmPasses). Amounts have fractions
   // (as real ones do): whole ones left feedback for small integers, and the first real

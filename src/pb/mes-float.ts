@@ -11,7 +11,14 @@ import {
   stillShort,
   supportOverlap,
 } from './mes-bounds.js';
-import { evaluateFloat, FloatRun, payFloat, scratchOf, voterListsOf } from './mes-evaluate.js';
+import {
+  evaluateFloat,
+  FloatRun,
+  payFloat,
+  scratchOf,
+  voterListsOf,
+  warmOnce,
+} from './mes-evaluate.js';
 import {
   Crossings,
   type MesOptions,
@@ -165,6 +172,7 @@ export function mesFloatRun(
   prior?: MesRun,
   cap?: number,
 ): MesRun | null {
+  warmOnce();
   const utility = opts.utility ?? 'cost';
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
