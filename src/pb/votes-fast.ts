@@ -105,24 +105,43 @@ function hashOf(text: string, from: number, to: number): number {
 }
 
 /**
- * How many ballots and vote entries to make room for, from the lines in the first 64 KB
- * after `pos`: their average length gives the number of lines, their commas (at most one
- * more id each) the entries, with a tenth to spare.
+ * How many ballots and vote entries to make room for, from the lines in four samples of
+ * 16 KB spread over the text after `pos` (the first 64 KB alone promised Łódź 2022 a tenth
+ * too few entries: its later ballots are longer; growing the arrays mid-scan copied them
+ * and deoptimised the scan): their average length gives the number of lines, their commas
+ * (at most one more id each) the entries, with a tenth to spare.
  */
 function roomFor(text: string, pos: number): { ballots: number; entries: number } {
-  const end = Math.min(text.length, pos + 65_536);
+  const rest = text.length - pos;
+  const size = Math.min(16_384, Math.ceil(rest / 4));
   let lines = 1;
   let commas = 0;
-  for (let i = pos; i < end; i++) {
+  let read = 0;
+  for (let w = 0; w < 4; w++) {
+    const from = pos + Math.floor(((rest - size) * w) / 3);
+    const to = Math.min(text.length, from + size);
+    read += to - from;
+    const [l, c] = countLines(text, from, to);
+    lines += l;
+    commas += c;
+  }
+  const ballots = Math.ceil(((rest / Math.max(read, 1)) * lines * 11) / 10);
+  return {
+    ballots: Math.max(1024, ballots),
+    entries: Math.max(4096, Math.ceil((ballots * (lines + commas) * 11) / (10 * lines))),
+  };
+}
+
+/** The line ends and commas in text[from, to). */
+function countLines(text: string, from: number, to: number): [number, number] {
+  let lines = 0;
+  let commas = 0;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) lines++;
     else if (c === 44) commas++;
   }
-  const ballots = Math.ceil((((text.length - pos) / Math.max(end - pos, 1)) * lines * 11) / 10);
-  return {
-    ballots: Math.max(1024, ballots),
-    entries: Math.max(4096, Math.ceil((ballots * (lines + commas)) / lines)),
-  };
+  return [lines, commas];
 }
 
 /** Growable typed arrays of the scan: per ballot and per vote entry. */
