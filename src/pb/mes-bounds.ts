@@ -150,8 +150,7 @@ export function settledFit(
   const room = cap * (1 - 1e-12) - spent;
   let rest = 0;
   let likely = 0;
-  for (let i = 0; i < cand.length; i++) {
-    const d = cand[i] as number;
+  for (const d of cand) {
     const cost = costs[d] as number;
     rest += cost;
     if ((money[d] as number) >= cost * (1 - 1e-6)) likely += cost;

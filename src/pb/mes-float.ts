@@ -118,8 +118,7 @@ function trackChoice(
 ): void {
   const rc = lower[chosen] as number;
   const drc = dlower[chosen] as number;
-  for (let i = 0; i < cand.length; i++) {
-    const d = cand[i] as number;
+  for (const d of cand) {
     if (exactRho[d] === 1 && exactRho[chosen] === 1) continue; // two constants
     const ld = lower[d] as number;
     const dld = dlower[d] as number;
@@ -269,12 +268,8 @@ export function mesFloatRun(
       // Bounds from the earlier run's evaluations of this round.
       const L = before.log;
       at = priorBounds(L, at, round, raise, overlap, gained, costs, utility, cross);
-      // Indexed loops over candidates here and below: until V8 has optimised a run, a
-      // for…of made an iterator result per step (2 MB of garbage in Łódź 2022's count).
-      for (let i = 0; i < cand.length; i++) {
-        const c = cand[i] as number;
+      for (const c of cand)
         if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
-      }
       stillShort(L, round, raise, overlap, gained, costs, cand, log);
     }
     sortBy(cand, lower);
@@ -314,10 +309,7 @@ export function mesFloatRun(
     cand.length = kept;
     if (evaluated.length === 0) break;
     tied.length = 0;
-    for (let i = 0; i < evaluated.length; i++) {
-      const c = evaluated[i] as number;
-      if ((lower[c] as number) <= best * (1 + TOL)) tied.push(c);
-    }
+    for (const c of evaluated) if ((lower[c] as number) <= best * (1 + TOL)) tied.push(c);
     if (tied.length > 1) {
       if (tied.some((c) => exactRho[c] === 0)) return abandon(p, b, db);
       tied = tied.filter((c) => lower[c] === best);
