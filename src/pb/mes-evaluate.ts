@@ -33,51 +33,6 @@ export function scratchOf(p: Profile): Scratch {
   return r;
 }
 
-/** Per profile: the voter lists of an evaluation (see {@link FloatRun}) and whether to use them. */
-export interface VoterLists {
-  /** The voters of the rich supporters in the scratch lists, in the same places. */
-  rich: Int32Array;
-  /** The voters of the supporters short of money, in the order found. */
-  poor: Int32Array;
-  /**
-   * Whether every project's supporter list names each voter at most once (as the reader
-   * builds them; a profile made by hand may not): only then can a payment be made from the
-   * lists (a voter named twice pays twice, each time from what the first payment left).
-   */
-  distinct: boolean;
-}
-const listCache = new WeakMap<Profile, VoterLists>();
-
-/** {@link VoterLists} of profile p, as long as its longest supporter list; cached. */
-export function voterListsOf(p: Profile): VoterLists {
-  let r = listCache.get(p);
-  if (!r) {
-    const most = scratchOf(p)[0].length;
-    r = { rich: new Int32Array(most), poor: new Int32Array(most), distinct: distinctSupporters(p) };
-    listCache.set(p, r);
-  }
-  return r;
-}
-
-/**
- * For tests: the runs of profile p pay as {@link payVoters} does, reading every supporter's
- * budget (the reference for the payment from an evaluation's lists). Before its first run.
- */
-export function payByReading(p: Profile): void {
-  const most = scratchOf(p)[0].length;
-  listCache.set(p, { rich: new Int32Array(most), poor: new Int32Array(most), distinct: false });
-}
-
-/** Whether no project's supporter list names a voter twice (lists are in increasing order). */
-function distinctSupporters(p: Profile): boolean {
-  for (let c = 0; c < p.m; c++) {
-    const to = p.start[c + 1] as number;
-    for (let k = (p.start[c] as number) + 1; k < to; k++)
-      if ((p.voters[k] as number) <= (p.voters[k - 1] as number)) return false;
-  }
-  return true;
-}
-
 /** What one run of {@link mesFloatRun} shares with {@link evaluateFloat}; one per run. */
 export class FloatRun {
   // Results of the latest evaluation. NaN to start: the fields hold doubles from the
@@ -103,15 +58,6 @@ export class FloatRun {
   pKept = 0;
   pMinB = Number.NaN;
   pHopeless = false;
-  /**
-   * The project whose latest evaluation left its supporters' voters in `richV` (the first
-   * `listedRich`, matching scratchB) and `poorV` (the first `listedPoor`), -1 for none: an
-   * untracked approval evaluation on single voters (`fuse`) that found the project
-   * affordable. Its payment, when it is chosen next, reads them instead of every budget.
-   */
-  listed = -1;
-  listedRich = 0;
-  listedPoor = 0;
   constructor(
     readonly start: Int32Array,
     readonly voters: Int32Array,
@@ -131,9 +77,6 @@ export class FloatRun {
     readonly poorB: Float64Array,
     readonly poorW: Float64Array,
     readonly poorD: Float64Array,
-    readonly richV: Int32Array,
-    readonly poorV: Int32Array,
-    readonly fuse: boolean,
   ) {}
 
   /** Stores what the first pass of an evaluation found. */
@@ -181,51 +124,7 @@ export function payFloat(
   const to = st.start[chosen + 1] as number;
   if (st.track) return payTracked(st, mult, from, to, share, dshare);
   if (mult) return payClasses(st, mult, from, to, share);
-  if (st.listed === chosen) return payListed(st, share);
   return payVoters(st, st.unit[chosen] === 1, from, to, share);
-}
-
-/**
- * The payment of the project evaluated last (`listed`), from the lists its evaluation left
- * (see evaluateFloat), on approval ballots of single voters. Nothing has changed a budget
- * since. The rich ones (their budgets in scratchB) were last compared with this very share
- * and hold at least it, so max(b - share, 0), what {@link payVoters} computes, is
- * b - share: no budget is read again. Those short of money were found short at this share
- * or at an earlier one of the water-filling (in floats not always below this one), so they
- * pay as in payVoters, from their budgets read again. Every number is that of payVoters:
- * on Warszawa 2026, reading each supporter's budget again took a third of a count.
- */
-function payListed(st: FloatRun, share: number): number {
-  payRich(st.b, st.scratchB, st.richV, st.listedRich, share);
-  return payPoor(st.b, st.poorV, st.listedPoor, share);
-}
-
-/**
- * The rich of payListed pay: b[richV[k]] = budget[k] - share. Each loop of the payment is
- * a function of its own (and warmed up, see warmOnce): as one function, its loop for the
- * poor, which early rounds never reach, had no type feedback and deoptimised the compiled
- * payment up to ten times in a count of Warszawa 2026.
- */
-function payRich(
-  b: Float64Array,
-  budget: Float64Array,
-  richV: Int32Array,
-  rich: number,
-  share: number,
-): void {
-  for (let k = 0; k < rich; k++) b[richV[k] as number] = (budget[k] as number) - share;
-}
-
-/** Those short of money in payListed pay all they have (as payVoters); returns how many did. */
-function payPoor(b: Float64Array, poorV: Int32Array, poor: number, share: number): number {
-  let paidAll = 0;
-  for (let k = 0; k < poor; k++) {
-    const v = poorV[k] as number;
-    const bv = b[v] as number;
-    paidAll += +(bv < share);
-    b[v] = Math.max(bv - share, 0);
-  }
-  return paidAll;
 }
 
 /**
@@ -308,7 +207,6 @@ export function evaluateFloat(st: FloatRun, c: number): number {
   // First pass at the equal share cost/W: money behind the project, and who is poor.
   let share = cost / wc;
   const ones = unit[c] === 1;
-  st.listed = -1;
   // With all weights 1 (approval), share * w is share itself and rw counts supporters:
   // the same float operations without reading weights. minB is the smallest budget
   // among the rich supporters, so a pass that would find no new poor one is skipped.
@@ -418,11 +316,6 @@ export function evaluateFloat(st: FloatRun, c: number): number {
   st.rw = rw;
   st.pw = ones ? pc : pw;
   st.clear = clear;
-  if (ones && st.fuse) {
-    st.listed = c;
-    st.listedRich = kept;
-    st.listedPoor = pc;
-  }
   return 1;
 }
 
@@ -455,8 +348,6 @@ export function warmOnce(): void {
   weights[1] = 2;
   const ones = Uint8Array.of(1, 1);
   const scratch = Array.from({ length: 6 }, () => new Float64Array(1103));
-  const richV = new Int32Array(1103);
-  const poorV = new Int32Array(1103);
   const some = (k: number) => scratch[k] as Float64Array;
   // One run of each kind, made once (passes only read budgets and write the scratch lists).
   const runs = [false, true].map(
@@ -480,19 +371,11 @@ export function warmOnce(): void {
         some(3),
         some(4),
         some(5),
-        richV,
-        poorV,
-        !track,
       ),
   );
-  // The payment from an evaluation's lists, into budgets of its own.
-  const paid = new Float64Array(4);
   for (let i = 0; i < WARM_CALLS; i++) {
     const st = runs[i % 2] as FloatRun;
     // The check for a hopeless project last, once feedback is kept (see warmPasses).
     warmPasses(st, i >= WARM_CALLS - 2);
-    paid.set(st.b);
-    payRich(paid, scratch[0] as Float64Array, richV, 2, 0.25);
-    payPoor(paid, poorV, 2, 0.75);
   }
 }

@@ -11,14 +11,7 @@ import {
   stillShort,
   supportOverlap,
 } from './mes-bounds.js';
-import {
-  evaluateFloat,
-  FloatRun,
-  payFloat,
-  scratchOf,
-  voterListsOf,
-  warmOnce,
-} from './mes-evaluate.js';
+import { evaluateFloat, FloatRun, payFloat, scratchOf, warmOnce } from './mes-evaluate.js';
 import {
   Crossings,
   type MesOptions,
@@ -196,7 +189,6 @@ export function mesFloatRun(
   const exactRho = new Uint8Array(p.m);
   // Work space of one evaluation, kept per profile (runs are synchronous, never nested).
   const [scratchB, scratchW, scratchD, poorB, poorW, poorD] = scratchOf(p);
-  const lists = voterListsOf(p);
   const x = new Crossings();
   const run = newRun(p);
   const st = new FloatRun(
@@ -218,9 +210,6 @@ export function mesFloatRun(
     poorB,
     poorW,
     poorD,
-    lists.rich,
-    lists.poor,
-    !track && !mult && lists.distinct,
   );
   const trace: RoundTrace[] | undefined = track ? [] : undefined;
   const log: RunLog = {

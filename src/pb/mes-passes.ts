@@ -10,9 +10,7 @@ import { TOL } from './mes-run.js';
 
 /**
  * The first pass of an untracked evaluation on approval ballots, at the equal share:
- * money behind the project, and who is short of it (their voters in `poorV`, the others'
- * in `richV` beside their budgets in scratchB, for a payment without reading budgets
- * again; see payListed in mes-evaluate.ts); in blocks of 1024 supporters between
+ * money behind the project, and who is short of it; in blocks of 1024 supporters between
  * the checks for a hopeless project (at the same supporters as the tracked pass).
  * Results in the `p…` fields of `st`.
  */
@@ -23,7 +21,7 @@ export function passApproval(
   share: number,
   cost: number,
 ): void {
-  const { voters, b, endowment, scratchB, richV, poorV } = st;
+  const { voters, b, endowment, scratchB } = st;
   let money = 0;
   let pm = 0;
   let pc = 0;
@@ -39,16 +37,12 @@ export function passApproval(
       // `poor` is 1 or 0 and adding bi × 0 leaves a sum as it is, so money, pm, pc and
       // the rich budgets in scratchB come out exactly as with an if. A poor supporter's
       // budget is written past the rich ones and overwritten.
-      const v = voters[k] as number;
-      const bi = b[v] as number;
+      const bi = b[voters[k] as number] as number;
       const poor = +(bi < share);
       money += bi;
       pm += bi * poor;
-      // The voter goes to both lists; the next supporter overwrites the wrong one.
-      poorV[pc] = v;
       pc += poor;
       scratchB[kept] = bi;
-      richV[kept] = v;
       kept += 1 - poor;
     }
     if (k === check && k < e) {
@@ -216,8 +210,7 @@ export function passPointsTracked(st: FloatRun, s: number, e: number, share: num
 
 /**
  * One more water-filling pass on approval ballots over the `kept` rich supporters in the
- * scratch lists, at the raised share: who of them is now short (their voters move from
- * `richV` to the end of `poorV`). Starts from the sums so
+ * scratch lists, at the raised share: who of them is now short. Starts from the sums so
  * far (pm, dpm, pc, np) and stores the new ones, the rich left and their smallest budget
  * in the `p…` fields of `st` (a function of its own, as the first passes).
  */
@@ -230,14 +223,13 @@ export function refillApproval(
   pc: number,
   np: number,
 ): void {
-  const { track, scratchB, scratchD, poorB, poorW, poorD, richV, poorV } = st;
+  const { track, scratchB, scratchD, poorB, poorW, poorD } = st;
   let minB = Number.POSITIVE_INFINITY;
   let next = 0;
   for (let k = 0; k < kept; k++) {
     const bi = scratchB[k] as number;
     if (bi < share) {
       pm += bi;
-      poorV[pc] = richV[k] as number;
       pc++;
       if (track) {
         dpm += scratchD[k] as number;
@@ -248,7 +240,6 @@ export function refillApproval(
     } else {
       if (bi < minB) minB = bi;
       if (track) scratchD[next] = scratchD[k] as number;
-      richV[next] = richV[k] as number;
       scratchB[next++] = bi;
     }
   }
@@ -296,13 +287,14 @@ export function refillPoints(
 }
 
 /**
- * Runs every pass of this file once on a made-up run (see the end of mes-evaluate.ts, which
- * calls it when the engine loads): project 0's three supporters hold 0.5, 3 and 5.5, so
- * that at share 1.25 one is short and at 3.25 one more, and every branch of each loop and the code
- * after it have type feedback before V8 first compiles the loop. With `hopeless`, project
- * 1's 1100 supporters hold nothing: the check for a hopeless project runs too (its first
- * run mid-count deoptimised the compiled pass, and refilling a pass whose short branch had
- * never run did the same; each cost a recompilation). Only the run's own arrays are written.
+ * Runs every pass of this file once on a made-up run (see warmOnce in mes-evaluate.ts,
+ * which calls it before the first float run): project 0's three supporters hold 0.5, 3
+ * and 5.5, so that at share 1.25 one is short and at 3.25 one more, and every branch of
+ * each loop and the code after it have type feedback before V8 first compiles the loop.
+ * With `hopeless`, project 1's 1100 supporters hold nothing: the check for a hopeless
+ * project runs too (its first run mid-count deoptimised the compiled pass, and refilling a
+ * pass whose short branch had never run did the same; each cost a recompilation). Only
+ * the run's own arrays are written.
  */
 export function warmPasses(st: FloatRun, hopeless: boolean): void {
   passApproval(st, 0, 3, 1.25, 3.75);

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
-  type MesRun,
   mesCandidates,
   mesExactRun,
   mesFloatRun,
@@ -10,7 +9,6 @@ import {
   mesWithCompletion,
   voterClasses,
 } from './mes.js';
-import { payByReading } from './mes-evaluate.js';
 import { recycleRun } from './mes-float.js';
 import { multiplicity } from './mes-run.js';
 import { parsePabulib, writePabulib } from './pabulib.js';
@@ -386,40 +384,4 @@ test('runs in buffers given back by earlier runs give what runs in fresh buffers
     ),
     { numRuns: 300 },
   );
-});
-
-test('a payment from the lists of the evaluation gives what reading every budget gives', () => {
-  let listed = 0;
-  fc.assert(
-    fc.property(
-      fc.oneof(election, wide),
-      fc.constantFrom('cost' as const, 'cardinality' as const),
-      fc.array(
-        fc.record({
-          e: fc.integer({ min: 0, max: 300 }),
-          cap: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
-        }),
-        { minLength: 1, maxLength: 5 },
-      ),
-      (inst, utility, steps) => {
-        // Untracked runs on single voters pay from the lists (approval ballots); `reading`
-        // is the same election paying by reading every budget. Each run after the first
-        // takes the one before as its prior when its budget is higher, as add1's runs do.
-        const p = buildProfile(inst);
-        const reading = { ...p };
-        payByReading(reading);
-        let before: [MesRun, MesRun] | undefined;
-        for (const { e, cap } of [...steps].sort((x, y) => x.e - y.e)) {
-          const a = mesFloatRun(p, e, { utility }, false, before?.[0], cap);
-          const b = mesFloatRun(reading, e, { utility }, false, before?.[1], cap);
-          assert.deepEqual(a, b);
-          if (!a || !b) break;
-          if (a.selected.length > 0 && inst.meta.vote_type === 'approval') listed++;
-          before = [a, b];
-        }
-      },
-    ),
-    { numRuns: 400 },
-  );
-  assert.ok(listed > 100);
 });
