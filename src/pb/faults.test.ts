@@ -209,3 +209,20 @@ test('13. Poznań: the first project that does not fit is funded when 80 % of it
   const dearer = approval(100, { p1: 60, p2: 51, p3: 10 }, ballots);
   assert.deepEqual(tally(dearer, 'greedy-poznan').selected, ['p1']);
 });
+
+test('10. a project named twice on a hand-built approval ballot counts once, as the reader counts it', () => {
+  // Budget 2, two voters, 1 each. a (cost 2) is supported by v1 alone, named twice: v1 has
+  // 1, not 2, so plain MES funds nothing; counted twice, v1 would pay a twice over.
+  const inst = approval(2, { a: 2, b: 1.5 }, [['a', 'a'], ['b']]);
+  const p = buildProfile(inst);
+  assert.equal(p.scores[0], 1, 'one vote for a');
+  assert.equal((p.start[1] ?? 0) - (p.start[0] ?? 0), 1, 'one supporter of a');
+  assert.deepEqual(mesWithCompletion(p, 'none').selected, []);
+  // Points or a place given twice are ambiguous: refused, as the reader refuses them.
+  const cumulative: Instance = {
+    ...inst,
+    meta: { ...inst.meta, vote_type: 'cumulative' },
+    ballots: [{ voterId: 'v1', projects: ['a', 'a'], points: [1, 2], fields: {} }],
+  };
+  assert.throws(() => buildProfile(cumulative), /ballot v1 names project a twice/);
+});

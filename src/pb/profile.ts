@@ -77,7 +77,9 @@ export function withDefaultScores(instance: Instance): Instance {
  * Builds the compact profile; the instance must be valid (as {@link parsePabulib} returns
  * it). Points: approval and choose-1 give 1; cumulative and scoring the `points` column
  * (with META `default_score` for unlisted projects of scoring ballots); ordinal ballots
- * Borda points. Throws for a `scoring_fn` other than Borda.
+ * Borda points. A project named twice on an approval or choose-1 ballot counts once.
+ * Throws for a `scoring_fn` other than Borda, an unknown project, or a project named twice
+ * on a cumulative, scoring or ordinal ballot.
  */
 export function buildProfile(given: Instance): Profile {
   const instance = withDefaultScores(given);
@@ -114,11 +116,24 @@ export function buildProfile(given: Instance): Profile {
       : b.points !== undefined && (voteType === 'cumulative' || voteType === 'scoring')
         ? (b.points[pos] ?? 0)
         : 1;
+  // A project named twice on one ballot: once for approval and choose-1 (it can only mean
+  // support), refused for points and places (ambiguous), as the reader does (parsePabulib).
+  const once = voteType === 'approval' || voteType === 'choose-1';
+  const seenOn = new Int32Array(m).fill(-1);
+  const repeats = (b: (typeof instance.ballots)[number], v: number, c: number, id: string) => {
+    if (seenOn[c] !== v) {
+      seenOn[c] = v;
+      return false;
+    }
+    if (once) return true;
+    throw new Error(`ballot ${b.voterId} names project ${id} twice`);
+  };
   instance.ballots.forEach((b, v) => {
     ballotStart[v] = total;
     b.projects.forEach((id, pos) => {
       const c = index.get(id);
       if (c === undefined) throw new Error(`ballot ${b.voterId} names unknown project ${id}`);
+      if (repeats(b, v, c, id)) return;
       const w = pointOf(b, pos);
       scores[c] = (scores[c] ?? 0) + w;
       if (w > 0) total++;
@@ -128,14 +143,16 @@ export function buildProfile(given: Instance): Profile {
   const ballotProjects = new Int32Array(total);
   const ballotWeights = new Float64Array(total);
   let k = 0;
-  for (const b of instance.ballots) {
+  seenOn.fill(-1);
+  instance.ballots.forEach((b, v) => {
     b.projects.forEach((id, pos) => {
+      if (repeats(b, v, index.get(id) as number, id)) return;
       const w = pointOf(b, pos);
       if (w <= 0) return; // MES and Phragmén only count support; zero or negative points give none
       ballotWeights[k] = w;
       ballotProjects[k++] = index.get(id) as number;
     });
-  }
+  });
   return withSupporters(
     { budget, voteType, ids, costs, scores },
     ballotStart,
