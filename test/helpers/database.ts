@@ -16,13 +16,12 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, type DatabaseHandle, openDatabase } from '#src/db/client.js';
 import { migrationsFolder, runMigrations } from '#src/db/migrate.js';
 import { seedDemo } from '#src/db/seed.js';
-import { pooledPglite } from './pglite-pool.js';
+import { pgliteClientOf, pooledPglite } from './pglite-pool.js';
 
 function migrationsHash(): string {
   const hash = createHash('sha256');
@@ -78,8 +77,7 @@ async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
 async function dumpOf(fill: (handle: DatabaseHandle) => Promise<void>): Promise<Blob> {
   const handle = await openDatabase({ dataDir: 'memory://' });
   await fill(handle);
-  // biome-ignore lint/suspicious/noExplicitAny: the PGlite client behind the Drizzle handle
-  const client = (handle.db as any).$client as PGlite;
+  const client = pgliteClientOf(handle);
   // Not compressed: each test file loads a copy, and unpacking gzip cost ~0.3 s of CPU each.
   const dump = await client.dumpDataDir('none');
   await handle.close();

@@ -3,17 +3,13 @@
 // first file wrote, rewrote or deleted. Runs on PGlite in both suites (the pool is PGlite's).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseHandle } from '#src/db/client.js';
 import { pgliteDemoTemplate } from './database.js';
-import { pooledPglite } from './pglite-pool.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: the PGlite client behind the Drizzle handle
-const clientOf = (h: DatabaseHandle) => (h.db as any).$client as PGlite;
+import { pgliteClientOf, pooledPglite } from './pglite-pool.js';
 
 /** Every table's rows (a digest in a fixed order) and every sequence's state. */
 async function state(h: DatabaseHandle): Promise<Record<string, string>> {
-  const c = clientOf(h);
+  const c = pgliteClientOf(h);
   const tables = await c.query<{ name: string }>(
     `select tablename as name from pg_tables where schemaname = 'public' order by 1`,
   );
@@ -36,7 +32,7 @@ describe('kept PGlite test databases', () => {
     const first = await pooledPglite('demo', pgliteDemoTemplate);
     const template = await state(first);
     assert.ok(Number(template.networks?.split(':')[0]) > 0, 'the demo has networks');
-    const c = clientOf(first);
+    const c = pgliteClientOf(first);
     // A new row (and a sequence moved), a row rewritten in place (same count), a row
     // deleted, an audit entry, a sequence moved without a row.
     await c.exec(`insert into regions (name, slug) values ('Proefregio', 'proefregio')`);
@@ -56,10 +52,10 @@ describe('kept PGlite test databases', () => {
     await first.close();
 
     const second = await pooledPglite('demo', pgliteDemoTemplate);
-    assert.equal(clientOf(second), c, 'the same database is handed out again');
+    assert.equal(pgliteClientOf(second), c, 'the same database is handed out again');
     assert.deepEqual(await state(second), template);
     // Triggers are on again: the audit log is still append-only.
-    await assert.rejects(clientOf(second).exec('delete from audit_log'), /append-only/);
+    await assert.rejects(pgliteClientOf(second).exec('delete from audit_log'), /append-only/);
     await second.close();
   });
 });

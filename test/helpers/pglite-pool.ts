@@ -33,6 +33,12 @@ interface Pooled {
 
 type Queries = Pick<PGlite, 'query'>;
 
+/** The PGlite client behind a handle opened on PGlite (the Drizzle handle keeps it). */
+export function pgliteClientOf(handle: DatabaseHandle): PGlite {
+  // biome-ignore lint/suspicious/noExplicitAny: drizzle's PGlite handle exposes its client untyped
+  return (handle.db as any).$client as PGlite;
+}
+
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function sequenceStates(client: Queries): Promise<Snapshot['sequences']> {
@@ -141,8 +147,7 @@ export async function pooledPglite(
   let pooled = free.get(key)?.pop();
   if (!pooled) {
     const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: await template() });
-    // biome-ignore lint/suspicious/noExplicitAny: the PGlite client behind the Drizzle handle
-    const client = (handle.db as any).$client as PGlite;
+    const client = pgliteClientOf(handle);
     pooled = { handle, client, snapshot: await takeSnapshot(client) };
   }
   const { handle, client, snapshot } = pooled;
