@@ -27,7 +27,6 @@ interface Snapshot {
 
 interface Pooled {
   handle: DatabaseHandle;
-  client: PGlite;
   snapshot: Snapshot;
 }
 
@@ -135,6 +134,12 @@ async function restore(client: PGlite, snapshot: Snapshot): Promise<void> {
 
 const free = new Map<string, Pooled[]>();
 
+/** A new copy of the template, with its snapshot. */
+async function openCopy(template: () => Promise<Blob>): Promise<Pooled> {
+  const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: await template() });
+  return { handle, snapshot: await takeSnapshot(pgliteClientOf(handle)) };
+}
+
 /**
  * A PGlite database holding what `template` (a data folder dump) holds, named `key` in this
  * process's pool: a kept one, reset when its last user closed it, or a new copy. Closing
@@ -144,14 +149,8 @@ export async function pooledPglite(
   key: string,
   template: () => Promise<Blob>,
 ): Promise<DatabaseHandle> {
-  let pooled = free.get(key)?.pop();
-  if (!pooled) {
-    const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: await template() });
-    const client = pgliteClientOf(handle);
-    pooled = { handle, client, snapshot: await takeSnapshot(client) };
-  }
-  const { handle, client, snapshot } = pooled;
-  const own = pooled;
+  const pooled = free.get(key)?.pop() ?? (await openCopy(template));
+  const { handle, snapshot } = pooled;
   let closed = false;
   return {
     ...handle,
@@ -159,13 +158,13 @@ export async function pooledPglite(
       if (closed) return;
       closed = true;
       try {
-        await restore(client, snapshot);
+        await restore(pgliteClientOf(handle), snapshot);
       } catch (error) {
         await handle.close();
         throw error;
       }
       const list = free.get(key) ?? [];
-      list.push(own);
+      list.push(pooled);
       free.set(key, list);
     },
   };
