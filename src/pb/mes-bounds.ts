@@ -133,7 +133,9 @@ export function lowerMoney(
  * (below its cost, with margin) leaves `cand` for the rest of the run: a voter's money
  * never grows within a run. In a tracked run each such finding is a comparison of the
  * trace (its crossing is noted); the rest of the verdict (what was chosen, the cap, the
- * costs) is fixed while the choices are.
+ * costs) is fixed while the choices are. `moneyBehind` sums a project's supporters'
+ * money where the run keeps it per pattern (mes-patterns.ts) instead of per voter, and
+ * `slopeBehind` the slope of that money in a tracked run.
  */
 export function settledFit(
   st: FloatRun,
@@ -144,6 +146,8 @@ export function settledFit(
   money: Float64Array,
   log: RunLog,
   round: number,
+  moneyBehind?: (d: number) => number,
+  slopeBehind?: (d: number) => number,
 ): MesRun['partial'] {
   if (spent > cap * (1 + 1e-12)) return 'over';
   const { costs, start, voters, b } = st;
@@ -162,16 +166,20 @@ export function settledFit(
     const d = cand[i] as number;
     const cost = costs[d] as number;
     if ((money[d] as number) >= cost * (1 - 1e-6)) continue;
-    const sum = sumOver(b, voters, start[d] as number, start[d + 1] as number);
-    if (sum < cost * (1 - TOL)) {
+    const have = moneyBehind
+      ? moneyBehind(d)
+      : sumOver(b, voters, start[d] as number, start[d + 1] as number);
+    if (have < cost * (1 - TOL)) {
       // A tracked run: d stays short while its money, rising at the slopes of its
       // supporters' budgets, stays below its cost.
       if (st.track) {
-        const dsum = sumOver(st.db, voters, start[d] as number, start[d + 1] as number);
-        st.x.float(cost - sum, cost, dsum, dsum);
+        const dsum = slopeBehind
+          ? slopeBehind(d)
+          : sumOver(st.db, voters, start[d] as number, start[d + 1] as number);
+        st.x.float(cost - have, cost, dsum, dsum);
       }
       // Summed after this round's payment: what the next round starts with.
-      noteShort(log, d, round + 1, sum);
+      noteShort(log, d, round + 1, have);
       rest -= cost;
       cand.splice(i, 1);
       if (rest <= room) return 'fits';

@@ -13,6 +13,14 @@ import {
 } from './mes-bounds.js';
 import { evaluateFloat, FloatRun, payFloat, scratchOf, warmOnce } from './mes-evaluate.js';
 import {
+  budgetsOf,
+  evaluatePatterns,
+  moneyOf,
+  type PatternNode,
+  patternSpace,
+  payPatterns,
+} from './mes-patterns.js';
+import {
   Crossings,
   type MesOptions,
   type MesRun,
@@ -154,7 +162,9 @@ function trackChoice(
  * run bounds only those rounds). A tracked run stopped this way has a trace of the rounds
  * made, and its `stable` covers those rounds and the findings that settled the verdict:
  * every per-voter budget in [e, e + stable) makes the same first rounds and the same
- * verdict, not necessarily the same full outcome.
+ * verdict, not necessarily the same full outcome. On approval ballots (not classes) such a
+ * run keeps money per pattern of support instead of per voter (mes-patterns.ts;
+ * `opts.patterns` false turns it off): the same decisions from far fewer reads.
  */
 export function mesFloatRun(
   p: Profile,
@@ -169,10 +179,17 @@ export function mesFloatRun(
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
   const mult = multiplicity.get(p);
+  // A run with a cap on approval ballots keeps money per pattern of support
+  // (mes-patterns.ts): voters' budgets are written only if it runs to the end.
+  const space = cap !== undefined && !mult && opts.patterns !== false ? patternSpace(p) : null;
+  let node = space?.root as PatternNode;
   // Budgets and slopes in reused buffers (see `spareBuffers`).
   const b = takeBuffer(p);
   const db = track ? takeBuffer(p) : NO_SLOPES;
-  if (mult) {
+  if (space) {
+    space.beta[0] = endowment;
+    space.dbeta[0] = 1;
+  } else if (mult) {
     // A class of k identical ballots is one voter holding k endowments.
     scaleInto(b, mult, endowment);
     if (track) db.set(mult);
@@ -273,7 +290,10 @@ export function mesFloatRun(
         cand[kept++] = c;
         continue;
       }
-      const verdict = evaluateFloat(st, c);
+      // (The histogram first: building it can give the space a larger `beta`.)
+      const verdict = space
+        ? evaluatePatterns(st, space.histOf(node, c), c, space.beta, track ? space.dbeta : null)
+        : evaluateFloat(st, c);
       if (verdict < 0) return abandon(p, b, db);
       if (verdict === 0) {
         noteShort(log, c, round, st.money);
@@ -330,7 +350,11 @@ export function mesFloatRun(
     if (track) trackChoice(x, cand, chosen, lower, dlower, exactRho);
     if (bounds)
       lowerMoney(money, bounds, chosen, costs[chosen] as number, W[chosen] as number, share);
-    const paidAll = payFloat(st, mult, chosen, share, dshare);
+    let paidAll: number;
+    if (space) {
+      paidAll = payPatterns(space, space.histOf(node, chosen), chosen, share, dshare, track);
+      node = space.nextNode(node, chosen);
+    } else paidAll = payFloat(st, mult, chosen, share, dshare);
     run.selected.push(chosen);
     run.round[chosen] = round;
     run.share[chosen] = share;
@@ -338,13 +362,25 @@ export function mesFloatRun(
     if (bounds && cap !== undefined) {
       spent += costs[chosen] as number;
       const dropped = run.selected.length + cand.length < eligible;
-      partial = settledFit(st, cand, spent, cap, dropped, money, log, round);
+      partial = settledFit(
+        st,
+        cand,
+        spent,
+        cap,
+        dropped,
+        money,
+        log,
+        round,
+        space ? (d) => moneyOf(space.histOf(node, d), space.beta) : undefined,
+        space ? (d) => moneyOf(space.histOf(node, d), space.dbeta) : undefined,
+      );
       if (partial) break;
     }
   }
   // Nobody reads the slopes after the run, nor a stopped run's budgets.
   giveBuffer(p, db);
   if (partial) giveBuffer(p, b);
+  else if (space) budgetsOf(space, node, b);
   // One shape for every float run (`partial` and `trace` undefined when absent), so that
   // the code reading runs sees a single hidden class.
   return {

@@ -89,6 +89,12 @@ export interface RoundTrace {
 export interface MesOptions {
   utility?: Utility;
   ties?: TieMode;
+  /**
+   * Let add1's verdict runs on approval ballots keep money per pattern of support
+   * (mes-patterns.ts; default true). Same outcome; `false` is the per-voter reference
+   * for tests.
+   */
+  patterns?: boolean;
 }
 
 /** An empty run of profile p: nothing chosen yet (budgets, exactness and `stable` follow). */

@@ -1,0 +1,477 @@
+/**
+ * Supporters grouped by what they have paid for: add1's verdict runs on approval ballots
+ * in a fraction of the reads.
+ *
+ * In a run of MES on approval ballots, a voter's money after some rounds depends only on
+ * which of the projects chosen so far they support (their *pattern*): every voter starts
+ * with the per-voter budget e, and each pays min(money, share) for each chosen project
+ * they support, in the order chosen. Voters with the same pattern hold the same money, so
+ * an evaluation of project c needs only how many of c's supporters have each pattern (its
+ * histogram), not each supporter. Early in a run there are few patterns: over add1's
+ * walk on Warszawa 2026 (rounds 1–26), 11,000 patterns per run against 163,000 supporter
+ * entries of the projects chosen. A histogram depends on the set of projects chosen so
+ * far, not on e nor on their order, so add1's hundreds of runs share them: they are kept
+ * per set of chosen projects (a node) and per project (111 distinct histograms of chosen
+ * projects over that walk's 184 steps).
+ *
+ * Money is per pattern (`beta`, indexed by pattern id) and computed in each run exactly as
+ * the per-voter run computes each voter's: max(money − share, 0) per project paid, the
+ * same float operations in the same order, so every voter's money is bit for bit the
+ * same. Sums over a histogram (count × money) group terms that the per-voter run adds one
+ * by one, so sums can differ in the last bits: every decision already keeps a margin far
+ * above that (TOL) and hands a close call to the exact engine, as for any float run.
+ */
+import type { FloatRun } from './mes-evaluate.js';
+import { TOL, weightSums } from './mes-run.js';
+import type { Profile } from './profile.js';
+
+/** How many of a project's supporters have each pattern, at one node. */
+export interface Histogram {
+  /** Pattern ids, and how many supporters have each (`counts`, same order). */
+  ids: Int32Array;
+  counts: Float64Array;
+  /** Per entry: the pattern its supporters move to when this project is paid (on first use). */
+  children?: Int32Array;
+}
+
+/** A set of chosen projects: its patterns per voter and its histograms. */
+export class PatternNode {
+  readonly next = new Map<number, PatternNode>();
+  /** Per voter: the id of their pattern (null until built, or after being dropped for memory). */
+  pid: Int32Array | null = null;
+  readonly hist: (Histogram | undefined)[];
+  constructor(
+    /** The node this one was first reached from (null for the empty set), and the project added. */
+    readonly parent: PatternNode | null,
+    readonly added: number,
+    /** The chosen projects, sorted. */
+    readonly set: number[],
+    m: number,
+  ) {
+    this.hist = new Array(m);
+  }
+}
+
+/** Per-voter pattern arrays kept at once, in bytes (older ones are dropped and rebuilt on need). */
+const PID_BYTES = 96 * 2 ** 20;
+
+/**
+ * The patterns and nodes of one approval profile (see the file's comment); made by
+ * {@link patternSpace}. Patterns have canonical ids (the same set, the same id, whatever
+ * order its projects were chosen in); id 0 is the empty pattern.
+ */
+export class PatternSpace {
+  readonly root: PatternNode;
+  /** Money per pattern in the current run (see the file's comment). */
+  beta = new Float64Array(1024);
+  /** In a tracked run: the slope of each pattern's money with respect to the per-voter budget. */
+  dbeta = new Float64Array(1024);
+  /** Per pattern: its projects (in the order they were added), its two hashes. */
+  private readonly members: number[][] = [[]];
+  private hashA = new Int32Array(1024);
+  private hashB = new Int32Array(1024);
+  /** Per project: two random 32-bit words; a pattern's hashes are the xor of its projects'. */
+  private readonly zA: Int32Array;
+  private readonly zB: Int32Array;
+  /** First pattern with a key, and the next one with the same key (-1: none). */
+  private readonly byKey = new Map<number, number>([[0, 0]]);
+  private sameKey = new Int32Array(1024).fill(-1);
+  /** Open-addressing table of known children: (pattern, project) -> child pattern. */
+  private memoKeys = new Int32Array(4096).fill(-1);
+  private memoVals = new Int32Array(2048);
+  private memoSize = 0;
+  private readonly nodes = new Map<string, PatternNode>();
+  private readonly withPid = new Set<PatternNode>();
+  private mark = new Int32Array(1024);
+  private slot = new Int32Array(1024);
+  private stamp = 0;
+  private readonly counting: Float64Array;
+  private readonly idsOut: Int32Array;
+
+  constructor(readonly p: Profile) {
+    this.root = new PatternNode(null, -1, [], p.m);
+    this.root.pid = new Int32Array(p.n);
+    this.nodes.set('', this.root);
+    let most = 0;
+    for (let c = 0; c < p.m; c++)
+      most = Math.max(most, (p.start[c + 1] as number) - (p.start[c] as number));
+    this.counting = new Float64Array(most);
+    this.idsOut = new Int32Array(most);
+    // Fixed words (xorshift from a constant seed): the same ids in every process.
+    let x = 0x9e3779b9;
+    const word = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x | 0;
+    };
+    this.zA = Int32Array.from({ length: p.m }, word);
+    this.zB = Int32Array.from({ length: p.m }, word);
+  }
+
+  /** The node of `node`'s set with project j added. */
+  nextNode(node: PatternNode, j: number): PatternNode {
+    let to = node.next.get(j);
+    if (to) return to;
+    const set = [...node.set, j].sort((a, b) => a - b);
+    const key = set.join(',');
+    to = this.nodes.get(key);
+    if (!to) {
+      to = new PatternNode(node, j, set, this.p.m);
+      this.nodes.set(key, to);
+    }
+    node.next.set(j, to);
+    return to;
+  }
+
+  /** The canonical id of pattern `id` with project j added (j not in it). */
+  child(id: number, j: number): number {
+    const keys = this.memoKeys;
+    const mask = (keys.length >> 1) - 1;
+    let at = (Math.imul(id, 0x9e3779b1) ^ Math.imul(j + 1, 0x85ebca6b)) & mask;
+    for (;;) {
+      const k = keys[2 * at] as number;
+      if (k === -1) break;
+      if (k === id && keys[2 * at + 1] === j) return this.memoVals[at] as number;
+      at = (at + 1) & mask;
+    }
+    const to = this.canonical(id, j);
+    keys[2 * at] = id;
+    keys[2 * at + 1] = j;
+    this.memoVals[at] = to;
+    if (++this.memoSize * 2 > mask + 1) this.growMemo();
+    return to;
+  }
+
+  /** The id of the set pattern `id` ∪ {j}, made when new (found by its hashes, checked in full). */
+  private canonical(id: number, j: number): number {
+    const a = (this.hashA[id] as number) ^ (this.zA[j] as number);
+    const b = (this.hashB[id] as number) ^ (this.zB[j] as number);
+    const key = (a >>> 0) * 2 ** 21 + (b >>> 11);
+    const from = this.members[id] as number[];
+    let last = -1;
+    for (let q = this.byKey.get(key) ?? -1; q >= 0; q = this.sameKey[q] as number) {
+      const set = this.members[q] as number[];
+      if (set.length === from.length + 1 && set.every((x) => x === j || from.includes(x))) return q;
+      last = q;
+    }
+    const to = this.members.length;
+    this.members.push([...from, j]);
+    if (to >= this.beta.length) this.grow();
+    this.hashA[to] = a;
+    this.hashB[to] = b;
+    if (last < 0) this.byKey.set(key, to);
+    else this.sameKey[last] = to;
+    return to;
+  }
+
+  private growMemo(): void {
+    const keys = this.memoKeys;
+    const vals = this.memoVals;
+    this.memoKeys = new Int32Array(keys.length * 2).fill(-1);
+    this.memoVals = new Int32Array(vals.length * 2);
+    const mask = vals.length * 2 - 1;
+    for (let i = 0; i < vals.length; i++) {
+      const id = keys[2 * i] as number;
+      if (id === -1) continue;
+      const j = keys[2 * i + 1] as number;
+      let at = (Math.imul(id, 0x9e3779b1) ^ Math.imul(j + 1, 0x85ebca6b)) & mask;
+      while (this.memoKeys[2 * at] !== -1) at = (at + 1) & mask;
+      this.memoKeys[2 * at] = id;
+      this.memoKeys[2 * at + 1] = j;
+      this.memoVals[at] = vals[i] as number;
+    }
+  }
+
+  /** Per-pattern arrays twice as long. */
+  private grow(): void {
+    const size = this.beta.length * 2;
+    const longer = <T extends Float64Array | Int32Array>(a: T, fill = 0): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      if (fill !== 0) b.fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.beta = longer(this.beta);
+    this.dbeta = longer(this.dbeta);
+    this.mark = longer(this.mark);
+    this.slot = longer(this.slot);
+    this.hashA = longer(this.hashA);
+    this.hashB = longer(this.hashB);
+    this.sameKey = longer(this.sameKey, -1);
+  }
+
+  /** Every voter's pattern at `node`, built from its parent's (and kept, within PID_BYTES). */
+  pidOf(node: PatternNode): Int32Array {
+    if (node.pid) {
+      this.withPid.delete(node);
+      this.withPid.add(node);
+      return node.pid;
+    }
+    const parent = node.parent as PatternNode;
+    const pid = this.pidOf(parent).slice();
+    const j = node.added;
+    const { start, voters } = this.p;
+    // The child of each pattern met, looked up once per pattern (mark/slot by stamp).
+    const stamp = ++this.stamp;
+    for (let k = start[j] as number; k < (start[j + 1] as number); k++) {
+      const v = voters[k] as number;
+      const old = pid[v] as number;
+      if (this.mark[old] !== stamp) {
+        const to = this.child(old, j);
+        this.mark[old] = stamp;
+        this.slot[old] = to;
+      }
+      pid[v] = this.slot[old] as number;
+    }
+    node.pid = pid;
+    this.withPid.add(node);
+    this.dropOld();
+    return pid;
+  }
+
+  /** Drops the least recently used pattern arrays beyond PID_BYTES (never the root's). */
+  private dropOld(): void {
+    const limit = Math.max(2, Math.floor(PID_BYTES / (4 * Math.max(this.p.n, 1))));
+    for (const old of this.withPid) {
+      if (this.withPid.size <= limit) break;
+      this.withPid.delete(old);
+      if (old !== this.root) old.pid = null;
+    }
+  }
+
+  /** Project c's histogram at `node` (built once, from the node's patterns). */
+  histOf(node: PatternNode, c: number): Histogram {
+    const known = node.hist[c];
+    if (known) return known;
+    const { start, voters } = this.p;
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    let h: Histogram;
+    if (node === this.root) {
+      h = { ids: Int32Array.of(0), counts: Float64Array.of(to - from) };
+    } else {
+      const pid = this.pidOf(node);
+      const stamp = ++this.stamp;
+      const { counting, idsOut } = this;
+      let size = 0;
+      for (let k = from; k < to; k++) {
+        const id = pid[voters[k] as number] as number;
+        if (this.mark[id] !== stamp) {
+          this.mark[id] = stamp;
+          this.slot[id] = size;
+          idsOut[size] = id;
+          counting[size++] = 0;
+        }
+        const at = this.slot[id] as number;
+        counting[at] = (counting[at] as number) + 1;
+      }
+      h = { ids: idsOut.slice(0, size), counts: counting.slice(0, size) };
+    }
+    node.hist[c] = h;
+    return h;
+  }
+
+  /** The patterns that project j's supporters at `node` move to when j is paid. */
+  childrenOf(h: Histogram, j: number): Int32Array {
+    if (!h.children) h.children = h.ids.map((id) => this.child(id, j));
+    return h.children;
+  }
+}
+
+const spaces = new WeakMap<Profile, PatternSpace | null>();
+
+/**
+ * The pattern space of profile p, or null when its runs cannot use patterns: some point
+ * is not 1 (cumulative, scoring and ordinal ballots; classes of identical ballots weigh
+ * more). Cached per profile, so that add1's runs share it.
+ */
+export function patternSpace(p: Profile): PatternSpace | null {
+  const known = spaces.get(p);
+  if (known !== undefined) return known;
+  const unit = weightSums(p).unit;
+  let ones = true;
+  for (let c = 0; c < p.m && ones; c++) ones = unit[c] === 1 || p.start[c] === p.start[c + 1];
+  const space = ones ? new PatternSpace(p) : null;
+  spaces.set(p, space);
+  return space;
+}
+
+/**
+ * Evaluates project c as {@link evaluateFloat} does, from its histogram `h` and the money
+ * per pattern `beta`: results in `st` (rho, share and, in a tracked run, its slope; rich
+ * and poor weight; whether rho is the exact constant; the money behind it), 1 when
+ * affordable, 0 when not (st.money then bounds its money from above), -1 when too close
+ * to call in floats. Water-filling as there: supporters short of the share pay all they
+ * have, and the share rises until the rest cover the cost. A tracked run (`dbeta`, the
+ * slopes of the patterns' money) notes the same crossings as a per-voter run: when a
+ * project short of money could reach its cost, and when a pattern short of the share
+ * could stop being short (all its voters at once, so once for the pattern).
+ */
+export function evaluatePatterns(
+  st: FloatRun,
+  h: Histogram,
+  c: number,
+  beta: Float64Array,
+  dbeta: Float64Array | null,
+): number {
+  const cost = st.costs[c] as number;
+  const wc = st.W[c] as number;
+  const { ids, counts } = h;
+  const { scratchB, scratchW } = st;
+  let share = cost / wc;
+  let money = 0;
+  let pm = 0;
+  let pc = 0;
+  let rw = 0;
+  let kept = 0;
+  let minB = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < ids.length; i++) {
+    const b = beta[ids[i] as number] as number;
+    const n = counts[i] as number;
+    money += n * b;
+    if (b < share) {
+      pm += n * b;
+      pc += n;
+    } else {
+      rw += n;
+      if (b < minB) minB = b;
+      scratchB[kept] = b;
+      scratchW[kept++] = n;
+    }
+  }
+  st.money = money;
+  if (money < cost * (1 - TOL)) return short(st, h, dbeta, cost, money);
+  if (money < cost * (1 + TOL) && money !== cost) {
+    // Trusted only when every amount is a whole number (then the sum is exact).
+    for (let i = 0; i < ids.length; i++)
+      if (!Number.isInteger(beta[ids[i] as number] as number)) return -1;
+    if (money < cost) return short(st, h, dbeta, cost, money);
+  }
+  let poorCount = 0;
+  for (let pass = 0; pc !== poorCount; pass++) {
+    if (rw === 0 || pass > 1000) return -1;
+    poorCount = pc;
+    share = (cost - pm) / rw;
+    if (minB >= share) break;
+    minB = Number.POSITIVE_INFINITY;
+    let next = 0;
+    for (let i = 0; i < kept; i++) {
+      const b = scratchB[i] as number;
+      const n = scratchW[i] as number;
+      if (b < share) {
+        pm += n * b;
+        pc += n;
+        rw -= n;
+      } else {
+        if (b < minB) minB = b;
+        scratchB[next] = b;
+        scratchW[next++] = n;
+      }
+    }
+    kept = next;
+  }
+  const clear = pc === 0 && minB - share > TOL * share && Number.isInteger(wc);
+  st.rho = clear
+    ? st.utility === 'cost'
+      ? 1 / wc
+      : cost / wc
+    : st.utility === 'cost'
+      ? share / cost
+      : share;
+  st.share = share;
+  st.dshare = dbeta && pc > 0 ? poorCrossings(st, h, beta, dbeta, share, rw) : 0;
+  st.rw = rw;
+  st.pw = pc;
+  st.clear = clear;
+  return 1;
+}
+
+/** Verdict 0 (short of money); a tracked run notes when the money could reach the cost. */
+function short(
+  st: FloatRun,
+  h: Histogram,
+  dbeta: Float64Array | null,
+  cost: number,
+  money: number,
+): number {
+  if (dbeta) {
+    const dmoney = moneyOf(h, dbeta);
+    st.x.float(cost - money, cost, dmoney, dmoney);
+  }
+  return 0;
+}
+
+/**
+ * A tracked evaluation with supporters short of the share: the share's slope, -(slope of
+ * what the poor pay) / (weight of the rich), and for each poor pattern the crossing at
+ * which its money could reach the share.
+ */
+function poorCrossings(
+  st: FloatRun,
+  h: Histogram,
+  beta: Float64Array,
+  dbeta: Float64Array,
+  share: number,
+  rw: number,
+): number {
+  const { ids, counts } = h;
+  let dpm = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if ((beta[id] as number) < share) dpm += (counts[i] as number) * (dbeta[id] as number);
+  }
+  const dshare = -dpm / rw;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    const b = beta[id] as number;
+    if (b >= share) continue;
+    const d = dbeta[id] as number;
+    st.x.float(share - b, share + b, d - dshare, d - dshare);
+  }
+  return dshare;
+}
+
+/**
+ * Project j's supporters at `node` (histogram `h`) pay `share` each, or all they have:
+ * the money of the patterns they move to, max(money − share, 0) as each voter's in a
+ * per-voter run, and in a tracked run (`dshare`, the share's slope) its slope as there.
+ * Returns how many paid all they had (less than the share).
+ */
+export function payPatterns(
+  space: PatternSpace,
+  h: Histogram,
+  j: number,
+  share: number,
+  dshare: number,
+  track: boolean,
+): number {
+  const children = space.childrenOf(h, j);
+  const { beta, dbeta } = space;
+  const { ids, counts } = h;
+  let paidAll = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    const to = children[i] as number;
+    const b = beta[id] as number;
+    if (b < share) paidAll += counts[i] as number;
+    if (track) dbeta[to] = b < share ? 0 : (dbeta[id] as number) - dshare;
+    beta[to] = Math.max(b - share, 0);
+  }
+  return paidAll;
+}
+
+/** The money behind a project: its supporters' money, from its histogram. */
+export function moneyOf(h: Histogram, beta: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < h.ids.length; i++)
+    sum += (h.counts[i] as number) * (beta[h.ids[i] as number] as number);
+  return sum;
+}
+
+/** Every voter's money at the end of a run that kept it per pattern, into `b`. */
+export function budgetsOf(space: PatternSpace, node: PatternNode, b: Float64Array): void {
+  const pid = space.pidOf(node);
+  const { beta } = space;
+  for (let v = 0; v < pid.length; v++) b[v] = beta[pid[v] as number] as number;
+}
