@@ -183,6 +183,11 @@ export function mesFloatRun(
   // (mes-patterns.ts): voters' budgets are written only if it runs to the end.
   const space = cap !== undefined && !mult && opts.patterns !== false ? patternSpace(p) : null;
   let node = space?.root as PatternNode;
+  // The money (and its slope) behind project d at the node reached, for settledFit.
+  const moneyBehind = space ? (d: number) => moneyOf(space.histOf(node, d), space.beta) : undefined;
+  const slopeBehind = space
+    ? (d: number) => moneyOf(space.histOf(node, d), space.dbeta)
+    : undefined;
   // Budgets and slopes in reused buffers (see `spareBuffers`).
   const b = takeBuffer(p);
   const db = track ? takeBuffer(p) : NO_SLOPES;
@@ -371,8 +376,8 @@ export function mesFloatRun(
         money,
         log,
         round,
-        space ? (d) => moneyOf(space.histOf(node, d), space.beta) : undefined,
-        space ? (d) => moneyOf(space.histOf(node, d), space.dbeta) : undefined,
+        moneyBehind,
+        slopeBehind,
       );
       if (partial) break;
     }

@@ -233,6 +233,7 @@ export class PatternSpace {
   /** Drops the least recently used pattern arrays beyond PID_BYTES (never the root's). */
   private dropOld(): void {
     const limit = Math.max(2, Math.floor(PID_BYTES / (4 * Math.max(this.p.n, 1))));
+    if (this.withPid.size <= limit) return;
     for (const old of this.withPid) {
       if (this.withPid.size <= limit) break;
       this.withPid.delete(old);
@@ -274,8 +275,11 @@ export class PatternSpace {
 
   /** The patterns that project j's supporters at `node` move to when j is paid. */
   childrenOf(h: Histogram, j: number): Int32Array {
-    if (!h.children) h.children = h.ids.map((id) => this.child(id, j));
-    return h.children;
+    if (h.children) return h.children;
+    const children = new Int32Array(h.ids.length);
+    for (let i = 0; i < children.length; i++) children[i] = this.child(h.ids[i] as number, j);
+    h.children = children;
+    return children;
   }
 }
 
