@@ -12,14 +12,8 @@ import {
   supportOverlap,
 } from './mes-bounds.js';
 import { evaluateFloat, FloatRun, payFloat, scratchOf, warmOnce } from './mes-evaluate.js';
-import {
-  budgetsOf,
-  evaluatePatterns,
-  moneyOf,
-  type PatternNode,
-  patternSpace,
-  payPatterns,
-} from './mes-patterns.js';
+import { type PatternNode, patternSpace } from './mes-patterns.js';
+import { budgetsOf, evaluatePatterns, moneyOf, payPatterns } from './mes-patterns-run.js';
 import {
   Crossings,
   type MesOptions,
@@ -181,7 +175,8 @@ export function mesFloatRun(
   const mult = multiplicity.get(p);
   // A run with a cap on approval ballots keeps money per pattern of support
   // (mes-patterns.ts): voters' budgets are written only if it runs to the end.
-  const space = cap !== undefined && !mult && opts.patterns !== false ? patternSpace(p) : null;
+  const usable = cap !== undefined && !mult && opts.patterns !== false ? patternSpace(p) : null;
+  const space = usable?.startRun() ? usable : null;
   let node = space?.root as PatternNode;
   // The money (and its slope) behind project d at the node reached, for settledFit.
   const moneyBehind = space ? (d: number) => moneyOf(space.histOf(node, d), space.beta) : undefined;

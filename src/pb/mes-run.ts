@@ -4,7 +4,8 @@
  * grouped profile and the crossings a tracked run collects. The engine is split by seam:
  * mes-evaluate.ts (one project's share in floats), mes-float.ts (a fixed-budget run in
  * floats), mes-exact.ts (the same in exact rationals), mes-classes.ts (identical ballots
- * merged) and mes.ts (add1 and the other completions; every public name).
+ * merged), mes-patterns.ts and mes-patterns-run.ts (money kept per pattern of support in
+ * add1's verdict runs) and mes.ts (add1 and the other completions; every public name).
  */
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';

@@ -10,31 +10,12 @@ import {
   voterClasses,
 } from './mes.js';
 import { recycleRun } from './mes-float.js';
-import { type MesRun, multiplicity } from './mes-run.js';
+import { multiplicity } from './mes-run.js';
 import { parsePabulib, writePabulib } from './pabulib.js';
 import { buildProfile } from './profile.js';
 import { Rational } from './rational.js';
 import { RULES, tally } from './rules.js';
-import { approval } from './test-helpers.js';
-
-// Small random elections: up to 6 projects, 8 voters; small integer costs make ties and
-// "exactly affordable" cases frequent, which is where floats could go wrong.
-const election = fc
-  .record({
-    costs: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 6 }),
-    budget: fc.integer({ min: 1, max: 40 }),
-    ballots: fc.array(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), {
-      minLength: 1,
-      maxLength: 8,
-    }),
-  })
-  .map(({ costs, budget, ballots }) =>
-    approval(
-      budget,
-      Object.fromEntries(costs.map((c, k) => [`p${k}`, c])),
-      ballots.map((row) => costs.map((_, k) => `p${k}`).filter((_, k) => row[k])),
-    ),
-  );
+import { election, wide } from './test-arbitraries.js';
 
 test('no rule ever spends more than the budget', () => {
   fc.assert(
@@ -168,35 +149,6 @@ test('add1 equals its sequential definition computed exactly', () => {
     { numRuns: 200 },
   );
 });
-
-// Elections where add1 walks far: costs up to 300 and budgets up to 2000 for a few voters,
-// so the per-voter budget moves over up to hundreds of steps and the skip-ahead has room
-// to jump (kept this size so that walking every step stays quick).
-const wide = fc
-  .record({
-    costs: fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 6 }),
-    budget: fc.integer({ min: 1, max: 2000 }),
-    ballots: fc.array(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), {
-      minLength: 1,
-      maxLength: 9,
-    }),
-    weights: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 54, maxLength: 54 }),
-    cumulative: fc.boolean(),
-  })
-  .map(({ costs, budget, ballots, weights, cumulative }) => {
-    const inst = approval(
-      budget,
-      Object.fromEntries(costs.map((c, k) => [`p${k}`, c])),
-      ballots.map((row) => costs.map((_, k) => `p${k}`).filter((_, k) => row[k])),
-    );
-    if (cumulative) {
-      inst.meta.vote_type = 'cumulative';
-      inst.ballots.forEach((b, v) => {
-        b.points = b.projects.map((_, k) => weights[(v * 6 + k) % weights.length] as number);
-      });
-    }
-    return inst;
-  });
 
 test('skip-ahead: add1 and add1-exhaustive give what walking every step gives', () => {
   fc.assert(
@@ -380,102 +332,6 @@ test('runs in buffers given back by earlier runs give what runs in fresh buffers
           recycleRun(p, reused);
           assert.equal(reused.budgets.length, 0, 'a run given back no longer shows its budgets');
         }
-      },
-    ),
-    { numRuns: 300 },
-  );
-});
-
-// Elections with more voters than projects, where many voters share what they paid for.
-const crowd = fc
-  .record({
-    costs: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 2, maxLength: 7 }),
-    budget: fc.integer({ min: 10, max: 200 }),
-    ballots: fc.array(fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), {
-      minLength: 10,
-      maxLength: 40,
-    }),
-  })
-  .map(({ costs, budget, ballots }) =>
-    approval(
-      budget,
-      Object.fromEntries(costs.map((c, k) => [`p${k}`, c])),
-      ballots.map((row) => costs.map((_, k) => `p${k}`).filter((_, k) => row[k])),
-    ),
-  );
-
-test('runs that keep money per pattern of support give what runs per voter give', () => {
-  let compared = 0;
-  const near = (a: number, b: number, tol: number) =>
-    a === b || Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
-  fc.assert(
-    fc.property(
-      fc.oneof(election, wide, crowd),
-      fc.constantFrom('cost' as const, 'cardinality' as const),
-      fc.array(
-        fc.record({
-          e: fc.integer({ min: 0, max: 120 }),
-          track: fc.boolean(),
-          cap: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
-          prior: fc.boolean(),
-        }),
-        { minLength: 1, maxLength: 8 },
-      ),
-      (inst, utility, steps) => {
-        const p = buildProfile(inst);
-        // The per-voter reference: the same election with caches of its own.
-        const q = { ...p };
-        let before: [MesRun, MesRun] | undefined;
-        for (const { e, track, cap, prior } of steps) {
-          const use = prior && before && (before[0].log?.endowment ?? 0) <= e;
-          const a = mesFloatRun(p, e, { utility }, track, use ? before?.[0] : undefined, cap);
-          const b = mesFloatRun(
-            q,
-            e,
-            { utility, patterns: false },
-            track,
-            use ? before?.[1] : undefined,
-            cap,
-          );
-          assert.equal(
-            a === null,
-            b === null,
-            'both runs leave the same close call to the exact engine',
-          );
-          if (!a || !b) continue;
-          compared++;
-          assert.deepEqual(a.selected, b.selected);
-          assert.deepEqual(a.round, b.round);
-          assert.deepEqual(a.paidAll, b.paidAll);
-          assert.equal(a.partial, b.partial);
-          assert.deepEqual(a.tieDecisions, b.tieDecisions);
-          for (let c = 0; c < p.m; c++)
-            assert.ok(near(a.share[c] as number, b.share[c] as number, 1e-12), `share ${c}`);
-          assert.equal(a.budgets.length, b.budgets.length);
-          for (let v = 0; v < a.budgets.length; v++)
-            assert.ok(near(a.budgets[v] as number, b.budgets[v] as number, 1e-9), `voter ${v}`);
-          assert.ok(near(a.stable, b.stable, 1e-6), `stable ${a.stable} against ${b.stable}`);
-          before = [a, b];
-        }
-      },
-    ),
-    { numRuns: 400 },
-  );
-  console.log(`runs per pattern compared with runs per voter: ${compared}`);
-  assert.ok(compared > 500);
-  // And whole counts: add1's walk with pattern runs gives the per-voter walk's outcome.
-  fc.assert(
-    fc.property(
-      fc.oneof(election, wide, crowd),
-      fc.constantFrom('cost' as const, 'cardinality' as const),
-      fc.constantFrom('add1' as const, 'add1u' as const, 'add1-exhaustive' as const),
-      (inst, utility, completion) => {
-        const p = buildProfile(inst);
-        const a = mesWithCompletion(p, completion, { utility, classes: false });
-        const b = mesWithCompletion(p, completion, { utility, classes: false, patterns: false });
-        assert.deepEqual(a.selected, b.selected);
-        assert.equal(a.endowment.cmp(b.endowment), 0);
-        assert.deepEqual(a.tieDecisions, b.tieDecisions);
       },
     ),
     { numRuns: 300 },

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { mesFloatRun, mesWithCompletion } from './mes.js';
+import { patternSpace } from './mes-patterns.js';
+import type { MesRun } from './mes-run.js';
+import { buildProfile } from './profile.js';
+import { crowd, election, wide } from './test-arbitraries.js';
+import { approval } from './test-helpers.js';
+
+// Runs that keep money per pattern of support (mes-patterns.ts) against runs per voter.
+
+test('runs that keep money per pattern of support give what runs per voter give', () => {
+  let compared = 0;
+  const near = (a: number, b: number, tol: number) =>
+    a === b || Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+  fc.assert(
+    fc.property(
+      fc.oneof(election, wide, crowd),
+      fc.constantFrom('cost' as const, 'cardinality' as const),
+      fc.array(
+        fc.record({
+          e: fc.integer({ min: 0, max: 120 }),
+          track: fc.boolean(),
+          cap: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+          prior: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
+      (inst, utility, steps) => {
+        const p = buildProfile(inst);
+        // The per-voter reference: the same election with caches of its own.
+        const q = { ...p };
+        let before: [MesRun, MesRun] | undefined;
+        for (const { e, track, cap, prior } of steps) {
+          const use = prior && before && (before[0].log?.endowment ?? 0) <= e;
+          const a = mesFloatRun(p, e, { utility }, track, use ? before?.[0] : undefined, cap);
+          const b = mesFloatRun(
+            q,
+            e,
+            { utility, patterns: false },
+            track,
+            use ? before?.[1] : undefined,
+            cap,
+          );
+          assert.equal(
+            a === null,
+            b === null,
+            'both runs leave the same close call to the exact engine',
+          );
+          if (!a || !b) continue;
+          // Counted only when the run kept money per pattern (a space may switch itself off).
+          if (cap !== undefined && patternSpace(p)?.off === false) compared++;
+          assert.deepEqual(a.selected, b.selected);
+          assert.deepEqual(a.round, b.round);
+          assert.deepEqual(a.paidAll, b.paidAll);
+          assert.equal(a.partial, b.partial);
+          assert.deepEqual(a.tieDecisions, b.tieDecisions);
+          for (let c = 0; c < p.m; c++)
+            assert.ok(near(a.share[c] as number, b.share[c] as number, 1e-12), `share ${c}`);
+          assert.equal(a.budgets.length, b.budgets.length);
+          for (let v = 0; v < a.budgets.length; v++)
+            assert.ok(near(a.budgets[v] as number, b.budgets[v] as number, 1e-9), `voter ${v}`);
+          assert.ok(near(a.stable, b.stable, 1e-6), `stable ${a.stable} against ${b.stable}`);
+          before = [a, b];
+        }
+      },
+    ),
+    { numRuns: 400 },
+  );
+  console.log(`runs per pattern compared with runs per voter: ${compared}`);
+  assert.ok(compared > 300);
+  // And whole counts: add1's walk with pattern runs gives the per-voter walk's outcome.
+  fc.assert(
+    fc.property(
+      fc.oneof(election, wide, crowd),
+      fc.constantFrom('cost' as const, 'cardinality' as const),
+      fc.constantFrom('add1' as const, 'add1u' as const, 'add1-exhaustive' as const),
+      (inst, utility, completion) => {
+        const p = buildProfile(inst);
+        const a = mesWithCompletion(p, completion, { utility, classes: false });
+        const b = mesWithCompletion(p, completion, { utility, classes: false, patterns: false });
+        assert.deepEqual(a.selected, b.selected);
+        assert.equal(a.endowment.cmp(b.endowment), 0);
+        assert.deepEqual(a.tieDecisions, b.tieDecisions);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('patterns switch themselves off where they do not pay, and the outcome stays', () => {
+  // 30 projects, 300 voters with up to 5 approvals at random: nearly every voter has a
+  // pattern of their own, and the walk (over 400 runs) keeps meeting new sets. 8 projects,
+  // 2000 voters with up to 3: patterns are shared and used again and again.
+  const made = (projects: number, voters: number, length: number) => {
+    let seed = 7;
+    const rnd = (k: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % k;
+    };
+    const costs = Object.fromEntries(
+      Array.from({ length: projects }, (_, k) => [`p${k}`, 1000 + rnd(90000)]),
+    );
+    const ballots = Array.from({ length: voters }, () => [
+      ...new Set(Array.from({ length }, () => `p${rnd(projects)}`)),
+    ]);
+    const total = Object.values(costs).reduce((x, y) => x + y, 0);
+    return buildProfile(approval(Math.floor(total / 3), costs, ballots));
+  };
+  for (const [p, pays] of [
+    [made(30, 300, 5), false],
+    [made(8, 2000, 3), true],
+  ] as const) {
+    const a = mesWithCompletion(p, 'add1', { classes: false });
+    const b = mesWithCompletion(p, 'add1', { classes: false, patterns: false });
+    assert.ok(a.runs >= 8, `a walk long enough to judge (${a.runs} runs)`);
+    assert.equal(patternSpace(p)?.off, !pays);
+    assert.deepEqual(a.selected, b.selected);
+    assert.equal(a.endowment.cmp(b.endowment), 0);
+  }
+});
