@@ -10,36 +10,20 @@ import { mesExactRun, mesWithCompletion, type Utility } from './mes.js';
 import { buildProfile, type Profile } from './profile.js';
 import { Rational } from './rational.js';
 import { tally } from './rules.js';
+import { elections } from './test-arbitraries.js';
 import { approval } from './test-helpers.js';
 import type { Instance } from './types.js';
 
 // Random elections, approval or cumulative; small integer costs and few voters make
 // "just not affordable" cases common.
-const election = fc
-  .record({
-    costs: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 2, maxLength: 6 }),
-    budget: fc.integer({ min: 1, max: 120 }),
-    ballots: fc.array(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), {
-      minLength: 1,
-      maxLength: 8,
-    }),
-    points: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 48, maxLength: 48 }),
-    cumulative: fc.boolean(),
-  })
-  .map(({ costs, budget, ballots, points, cumulative }) => {
-    const inst = approval(
-      budget,
-      Object.fromEntries(costs.map((c, k) => [`p${k}`, c])),
-      ballots.map((row) => costs.map((_, k) => `p${k}`).filter((_, k) => row[k])),
-    );
-    if (cumulative) {
-      inst.meta.vote_type = 'cumulative';
-      inst.ballots.forEach((b, v) => {
-        b.points = b.projects.map((_, k) => points[(v * 6 + k) % points.length] as number);
-      });
-    }
-    return inst;
-  });
+const election = elections({
+  maxCost: 40,
+  maxBudget: 120,
+  minProjects: 2,
+  maxProjects: 6,
+  maxVoters: 8,
+  maxPoints: 4,
+});
 
 const RULES: [string, Utility, 'none' | 'add1'][] = [
   ['equalshares', 'cost', 'none'],

@@ -4,33 +4,18 @@ import fc from 'fast-check';
 import { exactCost, mesCandidates, mesExactRun, mesFloatRun, mesWithCompletion } from './mes.js';
 import { buildProfile } from './profile.js';
 import { Rational } from './rational.js';
+import { elections } from './test-arbitraries.js';
 import { approval } from './test-helpers.js';
 
 // Elections with room to stop early: up to 8 projects of cost 1–300, up to 12 voters,
 // whole points 1–3 on some ballots (so both the approval and the weighted paths run).
-const election = fc
-  .record({
-    costs: fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 8 }),
-    ballots: fc.array(fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), {
-      minLength: 1,
-      maxLength: 12,
-    }),
-    points: fc.option(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 96, maxLength: 96 })),
-  })
-  .map(({ costs, ballots, points }) => {
-    const inst = approval(
-      1,
-      Object.fromEntries(costs.map((c, k) => [`p${k}`, c])),
-      ballots.map((row) => costs.map((_, k) => `p${k}`).filter((_, k) => row[k])),
-    );
-    if (points) {
-      inst.meta.vote_type = 'cumulative';
-      inst.ballots.forEach((b, v) => {
-        b.points = b.projects.map((_, k) => points[(v * 8 + k) % points.length] as number);
-      });
-    }
-    return inst;
-  });
+const election = elections({
+  maxCost: 300,
+  maxBudget: 1,
+  maxProjects: 8,
+  maxVoters: 12,
+  maxPoints: 3,
+});
 
 test('a run with a cap stops only when the full run certainly fits it or overshoots it', () => {
   let stopped = 0;
