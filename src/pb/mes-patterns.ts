@@ -52,8 +52,12 @@ export class PatternNode {
   }
 }
 
-/** Per-voter pattern arrays kept at once, in bytes (older ones are dropped and rebuilt on need). */
-const PID_BYTES = 96 * 2 ** 20;
+/**
+ * Per-voter pattern arrays kept at once, in bytes: older ones are given back to a pool and
+ * rebuilt from an ancestor's when needed again (rarely: a node's histograms are nearly all
+ * built on its first visit, and a new node's parent was visited just before it).
+ */
+const PID_BYTES = 4 * 2 ** 20;
 
 /**
  * The patterns and nodes of one approval profile (see the file's comment); made by
@@ -83,6 +87,11 @@ export class PatternSpace {
   private readonly nodes = new Map<string, PatternNode>();
   private readonly withPid = new Set<PatternNode>();
   /**
+   * Pattern arrays given back, for the next node: new arrays of 60,000 voters each cost
+   * the system more (fresh pages) than the copy into a used one.
+   */
+  private readonly spare: Int32Array[] = [];
+  /**
    * The work of the runs using this space, in units of one supporter read by a per-voter
    * run (`cost`: histogram entries read, supporters and voters read while building, new
    * patterns, each weighed by what it took when measured), and what per-voter runs would
@@ -94,6 +103,11 @@ export class PatternSpace {
   private readonly marks: number[] = [];
   /** Set once patterns were found not to pay for this profile. */
   off = false;
+  /**
+   * How many per-voter pattern arrays are kept at once: as many as fit in PID_BYTES, at
+   * least 2 (a node's and its parent's). Tests lower it to rebuild arrays often.
+   */
+  pidLimit: number;
   private mark = new Int32Array(1024);
   private slot = new Int32Array(1024);
   private stamp = 0;
@@ -103,6 +117,7 @@ export class PatternSpace {
   constructor(readonly p: Profile) {
     this.root = new PatternNode(null, -1, [], p.m);
     this.root.pid = new Int32Array(p.n);
+    this.pidLimit = Math.max(2, Math.floor(PID_BYTES / (4 * Math.max(p.n, 1))));
     this.nodes.set('', this.root);
     let most = 0;
     for (let c = 0; c < p.m; c++)
@@ -241,13 +256,14 @@ export class PatternSpace {
       this.off = true;
       this.nodes.clear();
       this.withPid.clear();
+      this.spare.length = 0;
       this.root.next.clear();
       return false;
     }
     return true;
   }
 
-  /** Every voter's pattern at `node`, built from its parent's (and kept, within PID_BYTES). */
+  /** Every voter's pattern at `node`, built from its parent's (kept while among the `pidLimit` last used). */
   pidOf(node: PatternNode): Int32Array {
     if (node.pid) {
       this.withPid.delete(node);
@@ -255,7 +271,9 @@ export class PatternSpace {
       return node.pid;
     }
     const parent = node.parent as PatternNode;
-    const pid = this.pidOf(parent).slice();
+    const from = this.pidOf(parent);
+    const pid = this.spare.pop() ?? new Int32Array(from.length);
+    pid.set(from);
     const j = node.added;
     const { start, voters } = this.p;
     this.cost += pid.length / 4 + 2 * ((start[j + 1] as number) - (start[j] as number));
@@ -277,14 +295,17 @@ export class PatternSpace {
     return pid;
   }
 
-  /** Drops the least recently used pattern arrays beyond PID_BYTES (never the root's). */
+  /** Gives back the least recently used pattern arrays beyond `pidLimit` (never the root's). */
   private dropOld(): void {
-    const limit = Math.max(2, Math.floor(PID_BYTES / (4 * Math.max(this.p.n, 1))));
+    const limit = this.pidLimit;
     if (this.withPid.size <= limit) return;
     for (const old of this.withPid) {
       if (this.withPid.size <= limit) break;
       this.withPid.delete(old);
-      if (old !== this.root) old.pid = null;
+      if (old !== this.root && old.pid) {
+        this.spare.push(old.pid);
+        old.pid = null;
+      }
     }
   }
 
