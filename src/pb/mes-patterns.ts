@@ -70,16 +70,25 @@ export class PatternSpace {
   beta = new Float64Array(1024);
   /** In a tracked run: the slope of each pattern's money with respect to the per-voter budget. */
   dbeta = new Float64Array(1024);
-  /** Per pattern: its projects (in the order they were added), its two hashes. */
-  private readonly members: number[][] = [[]];
+  /** How many patterns there are (ids 0 .. count − 1). */
+  private count = 1;
+  /**
+   * Per pattern: the pattern it was first made from and the project added to it (a chain
+   * back to the empty pattern 0 lists its projects), how many projects it has, its two hashes.
+   */
+  private base = new Int32Array(1024).fill(-1);
+  private added = new Int32Array(1024);
+  private size = new Int32Array(1024);
   private hashA = new Int32Array(1024);
   private hashB = new Int32Array(1024);
   /** Per project: two random 32-bit words; a pattern's hashes are the xor of its projects'. */
   private readonly zA: Int32Array;
   private readonly zB: Int32Array;
-  /** First pattern with a key, and the next one with the same key (-1: none). */
-  private readonly byKey = new Map<number, number>([[0, 0]]);
-  private sameKey = new Int32Array(1024).fill(-1);
+  /** Open-addressing table of the patterns other than 0 by their hashes: id + 1, 0 for none. */
+  private byHash = new Int32Array(2048);
+  /** Per project: whether it is in the pattern being compared (equal to `setStamp`). */
+  private readonly inSet: Int32Array;
+  private setStamp = 0;
   /** Open-addressing table of known children: (pattern, project) -> child pattern. */
   private memoKeys = new Int32Array(4096).fill(-1);
   private memoVals = new Int32Array(2048);
@@ -132,6 +141,7 @@ export class PatternSpace {
       x ^= x << 5;
       return x | 0;
     };
+    this.inSet = new Int32Array(p.m);
     this.zA = Int32Array.from({ length: p.m }, word);
     this.zB = Int32Array.from({ length: p.m }, word);
   }
@@ -170,27 +180,65 @@ export class PatternSpace {
     return to;
   }
 
-  /** The id of the set pattern `id` ∪ {j}, made when new (found by its hashes, checked in full). */
+  /**
+   * The id of the set pattern `id` ∪ {j} (j not in it), made when new: found by its
+   * hashes, then checked in full (same size, and each of its projects is j or in `id`).
+   */
   private canonical(id: number, j: number): number {
     const a = (this.hashA[id] as number) ^ (this.zA[j] as number);
     const b = (this.hashB[id] as number) ^ (this.zB[j] as number);
-    const key = (a >>> 0) * 2 ** 21 + (b >>> 11);
-    const from = this.members[id] as number[];
-    let last = -1;
-    for (let q = this.byKey.get(key) ?? -1; q >= 0; q = this.sameKey[q] as number) {
-      const set = this.members[q] as number[];
-      if (set.length === from.length + 1 && set.every((x) => x === j || from.includes(x))) return q;
-      last = q;
+    const n = (this.size[id] as number) + 1;
+    const table = this.byHash;
+    const mask = table.length - 1;
+    let at = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    let marked = false;
+    for (let q = (table[at] as number) - 1; q >= 0; q = (table[at] as number) - 1) {
+      if (this.hashA[q] === a && this.hashB[q] === b && this.size[q] === n) {
+        if (!marked) this.markSet(id);
+        marked = true;
+        if (this.within(q, j)) return q;
+      }
+      at = (at + 1) & mask;
     }
-    const to = this.members.length;
+    const to = this.count++;
     this.cost += 30;
-    this.members.push([...from, j]);
     if (to >= this.beta.length) this.grow();
+    this.base[to] = id;
+    this.added[to] = j;
+    this.size[to] = n;
     this.hashA[to] = a;
     this.hashB[to] = b;
-    if (last < 0) this.byKey.set(key, to);
-    else this.sameKey[last] = to;
+    table[at] = to + 1;
+    if (this.count * 2 > table.length) this.growTable();
     return to;
+  }
+
+  /** Marks the projects of pattern `id` in `inSet`. */
+  private markSet(id: number): void {
+    const stamp = ++this.setStamp;
+    for (let x = id; x > 0; x = this.base[x] as number) this.inSet[this.added[x] as number] = stamp;
+  }
+
+  /** Whether every project of pattern q is j or marked by {@link markSet}. */
+  private within(q: number, j: number): boolean {
+    const stamp = this.setStamp;
+    for (let x = q; x > 0; x = this.base[x] as number) {
+      const c = this.added[x] as number;
+      if (c !== j && this.inSet[c] !== stamp) return false;
+    }
+    return true;
+  }
+
+  /** The table of patterns by their hashes, twice as large. */
+  private growTable(): void {
+    const table = new Int32Array(this.byHash.length * 2);
+    const mask = table.length - 1;
+    for (let q = 1; q < this.count; q++) {
+      let at = ((this.hashA[q] as number) ^ Math.imul(this.hashB[q] as number, 0x9e3779b1)) & mask;
+      while (table[at] !== 0) at = (at + 1) & mask;
+      table[at] = q + 1;
+    }
+    this.byHash = table;
   }
 
   private growMemo(): void {
@@ -224,9 +272,11 @@ export class PatternSpace {
     this.dbeta = longer(this.dbeta);
     this.mark = longer(this.mark);
     this.slot = longer(this.slot);
+    this.base = longer(this.base, -1);
+    this.added = longer(this.added);
+    this.size = longer(this.size);
     this.hashA = longer(this.hashA);
     this.hashB = longer(this.hashB);
-    this.sameKey = longer(this.sameKey, -1);
   }
 
   /**
