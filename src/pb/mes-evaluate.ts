@@ -242,8 +242,9 @@ export function evaluateFloat(st: FloatRun, c: number): number {
     if (track) x.float(cost - money, cost, dmoney, dmoney);
     return 0;
   }
-  if (money < cost * (1 + TOL) && money !== cost) {
-    // Only trust the comparison when every budget is a whole number (then the sum is exact).
+  if (money < cost * (1 + TOL)) {
+    // Only trust the comparison when every budget is a whole number (then the sum is exact):
+    // a sum of fractions can land on the cost, or just below or above it, by rounding alone.
     let whole = true;
     for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] as number]);
     if (!whole) return -1;

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { mesFloatRun, mesWithCompletion } from './mes.js';
+import { mesExactRun } from './mes-exact.js';
 import { patternSpace } from './mes-patterns.js';
 import type { MesRun } from './mes-run.js';
 import { buildProfile } from './profile.js';
+import { Rational } from './rational.js';
 import { crowd, election, wide } from './test-arbitraries.js';
 import { approval } from './test-helpers.js';
 
@@ -129,4 +131,39 @@ test('patterns switch themselves off where they do not pay, and the outcome stay
     assert.deepEqual(a.selected, b.selected);
     assert.equal(a.endowment.cmp(b.endowment), 0);
   }
+});
+
+test('a sum of fractions that lands on the cost is a close call, grouped by pattern or not', () => {
+  // Per-voter budget 3, cardinality utility. p0 (cost 3, 9 supporters) comes first at a
+  // share of 1/3, which leaves its supporters 3 − 1/3 = 2.6666666666666665 in floats,
+  // a little under 8/3. p1 (cost 31) then has 6 such supporters and 5 with 3: exactly 31
+  // in rationals. Summed voter by voter the floats miss 31 in the last bit; grouped by
+  // pattern (6 × 2.6666666666666665 rounds to 16) they hit it. Neither sum proves the
+  // money is enough: both runs must hand the call to the exact engine.
+  const ballots = [
+    ['p1'],
+    ['p0', 'p1'],
+    ['p1'],
+    ['p0', 'p1'],
+    ['p1'],
+    ['p0', 'p1'],
+    ['p0'],
+    ['p0'],
+    ['p1'],
+    ['p0', 'p1'],
+    ['p0', 'p1'],
+    ['p1'],
+    [],
+    ['p0', 'p1'],
+    [],
+    ['p0'],
+    [],
+  ];
+  const p = buildProfile(approval(10, { p0: 3, p1: 31 }, ballots));
+  const q = { ...p };
+  const opts = { utility: 'cardinality' as const };
+  assert.equal(mesFloatRun(p, 3, opts, false, undefined, 3), null, 'grouped by pattern');
+  assert.equal(mesFloatRun(q, 3, { ...opts, patterns: false }, false, undefined, 3), null);
+  // In rationals p1's supporters hold exactly its cost: both projects are funded.
+  assert.deepEqual(mesExactRun(p, Rational.fromNumber(3), opts).selected, [0, 1]);
 });
