@@ -74,9 +74,10 @@ export class PatternSpace {
   private count = 1;
   /**
    * Per pattern: the pattern it was first made from and the project added to it (a chain
-   * back to the empty pattern 0 lists its projects), how many projects it has, its two hashes.
+   * back to the empty pattern 0 lists its projects; 0's own entries are never read), how
+   * many projects it has, its two hashes.
    */
-  private base = new Int32Array(1024).fill(-1);
+  private base = new Int32Array(1024);
   private added = new Int32Array(1024);
   private size = new Int32Array(1024);
   private hashA = new Int32Array(1024);
@@ -262,9 +263,8 @@ export class PatternSpace {
   /** Per-pattern arrays twice as long. */
   private grow(): void {
     const size = this.beta.length * 2;
-    const longer = <T extends Float64Array | Int32Array>(a: T, fill = 0): T => {
+    const longer = <T extends Float64Array | Int32Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(size);
-      if (fill !== 0) b.fill(fill);
       b.set(a);
       return b;
     };
@@ -272,7 +272,7 @@ export class PatternSpace {
     this.dbeta = longer(this.dbeta);
     this.mark = longer(this.mark);
     this.slot = longer(this.slot);
-    this.base = longer(this.base, -1);
+    this.base = longer(this.base);
     this.added = longer(this.added);
     this.size = longer(this.size);
     this.hashA = longer(this.hashA);
