@@ -33,10 +33,13 @@ export function elections(s: ElectionShape): fc.Arbitrary<Instance> {
         minLength: s.minVoters ?? 1,
         maxLength: s.maxVoters,
       }),
-      points: fc.array(fc.integer({ min: 1, max: s.maxPoints ?? 1 }), {
-        minLength: width * s.maxVoters,
-        maxLength: width * s.maxVoters,
-      }),
+      // Points for every cell of the widest table; none drawn for approval-only shapes.
+      points: s.maxPoints
+        ? fc.array(fc.integer({ min: 1, max: s.maxPoints }), {
+            minLength: width * s.maxVoters,
+            maxLength: width * s.maxVoters,
+          })
+        : fc.constant([]),
       cumulative: s.maxPoints ? fc.boolean() : fc.constant(false),
     })
     .map(({ costs, budget, ballots, points, cumulative }) => {
