@@ -2,7 +2,8 @@
  * A generated approval election for the voting-engine bench: `voters` ballots over
  * `projects` projects, about `approvals` approvals per ballot, with skewed popularity
  * (project k is picked with weight 1/(k+1)^0.8, a Zipf-like curve as in real city-wide
- * rounds) and costs between 20,000 and 400,000. Seeded, so every run is the same election.
+ * rounds) and costs between 20,000 and 400,000 (optionally in whole thousands, other
+ * popularity curves). Seeded, so every run is the same election.
  * Builds the engine's compact profile directly (a 1,000,000-voter .pb text would measure
  * the reader, which the bench measures separately); `toPabulib` writes it as text.
  */
@@ -26,6 +27,10 @@ export interface GeneratedOptions {
   /** Mean approvals per ballot (1 to 2 × mean - 1, uniform). */
   approvals: number;
   seed?: number;
+  /** Costs rounded to whole multiples of this (1000: whole thousands, as in a neighbourhood round). */
+  roundTo?: number;
+  /** Popularity exponent: project k is picked with weight 1/(k+1)^skew (default 0.8; 0 uniform). */
+  skew?: number;
 }
 
 /** The generated election as a profile; the budget is 30 % of the total cost. */
@@ -36,14 +41,15 @@ export function generateProfile(o: GeneratedOptions): Profile {
   const costs = new Float64Array(m);
   let totalCost = 0;
   for (let c = 0; c < m; c++) {
-    costs[c] = Math.round(20_000 + rand() * 380_000);
+    const unit = o.roundTo ?? 1;
+    costs[c] = Math.round((20_000 + rand() * 380_000) / unit) * unit;
     totalCost += costs[c] as number;
   }
   // Cumulative popularity weights for sampling.
   const cum = new Float64Array(m);
   let s = 0;
   for (let c = 0; c < m; c++) {
-    s += 1 / (c + 1) ** 0.8;
+    s += 1 / (c + 1) ** (o.skew ?? 0.8);
     cum[c] = s;
   }
   const pick = (): number => {

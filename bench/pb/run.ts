@@ -10,6 +10,8 @@
  * 4. The generated election (bench/pb/generate.ts): 1,000,000 voters × 200 projects, ~5
  *    approvals each, skewed popularity: MES + add1 time, MES runs, peak memory.
  *    `BENCH_VOTERS` changes the size.
+ * 5. A generated round with costs in whole thousands and uniform popularity (exact ties
+ *    everywhere): whole process, time, MES runs and how many needed exact arithmetic.
  * Timings depend on the machine and its load; the report prints both.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,7 +20,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildProfile, mesWithCompletion, parsePabulib } from '../../src/pb/index.js';
-import { generateProfile } from './generate.js';
+import { generateProfile, toPabulib } from './generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = process.env.PABULIB_DIR ?? join(root, '..', 'shared', 'pabulib');
@@ -152,6 +154,34 @@ console.log(`\n4. generated election: ${voters.toLocaleString('en')} voters × 2
     `  generated in ${genMs.toFixed(0)} ms (${p.voters.length.toLocaleString('en')} approvals); MES + add1 ${(ms / 1000).toFixed(1)} s ` +
       `(goal < 10 s: ${ms < 10_000 ? 'met' : 'NOT met'}; CPU ${cpuS.toFixed(1)} s), ${r.runs} MES runs, per-voter budget ${r.endowment.toNumber()}, ` +
       `${r.selected.length} funded; peak RSS of this process ${rss.toFixed(0)} MB (goal < 1 GB: ${rss < 1024 ? 'met' : 'NOT met'})`,
+  );
+}
+console.log('\n5. a round in whole thousands (whole process, --json): 2,000 voters × 150 projects');
+{
+  // Uniform popularity and costs rounded to 1,000: projects with as many supporters left
+  // tie exactly, the case the float engine once handed to exact arithmetic (over 5 minutes).
+  const file = join(tmp, 'round-thousands.pb');
+  writeFileSync(
+    file,
+    toPabulib(
+      generateProfile({
+        voters: 2000,
+        projects: 150,
+        approvals: 4.5,
+        roundTo: 1000,
+        skew: 0,
+        seed: 1,
+      }),
+    ),
+  );
+  const runs = [0, 1, 2].map(() =>
+    cli(['pb', 'tally', file, '--rule', 'equalshares/add1', '--json']),
+  );
+  const ms = median(runs.map((r) => r.ms));
+  const out = JSON.parse(runs[0]?.out ?? '{}') as { runs?: number; exactRuns?: number };
+  console.log(
+    `  ${ms.toFixed(0)} ms, CPU ${median(runs.map((r) => r.cpuMs ?? Number.NaN)).toFixed(0)} ms; ` +
+      `${out.runs} MES runs, ${out.exactRuns} of them in exact arithmetic`,
   );
 }
 rmSync(tmp, { recursive: true, force: true });

@@ -45,6 +45,19 @@ export class FloatRun {
   /** When an evaluation finds the project short of money: an upper bound on its money. */
   money = Number.NaN;
   clear = false;
+  /**
+   * Whether a payment of this run met a supporter whose money was within the float
+   * margin of what they owed: then a budget of 0 may stand for a small positive amount
+   * (or the reverse), and a supporter with no money left proves nothing (see `clear`).
+   */
+  nearPay = false;
+  /**
+   * Whether every budget of this run is still known exactly: the endowment is a whole
+   * number and every payment so far was whole amounts that add up to the cost (then the
+   * float share is the exact one, and every budget a whole number held exactly). While
+   * it holds, a payment that meets a supporter's last money exactly leaves a true 0.
+   */
+  exactSoFar = false;
   // What the first pass of an evaluation found (see evaluateFloat), numbers from the start.
   pMoney = Number.NaN;
   pDmoney = Number.NaN;
@@ -122,9 +135,49 @@ export function payFloat(
 ): number {
   const from = st.start[chosen] as number;
   const to = st.start[chosen + 1] as number;
+  if (st.exactSoFar && !paysExactly(st, from, to, share, st.costs[chosen] as number))
+    st.exactSoFar = false;
+  if (!st.exactSoFar && !st.nearPay && payNear(st, from, to, share)) st.nearPay = true;
   if (st.track) return payTracked(st, mult, from, to, share, dshare);
   if (mult) return payClasses(st, mult, from, to, share);
   return payVoters(st, st.unit[chosen] === 1, from, to, share);
+}
+
+/**
+ * Whether the supporters voters[from, to), paying min(budget, share × points), pay whole
+ * amounts that add up to `cost` exactly (whole numbers below 2^53 add without rounding):
+ * then `share` is the exact share, and with budgets held exactly so are the new ones.
+ */
+function paysExactly(st: FloatRun, from: number, to: number, share: number, cost: number): boolean {
+  if (!Number.isInteger(share)) return false;
+  const { voters, weights, b } = st;
+  let sum = 0;
+  for (let k = from; k < to; k++) {
+    const pay = share * (weights[k] as number);
+    const bv = b[voters[k] as number] as number;
+    const part = bv < pay ? bv : pay;
+    if (!Number.isInteger(part)) return false;
+    sum += part;
+  }
+  return sum === cost && sum <= Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Whether a supporter among voters[from, to) holds, within the float margin, what they are
+ * about to pay (share × points): then whether they keep anything is too close to call, and
+ * a budget of 0 after the payment is not known to be exactly 0. The margin is TOL of the
+ * payment plus TOL of what the voter (or class) started with, since a budget's rounding
+ * error grows with the amounts subtracted from it, not with what is left.
+ */
+function payNear(st: FloatRun, from: number, to: number, share: number): boolean {
+  const { voters, weights, b, endowment } = st;
+  let near = 0;
+  for (let k = from; k < to; k++) {
+    const w = weights[k] as number;
+    const pay = share * w;
+    near += +(Math.abs((b[voters[k] as number] as number) - pay) <= TOL * (pay + endowment * w));
+  }
+  return near > 0;
 }
 
 /**
@@ -289,12 +342,17 @@ export function evaluateFloat(st: FloatRun, c: number): number {
     minSlack = st.pMinSlack;
   }
   // rho is exactly 1/W (or cost/W) when nobody is near the edge of their budget:
-  // then equal values are true ties and float comparison is exact.
-  const clear = poorCount === 0 && minSlack > TOL * share && Number.isInteger(wc);
+  // then equal values are true ties and float comparison is exact. Supporters with
+  // nothing left (paid all they had, clearly: no near payment) count as not supporting:
+  // rho is then exactly 1/R (or cost/R) over the weight R of the others.
+  const clear =
+    (poorCount === 0 || (pm === 0 && !st.nearPay)) &&
+    minSlack > TOL * share &&
+    Number.isInteger(rw);
   const rho = clear
     ? utility === 'cost'
-      ? 1 / wc
-      : cost / wc
+      ? 1 / rw
+      : cost / rw
     : utility === 'cost'
       ? share / cost
       : share;

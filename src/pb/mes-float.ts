@@ -228,6 +228,8 @@ export function mesFloatRun(
     poorW,
     poorD,
   );
+  // Whole budgets to start with are held exactly (see FloatRun.exactSoFar).
+  st.exactSoFar = Number.isInteger(endowment);
   const trace: RoundTrace[] | undefined = track ? [] : undefined;
   const log: RunLog = {
     endowment,
@@ -352,7 +354,7 @@ export function mesFloatRun(
       lowerMoney(money, bounds, chosen, costs[chosen] as number, W[chosen] as number, share);
     let paidAll: number;
     if (space) {
-      paidAll = payPatterns(space, space.histOf(node, chosen), chosen, share, dshare, track);
+      paidAll = payPatterns(st, space, space.histOf(node, chosen), chosen, share, dshare, track);
       node = space.nextNode(node, chosen);
     } else paidAll = payFloat(st, mult, chosen, share, dshare);
     run.selected.push(chosen);

@@ -83,11 +83,12 @@ export function evaluatePatterns(
     }
     kept = next;
   }
-  const clear = pc === 0 && minB - share > TOL * share && Number.isInteger(wc);
+  // As in evaluateFloat: patterns with nothing left (and no near payment) do not count.
+  const clear = (pc === 0 || (pm === 0 && !st.nearPay)) && minB - share > TOL * share;
   st.rho = clear
     ? st.utility === 'cost'
-      ? 1 / wc
-      : cost / wc
+      ? 1 / rw
+      : cost / rw
     : st.utility === 'cost'
       ? share / cost
       : share;
@@ -151,6 +152,7 @@ function poorCrossings(
  * Returns how many paid all they had (less than the share).
  */
 export function payPatterns(
+  st: FloatRun,
   space: PatternSpace,
   h: Histogram,
   j: number,
@@ -162,14 +164,28 @@ export function payPatterns(
   const { beta, dbeta } = space;
   const { ids, counts } = h;
   let paidAll = 0;
+  let near = 0;
+  const margin = TOL * (share + st.endowment);
+  // As paysExactly in mes-evaluate.ts: whole parts that add up to the cost.
+  let whole = st.exactSoFar && Number.isInteger(share);
+  let paid = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
     const to = children[i] as number;
     const b = beta[id] as number;
+    near += +(Math.abs(b - share) <= margin);
+    if (whole) {
+      const part = b < share ? b : share;
+      whole = Number.isInteger(part);
+      paid += (counts[i] as number) * part;
+    }
     if (b < share) paidAll += counts[i] as number;
     if (track) dbeta[to] = b < share ? 0 : (dbeta[id] as number) - dshare;
     beta[to] = Math.max(b - share, 0);
   }
+  if (st.exactSoFar && !(whole && paid === st.costs[j] && paid <= Number.MAX_SAFE_INTEGER))
+    st.exactSoFar = false;
+  if (near > 0 && !st.exactSoFar) st.nearPay = true;
   return paidAll;
 }
 
