@@ -389,12 +389,20 @@ const WARM_CALLS = 400;
 let warm = false;
 
 /**
- * Runs the warm-up above once per process, before the first float run ({@link mesFloatRun}
- * calls it): when the engine loaded, it cost every command about 5 ms, `--help` and the
- * greedy rules too (a fifth of what `--help` takes above bare node).
+ * Entries in the supporter lists below which a profile's runs skip the warm-up: their
+ * loops are too short to be compiled mid-way, and the warm-up (about 5 ms, with its
+ * garbage) was a third of a count of three voters (the budget of 1e12 in `npm run bench:pb`).
  */
-export function warmOnce(): void {
-  if (warm) return;
+const WARM_FROM = 4096;
+
+/**
+ * Runs the warm-up above once per process, before the first float run ({@link mesFloatRun}
+ * calls it) on a profile with at least WARM_FROM supporter entries: when the engine
+ * loaded, it cost every command about 5 ms, `--help` and the greedy rules too (a fifth of
+ * what `--help` takes above bare node).
+ */
+export function warmOnce(p: Profile): void {
+  if (warm || p.voters.length < WARM_FROM) return;
   warm = true;
   // Voters 0, 1, 2 (budgets 0.5, 3, 5.5) support project 0, with points 1, 2, 1; voter 3
   // (budget 0) is all 1100 supporters of project 1 (see warmPasses). Amounts have fractions

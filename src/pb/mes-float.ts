@@ -168,7 +168,7 @@ export function mesFloatRun(
   prior?: MesRun,
   cap?: number,
 ): MesRun | null {
-  warmOnce();
+  warmOnce(p);
   const utility = opts.utility ?? 'cost';
   const ties = opts.ties ?? 'default';
   const { start, voters, weights, costs } = p;
