@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { mesFloatRun, mesRun, mesWithCompletion } from './mes.js';
+import { mesFloatRun, mesWithCompletion } from './mes.js';
 import { mesExactRun } from './mes-exact.js';
 import { buildProfile } from './profile.js';
 import { Rational } from './rational.js';
@@ -60,12 +60,19 @@ test('a budget of 0 left by paying exactly what was left is not trusted in float
   // A costs 10: its supporters pay 2.5 each, so budgets are no longer whole (v1 keeps
   // 1.5). B costs 4.5: v1 owes 4.5/3 = 1.5, exactly what it has (rho 1/3, chosen in round
   // 2). After fractions, "exactly" in floats can hide a small amount on either side, so
-  // the tie of C and D in round 3 goes to the exact engine, which finds the same outcome.
+  // the tie of C and D in round 3 is settled in rationals (the exact budgets of the run
+  // so far), with the same outcome as the exact engine; a tracked run then proves nothing
+  // beyond its own budget (stable 0), where with a trusted 0 it proves more.
   const p = tieAfterPayingAll(4.5, 10);
-  assert.equal(mesFloatRun(p, 4, {}), null);
-  const run = mesRun(p, Rational.of(4n));
-  assert.equal(run.exact, true);
-  assert.deepEqual(run.selected, [0, 1, 3, 2]);
+  const exact = mesExactRun(p, Rational.of(4n));
+  for (const track of [false, true]) {
+    const run = mesFloatRun(p, 4, {}, track);
+    assert.ok(run);
+    assert.deepEqual(run.selected, [0, 1, 3, 2]);
+    assert.deepEqual(run.tieDecisions, exact.tieDecisions);
+  }
+  assert.equal(mesFloatRun(p, 4, {}, true)?.stable, 0);
+  assert.ok((mesFloatRun(tieAfterPayingAll(6), 4, {}, true)?.stable ?? 0) > 0);
 });
 
 test('while every payment is in whole amounts, a budget paid down to 0 is exactly 0', () => {
@@ -99,6 +106,30 @@ test('while every payment is in whole amounts, a budget paid down to 0 is exactl
   const capped = mesFloatRun(p, 3, {}, false, undefined, 100);
   assert.ok(capped);
   assert.deepEqual(capped.selected, exact.selected.slice(0, capped.selected.length));
+});
+
+test('a near-tie of rhos that are not constants is settled in rationals, and the run goes on', () => {
+  // Per-voter budget 4. Round 1: A (9; v1 v2 v3) at 3 each, they keep 1. Round 2: X (4;
+  // v1 v4) and Y (4; v2 v5): in each, the first supporter (1 left) is short of the share
+  // and pays 1, the other pays 3: rho 3/4 for both, equal in rationals but with someone
+  // short, so not a constant the float run can trust. Equal cost and votes: X by its id,
+  // then Y (3/4 again).
+  const p = buildProfile(
+    approval(20, { A: 9, X: 4, Y: 4 }, [['A', 'X'], ['A', 'Y'], ['A'], ['X'], ['Y']]),
+  );
+  const exact = mesExactRun(p, Rational.of(4n));
+  assert.deepEqual(exact.selected, [0, 1, 2]);
+  assert.deepEqual(exact.tieDecisions, [
+    { context: 'MES round 2', between: ['X', 'Y'], chosen: 'X', decidedBy: 'id' },
+  ]);
+  for (const track of [false, true]) {
+    const fast = mesFloatRun(p, 4, {}, track);
+    assert.ok(fast, `the float run (track ${track}) settles the tie itself`);
+    assert.equal(fast.exact, false);
+    assert.deepEqual(fast.selected, exact.selected);
+    assert.deepEqual(fast.tieDecisions, exact.tieDecisions);
+    if (track) assert.equal(fast.stable, 0);
+  }
 });
 
 /**

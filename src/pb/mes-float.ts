@@ -12,6 +12,7 @@ import {
   supportOverlap,
 } from './mes-bounds.js';
 import { evaluateFloat, FloatRun, payFloat, scratchOf, warmOnce } from './mes-evaluate.js';
+import { ExactLedger } from './mes-exact-ledger.js';
 import { type PatternNode, patternSpace } from './mes-patterns.js';
 import { budgetsOf, evaluatePatterns, moneyOf, payPatterns } from './mes-patterns-run.js';
 import {
@@ -26,6 +27,7 @@ import {
   weightSums,
 } from './mes-run.js';
 import type { Profile } from './profile.js';
+import { Rational } from './rational.js';
 import { breakTie } from './ties.js';
 
 const NO_SLOPES = new Float64Array(0);
@@ -92,6 +94,51 @@ function scaleInto(to: Float64Array, from: Float64Array, k: number): void {
   for (let v = 0; v < from.length; v++) to[v] = k * (from[v] as number);
 }
 
+/**
+ * Settles project c's evaluation in rationals (its affordability was too close to call in
+ * floats): the ledger is brought up to the run's choices so far, and the results go into
+ * `st` as an evaluation in floats would put them (rho not marked as an exact constant, so
+ * a near-tie with it is settled in rationals too). Returns 1 when affordable, else 0.
+ */
+function settleExactly(
+  st: FloatRun,
+  ledger: ExactLedger,
+  selected: readonly number[],
+  c: number,
+): number {
+  ledger.sync(selected);
+  const r = ledger.evaluate(c);
+  st.money = r.money.toNumber();
+  if (!r.share || !r.rho) return 0;
+  st.rho = r.rho.toNumber();
+  st.share = r.share.toNumber();
+  st.dshare = 0;
+  st.rw = r.rich;
+  st.pw = r.poor;
+  st.clear = false;
+  return 1;
+}
+
+/**
+ * The projects of `tied` (a near-tie in floats) whose rho is exactly the lowest among them,
+ * from the exact budgets at this round; empty if none turns out affordable.
+ */
+function exactlyLowest(ledger: ExactLedger, selected: readonly number[], tied: number[]): number[] {
+  ledger.sync(selected);
+  let best: Rational | undefined;
+  let lowest: number[] = [];
+  for (const c of tied) {
+    const rho = ledger.evaluate(c).rho;
+    if (!rho) continue;
+    const d = best ? rho.cmp(best) : -1;
+    if (d < 0) {
+      best = rho;
+      lowest = [c];
+    } else if (d === 0) lowest.push(c);
+  }
+  return lowest.sort((x, y) => x - y);
+}
+
 /** A run given up for the exact engine: its buffers go back to the spares; null. */
 function abandon(p: Profile, b: Float64Array, db: Float64Array): null {
   giveBuffer(p, b);
@@ -125,8 +172,11 @@ function trackChoice(
  * Fixed-budget MES in floats (Peters, Pierczyński and Skowron, "Proportional
  * Participatory Budgeting with Additive Utilities", NeurIPS 2021; cost utilities as on
  * equalshares.net). `endowment` is the per-voter budget in the instance's currency units.
- * Returns null when a decision was too close to call in floating point; the caller then
- * runs {@link mesExactRun}.
+ * A decision too close to call in floating point is taken in rationals on the spot, from
+ * the exact budgets of the run so far ({@link ExactLedger}, kept from `exactEndowment`, the
+ * exact per-voter budget; default: `endowment` read as a decimal); a tracked run's `stable`
+ * is then 0. Returns null only when a near-tie turns out to hold no affordable project
+ * (not expected: the caller then runs {@link mesExactRun}).
  *
  * With `track`, the run also carries each quantity's slope with respect to the per-voter
  * budget (forward differentiation: every quantity is affine in it while the decision trace
@@ -167,6 +217,7 @@ export function mesFloatRun(
   track = false,
   prior?: MesRun,
   cap?: number,
+  exactEndowment?: Rational,
 ): MesRun | null {
   warmOnce(p);
   const utility = opts.utility ?? 'cost';
@@ -230,6 +281,12 @@ export function mesFloatRun(
   );
   // Whole budgets to start with are held exactly (see FloatRun.exactSoFar).
   st.exactSoFar = Number.isInteger(endowment);
+  // Exact budgets for close calls, made at the first one.
+  let exactBudgets: ExactLedger | undefined;
+  const ledger = (): ExactLedger => {
+    exactBudgets ??= new ExactLedger(p, exactEndowment ?? Rational.fromNumber(endowment), utility);
+    return exactBudgets;
+  };
   const trace: RoundTrace[] | undefined = track ? [] : undefined;
   const log: RunLog = {
     endowment,
@@ -293,10 +350,15 @@ export function mesFloatRun(
         continue;
       }
       // (The histogram first: building it can give the space a larger `beta`.)
-      const verdict = space
+      let verdict = space
         ? evaluatePatterns(st, space.histOf(node, c), c, space.beta, track ? space.dbeta : null)
         : evaluateFloat(st, c);
-      if (verdict < 0) return abandon(p, b, db);
+      if (verdict < 0) {
+        // Too close to call in floats: settled in rationals. The ledger keeps no slopes,
+        // so a tracked run then proves nothing beyond its own budget (stable 0).
+        verdict = settleExactly(st, ledger(), run.selected, c);
+        if (track) x.stable = 0;
+      }
       if (verdict === 0) {
         noteShort(log, c, round, st.money);
         continue;
@@ -322,8 +384,16 @@ export function mesFloatRun(
     tied.length = 0;
     for (const c of evaluated) if ((lower[c] as number) <= best * (1 + TOL)) tied.push(c);
     if (tied.length > 1) {
-      if (tied.some((c) => exactRho[c] === 0)) return abandon(p, b, db);
-      tied = tied.filter((c) => lower[c] === best);
+      // Listed in the candidates' order, as the exact engine lists a tie.
+      if (!tied.some((c) => exactRho[c] === 0))
+        tied = tied.filter((c) => lower[c] === best).sort((x, y) => x - y);
+      else {
+        // A near-tie of rhos that are not exact constants: settled in rationals (a
+        // tracked run, without slopes for them, proves nothing beyond its budget).
+        tied = exactlyLowest(ledger(), run.selected, tied);
+        if (tied.length === 0) return abandon(p, b, db);
+        if (track) x.stable = 0;
+      }
     }
     const chosen =
       tied.length === 1

@@ -3,7 +3,8 @@
  * options, the float tolerance, the per-project weight sums, the class sizes of a
  * grouped profile and the crossings a tracked run collects. The engine is split by seam:
  * mes-evaluate.ts (one project's share in floats), mes-float.ts (a fixed-budget run in
- * floats), mes-exact.ts (the same in exact rationals), mes-classes.ts (identical ballots
+ * floats), mes-exact-ledger.ts (a float run's close calls, in rationals), mes-exact.ts
+ * (the whole run in exact rationals), mes-classes.ts (identical ballots
  * merged), mes-patterns.ts and mes-patterns-run.ts (money kept per pattern of support in
  * add1's verdict runs) and mes.ts (add1 and the other completions; every public name).
  */

@@ -7,9 +7,11 @@
  * approval this is the "effective vote count" rule used in real elections) or
  * `cardinality` (utility is the points, 1 for approval).
  *
- * Arithmetic: a fast float engine runs first and notes any decision whose margin is
- * below a safe tolerance (near-ties, "just affordable"). Such a run is redone in exact
- * rational arithmetic, so floats never decide a close call.
+ * Arithmetic: a fast float engine runs and finds every decision whose margin is below a
+ * safe tolerance (near-ties, "just affordable"). Such a decision is taken in exact
+ * rational arithmetic, from the run's budgets replayed exactly (mes-exact-ledger.ts; the
+ * whole run is redone exactly only in the rare case the ledger cannot settle), so floats
+ * never decide a close call.
  */
 import { greedy } from './greedy.js';
 import { sumOver } from './mes-bounds.js';
@@ -58,7 +60,7 @@ export function mesRun(
   cap?: number,
 ): MesRun {
   return (
-    mesFloatRun(p, endowment.toNumber(), opts, track, prior, cap) ??
+    mesFloatRun(p, endowment.toNumber(), opts, track, prior, cap, endowment) ??
     mesExactRun(p, endowment, opts, track)
   );
 }

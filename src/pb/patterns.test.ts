@@ -139,7 +139,7 @@ test('a sum of fractions that lands on the cost is a close call, grouped by patt
   // a little under 8/3. p1 (cost 31) then has 6 such supporters and 5 with 3: exactly 31
   // in rationals. Summed voter by voter the floats miss 31 in the last bit; grouped by
   // pattern (6 × 2.6666666666666665 rounds to 16) they hit it. Neither sum proves the
-  // money is enough: both runs must hand the call to the exact engine.
+  // money is enough: both runs must settle the call in rationals.
   const ballots = [
     ['p1'],
     ['p0', 'p1'],
@@ -162,8 +162,16 @@ test('a sum of fractions that lands on the cost is a close call, grouped by patt
   const p = buildProfile(approval(10, { p0: 3, p1: 31 }, ballots));
   const q = { ...p };
   const opts = { utility: 'cardinality' as const };
-  assert.equal(mesFloatRun(p, 3, opts, false, undefined, 3), null, 'grouped by pattern');
-  assert.equal(mesFloatRun(q, 3, { ...opts, patterns: false }, false, undefined, 3), null);
   // In rationals p1's supporters hold exactly its cost: both projects are funded.
   assert.deepEqual(mesExactRun(p, Rational.fromNumber(3), opts).selected, [0, 1]);
+  // With a cap of 3 the runs stop once p1 is found affordable: 34 is over the cap.
+  const grouped = mesFloatRun(p, 3, opts, false, undefined, 3);
+  assert.equal(grouped?.partial, 'over', 'grouped by pattern');
+  const perVoter = mesFloatRun(q, 3, { ...opts, patterns: false }, false, undefined, 3);
+  assert.equal(perVoter?.partial, 'over', 'voter by voter');
+  assert.deepEqual(mesFloatRun(q, 3, opts)?.selected, [0, 1]);
+  // A tracked run settles it too, and then proves nothing beyond its own budget.
+  const tracked = mesFloatRun(q, 3, opts, true);
+  assert.deepEqual(tracked?.selected, [0, 1]);
+  assert.equal(tracked?.stable, 0);
 });
