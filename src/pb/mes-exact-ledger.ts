@@ -64,14 +64,18 @@ export class ExactLedger {
     return w === 1 ? ONE : Rational.fromNumber(w);
   }
 
-  /** Pays, in order, the chosen projects of `selected` not paid here yet. */
-  sync(selected: readonly number[]): void {
+  /**
+   * Pays, in order, the chosen projects of `selected` not paid here yet. False if one of
+   * them is short of money in rationals (the float run chose what the exact run would not:
+   * not expected, and the caller then hands the whole run to the exact engine).
+   */
+  sync(selected: readonly number[]): boolean {
     for (; this.paid < selected.length; this.paid++) {
-      const c = selected[this.paid] as number;
-      const share = this.evaluate(c).share;
-      if (!share) throw new Error(`project ${this.p.ids[c]} was chosen but is short of money`);
-      this.pay(c, share);
+      const share = this.evaluate(selected[this.paid] as number).share;
+      if (!share) return false;
+      this.pay(selected[this.paid] as number, share);
     }
+    return true;
   }
 
   /**

@@ -98,7 +98,8 @@ function scaleInto(to: Float64Array, from: Float64Array, k: number): void {
  * Settles project c's evaluation in rationals (its affordability was too close to call in
  * floats): the ledger is brought up to the run's choices so far, and the results go into
  * `st` as an evaluation in floats would put them (rho not marked as an exact constant, so
- * a near-tie with it is settled in rationals too). Returns 1 when affordable, else 0.
+ * a near-tie with it is settled in rationals too). Returns 1 when affordable, 0 when not,
+ * -1 when the ledger cannot follow the run (the run then goes to the exact engine).
  */
 function settleExactly(
   st: FloatRun,
@@ -106,7 +107,7 @@ function settleExactly(
   selected: readonly number[],
   c: number,
 ): number {
-  ledger.sync(selected);
+  if (!ledger.sync(selected)) return -1;
   const r = ledger.evaluate(c);
   st.money = r.money.toNumber();
   if (!r.share || !r.rho) return 0;
@@ -121,10 +122,11 @@ function settleExactly(
 
 /**
  * The projects of `tied` (a near-tie in floats) whose rho is exactly the lowest among them,
- * from the exact budgets at this round; empty if none turns out affordable.
+ * from the exact budgets at this round; empty if none turns out affordable or the ledger
+ * cannot follow the run.
  */
 function exactlyLowest(ledger: ExactLedger, selected: readonly number[], tied: number[]): number[] {
-  ledger.sync(selected);
+  if (!ledger.sync(selected)) return [];
   let best: Rational | undefined;
   let lowest: number[] = [];
   for (const c of tied) {
@@ -175,8 +177,9 @@ function trackChoice(
  * A decision too close to call in floating point is taken in rationals on the spot, from
  * the exact budgets of the run so far ({@link ExactLedger}, kept from `exactEndowment`, the
  * exact per-voter budget; default: `endowment` read as a decimal); a tracked run's `stable`
- * is then 0. Returns null only when a near-tie turns out to hold no affordable project
- * (not expected: the caller then runs {@link mesExactRun}).
+ * is then 0. Returns null only when the rationals disagree with a choice the run made
+ * with a margin, or a near-tie holds no affordable project (neither is expected: the
+ * caller then runs {@link mesExactRun}).
  *
  * With `track`, the run also carries each quantity's slope with respect to the per-voter
  * budget (forward differentiation: every quantity is affine in it while the decision trace
@@ -357,6 +360,7 @@ export function mesFloatRun(
         // Too close to call in floats: settled in rationals. The ledger keeps no slopes,
         // so a tracked run then proves nothing beyond its own budget (stable 0).
         verdict = settleExactly(st, ledger(), run.selected, c);
+        if (verdict < 0) return abandon(p, b, db);
         if (track) x.stable = 0;
       }
       if (verdict === 0) {
