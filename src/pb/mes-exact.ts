@@ -20,13 +20,12 @@ export function mesExactRun(
   const { start, voters, weights, costs } = p;
   const ONE = Rational.of(1n);
   const mult = multiplicity.get(p);
-  const b: Rational[] = mult
-    ? Array.from(mult, (k) => endowment.mul(Rational.of(BigInt(k))))
-    : new Array(p.n).fill(endowment);
+  const b = exactBudgets(p, endowment);
   const db: Rational[] = mult
     ? Array.from(mult, (k) => Rational.of(BigInt(k)))
     : new Array(p.n).fill(ONE);
   const wr: Rational[] = Array.from(weights, (w) => Rational.fromNumber(w));
+  const weightOf = (k: number) => wr[k] as Rational;
   const cr: Rational[] = Array.from(costs, (c) => Rational.fromNumber(c));
   const run = newRun(p);
   const lower: (Rational | undefined)[] = new Array(p.m).fill(undefined);
@@ -48,48 +47,16 @@ export function mesExactRun(
         keep.push(c);
         continue;
       }
-      const s = start[c] ?? 0;
-      const e = start[c + 1] ?? 0;
       const cost = cr[c] as Rational;
-      let money = Rational.ZERO;
-      let dmoney = Rational.ZERO;
-      for (let k = s; k < e; k++) {
-        money = money.add(b[voters[k] ?? 0] as Rational);
-        if (track) dmoney = dmoney.add(db[voters[k] ?? 0] as Rational);
-      }
-      if (money.lt(cost)) {
-        if (track) x.exact(cost.sub(money), dmoney);
+      const ev = exactEvaluate(p, b, track ? db : null, weightOf, c, cost);
+      const share = ev.share;
+      if (!share) {
+        if (track) x.exact(cost.sub(ev.money), ev.dmoney);
         continue;
       }
-      let wsum = Rational.ZERO;
-      for (let k = s; k < e; k++) wsum = wsum.add(wr[k] as Rational);
-      let share = cost.div(wsum);
-      let poorCount = 0;
-      let dshare = Rational.ZERO;
-      for (;;) {
-        let pm = Rational.ZERO;
-        let dpm = Rational.ZERO;
-        let rw = Rational.ZERO;
-        let pc = 0;
-        for (let k = s; k < e; k++) {
-          const v = voters[k] ?? 0;
-          const bi = b[v] as Rational;
-          const wi = wr[k] as Rational;
-          if (bi.lt(share.mul(wi))) {
-            pm = pm.add(bi);
-            if (track) dpm = dpm.add(db[v] as Rational);
-            pc++;
-          } else rw = rw.add(wi);
-        }
-        if (pc === poorCount) {
-          if (track && pc > 0) dshare = Rational.ZERO.sub(dpm).div(rw);
-          break;
-        }
-        poorCount = pc;
-        share = cost.sub(pm).div(rw);
-      }
-      if (track && poorCount > 0) {
-        for (let k = s; k < e; k++) {
+      const dshare = ev.dshare;
+      if (track && ev.poorCount > 0) {
+        for (let k = start[c] ?? 0; k < (start[c + 1] ?? 0); k++) {
           const v = voters[k] ?? 0;
           const bi = b[v] as Rational;
           const wi = wr[k] as Rational;
@@ -125,16 +92,7 @@ export function mesExactRun(
         x.exact(gap, closing);
       }
     }
-    let paidAll = 0;
-    for (let k = start[chosen] ?? 0; k < (start[chosen + 1] ?? 0); k++) {
-      const v = voters[k] ?? 0;
-      const pay = share.mul(wr[k] as Rational);
-      const bv = b[v] as Rational;
-      if (bv.lt(pay)) paidAll += mult ? (mult[v] as number) : 1;
-      if (track)
-        db[v] = bv.lt(pay) ? Rational.ZERO : (db[v] as Rational).sub(dshare.mul(wr[k] as Rational));
-      b[v] = bv.cmp(pay) <= 0 ? Rational.ZERO : bv.sub(pay);
-    }
+    const paidAll = exactPay(p, b, track ? db : null, weightOf, chosen, share, dshare);
     run.selected.push(chosen);
     run.round[chosen] = round;
     run.share[chosen] = share.toNumber();
@@ -146,4 +104,124 @@ export function mesExactRun(
     exact: true,
     stable: track ? x.stable : 0,
   };
+}
+
+/**
+ * Every voter's budget at the start of a run, in rationals: the endowment each, or on
+ * classes of identical ballots k endowments for a class of k.
+ */
+export function exactBudgets(p: Profile, endowment: Rational): Rational[] {
+  const mult = multiplicity.get(p);
+  return mult
+    ? Array.from(mult, (k) => endowment.mul(Rational.of(BigInt(k))))
+    : new Array<Rational>(p.n).fill(endowment);
+}
+
+/** What {@link exactEvaluate} finds for one project. */
+export interface ExactEvaluation {
+  /** The money behind the project (its supporters' budgets, summed) and its slope. */
+  money: Rational;
+  dmoney: Rational;
+  /** Undefined when the money is short of the cost; else the share per point. */
+  share?: Rational;
+  /** The share's slope (0 without slopes or when nobody is short). */
+  dshare: Rational;
+  /** How many supporters pay all they have, and the weights (points) of both kinds. */
+  poorCount: number;
+  rich: number;
+  poor: number;
+}
+
+/**
+ * Project c at exact budgets `b` (per voter, or per class of identical ballots): the
+ * money behind it and, when that covers `cost`, its share by water-filling (supporters
+ * short of share × points pay all they have, the others the share; Peters, Pierczyński
+ * and Skowron, NeurIPS 2021). With budget slopes `db` (a tracked run) also the slopes of
+ * the money and the share. `weightOf(k)` is the points of supporter entry k as a rational.
+ * The exact engine and a float run's exact ledger (mes-exact-ledger.ts) both evaluate here.
+ */
+export function exactEvaluate(
+  p: Profile,
+  b: readonly Rational[],
+  db: readonly Rational[] | null,
+  weightOf: (k: number) => Rational,
+  c: number,
+  cost: Rational,
+): ExactEvaluation {
+  const { start, voters, weights } = p;
+  const s = start[c] ?? 0;
+  const e = start[c + 1] ?? 0;
+  let money = Rational.ZERO;
+  let dmoney = Rational.ZERO;
+  for (let k = s; k < e; k++) {
+    money = money.add(b[voters[k] ?? 0] as Rational);
+    if (db) dmoney = dmoney.add(db[voters[k] ?? 0] as Rational);
+  }
+  if (money.lt(cost))
+    return { money, dmoney, dshare: Rational.ZERO, poorCount: 0, rich: 0, poor: 0 };
+  let wsum = Rational.ZERO;
+  for (let k = s; k < e; k++) wsum = wsum.add(weightOf(k));
+  let share = cost.div(wsum);
+  let poorCount = 0;
+  let dshare = Rational.ZERO;
+  let rich = 0;
+  let poor = 0;
+  for (;;) {
+    let pm = Rational.ZERO;
+    let dpm = Rational.ZERO;
+    let rw = Rational.ZERO;
+    let pc = 0;
+    rich = 0;
+    poor = 0;
+    for (let k = s; k < e; k++) {
+      const v = voters[k] ?? 0;
+      const bi = b[v] as Rational;
+      const wi = weightOf(k);
+      if (bi.lt(share.mul(wi))) {
+        pm = pm.add(bi);
+        if (db) dpm = dpm.add(db[v] as Rational);
+        pc++;
+        poor += weights[k] ?? 0;
+      } else {
+        rw = rw.add(wi);
+        rich += weights[k] ?? 0;
+      }
+    }
+    if (pc === poorCount) {
+      if (db && pc > 0) dshare = Rational.ZERO.sub(dpm).div(rw);
+      break;
+    }
+    poorCount = pc;
+    share = cost.sub(pm).div(rw);
+  }
+  return { money, dmoney, share, dshare, poorCount, rich, poor };
+}
+
+/**
+ * The supporters of `chosen` pay, exactly: each min(budget, share × points), and with
+ * slopes `db` (a tracked run) theirs follow (0 for who paid all, else less the share's
+ * slope × points). Returns how many voters paid all they had (a class counts its voters).
+ */
+export function exactPay(
+  p: Profile,
+  b: Rational[],
+  db: Rational[] | null,
+  weightOf: (k: number) => Rational,
+  chosen: number,
+  share: Rational,
+  dshare: Rational,
+): number {
+  const { start, voters } = p;
+  const mult = multiplicity.get(p);
+  let paidAll = 0;
+  for (let k = start[chosen] ?? 0; k < (start[chosen + 1] ?? 0); k++) {
+    const v = voters[k] ?? 0;
+    const wi = weightOf(k);
+    const pay = share.mul(wi);
+    const bv = b[v] as Rational;
+    if (bv.lt(pay)) paidAll += mult ? (mult[v] as number) : 1;
+    if (db) db[v] = bv.lt(pay) ? Rational.ZERO : (db[v] as Rational).sub(dshare.mul(wi));
+    b[v] = bv.cmp(pay) <= 0 ? Rational.ZERO : bv.sub(pay);
+  }
+  return paidAll;
 }
