@@ -40,8 +40,8 @@ export function generateProfile(o: GeneratedOptions): Profile {
   const n = o.voters;
   const costs = new Float64Array(m);
   let totalCost = 0;
+  const unit = o.roundTo ?? 1;
   for (let c = 0; c < m; c++) {
-    const unit = o.roundTo ?? 1;
     costs[c] = Math.round((20_000 + rand() * 380_000) / unit) * unit;
     totalCost += costs[c] as number;
   }
