@@ -22,8 +22,8 @@ export interface LedgerEvaluation {
 }
 
 /**
- * Every voter's budget in rationals, brought up to date with a float run's payments on
- * demand (`sync`). The float run's choices before a close call are the exact run's
+ * Every voter's budget in rationals, brought up to date with a float run's payments when
+ * it is asked for an evaluation (`selected`: the run's chosen projects, read as they grow). The float run's choices before a close call are the exact run's
  * choices (every one was made with a margin far above float error), so replaying them
  * with exact shares gives the exact budgets at that round: that costs one exact
  * evaluation per chosen project, where the exact engine evaluates every candidate in
@@ -40,6 +40,7 @@ export class ExactLedger {
     private readonly p: Profile,
     endowment: Rational,
     private readonly utility: Utility,
+    private readonly selected: readonly number[],
   ) {
     this.b = exactBudgets(p, endowment);
     this.cost = new Array<Rational>(p.m);
@@ -61,33 +62,31 @@ export class ExactLedger {
   };
 
   /**
-   * Pays, in order, the chosen projects of `selected` not paid here yet. False if one of
-   * them is short of money in rationals (the float run chose what the exact run would not:
-   * not expected, and the caller then hands the whole run to the exact engine).
+   * Pays, in order, the run's chosen projects not paid here yet. False if one of them is
+   * short of money in rationals (the float run chose what the exact run would not: not
+   * expected, and the caller then hands the whole run to the exact engine).
    */
-  sync(selected: readonly number[]): boolean {
-    for (; this.paid < selected.length; this.paid++) {
-      const share = this.evaluate(selected[this.paid] as number).share;
+  private sync(): boolean {
+    for (; this.paid < this.selected.length; this.paid++) {
+      const c = this.selected[this.paid] as number;
+      const share = this.at(c).share;
       if (!share) return false;
-      exactPay(
-        this.p,
-        this.b,
-        null,
-        this.weight,
-        selected[this.paid] as number,
-        share,
-        Rational.ZERO,
-      );
+      exactPay(this.p, this.b, null, this.weight, c, share, Rational.ZERO);
     }
     return true;
   }
 
   /**
-   * Project c at the current budgets (call `sync` first), evaluated as the exact engine
+   * Project c at the budgets after the run's choices so far, evaluated as the exact engine
    * does ({@link exactEvaluate}), with rho (share / cost for cost utilities, the share for
-   * cardinality) when the money covers the cost.
+   * cardinality) when the money covers the cost. Null when the ledger cannot follow the
+   * run (see `sync`).
    */
-  evaluate(c: number): LedgerEvaluation {
+  evaluate(c: number): LedgerEvaluation | null {
+    return this.sync() ? this.at(c) : null;
+  }
+
+  private at(c: number): LedgerEvaluation {
     const cost = this.costOf(c);
     const { money, share, rich, poor } = exactEvaluate(this.p, this.b, null, this.weight, c, cost);
     if (!share) return { money, rich, poor };

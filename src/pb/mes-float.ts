@@ -96,19 +96,14 @@ function scaleInto(to: Float64Array, from: Float64Array, k: number): void {
 
 /**
  * Settles project c's evaluation in rationals (its affordability was too close to call in
- * floats): the ledger is brought up to the run's choices so far, and the results go into
+ * floats), at the exact budgets after the run's choices so far; the results go into
  * `st` as an evaluation in floats would put them (rho not marked as an exact constant, so
  * a near-tie with it is settled in rationals too). Returns 1 when affordable, 0 when not,
  * -1 when the ledger cannot follow the run (the run then goes to the exact engine).
  */
-function settleExactly(
-  st: FloatRun,
-  ledger: ExactLedger,
-  selected: readonly number[],
-  c: number,
-): number {
-  if (!ledger.sync(selected)) return -1;
+function settleExactly(st: FloatRun, ledger: ExactLedger, c: number): number {
   const r = ledger.evaluate(c);
+  if (!r) return -1;
   st.money = r.money.toNumber();
   if (!r.share || !r.rho) return 0;
   st.rho = r.rho.toNumber();
@@ -125,12 +120,13 @@ function settleExactly(
  * from the exact budgets at this round; empty if none turns out affordable or the ledger
  * cannot follow the run.
  */
-function exactlyLowest(ledger: ExactLedger, selected: readonly number[], tied: number[]): number[] {
-  if (!ledger.sync(selected)) return [];
+function exactlyLowest(ledger: ExactLedger, tied: number[]): number[] {
   let best: Rational | undefined;
   let lowest: number[] = [];
   for (const c of tied) {
-    const rho = ledger.evaluate(c).rho;
+    const r = ledger.evaluate(c);
+    if (!r) return [];
+    const rho = r.rho;
     if (!rho) continue;
     const d = best ? rho.cmp(best) : -1;
     if (d < 0) {
@@ -138,7 +134,7 @@ function exactlyLowest(ledger: ExactLedger, selected: readonly number[], tied: n
       lowest = [c];
     } else if (d === 0) lowest.push(c);
   }
-  return lowest.sort((x, y) => x - y);
+  return lowest;
 }
 
 /** A run given up for the exact engine: its buffers go back to the spares; null. */
@@ -287,7 +283,12 @@ export function mesFloatRun(
   // Exact budgets for close calls, made at the first one.
   let exactBudgets: ExactLedger | undefined;
   const ledger = (): ExactLedger => {
-    exactBudgets ??= new ExactLedger(p, exactEndowment ?? Rational.fromNumber(endowment), utility);
+    exactBudgets ??= new ExactLedger(
+      p,
+      exactEndowment ?? Rational.fromNumber(endowment),
+      utility,
+      run.selected,
+    );
     return exactBudgets;
   };
   const trace: RoundTrace[] | undefined = track ? [] : undefined;
@@ -359,7 +360,7 @@ export function mesFloatRun(
       if (verdict < 0) {
         // Too close to call in floats: settled in rationals. The ledger keeps no slopes,
         // so a tracked run then proves nothing beyond its own budget (stable 0).
-        verdict = settleExactly(st, ledger(), run.selected, c);
+        verdict = settleExactly(st, ledger(), c);
         if (verdict < 0) return abandon(p, b, db);
         if (track) x.stable = 0;
       }
@@ -388,16 +389,16 @@ export function mesFloatRun(
     tied.length = 0;
     for (const c of evaluated) if ((lower[c] as number) <= best * (1 + TOL)) tied.push(c);
     if (tied.length > 1) {
-      // Listed in the candidates' order, as the exact engine lists a tie.
-      if (!tied.some((c) => exactRho[c] === 0))
-        tied = tied.filter((c) => lower[c] === best).sort((x, y) => x - y);
+      if (!tied.some((c) => exactRho[c] === 0)) tied = tied.filter((c) => lower[c] === best);
       else {
         // A near-tie of rhos that are not exact constants: settled in rationals (a
         // tracked run, without slopes for them, proves nothing beyond its budget).
-        tied = exactlyLowest(ledger(), run.selected, tied);
+        tied = exactlyLowest(ledger(), tied);
         if (tied.length === 0) return abandon(p, b, db);
         if (track) x.stable = 0;
       }
+      // Listed in the candidates' order, as the exact engine lists a tie.
+      tied.sort((x, y) => x - y);
     }
     const chosen =
       tied.length === 1
