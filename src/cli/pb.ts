@@ -75,14 +75,16 @@ function parseArgs(args: string[], valued: string[], booleans: string[]): Parsed
 class Unreadable extends Error {}
 
 function load(file: string, strict: boolean): { instance: Instance; warnings: PabulibWarning[] } {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    // Bytes, not text: the reader scans VOTES undecoded (see parsePabulib).
+    const read = readFileSync(file);
+    bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
   } catch (e) {
     throw new Unreadable(`cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    return parsePabulib(text, { strict });
+    return parsePabulib(bytes, { strict });
   } catch (e) {
     if (e instanceof PabulibError) throw new Unreadable(e.message);
     throw e;

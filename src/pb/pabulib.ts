@@ -5,6 +5,7 @@
 import type { Ballot, Instance, Project, VoteType } from './types.js';
 import { VOTE_TYPES } from './types.js';
 import { attachBallots, FastError, scanVotes } from './votes-fast.js';
+import { decodeRange, encodeText } from './votes-fast-tables.js';
 
 /** Malformed pabulib input: says on which line and what was expected there. */
 export class PabulibError extends Error {
@@ -144,6 +145,52 @@ function* rows(text: string): Generator<{ fields: string[]; line: number; next: 
   }
 }
 
+/** Spaces, tabs and carriage returns: what the byte checks below trim. */
+const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
+
+/**
+ * Where the VOTES lines of a file's UTF-8 bytes start: just after the header row that
+ * follows the first VOTES title outside quotes ("VOTES" in any case, only empty fields
+ * after it, as {@link sectionOf} reads a title), or -1 when there is none. Rows end at a
+ * line feed outside quotes; a double quote toggles quoting (a doubled one twice). The
+ * caller checks that the general reader, given the bytes before this point, ends on the
+ * same header (and reads the whole file as text if not), so a title this misses or a
+ * space it does not trim only costs speed.
+ */
+function votesHeaderEnd(b: Uint8Array): number {
+  const n = b.length;
+  let quoted = false;
+  let title = false;
+  for (let i = 0; i < n; ) {
+    let end = i;
+    for (; end < n; end++) {
+      const c = b[end];
+      if (c === 34) quoted = !quoted;
+      else if (c === 10 && !quoted) break;
+    }
+    if (title) {
+      let k = i;
+      while (k < end && isBlank(b[k] as number)) k++;
+      if (k < end) return Math.min(end + 1, n);
+    } else title = isVotesTitle(b, i, end);
+    i = end + 1;
+  }
+  return -1;
+}
+
+/** Whether the row b[from, to) is the title VOTES: the word, then only `;` and blanks. */
+function isVotesTitle(b: Uint8Array, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && isBlank(b[k] as number)) k++;
+  for (const letter of [86, 79, 84, 69, 83]) {
+    // V O T E S, either case (ASCII letters differ from their lower case by 32).
+    if (k >= to || ((b[k] as number) | 32) !== (letter | 32)) return false;
+    k++;
+  }
+  while (k < to && (isBlank(b[k] as number) || b[k] === 59)) k++;
+  return k === to;
+}
+
 function sectionOf(fields: string[]): Section | undefined {
   if (fields.length > 1 && fields.slice(1).some((f) => f !== '')) return undefined;
   const name = (fields[0] ?? '').toUpperCase();
@@ -151,7 +198,9 @@ function sectionOf(fields: string[]): Section | undefined {
 }
 
 /**
- * Parses a `.pb` file's text (format: https://pabulib.org/format). Throws
+ * Parses a `.pb` file (format: https://pabulib.org/format), given as text or as its bytes
+ * (UTF-8, as read from disk: the quicker way for a large file, read without decoding its
+ * VOTES section; the result is the same). Throws
  * {@link PabulibError} (with the line) on malformed input: a missing section or header, a
  * wrong number of fields, a cost, budget or point that is not a finite number, a cost
  * below 0, negative points, unknown or repeated project or voter ids, an unknown
@@ -159,7 +208,21 @@ function sectionOf(fields: string[]): Section | undefined {
  * named twice in an approval or choose-1 ballot counts once and is reported in `warnings`
  * (an error with `strict`).
  */
-export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
+export function parsePabulib(input: string | Uint8Array, options: ParseOptions = {}): Parsed {
+  // Bytes: the part up to the VOTES header is decoded for the general reader, the VOTES
+  // lines are scanned as bytes. When that cannot be done (quotes in VOTES, no VOTES header
+  // found, options.fast false) the whole file is decoded and read as text.
+  let text: string;
+  // Bytes read: the whole file, and where its VOTES lines start.
+  let bytes: Uint8Array | undefined;
+  let votesAt = 0;
+  if (typeof input === 'string') text = input;
+  else {
+    votesAt = options.fast === false ? -1 : votesHeaderEnd(input);
+    if (votesAt < 0) return parsePabulib(decodeRange(input, 0, input.length), options);
+    text = decodeRange(input, 0, votesAt);
+    bytes = input;
+  }
   const repeated: PabulibWarning['first'] = [];
   let repeatedCount = 0;
   const metaLine: Record<string, number> = {};
@@ -177,6 +240,7 @@ export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
   let pointsCol = -1;
 
   let fast: ReturnType<typeof scanVotes> | undefined;
+  let votes: Uint8Array | undefined;
   for (const { fields, line, next: after } of rows(text)) {
     if (fields.length === 1 && fields[0] === '') continue; // blank line
     const next = sectionOf(fields);
@@ -202,17 +266,23 @@ export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
         voteColumns = header;
         voteCol = header.indexOf('vote');
         pointsCol = header.indexOf('points');
-        if (
+        const plain =
           options.fast !== false &&
           seen.has('META') &&
           seen.has('PROJECTS') &&
-          text.indexOf('"', after) < 0
-        ) {
-          // The rest is plain VOTES lines: the fast scan reads them all.
+          (bytes
+            ? after >= text.length && bytes.indexOf(34, votesAt) < 0
+            : text.indexOf('"', after) < 0);
+        // From bytes, the decoded text ends with this header: anything but plain VOTES lines
+        // after it is read as text.
+        if (bytes && !plain) return parsePabulib(decodeRange(bytes, 0, bytes.length), options);
+        if (plain) {
+          // The rest is plain VOTES lines: the fast scan reads them all, as UTF-8 bytes.
+          votes = bytes ?? encodeText(text.slice(after));
           try {
             fast = scanVotes(
-              text,
-              after,
+              votes,
+              bytes ? votesAt : 0,
               line + 1,
               header,
               projects.map((p) => p.id),
@@ -319,6 +389,9 @@ export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
       ballots.push(ballot);
     }
   }
+  // From bytes the loop returns or scans at the VOTES header; if the general reader saw the
+  // head otherwise than votesHeaderEnd did, the whole file is read as text.
+  if (bytes && !fast) return parsePabulib(decodeRange(bytes, 0, bytes.length), options);
   for (const s of SECTIONS) if (!seen.has(s)) throw new PabulibError(1, `a ${s} section`);
   const budget = readNumber(meta.budget ?? '');
   if (!(budget >= 0))
@@ -352,7 +425,7 @@ export function parsePabulib(text: string, options: ParseOptions = {}): Parsed {
   const instance = fast
     ? attachBallots(
         { meta, projectColumns, projects, voteColumns },
-        text,
+        votes ?? new Uint8Array(0),
         voteColumns,
         voteCol,
         pointsCol,

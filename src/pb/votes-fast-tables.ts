@@ -1,16 +1,42 @@
 /**
- * The tables of the fast VOTES scan (votes-fast.ts): project ids found in the text without
- * making a string for them, and the growable typed arrays the scan fills, sized from
- * samples of the text so that they rarely grow mid-scan.
+ * The tables of the fast VOTES scan (votes-fast.ts): project ids found in the file's bytes
+ * (UTF-8) without making a string for them, and the growable typed arrays the scan fills,
+ * sized from samples of the bytes so that they rarely grow mid-scan.
  */
+
+const encoder = new TextEncoder();
+// ignoreBOM: a byte-order mark is kept as U+FEFF (the reader skips one at the start itself).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * bytes[from, to) as text (UTF-8; a malformed sequence becomes U+FFFD, as Node's
+ * readFileSync(file, 'utf8') reads it). Short ASCII runs (ids, numbers) skip the decoder.
+ */
+export function decodeRange(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from <= 32) {
+    let s = '';
+    for (let q = from; q < to; q++) {
+      const b = bytes[q] as number;
+      if (b >= 0x80) return decoder.decode(bytes.subarray(from, to));
+      s += String.fromCharCode(b);
+    }
+    return s;
+  }
+  return decoder.decode(bytes.subarray(from, to));
+}
+
+/** UTF-8 bytes of `s`. */
+export function encodeText(s: string): Uint8Array {
+  return encoder.encode(s);
+}
 
 /** Most project ids a file may hold for the direct table of plain-number ids (its entries). */
 const DIRECT_LIMIT = 1 << 20;
 
 /**
- * Finds project ids in the text without slicing a string: plain-number ids (no sign, no
+ * Finds project ids in the bytes without making a string: plain-number ids (no sign, no
  * leading zero, below 10^9) through a table indexed by their value (or a map for large
- * values), others by a hash of their characters with open addressing.
+ * values), others by a hash of their UTF-8 bytes with open addressing.
  */
 export class ProjectIds {
   readonly numeric: boolean;
@@ -18,6 +44,7 @@ export class ProjectIds {
   private readonly byNumber = new Map<number, number>();
   private readonly table: Int32Array;
   private readonly mask: number;
+  private readonly spelt: Uint8Array[];
 
   constructor(private readonly ids: string[]) {
     this.numeric = ids.every((id) => /^(0|[1-9]\d{0,8})$/.test(id));
@@ -31,7 +58,8 @@ export class ProjectIds {
     const size = 1 << Math.ceil(Math.log2(Math.max(4, ids.length * 4)));
     this.mask = size - 1;
     this.table = new Int32Array(size).fill(-1);
-    ids.forEach((id, c) => {
+    this.spelt = ids.map(encodeText);
+    this.spelt.forEach((id, c) => {
       let h = hashOf(id, 0, id.length) & this.mask;
       while (this.table[h] !== -1) h = (h + 1) & this.mask;
       this.table[h] = c;
@@ -45,16 +73,19 @@ export class ProjectIds {
     return this.byNumber.get(value) ?? -1;
   }
 
-  /** The index of the id spelt text[from, to), whose {@link hashOf} is `hash`, or -1. */
-  find(text: string, from: number, to: number, hash: number): number {
+  /**
+   * The index of the id spelt bytes[from, to), whose {@link hashOf} is `hash`, or -1.
+   * Bytes that are not valid UTF-8 are compared as read (U+FFFD), as a string reader would.
+   */
+  find(bytes: Uint8Array, from: number, to: number, hash: number): number {
     let h = hash & this.mask;
     for (;;) {
       const c = this.table[h] as number;
-      if (c === -1) return -1;
-      const id = this.ids[c] as string;
+      if (c === -1) return this.ids.indexOf(decodeRange(bytes, from, to));
+      const id = this.spelt[c] as Uint8Array;
       if (id.length === to - from) {
         let q = 0;
-        while (q < id.length && id.charCodeAt(q) === text.charCodeAt(from + q)) q++;
+        while (q < id.length && id[q] === bytes[from + q]) q++;
         if (q === id.length) return c;
       }
       h = (h + 1) & this.mask;
@@ -62,31 +93,31 @@ export class ProjectIds {
   }
 }
 
-/** FNV-1a over the UTF-16 code units of text[from, to). */
-export function hashOf(text: string, from: number, to: number): number {
+/** FNV-1a over bytes[from, to). */
+export function hashOf(bytes: Uint8Array, from: number, to: number): number {
   let h = 2166136261;
-  for (let q = from; q < to; q++) h = Math.imul(h ^ text.charCodeAt(q), 16777619);
+  for (let q = from; q < to; q++) h = Math.imul(h ^ (bytes[q] as number), 16777619);
   return h >>> 0;
 }
 
 /**
  * How many ballots and vote entries to make room for, from the lines in four samples of
- * 16 KB spread over the text after `pos` (the first 64 KB alone promised Łódź 2022 a tenth
+ * 16 KB spread over the bytes after `pos` (the first 64 KB alone promised Łódź 2022 a tenth
  * too few entries: its later ballots are longer; growing the arrays mid-scan copied them
  * and deoptimised the scan): their average length gives the number of lines, their commas
  * (at most one more id each) the entries, with a tenth to spare.
  */
-export function roomFor(text: string, pos: number): { ballots: number; entries: number } {
-  const rest = text.length - pos;
+export function roomFor(bytes: Uint8Array, pos: number): { ballots: number; entries: number } {
+  const rest = bytes.length - pos;
   const size = Math.min(16_384, Math.ceil(rest / 4));
   let lines = 1;
   let commas = 0;
   let read = 0;
   for (let w = 0; w < 4; w++) {
     const from = pos + Math.floor(((rest - size) * w) / 3);
-    const to = Math.min(text.length, from + size);
+    const to = Math.min(bytes.length, from + size);
     read += to - from;
-    const [l, c] = countLines(text, from, to);
+    const [l, c] = countLines(bytes, from, to);
     lines += l;
     commas += c;
   }
@@ -97,12 +128,12 @@ export function roomFor(text: string, pos: number): { ballots: number; entries: 
   };
 }
 
-/** The line ends and commas in text[from, to). */
-function countLines(text: string, from: number, to: number): [number, number] {
+/** The line ends and commas in bytes[from, to). */
+function countLines(bytes: Uint8Array, from: number, to: number): [number, number] {
   let lines = 0;
   let commas = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i];
     if (c === 10) lines++;
     else if (c === 44) commas++;
   }

@@ -3,11 +3,17 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { PabulibError, parsePabulib } from './pabulib.js';
 import { buildProfile } from './profile.js';
+import { compactOf } from './votes-fast.js';
 
-/** What a parse gives: the instance's profile, ballots and warnings, or the error's line and text. */
-function outcome(text: string, fast: boolean): unknown {
+/**
+ * What a parse gives: the instance's profile, ballots and warnings, or the error's line and
+ * text. `bytes`: the text's UTF-8 bytes are given, as the CLI reads a file.
+ */
+function outcome(text: string, fast: boolean, bytes = false): unknown {
   try {
-    const { instance, warnings } = parsePabulib(text, { fast });
+    const { instance, warnings } = parsePabulib(bytes ? new TextEncoder().encode(text) : text, {
+      fast,
+    });
     return { ballots: instance.ballots, profile: buildProfile(instance), warnings };
   } catch (e) {
     if (!(e instanceof PabulibError)) throw e;
@@ -60,36 +66,64 @@ const file = idSets.chain((ids) =>
         { maxLength: 12 },
       ),
       trailing: fc.constantFrom('', ',', ' '),
+      // The start of the file and the VOTES title as spreadsheets and other tools write them;
+      // a quote in VOTES (the general reader then reads it all).
+      bom: fc.constantFrom('', '', '\ufeff'),
+      title: fc.constantFrom('VOTES', 'VOTES', 'votes', ' VOTES ;', 'VOTES;;', '"VOTES"'),
+      quote: fc.constantFrom('', '', '', ';"x"'),
     })
-    .map(({ rows, trailing }) => {
+    .map(({ rows, trailing, bom, title, quote }) => {
       const head = [
-        'META',
+        `${bom}META`,
         'key;value',
         'budget;100',
         'vote_type;approval',
         'PROJECTS',
         'project_id;cost',
         ...ids.map((id) => `${id};10`),
-        'VOTES',
+        title,
+        '',
         'voter_id;vote;age',
       ].join('\n');
       const body = rows
         .map(
           (r, k) =>
-            `${r.blank}${r.voter};${r.vote}${k === rows.length - 1 ? trailing : ''};${r.age}${r.extra}${r.end}`,
+            `${r.blank}${r.voter};${r.vote}${k === rows.length - 1 ? trailing : ''};${r.age}${k === 0 ? quote : r.extra}${r.end}`,
         )
         .join('');
       return `${head}\n${body}`;
     }),
 );
 
-test('the VOTES scan reads every file as the general reader does, refusals included', () => {
+test('the VOTES scan reads every file as the general reader does, refusals included, from text and from bytes', () => {
   fc.assert(
     fc.property(file, (text) => {
-      assert.deepEqual(outcome(text, true), outcome(text, false));
+      const general = outcome(text, false);
+      assert.deepEqual(outcome(text, true), general);
+      assert.deepEqual(outcome(text, true, true), general);
     }),
     { numRuns: 1500 },
   );
+});
+
+test('bytes that are not valid UTF-8 are read as a text reader reads them (U+FFFD)', () => {
+  // A project id and a voter id with a stray byte 0xE9 (Latin-1 é): Node's readFileSync
+  // with 'utf8' turns it into U+FFFD, and so does the byte reader, in PROJECTS and VOTES alike.
+  const latin1 = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+  const file = latin1(
+    'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\ncaf\u00e9;5\nb;5\nVOTES\nvoter_id;vote\nv\u00e9;caf\u00e9,b\nw;caf\u00e9\n',
+  );
+  const fromBytes = parsePabulib(file);
+  const fromText = parsePabulib(Buffer.from(file).toString('utf8'));
+  // Read by the fast scan of the bytes, not by the general reader after decoding them all.
+  assert.ok(compactOf(fromBytes.instance));
+  assert.deepEqual(fromBytes.instance.ballots, fromText.instance.ballots);
+  assert.deepEqual(buildProfile(fromBytes.instance), buildProfile(fromText.instance));
+  assert.deepEqual(fromBytes.instance.ballots[0], {
+    voterId: 'v\ufffd',
+    projects: ['caf\ufffd', 'b'],
+    fields: {},
+  });
 });
 
 test('plain-number ids are looked up by value, without mistaking other spellings', () => {
