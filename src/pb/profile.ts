@@ -231,7 +231,8 @@ function fromCompact(instance: Instance, cv: CompactVotes): Profile {
 /**
  * {@link fromCompact} when every point is 1 (approval and choose-1 ballots): no entry is
  * dropped, so the reader's ballot arrays are the profile's as they are (shared, never
- * written) and a project's score is its number of votes.
+ * written), a project's score is its number of votes, and one array of ones serves as both
+ * `ballotWeights` and `weights` (Łódź 2022: 2.6 MB less; the generated million voters: 40 MB).
  */
 function unitProfile(
   budget: number,
@@ -247,6 +248,7 @@ function unitProfile(
     ballotStart,
     ballotProjects,
     ballotWeights,
+    true,
   );
 }
 
@@ -254,12 +256,14 @@ function unitProfile(
  * The project-major supporter lists of voter-major ballots (every entry one of support, points
  * above 0): `start` (m + 1 offsets), and per entry the voter (`voters`) and their points
  * (`weights`), voters of a project in increasing order. One counting pass, one filling pass.
+ * `unit`: every point is 1, and `weights` is `ballotWeights` itself (both all ones).
  */
 export function supportersOf(
   m: number,
   ballotStart: Int32Array,
   ballotProjects: Int32Array,
   ballotWeights: Float64Array,
+  unit = false,
 ): { start: Int32Array; voters: Int32Array; weights: Float64Array } {
   const all = ballotProjects.length;
   const start = new Int32Array(m + 1);
@@ -270,8 +274,12 @@ export function supportersOf(
   for (let c = 0; c < m; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, m);
   const voters = new Int32Array(all);
-  const weights = new Float64Array(all);
   const n = ballotStart.length - 1;
+  if (unit) {
+    fillVoters(n, ballotStart, ballotProjects, fill, voters);
+    return { start, voters, weights: ballotWeights };
+  }
+  const weights = new Float64Array(all);
   for (let v = 0; v < n; v++) {
     for (let k = ballotStart[v] as number; k < (ballotStart[v + 1] as number); k++) {
       const c = ballotProjects[k] as number;
@@ -284,6 +292,24 @@ export function supportersOf(
   return { start, voters, weights };
 }
 
+/** The filling pass of {@link supportersOf} without points (`fill`: each project's next slot). */
+function fillVoters(
+  n: number,
+  ballotStart: Int32Array,
+  ballotProjects: Int32Array,
+  fill: Int32Array,
+  voters: Int32Array,
+): void {
+  for (let v = 0; v < n; v++) {
+    for (let k = ballotStart[v] as number; k < (ballotStart[v + 1] as number); k++) {
+      const c = ballotProjects[k] as number;
+      const at = fill[c] as number;
+      fill[c] = at + 1;
+      voters[at] = v;
+    }
+  }
+}
+
 /**
  * The profile of voter-major ballots that hold only support (points above 0), with the
  * supporter lists ({@link supportersOf}) and the number of votes per project built from them.
@@ -294,9 +320,16 @@ function withSupporters(
   ballotStart: Int32Array,
   ballotProjects: Int32Array,
   ballotWeights: Float64Array,
+  unit = false,
 ): Profile {
   const m = head.ids.length;
-  const { start, voters, weights } = supportersOf(m, ballotStart, ballotProjects, ballotWeights);
+  const { start, voters, weights } = supportersOf(
+    m,
+    ballotStart,
+    ballotProjects,
+    ballotWeights,
+    unit,
+  );
   const votes = new Int32Array(m);
   for (let c = 0; c < m; c++) votes[c] = (start[c + 1] as number) - (start[c] as number);
   return {
