@@ -33,10 +33,7 @@ export function voterClasses(p: Profile): VoterClasses | null {
   const cached = classCache.get(p);
   if (cached) return cached;
   const { n, m, ballotStart: bs, ballotProjects: bp, ballotWeights: bw } = p;
-  // Approval ballots (every point 1) skip the work on points below.
-  const points = pointKind(bw);
-  if (points < 0) return null;
-  const unit = points === 1;
+  if (!wholePoints(bw)) return null;
   // Rank projects by number of supporters, most first.
   const byPop = Array.from({ length: m }, (_, c) => c).sort(
     (a, c) =>
@@ -48,13 +45,8 @@ export function voterClasses(p: Profile): VoterClasses | null {
   byPop.forEach((c, r) => {
     rank[c] = r;
   });
-  // Each ballot as (rank, points) pairs sorted by rank, voter-major.
-  const kr = new Int32Array(bs[n] as number);
-  const kw = unit ? bw : new Float64Array(kr.length);
-  if (unit) sortRanks(n, bs, bp, rank, kr);
-  else sortRankPoints(n, bs, bp, bw, rank, kr, kw);
-  const g = groupBallots(n, bs, kr, kw);
-  const order = classOrder(g, bs, kr, m);
+  const g = groupBallots(n, m, bs, bp, bw);
+  const order = classOrder(g, bs, bp, rank, m);
   // Every loop of the grouping is a function of its own: V8 then optimises each loop
   // apart, and code after a hot loop is never compiled without feedback (a deoptimisation
   // each; the grouping ran several times slower at start than when warm).
@@ -87,71 +79,13 @@ export function voterClasses(p: Profile): VoterClasses | null {
   return r;
 }
 
-/** 1 when every point is 1, 0 when every point is a whole number, -1 otherwise. */
-function pointKind(bw: Float64Array): number {
-  let unit = 1;
-  for (let k = 0; k < bw.length; k++) {
-    const w = bw[k] as number;
-    if (w !== 1) {
-      if (!Number.isInteger(w)) return -1;
-      unit = 0;
-    }
-  }
-  return unit;
+/** Whether every point is a whole number. */
+function wholePoints(bw: Float64Array): boolean {
+  for (let k = 0; k < bw.length; k++) if (!Number.isInteger(bw[k] as number)) return false;
+  return true;
 }
 
-/** Per ballot, the ranks of its projects sorted (insertion sort: ballots are short). */
-function sortRanks(
-  n: number,
-  bs: Int32Array,
-  bp: Int32Array,
-  rank: Int32Array,
-  kr: Int32Array,
-): void {
-  for (let v = 0; v < n; v++) {
-    const from = bs[v] as number;
-    const to = bs[v + 1] as number;
-    for (let k = from; k < to; k++) {
-      const r = rank[bp[k] as number] as number;
-      let j = k;
-      while (j > from && (kr[j - 1] as number) > r) {
-        kr[j] = kr[j - 1] as number;
-        j--;
-      }
-      kr[j] = r;
-    }
-  }
-}
-
-/** As {@link sortRanks}, with each rank's points moved along into `kw`. */
-function sortRankPoints(
-  n: number,
-  bs: Int32Array,
-  bp: Int32Array,
-  bw: Float64Array,
-  rank: Int32Array,
-  kr: Int32Array,
-  kw: Float64Array,
-): void {
-  for (let v = 0; v < n; v++) {
-    const from = bs[v] as number;
-    const to = bs[v + 1] as number;
-    for (let k = from; k < to; k++) {
-      const r = rank[bp[k] as number] as number;
-      const w = bw[k] as number;
-      let j = k;
-      while (j > from && (kr[j - 1] as number) > r) {
-        kr[j] = kr[j - 1] as number;
-        kw[j] = kw[j - 1] as number;
-        j--;
-      }
-      kr[j] = r;
-      kw[j] = w;
-    }
-  }
-}
-
-/** Classes of identical sorted ballots, in order of first appearance. */
+/** Classes of identical ballots, in order of first appearance. */
 interface Groups {
   /** Per voter: its class, or -1 for an empty ballot. */
   of: Int32Array;
@@ -162,43 +96,45 @@ interface Groups {
   found: number;
 }
 
-/** Whether voters a and c have the same sorted ballot (ranks and points). */
-function sameBallot(
+/**
+ * Groups voters whose ballots hold the same (project, points) pairs, in whatever order:
+ * a hash that does not depend on the order of the pairs (open addressing), and equality
+ * checked in full against marks of the voter's own pairs, so no ballot is sorted. Ballots
+ * name each project at most once (the profile's rule).
+ */
+function groupBallots(
+  n: number,
+  m: number,
   bs: Int32Array,
-  kr: Int32Array,
-  kw: Float64Array,
-  a: number,
-  c: number,
-): boolean {
-  const a0 = bs[a] as number;
-  const c0 = bs[c] as number;
-  const l = (bs[a + 1] as number) - a0;
-  if ((bs[c + 1] as number) - c0 !== l) return false;
-  for (let i = 0; i < l; i++) {
-    if (kr[a0 + i] !== kr[c0 + i] || kw[a0 + i] !== kw[c0 + i]) return false;
-  }
-  return true;
-}
-
-/** Groups voters by a hash of the sorted ballot (open addressing), checking equality in full. */
-function groupBallots(n: number, bs: Int32Array, kr: Int32Array, kw: Float64Array): Groups {
+  bp: Int32Array,
+  bw: Float64Array,
+): Groups {
   const size = 2 ** Math.ceil(Math.log2(Math.max(4, 2 * n)));
   const table = new Int32Array(size).fill(-1);
   const of = new Int32Array(n).fill(-1);
   const rep = new Int32Array(n);
   const count = new Int32Array(n);
+  // The pairs of the voter at hand: mark[c] = v and markW[c] its points for each project c.
+  const mark = new Int32Array(m).fill(-1);
+  const markW = new Float64Array(m);
   let found = 0;
   for (let v = 0; v < n; v++) {
     const from = bs[v] as number;
     const to = bs[v + 1] as number;
     if (to === from) continue;
-    let h = 2166136261;
+    let sum = 0;
+    let mix = 0;
     for (let k = from; k < to; k++) {
-      const w = kw[k] as number;
-      h = Math.imul(h ^ (kr[k] as number), 16777619);
-      h = Math.imul(h ^ (w | 0) ^ ((w / 4294967296) | 0), 16777619);
+      const c = bp[k] as number;
+      const w = bw[k] as number;
+      mark[c] = v;
+      markW[c] = w;
+      let h = Math.imul(c + 1, 0x9e3779b1) ^ Math.imul(w | 0, 0x85ebca6b) ^ ((w / 4294967296) | 0);
+      h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+      sum = (sum + h) | 0;
+      mix ^= Math.imul(h ^ (h >>> 13), 0x27d4eb2f);
     }
-    let at = (h >>> 0) & (size - 1);
+    let at = ((sum ^ Math.imul(mix, 0x165667b1)) >>> 0) & (size - 1);
     for (;;) {
       const cls = table[at] as number;
       if (cls < 0) {
@@ -208,7 +144,7 @@ function groupBallots(n: number, bs: Int32Array, kr: Int32Array, kw: Float64Arra
         count[found++] = 1;
         break;
       }
-      if (sameBallot(bs, kr, kw, rep[cls] as number, v)) {
+      if (sameAsMarked(bs, bp, bw, mark, markW, rep[cls] as number, v)) {
         of[v] = cls;
         count[cls] = (count[cls] as number) + 1;
         break;
@@ -219,35 +155,73 @@ function groupBallots(n: number, bs: Int32Array, kr: Int32Array, kw: Float64Arra
   return { of, rep, count, found };
 }
 
+/** Whether voter r's ballot holds exactly the pairs marked for voter v (mark, markW). */
+function sameAsMarked(
+  bs: Int32Array,
+  bp: Int32Array,
+  bw: Float64Array,
+  mark: Int32Array,
+  markW: Float64Array,
+  r: number,
+  v: number,
+): boolean {
+  const r0 = bs[r] as number;
+  const l = (bs[r + 1] as number) - r0;
+  if ((bs[v + 1] as number) - (bs[v] as number) !== l) return false;
+  for (let i = 0; i < l; i++) {
+    const c = bp[r0 + i] as number;
+    if (mark[c] !== v || markW[c] !== bw[r0 + i]) return false;
+  }
+  return true;
+}
+
 /**
  * The classes in the order they are numbered: by their two most popular projects (radix
  * sort, least significant key first), so that the supporters of a popular project are
- * near each other in memory.
+ * near each other in memory. `rank`: per project, its place by popularity (0 = most).
  */
-function classOrder(g: Groups, bs: Int32Array, kr: Int32Array, m: number): Int32Array {
+function classOrder(
+  g: Groups,
+  bs: Int32Array,
+  bp: Int32Array,
+  rank: Int32Array,
+  m: number,
+): Int32Array {
   let order: Int32Array = new Int32Array(g.found);
   for (let k = 0; k < g.found; k++) order[k] = k;
-  const keyOf = new Int32Array(g.found);
-  for (const pos of [1, 0]) {
-    classKeys(g, bs, kr, m, pos, keyOf);
-    order = radixPass(order, keyOf, m);
-  }
-  return order;
+  const first = new Int32Array(g.found);
+  const second = new Int32Array(g.found);
+  classKeys(g, bs, bp, rank, m, first, second);
+  order = radixPass(order, second, m);
+  return radixPass(order, first, m);
 }
 
-/** Per class: the rank of its ballot's project at `pos` (m when the ballot is shorter). */
+/**
+ * Per class: the best and second-best rank among its ballot's projects (m when the ballot
+ * has fewer).
+ */
 function classKeys(
   g: Groups,
   bs: Int32Array,
-  kr: Int32Array,
+  bp: Int32Array,
+  rank: Int32Array,
   m: number,
-  pos: number,
-  keyOf: Int32Array,
+  first: Int32Array,
+  second: Int32Array,
 ): void {
   for (let cls = 0; cls < g.found; cls++) {
     const v = g.rep[cls] as number;
-    const k = (bs[v] as number) + pos;
-    keyOf[cls] = k < (bs[v + 1] as number) ? (kr[k] as number) : m;
+    let a = m;
+    let b = m;
+    for (let k = bs[v] as number; k < (bs[v + 1] as number); k++) {
+      const r = rank[bp[k] as number] as number;
+      if (r < a) {
+        b = a;
+        a = r;
+      } else if (r < b) b = r;
+    }
+    first[cls] = a;
+    second[cls] = b;
   }
 }
 
