@@ -274,40 +274,18 @@ export function supportersOf(
   for (let c = 0; c < m; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, m);
   const voters = new Int32Array(all);
+  const weights = unit ? ballotWeights : new Float64Array(all);
   const n = ballotStart.length - 1;
-  if (unit) {
-    fillVoters(n, ballotStart, ballotProjects, fill, voters);
-    return { start, voters, weights: ballotWeights };
-  }
-  const weights = new Float64Array(all);
   for (let v = 0; v < n; v++) {
     for (let k = ballotStart[v] as number; k < (ballotStart[v + 1] as number); k++) {
       const c = ballotProjects[k] as number;
       const at = fill[c] as number;
       fill[c] = at + 1;
       voters[at] = v;
-      weights[at] = ballotWeights[k] as number;
+      if (!unit) weights[at] = ballotWeights[k] as number;
     }
   }
   return { start, voters, weights };
-}
-
-/** The filling pass of {@link supportersOf} without points (`fill`: each project's next slot). */
-function fillVoters(
-  n: number,
-  ballotStart: Int32Array,
-  ballotProjects: Int32Array,
-  fill: Int32Array,
-  voters: Int32Array,
-): void {
-  for (let v = 0; v < n; v++) {
-    for (let k = ballotStart[v] as number; k < (ballotStart[v + 1] as number); k++) {
-      const c = ballotProjects[k] as number;
-      const at = fill[c] as number;
-      fill[c] = at + 1;
-      voters[at] = v;
-    }
-  }
 }
 
 /**
