@@ -253,6 +253,24 @@ test('classes of identical ballots give what every voter on their own gives', ()
           if (k >= 0) count[k] = (count[k] as number) + 1;
         });
         assert.deepEqual(count, cls.mult);
+        // A class holds exactly the voters whose ballots are its (project, points) pairs, in
+        // any order: the class ballot's points are k times each voter's.
+        const pairs = (bs: Int32Array, bp: Int32Array, bw: Float64Array, v: number, k = 1) => {
+          const out: string[] = [];
+          for (let j = bs[v] as number; j < (bs[v + 1] as number); j++)
+            out.push(`${bp[j]}:${(bw[j] as number) / k}`);
+          return out.sort().join(' ');
+        };
+        const classOf = new Map<string, number>();
+        cls.of.forEach((k, v) => {
+          if (k < 0) return;
+          const mine = pairs(p.ballotStart, p.ballotProjects, p.ballotWeights, v);
+          const q = cls.q;
+          const mult = cls.mult[k] as number;
+          assert.equal(pairs(q.ballotStart, q.ballotProjects, q.ballotWeights, k, mult), mine);
+          assert.equal(classOf.get(mine) ?? k, k, `voter ${v}: the same ballot in another class`);
+          classOf.set(mine, k);
+        });
         const grouped = mesWithCompletion(p, completion, { utility });
         const single = mesWithCompletion(p, completion, { utility, classes: false });
         assert.deepEqual(grouped.selected, single.selected);
