@@ -209,20 +209,32 @@ function sectionOf(fields: string[]): Section | undefined {
  * (an error with `strict`).
  */
 export function parsePabulib(input: string | Uint8Array, options: ParseOptions = {}): Parsed {
-  // Bytes: the part up to the VOTES header is decoded for the general reader, the VOTES
-  // lines are scanned as bytes. When that cannot be done (quotes in VOTES, no VOTES header
-  // found, options.fast false) the whole file is decoded and read as text.
-  let text: string;
-  // Bytes read: the whole file, and where its VOTES lines start.
-  let bytes: Uint8Array | undefined;
-  let votesAt = 0;
-  if (typeof input === 'string') text = input;
-  else {
-    votesAt = options.fast === false ? -1 : votesHeaderEnd(input);
-    if (votesAt < 0) return parsePabulib(decodeRange(input, 0, input.length), options);
-    text = decodeRange(input, 0, votesAt);
-    bytes = input;
-  }
+  if (typeof input === 'string') return readText(input, undefined, options) as Parsed;
+  // Bytes: the part up to the VOTES header is decoded for the general reader and the VOTES
+  // lines are scanned as bytes; when that cannot be done (no VOTES header found, quotes in
+  // VOTES, options.fast false) the whole file is decoded and read as text.
+  const at = options.fast === false ? -1 : votesHeaderEnd(input);
+  const head =
+    at < 0 ? undefined : readText(decodeRange(input, 0, at), { bytes: input, at }, options);
+  return head ?? (readText(decodeRange(input, 0, input.length), undefined, options) as Parsed);
+}
+
+/** VOTES lines as UTF-8 bytes: bytes[at..] (the fast scan's input). */
+interface VotesBytes {
+  bytes: Uint8Array;
+  at: number;
+}
+
+/**
+ * {@link parsePabulib} of `text`. With `votes`, the text ends with the VOTES header and the
+ * VOTES lines are `votes`; undefined when they cannot be scanned as they are (a quote, or
+ * the general reader did not end on that header), for the caller to read everything as text.
+ */
+function readText(
+  text: string,
+  votes: VotesBytes | undefined,
+  options: ParseOptions,
+): Parsed | undefined {
   const repeated: PabulibWarning['first'] = [];
   let repeatedCount = 0;
   const metaLine: Record<string, number> = {};
@@ -240,7 +252,6 @@ export function parsePabulib(input: string | Uint8Array, options: ParseOptions =
   let pointsCol = -1;
 
   let fast: ReturnType<typeof scanVotes> | undefined;
-  let votes: Uint8Array | undefined;
   for (const { fields, line, next: after } of rows(text)) {
     if (fields.length === 1 && fields[0] === '') continue; // blank line
     const next = sectionOf(fields);
@@ -270,19 +281,17 @@ export function parsePabulib(input: string | Uint8Array, options: ParseOptions =
           options.fast !== false &&
           seen.has('META') &&
           seen.has('PROJECTS') &&
-          (bytes
-            ? after >= text.length && bytes.indexOf(34, votesAt) < 0
+          (votes
+            ? after >= text.length && votes.bytes.indexOf(34, votes.at) < 0
             : text.indexOf('"', after) < 0);
-        // From bytes, the decoded text ends with this header: anything but plain VOTES lines
-        // after it is read as text.
-        if (bytes && !plain) return parsePabulib(decodeRange(bytes, 0, bytes.length), options);
+        if (votes && !plain) return undefined;
         if (plain) {
           // The rest is plain VOTES lines: the fast scan reads them all, as UTF-8 bytes.
-          votes = bytes ?? encodeText(text.slice(after));
+          const rest = votes ?? { bytes: encodeText(text.slice(after)), at: 0 };
           try {
             fast = scanVotes(
-              votes,
-              bytes ? votesAt : 0,
+              rest.bytes,
+              rest.at,
               line + 1,
               header,
               projects.map((p) => p.id),
@@ -390,8 +399,8 @@ export function parsePabulib(input: string | Uint8Array, options: ParseOptions =
     }
   }
   // From bytes the loop returns or scans at the VOTES header; if the general reader saw the
-  // head otherwise than votesHeaderEnd did, the whole file is read as text.
-  if (bytes && !fast) return parsePabulib(decodeRange(bytes, 0, bytes.length), options);
+  // head otherwise than votesHeaderEnd did, the caller reads the whole file as text.
+  if (votes && !fast) return undefined;
   for (const s of SECTIONS) if (!seen.has(s)) throw new PabulibError(1, `a ${s} section`);
   const budget = readNumber(meta.budget ?? '');
   if (!(budget >= 0))
@@ -425,7 +434,6 @@ export function parsePabulib(input: string | Uint8Array, options: ParseOptions =
   const instance = fast
     ? attachBallots(
         { meta, projectColumns, projects, voteColumns },
-        votes ?? new Uint8Array(0),
         voteColumns,
         voteCol,
         pointsCol,

@@ -66,7 +66,7 @@ export function scanVotes(
     strict: boolean;
     readPoint: (s: string) => number;
   },
-): FastResult & { lines: Int32Array; starts: Int32Array } {
+): FastResult & { bytes: Uint8Array; lines: Int32Array; starts: Int32Array } {
   const n = bytes.length;
   const lookup = new ProjectIds(projectIds);
   const numeric = lookup.numeric;
@@ -236,6 +236,7 @@ export function scanVotes(
     },
     repeated,
     repeatedCount,
+    bytes,
     lines: st.lines.subarray(0, v),
     starts: st.starts.subarray(0, v),
   };
@@ -325,13 +326,12 @@ function repeatedVoter(
  */
 export function attachBallots(
   instance: Omit<Instance, 'ballots'>,
-  bytes: Uint8Array,
   header: string[],
   voteCol: number,
   pointsCol: number,
   scan: ReturnType<typeof scanVotes>,
 ): Instance {
-  const { compact, starts } = scan;
+  const { compact, starts, bytes } = scan;
   let cache: Ballot[] | undefined;
   const extra = header.some((_, c) => c > 0 && c !== voteCol && c !== pointsCol);
   const build = (): Ballot[] => {
