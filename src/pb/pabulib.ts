@@ -4,7 +4,7 @@
  */
 import type { Ballot, Instance, Project, VoteType } from './types.js';
 import { VOTE_TYPES } from './types.js';
-import { attachBallots, FastError, scanVotes } from './votes-fast.js';
+import { attachBallots, FastError, isSpace, scanVotes } from './votes-fast.js';
 import { decodeRange, encodeText } from './votes-fast-tables.js';
 
 /** Malformed pabulib input: says on which line and what was expected there. */
@@ -145,8 +145,8 @@ function* rows(text: string): Generator<{ fields: string[]; line: number; next: 
   }
 }
 
-/** Spaces, tabs and carriage returns: what the byte checks below trim. */
-const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
+/** Spaces, tabs ({@link isSpace}) and carriage returns: what the byte checks below trim. */
+const isBlank = (c: number) => isSpace(c) || c === 13;
 
 /**
  * Where the VOTES lines of a file's UTF-8 bytes start: just after the header row that

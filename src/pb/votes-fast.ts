@@ -42,7 +42,8 @@ export class FastError extends Error {
   }
 }
 
-const isSpace = (c: number) => c === 32 || c === 9;
+/** Spaces and tabs: what the scan trims from fields. */
+export const isSpace = (c: number) => c === 32 || c === 9;
 
 /**
  * Scans VOTES lines of `bytes` (UTF-8) from `pos` (the line after the header) to the end;
