@@ -85,6 +85,15 @@ function wholePoints(bw: Float64Array): boolean {
   return true;
 }
 
+/**
+ * A hash of one (project, points) pair of a ballot; a ballot's pairs are combined by a sum
+ * and an xor, which do not depend on their order.
+ */
+function pairHash(c: number, w: number): number {
+  const h = Math.imul(c + 1, 0x9e3779b1) ^ Math.imul(w | 0, 0x85ebca6b);
+  return h ^ Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ ((w * 1024) | 0);
+}
+
 /** Classes of identical ballots, in order of first appearance. */
 interface Groups {
   /** Per voter: its class, or -1 for an empty ballot. */
@@ -129,10 +138,9 @@ function groupBallots(
       const w = bw[k] as number;
       mark[c] = v;
       markW[c] = w;
-      let h = Math.imul(c + 1, 0x9e3779b1) ^ Math.imul(w | 0, 0x85ebca6b) ^ ((w / 4294967296) | 0);
-      h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
+      const h = pairHash(c, w);
       sum = (sum + h) | 0;
-      mix ^= Math.imul(h ^ (h >>> 13), 0x27d4eb2f);
+      mix ^= Math.imul(h, 0x27d4eb2f);
     }
     let at = ((sum ^ Math.imul(mix, 0x165667b1)) >>> 0) & (size - 1);
     for (;;) {
@@ -305,9 +313,7 @@ export function worthGrouping(p: Profile): boolean {
     let sum = 0;
     let mix = 0;
     for (let k = from; k < to; k++) {
-      const w = bw[k] as number;
-      let h = Math.imul((bp[k] as number) + 1, 0x9e3779b1) ^ Math.imul(w | 0, 0x85ebca6b);
-      h ^= Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ ((w * 1024) | 0);
+      const h = pairHash(bp[k] as number, bw[k] as number);
       sum = (sum + h) | 0;
       mix ^= Math.imul(h, 0x27d4eb2f);
     }
