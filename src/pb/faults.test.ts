@@ -77,6 +77,24 @@ test('3. add1 finishes at once on huge per-voter budgets, with the walk’s resu
   assert.deepEqual(o.selected, ['b', 'c']);
   assert.equal(o.endowment, 649_999_999_999);
   assert.ok((o.runs ?? 0) < 20, `${o.runs} runs`);
+  // Budget 1e12, ballots {a, b}, {b, c}, {a, c}: every project has two supporters, so all
+  // three start at rho 1/2 and c (the cheapest, 3e11) wins the tie. Then a (4e11: voters 1
+  // and 3, voter 3 holding e - 1.5e11) and b (5e11: voters 1 and 2, voter 2 holding the
+  // same) are paid with voter 3 or 2 paying all they have below e = 3.5e11 and 4e11: rho
+  // (5.5e11 - e) / 4e11 against (6.5e11 - e) / 5e11, so a is next, at 2e11 each from 3.5e11.
+  // b then needs (e - 2e11) + (e - 1.5e11) >= 5e11, so e >= 4.25e11, and 1.2e12 > 1e12: the
+  // walk takes 424,999,999,999 per voter, {c, a}. Near e = 3.5e11 and 4e11 the floats
+  // cannot tell a step from their margin (1e-9 of 4e11 is 400 steps): a tracked run there
+  // proved nothing and the walk went step by step (349 runs); rationals tell the distance.
+  const ring = approval(1e12, { a: 4e11, b: 5e11, c: 3e11 }, [
+    ['a', 'b'],
+    ['b', 'c'],
+    ['a', 'c'],
+  ]);
+  const r = tally(ring, 'equalshares/add1');
+  assert.deepEqual(sorted(r.selected), ['a', 'c']);
+  assert.equal(r.endowment, 424_999_999_999);
+  assert.ok((r.runs ?? 0) < 20, `${r.runs} runs`);
   // The step is one currency unit also when amounts are cents. Budget 10,000 euros,
   // a 4,050 euros (voter 1), b 4,000 euros (voters 1 and 2), in cents. Voter 1 can pay a
   // once e - 200,000 >= 405,000 cents: 605,000 is a whole euro, so both steps agree. With a

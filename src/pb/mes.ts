@@ -25,6 +25,7 @@ import {
   type MesRun,
   mesCandidates,
   type RoundTrace,
+  TOL,
 } from './mes-run.js';
 import type { MesFacts } from './outcome.js';
 import type { Profile } from './profile.js';
@@ -155,6 +156,12 @@ export interface CompletionOptions extends MesOptions {
    * outcome, fewer voters; `false` is the per-voter reference for tests.
    */
   classes?: boolean;
+  /**
+   * Re-run in rationals every tracked float run that proves less than a step (default:
+   * only where e/step ≥ 1/TOL, so that float margins span a step). For tests: the exact
+   * `stable` must take the walk to the same outcome.
+   */
+  retrackExactly?: boolean;
 }
 
 /**
@@ -200,11 +207,23 @@ export function mesWithCompletion(
     (completion === 'add1' || completion === 'add1u') && !opts.walk && p.m <= 4000
       ? p.budget
       : undefined;
+  // Float margins (TOL of the values compared) span a whole step once e/step reaches 1/TOL
+  // (1e9): near a crossing a tracked float run then proves less than a step even where
+  // the next crossing is many steps away, and the walk would count step by step.
+  const coarse = (e: Rational) => opts.retrackExactly || e.toNumber() * TOL >= step;
   const runAt = (e: Rational, track: boolean, capped = false): MesRun => {
-    const r = mesRun(q, e, opts, track && !opts.walk, latest, capped ? cap : undefined);
+    let r = mesRun(q, e, opts, track && !opts.walk, latest, capped ? cap : undefined);
     runs++;
     if (r.exact) exactRuns++;
-    else latest = r;
+    else {
+      latest = r;
+      if (track && !opts.walk && r.stable < step && coarse(e)) {
+        // Rationals tell the exact distance to the next crossing (the whole outcome's).
+        r = mesExactRun(q, e, opts, true);
+        runs++;
+        exactRuns++;
+      }
+    }
     return r;
   };
   const candidates = mesCandidates(p);

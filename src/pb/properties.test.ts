@@ -157,9 +157,12 @@ test('skip-ahead: add1 and add1-exhaustive give what walking every step gives', 
       fc.oneof(election, wide),
       fc.constantFrom('cost' as const, 'cardinality' as const),
       fc.constantFrom('add1' as const, 'add1-exhaustive' as const, 'add1u' as const),
-      (inst, utility, completion) => {
+      fc.boolean(),
+      (inst, utility, completion, retrackExactly) => {
         const p = buildProfile(inst);
-        const jump = mesWithCompletion(p, completion, { utility });
+        // retrackExactly: the exact distances that huge per-voter budgets (e >= 1e9 steps)
+        // rely on, tried on small ones.
+        const jump = mesWithCompletion(p, completion, { utility, retrackExactly });
         const walk = mesWithCompletion(p, completion, { utility, walk: true });
         assert.deepEqual(jump.selected, walk.selected);
         assert.equal(jump.endowment.cmp(walk.endowment), 0, 'same per-voter budget taken');
