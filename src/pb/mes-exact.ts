@@ -1,7 +1,7 @@
 /** A fixed-budget MES run in exact rational arithmetic: the reference and the judge of close calls. */
 import { Crossings, type MesOptions, type MesRun, multiplicity, newRun } from './mes-run.js';
 import type { Profile } from './profile.js';
-import { Rational } from './rational.js';
+import { Rational, RationalSum } from './rational.js';
 import { breakTie } from './ties.js';
 
 /**
@@ -151,25 +151,27 @@ export function exactEvaluate(
   const { start, voters, weights } = p;
   const s = start[c] ?? 0;
   const e = start[c + 1] ?? 0;
-  let money = Rational.ZERO;
-  let dmoney = Rational.ZERO;
+  const moneySum = new RationalSum();
+  const dmoneySum = new RationalSum();
   for (let k = s; k < e; k++) {
-    money = money.add(b[voters[k] ?? 0] as Rational);
-    if (db) dmoney = dmoney.add(db[voters[k] ?? 0] as Rational);
+    moneySum.add(b[voters[k] ?? 0] as Rational);
+    if (db) dmoneySum.add(db[voters[k] ?? 0] as Rational);
   }
+  const money = moneySum.value();
+  const dmoney = dmoneySum.value();
   if (money.lt(cost))
     return { money, dmoney, dshare: Rational.ZERO, poorCount: 0, rich: 0, poor: 0 };
-  let wsum = Rational.ZERO;
-  for (let k = s; k < e; k++) wsum = wsum.add(weightOf(k));
-  let share = cost.div(wsum);
+  const wsum = new RationalSum();
+  for (let k = s; k < e; k++) wsum.add(weightOf(k));
+  let share = cost.div(wsum.value());
   let poorCount = 0;
   let dshare = Rational.ZERO;
   let rich = 0;
   let poor = 0;
   for (;;) {
-    let pm = Rational.ZERO;
-    let dpm = Rational.ZERO;
-    let rw = Rational.ZERO;
+    const pm = new RationalSum();
+    const dpm = new RationalSum();
+    const rw = new RationalSum();
     let pc = 0;
     rich = 0;
     poor = 0;
@@ -178,21 +180,21 @@ export function exactEvaluate(
       const bi = b[v] as Rational;
       const wi = weightOf(k);
       if (bi.lt(share.mul(wi))) {
-        pm = pm.add(bi);
-        if (db) dpm = dpm.add(db[v] as Rational);
+        pm.add(bi);
+        if (db) dpm.add(db[v] as Rational);
         pc++;
         poor += weights[k] ?? 0;
       } else {
-        rw = rw.add(wi);
+        rw.add(wi);
         rich += weights[k] ?? 0;
       }
     }
     if (pc === poorCount) {
-      if (db && pc > 0) dshare = Rational.ZERO.sub(dpm).div(rw);
+      if (db && pc > 0) dshare = Rational.ZERO.sub(dpm.value()).div(rw.value());
       break;
     }
     poorCount = pc;
-    share = cost.sub(pm).div(rw);
+    share = cost.sub(pm.value()).div(rw.value());
   }
   return { money, dmoney, share, dshare, poorCount, rich, poor };
 }

@@ -2,6 +2,9 @@
  * Exact rational numbers on BigInt, used to settle decisions that floats cannot
  * decide safely (near-ties in MES and Phragmén) and by the exact reference engine.
  */
+/** Integers up to this size are exact in a double (2^53 − 1). */
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export class Rational {
   /** Always in lowest terms with a positive denominator, so equal values are equal fields. */
   readonly num: bigint;
@@ -45,20 +48,42 @@ export class Rational {
     return Rational.of(m[1] === '-' ? -num : num, den);
   }
 
+  // Arithmetic as in Knuth, TAOCP vol. 2, 4.5.1: the gcds are taken of the operands'
+  // parts, which are smaller than the result's, and the result needs no further reduction.
   add(o: Rational): Rational {
-    if (this.den === o.den) return Rational.of(this.num + o.num, this.den);
-    return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
+    return Rational.sum(this.num, this.den, o.num, o.den);
   }
   sub(o: Rational): Rational {
-    if (this.den === o.den) return Rational.of(this.num - o.num, this.den);
-    return Rational.of(this.num * o.den - o.num * this.den, this.den * o.den);
+    return Rational.sum(this.num, this.den, -o.num, o.den);
   }
   mul(o: Rational): Rational {
-    return Rational.of(this.num * o.num, this.den * o.den);
+    if (o.num === 1n && o.den === 1n) return this;
+    return Rational.product(this.num, this.den, o.num, o.den);
   }
   div(o: Rational): Rational {
-    return Rational.of(this.num * o.den, this.den * o.num);
+    if (o.num === 0n) throw new RangeError('division by zero');
+    return o.num < 0n
+      ? Rational.product(this.num, this.den, -o.den, -o.num)
+      : Rational.product(this.num, this.den, o.den, o.num);
   }
+  /** a/b + c/d in lowest terms, for a/b and c/d in lowest terms (b, d > 0). */
+  private static sum(a: bigint, b: bigint, c: bigint, d: bigint): Rational {
+    if (b === d) return b === 1n ? new Rational(a + c, 1n) : Rational.of(a + c, b);
+    // Two fractions in lowest terms with different denominators never sum to 0.
+    const g = gcd(b, d);
+    if (g === 1n) return new Rational(a * d + c * b, b * d);
+    const t = a * (d / g) + c * (b / g);
+    const g2 = gcd(t < 0n ? -t : t, g);
+    return new Rational(t / g2, (b / g) * (d / g2));
+  }
+
+  /** (a/b) × (c/d) in lowest terms, for a/b and c/d in lowest terms (b, d > 0). */
+  private static product(a: bigint, b: bigint, c: bigint, d: bigint): Rational {
+    const g1 = gcd(a < 0n ? -a : a, d);
+    const g2 = gcd(c < 0n ? -c : c, b);
+    return new Rational((a / g1) * (c / g2), (b / g2) * (d / g1));
+  }
+
   cmp(o: Rational): number {
     const l = this.num * o.den;
     const r = o.num * this.den;
@@ -80,7 +105,48 @@ export class Rational {
   }
 }
 
+/**
+ * A running sum of rationals kept over a common denominator (the least common multiple of
+ * the denominators added so far), reduced once when read: the sums over a project's
+ * supporters add many budgets that share a few denominators, and reducing after every
+ * addition made most of the exact engine's work.
+ */
+export class RationalSum {
+  private num = 0n;
+  private den = 1n;
+
+  add(x: Rational): void {
+    if (x.den === this.den) this.num += x.num;
+    else if (this.den % x.den === 0n) this.num += x.num * (this.den / x.den);
+    else {
+      const g = gcd(this.den, x.den);
+      const f = x.den / g;
+      this.num = this.num * f + x.num * (this.den / g);
+      this.den *= f;
+    }
+  }
+
+  /** The sum in lowest terms. */
+  value(): Rational {
+    return Rational.of(this.num, this.den);
+  }
+}
+
+/**
+ * Greatest common divisor of a ≥ 0 and b > 0 (1 when both are 0). Below 2^53 it runs on
+ * doubles, where % is exact for integers and far cheaper than on BigInt.
+ */
 function gcd(a: bigint, b: bigint): bigint {
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return x === 0 ? 1n : BigInt(x);
+  }
   while (b !== 0n) {
     const t = a % b;
     a = b;

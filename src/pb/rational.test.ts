@@ -1,0 +1,84 @@
+/**
+ * Rational arithmetic against its definition: every result equals the cross-multiplied
+ * fraction reduced by its gcd, in lowest terms with a positive denominator (0 as 0/1), so
+ * that equal values have equal fields, which the engine relies on (`den === den`).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { Rational, RationalSum } from './rational.js';
+
+const abs = (x: bigint) => (x < 0n ? -x : x);
+const slowGcd = (a: bigint, b: bigint): bigint => (b === 0n ? abs(a) : slowGcd(b, a % b));
+
+/** The reference: n/d reduced, as a string (0 as "0"). */
+function reduced(n: bigint, d: bigint): string {
+  if (d < 0n) return reduced(-n, -d);
+  if (n === 0n) return '0';
+  const g = slowGcd(abs(n), d);
+  return d / g === 1n ? `${n / g}` : `${n / g}/${d / g}`;
+}
+
+// Small and large parts (around and above 2^53, where the gcd leaves doubles for BigInt),
+// with shared factors so that reductions happen.
+const part = fc.oneof(
+  fc.bigInt({ min: -50n, max: 50n }),
+  fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+  fc
+    .tuple(fc.bigInt({ min: -1000n, max: 1000n }), fc.constantFrom(6n, 2n ** 40n, 3n ** 40n))
+    .map(([a, k]) => a * k),
+);
+const positive = part.map((x) => (x === 0n ? 1n : abs(x)));
+const rational = fc.tuple(part, positive).map(([n, d]) => ({ r: Rational.of(n, d), n, d }));
+
+function assertLowest(r: Rational): void {
+  assert.ok(r.den > 0n, `${r} has a positive denominator`);
+  assert.equal(slowGcd(abs(r.num), r.den), r.num === 0n ? r.den : 1n, `${r} is in lowest terms`);
+  if (r.num === 0n) assert.equal(r.den, 1n, '0 is 0/1');
+}
+
+test('add, sub, mul, div and cmp give the reduced fraction of their definition', () => {
+  fc.assert(
+    fc.property(rational, rational, (x, y) => {
+      const { n: a, d: b } = x;
+      const { n: c, d: e } = y;
+      for (const r of [x.r, y.r]) assertLowest(r);
+      const cases: [Rational, string][] = [
+        [x.r.add(y.r), reduced(a * e + c * b, b * e)],
+        [x.r.sub(y.r), reduced(a * e - c * b, b * e)],
+        [x.r.mul(y.r), reduced(a * c, b * e)],
+      ];
+      if (c !== 0n) cases.push([x.r.div(y.r), reduced(a * e, b * c)]);
+      for (const [got, want] of cases) {
+        assertLowest(got);
+        assert.equal(got.toString(), want);
+      }
+      const l = a * e;
+      const r = c * b;
+      assert.equal(x.r.cmp(y.r), l < r ? -1 : l > r ? 1 : 0);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('a running sum equals the sum added one by one', () => {
+  fc.assert(
+    fc.property(fc.array(rational, { maxLength: 30 }), (xs) => {
+      const sum = new RationalSum();
+      let plain = Rational.ZERO;
+      for (const { r } of xs) {
+        sum.add(r);
+        plain = plain.add(r);
+      }
+      const got = sum.value();
+      assertLowest(got);
+      assert.equal(got.toString(), plain.toString());
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('dividing by zero is refused', () => {
+  assert.throws(() => Rational.of(1n).div(Rational.ZERO), RangeError);
+  assert.throws(() => Rational.of(1n, 0n), RangeError);
+});
