@@ -158,8 +158,8 @@ export interface CompletionOptions extends MesOptions {
   classes?: boolean;
   /**
    * Re-run in rationals every tracked float run that proves less than a step (default:
-   * only where float margins span more steps than the exact run costs, e/step ≥ 1e9 at
-   * the least). For tests: the exact `stable` must take the walk to the same outcome.
+   * only where float margins span more than supporters / 5 steps, e/step ≥ 1e9 at the
+   * least). For tests: the exact `stable` must take the walk to the same outcome.
    */
   retrackExactly?: boolean;
 }
@@ -211,12 +211,12 @@ export function mesWithCompletion(
   // steps per voter up, near a crossing a tracked float run proves less than a step even
   // where the next crossing is many steps away, and the walk counts through that zone step
   // by step. An exact tracked run tells the distance, but costs more float runs the more
-  // supporters there are, so it is taken only where the zone is wider than supporters / 50
-  // steps. Measured on generated elections of 200, 1,000 and 3,000 voters with 3 approvals
-  // each, amounts scaled to 1e10–1e11 per voter: an exact run costs 8, 19 and 40 float runs,
-  // the zones span 120, 35 and 17 steps, and exact runs paid only on the first (46 runs
-  // instead of 130); on 3 voters (budget 1e12) they take 349 runs to 11.
-  const exactCostInRuns = Math.max(1, q.voters.length / 50);
+  // supporters there are (200, 1,000 and 3,000 voters with 3 approvals each: 8, 19 and 40).
+  // On generated elections of 50 to 1,000 voters with amounts scaled by 1e7 and 1e8, exact
+  // runs paid where the zone spans at least supporters / 5 steps (50 and 200 voters: 106
+  // runs → 20, 259 → 54) and cost time below that (1,000 voters at 1e8: 1.0 → 1.5 s);
+  // 3 voters with a budget of 1e12: 349 runs → 11.
+  const exactCostInRuns = Math.max(1, q.voters.length / 5);
   const coarse = (e: Rational) =>
     opts.retrackExactly || e.toNumber() * TOL >= step * exactCostInRuns;
   const runAt = (e: Rational, track: boolean, capped = false): MesRun => {
