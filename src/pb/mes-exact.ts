@@ -221,9 +221,10 @@ export function exactPay(
     const wi = weightOf(k);
     const pay = share.mul(wi);
     const bv = b[v] as Rational;
-    if (bv.lt(pay)) paidAll += mult ? (mult[v] as number) : 1;
-    if (db) db[v] = bv.lt(pay) ? Rational.ZERO : (db[v] as Rational).sub(dshare.mul(wi));
-    b[v] = bv.cmp(pay) <= 0 ? Rational.ZERO : bv.sub(pay);
+    const side = bv.cmp(pay);
+    if (side < 0) paidAll += mult ? (mult[v] as number) : 1;
+    if (db) db[v] = side < 0 ? Rational.ZERO : (db[v] as Rational).sub(dshare.mul(wi));
+    b[v] = side <= 0 ? Rational.ZERO : bv.sub(pay);
   }
   return paidAll;
 }
