@@ -31,6 +31,11 @@ export interface GeneratedOptions {
   roundTo?: number;
   /** Popularity exponent: project k is picked with weight 1/(k+1)^skew (default 0.8; 0 uniform). */
   skew?: number;
+  /**
+   * Every cost (after rounding) and so the budget multiplied by this (default 1): huge
+   * per-voter budgets, where a currency unit is below what floats resolve.
+   */
+  scale?: number;
 }
 
 /** The generated election as a profile; the budget is 30 % of the total cost. */
@@ -42,7 +47,7 @@ export function generateProfile(o: GeneratedOptions): Profile {
   let totalCost = 0;
   const unit = o.roundTo ?? 1;
   for (let c = 0; c < m; c++) {
-    costs[c] = Math.round((20_000 + rand() * 380_000) / unit) * unit;
+    costs[c] = Math.round((20_000 + rand() * 380_000) / unit) * unit * (o.scale ?? 1);
     totalCost += costs[c] as number;
   }
   // Cumulative popularity weights for sampling.

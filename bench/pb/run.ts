@@ -14,6 +14,7 @@
  *    `BENCH_VOTERS` changes the size.
  * 5. A generated round with costs in whole thousands and uniform popularity (exact ties
  *    everywhere): whole process, time, MES runs and how many needed exact arithmetic.
+ * 6. Huge amounts: a generated election with every amount × 1e7, whole process.
  * Timings depend on the machine and its load; the report prints both.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,7 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildProfile, mesWithCompletion, parsePabulib } from '../../src/pb/index.js';
-import { generateProfile, toPabulib } from './generate.js';
+import { type GeneratedOptions, generateProfile, toPabulib } from './generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = process.env.PABULIB_DIR ?? join(root, '..', 'shared', 'pabulib');
@@ -175,24 +176,14 @@ console.log(`\n4. generated election: ${voters.toLocaleString('en')} voters × 2
       `${r.selected.length} funded; peak RSS of this process ${rss.toFixed(0)} MB (goal < 1 GB: ${rss < 1024 ? 'met' : 'NOT met'})`,
   );
 }
-console.log('\n5. a round in whole thousands (whole process, --json): 2,000 voters × 150 projects');
-{
-  // Uniform popularity and costs rounded to 1,000: projects with as many supporters left
-  // tie exactly, the case the float engine once handed to exact arithmetic (over 5 minutes).
-  const file = join(tmp, 'round-thousands.pb');
-  writeFileSync(
-    file,
-    toPabulib(
-      generateProfile({
-        voters: 2000,
-        projects: 150,
-        approvals: 4.5,
-        roundTo: 1000,
-        skew: 0,
-        seed: 1,
-      }),
-    ),
-  );
+/**
+ * Writes a generated election to `name` in the bench's folder and prints the median of
+ * three whole-process counts (`pb tally --json`, add1): wall and CPU ms, MES runs and how
+ * many of them were exact.
+ */
+function countGenerated(name: string, options: GeneratedOptions): void {
+  const file = join(tmp, name);
+  writeFileSync(file, toPabulib(generateProfile(options)));
   const runs = [0, 1, 2].map(() =>
     cli(['pb', 'tally', file, '--rule', 'equalshares/add1', '--json']),
   );
@@ -203,4 +194,30 @@ console.log('\n5. a round in whole thousands (whole process, --json): 2,000 vote
       `${out.runs} MES runs, ${out.exactRuns} of them in exact arithmetic`,
   );
 }
+
+console.log('\n5. a round in whole thousands (whole process, --json): 2,000 voters × 150 projects');
+// Uniform popularity and costs rounded to 1,000: projects with as many supporters left tie
+// exactly, the case the float engine once handed to exact arithmetic (over 5 minutes).
+countGenerated('round-thousands.pb', {
+  voters: 2000,
+  projects: 150,
+  approvals: 4.5,
+  roundTo: 1000,
+  skew: 0,
+  seed: 1,
+});
+
+console.log(
+  '\n6. huge amounts (whole process, --json): 1,000 voters × 30 projects, every amount × 1e7 (about 3.5e10 per voter)',
+);
+// A currency unit is then below what floats resolve near a crossing: close comparisons are
+// settled in rationals within float runs (decision 0006, skip-ahead and exact arithmetic).
+countGenerated('huge-amounts.pb', {
+  voters: 1000,
+  projects: 30,
+  approvals: 3,
+  skew: 0.5,
+  seed: 2,
+  scale: 1e7,
+});
 rmSync(tmp, { recursive: true, force: true });
