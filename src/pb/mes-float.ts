@@ -350,8 +350,11 @@ export function mesFloatRun(
     for (let i = 0; i < cand.length; i++) {
       const c = cand[i] as number;
       if ((lower[c] as number) > best * (1 + TOL)) {
-        cand[kept++] = c;
-        continue;
+        // cand is sorted by lower bound, the bounds of those not yet reached are as sorted
+        // and best only falls: every later candidate is skipped too (kept in place).
+        if (kept === i) kept = cand.length;
+        else for (let j = i; j < cand.length; j++) cand[kept++] = cand[j] as number;
+        break;
       }
       // (The histogram first: building it can give the space a larger `beta`.)
       let verdict = space
