@@ -82,3 +82,37 @@ test('dividing by zero is refused', () => {
   assert.throws(() => Rational.of(1n).div(Rational.ZERO), RangeError);
   assert.throws(() => Rational.of(1n, 0n), RangeError);
 });
+
+test('toNumber gives the nearest double at every magnitude', () => {
+  // Budgets of 1e300 once read as Infinity and quotients near 1e-13 lost most of their
+  // bits (the quotient was scaled by a fixed 2^60), which changed outcomes.
+  assert.equal(Rational.fromNumber(1e300).div(Rational.of(4n)).toNumber(), 2.5e299);
+  assert.equal(Rational.fromNumber(1e-12).div(Rational.of(4n)).toNumber(), 2.5e-13);
+  assert.equal(Rational.of(-(10n ** 400n), 3n).toNumber(), Number.NEGATIVE_INFINITY);
+  // A decimal read from a double reads back as that double (normal doubles: below 2^-1022
+  // the scaling rounds a second time).
+  fc.assert(
+    fc.property(
+      fc
+        .double({ noNaN: true, noDefaultInfinity: true })
+        .filter((x) => x === 0 || Math.abs(x) >= 2 ** -1022),
+      (x) => {
+        // (+ 0: a rational has no negative zero.)
+        assert.equal(Rational.fromNumber(x).toNumber() + 0, x + 0);
+      },
+    ),
+    { numRuns: 3000 },
+  );
+  // For integers below 2^53 the division of doubles is the correctly rounded quotient.
+  const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+  fc.assert(
+    fc.property(
+      safe,
+      safe.filter((d) => d !== 0),
+      (n, d) => {
+        assert.equal(Rational.of(BigInt(n), BigInt(d)).toNumber() + 0, n / d + 0);
+      },
+    ),
+    { numRuns: 3000 },
+  );
+});

@@ -95,10 +95,25 @@ export class Rational {
   isZero(): boolean {
     return this.num === 0n;
   }
+  /**
+   * The nearest double (ties to even), at any magnitude: the quotient is taken with 64
+   * significant bits and a sticky bit for what the division left, so Number() rounds it
+   * once, and is then scaled by a power of two (exact unless the result is below 2^-1022,
+   * where the scaling rounds once more, or beyond the largest double: ±Infinity).
+   */
   toNumber(): number {
-    // Scale before dividing so huge numerators and denominators keep their precision.
-    const shift = 60n;
-    return Number((this.num << shift) / this.den) / 2 ** 60;
+    const { num, den } = this;
+    if (den === 1n) return Number(num);
+    const neg = num < 0n;
+    const a = neg ? -num : num;
+    // a / den = q × 2^-shift with q of 64 or 65 bits.
+    const shift = 64 - (bitLength(a) - bitLength(den));
+    const scaledA = shift > 0 ? a << BigInt(shift) : a;
+    const scaledDen = shift < 0 ? den << BigInt(-shift) : den;
+    let q = scaledA / scaledDen;
+    if (q * scaledDen !== scaledA) q |= 1n;
+    const x = timesPowerOfTwo(Number(q), -shift);
+    return neg ? -x : x;
   }
   toString(): string {
     return this.den === 1n ? `${this.num}` : `${this.num}/${this.den}`;
@@ -153,4 +168,25 @@ function gcd(a: bigint, b: bigint): bigint {
     b = t;
   }
   return a === 0n ? 1n : a;
+}
+
+/** The number of bits of x > 0. */
+function bitLength(x: bigint): number {
+  const hex = x.toString(16);
+  return 4 * hex.length - (Math.clz32(Number.parseInt(hex[0] as string, 16)) - 28);
+}
+
+/** x × 2^k, in steps that neither overflow nor underflow before the result does. */
+function timesPowerOfTwo(x: number, k: number): number {
+  let r = x;
+  let left = k;
+  while (left > 1000) {
+    r *= 2 ** 1000;
+    left -= 1000;
+  }
+  while (left < -1000) {
+    r *= 2 ** -1000;
+    left += 1000;
+  }
+  return r * 2 ** left;
 }
