@@ -205,3 +205,15 @@ test('explanations exist in Dutch and English', () => {
   assert.match(explainElection(o, { lang: 'en' }).join(' '), /100% of residents/);
   assert.match(explainProject(tally(EXAMPLE, 'greedy'), 'Y', { lang: 'nl' }).join(' '), /plaats 3/);
 });
+
+test('the total and what is left are exact sums of the amounts as written', () => {
+  // Budget 0.3; a (0.1) and b (0.2) fit exactly. Added in floats, the total was
+  // 0.30000000000000004 and the leftover -5.6e-17 ("-0.00 is left over").
+  const inst = approval(0.3, { a: 0.1, b: 0.2 }, [['a', 'b'], ['a', 'b'], ['b']]);
+  for (const rule of ['greedy', 'equalshares/add1', 'phragmen'] as const) {
+    const o = tally(inst, rule);
+    assert.deepEqual([...o.selected].sort(), ['a', 'b'], rule);
+    assert.equal(o.totalCost, 0.3, rule);
+    assert.equal(o.leftover, 0, rule);
+  }
+});

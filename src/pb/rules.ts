@@ -3,7 +3,7 @@
  * `tally` runs one on an instance and returns the outcome with its explanation facts.
  */
 import { exactScores, greedy, greedyOrder, projectResults } from './greedy.js';
-import { type Completion, mesFacts, mesWithCompletion, type Utility } from './mes.js';
+import { type Completion, exactCost, mesFacts, mesWithCompletion, type Utility } from './mes.js';
 import type { Comparison, Outcome, ProjectResult } from './outcome.js';
 import { readNumber } from './pabulib.js';
 import { type PhragmenVariant, phragmen } from './phragmen.js';
@@ -85,16 +85,17 @@ function finish(
   projects: ProjectResult[],
   tieDecisions: TieDecision[],
 ): Omit<Outcome, 'rule' | 'ties'> {
-  let total = 0;
-  for (const c of selected) total += p.costs[c] as number;
+  // Summed exactly (costs as written in decimal), so that 0.1 + 0.2 of a budget of 0.3
+  // is 0.3 and nothing is left, not 0.30000000000000004 and -5.6e-17.
+  const total = exactCost(p, selected);
   const hit = new Uint8Array(p.n);
   let covered = 0;
   for (const c of selected) covered += markSupporters(p, c, hit);
   return {
     budget: p.budget,
     selected: selected.map((c) => p.ids[c] as string),
-    totalCost: total,
-    leftover: p.budget - total,
+    totalCost: total.toNumber(),
+    leftover: Rational.fromNumber(p.budget).sub(total).toNumber(),
     coverage: p.n > 0 ? covered / p.n : 0,
     projects,
     tieDecisions,
