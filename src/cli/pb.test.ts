@@ -12,6 +12,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { fixture } from '../pb/test-helpers.js';
 import { main } from './main.js';
+import { PB_USAGE } from './pb.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'buurtkracht.mjs');
@@ -225,6 +226,15 @@ test('bad arguments: exit 2 with the error and the usage', async () => {
   assert.equal(top.status, 2);
   assert.match(top.stderr, /unknown command "frob"/);
   assert.match(top.stderr, /^usage: buurtkracht <command>/m);
+});
+
+test('pb --help, -h and help print the pb usage to stdout and exit 0', async () => {
+  for (const flag of ['--help', '-h', 'help']) {
+    const r = await cli('pb', flag);
+    assert.equal(r.status, 0, flag);
+    assert.equal(r.stderr, '', flag);
+    assert.equal(r.stdout, `${PB_USAGE}\n`, flag);
+  }
 });
 
 test('a malformed file: exit 2 naming the line, never a stack trace', async () => {

@@ -299,9 +299,13 @@ function explainCommand(args: string[], io: Io): number {
   return 0;
 }
 
-/** Runs `pb SUBCOMMAND …`; returns the exit status. */
+/** Runs `pb SUBCOMMAND …` (`pb --help`, `-h`, `help`: the usage); returns the exit status. */
 export function pbMain(args: string[], io: Io): number {
   const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
+    io.out(PB_USAGE);
+    return 0;
+  }
   try {
     if (sub === 'tally') return tallyCommand(rest, io);
     if (sub === 'check') return checkCommand(rest, io);
