@@ -163,19 +163,26 @@ function shareOf(p: Profile, c: number, left: Rational[]): Rational {
 
 test('amounts in claims are rounded in the direction that keeps them true', () => {
   // "paid at most": up; "would have been chosen at this cost or less", "had left": down.
-  assert.equal(roundFor(1234.4, 'up'), 1235);
-  assert.equal(roundFor(1234.4, 'down'), 1234);
+  // To the decimals shown: cents (also from 100 on), about 4 significant digits below that.
+  assert.equal(roundFor(1234.4, 'up'), 1234.4);
+  assert.equal(roundFor(1234.4, 'down'), 1234.4);
+  assert.equal(roundFor(1234.567, 'up'), 1234.57);
+  assert.equal(roundFor(1234.567, 'down'), 1234.56);
   assert.equal(roundFor(12.341, 'up'), 12.35);
   assert.equal(roundFor(12.349, 'down'), 12.34);
+  assert.equal(roundFor(150.7, 'up'), 150.7);
   assert.equal(roundFor(50, 'up'), 50);
+  assert.equal(roundFor(0.0025, 'up'), 0.0025);
+  assert.equal(roundFor(1 / 3000, 'up'), 0.0003334);
+  assert.equal(roundFor(1 / 3000, 'down'), 0.0003333);
   // Before: "would have been funded if it had cost at most 1,235" for 1,234.6 left.
   const inst = approval(3000, { a: 2000, b: 1300 }, [['a'], ['a'], ['a', 'b']]);
   const outcome = tally(inst, 'equalshares');
   const lines = explainProject(outcome, 'b', { lang: 'en' });
-  // Voter 3 paid 2000/3 for a and has 1000 - 666.67 = 333.33 left: 333 shown, not 333.33
-  // rounded up, and 333 is a cost at which the count chooses b.
+  // Voter 3 paid 2000/3 for a and has 1000 - 666.67 = 333.33… left: 333.33 shown, not
+  // 333.34 rounded up, and 333.33 is a cost at which the count chooses b.
   assert.deepEqual(lines.slice(1), [
-    'Project b costs 1,300. At the end, the residents who voted for it had 333 left together. That was not enough.',
-    'With the same equal share per resident, the count would have chosen project b if it had cost at most 333, or if 1 more resident, each with that share, had voted for it.',
+    'Project b costs 1,300. At the end, the residents who voted for it had 333.33 left together. That was not enough.',
+    'With the same equal share per resident, the count would have chosen project b if it had cost at most 333.33, or if 1 more resident, each with that share, had voted for it.',
   ]);
 });

@@ -40,9 +40,29 @@ function capital(line: string): string {
   return line.charAt(0).toUpperCase() + line.slice(1);
 }
 
-/** Decimals an amount is shown with: cents below 100 (when not whole), else none. */
+/** Whether `x` is a whole multiple of `1 / scale`, up to the noise of floating point. */
+function wholeAt(x: number, scale: number): boolean {
+  const y = x * scale;
+  return Math.abs(y - Math.round(y)) <= 1e-9 * Math.abs(y);
+}
+
+/** The most decimals an amount is ever shown with. */
+const MAX_DIGITS = 20;
+
+/**
+ * Decimals an amount is shown with: none when whole, 2 when whole cents, else enough for
+ * about 4 significant digits (at least 2), so that nothing above 0 is shown as 0.00.
+ */
 function digitsOf(amount: number): number {
-  return Math.abs(amount) < 100 && !Number.isInteger(amount) ? 2 : 0;
+  if (wholeAt(amount, 1)) return 0;
+  if (wholeAt(amount, 100)) return 2;
+  return Math.min(MAX_DIGITS, Math.max(2, 3 - Math.floor(Math.log10(Math.abs(amount)))));
+}
+
+/** An amount rounded to `digits` decimals (to the nearest). */
+function roundTo(amount: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(amount * scale) / scale;
 }
 
 /**
@@ -53,15 +73,45 @@ function digitsOf(amount: number): number {
 export function roundFor(amount: number, direction: 'up' | 'down'): number {
   const scale = 10 ** digitsOf(amount);
   const x = amount * scale;
+  // Already shown exactly (up to float noise, as 150.7 × 100): no step up or down.
+  if (wholeAt(x, 1)) return Math.round(x) / scale;
   return (direction === 'up' ? Math.ceil(x) : Math.floor(x)) / scale;
 }
 
-function money(amount: number, lang: Lang, currency?: string): string {
+/**
+ * The amounts of one sentence, formatted: each with {@link digitsOf} decimals, and more
+ * where two different amounts would otherwise be shown the same (€150.70 and €150.60,
+ * not €151 twice).
+ */
+function moneys(amounts: number[], lang: Lang, currency?: string): string[] {
+  const digits = amounts.map(digitsOf);
+  const shown = (i: number) => roundTo(amounts[i] as number, digits[i] as number);
+  for (let again = true; again; ) {
+    again = false;
+    for (let i = 0; i < amounts.length; i++) {
+      for (let j = i + 1; j < amounts.length; j++) {
+        const a = amounts[i] as number;
+        const b = amounts[j] as number;
+        const same = Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+        if (same || shown(i) !== shown(j)) continue;
+        for (const k of [i, j]) {
+          const d = digits[k] as number;
+          if (d > 0 && d < MAX_DIGITS) {
+            digits[k] = d + 1;
+            again = true;
+          }
+        }
+      }
+    }
+  }
+  return amounts.map((x, i) => money(x, digits[i] as number, lang, currency));
+}
+
+function money(amount: number, digits: number, lang: Lang, currency?: string): string {
   const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const digits = digitsOf(amount);
   const opts: Intl.NumberFormatOptions = {
     maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
+    minimumFractionDigits: Math.min(digits, 2),
   };
   try {
     if (currency)
@@ -73,6 +123,24 @@ function money(amount: number, lang: Lang, currency?: string): string {
   return new Intl.NumberFormat(locale, opts).format(amount);
 }
 
+/**
+ * A share of residents as a percentage: whole, with decimals only where rounding would
+ * say "100%" of residents when not all are, or "0%" when some are (99.6%, 0.4%).
+ */
+function percent(share: number, lang: Lang): string {
+  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+  const format = (x: number, digits: number) =>
+    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(x);
+  let digits = 0;
+  while (
+    digits < MAX_DIGITS &&
+    ((share < 1 && format(share, digits) === format(1, digits)) ||
+      (share > 0 && format(share, digits) === format(0, digits)))
+  )
+    digits++;
+  return format(share, digits);
+}
+
 /** Sentences explaining why one project was or was not funded. Throws for an unknown id. */
 export function explainProject(
   outcome: Outcome,
@@ -81,7 +149,8 @@ export function explainProject(
 ): string[] {
   const lang = options.lang ?? 'nl';
   const t = MESSAGES[lang];
-  const m = (x: number) => money(x, lang, options.currency);
+  const ms = (...amounts: number[]) => moneys(amounts, lang, options.currency);
+  const m = (x: number) => ms(x)[0] as string;
   const pr = outcome.projects.find((x) => x.id === id);
   if (!pr) throw new Error(`unknown project "${id}"`);
   const w = WORDS[lang][options.noun ?? 'project'];
@@ -97,13 +166,20 @@ export function explainProject(
       // Greedy funds what fits, also a project nobody voted for: say so, it is no merit.
       if (pr.votes === 0) lines.push(t.noVotes(n));
       if (f.perCost) lines.push(t.greedyPerCost(n));
-      lines.push(t.greedyRank(n, f.rank ?? 0, m(f.budgetLeft ?? 0)));
-      if (f.reason === 'funded') lines.push(t.greedyFits(n, m(pr.cost)));
-      else if (f.reason === 'funded-80')
-        lines.push(t.greedyFunded80(n, m(pr.cost), m(f.budgetLeft ?? 0)));
-      else if (f.reason === 'too-expensive')
-        lines.push(t.greedyTooExpensive(n, m(pr.cost), m(f.budgetLeft ?? 0)));
-      else lines.push(t.greedyStopped(n, w));
+      const [cost, left] = ms(pr.cost, f.budgetLeft ?? 0) as [string, string];
+      if (f.reason === 'stopped') {
+        // It got no turn: what was left at its place in the ranking is not its story.
+        lines.push(t.greedyRank(n, f.rank ?? 0));
+        const after80 = outcome.projects.some(
+          (q) => q.facts.kind === 'greedy' && q.facts.reason === 'funded-80',
+        );
+        lines.push(after80 ? t.greedyStoppedAfter80(n, w) : t.greedyStopped(n, w));
+      } else {
+        lines.push(t.greedyRank(n, f.rank ?? 0, left));
+        if (f.reason === 'funded') lines.push(t.greedyFits(n, cost));
+        else if (f.reason === 'funded-80') lines.push(t.greedyFunded80(n, cost, left));
+        else lines.push(t.greedyTooExpensive(n, cost, left));
+      }
     }
   } else if (f.kind === 'mes') {
     if (f.reason === 'funded') {
@@ -116,14 +192,16 @@ export function explainProject(
       const ev = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
         maximumFractionDigits: 1,
       });
-      lines.push(t.mesEffectiveVotes(n, ev.format(f.effectiveVotes ?? 0)));
+      const votes = ev.format(f.effectiveVotes ?? 0);
+      lines.push(t.mesEffectiveVotes(n, votes, votes === ev.format(1)));
     } else if (f.reason === 'completion') {
       if (pr.votes === 0) lines.push(t.noVotes(n));
       lines.push(t.mesCompletion(n));
     } else if (f.reason === 'no-votes') lines.push(t.noVotes(n));
     else if (f.reason === 'zero-cost') lines.push(t.mesZeroCost(n, w));
     else {
-      lines.push(t.mesNotAffordable(n, m(roundFor(f.moneyLeft ?? 0, 'down')), m(pr.cost)));
+      const [left, cost] = ms(roundFor(f.moneyLeft ?? 0, 'down'), pr.cost) as [string, string];
+      lines.push(t.mesNotAffordable(n, left, cost));
       // Claims about the same fixed-budget count (tested by re-running it with the change):
       // its supporters keep at least what they had left at the end in every round, so at
       // a cost that is at most that, the project stays affordable and is chosen at the
@@ -133,6 +211,18 @@ export function explainProject(
     }
   } else if (f.reason === 'funded') lines.push(t.phragmenRound(n, f.round ?? 0));
   else if (f.reason === 'no-votes') lines.push(t.noVotes(n));
+  else {
+    // Phragmén spends nothing after its last purchase: what is left over now was left when
+    // counting ended (too-expensive: no project with votes still fitted) or stopped.
+    const leftover = roundFor(outcome.leftover, 'down');
+    const [cost, left] = ms(pr.cost, leftover) as [string, string];
+    const shown = leftover > 0 ? left : undefined;
+    lines.push(
+      f.reason === 'stopped'
+        ? t.phragmenStopped(n, w, shown)
+        : t.phragmenTooExpensive(n, cost, shown),
+    );
+  }
   const by = t.tieBy(w);
   for (const d of outcome.tieDecisions) {
     if (!d.between.includes(id)) continue;
@@ -149,14 +239,10 @@ export function explainProject(
 export function explainElection(outcome: Outcome, options: ExplainOptions = {}): string[] {
   const lang = options.lang ?? 'nl';
   const t = MESSAGES[lang];
-  const m = (x: number) => money(x, lang, options.currency);
-  const pct = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  });
+  const ms = (...amounts: number[]) => moneys(amounts, lang, options.currency);
   const lines: string[] = [];
   if (outcome.endowment !== undefined && outcome.comparison?.kept !== 'greedy') {
-    lines.push(t.endowment(m(outcome.endowment)));
+    lines.push(t.endowment(ms(outcome.endowment)[0] as string));
   }
   const c = outcome.comparison;
   if (c) {
@@ -166,7 +252,20 @@ export function explainElection(outcome: Outcome, options: ExplainOptions = {}):
         : t.comparisonMes(c.prefersMes, c.prefersGreedy),
     );
   }
-  lines.push(t.coverage(pct.format(outcome.coverage), WORDS[lang][options.noun ?? 'project']));
-  if (options.leftover !== false) lines.push(t.leftover(m(outcome.leftover), m(outcome.budget)));
+  lines.push(t.coverage(percent(outcome.coverage, lang), WORDS[lang][options.noun ?? 'project']));
+  if (options.leftover !== false) {
+    // Poznań's 80 % rule may fund a project with more than is left: nothing is left over then.
+    const over = outcome.projects.some(
+      (q) => q.facts.kind === 'greedy' && q.facts.reason === 'funded-80',
+    );
+    const extra = outcome.totalCost - outcome.budget;
+    if (over && extra > 0) {
+      const [more, budget] = ms(extra, outcome.budget) as [string, string];
+      lines.push(t.overspent(more, budget));
+    } else {
+      const [leftover, budget] = ms(outcome.leftover, outcome.budget) as [string, string];
+      lines.push(t.leftover(leftover, budget));
+    }
+  }
   return lines;
 }

@@ -30,11 +30,14 @@ export const WORDS: Record<Lang, Record<Noun, Words>> = {
 export interface Messages {
   funded: (n: string) => string;
   notFunded: (n: string) => string;
-  greedyRank: (n: string, rank: number, left: string) => string;
+  /** `left`: what was left when its turn came (undefined: it got no turn). */
+  greedyRank: (n: string, rank: number, left?: string) => string;
   greedyPerCost: (n: string) => string;
   greedyFits: (n: string, cost: string) => string;
   greedyTooExpensive: (n: string, cost: string, left: string) => string;
   greedyStopped: (n: string, w: Words) => string;
+  /** Poznań's rule: counting stopped after the project funded with 80 % of its cost left. */
+  greedyStoppedAfter80: (n: string, w: Words) => string;
   greedyFunded80: (n: string, cost: string, left: string) => string;
   greedyWithdrawn: (n: string) => string;
   belowThreshold: (n: string, score: number, threshold: number, w: Words) => string;
@@ -42,7 +45,8 @@ export interface Messages {
   /** `perPoint`: ballots with points, where a supporter pays up to the share per point. */
   mesShare: (n: string, supporters: number, share: string, perPoint: boolean) => string;
   mesPaidAll: (n: string, count: number) => string;
-  mesEffectiveVotes: (n: string, votes: string) => string;
+  /** `one`: `votes` reads as 1 (singular). */
+  mesEffectiveVotes: (n: string, votes: string, one: boolean) => string;
   mesCompletion: (n: string) => string;
   mesNotAffordable: (n: string, left: string, cost: string) => string;
   /**
@@ -54,10 +58,16 @@ export interface Messages {
   noVotes: (n: string) => string;
   mesZeroCost: (n: string, w: Words) => string;
   phragmenRound: (n: string, round: number) => string;
+  /** Phragmén skipping what does not fit: `left` when counting ended (undefined: nothing). */
+  phragmenTooExpensive: (n: string, cost: string, left: string | undefined) => string;
+  /** `phragmen-stop`: counting stopped with `left` (undefined: nothing) before it was chosen. */
+  phragmenStopped: (n: string, w: Words, left: string | undefined) => string;
   comparisonGreedy: (greedy: number, mes: number) => string;
   comparisonMes: (mes: number, greedy: number) => string;
   coverage: (percent: string, w: Words) => string;
   leftover: (amount: string, budget: string) => string;
+  /** Poznań's 80 % rule spent more than the budget: `extra` came from reserves. */
+  overspent: (extra: string, budget: string) => string;
   endowment: (amount: string) => string;
   /** `between`: the tied projects' names joined; `chosen`: the one that went first. */
   tie: (between: string, chosen: string, by: string) => string;
@@ -72,18 +82,27 @@ const list = (names: string[], and: string) =>
     ? names.join('')
     : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 
+/** "1 bewoner", "2 bewoners". */
+const bewoners = (count: number) => `${count} ${count === 1 ? 'bewoner' : 'bewoners'}`;
+/** "1 resident", "2 residents". */
+const residents = (count: number) => `${count} ${count === 1 ? 'resident' : 'residents'}`;
+
 export const MESSAGES: Record<Lang, Messages> = {
   nl: {
     funded: (n) => `${n} krijgt geld.`,
     notFunded: (n) => `${n} krijgt geen geld.`,
     greedyRank: (n, rank, left) =>
-      `${n} stond op plaats ${rank} van de ranglijst. Toen het aan de beurt was, was er nog ${left} over.`,
+      left === undefined
+        ? `${n} stond op plaats ${rank} van de ranglijst.`
+        : `${n} stond op plaats ${rank} van de ranglijst. Toen het aan de beurt was, was er nog ${left} over.`,
     greedyPerCost: (n) => `De ranglijst telt de stemmen per euro die ${n} kost.`,
     greedyFits: (n, cost) => `${n} kost ${cost}. Dat paste nog in het budget.`,
     greedyTooExpensive: (n, cost, left) =>
       `${n} kost ${cost}. Er was nog maar ${left} over. Dat is te weinig.`,
     greedyStopped: (n, w) =>
       `Het tellen stopte eerder, bij een ${w.one} dat niet meer paste. Daarna kwam ${n} niet meer aan de beurt.`,
+    greedyStoppedAfter80: (n, w) =>
+      `Het tellen stopte eerder, na een ${w.one} dat geld kreeg volgens de 80%-regel: er was nog minstens 80% van de kosten over. Daarna kwam ${n} niet meer aan de beurt.`,
     greedyFunded80: (n, cost, left) =>
       `${n} kost ${cost}. Er was nog ${left} over: minstens 80% van de kosten. Daarom kreeg het toch geld (de rest uit de reserve). Daarna stopte het tellen.`,
     greedyWithdrawn: (n) => `${n} is na de stemming teruggetrokken. Het telde niet mee.`,
@@ -100,8 +119,8 @@ export const MESSAGES: Record<Lang, Messages> = {
       count === 1
         ? `1 bewoner die op ${n} stemde, had minder over. Die betaalde alles wat hij of zij nog had.`
         : `${count} bewoners die op ${n} stemden, hadden minder over. Zij betaalden alles wat ze nog hadden.`,
-    mesEffectiveVotes: (n, votes) =>
-      `${n} telt als ${votes} stemmen (hoe minder iedereen hoeft te betalen, hoe meer het telt).`,
+    mesEffectiveVotes: (n, votes, one) =>
+      `${n} telt als ${votes} ${one ? 'stem' : 'stemmen'} (hoe minder iedereen hoeft te betalen, hoe meer het telt).`,
     mesCompletion: (n) =>
       `${n} kreeg geld uit het budget dat over was, omdat het nog paste (op volgorde van stemmen).`,
     mesNotAffordable: (n, left, cost) =>
@@ -124,13 +143,19 @@ export const MESSAGES: Record<Lang, Messages> = {
       `${n} kost niets. Deze manier van tellen verdeelt geld; een ${w.one} zonder kosten kan er niet mee gekozen worden.`,
     phragmenRound: (n, round) =>
       `${n} werd gekozen in ronde ${round}: de bewoners die erop stemden, hadden samen als eerste genoeg gespaard.`,
+    phragmenTooExpensive: (n, cost, left) =>
+      `${n} kost ${cost}. Toen het tellen klaar was, was er ${left === undefined ? 'niets meer' : `nog maar ${left}`} over. Dat is te weinig.`,
+    phragmenStopped: (n, w, left) =>
+      `Het tellen stopte toen het volgende ${w.one} niet meer paste: er was ${left === undefined ? 'niets meer' : `nog maar ${left}`} over. Tot dan was ${n} niet gekozen.`,
     comparisonGreedy: (greedy, mes) =>
-      `De uitslag volgens de meeste stemmen werd gekozen: ${greedy} bewoners vonden die beter, ${mes} bewoners de uitslag met gelijke delen.`,
+      `De uitslag volgens de meeste stemmen werd gekozen: ${bewoners(greedy)} ${greedy === 1 ? 'vond' : 'vonden'} die beter, ${bewoners(mes)} de uitslag met gelijke delen.`,
     comparisonMes: (mes, greedy) =>
-      `De uitslag met gelijke delen bleef staan: ${mes} bewoners vonden die beter, ${greedy} bewoners de uitslag volgens de meeste stemmen.`,
+      `De uitslag met gelijke delen bleef staan: ${bewoners(mes)} ${mes === 1 ? 'vond' : 'vonden'} die beter, ${bewoners(greedy)} de uitslag volgens de meeste stemmen.`,
     coverage: (percent, w) =>
       `${percent} van de bewoners stemde op minstens één ${w.one} dat geld krijgt.`,
     leftover: (amount, budget) => `Van het budget van ${budget} blijft ${amount} over.`,
+    overspent: (extra, budget) =>
+      `Het budget van ${budget} is helemaal op. Er kwam ${extra} extra uit de reserve.`,
     endowment: (amount) => `Elke bewoner had een gelijk deel van ${amount} om mee te betalen.`,
     tie: (between, chosen, by) => `Gelijke stand tussen ${between}: ${chosen} ging voor, ${by}.`,
     tieBy: (w) => ({
@@ -147,13 +172,17 @@ export const MESSAGES: Record<Lang, Messages> = {
     funded: (n) => `${n} is funded.`,
     notFunded: (n) => `${n} is not funded.`,
     greedyRank: (n, rank, left) =>
-      `${n} was number ${rank} in the ranking. When its turn came, ${left} was left.`,
+      left === undefined
+        ? `${n} was number ${rank} in the ranking.`
+        : `${n} was number ${rank} in the ranking. When its turn came, ${left} was left.`,
     greedyPerCost: (n) => `The ranking counts votes per euro that ${n} costs.`,
     greedyFits: (n, cost) => `${n} costs ${cost}. That still fitted in the budget.`,
     greedyTooExpensive: (n, cost, left) =>
       `${n} costs ${cost}. Only ${left} was left. That is not enough.`,
     greedyStopped: (n, w) =>
-      `Counting stopped earlier, at a ${w.one} that no longer fitted. ${n} did not get a turn after it.`,
+      `Counting stopped earlier, at a ${w.one} that no longer fitted. After that, ${n} did not get a turn.`,
+    greedyStoppedAfter80: (n, w) =>
+      `Counting stopped earlier, after a ${w.one} that was funded under the 80% rule: at least 80% of its cost was left. After that, ${n} did not get a turn.`,
     greedyFunded80: (n, cost, left) =>
       `${n} costs ${cost}. ${left} was left: at least 80% of its cost. So it was funded anyway (the rest from reserves). Counting stopped after it.`,
     greedyWithdrawn: (n) => `${n} was withdrawn after the vote. It did not take part in the count.`,
@@ -170,8 +199,8 @@ export const MESSAGES: Record<Lang, Messages> = {
       count === 1
         ? `1 resident who voted for ${n} had less left. They paid all they still had.`
         : `${count} residents who voted for ${n} had less left. They paid all they still had.`,
-    mesEffectiveVotes: (n, votes) =>
-      `${n} counts as ${votes} votes (the less each person has to pay, the more it counts).`,
+    mesEffectiveVotes: (n, votes, one) =>
+      `${n} counts as ${votes} ${one ? 'vote' : 'votes'} (the less each person has to pay, the more it counts).`,
     mesCompletion: (n) =>
       `${n} was funded from the budget that was left, because it still fitted (in order of votes).`,
     mesNotAffordable: (n, left, cost) =>
@@ -194,12 +223,18 @@ export const MESSAGES: Record<Lang, Messages> = {
       `${n} costs nothing. This way of counting shares out money, so a ${w.one} without cost cannot be chosen by it.`,
     phragmenRound: (n, round) =>
       `${n} was chosen in round ${round}: the residents who voted for it were the first to have saved enough together.`,
+    phragmenTooExpensive: (n, cost, left) =>
+      `${n} costs ${cost}. When counting ended, ${left === undefined ? 'nothing' : `only ${left}`} was left. That is not enough.`,
+    phragmenStopped: (n, w, left) =>
+      `Counting stopped when the next ${w.one} to be chosen no longer fitted: ${left === undefined ? 'nothing' : `only ${left}`} was left. Until then, ${n} had not been chosen.`,
     comparisonGreedy: (greedy, mes) =>
-      `The outcome by most votes was chosen: ${greedy} residents preferred it, ${mes} residents preferred the equal-shares outcome.`,
+      `The outcome by most votes was chosen: ${residents(greedy)} preferred it, ${residents(mes)} preferred the equal-shares outcome.`,
     comparisonMes: (mes, greedy) =>
-      `The equal-shares outcome stayed: ${mes} residents preferred it, ${greedy} residents preferred the outcome by most votes.`,
+      `The equal-shares outcome stayed: ${residents(mes)} preferred it, ${residents(greedy)} preferred the outcome by most votes.`,
     coverage: (percent, w) => `${percent} of residents voted for at least one funded ${w.one}.`,
     leftover: (amount, budget) => `Of the budget of ${budget}, ${amount} is left over.`,
+    overspent: (extra, budget) =>
+      `The budget of ${budget} is used up. ${extra} more came from reserves.`,
     endowment: (amount) => `Each resident had an equal share of ${amount} to pay with.`,
     tie: (between, chosen, by) => `Tie between ${between}: ${chosen} went first, ${by}.`,
     tieBy: (w) => ({
