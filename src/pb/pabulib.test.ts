@@ -131,6 +131,9 @@ test('a repeated voter id is refused at its second line, before faults on later 
     [['7;1', '7;1', '9;2'], 10, 'a unique voter id, "7" repeats'],
     [['a;1', 'b;1', 'a;1'], 11, 'a unique voter id, "a" repeats'],
     [['7;1', '8;2'], 10, 'a project id from PROJECTS, found "2"'],
+    // An empty id (a spreadsheet's trailing ";") was one more voter, lowering every share.
+    [['7;1', ';1'], 10, 'a voter id'],
+    [['7;1', ' ;'], 10, 'a voter id'],
   ];
   for (const [rows, line, reason] of cases) {
     for (const fast of [true, false]) {
@@ -148,4 +151,39 @@ test('a repeated voter id is refused at its second line, before faults on later 
   // 100,000 distinct numeric ids read fine (the repeat check sorts them once).
   const many = Array.from({ length: 100_000 }, (_, k) => `${k * 7};1`);
   assert.equal(parsePabulib(file(many)).instance.ballots.length, 100_000);
+});
+
+test('META keys once, official counts and thresholds as numbers, each refused with its line', () => {
+  const bad = (text: string, line: number, re: RegExp) => {
+    assert.throws(
+      () => parsePabulib(text),
+      (e: unknown) => e instanceof PabulibError && e.line === line && re.test(e.message),
+      text,
+    );
+  };
+  const votes = 'VOTES\nvoter_id;vote\nx;1\n';
+  // Which of two budgets counts was the last one's guess; the same value twice is harmless.
+  bad(
+    `META\nkey;value\nbudget;100\nbudget;1000\nPROJECTS\nproject_id;cost\n1;5\n${votes}`,
+    4,
+    /one value per META key, "budget" is "100" on line 3 and "1000" here/,
+  );
+  const twice = `META\nkey;value\nbudget;100\nbudget;100\nPROJECTS\nproject_id;cost\n1;5\n${votes}`;
+  assert.equal(parsePabulib(twice).instance.meta.budget, '100');
+  // One unreadable official count made greedy recount every project from the ballots.
+  bad(
+    `META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost;votes\n1;5;12\n2;5;\n${votes}`,
+    7,
+    /a "votes" that is a finite number, found ""/,
+  );
+  bad(
+    `META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost;score\n1;5;many\n${votes}`,
+    6,
+    /a "score" that is a finite number, found "many"/,
+  );
+  bad(
+    `META\nkey;value\nbudget;10\nmin_project_score_threshold;2 votes\nPROJECTS\nproject_id;cost\n1;5\n${votes}`,
+    4,
+    /min_project_score_threshold" that is a finite number/,
+  );
 });

@@ -21,6 +21,8 @@ type Section = 'META' | 'PROJECTS' | 'VOTES';
 const SECTIONS: readonly Section[] = ['META', 'PROJECTS', 'VOTES'];
 /** Vote types where naming a project twice can only mean support, so it counts once. */
 const ONCE_TYPES = new Set(['approval', 'choose-1']);
+/** PROJECTS columns holding official counts (see fileCounts in rules.ts). */
+const COUNT_COLUMNS = ['score', 'votes'] as const;
 
 /**
  * Reads a number as pabulib files write them: `12.5`, `12,5` (comma decimals, common in
@@ -327,8 +329,16 @@ function readText(
       );
     }
     if (section === 'META') {
-      meta[fields[0] ?? ''] = fields[1] ?? '';
-      metaLine[fields[0] ?? ''] = line;
+      const key = fields[0] ?? '';
+      const value = fields[1] ?? '';
+      // Given twice alike, a key says the same; otherwise which one counts is a guess.
+      if (Object.hasOwn(metaLine, key) && meta[key] !== value)
+        throw new PabulibError(
+          line,
+          `one value per META key, "${key}" is "${meta[key]}" on line ${metaLine[key]} and "${value}" here`,
+        );
+      meta[key] = value;
+      metaLine[key] = line;
     } else if (section === 'PROJECTS') {
       const record: Record<string, string> = {};
       for (let k = 1; k < header.length; k++) record[header[k] ?? ''] = fields[k] ?? '';
@@ -341,6 +351,12 @@ function readText(
       if (!(cost >= 0))
         throw new PabulibError(line, `a cost that is a finite number ≥ 0, found "${costText}"`);
       delete record.cost;
+      // The official counts (greedy rules count by them): a number for every project.
+      for (const column of COUNT_COLUMNS) {
+        const text = record[column];
+        if (text !== undefined && Number.isNaN(readNumber(text)))
+          throw new PabulibError(line, `a "${column}" that is a finite number, found "${text}"`);
+      }
       projects.push({ id, cost, fields: record });
     } else {
       const record: Record<string, string> = {};
@@ -349,6 +365,7 @@ function readText(
         if (k !== voteCol && k !== pointsCol) record[header[k] ?? ''] = fields[k] ?? '';
       }
       const voterId = fields[0] ?? '';
+      if (voterId === '') throw new PabulibError(line, 'a voter id');
       if (voterIds.has(voterId))
         throw new PabulibError(line, `a unique voter id, "${voterId}" repeats`);
       voterIds.add(voterId);
@@ -415,11 +432,13 @@ function readText(
       `a META "vote_type" among ${VOTE_TYPES.join(', ')}, found "${voteType}"`,
     );
   }
-  if (meta.default_score !== undefined && Number.isNaN(readNumber(meta.default_score))) {
-    throw new PabulibError(
-      metaLine.default_score ?? 1,
-      `a META "default_score" that is a finite number, found "${meta.default_score}"`,
-    );
+  for (const key of ['default_score', 'min_project_score_threshold']) {
+    const text = meta[key];
+    if (text !== undefined && Number.isNaN(readNumber(text)))
+      throw new PabulibError(
+        metaLine[key] ?? 1,
+        `a META "${key}" that is a finite number, found "${text}"`,
+      );
   }
   const warnings: PabulibWarning[] = [];
   if (repeatedCount > 0) {

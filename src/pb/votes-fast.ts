@@ -129,6 +129,7 @@ export function scanVotes(
       let y0 = (fs[1] as number) - 1;
       while (x0 < y0 && isSpace(bytes[x0] as number)) x0++;
       while (y0 > x0 && isSpace(bytes[y0 - 1] as number)) y0--;
+      if (y0 === x0) throw new FastError(line, 'a voter id');
       let num = y0 > x0 && y0 - x0 <= 15 && (bytes[x0] !== 48 || y0 - x0 === 1) ? 0 : -1;
       for (let q = x0; q < y0 && num >= 0; q++) {
         const d = (bytes[q] as number) - 48;
