@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { explainElection, explainProject } from './explain.js';
+import { PabulibError } from './pabulib.js';
 import { buildProfile } from './profile.js';
-import { tally } from './rules.js';
+import { RULES, tally } from './rules.js';
 import { approval } from './test-helpers.js';
 import { tieCompare } from './ties.js';
 
@@ -49,6 +50,16 @@ test('greedy-threshold leaves out projects below min_project_score_threshold', (
     reason: 'below-threshold',
     threshold: 2,
   });
+});
+
+test('greedy-threshold without min_project_score_threshold is refused, not counted as greedy', () => {
+  // It funded projects below any threshold, as plain greedy does.
+  assert.throws(
+    () => tally({ ...EXAMPLE, meta: { ...EXAMPLE.meta, budget: '30' } }, 'greedy-threshold'),
+    (e: unknown) =>
+      e instanceof PabulibError && e.line === 1 && /min_project_score_threshold/.test(e.message),
+  );
+  assert.deepEqual(RULES.get('greedy-threshold')?.needs, ['min_project_score_threshold']);
 });
 
 test('greedy per cost orders by votes per unit of cost', () => {

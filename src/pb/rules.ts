@@ -5,7 +5,7 @@
 import { exactScores, greedy, greedyOrder, projectResults } from './greedy.js';
 import { type Completion, exactCost, mesFacts, mesWithCompletion, type Utility } from './mes.js';
 import type { Comparison, Outcome, ProjectResult } from './outcome.js';
-import { readNumber } from './pabulib.js';
+import { PabulibError, readNumber } from './pabulib.js';
 import { type PhragmenVariant, phragmen } from './phragmen.js';
 import { buildProfile, type Profile } from './profile.js';
 import { Rational } from './rational.js';
@@ -60,6 +60,12 @@ export interface RuleSpec {
   name: string;
   /** One line for people choosing a rule. */
   description: string;
+  /**
+   * META keys the rule cannot count without (greedy-threshold: the least score a funded
+   * project needs); {@link tally} refuses an instance that lacks one. A budget round has
+   * no such keys, so it is not offered these rules.
+   */
+  needs?: readonly string[];
   run(p: Profile, instance: Instance, opts: TallyOptions): Omit<Outcome, 'rule' | 'ties'>;
 }
 
@@ -110,7 +116,9 @@ function greedyRule(
   return {
     name,
     description,
+    ...(variant === 'threshold' ? { needs: ['min_project_score_threshold'] } : {}),
     run(p, instance, opts) {
+      // (tally refuses a file without it, the reader one whose value is not a number.)
       const thresholdText = instance.meta.min_project_score_threshold;
       const threshold =
         variant === 'threshold' && thresholdText !== undefined
@@ -304,7 +312,10 @@ export const RULES: ReadonlyMap<string, RuleSpec> = new Map(SPECS.map((s) => [s.
 /** The rule a new budget round uses unless it chooses otherwise. */
 export const DEFAULT_RULE = 'equalshares/add1';
 
-/** Runs a rule on an instance. Throws for an unknown rule name. */
+/**
+ * Runs a rule on an instance. Throws an Error for an unknown rule name and a PabulibError
+ * (line 1) when the instance lacks a META key the rule needs (RuleSpec.needs).
+ */
 export function tally(
   instance: Instance,
   rule: string = DEFAULT_RULE,
@@ -312,6 +323,10 @@ export function tally(
 ): Outcome {
   const spec = RULES.get(rule);
   if (!spec) throw new Error(`unknown rule "${rule}"; known: ${[...RULES.keys()].join(', ')}`);
+  for (const key of spec.needs ?? []) {
+    if (instance.meta[key] === undefined)
+      throw new PabulibError(1, `a META "${key}" for the rule ${rule}`);
+  }
   const p = buildProfile(instance);
   if (opts.prefer) {
     const wanted = new Set(opts.prefer);

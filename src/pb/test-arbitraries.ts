@@ -41,13 +41,16 @@ export function elections(s: ElectionShape): fc.Arbitrary<Instance> {
           })
         : fc.constant([]),
       cumulative: s.maxPoints ? fc.boolean() : fc.constant(false),
+      // greedy-threshold's least score (a rule that needs it; every other rule ignores it).
+      threshold: fc.integer({ min: 0, max: 3 }),
     })
-    .map(({ costs, budget, ballots, points, cumulative }) => {
+    .map(({ costs, budget, ballots, points, cumulative, threshold }) => {
       const inst = approval(
         budget,
         Object.fromEntries(costs.map((c, k) => [`p${k}`, c])),
         ballots.map((row) => costs.map((_, k) => `p${k}`).filter((_, k) => row[k])),
       );
+      inst.meta.min_project_score_threshold = String(threshold);
       if (cumulative) {
         inst.meta.vote_type = 'cumulative';
         inst.ballots.forEach((b, v) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parsePabulib, tally, writePabulib } from '#src/pb/index.js';
-import { type BallotRules, buildInstance, checkBallot } from './ballot.js';
+import { DEFAULT_RULE, parsePabulib, RULES, tally, writePabulib } from '#src/pb/index.js';
+import { type BallotRules, buildInstance, checkBallot, offeredRules } from './ballot.js';
 import { CODE_ALPHABET, codeKeys, newVotingCode, normaliseVotingCode } from './codes.js';
 import { parseEuroCents } from './service.js';
 
@@ -149,5 +149,20 @@ test('a points round becomes a cumulative pabulib file that reads back and count
   assert.deepEqual(
     tally(back, 'equalshares/add1').selected,
     tally(instance, 'equalshares/add1').selected,
+  );
+});
+
+test('a round is offered every rule it can count: the default first, none that needs META it lacks', () => {
+  // greedy-threshold needs min_project_score_threshold, which a round's file never has: a
+  // round counted with it would be refused at the count.
+  const offered = offeredRules();
+  assert.equal(offered[0], DEFAULT_RULE);
+  assert.ok(!offered.includes('greedy-threshold'));
+  assert.deepEqual(
+    [...offered].sort(),
+    [...RULES.values()]
+      .filter((s) => !s.needs?.length)
+      .map((s) => s.name)
+      .sort(),
   );
 });

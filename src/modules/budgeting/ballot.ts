@@ -55,9 +55,13 @@ export function checkBallot(
   return null;
 }
 
-/** The rules a round may choose from: every rule of the engine's registry, default first. */
+/**
+ * The rules a round may choose from: the engine's registry, default first, without those
+ * that need META keys a round does not have (greedy-threshold's threshold).
+ */
 export function offeredRules(): string[] {
-  return [DEFAULT_RULE, ...[...RULES.keys()].filter((r) => r !== DEFAULT_RULE)];
+  const usable = [...RULES.values()].filter((s) => !s.needs?.length).map((s) => s.name);
+  return [DEFAULT_RULE, ...usable.filter((r) => r !== DEFAULT_RULE)];
 }
 
 /** Cents as the decimal euros the pabulib file and the engine use (1250 → 12.5). */

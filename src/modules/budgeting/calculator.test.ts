@@ -125,6 +125,13 @@ describe('the calculator (rekenhulp)', () => {
     const noSections = await upload('hallo\nwereld\n', 'greedy');
     assert.equal(noSections.response.statusCode, 400);
     assert.match(noSections.response.body, /regel 1:/);
+    // A rule that needs a META key the file lacks: refused like a fault of the file.
+    const needs = await upload(SMALL, 'greedy-threshold');
+    assert.equal(needs.response.statusCode, 400);
+    assert.match(
+      needs.response.body,
+      /Het bestand klopt niet op regel 1: a META &quot;min_project_score_threshold&quot;/,
+    );
     const rule = await upload(SMALL, 'rule<script>');
     assert.equal(rule.response.statusCode, 400);
     assert.match(rule.response.body, /Kies een manier van tellen/);

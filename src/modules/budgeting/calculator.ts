@@ -131,6 +131,12 @@ function present(
   };
 }
 
+/** A file the reader or the rule refuses: its line and the message; anything else is rethrown. */
+function refusal(error: unknown): CalculatorResult {
+  if (!(error instanceof PabulibError)) throw error;
+  return { ok: false, line: error.line, message: error.message.replace(/^line \d+: /, '') };
+}
+
 /**
  * Reads a pabulib text and counts it with `rule` and with greedy beside it; a file that
  * cannot be read answers its line and the reader's message. `onStep` hears each step.
@@ -145,20 +151,19 @@ export function countPabulib(
   try {
     instance = parsePabulib(text).instance;
   } catch (error) {
-    if (error instanceof PabulibError) {
-      return {
-        ok: false,
-        line: error.line,
-        message: error.message.replace(/^line \d+: /, ''),
-      };
-    }
-    throw error;
+    return refusal(error);
   }
   if (Number.isNaN(readNumber(instance.meta.budget ?? ''))) {
     return { ok: false, line: 0, message: 'META has no budget' };
   }
   onStep('count');
-  const outcome = tally(instance, rule);
+  let outcome: Outcome;
+  try {
+    // A rule may need a META key the file lacks (greedy-threshold: its threshold).
+    outcome = tally(instance, rule);
+  } catch (error) {
+    return refusal(error);
+  }
   onStep('greedy');
   const greedy = tally(instance, 'greedy');
   onStep('explain');

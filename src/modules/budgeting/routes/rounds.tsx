@@ -80,7 +80,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     pointsTotal: count(1000).describe('budget.name.pointsTotal'),
     rule: z
       .string()
-      .refine((r) => RULES.has(r), 'form.choose')
+      .refine((r) => offeredRules().includes(r), 'form.choose')
       .describe('budget.name.rule'),
     ties: z.enum(ROUND_TIE_MODES).describe('budget.name.ties'),
     voteByCode: z.literal('on').optional().describe('budget.name.voteByCode'),
