@@ -71,6 +71,16 @@ function parseArgs(args: string[], valued: string[], booleans: string[]): Parsed
   return { positional, flags };
 }
 
+/**
+ * A per-voter budget as printed: exactly when it is whole (44999999999999999999, not the
+ * double 45000000000000000000, which is the first budget that overshoots), else the double
+ * and, when that is not exact, the fraction beside it.
+ */
+function perVoterBudget(endowment: number, exact: string | undefined): string {
+  if (exact === undefined) return `${endowment}`;
+  return exact.includes('/') ? `${endowment} (exactly ${exact})` : exact;
+}
+
 /** A file that cannot be read: its name and why (with the line for format errors). */
 class Unreadable extends Error {}
 
@@ -166,7 +176,9 @@ function tallyCommand(args: string[], io: Io): number {
     io.out(`selected: ${outcome.selected.join(' ')}`);
     io.out(`total cost: ${outcome.totalCost} of ${outcome.budget}`);
     if (outcome.endowment !== undefined)
-      io.out(`per-voter budget: ${outcome.endowment} (${outcome.runs ?? 1} MES runs)`);
+      io.out(
+        `per-voter budget: ${perVoterBudget(outcome.endowment, outcome.endowmentExact)} (${outcome.runs ?? 1} MES runs)`,
+      );
     io.out(`time: ${ms.toFixed(1)} ms`);
   }
   return 0;

@@ -95,6 +95,27 @@ test('3. add1 finishes at once on huge per-voter budgets, with the walk’s resu
   assert.deepEqual(sorted(r.selected), ['a', 'c']);
   assert.equal(r.endowment, 424_999_999_999);
   assert.ok((r.runs ?? 0) < 20, `${r.runs} runs`);
+  // Amounts far beyond what a double holds to the unit: the same election as
+  // 100; a 60, b 50, c 40 with ballots {a}, {a, b}, {b, c}, {c}, every amount × 10^k.
+  // From e = 3·10^(k−1) c (the cheapest of three tied at rho 1/2) and then a are funded;
+  // from e = 4.5·10^(k−1) voter 3 keeps e − 2·10^(k−1) ≥ 2.5·10^(k−1) after c, enough for b's
+  // equal share, so b is funded too and 1.5·10^k does not fit: the walk stops there and
+  // takes the step before. Jumps were capped at 2^52
+  // steps (1e21: 44,435 runs; 1e25: none in 60 s); the per-voter budget as a double is
+  // the overshooting 4.5·10^(k−1), so the exact one is given beside it.
+  for (const k of [20, 100, 300]) {
+    const x = (n: number) => Number(`${n}e${k - 1}`);
+    const big = approval(x(10), { a: x(6), b: x(5), c: x(4) }, [
+      ['a'],
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c'],
+    ]);
+    const o = tally(big, 'equalshares/add1');
+    assert.deepEqual(o.selected, ['c', 'a'], `1e${k}`);
+    assert.equal(o.endowmentExact, `${45n * 10n ** BigInt(k - 2) - 1n}`, `1e${k}`);
+    assert.ok((o.runs ?? 0) < 100, `1e${k}: ${o.runs} runs`);
+  }
   // The step is one currency unit also when amounts are cents. Budget 10,000 euros,
   // a 4,050 euros (voter 1), b 4,000 euros (voters 1 and 2), in cents. Voter 1 can pay a
   // once e - 200,000 >= 405,000 cents: 605,000 is a whole euro, so both steps agree. With a

@@ -176,11 +176,27 @@ export class Crossings {
   /** Exact values: distance gap / closing, rounded down to a float. */
   exact(gap: Rational, closing: Rational): void {
     if (closing.num <= 0n) return;
-    const t = gap.div(closing);
-    // floor(t * 2^20) / 2^20 is at most t and exact for integers below 2^33.
-    const f = Number((t.num << 20n) / t.den) / 2 ** 20;
+    const f = floorToDouble(gap.div(closing));
     if (f < this.stable) this.stable = f;
   }
+}
+
+/**
+ * A double at most t (t ≥ 0): floor(t × 2^20) / 2^20 below 2^33 (exact there), the whole
+ * part below 2^53, and above that the nearest double, one below it when that is above t
+ * (Infinity beyond the largest double: no count's budget comes near such a distance).
+ */
+export function floorToDouble(t: Rational): number {
+  if (t.num <= 0n) return 0;
+  const whole = t.num / t.den;
+  if (whole < 2n ** 33n) return Number((t.num << 20n) / t.den) / 2 ** 20;
+  if (whole < 2n ** 53n) return Number(whole);
+  const f = Number(whole);
+  if (!Number.isFinite(f) || BigInt(f) <= whole) return f;
+  // The next double down: whole doubles above 2^53 are their bits' neighbours.
+  const bits = new BigUint64Array(Float64Array.of(f).buffer);
+  bits[0] = (bits[0] as bigint) - 1n;
+  return new Float64Array(bits.buffer)[0] as number;
 }
 
 /** The exact total cost of some projects. */

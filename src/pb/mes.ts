@@ -292,11 +292,16 @@ export function mesWithCompletion(
       // Steps over which `base` is proven to stay the outcome (at least one); for a base
       // stopped early by the cap, its verdict ('fits'), which is all the walk asks until it
       // stops: the outcome it takes is then counted in full.
-      const proven = opts.walk ? 1 : Math.max(1, Math.ceil(base.stable / step));
+      // (From 2^53 on, ceil of a rounded quotient could be one step too many: floor.)
+      const steps = base.stable / step;
+      const proven = opts.walk
+        ? 1
+        : Math.max(1, steps < 2 ** 53 ? Math.ceil(steps) : Math.floor(steps));
       if (!Number.isFinite(proven)) break; // the outcome never changes again
       // A probe needs base's trace (a tracked run).
       const ahead = opts.walk || !base.trace ? proven : Math.max(proven, gallop);
-      const next = e.add(stepR.mul(Rational.of(BigInt(Math.min(ahead, 2 ** 52)))));
+      // Whole jumps, however far: budgets of 1e20 and more per voter cross 1e18 steps at once.
+      const next = e.add(stepR.mul(Rational.of(BigInt(ahead))));
       const r = runAt(next, ahead > proven || gallop > 0 || tracking, true);
       if (r.trace) tracking = r.stable >= step;
       if (ahead > proven) {

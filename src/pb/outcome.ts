@@ -89,8 +89,13 @@ export interface Outcome {
   coverage: number;
   projects: ProjectResult[];
   tieDecisions: TieDecision[];
-  /** MES: the per-voter budget of the run that was taken. */
+  /** MES: the per-voter budget of the run that was taken (the nearest double). */
   endowment?: number;
+  /**
+   * MES: that per-voter budget exactly ("44999999999999999999", "100/3"), when `endowment`
+   * is not it (whole budgets above 2^53, fractions such as B/n).
+   */
+  endowmentExact?: string;
   /** MES: the completion used. */
   completion?: string;
   /**

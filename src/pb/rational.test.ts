@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { floorToDouble } from './mes-run.js';
 import { Rational, RationalSum } from './rational.js';
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
@@ -113,6 +114,28 @@ test('toNumber gives the nearest double at every magnitude', () => {
         assert.equal(Rational.of(BigInt(n), BigInt(d)).toNumber() + 0, n / d + 0);
       },
     ),
+    { numRuns: 3000 },
+  );
+});
+
+test('floorToDouble never rounds a distance up, at any size', () => {
+  // add1 jumps by whole steps below a tracked run's distance: a double above the exact
+  // distance would skip the budget where the outcome changes.
+  const exactValue = (f: number) =>
+    Number.isInteger(f) ? Rational.of(BigInt(f)) : Rational.of(BigInt(f * 2 ** 20), 2n ** 20n);
+  // Quotients of every size, 2^-60 to 2^200.
+  const part = fc.bigInt({ min: 1n, max: 2n ** 60n });
+  const quotient = fc
+    .tuple(part, part, fc.integer({ min: 0, max: 200 }))
+    .map(([n, d, k]) => Rational.of(n << BigInt(k), d));
+  fc.assert(
+    fc.property(quotient, (t) => {
+      const f = floorToDouble(t);
+      assert.ok(exactValue(f).cmp(t) <= 0, `${f} > ${t}`);
+      // And close below: less than one unit under 2^53, one part in 2^52 above.
+      const slack = t.sub(exactValue(f)).toNumber();
+      assert.ok(slack < Math.max(1, t.toNumber() * 2 ** -52), `${f} ≪ ${t}`);
+    }),
     { numRuns: 3000 },
   );
 });

@@ -208,6 +208,9 @@ function mesRule(
       return {
         ...finish(p, selected, projects, tieDecisions),
         endowment: r.endowment.toNumber(),
+        ...(Rational.fromNumber(r.endowment.toNumber()).cmp(r.endowment) !== 0
+          ? { endowmentExact: r.endowment.toString() }
+          : {}),
         completion: chosenCompletion,
         pointBallots: p.voteType !== 'approval' && p.voteType !== 'choose-1',
         exactRuns: r.exactRuns,
