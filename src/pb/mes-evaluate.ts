@@ -53,9 +53,10 @@ export class FloatRun {
   nearPay = false;
   /**
    * Whether every budget of this run is still known exactly: the endowment is a whole
-   * number and every payment so far was whole amounts that add up to the cost (then the
-   * float share is the exact one, and every budget a whole number held exactly). While
-   * it holds, a payment that meets a supporter's last money exactly leaves a true 0.
+   * number, the exact one, and all voters' money together is below 2^53, and every payment
+   * so far was whole amounts that add up to the cost (then the float share is the exact
+   * one, and every budget a whole number held exactly). While it holds, a payment that
+   * meets a supporter's last money exactly leaves a true 0, and a sum of budgets is exact.
    */
   exactSoFar = false;
   // What the first pass of an evaluation found (see evaluateFloat), numbers from the start.
@@ -296,9 +297,10 @@ export function evaluateFloat(st: FloatRun, c: number): number {
     return 0;
   }
   if (money < cost * (1 + TOL)) {
-    // Only trust the comparison when every budget is a whole number (then the sum is exact):
-    // a sum of fractions can land on the cost, or just below or above it, by rounding alone.
-    let whole = true;
+    // Only trust the comparison when every budget is a whole number held exactly (then the
+    // sum, below 2^53, is exact): a sum of fractions can land on the cost, or just below or
+    // above it, by rounding alone, and so can whole numbers beyond 2^53.
+    let whole = st.exactSoFar && money <= Number.MAX_SAFE_INTEGER;
     for (let k = s; k < e && whole; k++) whole = Number.isInteger(b[voters[k] as number]);
     if (!whole) return -1;
     if (money < cost) {

@@ -85,6 +85,23 @@ function sortBy(items: number[], key: Float64Array): void {
   }
 }
 
+const voterCounts = new WeakMap<Profile, number>();
+
+/** How many voters a profile stands for (classes of identical ballots count each voter). */
+function voterCount(p: Profile): number {
+  let n = voterCounts.get(p);
+  if (n === undefined) {
+    const mult = multiplicity.get(p);
+    n = p.n;
+    if (mult) {
+      n = 0;
+      for (let k = 0; k < mult.length; k++) n += mult[k] as number;
+    }
+    voterCounts.set(p, n);
+  }
+  return n;
+}
+
 /**
  * to[v] = k × from[v] for every v. A function of its own: inside the long run function
  * this loop ran unoptimised for the first runs of a count (a quarter of the first
@@ -278,8 +295,12 @@ export function mesFloatRun(
     poorW,
     poorD,
   );
-  // Whole budgets to start with are held exactly (see FloatRun.exactSoFar).
-  st.exactSoFar = Number.isInteger(endowment);
+  // Whole budgets to start with are held exactly (see FloatRun.exactSoFar) when the float
+  // endowment is the exact one and all the money (voters × endowment) is below 2^53.
+  st.exactSoFar =
+    Number.isInteger(endowment) &&
+    endowment * voterCount(p) <= Number.MAX_SAFE_INTEGER &&
+    (exactEndowment === undefined || exactEndowment.cmp(Rational.of(BigInt(endowment))) === 0);
   // Exact budgets for close calls, made at the first one.
   let exactBudgets: ExactLedger | undefined;
   const ledger = (): ExactLedger => {

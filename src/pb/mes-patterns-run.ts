@@ -53,9 +53,10 @@ export function evaluatePatterns(
   st.money = money;
   if (money < cost * (1 - TOL)) return short(st, h, dbeta, cost, money);
   if (money < cost * (1 + TOL)) {
-    // Trusted only when every amount is a whole number (then the sum is exact): sums
-    // grouped by pattern round differently from sums voter by voter, so a sum that lands
-    // on the cost proves nothing either.
+    // Trusted only when every amount is a whole number held exactly (then the sum, below
+    // 2^53, is exact): sums grouped by pattern round differently from sums voter by voter,
+    // so a sum that lands on the cost proves nothing either.
+    if (!st.exactSoFar || !(money <= Number.MAX_SAFE_INTEGER)) return -1;
     for (let i = 0; i < ids.length; i++)
       if (!Number.isInteger(beta[ids[i] as number] as number)) return -1;
     if (money < cost) return short(st, h, dbeta, cost, money);
