@@ -52,7 +52,7 @@ export const calculatorMessages = defineMessages({
     'calc.result.notFunded': 'Deze plannen krijgen geen geld',
     'calc.result.allFunded': 'Alle plannen krijgen geld.',
     'calc.result.noneFunded': 'Geen enkel plan krijgt geld.',
-    'calc.result.votes': '{votes} stemmen',
+    'calc.result.votes': '{votes, plural, one {# stem} other {# stemmen}}',
     'calc.result.compare': 'Vergeleken met de meeste stemmen eerst',
     'calc.result.greedyIntro':
       'Bij tellen met de meeste stemmen eerst (greedy), zoals veel andere platforms doen, krijgen deze plannen geld:',
@@ -109,7 +109,7 @@ export const calculatorMessages = defineMessages({
     'calc.result.notFunded': 'These plans are not funded',
     'calc.result.allFunded': 'All plans are funded.',
     'calc.result.noneFunded': 'No plan is funded.',
-    'calc.result.votes': '{votes} votes',
+    'calc.result.votes': '{votes, plural, one {# vote} other {# votes}}',
     'calc.result.compare': 'Compared with most votes first',
     'calc.result.greedyIntro':
       'Counting with most votes first (greedy), as many other platforms do, funds these plans:',

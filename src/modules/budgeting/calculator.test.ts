@@ -117,6 +117,30 @@ describe('the calculator (rekenhulp)', () => {
     assert.equal(seen.size, 2, 'the example should tell greedy and equal shares apart');
   });
 
+  test('one vote reads "1 stem", and amounts keep their cents', async () => {
+    const file = [
+      'META',
+      'key;value',
+      'budget;150.6',
+      'currency;EUR',
+      'vote_type;approval',
+      'PROJECTS',
+      'project_id;cost;name',
+      'a;150.7;Bankjes',
+      'b;100.4;Moestuin',
+      'VOTES',
+      'voter_id;vote',
+      '1;a',
+      '2;a',
+      '3;b',
+    ].join('\n');
+    const { visitor, response } = await upload(file, 'greedy');
+    const page = await outcome(visitor, response);
+    assert.match(page.body, /Moestuin — €\s100,40 — 1 stem</);
+    assert.match(page.body, /Bankjes — €\s150,70 — 2 stemmen</);
+    assert.ok(!page.body.includes('1 stemmen'));
+  });
+
   test('a broken file is refused with its line; an unknown rule is refused', async () => {
     const broken = SMALL.replace('2;250;Moestuin', '2;veel;Moestuin');
     const { response } = await upload(broken, 'greedy');
