@@ -283,3 +283,23 @@ test('every sentence of every rule starts with a capital and uses singular for 1
     { numRuns: 150 },
   );
 });
+
+test('greedy: nothing left is said in words, not as an amount of 0', () => {
+  // Budget 100: a (100, two votes) takes it all; b (50) finds nothing left at its turn.
+  const inst = approval(100, { a: 100, b: 50 }, [['a'], ['a'], ['b']]);
+  const en = explain('greedy', inst, 'b', 'en');
+  assert.ok(
+    en.includes('Project b was number 2 in the ranking. When its turn came, nothing was left.'),
+    en.join('\n'),
+  );
+  assert.ok(en.includes('Project b costs 50. Nothing was left.'), en.join('\n'));
+  const nl = explain('greedy', inst, 'b', 'nl');
+  assert.ok(
+    nl.includes(
+      'Project b stond op plaats 2 van de ranglijst. Toen het aan de beurt was, was er niets meer over.',
+    ),
+    nl.join('\n'),
+  );
+  assert.ok(nl.includes('Project b kost 50. Er was niets meer over.'), nl.join('\n'));
+  assert.ok(!nl.join(' ').includes('nog maar 0'), nl.join('\n'));
+});

@@ -166,7 +166,9 @@ export function explainProject(
       // Greedy funds what fits, also a project nobody voted for: say so, it is no merit.
       if (pr.votes === 0) lines.push(t.noVotes(n));
       if (f.perCost) lines.push(t.greedyPerCost(n));
-      const [cost, left] = ms(pr.cost, f.budgetLeft ?? 0) as [string, string];
+      const [cost, shownLeft] = ms(pr.cost, f.budgetLeft ?? 0) as [string, string];
+      // Nothing left is said in words ("niets meer"), not as an amount of 0.
+      const left = (f.budgetLeft ?? 0) > 0 ? shownLeft : undefined;
       if (f.reason === 'stopped') {
         // It got no turn: what was left at its place in the ranking is not its story.
         lines.push(t.greedyRank(n, f.rank ?? 0));
@@ -175,9 +177,9 @@ export function explainProject(
         );
         lines.push(after80 ? t.greedyStoppedAfter80(n, w) : t.greedyStopped(n, w));
       } else {
-        lines.push(t.greedyRank(n, f.rank ?? 0, left));
+        lines.push(`${t.greedyRank(n, f.rank ?? 0)} ${t.greedyLeftAtTurn(left)}`);
         if (f.reason === 'funded') lines.push(t.greedyFits(n, cost));
-        else if (f.reason === 'funded-80') lines.push(t.greedyFunded80(n, cost, left));
+        else if (f.reason === 'funded-80') lines.push(t.greedyFunded80(n, cost, shownLeft));
         else lines.push(t.greedyTooExpensive(n, cost, left));
       }
     }

@@ -30,11 +30,13 @@ export const WORDS: Record<Lang, Record<Noun, Words>> = {
 export interface Messages {
   funded: (n: string) => string;
   notFunded: (n: string) => string;
-  /** `left`: what was left when its turn came (undefined: it got no turn). */
-  greedyRank: (n: string, rank: number, left?: string) => string;
+  greedyRank: (n: string, rank: number) => string;
+  /** What was left when its turn came (`left` undefined: nothing). */
+  greedyLeftAtTurn: (left: string | undefined) => string;
   greedyPerCost: (n: string) => string;
   greedyFits: (n: string, cost: string) => string;
-  greedyTooExpensive: (n: string, cost: string, left: string) => string;
+  /** `left` undefined: nothing was left. */
+  greedyTooExpensive: (n: string, cost: string, left: string | undefined) => string;
   greedyStopped: (n: string, w: Words) => string;
   /** Poznań's rule: counting stopped after the project funded with 80 % of its cost left. */
   greedyStoppedAfter80: (n: string, w: Words) => string;
@@ -91,14 +93,15 @@ export const MESSAGES: Record<Lang, Messages> = {
   nl: {
     funded: (n) => `${n} krijgt geld.`,
     notFunded: (n) => `${n} krijgt geen geld.`,
-    greedyRank: (n, rank, left) =>
-      left === undefined
-        ? `${n} stond op plaats ${rank} van de ranglijst.`
-        : `${n} stond op plaats ${rank} van de ranglijst. Toen het aan de beurt was, was er nog ${left} over.`,
+    greedyRank: (n, rank) => `${n} stond op plaats ${rank} van de ranglijst.`,
+    greedyLeftAtTurn: (left) =>
+      `Toen het aan de beurt was, was er ${left === undefined ? 'niets meer' : `nog ${left}`} over.`,
     greedyPerCost: (n) => `De ranglijst telt de stemmen per euro die ${n} kost.`,
     greedyFits: (n, cost) => `${n} kost ${cost}. Dat paste nog in het budget.`,
     greedyTooExpensive: (n, cost, left) =>
-      `${n} kost ${cost}. Er was nog maar ${left} over. Dat is te weinig.`,
+      left === undefined
+        ? `${n} kost ${cost}. Er was niets meer over.`
+        : `${n} kost ${cost}. Er was nog maar ${left} over. Dat is te weinig.`,
     greedyStopped: (n, w) =>
       `Het tellen stopte eerder, bij een ${w.one} dat niet meer paste. Daarna kwam ${n} niet meer aan de beurt.`,
     greedyStoppedAfter80: (n, w) =>
@@ -171,14 +174,17 @@ export const MESSAGES: Record<Lang, Messages> = {
   en: {
     funded: (n) => `${n} is funded.`,
     notFunded: (n) => `${n} is not funded.`,
-    greedyRank: (n, rank, left) =>
+    greedyRank: (n, rank) => `${n} was number ${rank} in the ranking.`,
+    greedyLeftAtTurn: (left) =>
       left === undefined
-        ? `${n} was number ${rank} in the ranking.`
-        : `${n} was number ${rank} in the ranking. When its turn came, ${left} was left.`,
+        ? 'When its turn came, nothing was left.'
+        : `When its turn came, ${left} was left.`,
     greedyPerCost: (n) => `The ranking counts votes per euro that ${n} costs.`,
     greedyFits: (n, cost) => `${n} costs ${cost}. That still fitted in the budget.`,
     greedyTooExpensive: (n, cost, left) =>
-      `${n} costs ${cost}. Only ${left} was left. That is not enough.`,
+      left === undefined
+        ? `${n} costs ${cost}. Nothing was left.`
+        : `${n} costs ${cost}. Only ${left} was left. That is not enough.`,
     greedyStopped: (n, w) =>
       `Counting stopped earlier, at a ${w.one} that no longer fitted. After that, ${n} did not get a turn.`,
     greedyStoppedAfter80: (n, w) =>
