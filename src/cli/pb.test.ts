@@ -194,6 +194,26 @@ test('explain tells residents in Dutch (the default) and English why a project i
   assert.match(greedy.stdout, /^"Speeltuin" \(X2\) is funded\.$/m);
 });
 
+test('explain says when the file’s own rule cannot be counted and the default stands in', async () => {
+  const custom = file(
+    'custom.pb',
+    example({ X1: 1, X2: 0, Y: 1 }).replace('rule;equalshares/add1', 'rule;greedy-custom'),
+  );
+  const r = await cli('pb', 'explain', custom, '--project', 'X2');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stderr,
+    /^note: the file's rule "greedy-custom" outside Poznań: .*; explained with equalshares\/add1 \(choose another with --rule\)$/m,
+  );
+  assert.equal(r.stdout.split('\n')[0], 'equalshares/add1');
+  // Chosen with --rule, or a rule the engine counts: no note.
+  assert.equal(
+    (await cli('pb', 'explain', custom, '--project', 'X2', '--rule', 'greedy')).stderr,
+    '',
+  );
+  assert.equal((await cli('pb', 'explain', good, '--project', 'X2')).stderr, '');
+});
+
 test('bad arguments: exit 2 with the error and the usage', async () => {
   const cases: [string[], RegExp][] = [
     [['pb'], /pb needs a command/],

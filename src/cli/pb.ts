@@ -4,6 +4,7 @@ import {
   buildProfile,
   COMPLETIONS,
   type Completion,
+  DEFAULT_RULE,
   exactScores,
   explainElection,
   explainProject,
@@ -291,9 +292,13 @@ function explainCommand(args: string[], io: Io): number {
   const { instance, warnings } = load(positional[0] as string, flags.has('strict'));
   printWarnings(warnings, io.err);
   const fromFile = officialRule(instance);
-  const rule =
-    pick(flags.get('rule'), [...RULES.keys()], 'rule') ??
-    ('rule' in fromFile ? fromFile.rule : 'equalshares/add1');
+  const chosen = pick(flags.get('rule'), [...RULES.keys()], 'rule');
+  // A file whose own rule cannot be counted is explained under the default: say so.
+  if (!chosen && 'skip' in fromFile && instance.meta.rule)
+    io.err(
+      `note: the file's ${fromFile.skip}; explained with ${DEFAULT_RULE} (choose another with --rule)`,
+    );
+  const rule = chosen ?? ('rule' in fromFile ? fromFile.rule : DEFAULT_RULE);
   if (!instance.projects.some((p) => p.id === project))
     throw new UsageError(`no project "${project}" in the file`);
   const outcome = run(instance, rule, opts);
