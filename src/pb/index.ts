@@ -30,8 +30,8 @@ export {
   type ParseOptions,
   parsePabulib,
   readNumber,
-  writePabulib,
 } from './pabulib.js';
+export { writePabulib } from './pabulib-write.js';
 export { type PhragmenVariant, phragmen } from './phragmen.js';
 export { buildProfile, type Profile, withDefaultScores } from './profile.js';
 export { Rational } from './rational.js';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { PabulibError, parsePabulib, writePabulib } from './pabulib.js';
+import { PabulibError, parsePabulib } from './pabulib.js';
+import { writePabulib } from './pabulib-write.js';
 import { buildProfile } from './profile.js';
 import { pabulibDir } from './test-helpers.js';
 

@@ -12,7 +12,8 @@ import {
 import { recycleRun } from './mes-float.js';
 import { patternSpace } from './mes-patterns.js';
 import { multiplicity } from './mes-run.js';
-import { parsePabulib, writePabulib } from './pabulib.js';
+import { parsePabulib } from './pabulib.js';
+import { writePabulib } from './pabulib-write.js';
 import { buildProfile } from './profile.js';
 import { Rational } from './rational.js';
 import { RULES, tally } from './rules.js';
