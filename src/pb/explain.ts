@@ -141,6 +141,11 @@ function percent(share: number, lang: Lang): string {
   return format(share, digits);
 }
 
+/** Whether Poznań's rule funded a project with 80 % of its cost left (then counting stopped). */
+function fundedBy80(outcome: Outcome): boolean {
+  return outcome.projects.some((q) => q.facts.kind === 'greedy' && q.facts.reason === 'funded-80');
+}
+
 /** Sentences explaining why one project was or was not funded. Throws for an unknown id. */
 export function explainProject(
   outcome: Outcome,
@@ -172,10 +177,7 @@ export function explainProject(
       if (f.reason === 'stopped') {
         // It got no turn: what was left at its place in the ranking is not its story.
         lines.push(t.greedyRank(n, f.rank ?? 0));
-        const after80 = outcome.projects.some(
-          (q) => q.facts.kind === 'greedy' && q.facts.reason === 'funded-80',
-        );
-        lines.push(after80 ? t.greedyStoppedAfter80(n, w) : t.greedyStopped(n, w));
+        lines.push(fundedBy80(outcome) ? t.greedyStoppedAfter80(n, w) : t.greedyStopped(n, w));
       } else {
         lines.push(`${t.greedyRank(n, f.rank ?? 0)} ${t.greedyLeftAtTurn(left)}`);
         if (f.reason === 'funded') lines.push(t.greedyFits(n, cost));
@@ -257,11 +259,8 @@ export function explainElection(outcome: Outcome, options: ExplainOptions = {}):
   lines.push(t.coverage(percent(outcome.coverage, lang), WORDS[lang][options.noun ?? 'project']));
   if (options.leftover !== false) {
     // Poznań's 80 % rule may fund a project with more than is left: nothing is left over then.
-    const over = outcome.projects.some(
-      (q) => q.facts.kind === 'greedy' && q.facts.reason === 'funded-80',
-    );
     const extra = outcome.totalCost - outcome.budget;
-    if (over && extra > 0) {
+    if (fundedBy80(outcome) && extra > 0) {
       const [more, budget] = ms(extra, outcome.budget) as [string, string];
       lines.push(t.overspent(more, budget));
     } else {
