@@ -36,6 +36,12 @@ export { type PhragmenVariant, phragmen } from './phragmen.js';
 export { buildProfile, type Profile, withDefaultScores } from './profile.js';
 export { Rational } from './rational.js';
 export {
+  type ReaderReason,
+  readerMessage,
+  repeatedProjectsMessage,
+  warningMessage,
+} from './reader-messages.js';
+export {
   DEFAULT_RULE,
   fileCounts,
   officialRule,

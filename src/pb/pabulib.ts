@@ -3,18 +3,29 @@
  * `;`-separated table with CSV quoting. Text in, plain data out (the writer is
  * pabulib-write.ts).
  */
+
+import {
+  choose1SeveralMessage,
+  type ReaderReason,
+  readerMessage,
+  repeatedProjectsMessage,
+} from './reader-messages.js';
 import type { Ballot, Instance, Project, VoteType } from './types.js';
 import { VOTE_TYPES } from './types.js';
-import { attachBallots, FastError, isSpace, scanVotes } from './votes-fast.js';
+import { attachBallots, FastError, isSpace, scanVotes, voterIdAt } from './votes-fast.js';
 import { decodeRange, encodeText } from './votes-fast-tables.js';
 
 /** Malformed pabulib input: says on which line and what was expected there. */
 export class PabulibError extends Error {
   readonly line: number;
-  constructor(line: number, message: string) {
-    super(`line ${line}: ${message}`);
+  /** Why, as data: {@link readerMessage} words it in Dutch or English. */
+  readonly reason: ReaderReason;
+  /** `line`: 1-based line of the fault (1 for what concerns the whole file). */
+  constructor(line: number, reason: ReaderReason) {
+    super(`line ${line}: ${readerMessage(reason, 'en')}`);
     this.name = 'PabulibError';
     this.line = line;
+    this.reason = reason;
   }
 }
 
@@ -43,14 +54,45 @@ export function readNumber(text: string): number {
  * instance (and an error under `strict`).
  * - `repeated-project`: an approval or choose-1 ballot names a project more than once
  *   (real Warsaw district files of 2022 and 2026); it counts once.
+ * - `choose-1-several`: a ballot of a choose-1 file names more than one project; each
+ *   project it names gets its vote, as on an approval ballot (`project`: the projects
+ *   named, joined by commas).
  */
 export interface PabulibWarning {
-  kind: 'repeated-project';
+  kind: 'repeated-project' | 'choose-1-several';
   /** How many ballots were affected. */
   count: number;
   /** The first few: voter id, line number and the repeated project. */
   first: { voterId: string; line: number; project: string }[];
   message: string;
+}
+
+/** Ballots naming several projects: how many, and the first five (see PabulibWarning). */
+type Several = { count: number; first: PabulibWarning['first'] };
+
+function noteSeveral(found: Several, voterId: string, line: number, named: string[]): void {
+  found.count++;
+  if (found.first.length < 5) found.first.push({ voterId, line, project: named.join(',') });
+}
+
+/** The ballots of the fast scan that name more than one project (see {@link Several}). */
+function severalInScan(fast: ReturnType<typeof scanVotes>, projects: Project[]): Several {
+  const found: Several = { count: 0, first: [] };
+  const { ballotStart, ballotProjects, n } = fast.compact;
+  for (let v = 0; v < n; v++) {
+    const from = ballotStart[v] as number;
+    const to = ballotStart[v + 1] as number;
+    if (to - from < 2) continue;
+    const named: string[] = [];
+    for (let k = from; k < to; k++) named.push(projects[ballotProjects[k] as number]?.id ?? '');
+    noteSeveral(
+      found,
+      voterIdAt(fast.bytes, fast.starts[v] as number),
+      fast.lines[v] as number,
+      named,
+    );
+  }
+  return found;
 }
 
 export interface ParseOptions {
@@ -98,8 +140,7 @@ function* rows(text: string): Generator<{ fields: string[]; line: number; next: 
     let quoted = false;
     for (;;) {
       if (i >= n) {
-        if (quoted)
-          throw new PabulibError(startLine, 'a closing double quote (") for a quoted field');
+        if (quoted) throw new PabulibError(startLine, { kind: 'unclosed-quote' });
         fields.push(field);
         break;
       }
@@ -240,6 +281,8 @@ function readText(
 ): Parsed | undefined {
   const repeated: PabulibWarning['first'] = [];
   let repeatedCount = 0;
+  // Ballots of the general reader naming more than one project (a choose-1 ballot names one).
+  const several: Several = { count: 0, first: [] };
   const metaLine: Record<string, number> = {};
   const meta: Record<string, string> = {};
   const projects: Project[] = [];
@@ -259,24 +302,30 @@ function readText(
     if (fields.length === 1 && fields[0] === '') continue; // blank line
     const next = sectionOf(fields);
     if (next) {
-      if (seen.has(next)) throw new PabulibError(line, `only one ${next} section`);
+      if (seen.has(next)) throw new PabulibError(line, { kind: 'section-twice', section: next });
       seen.add(next);
       section = next;
       header = undefined;
       continue;
     }
-    if (!section) throw new PabulibError(line, 'the section title META, PROJECTS or VOTES');
+    if (!section) throw new PabulibError(line, { kind: 'no-section-title' });
     if (!header) {
       header = fields;
       const first = section === 'META' ? 'key' : section === 'PROJECTS' ? 'project_id' : 'voter_id';
       if (header[0] !== first) {
-        throw new PabulibError(line, `a header row starting with "${first}", found "${header[0]}"`);
+        throw new PabulibError(line, {
+          kind: 'header-start',
+          expected: first,
+          found: header[0] ?? '',
+        });
       }
       if (section === 'PROJECTS') {
-        if (!header.includes('cost')) throw new PabulibError(line, 'a "cost" column in PROJECTS');
+        if (!header.includes('cost'))
+          throw new PabulibError(line, { kind: 'no-column', column: 'cost', section });
         projectColumns = header;
       } else if (section === 'VOTES') {
-        if (!header.includes('vote')) throw new PabulibError(line, 'a "vote" column in VOTES');
+        if (!header.includes('vote'))
+          throw new PabulibError(line, { kind: 'no-column', column: 'vote', section });
         voteColumns = header;
         voteCol = header.indexOf('vote');
         pointsCol = header.indexOf('points');
@@ -302,19 +351,14 @@ function readText(
                 voteCol,
                 pointsCol,
                 once: ONCE_TYPES.has(meta.vote_type ?? 'approval'),
+                voteType: meta.vote_type ?? 'approval',
                 strict: options.strict ?? false,
                 readPoint: readNumber,
               },
             );
           } catch (e) {
             if (!(e instanceof FastError)) throw e;
-            const once = /^ONCE:(.*)$/s.exec(e.message);
-            throw new PabulibError(
-              e.line,
-              once
-                ? `each project once per ${meta.vote_type} ballot, "${once[1]}" repeats (its points or place would be ambiguous)`
-                : e.message,
-            );
+            throw new PabulibError(e.line, e.reason);
           }
           repeated.push(...fast.repeated);
           repeatedCount += fast.repeatedCount;
@@ -324,39 +368,43 @@ function readText(
       continue;
     }
     if (fields.length !== header.length) {
-      throw new PabulibError(
-        line,
-        `${header.length} fields separated by ";" as in the ${section} header, found ${fields.length}`,
-      );
+      throw new PabulibError(line, {
+        kind: 'field-count',
+        section,
+        expected: header.length,
+        found: fields.length,
+      });
     }
     if (section === 'META') {
       const key = fields[0] ?? '';
       const value = fields[1] ?? '';
       // Given twice alike, a key says the same; otherwise which one counts is a guess.
       if (Object.hasOwn(metaLine, key) && meta[key] !== value)
-        throw new PabulibError(
-          line,
-          `one value per META key, "${key}" is "${meta[key]}" on line ${metaLine[key]} and "${value}" here`,
-        );
+        throw new PabulibError(line, {
+          kind: 'meta-twice',
+          key,
+          first: meta[key] ?? '',
+          firstLine: metaLine[key] ?? 0,
+          value,
+        });
       meta[key] = value;
       metaLine[key] = line;
     } else if (section === 'PROJECTS') {
       const record: Record<string, string> = {};
       for (let k = 1; k < header.length; k++) record[header[k] ?? ''] = fields[k] ?? '';
       const id = fields[0] ?? '';
-      if (id === '') throw new PabulibError(line, 'a project id');
-      if (projectIds.has(id)) throw new PabulibError(line, `a unique project id, "${id}" repeats`);
+      if (id === '') throw new PabulibError(line, { kind: 'no-project-id' });
+      if (projectIds.has(id)) throw new PabulibError(line, { kind: 'project-id-repeats', id });
       projectIds.add(id);
       const costText = record.cost ?? '';
       const cost = readNumber(costText);
-      if (!(cost >= 0))
-        throw new PabulibError(line, `a cost that is a finite number ≥ 0, found "${costText}"`);
+      if (!(cost >= 0)) throw new PabulibError(line, { kind: 'bad-cost', found: costText });
       delete record.cost;
       // The official counts (greedy rules count by them): a number for every project.
       for (const column of COUNT_COLUMNS) {
         const text = record[column];
         if (text !== undefined && Number.isNaN(readNumber(text)))
-          throw new PabulibError(line, `a "${column}" that is a finite number, found "${text}"`);
+          throw new PabulibError(line, { kind: 'bad-count', column, found: text });
       }
       projects.push({ id, cost, fields: record });
     } else {
@@ -366,9 +414,9 @@ function readText(
         if (k !== voteCol && k !== pointsCol) record[header[k] ?? ''] = fields[k] ?? '';
       }
       const voterId = fields[0] ?? '';
-      if (voterId === '') throw new PabulibError(line, 'a voter id');
+      if (voterId === '') throw new PabulibError(line, { kind: 'no-voter-id' });
       if (voterIds.has(voterId))
-        throw new PabulibError(line, `a unique voter id, "${voterId}" repeats`);
+        throw new PabulibError(line, { kind: 'voter-id-repeats', id: voterId });
       voterIds.add(voterId);
       const voteText = fields[voteCol] ?? '';
       let chosen = voteText === '' ? [] : voteText.split(',');
@@ -376,8 +424,7 @@ function readText(
       for (let k = 0; k < chosen.length; k++) {
         const p = (chosen[k] as string).trim();
         chosen[k] = p;
-        if (!projectIds.has(p))
-          throw new PabulibError(line, `a project id from PROJECTS, found "${p}"`);
+        if (!projectIds.has(p)) throw new PabulibError(line, { kind: 'unknown-project', found: p });
         for (let j = 0; j < k; j++) {
           if (chosen[j] === p && twice === undefined) twice = p;
         }
@@ -387,23 +434,25 @@ function readText(
         const pointsText = fields[pointsCol] ?? '';
         points = pointsText === '' ? [] : pointsText.split(',').map((s) => readNumber(s));
         if (points.length !== chosen.length || points.some((p) => Number.isNaN(p))) {
-          throw new PabulibError(
-            line,
-            `one finite number of points per voted project (${chosen.length}), found "${pointsText}"`,
-          );
+          throw new PabulibError(line, {
+            kind: 'bad-points',
+            count: chosen.length,
+            found: pointsText,
+          });
         }
         const negative = points.find((p) => p < 0);
         if (negative !== undefined)
-          throw new PabulibError(line, `points of 0 or more, found ${negative}`);
+          throw new PabulibError(line, { kind: 'negative-points', found: negative });
       }
       if (twice !== undefined) {
         if (options.strict)
-          throw new PabulibError(line, `each project once per ballot, "${twice}" repeats`);
+          throw new PabulibError(line, { kind: 'project-repeats', project: twice });
         if (!ONCE_TYPES.has(meta.vote_type ?? 'approval')) {
-          throw new PabulibError(
-            line,
-            `each project once per ${meta.vote_type} ballot, "${twice}" repeats (its points or place would be ambiguous)`,
-          );
+          throw new PabulibError(line, {
+            kind: 'project-repeats',
+            project: twice,
+            voteType: meta.vote_type,
+          });
         }
         repeatedCount++;
         if (repeated.length < 5) repeated.push({ voterId, line, project: twice });
@@ -414,41 +463,50 @@ function readText(
       const ballot: Ballot = { voterId, projects: chosen, fields: record };
       if (points) ballot.points = points;
       ballots.push(ballot);
+      if (chosen.length > 1) noteSeveral(several, voterId, line, chosen);
     }
   }
   // From bytes the loop returns or scans at the VOTES header; if the general reader saw the
   // head otherwise than votesHeaderEnd did, the caller reads the whole file as text.
   if (votes && !fast) return undefined;
-  for (const s of SECTIONS) if (!seen.has(s)) throw new PabulibError(1, `a ${s} section`);
+  for (const s of SECTIONS)
+    if (!seen.has(s)) throw new PabulibError(1, { kind: 'no-section', section: s });
   const budget = readNumber(meta.budget ?? '');
   if (!(budget >= 0))
-    throw new PabulibError(
-      metaLine.budget ?? 1,
-      `a META "budget" that is a finite number ≥ 0, found "${meta.budget ?? ''}"`,
-    );
+    throw new PabulibError(metaLine.budget ?? 1, { kind: 'bad-budget', found: meta.budget ?? '' });
   const voteType = meta.vote_type ?? 'approval';
   if (!VOTE_TYPES.includes(voteType as VoteType)) {
-    throw new PabulibError(
-      metaLine.vote_type ?? 1,
-      `a META "vote_type" among ${VOTE_TYPES.join(', ')}, found "${voteType}"`,
-    );
+    throw new PabulibError(metaLine.vote_type ?? 1, {
+      kind: 'bad-vote-type',
+      found: voteType,
+      known: VOTE_TYPES,
+    });
   }
   for (const key of ['default_score', 'min_project_score_threshold']) {
     const text = meta[key];
     if (text !== undefined && Number.isNaN(readNumber(text)))
-      throw new PabulibError(
-        metaLine[key] ?? 1,
-        `a META "${key}" that is a finite number, found "${text}"`,
-      );
+      throw new PabulibError(metaLine[key] ?? 1, { kind: 'bad-meta-number', key, found: text });
   }
   const warnings: PabulibWarning[] = [];
+  if (voteType === 'choose-1') {
+    const found = fast ? severalInScan(fast, projects) : several;
+    const at = found.first[0];
+    if (at) {
+      if (options.strict)
+        throw new PabulibError(at.line, { kind: 'choose-1-several', count: found.count });
+      warnings.push({
+        kind: 'choose-1-several',
+        ...found,
+        message: choose1SeveralMessage(found, 'en'),
+      });
+    }
+  }
   if (repeatedCount > 0) {
-    const ex = repeated.map((r) => `voter ${r.voterId} (line ${r.line}: ${r.project})`).join(', ');
+    const found = { count: repeatedCount, first: repeated };
     warnings.push({
       kind: 'repeated-project',
-      count: repeatedCount,
-      first: repeated,
-      message: `${repeatedCount} ballot${repeatedCount === 1 ? ' names' : 's name'} a project more than once; counted once. First: ${ex}`,
+      ...found,
+      message: repeatedProjectsMessage(found, 'en'),
     });
   }
   const instance = fast

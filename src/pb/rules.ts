@@ -328,7 +328,7 @@ export function tally(
   if (!spec) throw new Error(`unknown rule "${rule}"; known: ${[...RULES.keys()].join(', ')}`);
   for (const key of spec.needs ?? []) {
     if (instance.meta[key] === undefined)
-      throw new PabulibError(1, `a META "${key}" for the rule ${rule}`);
+      throw new PabulibError(1, { kind: 'rule-needs', key, rule });
   }
   const p = buildProfile(instance);
   if (opts.prefer) {

@@ -8,6 +8,7 @@
  * `Instance.ballots` is then built on first use; {@link buildProfile} reads the typed
  * arrays directly while nobody has asked for the ballots.
  */
+import { type ReaderReason, readerMessage } from './reader-messages.js';
 import type { Ballot, Instance } from './types.js';
 import { decodeRange, hashOf, ProjectIds, roomFor, Store } from './votes-fast-tables.js';
 
@@ -32,13 +33,13 @@ export interface FastResult {
   repeatedCount: number;
 }
 
-/** Thrown by the fast path: the caller turns it into a PabulibError. */
+/** Thrown by the fast path: the caller turns it into a PabulibError (same line, same reason). */
 export class FastError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly reason: ReaderReason,
   ) {
-    super(message);
+    super(readerMessage(reason, 'en'));
   }
 }
 
@@ -64,6 +65,8 @@ export function scanVotes(
     voteCol: number;
     pointsCol: number;
     once: boolean;
+    /** META vote_type, for the refusal of a repeat when `once` is false. */
+    voteType: string;
     strict: boolean;
     readPoint: (s: string) => number;
   },
@@ -117,11 +120,13 @@ export function scanVotes(
       if (k + 1 !== fieldCount) {
         const name = decodeRange(bytes, pos, stop).trim().toUpperCase();
         if (k === 0 && (name === 'META' || name === 'PROJECTS' || name === 'VOTES'))
-          throw new FastError(line, `only one ${name} section`);
-        throw new FastError(
-          line,
-          `${fieldCount} fields separated by ";" as in the VOTES header, found ${k + 1}`,
-        );
+          throw new FastError(line, { kind: 'section-twice', section: name });
+        throw new FastError(line, {
+          kind: 'field-count',
+          section: 'VOTES',
+          expected: fieldCount,
+          found: k + 1,
+        });
       }
       fs[fieldCount] = stop + 1;
       // Voter ids of up to 15 digits are checked for repeats as numbers (no string kept).
@@ -129,7 +134,7 @@ export function scanVotes(
       let y0 = (fs[1] as number) - 1;
       while (x0 < y0 && isSpace(bytes[x0] as number)) x0++;
       while (y0 > x0 && isSpace(bytes[y0 - 1] as number)) y0--;
-      if (y0 === x0) throw new FastError(line, 'a voter id');
+      if (y0 === x0) throw new FastError(line, { kind: 'no-voter-id' });
       let num = y0 > x0 && y0 - x0 <= 15 && (bytes[x0] !== 48 || y0 - x0 === 1) ? 0 : -1;
       for (let q = x0; q < y0 && num >= 0; q++) {
         const d = (bytes[q] as number) - 48;
@@ -137,7 +142,7 @@ export function scanVotes(
       }
       if (num < 0) {
         const id = decodeRange(bytes, x0, y0);
-        if (seen.has(id)) throw new FastError(line, `a unique voter id, "${id}" repeats`);
+        if (seen.has(id)) throw new FastError(line, { kind: 'voter-id-repeats', id });
         seen.add(id);
       }
       if (v === st.cap) st.growBallots();
@@ -184,10 +189,7 @@ export function scanVotes(
           }
         } else p = lookup.find(bytes, x, y, y === full ? h >>> 0 : hashOf(bytes, x, y));
         if (p < 0)
-          throw new FastError(
-            line,
-            `a project id from PROJECTS, found "${decodeRange(bytes, x, y)}"`,
-          );
+          throw new FastError(line, { kind: 'unknown-project', found: decodeRange(bytes, x, y) });
         if (total === st.pcap) st.growEntries();
         if (mark[p] === v) {
           // Named twice: the first stays; the points of the repeat are dropped below.
@@ -201,8 +203,13 @@ export function scanVotes(
       if (st.pts) readPoints(bytes, fs, opts, st.pts, from, total, line);
       if (twice >= 0) {
         const id = projectIds[twice] as string;
-        if (opts.strict) throw new FastError(line, `each project once per ballot, "${id}" repeats`);
-        if (!opts.once) throw new FastError(line, `ONCE:${id}`);
+        if (opts.strict) throw new FastError(line, { kind: 'project-repeats', project: id });
+        if (!opts.once)
+          throw new FastError(line, {
+            kind: 'project-repeats',
+            project: id,
+            voteType: opts.voteType,
+          });
         repeatedCount++;
         if (repeated.length < 5)
           repeated.push({ voterId: decodeRange(bytes, x0, y0), line, project: id });
@@ -260,16 +267,12 @@ function readPoints(
     (fs[opts.pointsCol + 1] as number) - 1,
   ).trim();
   const parts = txt === '' ? [] : txt.split(',');
-  const wrong = () =>
-    new FastError(
-      line,
-      `one finite number of points per voted project (${to - from}), found "${txt}"`,
-    );
+  const wrong = () => new FastError(line, { kind: 'bad-points', count: to - from, found: txt });
   if (parts.length !== to - from) throw wrong();
   for (let q = 0; q < parts.length; q++) {
     const x = opts.readPoint(parts[q] as string);
     if (Number.isNaN(x)) throw wrong();
-    if (x < 0) throw new FastError(line, `points of 0 or more, found ${x}`);
+    if (x < 0) throw new FastError(line, { kind: 'negative-points', found: x });
     pts[from + q] = x;
   }
 }
@@ -312,13 +315,20 @@ function repeatedVoter(
       while (isSpace(bytes[a] as number)) a++;
       let b = a;
       while (b < bytes.length && (bytes[b] as number) >= 48 && (bytes[b] as number) <= 57) b++;
-      throw new FastError(
-        lines[v] as number,
-        `a unique voter id, "${decodeRange(bytes, a, b)}" repeats`,
-      );
+      throw new FastError(lines[v] as number, {
+        kind: 'voter-id-repeats',
+        id: decodeRange(bytes, a, b),
+      });
     }
     seen.add(num);
   }
+}
+
+/** The voter id of the VOTES line starting at byte `start` (its first field, trimmed). */
+export function voterIdAt(bytes: Uint8Array, start: number): string {
+  let end = start;
+  while (end < bytes.length && bytes[end] !== 59 && bytes[end] !== 10) end++;
+  return decodeRange(bytes, start, end).trim();
 }
 
 /**
