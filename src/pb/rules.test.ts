@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { explainElection, explainProject } from './explain.js';
+import { LANGS } from './messages.js';
 import { PabulibError } from './pabulib.js';
 import { buildProfile } from './profile.js';
 import { RULES, tally } from './rules.js';
@@ -226,5 +227,34 @@ test('the total and what is left are exact sums of the amounts as written', () =
     assert.deepEqual([...o.selected].sort(), ['a', 'b'], rule);
     assert.equal(o.totalCost, 0.3, rule);
     assert.equal(o.leftover, 0, rule);
+  }
+});
+
+test('every rule is described in Dutch and in English, each its own text', () => {
+  // The web pages show the description in the page's language (a Dutch page showed the
+  // English lines), so each language has its own, not a copy of the other.
+  for (const spec of RULES.values()) {
+    for (const lang of LANGS) {
+      const text = spec.description[lang];
+      assert.equal(typeof text, 'string', `${spec.name} ${lang}`);
+      assert.ok(text.trim().length > 0, `${spec.name} ${lang}: empty`);
+    }
+    assert.notEqual(spec.description.nl, spec.description.en, spec.name);
+    // Short enough for a choice in a form: one sentence, two at most.
+    assert.ok(spec.description.nl.length <= 260, `${spec.name}: too long for a choice`);
+    assert.ok((spec.description.nl.match(/[.;:] [A-Z]/g) ?? []).length <= 1, spec.name);
+  }
+});
+
+test('a Dutch description names the family its rule belongs to, and no other', () => {
+  // A rule of another family must never be called the Method of Equal Shares (a results
+  // page said so of every rule but greedy).
+  for (const spec of RULES.values()) {
+    const nl = spec.description.nl;
+    const mes = spec.name.startsWith('equalshares');
+    assert.equal(/gelijke delen/.test(nl), mes, `${spec.name}: ${nl}`);
+    assert.equal(/Phragmén/.test(nl), spec.name.startsWith('phragmen'), `${spec.name}: ${nl}`);
+    if (spec.name.startsWith('greedy')) assert.match(nl, /meeste stemmen eerst/i, spec.name);
+    if (spec.name.includes('add1')) assert.match(nl, /add1/, spec.name);
   }
 });

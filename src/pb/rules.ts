@@ -4,6 +4,7 @@
  */
 import { exactScores, greedy, greedyOrder, projectResults } from './greedy.js';
 import { type Completion, exactCost, mesFacts, mesWithCompletion, type Utility } from './mes.js';
+import type { Lang } from './messages.js';
 import type { Comparison, Outcome, ProjectResult } from './outcome.js';
 import { PabulibError, readNumber } from './pabulib.js';
 import { type PhragmenVariant, phragmen } from './phragmen.js';
@@ -58,8 +59,12 @@ export function fileCounts(instance: Instance): { column: string; scores: Ration
 
 export interface RuleSpec {
   name: string;
-  /** One line for people choosing a rule. */
-  description: string;
+  /**
+   * One line for people choosing a rule, in each interface language (a missing one does
+   * not compile): the Dutch at B1 level, for the web pages (the calculator's and a budget
+   * round's rule choice, their results); the English also as written in pabulib terms.
+   */
+  description: Readonly<Record<Lang, string>>;
   /**
    * META keys the rule cannot count without (greedy-threshold: the least score a funded
    * project needs); {@link tally} refuses an instance that lacks one. A budget round has
@@ -110,7 +115,7 @@ function finish(
 
 function greedyRule(
   name: string,
-  description: string,
+  description: RuleSpec['description'],
   variant: 'skip' | 'no-skip' | 'threshold' | 'per-cost' | 'poznan',
 ): RuleSpec {
   return {
@@ -149,7 +154,7 @@ function greedyRule(
 
 function mesRule(
   name: string,
-  description: string,
+  description: RuleSpec['description'],
   utility: Utility,
   completion: Completion,
   compare = false,
@@ -221,7 +226,11 @@ function mesRule(
   };
 }
 
-function phragmenRule(name: string, description: string, variant: PhragmenVariant): RuleSpec {
+function phragmenRule(
+  name: string,
+  description: RuleSpec['description'],
+  variant: PhragmenVariant,
+): RuleSpec {
   return {
     name,
     description,
@@ -237,74 +246,127 @@ function phragmenRule(name: string, description: string, variant: PhragmenVarian
   };
 }
 
+// The Dutch descriptions follow the definitions in docs/decisions/0006; "meeste stemmen
+// eerst" is greedy, "methode van gelijke delen" the Method of Equal Shares (MES).
 const SPECS: RuleSpec[] = [
-  greedyRule('greedy', 'Fund projects by score; skip one that no longer fits.', 'skip'),
+  greedyRule(
+    'greedy',
+    {
+      nl: 'Meeste stemmen eerst: de plannen met de meeste stemmen (of punten) krijgen als eerste geld. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Fund projects by score; skip one that no longer fits.',
+    },
+    'skip',
+  ),
   greedyRule(
     'greedy-no-skip',
-    'Fund projects by score; stop at the first that does not fit.',
+    {
+      nl: 'Meeste stemmen eerst, zonder overslaan: de plannen met de meeste stemmen (of punten) krijgen als eerste geld. Bij het eerste plan dat niet meer in het budget past, stopt het tellen.',
+      en: 'Fund projects by score; stop at the first that does not fit.',
+    },
     'no-skip',
   ),
   greedyRule(
     'greedy-threshold',
-    'Greedy among projects whose score reaches META min_project_score_threshold.',
+    {
+      nl: 'Meeste stemmen eerst, maar alleen voor plannen met minstens zoveel stemmen (of punten) als META min_project_score_threshold zegt. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Greedy among projects whose score reaches META min_project_score_threshold.',
+    },
     'threshold',
   ),
   greedyRule(
     'greedy-per-cost',
-    'Fund projects by score per unit of cost; skip what no longer fits.',
+    {
+      nl: 'Zoals meeste stemmen eerst, maar de volgorde is het aantal stemmen (of punten) gedeeld door de kosten. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Fund projects by score per unit of cost; skip what no longer fits.',
+    },
     'per-cost',
   ),
-  mesRule('equalshares', 'Method of Equal Shares, cost utilities, no completion.', 'cost', 'none'),
+  mesRule(
+    'equalshares',
+    {
+      nl: 'Methode van gelijke delen: elke stemmer krijgt een even groot deel van het budget en betaalt daarmee mee aan de plannen waarop hij stemde. Zonder aanvulling, dus er kan geld overblijven.',
+      en: 'Method of Equal Shares, cost utilities, no completion.',
+    },
+    'cost',
+    'none',
+  ),
   mesRule(
     'equalshares/add1',
-    'Method of Equal Shares, cost utilities, add1 completion (official elections; the default).',
+    {
+      nl: 'Methode van gelijke delen met add1 (de standaard; zo tellen officiële verkiezingen): elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen waarop hij stemde. Dat deel gaat steeds 1 omhoog zolang de uitkomst in het budget past.',
+      en: 'Method of Equal Shares, cost utilities, add1 completion (official elections; the default).',
+    },
     'cost',
     'add1',
   ),
   mesRule(
     'equalshares/add1-comparison',
-    'equalshares/add1, then kept only if no more voters prefer the greedy outcome (Wieliczka 2023).',
+    {
+      nl: 'Methode van gelijke delen met add1, vergeleken met meeste stemmen eerst (zoals in Wieliczka 2023). Elke stemmer telt voor de uitkomst die meer van zijn plannen geld geeft; meeste stemmen eerst wint alleen als die uitkomst meer stemmers heeft.',
+      en: 'equalshares/add1, then kept only if no more voters prefer the greedy outcome (Wieliczka 2023).',
+    },
     'cost',
     'add1',
     true,
   ),
   mesRule(
     'equalshares/add1-exhaustive',
-    'Method of Equal Shares, add1 as in pabutools.',
+    {
+      nl: 'Methode van gelijke delen met add1 zoals in pabutools: het deel per stemmer gaat steeds 1 omhoog, tot er geen plan met stemmen meer bij past of de uitkomst te duur wordt.',
+      en: 'Method of Equal Shares, add1 as in pabutools.',
+    },
     'cost',
     'add1-exhaustive',
   ),
   mesRule(
     'equalshares/add1u',
-    'Method of Equal Shares with add1, then greedy on what is left.',
+    {
+      nl: 'Methode van gelijke delen met add1. Het geld dat daarna over is, gaat naar de plannen met de meeste stemmen (of punten) die nog passen.',
+      en: 'Method of Equal Shares with add1, then greedy on what is left.',
+    },
     'cost',
     'add1u',
   ),
   mesRule(
     'equalshares-cardinality',
-    'Method of Equal Shares, cardinality utilities, no completion.',
+    {
+      nl: 'Methode van gelijke delen waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen waarop hij stemde. Zonder aanvulling, dus er kan geld overblijven.',
+      en: 'Method of Equal Shares, cardinality utilities, no completion.',
+    },
     'cardinality',
     'none',
   ),
   mesRule(
     'equalshares-cardinality/add1',
-    'Method of Equal Shares, cardinality utilities, add1 completion.',
+    {
+      nl: 'Methode van gelijke delen met add1, waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget en betaalt mee. Dat deel gaat steeds 1 omhoog zolang de uitkomst in het budget past.',
+      en: 'Method of Equal Shares, cardinality utilities, add1 completion.',
+    },
     'cardinality',
     'add1',
   ),
   greedyRule(
     'greedy-poznan',
-    "Poznań's rule (pabulib greedy-custom, unit Poznań): greedy by votes; the first project that does not fit is still funded when at least 80% of its cost is left, then counting stops.",
+    {
+      nl: 'De regel van Poznań (pabulib greedy-custom, unit Poznań): meeste stemmen eerst. Bij het eerste plan dat niet past, stopt het tellen; dat plan krijgt toch geld als er nog minstens 80% van zijn kosten over is.',
+      en: "Poznań's rule (pabulib greedy-custom, unit Poznań): greedy by votes; the first project that does not fit is still funded when at least 80% of its cost is left, then counting stops.",
+    },
     'poznan',
   ),
   phragmenRule(
     'phragmen',
-    'Sequential Phragmén: supporters earn money over time and buy what they can; a project that no longer fits is skipped.',
+    {
+      nl: 'Phragmén, stap voor stap: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Sequential Phragmén: supporters earn money over time and buy what they can; a project that no longer fits is skipped.',
+    },
     'skip',
   ),
   phragmenRule(
     'phragmen-stop',
-    'Sequential Phragmén as in pabutools: counting stops at the first project bought next that does not fit.',
+    {
+      nl: 'Phragmén, stap voor stap, zoals in pabutools: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past het volgende plan niet meer in het budget, dan stopt het tellen.',
+      en: 'Sequential Phragmén as in pabutools: counting stops at the first project bought next that does not fit.',
+    },
     'stop',
   ),
 ];

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
+import { RULES } from '#src/pb/index.js';
 import { auditLog } from '#src/platform/tables.js';
 import { type TestApp, TestClient } from '#test/helpers/app.js';
 import { type BudgetPagesState, setUpBudgetPages } from '#test/helpers/budgeting.js';
 import { TEST_PASSWORD } from '#test/helpers/factories.js';
+import { offeredRules } from './ballot.js';
 import { budgetingRepository } from './repository.js';
 
 const xss = '<img src=x onerror=alert(1)>';
@@ -54,6 +56,14 @@ describe('neighbourhood budget: rounds, proposals, codes, secret ballots, the co
       ).statusCode,
       403,
     );
+  });
+
+  test('the round form describes each rule it offers in Dutch', async () => {
+    const form = await coordinator.get(`${base()}/nieuw`);
+    assert.equal(form.statusCode, 200);
+    assert.doesNotMatch(form.body, /Fund projects by score|Method of Equal Shares|Sequential/);
+    for (const rule of offeredRules())
+      assert.ok(form.body.includes(`${rule} — ${RULES.get(rule)!.description.nl}`), rule);
   });
 
   test('proposals: XSS escaped; rejection needs a public reason; a cost change shows its reason; withdraw', async () => {

@@ -45,7 +45,7 @@ export const calculatorMessages = defineMessages({
     'calc.again': 'Nog een bestand tellen',
     'calc.result.title': 'Uitkomst van de telling',
     'calc.result.file': 'Bestand: {file}',
-    'calc.result.rule': 'Manier van tellen: {rule} ({description})',
+    'calc.result.rule': 'Manier van tellen: {rule}. {description}',
     'calc.result.summary':
       '{voters, plural, one {# stemmer} other {# stemmers}}. Budget {budget}, daarvan gaat {used} naar plannen en blijft {left} over.',
     'calc.result.funded': 'Deze plannen krijgen geld',
@@ -102,7 +102,7 @@ export const calculatorMessages = defineMessages({
     'calc.again': 'Count another file',
     'calc.result.title': 'Outcome of the count',
     'calc.result.file': 'File: {file}',
-    'calc.result.rule': 'Way of counting: {rule} ({description})',
+    'calc.result.rule': 'Way of counting: {rule}. {description}',
     'calc.result.summary':
       '{voters, plural, one {# voter} other {# voters}}. Budget {budget}, of which {used} goes to plans and {left} is left over.',
     'calc.result.funded': 'These plans are funded',

@@ -93,6 +93,23 @@ describe('the calculator (rekenhulp)', () => {
     for (const rule of RULES.keys()) assert.ok(page.body.includes(`value="${rule}"`), rule);
   });
 
+  test('the rules are described in the page language: on the form and with the outcome', async () => {
+    const dutch = await new TestClient(t.app).get('/rekenhulp');
+    assert.doesNotMatch(dutch.body, /Fund projects by score|Method of Equal Shares|Sequential/);
+    for (const spec of RULES.values())
+      assert.ok(dutch.body.includes(`${spec.name} — ${spec.description.nl}`), spec.name);
+    const english = new TestClient(t.app);
+    english.setCookie('lang', 'en');
+    const page = await english.get('/rekenhulp');
+    for (const spec of RULES.values())
+      assert.ok(page.body.includes(`${spec.name} — ${spec.description.en}`), spec.name);
+    // The outcome of a count says in Dutch how it was counted.
+    const { visitor, response } = await upload(SMALL, 'phragmen');
+    const counted = await outcome(visitor, response);
+    assert.ok(counted.body.includes(RULES.get('phragmen')!.description.nl));
+    assert.doesNotMatch(counted.body, /Sequential Phragmén|gelijke delen/);
+  });
+
   test('a small file: the outcome of the chosen rule, explained, with greedy beside it', async () => {
     const instance = parsePabulib(SMALL).instance;
     const name = (id: string) => instance.projects.find((p) => p.id === id)!.fields.name!;
@@ -141,27 +158,104 @@ describe('the calculator (rekenhulp)', () => {
     assert.ok(!page.body.includes('1 stemmen'));
   });
 
-  test('a broken file is refused with its line; an unknown rule is refused', async () => {
+  test('a broken file is refused with its line, in Dutch; an unknown rule is refused', async () => {
     const broken = SMALL.replace('2;250;Moestuin', '2;veel;Moestuin');
     const { response } = await upload(broken, 'greedy');
     assert.equal(response.statusCode, 400);
-    assert.match(response.body, /Het bestand klopt niet op regel 10: a cost/);
+    assert.match(
+      response.body,
+      /Het bestand klopt niet op regel 10: de kosten \(kolom cost\) moeten een getal van 0 of meer zijn, maar er staat &quot;veel&quot;/,
+    );
     const noSections = await upload('hallo\nwereld\n', 'greedy');
     assert.equal(noSections.response.statusCode, 400);
-    assert.match(noSections.response.body, /regel 1:/);
+    assert.match(noSections.response.body, /regel 1: hier hoort de naam van een deel te staan/);
     // A rule that needs a META key the file lacks: refused like a fault of the file.
     const needs = await upload(SMALL, 'greedy-threshold');
     assert.equal(needs.response.statusCode, 400);
     assert.match(
       needs.response.body,
-      /Het bestand klopt niet op regel 1: a META &quot;min_project_score_threshold&quot;/,
+      /Het bestand klopt niet op regel 1: de manier van tellen greedy-threshold heeft META &quot;min_project_score_threshold&quot; nodig/,
     );
+    // The reader's English wording never reaches the Dutch page.
+    for (const page of [response, noSections.response, needs.response])
+      assert.doesNotMatch(page.body, /found &quot;|the section title|a META &quot;/);
     const rule = await upload(SMALL, 'rule<script>');
     assert.equal(rule.response.statusCode, 400);
     assert.match(rule.response.body, /Kies een manier van tellen/);
     const empty = await upload('', 'greedy');
     assert.equal(empty.response.statusCode, 400);
     assert.match(empty.response.body, /Kies een pabulib-bestand/);
+  });
+
+  test('every refusal of the reader reads in the page language, naming its field', async () => {
+    // One fault of each kind the calculator can meet in an uploaded file.
+    const faults: [string, RegExp, RegExp][] = [
+      [
+        SMALL.replace('v5;3', 'v1;3'),
+        /stemmer-id &quot;v1&quot; komt twee keer voor/,
+        /a unique voter id, &quot;v1&quot; repeats/,
+      ],
+      [
+        SMALL.replace('v7;4', 'v7;9'),
+        /noemt project &quot;9&quot;, maar dat project staat niet bij PROJECTS/,
+        /a project id from PROJECTS, found &quot;9&quot;/,
+      ],
+      [
+        SMALL.replace('budget;900', 'budget;negen'),
+        /META &quot;budget&quot; moet een getal van 0 of meer zijn, maar er staat &quot;negen&quot;/,
+        /a META &quot;budget&quot; that is a finite number/,
+      ],
+      [
+        SMALL.replace('v8;3', 'v8;3;extra'),
+        /deze regel heeft 3 velden, maar de kopregel van VOTES heeft er 2/,
+        /2 fields separated by &quot;;&quot; as in the VOTES header, found 3/,
+      ],
+      [
+        // Points: which of the two counts for project 2 would be a guess.
+        'META\nkey;value\nbudget;900\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n1;600\n2;250\nVOTES\nvoter_id;vote;points\nv1;1;2\nv2;2,2;1,1\n',
+        /noemt project &quot;2&quot; twee keer. Bij stemmen van het soort cumulative mag dat niet/,
+        /each project once per cumulative ballot, &quot;2&quot; repeats/,
+      ],
+    ];
+    for (const [file, dutch, english] of faults) {
+      const { response } = await upload(file, 'greedy');
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, dutch);
+      assert.doesNotMatch(response.body, english);
+    }
+    // The same faults on the English page, in the command line's words.
+    const visitor = new TestClient(t.app);
+    await visitor.get('/rekenhulp');
+    await visitor.post('/taal', { lang: 'en', back: '/rekenhulp' });
+    for (const [file, dutch, english] of faults) {
+      const response = await postMultipart(t, visitor, '/rekenhulp', {
+        rule: 'greedy',
+        file: { filename: 'votes.pb', contentType: 'text/plain', data: Buffer.from(file) },
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, english);
+      assert.doesNotMatch(response.body, dutch);
+    }
+  });
+
+  test('what the reader accepted with a remark is said on the outcome, in the page language', async () => {
+    const repeated = SMALL.replace('v9;2,1', 'v9;2,1,2');
+    const { visitor, response } = await upload(repeated, 'greedy');
+    const page = await outcome(visitor, response);
+    assert.equal(page.statusCode, 200);
+    assert.match(
+      page.body,
+      /<div class="utrecht-alert utrecht-alert--warning" role="note"><p class="utrecht-paragraph">In 1 stem staat een project meer dan één keer. Het telt dan één keer mee. Het gaat om: stemmer v9 \(regel 23: project 2\).<\/p><\/div>/,
+    );
+    const several = SMALL.replace('vote_type;approval', 'vote_type;choose-1');
+    const choose1 = await upload(several, 'greedy');
+    const page1 = await outcome(choose1.visitor, choose1.response);
+    assert.match(page1.body, /kiest elke stemmer één project, maar 4 stemmen noemen er meer/);
+    assert.match(page1.body, /De eerste: stemmer v2 \(regel 16: projecten 1,2\)/);
+    // Nothing to remark: no alert.
+    const plain = await upload(SMALL, 'greedy');
+    const page2 = await outcome(plain.visitor, plain.response);
+    assert.doesNotMatch(page2.body, /utrecht-alert--warning/);
   });
 
   test('a file over the limit: 413 with a clear message, nothing counted', async () => {

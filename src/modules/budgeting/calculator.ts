@@ -12,8 +12,9 @@ import {
   PabulibError,
   parsePabulib,
   RULES,
-  readNumber,
+  readerMessage,
   tally,
+  warningMessage,
 } from '../../pb/index.js';
 
 /** The largest file the calculator takes (5 MB: a city-wide vote of 100,000 ballots fits). */
@@ -35,6 +36,8 @@ export interface CalculatorOutcome {
   rule: string;
   ruleDescription: string;
   description: string;
+  /** What the reader accepted with a remark (ballots naming a project twice, …). */
+  warnings: string[];
   voters: number;
   budget: string;
   used: string;
@@ -49,7 +52,8 @@ export interface CalculatorOutcome {
 
 export type CalculatorResult =
   | { ok: true; byLang: Record<Lang, CalculatorOutcome> }
-  | { ok: false; line: number; message: string };
+  /** A refused file: the line at fault (0: the whole file) and why, in each language. */
+  | { ok: false; line: number; message: Record<Lang, string> };
 
 /** The steps of a count, reported as it goes (for the "bezig met tellen" page). */
 export type CalculatorStep = 'read' | 'count' | 'greedy' | 'explain';
@@ -96,6 +100,7 @@ function present(
   names: Record<string, string>,
   meta: Record<string, string>,
   voters: number,
+  warnings: string[],
 ): CalculatorOutcome {
   const currency = meta.currency || undefined;
   const money = moneyFormat(lang, currency);
@@ -114,8 +119,9 @@ function present(
   }));
   return {
     rule,
-    ruleDescription: RULES.get(rule)?.description ?? '',
+    ruleDescription: RULES.get(rule)?.description[lang] ?? '',
     description: meta.description ?? '',
+    warnings,
     voters,
     budget: money(outcome.budget),
     used: money(outcome.totalCost),
@@ -134,7 +140,9 @@ function present(
 /** A file the reader or the rule refuses: its line and the message; anything else is rethrown. */
 function refusal(error: unknown): CalculatorResult {
   if (!(error instanceof PabulibError)) throw error;
-  return { ok: false, line: error.line, message: error.message.replace(/^line \d+: /, '') };
+  const { reason } = error;
+  const message = { nl: readerMessage(reason, 'nl'), en: readerMessage(reason, 'en') };
+  return { ok: false, line: error.line, message };
 }
 
 /**
@@ -147,15 +155,13 @@ export function countPabulib(
   onStep: (step: CalculatorStep) => void = () => {},
 ): CalculatorResult {
   onStep('read');
-  let instance: ReturnType<typeof parsePabulib>['instance'];
+  let parsed: ReturnType<typeof parsePabulib>;
   try {
-    instance = parsePabulib(text).instance;
+    parsed = parsePabulib(text);
   } catch (error) {
     return refusal(error);
   }
-  if (Number.isNaN(readNumber(instance.meta.budget ?? ''))) {
-    return { ok: false, line: 0, message: 'META has no budget' };
-  }
+  const { instance, warnings } = parsed;
   onStep('count');
   let outcome: Outcome;
   try {
@@ -179,6 +185,7 @@ export function countPabulib(
       names,
       instance.meta,
       instance.ballots.length,
+      warnings.map((w) => warningMessage(w, lang)),
     );
   }
   return { ok: true, byLang };

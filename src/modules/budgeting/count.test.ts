@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { parsePabulib, tally } from '#src/pb/index.js';
+import { parsePabulib, RULES, tally } from '#src/pb/index.js';
 import { auditLog } from '#src/platform/tables.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { createVotingRound } from '#test/helpers/budgeting.js';
@@ -113,6 +113,15 @@ describe('the count and the results page', () => {
         const funded = shown.body.includes(`&quot;${title}&quot; krijgt geld.`);
         assert.equal(funded, fromFile.includes(p.id), `${rule}: project ${p.id} on the page`);
       }
+      // How it was counted: this rule's own Dutch description, never another family's
+      // (the page called every rule but greedy "de methode van gelijke delen").
+      if (!rule.startsWith('equalshares'))
+        assert.doesNotMatch(shown.body, /gelijke delen|Equal Shares/i, rule);
+      const description = RULES.get(rule)!.description.nl;
+      assert.ok(
+        shown.body.includes(`De stemmen zijn geteld met de regel ${rule}. ${description}`),
+        `${rule}: its description on the page`,
+      );
     }
     assert.ok(differs.size > 1, 'the example should tell some rules apart');
     const audits = await t.database.db
@@ -122,6 +131,39 @@ describe('the count and the results page', () => {
         and(eq(auditLog.action, 'budget.round.count'), eq(auditLog.objectId, String(roundId))),
       );
     assert.equal(audits.length, offeredRules().length + 1);
+  });
+
+  test('a round counted with phragmen: the results page describes Phragmén, not equal shares', async () => {
+    const { roundId, ids, codes, service } = await createVotingRound(t.database.db, a().id, {
+      codes: 4,
+      rule: 'phragmen',
+      budgetCents: 700_000,
+    });
+    for (const [k, code] of codes.entries()) {
+      const r = await service.castBallot(
+        a().id,
+        roundId,
+        { code },
+        new Map([[ids[k % 3]!, 1]]),
+        `phragmen-${k}-0123456789`,
+      );
+      assert.ok(r.ok, `ballot ${k}`);
+    }
+    const base = `/netwerk/${a().id}/wijkbudget/${roundId}`;
+    await coordinator.post(`${base}/fase`, { phase: 'counting' }, { from: base });
+    await coordinator.post(`${base}/tellen`, {}, { from: base });
+    const pub = `/buurt/${a().slug}/wijkbudget/${roundId}`;
+    const page = await new TestClient(t.app).get(`${pub}/uitslag`);
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /gelijke delen/i);
+    const { nl, en } = RULES.get('phragmen')!.description;
+    assert.ok(page.body.includes(nl), 'the Dutch description of phragmen');
+    assert.ok(!page.body.includes(en), 'not the English one');
+    const english = new TestClient(t.app);
+    english.setCookie('lang', 'en');
+    const inEnglish = await english.get(`${pub}/uitslag`);
+    assert.ok(inEnglish.body.includes(`counted with the rule phragmen. ${en}`));
+    assert.doesNotMatch(inEnglish.body, /Equal Shares/i);
   });
 
   test('the results page explains, compares with greedy and checks a receipt', async () => {

@@ -258,10 +258,7 @@ export const en: Record<keyof typeof nl, string> = {
   'budget.results.title': 'Results: {round}',
   'budget.results.summary':
     '{ballots, plural, one {# resident} other {# residents}} voted. Of the budget of {budget}, {used} goes to plans; {left} is left.',
-  'budget.results.rule': 'How the votes were counted: {rule}.',
-  'budget.rule.greedy': 'plans with the most votes first, as long as there is money',
-  'budget.rule.other':
-    'the Method of Equal Shares ({rule}): every voter gets an equal share of the budget and pays towards the plans they chose',
+  'budget.results.rule': 'The votes were counted with the rule {rule}. {description}',
   'budget.results.funded': 'These plans get money',
   'budget.results.notFunded': 'These plans get no money',
   'budget.results.allFunded': 'All plans get money.',

@@ -260,10 +260,7 @@ export const nl = {
   'budget.results.title': 'Uitslag: {round}',
   'budget.results.summary':
     '{ballots, plural, one {# bewoner heeft} other {# bewoners hebben}} gestemd. Van het budget van {budget} gaat {used} naar plannen; {left} blijft over.',
-  'budget.results.rule': 'Zo is geteld: {rule}.',
-  'budget.rule.greedy': 'de plannen met de meeste stemmen eerst, zolang er geld is',
-  'budget.rule.other':
-    'de methode van gelijke delen ({rule}): elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen die hij koos',
+  'budget.results.rule': 'De stemmen zijn geteld met de regel {rule}. {description}',
   'budget.results.funded': 'Deze plannen krijgen geld',
   'budget.results.notFunded': 'Deze plannen krijgen geen geld',
   'budget.results.allFunded': 'Alle plannen krijgen geld.',

@@ -5,6 +5,7 @@ import {
   explainElection,
   explainProject,
   type Outcome,
+  RULES,
 } from '../../pb/index.js';
 import { formatDate, formatMoney, type Lang, type Translate } from '../../platform/i18n/index.js';
 import type { ProposalRow, RoundRow, UpdateRow } from './repository.js';
@@ -184,9 +185,9 @@ export function presentResults(
   return {
     base,
     title: round.title,
-    ruleLabel: t(round.rule === 'greedy' ? 'budget.rule.greedy' : 'budget.rule.other', {
-      rule: round.rule,
-    }),
+    rule: round.rule,
+    // The rule's own description: a page must not call every rule the Method of Equal Shares.
+    ruleDescription: RULES.get(round.rule)?.description[lang] ?? '',
     ballots: result.ballots,
     budget: formatMoney(round.budgetCents),
     used: formatMoney(Math.round(outcome.totalCost * 100)),

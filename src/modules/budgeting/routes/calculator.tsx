@@ -3,7 +3,7 @@
 // a small file shows its outcome (or its faulty line) at once, and a large one gets the
 // "bezig met tellen" page, which refreshes itself (Refresh header, no JavaScript needed).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { DEFAULT_RULE, RULES } from '../../../pb/index.js';
+import { DEFAULT_RULE, type Lang, RULES } from '../../../pb/index.js';
 import type { UploadedFile } from '../../../platform/plugins/multipart.js';
 import {
   CALCULATOR_MAX_BYTES,
@@ -27,8 +27,12 @@ const WAIT_MS = 3000;
 const REFRESH_SECONDS = 2;
 const MAX_SIZE_TEXT = `${CALCULATOR_MAX_BYTES / 1024 / 1024} MB`;
 
-const ruleOptions = () =>
-  [...RULES.values()].map((r) => ({ value: r.name, label: `${r.name} — ${r.description}` }));
+/** Every rule of the engine, labelled with its description in the page's language. */
+const ruleOptions = (lang: Lang) =>
+  [...RULES.values()].map((r) => ({
+    value: r.name,
+    label: `${r.name} — ${r.description[lang]}`,
+  }));
 
 /** A file part of a multipart form (a text field or a fuzzed value is not). */
 function isUpload(value: unknown): value is UploadedFile {
@@ -53,7 +57,7 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
     round?: CalculatorFormViewModel['round'],
   ) => {
     const vm: CalculatorFormViewModel = {
-      rules: ruleOptions(),
+      rules: ruleOptions(reply.request.lang),
       rule,
       maxSize: MAX_SIZE_TEXT,
       ...(errors ? { errors } : {}),
@@ -67,8 +71,11 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
     result: Extract<CalculatorResult, { ok: false }>,
   ): string =>
     result.line > 0
-      ? reply.request.t('calc.error.line', { line: result.line, message: result.message })
-      : reply.request.t('calc.error.noLine', { message: result.message });
+      ? reply.request.t('calc.error.line', {
+          line: result.line,
+          message: result.message[reply.request.lang],
+        })
+      : reply.request.t('calc.error.noLine', { message: result.message[reply.request.lang] });
 
   // From a round's results page: /rekenhulp?buurt=<slug>&ronde=<id> names the round, whose
   // pabulib file the page offers (only a counted round of a network; anything else is ignored).

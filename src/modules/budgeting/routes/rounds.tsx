@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RULES } from '../../../pb/index.js';
 import { type FormErrors, type FormState, formValues, parseForm } from '../../../platform/forms.js';
-import { formatMoney, type Translate } from '../../../platform/i18n/index.js';
+import { formatMoney, type Lang, type Translate } from '../../../platform/i18n/index.js';
 import { offeredRules } from '../ballot.js';
 import { can, phaseChangeRefusal } from '../policy.js';
 import { ballotTypeLabel, centsInput, phaseLabel } from '../presenters.js';
@@ -37,7 +37,8 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     return reply.page((ctx) => <RoundsPage ctx={ctx} vm={vm} />);
   });
 
-  function roundFormVm(t: Translate, network: Net, roundId?: number) {
+  /** The round form's choices, labelled in the page's language (`lang`, as `t`). */
+  function roundFormVm(t: Translate, lang: Lang, network: Net, roundId?: number) {
     return {
       network,
       ...(roundId ? { roundId } : {}),
@@ -48,7 +49,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
       })),
       rules: offeredRules().map((r) => ({
         value: r,
-        label: `${r} — ${RULES.get(r)?.description ?? ''}`,
+        label: `${r} — ${RULES.get(r)?.description[lang] ?? ''}`,
       })),
       ties: ROUND_TIE_MODES.map((m) => ({ value: m, label: t(`budget.ties.${m}`) })),
     };
@@ -159,7 +160,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
 
   app.get('/netwerk/:networkId/wijkbudget/nieuw', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'budget.manage', can);
-    const vm = roundFormVm(request.t, network);
+    const vm = roundFormVm(request.t, request.lang, network);
     const values = {
       ballotType: 'approval-budget',
       minSelections: '1',
@@ -178,7 +179,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     const network = await networks.inUrl(request, 'budget.manage', can);
     const parsed = parseRound(request);
     if (!parsed.ok) {
-      const vm = roundFormVm(request.t, network);
+      const vm = roundFormVm(request.t, request.lang, network);
       return reply.page((ctx) => <RoundFormPage ctx={ctx} vm={vm} state={parsed.state} />, 400);
     }
     const id = await service.createRound(network.id, parsed.settings, describeDoer(request));
@@ -197,7 +198,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
   app.get('/netwerk/:networkId/wijkbudget/:roundId/bewerken', checked, async (request, reply) => {
     const network = await networks.inUrl(request, 'budget.manage', can);
     const round = await findRound(request, network.id);
-    const vm = roundFormVm(request.t, network, round.id);
+    const vm = roundFormVm(request.t, request.lang, network, round.id);
     return reply.page((ctx) => (
       <RoundFormPage ctx={ctx} vm={vm} state={{ values: roundValues(round) }} />
     ));
@@ -209,7 +210,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     const back = `/netwerk/${network.id}/wijkbudget/${round.id}`;
     const parsed = parseRound(request);
     if (!parsed.ok) {
-      const vm = roundFormVm(request.t, network, round.id);
+      const vm = roundFormVm(request.t, request.lang, network, round.id);
       return reply.page((ctx) => <RoundFormPage ctx={ctx} vm={vm} state={parsed.state} />, 400);
     }
     try {

@@ -155,6 +155,15 @@ export function CalculatorResultPage({
       <p class="utrecht-paragraph">
         {t('calc.result.rule', { rule: vm.rule, description: vm.ruleDescription })}
       </p>
+      {vm.warnings.length > 0 ? (
+        <div class="utrecht-alert utrecht-alert--warning" role="note">
+          {vm.warnings.map((w) => (
+            <p class="utrecht-paragraph" key={w}>
+              {w}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <p class="utrecht-paragraph">
         {t('calc.result.summary', {
           voters: vm.voters,

@@ -17,7 +17,10 @@ export interface ResultRow {
 export interface ResultsViewModel {
   base: string;
   title: string;
-  ruleLabel: string;
+  /** The rule name of the engine the round was counted with (`greedy`, `phragmen`, …). */
+  rule: string;
+  /** That rule's description in the page's language (the engine's RuleSpec.description). */
+  ruleDescription: string;
   ballots: number;
   budget: string;
   used: string;
@@ -75,7 +78,9 @@ export function ResultsPage({ ctx, vm }: { ctx: ViewContext; vm: ResultsViewMode
           left: vm.left,
         })}
       </p>
-      <p class="utrecht-paragraph">{t('budget.results.rule', { rule: vm.ruleLabel })}</p>
+      <p class="utrecht-paragraph">
+        {t('budget.results.rule', { rule: vm.rule, description: vm.ruleDescription })}
+      </p>
       {vm.election.map((line) => (
         <p class="utrecht-paragraph" key={line}>
           {line}
