@@ -4,15 +4,18 @@
  * pabulib-write.ts).
  */
 
-import {
-  choose1SeveralMessage,
-  type ReaderReason,
-  readerMessage,
-  repeatedProjectsMessage,
-} from './reader-messages.js';
+import { type ReaderReason, readerMessage, warningMessage } from './reader-messages.js';
 import type { Ballot, Instance, Project, VoteType } from './types.js';
 import { VOTE_TYPES } from './types.js';
-import { attachBallots, FastError, isSpace, scanVotes, voterIdAt } from './votes-fast.js';
+import {
+  attachBallots,
+  FastError,
+  isSpace,
+  noteSeveral,
+  type Several,
+  scanVotes,
+  severalInScan,
+} from './votes-fast.js';
 import { decodeRange, encodeText } from './votes-fast-tables.js';
 
 /** Malformed pabulib input: says on which line and what was expected there. */
@@ -65,34 +68,6 @@ export interface PabulibWarning {
   /** The first few: voter id, line number and the repeated project. */
   first: { voterId: string; line: number; project: string }[];
   message: string;
-}
-
-/** Ballots naming several projects: how many, and the first five (see PabulibWarning). */
-type Several = { count: number; first: PabulibWarning['first'] };
-
-function noteSeveral(found: Several, voterId: string, line: number, named: string[]): void {
-  found.count++;
-  if (found.first.length < 5) found.first.push({ voterId, line, project: named.join(',') });
-}
-
-/** The ballots of the fast scan that name more than one project (see {@link Several}). */
-function severalInScan(fast: ReturnType<typeof scanVotes>, projects: Project[]): Several {
-  const found: Several = { count: 0, first: [] };
-  const { ballotStart, ballotProjects, n } = fast.compact;
-  for (let v = 0; v < n; v++) {
-    const from = ballotStart[v] as number;
-    const to = ballotStart[v + 1] as number;
-    if (to - from < 2) continue;
-    const named: string[] = [];
-    for (let k = from; k < to; k++) named.push(projects[ballotProjects[k] as number]?.id ?? '');
-    noteSeveral(
-      found,
-      voterIdAt(fast.bytes, fast.starts[v] as number),
-      fast.lines[v] as number,
-      named,
-    );
-  }
-  return found;
 }
 
 export interface ParseOptions {
@@ -488,27 +463,16 @@ function readText(
       throw new PabulibError(metaLine[key] ?? 1, { kind: 'bad-meta-number', key, found: text });
   }
   const warnings: PabulibWarning[] = [];
+  const warn = (kind: PabulibWarning['kind'], found: Several) =>
+    warnings.push({ kind, ...found, message: warningMessage({ kind, ...found }, 'en') });
   if (voteType === 'choose-1') {
     const found = fast ? severalInScan(fast, projects) : several;
     const at = found.first[0];
-    if (at) {
-      if (options.strict)
-        throw new PabulibError(at.line, { kind: 'choose-1-several', count: found.count });
-      warnings.push({
-        kind: 'choose-1-several',
-        ...found,
-        message: choose1SeveralMessage(found, 'en'),
-      });
-    }
+    if (at && options.strict)
+      throw new PabulibError(at.line, { kind: 'choose-1-several', count: found.count });
+    if (at) warn('choose-1-several', found);
   }
-  if (repeatedCount > 0) {
-    const found = { count: repeatedCount, first: repeated };
-    warnings.push({
-      kind: 'repeated-project',
-      ...found,
-      message: repeatedProjectsMessage(found, 'en'),
-    });
-  }
+  if (repeatedCount > 0) warn('repeated-project', { count: repeatedCount, first: repeated });
   const instance = fast
     ? attachBallots(
         { meta, projectColumns, projects, voteColumns },

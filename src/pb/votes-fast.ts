@@ -9,7 +9,7 @@
  * arrays directly while nobody has asked for the ballots.
  */
 import { type ReaderReason, readerMessage } from './reader-messages.js';
-import type { Ballot, Instance } from './types.js';
+import type { Ballot, Instance, Project } from './types.js';
 import { decodeRange, hashOf, ProjectIds, roomFor, Store } from './votes-fast-tables.js';
 
 /** Where the compact ballots of a parsed instance are kept (not enumerable). */
@@ -325,7 +325,7 @@ function repeatedVoter(
 }
 
 /** The voter id of the VOTES line starting at byte `start` (its first field, trimmed). */
-export function voterIdAt(bytes: Uint8Array, start: number): string {
+function voterIdAt(bytes: Uint8Array, start: number): string {
   let end = start;
   while (end < bytes.length && bytes[end] !== 59 && bytes[end] !== 10) end++;
   return decodeRange(bytes, start, end).trim();
@@ -393,4 +393,36 @@ export function attachBallots(
 export function compactOf(instance: Instance): CompactVotes | undefined {
   const c = (instance as unknown as Record<symbol, CompactVotes | undefined>)[COMPACT];
   return c && !c.materialized ? c : undefined;
+}
+
+/** Ballots naming several projects: how many, and the first five (see PabulibWarning in pabulib.ts). */
+export type Several = {
+  count: number;
+  first: { voterId: string; line: number; project: string }[];
+};
+
+/** Notes a ballot naming several projects (`named`) in `found`. */
+export function noteSeveral(found: Several, voterId: string, line: number, named: string[]): void {
+  found.count++;
+  if (found.first.length < 5) found.first.push({ voterId, line, project: named.join(',') });
+}
+
+/** The ballots of the fast scan that name more than one project (see {@link Several}). */
+export function severalInScan(fast: ReturnType<typeof scanVotes>, projects: Project[]): Several {
+  const found: Several = { count: 0, first: [] };
+  const { ballotStart, ballotProjects, n } = fast.compact;
+  for (let v = 0; v < n; v++) {
+    const from = ballotStart[v] as number;
+    const to = ballotStart[v + 1] as number;
+    if (to - from < 2) continue;
+    const named: string[] = [];
+    for (let k = from; k < to; k++) named.push(projects[ballotProjects[k] as number]?.id ?? '');
+    noteSeveral(
+      found,
+      voterIdAt(fast.bytes, fast.starts[v] as number),
+      fast.lines[v] as number,
+      named,
+    );
+  }
+  return found;
 }
