@@ -192,8 +192,8 @@ describe('the calculator (rekenhulp)', () => {
     const faults: [string, RegExp, RegExp][] = [
       [
         SMALL.replace('v5;3', 'v1;3'),
-        /stemmer-id &quot;v1&quot; komt twee keer voor/,
-        /a unique voter id, &quot;v1&quot; repeats/,
+        /Het bestand klopt niet op regel 19: stemmer-id &quot;v1&quot; komt twee keer voor\. Elke stemmer heeft een eigen id nodig\./,
+        /The file is not right at line 19: expected a unique voter id, &quot;v1&quot; repeats\./,
       ],
       [
         SMALL.replace('v7;4', 'v7;9'),
