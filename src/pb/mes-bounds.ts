@@ -61,7 +61,8 @@ export function supportOverlap(p: Profile): SupportOverlap | null {
 /**
  * Lower bounds on rho in a run at a per-voter budget `raise` above the prior run's, from
  * the prior run's evaluations in `round` (its log from index `at`): see `prior` of
- * {@link mesFloatRun}. Raises `cross[d]` to each bound; returns the next log index.
+ * {@link mesFloatRun}. Raises `cross[d]` to each bound, listing each d raised in `raised`
+ * (only those can have a bound above what the run knows); returns the next log index.
  */
 export function priorBounds(
   L: RunLog,
@@ -73,6 +74,7 @@ export function priorBounds(
   costs: Float64Array,
   utility: Utility,
   cross: Float64Array,
+  raised: number[],
 ): number {
   let i = at;
   for (; i < L.round.length && L.round[i] === round; i++) {
@@ -87,7 +89,10 @@ export function priorBounds(
         : 0;
     const drop = more / ((L.rich[i] as number) * (utility === 'cost' ? (costs[d] as number) : 1));
     const bound = (L.rho[i] as number) - drop;
-    if (bound > (cross[d] as number)) cross[d] = bound;
+    if (bound > (cross[d] as number)) {
+      cross[d] = bound;
+      raised.push(d);
+    }
   }
   return i;
 }
@@ -99,7 +104,8 @@ export function addScaled(to: Float64Array, from: Float64Array, offset: number, 
 
 /**
  * After `chosen` (points W in all, cost `cost`) is paid at `share`: lowers `money[d]`, an
- * upper bound on the money behind each project d, by what its supporters must have paid.
+ * upper bound on the money behind each project d of `cand` (the only ones read: a project
+ * never returns to the candidates), by what its supporters must have paid.
  * Supporters of `chosen` who do not support d pay at most share × their points
  * (W - overlap), and all of them together pay exactly the cost, so those who also support
  * d pay at least cost - share × (W - overlap).
@@ -111,10 +117,10 @@ export function lowerMoney(
   cost: number,
   W: number,
   share: number,
+  cand: number[],
 ): void {
-  const m = money.length;
-  const row = chosen * m;
-  for (let d = 0; d < m; d++) {
+  const row = chosen * money.length;
+  for (const d of cand) {
     const paid = cost - share * (W - (overlap.weight[row + d] as number));
     if (paid > 0) money[d] = (money[d] as number) - paid;
   }
@@ -197,6 +203,32 @@ export function noteShort(log: RunLog, d: number, round: number, money: number):
 }
 
 /**
+ * The projects an earlier run's log `L` found short of money, in the order of the round
+ * it found them in (see {@link stillShort}).
+ */
+export function shortOrder(L: RunLog): Int32Array {
+  // A counting sort by round: `at[r]` is where round r's projects go (round 0: none found).
+  const rounds = L.shortRound;
+  let last = 0;
+  for (let d = 0; d < rounds.length; d++) last = Math.max(last, rounds[d] as number);
+  const at = new Int32Array(last + 2);
+  for (let d = 0; d < rounds.length; d++) {
+    const r = rounds[d] as number;
+    if (r > 0) at[r + 1] = (at[r + 1] as number) + 1;
+  }
+  for (let r = 2; r <= last + 1; r++) at[r] = (at[r] as number) + (at[r - 1] as number);
+  const order = new Int32Array(at[last + 1] as number);
+  for (let d = 0; d < rounds.length; d++) {
+    const r = rounds[d] as number;
+    if (r === 0) continue;
+    const k = at[r] as number;
+    order[k] = d;
+    at[r] = k + 1;
+  }
+  return order;
+}
+
+/**
  * Drops from `cand` the projects that an earlier run at a lower per-voter budget (its log
  * `L`, `raise` below this run) found short of money by this round, and that must still be
  * short here: while this run has chosen what the earlier one chose in the same rounds,
@@ -206,6 +238,12 @@ export function noteShort(log: RunLog, d: number, round: number, money: number):
  * most its money then plus raise × its voters plus gained[d]; below its cost (with the
  * float margin TOL) d is not affordable, exactly as an evaluation would have found. Each
  * project dropped is noted in this run's `log` with that bound, for the next run.
+ *
+ * `order` ({@link shortOrder} of L) is taken from index `next` up to the projects due by
+ * this round; returns the index to go on from. Each project is looked at once, in the
+ * first round it is due: gained[d] only grows, so one that is not short then never is
+ * later in the run. One no longer a candidate (chosen: `chosenIn` > 0; or found short in
+ * this run: noted in `log`) is passed over.
  */
 export function stillShort(
   L: RunLog,
@@ -216,22 +254,28 @@ export function stillShort(
   costs: Float64Array,
   cand: number[],
   log: RunLog,
-): void {
-  let kept = 0;
-  for (let i = 0; i < cand.length; i++) {
-    const d = cand[i] as number;
-    const at = L.shortRound[d] as number;
-    if (at > 0 && at <= round) {
-      const most =
-        (L.shortMoney[d] as number) + raise * (overlap.voters[d] as number) + (gained[d] as number);
-      if (most < (costs[d] as number) * (1 - TOL)) {
-        noteShort(log, d, round, most);
-        continue;
-      }
+  order: Int32Array,
+  next: number,
+  chosenIn: Int32Array,
+): number {
+  let k = next;
+  let dropped = 0;
+  for (; k < order.length && (L.shortRound[order[k] as number] as number) <= round; k++) {
+    const d = order[k] as number;
+    if ((chosenIn[d] as number) > 0 || (log.shortRound[d] as number) > 0) continue;
+    const most =
+      (L.shortMoney[d] as number) + raise * (overlap.voters[d] as number) + (gained[d] as number);
+    if (most < (costs[d] as number) * (1 - TOL)) {
+      noteShort(log, d, round, most);
+      dropped++;
     }
-    cand[kept++] = d;
   }
-  cand.length = kept;
+  if (dropped > 0) {
+    let kept = 0;
+    for (const d of cand) if ((log.shortRound[d] as number) === 0) cand[kept++] = d;
+    cand.length = kept;
+  }
+  return k;
 }
 
 /**
@@ -247,4 +291,22 @@ export function sumOver(
   let sum = 0;
   for (let k = from; k < to; k++) sum += values[voters[k] as number] as number;
   return sum;
+}
+
+/**
+ * Sorts projects by `key`, smallest first, in place; equal keys keep their order (as the
+ * stable Array.prototype.sort with the same comparison). Insertion sort: from one round to
+ * the next the order changes little, so this is nearly linear and allocates nothing.
+ */
+export function sortBy(items: number[], key: Float64Array): void {
+  for (let i = 1; i < items.length; i++) {
+    const c = items[i] as number;
+    const k = key[c] as number;
+    let j = i;
+    while (j > 0 && (key[items[j - 1] as number] as number) > k) {
+      items[j] = items[j - 1] as number;
+      j--;
+    }
+    items[j] = c;
+  }
 }

@@ -8,6 +8,8 @@ import {
   noteShort,
   priorBounds,
   settledFit,
+  shortOrder,
+  sortBy,
   stillShort,
   supportOverlap,
 } from './mes-bounds.js';
@@ -65,24 +67,6 @@ export function recycleRun(p: Profile, run: MesRun): void {
   if (run.exact) return;
   giveBuffer(p, run.budgets);
   run.budgets = NO_SLOPES;
-}
-
-/**
- * Sorts projects by `key`, smallest first, in place; equal keys keep their order (as the
- * stable Array.prototype.sort with the same comparison). Insertion sort: from one round to
- * the next the order changes little, so this is nearly linear and allocates nothing.
- */
-function sortBy(items: number[], key: Float64Array): void {
-  for (let i = 1; i < items.length; i++) {
-    const c = items[i] as number;
-    const k = key[c] as number;
-    let j = i;
-    while (j > 0 && (key[items[j - 1] as number] as number) > k) {
-      items[j] = items[j - 1] as number;
-      j--;
-    }
-    items[j] = c;
-  }
 }
 
 const voterCounts = new WeakMap<Profile, number>();
@@ -332,6 +316,11 @@ export function mesFloatRun(
   const gained = new Float64Array(same ? p.m : 0);
   const raise = before?.log ? endowment - before.log.endowment : 0;
   let at = 0;
+  // Prior bounds raised this round, and projects whose rho came out below their bound
+  // (float error): only these can take a bound above what the run knows (see priorBounds).
+  const raised: number[] = [];
+  const order = before?.log ? shortOrder(before.log) : new Int32Array(0);
+  let due = 0;
   const cand: number[] = [];
   const evaluated: number[] = [];
   let tied: number[] = [];
@@ -357,10 +346,11 @@ export function mesFloatRun(
     if (same && before?.log && overlap) {
       // Bounds from the earlier run's evaluations of this round.
       const L = before.log;
-      at = priorBounds(L, at, round, raise, overlap, gained, costs, utility, cross);
-      for (const c of cand)
+      at = priorBounds(L, at, round, raise, overlap, gained, costs, utility, cross, raised);
+      for (const c of raised)
         if ((cross[c] as number) > (lower[c] as number)) lower[c] = cross[c] as number;
-      stillShort(L, round, raise, overlap, gained, costs, cand, log);
+      raised.length = 0;
+      due = stillShort(L, round, raise, overlap, gained, costs, cand, log, order, due, run.round);
     }
     sortBy(cand, lower);
     let best = Number.POSITIVE_INFINITY;
@@ -395,6 +385,7 @@ export function mesFloatRun(
       const { rho, share, dshare, rw, pw, clear } = st;
       const cost = costs[c] as number;
       lower[c] = rho;
+      if (same && rho < (cross[c] as number)) raised.push(c);
       dlower[c] = clear ? 0 : utility === 'cost' ? dshare / cost : dshare;
       q[c] = share;
       dq[c] = dshare;
@@ -450,7 +441,7 @@ export function mesFloatRun(
     }
     if (track) trackChoice(x, cand, chosen, lower, dlower, exactRho);
     if (bounds)
-      lowerMoney(money, bounds, chosen, costs[chosen] as number, W[chosen] as number, share);
+      lowerMoney(money, bounds, chosen, costs[chosen] as number, W[chosen] as number, share, cand);
     let paidAll: number;
     if (space) {
       paidAll = payPatterns(st, space, space.histOf(node, chosen), chosen, share, dshare, track);
