@@ -107,8 +107,11 @@ function moneys(amounts: number[], lang: Lang, currency?: string): string[] {
   return amounts.map((x, i) => money(x, digits[i] as number, lang, currency));
 }
 
+/** The number format's locale per language. */
+const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+
 function money(amount: number, digits: number, lang: Lang, currency?: string): string {
-  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+  const locale = LOCALE[lang];
   const opts: Intl.NumberFormatOptions = {
     maximumFractionDigits: digits,
     minimumFractionDigits: Math.min(digits, 2),
@@ -124,11 +127,12 @@ function money(amount: number, digits: number, lang: Lang, currency?: string): s
 }
 
 /**
- * A share of residents as a percentage: whole, with decimals only where rounding would
- * say "100%" of residents when not all are, or "0%" when some are (99.6%, 0.4%).
+ * A share (0 to 1) of residents as a percentage: whole, with decimals only where rounding
+ * would say "100%" of residents when not all are, or "0%" when some are (99.6%, 0.4%).
+ * Pages that show a share of an outcome use this too.
  */
-function percent(share: number, lang: Lang): string {
-  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
+export function percent(share: number, lang: Lang): string {
+  const locale = LOCALE[lang];
   const format = (x: number, digits: number) =>
     new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(x);
   let digits = 0;
@@ -193,7 +197,7 @@ export function explainProject(
         t.mesShare(n, pr.votes, m(roundFor(f.share ?? 0, 'up')), outcome.pointBallots === true),
       );
       if ((f.paidAllTheyHad ?? 0) > 0) lines.push(t.mesPaidAll(n, f.paidAllTheyHad ?? 0));
-      const ev = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+      const ev = new Intl.NumberFormat(LOCALE[lang], {
         maximumFractionDigits: 1,
       });
       const votes = ev.format(f.effectiveVotes ?? 0);

@@ -1,6 +1,6 @@
 // The voting engine for neighbourhood budgets: turns ballots into funded projects, fairly and explainably.
 // Pure: plain data in, plain data out (pabulib text, rules, explanations); no files, database or HTTP.
-export { type ExplainOptions, explainElection, explainProject } from './explain.js';
+export { type ExplainOptions, explainElection, explainProject, percent } from './explain.js';
 export { exactScores, type GreedyOptions, greedy, WITHDRAWN_COST } from './greedy.js';
 export {
   COMPLETIONS,

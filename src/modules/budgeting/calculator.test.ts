@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { parsePabulib, RULES, tally } from '#src/pb/index.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { postMultipart } from '#test/helpers/multipart.js';
+import { countPabulib } from './calculator.js';
 
 /** Nine voters, four projects, a budget that does not fit everything: greedy and MES differ. */
 const SMALL = `META
@@ -49,6 +50,16 @@ function largeFile(): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+test('a share of voters is never shown as 100 % when one voter is left out', () => {
+  // 249 of 250 voters chose the funded plan: 99.6 %, which whole percents round to 100 %.
+  const votes = Array.from({ length: 250 }, (_, v) => `v${v};${v === 0 ? 2 : 1}`);
+  const file = `META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\n1;100\n2;100\nVOTES\nvoter_id;vote\n${votes.join('\n')}\n`;
+  const result = countPabulib(file, 'greedy');
+  assert.ok(result.ok);
+  assert.equal(result.byLang.nl.coverage, '99,6%');
+  assert.equal(result.byLang.en.coverage, '99.6%');
+});
 
 describe('the calculator (rekenhulp)', () => {
   let t: TestApp;

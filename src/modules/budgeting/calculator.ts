@@ -11,6 +11,7 @@ import {
   type Outcome,
   PabulibError,
   parsePabulib,
+  percent,
   RULES,
   readerMessage,
   tally,
@@ -85,13 +86,6 @@ function moneyFormat(lang: Lang, currency: string | undefined): (amount: number)
   return (x) => `${(Number.isInteger(x) ? whole : cents).format(x)}${suffix}`;
 }
 
-function percent(lang: Lang, share: number): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(share);
-}
-
 function present(
   lang: Lang,
   rule: string,
@@ -132,8 +126,8 @@ function present(
       .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
     notFunded: projects.filter((p) => !p.funded).sort((a, b) => b.votes - a.votes),
     greedyFunded: greedy.selected.map((id) => names[id] ?? id),
-    coverage: percent(lang, outcome.coverage),
-    greedyCoverage: percent(lang, greedy.coverage),
+    coverage: percent(outcome.coverage, lang),
+    greedyCoverage: percent(greedy.coverage, lang),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   explainElection,
   explainProject,
   type Outcome,
+  percent,
   RULES,
 } from '../../pb/index.js';
 import { formatDate, formatMoney, type Lang, type Translate } from '../../platform/i18n/index.js';
@@ -124,13 +125,6 @@ export function presentProposalCard(
   };
 }
 
-function percent(lang: Lang, share: number): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(share);
-}
-
 /** The calculator's address for a counted round: it offers the round's pabulib file. */
 export function recountPath(slug: string, roundId: number): string {
   return `/rekenhulp?buurt=${encodeURIComponent(slug)}&ronde=${roundId}`;
@@ -197,8 +191,8 @@ export function presentResults(
     rows,
     election: explainElection(outcome, options),
     greedyFunded: result.greedy.selected.map((id) => names[id] ?? id),
-    coverage: percent(lang, outcome.coverage),
-    greedyCoverage: percent(lang, result.greedy.coverage),
+    coverage: percent(outcome.coverage, lang),
+    greedyCoverage: percent(result.greedy.coverage, lang),
     receiptCheck,
     recountPath,
     chart: {
