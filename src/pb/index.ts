@@ -38,7 +38,8 @@ export { Rational } from './rational.js';
 export {
   type ReaderReason,
   readerMessage,
-  repeatedProjectsMessage,
+  type WarningCases,
+  type WarningKind,
   warningMessage,
 } from './reader-messages.js';
 export {

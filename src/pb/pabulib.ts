@@ -4,7 +4,13 @@
  * pabulib-write.ts).
  */
 
-import { type ReaderReason, readerMessage, warningMessage } from './reader-messages.js';
+import {
+  type ReaderReason,
+  readerMessage,
+  type WarningCases,
+  type WarningKind,
+  warningMessage,
+} from './reader-messages.js';
 import type { Ballot, Instance, Project, VoteType } from './types.js';
 import { VOTE_TYPES } from './types.js';
 import {
@@ -12,7 +18,6 @@ import {
   FastError,
   isSpace,
   noteSeveral,
-  type Several,
   scanVotes,
   severalInScan,
 } from './votes-fast.js';
@@ -61,12 +66,9 @@ export function readNumber(text: string): number {
  *   project it names gets its vote, as on an approval ballot (`project`: the projects
  *   named, joined by commas).
  */
-export interface PabulibWarning {
-  kind: 'repeated-project' | 'choose-1-several';
-  /** How many ballots were affected. */
-  count: number;
-  /** The first few: voter id, line number and the repeated project. */
-  first: { voterId: string; line: number; project: string }[];
+export interface PabulibWarning extends WarningCases {
+  kind: WarningKind;
+  /** In English (the command line's); {@link warningMessage} words it in either language. */
   message: string;
 }
 
@@ -257,7 +259,7 @@ function readText(
   const repeated: PabulibWarning['first'] = [];
   let repeatedCount = 0;
   // Ballots of the general reader naming more than one project (a choose-1 ballot names one).
-  const several: Several = { count: 0, first: [] };
+  const several: WarningCases = { count: 0, first: [] };
   const metaLine: Record<string, number> = {};
   const meta: Record<string, string> = {};
   const projects: Project[] = [];
@@ -463,7 +465,7 @@ function readText(
       throw new PabulibError(metaLine[key] ?? 1, { kind: 'bad-meta-number', key, found: text });
   }
   const warnings: PabulibWarning[] = [];
-  const warn = (kind: PabulibWarning['kind'], found: Several) =>
+  const warn = (kind: PabulibWarning['kind'], found: WarningCases) =>
     warnings.push({ kind, ...found, message: warningMessage({ kind, ...found }, 'en') });
   if (voteType === 'choose-1') {
     const found = fast ? severalInScan(fast, projects) : several;

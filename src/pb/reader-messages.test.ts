@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PabulibError, parsePabulib } from './pabulib.js';
-import { choose1SeveralMessage, type ReaderReason, readerMessage } from './reader-messages.js';
+import { type ReaderReason, readerMessage, warningMessage } from './reader-messages.js';
 import { tally } from './rules.js';
 
 const EMPTY = 'VOTES\nvoter_id;vote\n';
@@ -110,7 +110,7 @@ test('choose-1 ballots that name several projects: a warning with voters and lin
     const warning = warnings[0] as (typeof warnings)[0];
     assert.match(warning.message, /^2 choose-1 ballots name more than one project/);
     assert.equal(
-      choose1SeveralMessage(warning, 'nl'),
+      warningMessage(warning, 'nl'),
       'Bij dit soort stemming (choose-1) kiest elke stemmer één project, maar 2 stemmen noemen er meer. Elk genoemd project krijgt die stem. De eerste: stemmer v2 (regel 12: projecten 1,2), stemmer v4 (regel 14: projecten 2,1).',
     );
   }

@@ -131,49 +131,56 @@ export function readerMessage(reason: ReaderReason, lang: Lang): string {
   return say(reason);
 }
 
-/** What a reader warning says (see PabulibWarning): ballots that name a project twice. */
-export interface RepeatedProjects {
+/** What the reader accepted with a remark (see PabulibWarning in pabulib.ts). */
+export type WarningKind = 'repeated-project' | 'choose-1-several';
+
+/** The ballots a warning is about: how many, and the first five. */
+export interface WarningCases {
   count: number;
-  /** The first few: voter id, line number and the repeated project. */
-  first: readonly { voterId: string; line: number; project: string }[];
+  /** Voter id, line number and the project named twice (choose-1: the projects named). */
+  first: { voterId: string; line: number; project: string }[];
 }
+
+interface WarningWording {
+  /** What happened, for `count` ballots. */
+  lead: Record<WarningKind, (count: number) => string>;
+  /** One case: the voter, the line and what they named (`project`). */
+  one: (voterId: string, line: number, project: string, kind: WarningKind) => string;
+  /** The cases after the lead. */
+  list: (count: number, cases: string) => string;
+}
+
+const WARNINGS: Record<Lang, WarningWording> = {
+  en: {
+    lead: {
+      'repeated-project': (n) =>
+        `${n} ballot${n === 1 ? ' names' : 's name'} a project more than once; counted once.`,
+      'choose-1-several': (n) =>
+        `${n} choose-1 ballot${n === 1 ? ' names' : 's name'} more than one project; each project named gets the vote.`,
+    },
+    one: (voterId, line, project) => `voter ${voterId} (line ${line}: ${project})`,
+    list: (_, cases) => ` First: ${cases}`,
+  },
+  nl: {
+    lead: {
+      'repeated-project': (n) =>
+        `In ${n === 1 ? '1 stem' : `${n} stemmen`} staat een project meer dan één keer. Het telt dan één keer mee.`,
+      'choose-1-several': (n) =>
+        `Bij dit soort stemming (choose-1) kiest elke stemmer één project, maar ${n === 1 ? '1 stem noemt' : `${n} stemmen noemen`} er meer. Elk genoemd project krijgt die stem.`,
+    },
+    one: (voterId, line, project, kind) =>
+      `stemmer ${voterId} (regel ${line}: ${kind === 'repeated-project' ? 'project' : 'projecten'} ${project})`,
+    list: (n, cases) => ` ${n === 1 ? 'Het gaat om' : 'De eerste'}: ${cases}.`,
+  },
+};
 
 /**
- * The warning for ballots that name a project more than once (counted once), in `lang`,
- * with the first few voters, lines and projects.
+ * A reader warning in `lang`: ballots that name a project more than once (it counts
+ * once), or choose-1 ballots that name several projects (each gets the vote), with the
+ * first few voters, lines and projects.
  */
-export function repeatedProjectsMessage(w: RepeatedProjects, lang: Lang): string {
-  if (lang === 'en') {
-    const ex = w.first.map((r) => `voter ${r.voterId} (line ${r.line}: ${r.project})`).join(', ');
-    return `${w.count} ballot${w.count === 1 ? ' names' : 's name'} a project more than once; counted once. First: ${ex}`;
-  }
-  const ex = w.first
-    .map((r) => `stemmer ${r.voterId} (regel ${r.line}: project ${r.project})`)
-    .join(', ');
-  return `In ${w.count === 1 ? '1 stem' : `${w.count} stemmen`} staat een project meer dan één keer. Het telt dan één keer mee. ${w.count === 1 ? 'Het gaat om' : 'De eerste'}: ${ex}.`;
-}
-
-/**
- * The warning for ballots of a choose-1 file that name more than one project (each named
- * project gets the vote, as on an approval ballot), in `lang`, with the first few.
- */
-export function choose1SeveralMessage(w: RepeatedProjects, lang: Lang): string {
-  if (lang === 'en') {
-    const ex = w.first.map((r) => `voter ${r.voterId} (line ${r.line}: ${r.project})`).join(', ');
-    return `${w.count} choose-1 ballot${w.count === 1 ? ' names' : 's name'} more than one project; each project named gets the vote. First: ${ex}`;
-  }
-  const ex = w.first
-    .map((r) => `stemmer ${r.voterId} (regel ${r.line}: projecten ${r.project})`)
-    .join(', ');
-  return `Bij dit soort stemming (choose-1) kiest elke stemmer één project, maar ${w.count === 1 ? '1 stem noemt' : `${w.count} stemmen noemen`} er meer. Elk genoemd project krijgt die stem. ${w.count === 1 ? 'Het gaat om' : 'De eerste'}: ${ex}.`;
-}
-
-/** A reader warning (PabulibWarning) in `lang`: see the two messages above. */
-export function warningMessage(
-  w: RepeatedProjects & { kind: 'repeated-project' | 'choose-1-several' },
-  lang: Lang,
-): string {
-  return w.kind === 'repeated-project'
-    ? repeatedProjectsMessage(w, lang)
-    : choose1SeveralMessage(w, lang);
+export function warningMessage(w: WarningCases & { kind: WarningKind }, lang: Lang): string {
+  const say = WARNINGS[lang];
+  const cases = w.first.map((r) => say.one(r.voterId, r.line, r.project, w.kind)).join(', ');
+  return say.lead[w.kind](w.count) + say.list(w.count, cases);
 }

@@ -8,7 +8,7 @@
  * `Instance.ballots` is then built on first use; {@link buildProfile} reads the typed
  * arrays directly while nobody has asked for the ballots.
  */
-import { type ReaderReason, readerMessage } from './reader-messages.js';
+import { type ReaderReason, readerMessage, type WarningCases } from './reader-messages.js';
 import type { Ballot, Instance, Project } from './types.js';
 import { decodeRange, hashOf, ProjectIds, roomFor, Store } from './votes-fast-tables.js';
 
@@ -395,21 +395,23 @@ export function compactOf(instance: Instance): CompactVotes | undefined {
   return c && !c.materialized ? c : undefined;
 }
 
-/** Ballots naming several projects: how many, and the first five (see PabulibWarning in pabulib.ts). */
-export type Several = {
-  count: number;
-  first: { voterId: string; line: number; project: string }[];
-};
-
 /** Notes a ballot naming several projects (`named`) in `found`. */
-export function noteSeveral(found: Several, voterId: string, line: number, named: string[]): void {
+export function noteSeveral(
+  found: WarningCases,
+  voterId: string,
+  line: number,
+  named: string[],
+): void {
   found.count++;
   if (found.first.length < 5) found.first.push({ voterId, line, project: named.join(',') });
 }
 
-/** The ballots of the fast scan that name more than one project (see {@link Several}). */
-export function severalInScan(fast: ReturnType<typeof scanVotes>, projects: Project[]): Several {
-  const found: Several = { count: 0, first: [] };
+/** The ballots of the fast scan that name more than one project (see WarningCases). */
+export function severalInScan(
+  fast: ReturnType<typeof scanVotes>,
+  projects: Project[],
+): WarningCases {
+  const found: WarningCases = { count: 0, first: [] };
   const { ballotStart, ballotProjects, n } = fast.compact;
   for (let v = 0; v < n; v++) {
     const from = ballotStart[v] as number;
