@@ -133,26 +133,39 @@ describe('the count and the results page', () => {
     assert.equal(audits.length, offeredRules().length + 1);
   });
 
-  test('a round counted with phragmen: the results page describes Phragmén, not equal shares', async () => {
+  /**
+   * A round of network a (budget € 7,000) where code k votes for project k mod `spread`,
+   * moved to counting and counted: its public path and the receipts, in code order.
+   */
+  async function countedRound(
+    options: { codes: number; rule?: string },
+    spread: number,
+    label: string,
+  ) {
     const { roundId, ids, codes, service } = await createVotingRound(t.database.db, a().id, {
-      codes: 4,
-      rule: 'phragmen',
+      ...options,
       budgetCents: 700_000,
     });
+    const receipts: string[] = [];
     for (const [k, code] of codes.entries()) {
       const r = await service.castBallot(
         a().id,
         roundId,
         { code },
-        new Map([[ids[k % 3]!, 1]]),
-        `phragmen-${k}-0123456789`,
+        new Map([[ids[k % spread]!, 1]]),
+        `${label}-${k}-0123456789`,
       );
       assert.ok(r.ok, `ballot ${k}`);
+      receipts.push(r.receipt);
     }
     const base = `/netwerk/${a().id}/wijkbudget/${roundId}`;
     await coordinator.post(`${base}/fase`, { phase: 'counting' }, { from: base });
     await coordinator.post(`${base}/tellen`, {}, { from: base });
-    const pub = `/buurt/${a().slug}/wijkbudget/${roundId}`;
+    return { pub: `/buurt/${a().slug}/wijkbudget/${roundId}`, receipts };
+  }
+
+  test('a round counted with phragmen: the results page describes Phragmén, not equal shares', async () => {
+    const { pub } = await countedRound({ codes: 4, rule: 'phragmen' }, 3, 'phragmen');
     const page = await new TestClient(t.app).get(`${pub}/uitslag`);
     assert.equal(page.statusCode, 200);
     assert.doesNotMatch(page.body, /gelijke delen/i);
@@ -167,26 +180,7 @@ describe('the count and the results page', () => {
   });
 
   test('the results page explains, compares with greedy and checks a receipt', async () => {
-    const { roundId, ids, codes, service } = await createVotingRound(t.database.db, a().id, {
-      codes: 6,
-      budgetCents: 700_000,
-    });
-    const receipts: string[] = [];
-    for (const [k, code] of codes.entries()) {
-      const r = await service.castBallot(
-        a().id,
-        roundId,
-        { code },
-        new Map([[ids[k % 2]!, 1]]),
-        `results-${k}-0123456789`,
-      );
-      assert.ok(r.ok);
-      receipts.push(r.receipt);
-    }
-    const base = `/netwerk/${a().id}/wijkbudget/${roundId}`;
-    await coordinator.post(`${base}/fase`, { phase: 'counting' }, { from: base });
-    await coordinator.post(`${base}/tellen`, {}, { from: base });
-    const pub = `/buurt/${a().slug}/wijkbudget/${roundId}`;
+    const { pub, receipts } = await countedRound({ codes: 6 }, 2, 'results');
     const page = await new TestClient(t.app).get(`${pub}/uitslag?bewijs=${receipts[0]}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Uw stem is meegeteld/);
