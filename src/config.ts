@@ -35,6 +35,7 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Buurtkracht <noreply@buurtkracht.invalid>'),
+  CALCULATOR_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
 });
 
 export type Config = Readonly<{
@@ -57,6 +58,8 @@ export type Config = Readonly<{
   sessionAbsoluteHours: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The calculator (/rekenhulp) stops a count that runs longer (seconds, up to 3600; 120). */
+  calculatorTimeoutSeconds: number;
 }>;
 
 export class ConfigError extends Error {
@@ -111,5 +114,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    calculatorTimeoutSeconds: e.CALCULATOR_TIMEOUT_SECONDS,
   });
 }

@@ -73,3 +73,40 @@ test('a faulty file is done with its line, not failed', async () => {
   assert.deepEqual(job.result && !job.result.ok && job.result.line, 6);
   await jobs.close();
 });
+
+test('a count past its memory limit fails as such; the server goes on', async () => {
+  // 20 MB of heap reads the small file but not 200,000 ballots.
+  const jobs = calculatorJobs({ maxHeapMb: 20 });
+  const lines = ['META', 'key;value', 'budget;50000', 'PROJECTS', 'project_id;cost'];
+  for (let p = 1; p <= 60; p++) lines.push(`${p};${1000 + p}`);
+  lines.push('VOTES', 'voter_id;vote');
+  for (let v = 1; v <= 200_000; v++) lines.push(`${v};${1 + (v % 60)},${1 + ((v * 7) % 60)}`);
+  const heavy = jobs.start(`${lines.join('\n')}\n`, 'greedy', 'zwaar.pb');
+  if (heavy === 'busy') throw new Error('busy');
+  await heavy.finished;
+  assert.equal(heavy.status, 'failed');
+  assert.equal(heavy.failure, 'memory');
+  const small = jobs.start(SMALL, 'greedy', 'klein.pb');
+  if (small === 'busy') throw new Error('busy');
+  await small.finished;
+  assert.equal(small.status, 'done');
+  await jobs.close();
+});
+
+test('an error of the engine is reported with the job, not swallowed', async () => {
+  const reported: { error: unknown; file: string }[] = [];
+  const jobs = calculatorJobs({
+    onError: (error, job) => reported.push({ error, file: job.fileName }),
+  });
+  // The routes never start an unknown rule; here it stands in for a defect that throws.
+  const job = jobs.start(SMALL, 'no-such-rule', 'defect.pb');
+  if (job === 'busy') throw new Error('busy');
+  await job.finished;
+  assert.equal(job.status, 'failed');
+  assert.equal(job.failure, 'error');
+  assert.equal(reported.length, 1);
+  assert.equal(reported[0]?.file, 'defect.pb');
+  assert.match(String(reported[0]?.error), /unknown rule "no-such-rule"/);
+  await jobs.close();
+  assert.equal(reported.length, 1, 'closing the jobs reports nothing more');
+});

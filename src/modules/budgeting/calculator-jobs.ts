@@ -1,6 +1,7 @@
 // The calculator's counts in progress and their results, kept in this process's memory for
 // half an hour under an unguessable id. Each count runs in its own worker thread
-// (calculator-worker.ts); a few at once, each with a time limit.
+// (calculator-worker.ts); a few at once, each with a time limit and a memory limit, so one
+// heavy file can neither hold a core for ever nor take the server's memory.
 import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { CalculatorResult, CalculatorStep } from './calculator.js';
@@ -14,8 +15,11 @@ export interface CalculatorJob {
   status: 'running' | 'done' | 'failed';
   step: CalculatorStep;
   result?: CalculatorResult;
-  /** Why it failed: it took too long, or the engine stopped on an error. */
-  failure?: 'timeout' | 'error';
+  /**
+   * Why it failed: it took too long, it needed more memory than a count may have, or the
+   * engine stopped on an error (a defect: reported to `onError`).
+   */
+  failure?: 'timeout' | 'memory' | 'error';
   /** Settles when the count is done or failed. */
   finished: Promise<void>;
 }
@@ -23,8 +27,15 @@ export interface CalculatorJob {
 export interface CalculatorJobOptions {
   /** Counts that may run at the same time (the machine's cores are shared with requests). */
   maxRunning?: number;
-  /** A count that takes longer is stopped. */
+  /** A count that takes longer is stopped (ms; 120,000). */
   timeoutMs?: number;
+  /**
+   * The heap a count's worker may use (MB of V8's old generation; 768). A count of 1,000,000
+   * voters × 200 projects needs about 350 MB; the upload limit (5 MB) keeps files far below.
+   */
+  maxHeapMb?: number;
+  /** Told of a count the engine stopped on with an error (a defect), with that error. */
+  onError?: (error: unknown, job: CalculatorJob) => void;
   /** How long a result stays available. */
   keepMs?: number;
   /** The most results kept; the oldest go first. */
@@ -39,12 +50,17 @@ const workerFile = new URL(
   import.meta.url,
 );
 
-function newWorker(workerData: unknown): Worker {
-  if (!typescript) return new Worker(workerFile, { workerData });
+function newWorker(workerData: unknown, maxHeapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  if (!typescript) return new Worker(workerFile, { workerData, resourceLimits });
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const code = `import(${tsx}).then((m) => { m.register(); return import(${JSON.stringify(workerFile.href)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }
+
+/** Whether a worker stopped because it reached its heap limit (Node's error code). */
+const outOfMemory = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** The calculator's jobs of one app: start a count, look one up. */
 export function calculatorJobs(options: CalculatorJobOptions = {}) {
@@ -52,8 +68,13 @@ export function calculatorJobs(options: CalculatorJobOptions = {}) {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const keepMs = options.keepMs ?? 30 * 60_000;
   const maxKept = options.maxKept ?? 100;
+  const maxHeapMb = options.maxHeapMb ?? 768;
   const jobs = new Map<string, CalculatorJob>();
   const workers = new Set<Worker>();
+  let closing = false;
+  const report = (error: unknown, job: CalculatorJob) => {
+    if (!closing && job.status === 'running') options.onError?.(error, job);
+  };
 
   function forgetOld(now: number) {
     for (const [id, job] of jobs) {
@@ -82,7 +103,7 @@ export function calculatorJobs(options: CalculatorJobOptions = {}) {
         step: 'read',
       } as CalculatorJob;
       job.finished = new Promise<void>((resolve) => {
-        const worker = newWorker({ text, rule });
+        const worker = newWorker({ text, rule }, maxHeapMb);
         workers.add(worker);
         const finish = (update: Partial<CalculatorJob>) => {
           if (job.status !== 'running') return;
@@ -100,8 +121,15 @@ export function calculatorJobs(options: CalculatorJobOptions = {}) {
             if (message.type === 'done') finish({ status: 'done', result: message.result });
           },
         );
-        worker.on('error', () => finish({ status: 'failed', failure: 'error' }));
-        worker.on('exit', () => finish({ status: 'failed', failure: 'error' }));
+        worker.on('error', (error) => {
+          if (outOfMemory(error)) return finish({ status: 'failed', failure: 'memory' });
+          report(error, job);
+          finish({ status: 'failed', failure: 'error' });
+        });
+        worker.on('exit', (code) => {
+          report(new Error(`the count's worker exited with code ${code}`), job);
+          finish({ status: 'failed', failure: 'error' });
+        });
       });
       jobs.set(job.id, job);
       return job;
@@ -114,6 +142,7 @@ export function calculatorJobs(options: CalculatorJobOptions = {}) {
 
     /** Stops every running count (when the app closes). */
     async close(): Promise<void> {
+      closing = true;
       await Promise.all([...workers].map((w) => w.terminate()));
     },
   };

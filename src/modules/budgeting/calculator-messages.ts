@@ -40,8 +40,11 @@ export const calculatorMessages = defineMessages({
     'calc.gone.text':
       'Een uitkomst blijft een half uur bewaard. Upload het bestand opnieuw om het nog eens te tellen.',
     'calc.failed.timeout':
-      'Het tellen duurde te lang en is gestopt. Probeer een andere manier van tellen of een kleiner bestand.',
-    'calc.failed.error': 'Het tellen is mislukt. Controleer het bestand en probeer het opnieuw.',
+      'Het tellen duurde langer dan {limit} en is gestopt. Kies een snellere manier van tellen, zoals greedy, of tel een kleiner bestand.',
+    'calc.failed.memory':
+      'Dit bestand is te groot om hier te tellen: het tellen had meer geheugen nodig dan de rekenhulp heeft. Kies een snellere manier van tellen, zoals greedy, of tel een kleiner bestand.',
+    'calc.failed.error':
+      'Het tellen is mislukt door een fout in Buurtkracht. De fout is vastgelegd, zodat de beheerder hem kan laten oplossen.',
     'calc.again': 'Nog een bestand tellen',
     'calc.result.title': 'Uitkomst van de telling',
     'calc.result.file': 'Bestand: {file}',
@@ -97,8 +100,11 @@ export const calculatorMessages = defineMessages({
     'calc.gone.text':
       'An outcome is kept for half an hour. Upload the file again to count it once more.',
     'calc.failed.timeout':
-      'Counting took too long and was stopped. Try another way of counting or a smaller file.',
-    'calc.failed.error': 'Counting failed. Check the file and try again.',
+      'Counting took longer than {limit} and was stopped. Choose a faster way of counting, such as greedy, or count a smaller file.',
+    'calc.failed.memory':
+      'This file is too large to count here: counting needed more memory than the calculator has. Choose a faster way of counting, such as greedy, or count a smaller file.',
+    'calc.failed.error':
+      'Counting failed because of a fault in Buurtkracht. The fault has been logged, so that the administrator can have it fixed.',
     'calc.again': 'Count another file',
     'calc.result.title': 'Outcome of the count',
     'calc.result.file': 'File: {file}',

@@ -27,6 +27,16 @@ const WAIT_MS = 3000;
 const REFRESH_SECONDS = 2;
 const MAX_SIZE_TEXT = `${CALCULATOR_MAX_BYTES / 1024 / 1024} MB`;
 
+/** A time limit in words: "2 minuten", "90 seconden", "1 minute" (ICU's unit names). */
+const duration = (lang: Lang, seconds: number) =>
+  seconds % 60 === 0
+    ? new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
+        seconds / 60,
+      )
+    : new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(
+        seconds,
+      );
+
 /** Every rule of the engine, labelled with its description in the page's language. */
 const ruleOptions = (lang: Lang) =>
   [...RULES.values()].map((r) => ({
@@ -46,7 +56,12 @@ function isUpload(value: unknown): value is UploadedFile {
 
 /** The calculator's routes: the form, the upload, and a count (busy, failed or its outcome). */
 export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteKit): void {
-  const jobs = calculatorJobs();
+  const timeoutSeconds = kit.config.calculatorTimeoutSeconds;
+  const jobs = calculatorJobs({
+    timeoutMs: timeoutSeconds * 1000,
+    onError: (error, job) =>
+      app.log.error({ err: error, rule: job.rule, file: job.fileName }, 'calculator count failed'),
+  });
   app.addHook('onClose', () => jobs.close());
 
   const form = (
@@ -156,10 +171,15 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
       return reply.page((ctx) => <CalculatorBusyPage ctx={ctx} vm={vm} />);
     }
     if (job.status === 'failed' || !job.result) {
-      const message = t(job.failure === 'timeout' ? 'calc.failed.timeout' : 'calc.failed.error');
+      // Too long or too large is the file's weight, which the user can change (400); an
+      // error is the engine's own defect, logged by onError (500).
+      const message =
+        job.failure === 'timeout'
+          ? t('calc.failed.timeout', { limit: duration(request.lang, timeoutSeconds) })
+          : t(job.failure === 'memory' ? 'calc.failed.memory' : 'calc.failed.error');
       return reply.page(
         (ctx) => <CalculatorMessagePage ctx={ctx} title={t('calc.title')} message={message} />,
-        500,
+        job.failure === 'error' ? 500 : 400,
       );
     }
     const result = job.result;
