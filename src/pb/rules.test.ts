@@ -258,3 +258,18 @@ test('a Dutch description names the family its rule belongs to, and no other', (
     if (spec.name.includes('add1')) assert.match(nl, /add1/, spec.name);
   }
 });
+
+test('every rule has a short title in each language: its own, naming its family', () => {
+  // A form labels each choice with the title; two choices must never read alike.
+  for (const lang of LANGS) {
+    const titles = [...RULES.values()].map((s) => s.title[lang]);
+    assert.equal(new Set(titles).size, titles.length, `${lang}: two rules with one title`);
+    for (const title of titles) assert.ok(title.length > 0 && title.length <= 80, title);
+  }
+  for (const spec of RULES.values()) {
+    const nl = spec.title.nl;
+    assert.equal(/gelijke delen/i.test(nl), spec.name.startsWith('equalshares'), nl);
+    assert.equal(/Phragmén/.test(nl), spec.name.startsWith('phragmen'), nl);
+    assert.equal(/add1/.test(nl), spec.name.includes('add1'), nl);
+  }
+});

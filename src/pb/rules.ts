@@ -10,6 +10,7 @@ import { PabulibError, readNumber } from './pabulib.js';
 import { type PhragmenVariant, phragmen } from './phragmen.js';
 import { buildProfile, type Profile } from './profile.js';
 import { Rational } from './rational.js';
+import { RULE_TEXTS, type RuleName } from './rule-texts.js';
 import type { TieDecision, TieMode } from './ties.js';
 import type { Instance } from './types.js';
 
@@ -65,6 +66,8 @@ export interface RuleSpec {
    * round's rule choice, their results); the English also as written in pabulib terms.
    */
   description: Readonly<Record<Lang, string>>;
+  /** A short name for the rule in each interface language, as a choice's label (rule-texts.ts). */
+  title: Readonly<Record<Lang, string>>;
   /**
    * META keys the rule cannot count without (greedy-threshold: the least score a funded
    * project needs); {@link tally} refuses an instance that lacks one. A budget round has
@@ -114,13 +117,12 @@ function finish(
 }
 
 function greedyRule(
-  name: string,
-  description: RuleSpec['description'],
+  name: RuleName,
   variant: 'skip' | 'no-skip' | 'threshold' | 'per-cost' | 'poznan',
 ): RuleSpec {
   return {
     name,
-    description,
+    ...RULE_TEXTS[name],
     ...(variant === 'threshold' ? { needs: ['min_project_score_threshold'] } : {}),
     run(p, instance, opts) {
       // (tally refuses a file without it, the reader one whose value is not a number.)
@@ -153,15 +155,14 @@ function greedyRule(
 }
 
 function mesRule(
-  name: string,
-  description: RuleSpec['description'],
+  name: RuleName,
   utility: Utility,
   completion: Completion,
   compare = false,
 ): RuleSpec {
   return {
     name,
-    description,
+    ...RULE_TEXTS[name],
     run(p, _instance, opts) {
       const ties = opts.ties ?? 'default';
       const chosenCompletion = opts.completion ?? completion;
@@ -226,14 +227,10 @@ function mesRule(
   };
 }
 
-function phragmenRule(
-  name: string,
-  description: RuleSpec['description'],
-  variant: PhragmenVariant,
-): RuleSpec {
+function phragmenRule(name: RuleName, variant: PhragmenVariant): RuleSpec {
   return {
     name,
-    description,
+    ...RULE_TEXTS[name],
     run(p, _instance, opts) {
       const r = phragmen(p, opts.ties ?? 'default', false, variant);
       return finish(
@@ -246,129 +243,21 @@ function phragmenRule(
   };
 }
 
-// The Dutch descriptions follow the definitions in docs/decisions/0006; "meeste stemmen
-// eerst" is greedy, "methode van gelijke delen" the Method of Equal Shares (MES).
 const SPECS: RuleSpec[] = [
-  greedyRule(
-    'greedy',
-    {
-      nl: 'Meeste stemmen eerst: de plannen met de meeste stemmen (of punten) krijgen als eerste geld. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
-      en: 'Fund projects by score; skip one that no longer fits.',
-    },
-    'skip',
-  ),
-  greedyRule(
-    'greedy-no-skip',
-    {
-      nl: 'Meeste stemmen eerst, zonder overslaan: de plannen met de meeste stemmen (of punten) krijgen als eerste geld. Bij het eerste plan dat niet meer in het budget past, stopt het tellen.',
-      en: 'Fund projects by score; stop at the first that does not fit.',
-    },
-    'no-skip',
-  ),
-  greedyRule(
-    'greedy-threshold',
-    {
-      nl: 'Meeste stemmen eerst, maar alleen voor plannen met minstens zoveel stemmen (of punten) als META min_project_score_threshold zegt. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
-      en: 'Greedy among projects whose score reaches META min_project_score_threshold.',
-    },
-    'threshold',
-  ),
-  greedyRule(
-    'greedy-per-cost',
-    {
-      nl: 'Zoals meeste stemmen eerst, maar de volgorde is het aantal stemmen (of punten) gedeeld door de kosten. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
-      en: 'Fund projects by score per unit of cost; skip what no longer fits.',
-    },
-    'per-cost',
-  ),
-  mesRule(
-    'equalshares',
-    {
-      nl: 'Methode van gelijke delen: elke stemmer krijgt een even groot deel van het budget en betaalt daarmee mee aan de plannen waarop hij stemde. Zonder aanvulling, dus er kan geld overblijven.',
-      en: 'Method of Equal Shares, cost utilities, no completion.',
-    },
-    'cost',
-    'none',
-  ),
-  mesRule(
-    'equalshares/add1',
-    {
-      nl: 'Methode van gelijke delen met add1 (de standaard; zo tellen officiële verkiezingen): elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen waarop hij stemde. Dat deel gaat steeds 1 omhoog zolang de uitkomst in het budget past.',
-      en: 'Method of Equal Shares, cost utilities, add1 completion (official elections; the default).',
-    },
-    'cost',
-    'add1',
-  ),
-  mesRule(
-    'equalshares/add1-comparison',
-    {
-      nl: 'Methode van gelijke delen met add1, vergeleken met meeste stemmen eerst (zoals in Wieliczka 2023). Elke stemmer telt voor de uitkomst die meer van zijn plannen geld geeft; meeste stemmen eerst wint alleen als die uitkomst meer stemmers heeft.',
-      en: 'equalshares/add1, then kept only if no more voters prefer the greedy outcome (Wieliczka 2023).',
-    },
-    'cost',
-    'add1',
-    true,
-  ),
-  mesRule(
-    'equalshares/add1-exhaustive',
-    {
-      nl: 'Methode van gelijke delen met add1 zoals in pabutools: het deel per stemmer gaat steeds 1 omhoog, tot er geen plan met stemmen meer bij past of de uitkomst te duur wordt.',
-      en: 'Method of Equal Shares, add1 as in pabutools.',
-    },
-    'cost',
-    'add1-exhaustive',
-  ),
-  mesRule(
-    'equalshares/add1u',
-    {
-      nl: 'Methode van gelijke delen met add1. Het geld dat daarna over is, gaat naar de plannen met de meeste stemmen (of punten) die nog passen.',
-      en: 'Method of Equal Shares with add1, then greedy on what is left.',
-    },
-    'cost',
-    'add1u',
-  ),
-  mesRule(
-    'equalshares-cardinality',
-    {
-      nl: 'Methode van gelijke delen waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen waarop hij stemde. Zonder aanvulling, dus er kan geld overblijven.',
-      en: 'Method of Equal Shares, cardinality utilities, no completion.',
-    },
-    'cardinality',
-    'none',
-  ),
-  mesRule(
-    'equalshares-cardinality/add1',
-    {
-      nl: 'Methode van gelijke delen met add1, waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget en betaalt mee. Dat deel gaat steeds 1 omhoog zolang de uitkomst in het budget past.',
-      en: 'Method of Equal Shares, cardinality utilities, add1 completion.',
-    },
-    'cardinality',
-    'add1',
-  ),
-  greedyRule(
-    'greedy-poznan',
-    {
-      nl: 'De regel van Poznań (pabulib greedy-custom, unit Poznań): meeste stemmen eerst. Bij het eerste plan dat niet past, stopt het tellen; dat plan krijgt toch geld als er nog minstens 80% van zijn kosten over is.',
-      en: "Poznań's rule (pabulib greedy-custom, unit Poznań): greedy by votes; the first project that does not fit is still funded when at least 80% of its cost is left, then counting stops.",
-    },
-    'poznan',
-  ),
-  phragmenRule(
-    'phragmen',
-    {
-      nl: 'Phragmén, stap voor stap: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
-      en: 'Sequential Phragmén: supporters earn money over time and buy what they can; a project that no longer fits is skipped.',
-    },
-    'skip',
-  ),
-  phragmenRule(
-    'phragmen-stop',
-    {
-      nl: 'Phragmén, stap voor stap, zoals in pabutools: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past het volgende plan niet meer in het budget, dan stopt het tellen.',
-      en: 'Sequential Phragmén as in pabutools: counting stops at the first project bought next that does not fit.',
-    },
-    'stop',
-  ),
+  greedyRule('greedy', 'skip'),
+  greedyRule('greedy-no-skip', 'no-skip'),
+  greedyRule('greedy-threshold', 'threshold'),
+  greedyRule('greedy-per-cost', 'per-cost'),
+  mesRule('equalshares', 'cost', 'none'),
+  mesRule('equalshares/add1', 'cost', 'add1'),
+  mesRule('equalshares/add1-comparison', 'cost', 'add1', true),
+  mesRule('equalshares/add1-exhaustive', 'cost', 'add1-exhaustive'),
+  mesRule('equalshares/add1u', 'cost', 'add1u'),
+  mesRule('equalshares-cardinality', 'cardinality', 'none'),
+  mesRule('equalshares-cardinality/add1', 'cardinality', 'add1'),
+  greedyRule('greedy-poznan', 'poznan'),
+  phragmenRule('phragmen', 'skip'),
+  phragmenRule('phragmen-stop', 'stop'),
 ];
 
 /** All rules by name. */

@@ -7,7 +7,7 @@ import type { Database } from '#src/db/client.js';
 import { budgetingRepository } from '#src/modules/budgeting/repository.js';
 import { budgetingService } from '#src/modules/budgeting/service.js';
 import type { BallotType } from '#src/modules/budgeting/tables.js';
-import { DEFAULT_RULE } from '#src/pb/index.js';
+import { DEFAULT_RULE, type Lang, RULES } from '#src/pb/index.js';
 import { createTestApp, csrfTokenIn, type TestApp, TestClient, testConfig } from './app.js';
 import { createWorld, TEST_PASSWORD } from './factories.js';
 
@@ -219,4 +219,38 @@ export function setUpBudgetPages() {
     votingRound,
     submit,
   };
+}
+
+/**
+ * Asserts a form's rule choice (name="rule") in `lang`: one radio per rule of `rules`, in
+ * that order, the default first; `chosen` checked; each labelled "{title} ({name})" and
+ * described by its description (aria-describedby names the hint that holds it); the first
+ * two in view, the others folded in a <details>, open only when one of them is chosen.
+ */
+export function assertRuleChoices(
+  body: string,
+  rules: readonly string[],
+  lang: Lang,
+  chosen = DEFAULT_RULE,
+): void {
+  const radios = [...body.matchAll(/<input[^>]*name="rule"[^>]*>/g)];
+  const values = radios.map((m) => /value="([^"]+)"/.exec(m[0])?.[1]);
+  assert.deepEqual(values, rules, 'one radio per rule, in order');
+  assert.equal(values[0], DEFAULT_RULE);
+  const checked = radios
+    .filter((m) => /\schecked/.test(m[0]))
+    .map((m) => /value="([^"]+)"/.exec(m[0])?.[1]);
+  assert.deepEqual(checked, [chosen]);
+  const details = /<details class="bk-more-options"( open(="")?)?>/.exec(body);
+  assert.ok(details, 'the less usual rules are folded away');
+  assert.equal(Boolean(details[1]), rules.indexOf(chosen) >= 2, 'open only for a folded choice');
+  for (const [i, m] of radios.entries()) {
+    assert.equal((m.index ?? 0) > details.index, i >= 2, `${values[i]}: folded or in view`);
+    const spec = RULES.get(rules[i] as string);
+    assert.ok(spec);
+    const id = /\bid="([^"]+)"/.exec(m[0])?.[1];
+    const hint = /aria-describedby="([^"]+)"/.exec(m[0])?.[1];
+    assert.ok(body.includes(`for="${id}">${spec.title[lang]} (${spec.name})</label>`), spec.name);
+    assert.ok(body.includes(`id="${hint}">${spec.description[lang]}</div>`), spec.name);
+  }
 }

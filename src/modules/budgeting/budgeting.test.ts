@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { RULES } from '#src/pb/index.js';
 import { auditLog } from '#src/platform/tables.js';
 import { type TestApp, TestClient } from '#test/helpers/app.js';
-import { type BudgetPagesState, setUpBudgetPages } from '#test/helpers/budgeting.js';
+import {
+  assertRuleChoices,
+  type BudgetPagesState,
+  setUpBudgetPages,
+} from '#test/helpers/budgeting.js';
 import { TEST_PASSWORD } from '#test/helpers/factories.js';
 import { offeredRules } from './ballot.js';
 import { budgetingRepository } from './repository.js';
@@ -58,12 +61,19 @@ describe('neighbourhood budget: rounds, proposals, codes, secret ballots, the co
     );
   });
 
-  test('the round form describes each rule it offers in Dutch', async () => {
+  test('the round form names and describes each rule it offers in Dutch', async () => {
     const form = await coordinator.get(`${base()}/nieuw`);
     assert.equal(form.statusCode, 200);
     assert.doesNotMatch(form.body, /Fund projects by score|Method of Equal Shares|Sequential/);
-    for (const rule of offeredRules())
-      assert.ok(form.body.includes(`${rule} — ${RULES.get(rule)!.description.nl}`), rule);
+    assertRuleChoices(form.body, offeredRules(), 'nl');
+    // A folded rule chosen on a form sent back with a fault is shown chosen, unfolded.
+    const back = await coordinator.post(
+      `${base()}/nieuw`,
+      roundForm({ budget: 'veel', rule: 'phragmen' }),
+      { from: `${base()}/nieuw` },
+    );
+    assert.equal(back.statusCode, 400);
+    assertRuleChoices(back.body, offeredRules(), 'nl', 'phragmen');
   });
 
   test('proposals: XSS escaped; rejection needs a public reason; a cost change shows its reason; withdraw', async () => {

@@ -18,7 +18,8 @@ export const calculatorMessages = defineMessages({
       'Een tekstbestand (.pb) met de delen META, PROJECTS en VOTES. Hoogstens {size}.',
     'calc.field.rule': 'Manier van tellen',
     'calc.field.ruleHint':
-      'De standaard is de methode van gelijke delen (equalshares/add1). De meeste stemmen eerst heet greedy.',
+      'Bij elke manier staat hoe hij telt. De standaard staat bovenaan: de methode van gelijke delen met add1.',
+    'calc.field.ruleMore': 'Andere manieren van tellen ({count})',
     'calc.submit': 'Tellen',
     'calc.error.noFile': 'Kies een pabulib-bestand.',
     'calc.error.tooLarge': 'Het bestand is te groot. U kunt een bestand tot {size} gebruiken.',
@@ -79,7 +80,8 @@ export const calculatorMessages = defineMessages({
       'A text file (.pb) with the sections META, PROJECTS and VOTES. At most {size}.',
     'calc.field.rule': 'Way of counting',
     'calc.field.ruleHint':
-      'The default is the Method of Equal Shares (equalshares/add1). Most votes first is called greedy.',
+      'Each way says how it counts. The default is at the top: the Method of Equal Shares with add1.',
+    'calc.field.ruleMore': 'Other ways of counting ({count})',
     'calc.submit': 'Count',
     'calc.error.noFile': 'Choose a pabulib file.',
     'calc.error.tooLarge': 'The file is too large. You can use a file of up to {size}.',

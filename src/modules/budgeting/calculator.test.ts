@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { parsePabulib, RULES, tally } from '#src/pb/index.js';
+import { DEFAULT_RULE, parsePabulib, RULES, tally } from '#src/pb/index.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
+import { assertRuleChoices } from '#test/helpers/budgeting.js';
 import { postMultipart } from '#test/helpers/multipart.js';
 import { countPabulib } from './calculator.js';
 
@@ -107,13 +108,12 @@ describe('the calculator (rekenhulp)', () => {
   test('the rules are described in the page language: on the form and with the outcome', async () => {
     const dutch = await new TestClient(t.app).get('/rekenhulp');
     assert.doesNotMatch(dutch.body, /Fund projects by score|Method of Equal Shares|Sequential/);
-    for (const spec of RULES.values())
-      assert.ok(dutch.body.includes(`${spec.name} — ${spec.description.nl}`), spec.name);
+    // Every rule, the default first: the order of the engine's registry otherwise.
+    const rules = [DEFAULT_RULE, ...[...RULES.keys()].filter((r) => r !== DEFAULT_RULE)];
+    assertRuleChoices(dutch.body, rules, 'nl');
     const english = new TestClient(t.app);
     english.setCookie('lang', 'en');
-    const page = await english.get('/rekenhulp');
-    for (const spec of RULES.values())
-      assert.ok(page.body.includes(`${spec.name} — ${spec.description.en}`), spec.name);
+    assertRuleChoices((await english.get('/rekenhulp')).body, rules, 'en');
     // The outcome of a count says in Dutch how it was counted.
     const { visitor, response } = await upload(SMALL, 'phragmen');
     const counted = await outcome(visitor, response);

@@ -53,7 +53,8 @@ export const en: Record<keyof typeof nl, string> = {
   'budget.field.pointsTotal': 'Points per resident (when spreading points)',
   'budget.field.rule': 'Way of counting',
   'budget.field.ruleHint':
-    'The default is the Method of Equal Shares (equalshares/add1): every resident gets an equal share of the budget.',
+    'The default is at the top: the Method of Equal Shares with add1. Every resident gets an equal share of the budget in it.',
+  'budget.field.ruleMore': 'Other ways of counting ({count})',
   'budget.field.ties': 'On a tie',
   'budget.field.voteByCode': 'Voting with a voting code from a letter',
   'budget.field.voteByAccount': 'Voting with an account (residents who are members)',

@@ -53,7 +53,8 @@ export const nl = {
   'budget.field.pointsTotal': 'Punten per bewoner (bij punten verdelen)',
   'budget.field.rule': 'Manier van tellen',
   'budget.field.ruleHint':
-    'De standaard is de methode van gelijke delen (equalshares/add1): elke bewoner krijgt een even groot deel van het budget.',
+    'De standaard staat bovenaan: de methode van gelijke delen met add1. Elke bewoner krijgt daarin een even groot deel van het budget.',
+  'budget.field.ruleMore': 'Andere manieren van tellen ({count})',
   'budget.field.ties': 'Bij gelijke stand',
   'budget.field.voteByCode': 'Stemmen met een stemcode uit een brief',
   'budget.field.voteByAccount': 'Stemmen met een account (bewoners die lid zijn)',

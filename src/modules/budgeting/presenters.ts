@@ -7,6 +7,7 @@ import {
   type Outcome,
   percent,
   RULES,
+  type RuleSpec,
 } from '../../pb/index.js';
 import { formatDate, formatMoney, type Lang, type Translate } from '../../platform/i18n/index.js';
 import type { ProposalRow, RoundRow, UpdateRow } from './repository.js';
@@ -23,6 +24,19 @@ export function phaseLabel(t: Translate, phase: Phase): string {
 
 export function ballotTypeLabel(t: Translate, type: BallotType): string {
   return t(`budget.ballotType.${type}`);
+}
+
+/**
+ * A rule as a choice of a form in `lang`: its title with the engine's name, which files and
+ * the command line use ("Methode van gelijke delen met add1 (equalshares/add1)"), and its
+ * description as the hint.
+ */
+export function ruleChoice(spec: RuleSpec, lang: Lang) {
+  return {
+    value: spec.name,
+    label: `${spec.title[lang]} (${spec.name})`,
+    hint: spec.description[lang],
+  };
 }
 
 /** Cents as a form value: "1500" or "1500,50". */

@@ -212,9 +212,49 @@ export function RadioGroup(
   props: FieldProps & {
     /** `lang`: the option's label is in another language than the page (WCAG 3.1.2). */
     options: { value: string; label: string; hint?: string; lang?: string }[];
+    /**
+     * Options from index `after` on are folded away under a summary reading `label` (a
+     * closed `<details>`, no script needed), open when one of them is chosen: for a long
+     * list whose first options are the usual choice.
+     */
+    more?: { after: number; label: string };
   },
 ) {
   const id = fieldId(props.name);
+  const radio = (o: (typeof props.options)[number], i: number) => (
+    <div class="utrecht-form-field utrecht-form-field--radio" key={o.value}>
+      <div class="utrecht-form-field__input">
+        <input
+          class="utrecht-radio-button utrecht-radio-button--html-input"
+          type="radio"
+          id={`${id}-${i}`}
+          name={props.name}
+          value={o.value}
+          checked={o.value === props.value}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={o.hint ? `${id}-${i}-hint` : undefined}
+        />
+      </div>
+      <div class="utrecht-form-field__label">
+        <label
+          class="utrecht-form-label utrecht-form-label--radio"
+          for={`${id}-${i}`}
+          lang={o.lang}
+        >
+          {o.label}
+        </label>
+        {o.hint ? (
+          <div class="utrecht-form-field-description" id={`${id}-${i}-hint`}>
+            {o.hint}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+  const after = props.more
+    ? Math.min(props.more.after, props.options.length)
+    : props.options.length;
+  const folded = props.options.slice(after);
   return (
     <fieldset
       class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset utrecht-form-fieldset--distanced ${props.error ? 'utrecht-form-fieldset--invalid' : ''}`}
@@ -234,31 +274,13 @@ export function RadioGroup(
           {props.error}
         </div>
       ) : null}
-      {props.options.map((o, i) => (
-        <div class="utrecht-form-field utrecht-form-field--radio" key={o.value}>
-          <div class="utrecht-form-field__input">
-            <input
-              class="utrecht-radio-button utrecht-radio-button--html-input"
-              type="radio"
-              id={`${id}-${i}`}
-              name={props.name}
-              value={o.value}
-              checked={o.value === props.value}
-              aria-invalid={props.error ? 'true' : undefined}
-            />
-          </div>
-          <div class="utrecht-form-field__label">
-            <label
-              class="utrecht-form-label utrecht-form-label--radio"
-              for={`${id}-${i}`}
-              lang={o.lang}
-            >
-              {o.label}
-            </label>
-            {o.hint ? <div class="utrecht-form-field-description">{o.hint}</div> : null}
-          </div>
-        </div>
-      ))}
+      {props.options.slice(0, after).map(radio)}
+      {props.more && folded.length > 0 ? (
+        <details class="bk-more-options" open={folded.some((o) => o.value === props.value)}>
+          <summary>{props.more.label}</summary>
+          {folded.map((o, k) => radio(o, after + k))}
+        </details>
+      ) : null}
     </fieldset>
   );
 }

@@ -12,6 +12,7 @@ import {
   isCalculatorRule,
 } from '../calculator.js';
 import { type CalculatorJob, calculatorJobs } from '../calculator-jobs.js';
+import { ruleChoice } from '../presenters.js';
 import {
   CalculatorBusyPage,
   CalculatorFormPage,
@@ -37,12 +38,11 @@ const duration = (lang: Lang, seconds: number) =>
         seconds,
       );
 
-/** Every rule of the engine, labelled with its description in the page's language. */
+/** Every rule of the engine, the default first, in the page's language. */
 const ruleOptions = (lang: Lang) =>
-  [...RULES.values()].map((r) => ({
-    value: r.name,
-    label: `${r.name} — ${r.description[lang]}`,
-  }));
+  [...RULES.values()]
+    .sort((a, b) => Number(b.name === DEFAULT_RULE) - Number(a.name === DEFAULT_RULE))
+    .map((r) => ruleChoice(r, lang));
 
 /** A file part of a multipart form (a text field or a fuzzed value is not). */
 function isUpload(value: unknown): value is UploadedFile {

@@ -7,7 +7,7 @@ import { type FormErrors, type FormState, formValues, parseForm } from '../../..
 import { formatMoney, type Lang, type Translate } from '../../../platform/i18n/index.js';
 import { offeredRules } from '../ballot.js';
 import { can, phaseChangeRefusal } from '../policy.js';
-import { ballotTypeLabel, centsInput, phaseLabel } from '../presenters.js';
+import { ballotTypeLabel, centsInput, phaseLabel, ruleChoice } from '../presenters.js';
 import type { RoundRow, RoundSettings } from '../repository.js';
 import { FrozenError, parseEuroCents } from '../service.js';
 import { ballotTypes, type Phase, phases } from '../tables.js';
@@ -47,10 +47,10 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
         label: ballotTypeLabel(t, b),
         hint: t(`budget.ballotType.${b}.hint`),
       })),
-      rules: offeredRules().map((r) => ({
-        value: r,
-        label: `${r} — ${RULES.get(r)?.description[lang] ?? ''}`,
-      })),
+      rules: offeredRules().flatMap((r) => {
+        const spec = RULES.get(r);
+        return spec ? [ruleChoice(spec, lang)] : [];
+      }),
       ties: ROUND_TIE_MODES.map((m) => ({ value: m, label: t(`budget.ties.${m}`) })),
     };
   }

@@ -2,12 +2,13 @@
 // itself, and has a link for when it does not), the outcome with its explanations, and the
 // page for a count that is gone.
 import type { ViewContext } from '../../../platform/views/context.js';
-import { FileField, Form, SelectField, SubmitButton } from '../../../platform/views/forms.js';
+import { FileField, Form, RadioGroup, SubmitButton } from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { CalculatorOutcome, CalculatorProject } from '../calculator.js';
 
 export interface CalculatorFormViewModel {
-  rules: { value: string; label: string }[];
+  /** The rules to choose from: a title with the rule's name, its description as the hint. */
+  rules: { value: string; label: string; hint: string }[];
   rule: string;
   maxSize: string;
   errors?: { file?: string; rule?: string };
@@ -53,11 +54,12 @@ export function CalculatorFormPage({ ctx, vm }: { ctx: ViewContext; vm: Calculat
           error={fileError}
           accept=".pb,.txt,.csv,text/plain,text/csv"
         />
-        <SelectField
+        <RadioGroup
           name="rule"
           label={t('calc.field.rule')}
           description={t('calc.field.ruleHint')}
           options={vm.rules}
+          more={{ after: 2, label: t('calc.field.ruleMore', { count: vm.rules.length - 2 }) }}
           value={vm.rule}
           error={vm.errors?.rule}
         />

@@ -62,7 +62,8 @@ export interface RoundFormViewModel {
   network: { id: number; name: string };
   roundId?: number;
   ballotTypes: { value: string; label: string; hint: string }[];
-  rules: { value: string; label: string }[];
+  /** The rules to choose from: a title with the rule's name, its description as the hint. */
+  rules: { value: string; label: string; hint: string }[];
   ties: { value: string; label: string }[];
 }
 
@@ -178,11 +179,12 @@ export function RoundFormPage({
           error={e.pointsTotal}
           inputMode="numeric"
         />
-        <SelectField
+        <RadioGroup
           name="rule"
           label={t('budget.field.rule')}
           description={t('budget.field.ruleHint')}
           options={vm.rules}
+          more={{ after: 2, label: t('budget.field.ruleMore', { count: vm.rules.length - 2 }) }}
           value={v.rule}
           error={e.rule}
         />

@@ -1,0 +1,141 @@
+// What each rule is called and how it is described to people choosing one, in each
+// interface language (a missing text does not compile). The Dutch is at B1 level and follows
+// the definitions in docs/decisions/0006: "meeste stemmen eerst" is greedy, "methode van
+// gelijke delen" the Method of Equal Shares (MES). The English descriptions use the field's
+// terms (pabulib, pabutools).
+import type { Lang } from './messages.js';
+
+/** A rule's texts: a short title (a choice's label) and a one-line description. */
+export interface RuleTexts {
+  title: Readonly<Record<Lang, string>>;
+  description: Readonly<Record<Lang, string>>;
+}
+
+/** The names of the engine's rules (the keys of {@link RULE_TEXTS}). */
+export type RuleName = keyof typeof RULE_TEXTS;
+
+/** Every rule's texts, by rule name, in the order the rules are listed. */
+export const RULE_TEXTS = {
+  greedy: {
+    title: { nl: 'Meeste stemmen eerst', en: 'Most votes first' },
+    description: {
+      nl: 'Meeste stemmen eerst: de plannen met de meeste stemmen (of punten) krijgen als eerste geld. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Fund projects by score; skip one that no longer fits.',
+    },
+  },
+  'greedy-no-skip': {
+    title: {
+      nl: 'Meeste stemmen eerst, zonder overslaan',
+      en: 'Most votes first, without skipping',
+    },
+    description: {
+      nl: 'Meeste stemmen eerst, zonder overslaan: de plannen met de meeste stemmen (of punten) krijgen als eerste geld. Bij het eerste plan dat niet meer in het budget past, stopt het tellen.',
+      en: 'Fund projects by score; stop at the first that does not fit.',
+    },
+  },
+  'greedy-threshold': {
+    title: {
+      nl: 'Meeste stemmen eerst, met een drempel',
+      en: 'Most votes first, with a threshold',
+    },
+    description: {
+      nl: 'Meeste stemmen eerst, maar alleen voor plannen met minstens zoveel stemmen (of punten) als META min_project_score_threshold zegt. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Greedy among projects whose score reaches META min_project_score_threshold.',
+    },
+  },
+  'greedy-per-cost': {
+    title: { nl: 'Meeste stemmen gedeeld door de kosten', en: 'Most votes per unit of cost' },
+    description: {
+      nl: 'Zoals meeste stemmen eerst, maar de volgorde is het aantal stemmen (of punten) gedeeld door de kosten. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Fund projects by score per unit of cost; skip what no longer fits.',
+    },
+  },
+  equalshares: {
+    title: {
+      nl: 'Methode van gelijke delen, zonder aanvulling',
+      en: 'Method of Equal Shares, without completion',
+    },
+    description: {
+      nl: 'Methode van gelijke delen: elke stemmer krijgt een even groot deel van het budget en betaalt daarmee mee aan de plannen waarop hij stemde. Zonder aanvulling, dus er kan geld overblijven.',
+      en: 'Method of Equal Shares, cost utilities, no completion.',
+    },
+  },
+  'equalshares/add1': {
+    title: { nl: 'Methode van gelijke delen met add1', en: 'Method of Equal Shares with add1' },
+    description: {
+      nl: 'Methode van gelijke delen met add1 (de standaard; zo tellen officiële verkiezingen): elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen waarop hij stemde. Dat deel gaat steeds 1 omhoog zolang de uitkomst in het budget past.',
+      en: 'Method of Equal Shares, cost utilities, add1 completion (official elections; the default).',
+    },
+  },
+  'equalshares/add1-comparison': {
+    title: {
+      nl: 'Methode van gelijke delen met add1, vergeleken met meeste stemmen eerst',
+      en: 'Method of Equal Shares with add1, compared with most votes first',
+    },
+    description: {
+      nl: 'Methode van gelijke delen met add1, vergeleken met meeste stemmen eerst (zoals in Wieliczka 2023). Elke stemmer telt voor de uitkomst die meer van zijn plannen geld geeft; meeste stemmen eerst wint alleen als die uitkomst meer stemmers heeft.',
+      en: 'equalshares/add1, then kept only if no more voters prefer the greedy outcome (Wieliczka 2023).',
+    },
+  },
+  'equalshares/add1-exhaustive': {
+    title: {
+      nl: 'Methode van gelijke delen met add1, zoals in pabutools',
+      en: 'Method of Equal Shares with add1, as in pabutools',
+    },
+    description: {
+      nl: 'Methode van gelijke delen met add1 zoals in pabutools: het deel per stemmer gaat steeds 1 omhoog, tot er geen plan met stemmen meer bij past of de uitkomst te duur wordt.',
+      en: 'Method of Equal Shares, add1 as in pabutools.',
+    },
+  },
+  'equalshares/add1u': {
+    title: {
+      nl: 'Methode van gelijke delen met add1, de rest naar meeste stemmen',
+      en: 'Method of Equal Shares with add1, the rest by most votes',
+    },
+    description: {
+      nl: 'Methode van gelijke delen met add1. Het geld dat daarna over is, gaat naar de plannen met de meeste stemmen (of punten) die nog passen.',
+      en: 'Method of Equal Shares with add1, then greedy on what is left.',
+    },
+  },
+  'equalshares-cardinality': {
+    title: {
+      nl: 'Gelijke delen, elk plan even zwaar, zonder aanvulling',
+      en: 'Equal Shares, every project counting the same, without completion',
+    },
+    description: {
+      nl: 'Methode van gelijke delen waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen waarop hij stemde. Zonder aanvulling, dus er kan geld overblijven.',
+      en: 'Method of Equal Shares, cardinality utilities, no completion.',
+    },
+  },
+  'equalshares-cardinality/add1': {
+    title: {
+      nl: 'Gelijke delen met add1, elk plan even zwaar',
+      en: 'Equal Shares with add1, every project counting the same',
+    },
+    description: {
+      nl: 'Methode van gelijke delen met add1, waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget en betaalt mee. Dat deel gaat steeds 1 omhoog zolang de uitkomst in het budget past.',
+      en: 'Method of Equal Shares, cardinality utilities, add1 completion.',
+    },
+  },
+  'greedy-poznan': {
+    title: { nl: 'De regel van Poznań', en: "Poznań's rule" },
+    description: {
+      nl: 'De regel van Poznań (pabulib greedy-custom, unit Poznań): meeste stemmen eerst. Bij het eerste plan dat niet past, stopt het tellen; dat plan krijgt toch geld als er nog minstens 80% van zijn kosten over is.',
+      en: "Poznań's rule (pabulib greedy-custom, unit Poznań): greedy by votes; the first project that does not fit is still funded when at least 80% of its cost is left, then counting stops.",
+    },
+  },
+  phragmen: {
+    title: { nl: 'Phragmén', en: 'Phragmén' },
+    description: {
+      nl: 'Phragmén, stap voor stap: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Sequential Phragmén: supporters earn money over time and buy what they can; a project that no longer fits is skipped.',
+    },
+  },
+  'phragmen-stop': {
+    title: { nl: 'Phragmén, stoppen zoals in pabutools', en: 'Phragmén, stopping as in pabutools' },
+    description: {
+      nl: 'Phragmén, stap voor stap, zoals in pabutools: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past het volgende plan niet meer in het budget, dan stopt het tellen.',
+      en: 'Sequential Phragmén as in pabutools: counting stops at the first project bought next that does not fit.',
+    },
+  },
+} as const satisfies Record<string, RuleTexts>;
