@@ -145,6 +145,51 @@ test('check: exit 0 when the file is reproduced, 1 with the difference when not'
   );
 });
 
+test('check --step: a file in cents is checked with add1 stepping one euro per voter', async () => {
+  // Amounts in cents: budget €5.42, project 1 €7.64 (all three voters), project 2 €5.07
+  // (voters 1 and 2). At the real budget (180.67 cents each) nothing is affordable. Stepping
+  // one cent, at 254 cents each voters 1 and 2 hold 508 ≥ 507 and buy project 2 (fits);
+  // at 255 project 1 becomes affordable (765 ≥ 764) and, cheaper per unit of cost (254.67
+  // of 764 against 253.5 of 507), is bought first: 764 > 542, so the walk stops and funds
+  // project 2. Stepping one euro jumps from 180 to 280 cents, past the fitting outcome, so
+  // nothing is funded: the official outcome of a city that stepped a euro.
+  const cents = file(
+    'cents.pb',
+    [
+      'META',
+      'key;value',
+      'budget;542',
+      'vote_type;approval',
+      'rule;equalshares/add1',
+      'PROJECTS',
+      'project_id;cost;selected',
+      '1;764;0',
+      '2;507;0',
+      'VOTES',
+      'voter_id;vote',
+      '1;1,2',
+      '2;1,2',
+      '3;1',
+      '',
+    ].join('\n'),
+  );
+  const cent = await cli('pb', 'check', cents);
+  assert.equal(cent.status, 1);
+  assert.match(
+    cent.stdout,
+    /^differs {5}cents\.pb \(equalshares\/add1\): engine also funds \[2\]/m,
+  );
+  const euro = await cli('pb', 'check', cents, '--step', '100');
+  assert.equal(euro.status, 0, euro.stdout);
+  assert.match(
+    euro.stdout,
+    /^reproduced {2}cents\.pb \(equalshares\/add1, step 100, 0 projects\)$/m,
+  );
+  const bad = await cli('pb', 'check', cents, '--step', '0.5');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--step needs a whole number ≥ 1, found "0\.5"/);
+});
+
 test('check skips files without a selected column or with an unsupported rule', async () => {
   const noColumn = file(
     'no-selected.pb',

@@ -28,8 +28,9 @@ import {
 export const PB_USAGE = `usage:
   buurtkracht pb tally FILE --rule R [--completion C] [--ties T] [--counts file|ballots]
                         [--step N] [--strict] [--json]
-  buurtkracht pb check FILE... [--counts file|ballots] [--strict]
+  buurtkracht pb check FILE... [--counts file|ballots] [--step N] [--strict]
   buurtkracht pb explain FILE --project ID [--rule R] [--lang nl|en] [--counts file|ballots]
+                          [--completion C] [--ties T] [--step N] [--strict]
 
 rules:       ${[...RULES.keys()].join(', ')}
 completions: ${COMPLETIONS.join(', ')}
@@ -116,18 +117,22 @@ function pick<T extends string>(
 
 const COUNTS = ['file', 'ballots'] as const;
 
+/** add1's step from --step (a whole number ≥ 1), or undefined when not given. */
+function stepOption(flags: Map<string, string | true>): number | undefined {
+  const text = flags.get('step');
+  if (text === undefined) return undefined;
+  const step = Number(text);
+  if (!Number.isInteger(step) || step < 1)
+    throw new UsageError(`--step needs a whole number ≥ 1, found "${String(text)}"`);
+  return step;
+}
+
 /** The options shared by tally and explain, from the flags. */
 function tallyOptions(flags: Map<string, string | true>): TallyOptions {
   const completion = pick<Completion>(flags.get('completion'), COMPLETIONS, 'completion');
   const ties = pick<TieMode>(flags.get('ties'), TIE_MODES, 'tie mode');
   const counts = pick(flags.get('counts'), COUNTS, 'counts');
-  const stepText = flags.get('step');
-  let step: number | undefined;
-  if (stepText !== undefined) {
-    step = Number(stepText);
-    if (!Number.isInteger(step) || step < 1)
-      throw new UsageError(`--step needs a whole number ≥ 1, found "${String(stepText)}"`);
-  }
+  const step = stepOption(flags);
   return {
     ...(completion ? { completion } : {}),
     ...(ties ? { ties } : {}),
@@ -188,9 +193,10 @@ function tallyCommand(args: string[], io: Io): number {
 const GREEDY = /^greedy/;
 
 function checkCommand(args: string[], io: Io): number {
-  const { positional, flags } = parseArgs(args, ['counts'], ['strict']);
+  const { positional, flags } = parseArgs(args, ['counts', 'step'], ['strict']);
   if (positional.length === 0) throw new UsageError('pb check needs at least one FILE');
   const counts = pick(flags.get('counts'), COUNTS, 'counts');
+  const step = stepOption(flags);
   const total = { same: 0, ties: 0, differs: 0, unreadable: 0, skipped: 0 };
   for (const file of positional) {
     const name = file.split('/').pop() ?? file;
@@ -209,7 +215,10 @@ function checkCommand(args: string[], io: Io): number {
         continue;
       }
       const rule = chosen.rule;
-      const opts: TallyOptions = counts ? { counts } : {};
+      const opts: TallyOptions = {
+        ...(counts ? { counts } : {}),
+        ...(step !== undefined ? { step } : {}),
+      };
       const outcome = run(instance, rule, opts);
       const ours = new Set(outcome.selected);
       // selected 1 is the rule's outcome; under Poznań's rule 2 marks its 80 % project.
@@ -217,7 +226,11 @@ function checkCommand(args: string[], io: Io): number {
       const { official, otherwise } = officialSelection(instance, rule);
       const extra = [...ours].filter((id) => !official.has(id));
       const missing = [...official].filter((id) => !ours.has(id));
-      const how = `${rule}${outcome.counts && outcome.counts !== 'ballots' ? `, counts ${outcome.counts}` : ''}`;
+      const how = [
+        rule,
+        ...(outcome.counts && outcome.counts !== 'ballots' ? [`counts ${outcome.counts}`] : []),
+        ...(step !== undefined && outcome.endowment !== undefined ? [`step ${step}`] : []),
+      ].join(', ');
       if (extra.length === 0 && missing.length === 0) {
         io.out(`reproduced  ${name} (${how}, ${ours.size} projects)`);
         total.same++;
