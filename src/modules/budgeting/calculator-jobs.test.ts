@@ -45,6 +45,11 @@ test('a count runs in a worker: running at first, then done with the outcome in 
     ['Bankjes'],
   );
   assert.match(job.result.byLang.en.funded[0]!.explanation.join(' '), /funded/);
+  // The upload's bytes (as the calculator's form sends them) count the same as the text.
+  const bytes = jobs.start(Buffer.from(SMALL), 'greedy', 'klein.pb');
+  if (bytes === 'busy') throw new Error('busy');
+  await bytes.finished;
+  assert.deepEqual(bytes.result, job.result);
   await jobs.close();
 });
 

@@ -88,8 +88,11 @@ export function calculatorJobs(options: CalculatorJobOptions = {}) {
   }
 
   return {
-    /** Starts counting `text` with `rule` in a worker thread; 'busy' when enough are running. */
-    start(text: string, rule: string, fileName: string): CalculatorJob | 'busy' {
+    /**
+     * Starts counting `file` (its text or its bytes, copied to the worker) with `rule` in a
+     * worker thread; 'busy' when enough are running.
+     */
+    start(file: string | Uint8Array, rule: string, fileName: string): CalculatorJob | 'busy' {
       const now = Date.now();
       forgetOld(now);
       const running = [...jobs.values()].filter((j) => j.status === 'running').length;
@@ -103,7 +106,7 @@ export function calculatorJobs(options: CalculatorJobOptions = {}) {
         step: 'read',
       } as CalculatorJob;
       job.finished = new Promise<void>((resolve) => {
-        const worker = newWorker({ text, rule }, maxHeapMb);
+        const worker = newWorker({ file, rule }, maxHeapMb);
         workers.add(worker);
         const finish = (update: Partial<CalculatorJob>) => {
           if (job.status !== 'running') return;

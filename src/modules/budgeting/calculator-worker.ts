@@ -4,6 +4,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { countPabulib } from './calculator.js';
 
-const { text, rule } = workerData as { text: string; rule: string };
-const result = countPabulib(text, rule, (step) => parentPort?.postMessage({ type: 'step', step }));
+const { file, rule } = workerData as { file: string | Uint8Array; rule: string };
+const result = countPabulib(file, rule, (step) => parentPort?.postMessage({ type: 'step', step }));
 parentPort?.postMessage({ type: 'done', result });

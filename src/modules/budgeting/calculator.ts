@@ -1,6 +1,6 @@
 // The calculator (rekenhulp, issue 13 item 7): any pabulib file, counted with a rule of the
 // engine's registry, with the engine's explanations and greedy counting beside it — for
-// municipalities that voted elsewhere. This file is the count itself (pure: text in, view
+// municipalities that voted elsewhere. This file is the count itself (pure: file in, view
 // data out, in both languages); calculator-worker.ts runs it off the main thread and
 // calculator-jobs.ts keeps track of the running counts.
 import {
@@ -140,18 +140,19 @@ function refusal(error: unknown): CalculatorResult {
 }
 
 /**
- * Reads a pabulib text and counts it with `rule` and with greedy beside it; a file that
+ * Reads a pabulib file (its text, or its bytes: the reader then scans VOTES as bytes, as the
+ * command line does) and counts it with `rule` and with greedy beside it; a file that
  * cannot be read answers its line and the reader's message. `onStep` hears each step.
  */
 export function countPabulib(
-  text: string,
+  file: string | Uint8Array,
   rule: string,
   onStep: (step: CalculatorStep) => void = () => {},
 ): CalculatorResult {
   onStep('read');
   let parsed: ReturnType<typeof parsePabulib>;
   try {
-    parsed = parsePabulib(text);
+    parsed = parsePabulib(file);
   } catch (error) {
     return refusal(error);
   }
