@@ -303,3 +303,25 @@ test('greedy: nothing left is said in words, not as an amount of 0', () => {
   assert.ok(nl.includes('Project b kost 50. Er was niets meer over.'), nl.join('\n'));
   assert.ok(!nl.join(' ').includes('nog maar 0'), nl.join('\n'));
 });
+
+test('a tie of hundreds names five projects and counts the rest, so explanations stay small', () => {
+  // 300 projects of cost 1 and nobody voted, budget 10: greedy breaks a tie among all of
+  // them at each of its first turns. Every project's explanation naming every tied
+  // project made the calculator's page grow with the square of the projects.
+  const lines = ['META', 'key;value', 'budget;10', 'vote_type;approval', 'PROJECTS'];
+  lines.push('project_id;cost', ...Array.from({ length: 300 }, (_, k) => `p${k + 1};1`));
+  const inst = pb(...lines, 'VOTES', 'voter_id;vote', '1;p1');
+  for (const lang of LANGS) {
+    const o = tally(inst, 'greedy');
+    const said = explainProject(o, 'p250', { lang }).join('\n');
+    const ties = said.split('\n').filter((l) => /^(Gelijke stand|Tie)/.test(l));
+    assert.ok(ties.length > 0, 'the ties are told');
+    for (const tie of ties) {
+      assert.match(tie, /project p250\b/, 'the project explained is named');
+      assert.match(tie, lang === 'nl' ? / en 29\d andere projecten:/ : / and 29\d other projects:/);
+      // Five of the tied named, and the chosen one again as the one that went first.
+      assert.ok((tie.match(/project p\d+/g) ?? []).length <= 6, tie);
+    }
+    assert.ok(said.length < 2000, `${said.length} characters`);
+  }
+});

@@ -1,6 +1,7 @@
 /** Turns an outcome's facts into sentences for residents, in Dutch or English. */
-import { type Lang, MESSAGES, type Noun, WORDS } from './messages.js';
+import { type Lang, MESSAGES, type Messages, type Noun, WORDS, type Words } from './messages.js';
 import type { Outcome } from './outcome.js';
+import type { TieDecision } from './ties.js';
 
 export interface ExplainOptions {
   lang?: Lang;
@@ -150,6 +151,34 @@ function fundedBy80(outcome: Outcome): boolean {
   return outcome.projects.some((q) => q.facts.kind === 'greedy' && q.facts.reason === 'funded-80');
 }
 
+/** At most this many of a tie's projects are named; the others are counted. */
+const TIE_NAMED = 5;
+
+/**
+ * The tied projects of decision d as a sentence part: all of them, or (a tie of hundreds,
+ * as when every project costs the same and nobody voted) the project explained, the one
+ * chosen and the first others up to TIE_NAMED, then how many more: every project's
+ * explanation naming every tied project made a calculator page grow with the square of
+ * the projects (97 MB for 2,000).
+ */
+function tiedNames(
+  d: TieDecision,
+  id: string,
+  call: (id: string) => string,
+  t: Messages,
+  w: Words,
+): string {
+  if (d.between.length <= TIE_NAMED) return t.and(d.between.map(call));
+  const named = d.between.filter((x) => x === id || x === d.chosen);
+  for (const x of d.between) {
+    if (named.length >= TIE_NAMED) break;
+    if (!named.includes(x)) named.push(x);
+  }
+  const order = new Map(d.between.map((x, k) => [x, k]));
+  named.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  return t.andMore(named.map(call), d.between.length - named.length, w);
+}
+
 /** Sentences explaining why one project was or was not funded. Throws for an unknown id. */
 export function explainProject(
   outcome: Outcome,
@@ -238,7 +267,7 @@ export function explainProject(
       d.decidedBy === 'id' && options.idsInSubmissionOrder && outcome.ties === 'default'
         ? by.submitted
         : by[d.decidedBy];
-    lines.push(t.tie(t.and(d.between.map(call)), call(d.chosen), reason));
+    lines.push(t.tie(tiedNames(d, id, call, t, w), call(d.chosen), reason));
   }
   return lines.map(capital);
 }

@@ -77,6 +77,8 @@ export interface Messages {
   tieBy: (w: Words) => Record<'cost' | 'votes' | 'id' | 'file' | 'preferred' | 'submitted', string>;
   /** "A, B and C". */
   and: (names: string[]) => string;
+  /** "A, B, C and 1,994 other projects": a list cut short (`more` ≥ 1 left unnamed). */
+  andMore: (names: string[], more: number, w: Words) => string;
 }
 
 const list = (names: string[], and: string) =>
@@ -170,6 +172,8 @@ export const MESSAGES: Record<Lang, Messages> = {
       submitted: 'omdat het eerder was ingediend',
     }),
     and: (names) => list(names, 'en'),
+    andMore: (names, more, w) =>
+      `${names.join(', ')} en ${more.toLocaleString('nl-NL')} ${more === 1 ? `ander ${w.one}` : `andere ${w.many}`}`,
   },
   en: {
     funded: (n) => `${n} is funded.`,
@@ -252,5 +256,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       submitted: 'because it was submitted earlier',
     }),
     and: (names) => list(names, 'and'),
+    andMore: (names, more, w) =>
+      `${names.join(', ')} and ${more.toLocaleString('en-GB')} other ${more === 1 ? w.one : w.many}`,
   },
 };

@@ -26,6 +26,8 @@ export const calculatorMessages = defineMessages({
     'calc.error.rule': 'Kies een manier van tellen uit de lijst.',
     'calc.error.line': 'Het bestand klopt niet op regel {line}: {message}.',
     'calc.error.noLine': 'Het bestand klopt niet: {message}.',
+    'calc.error.tooManyProjects':
+      'Dit bestand heeft {projects} plannen. De rekenhulp telt bestanden met hoogstens {max} plannen.',
     'calc.error.busy':
       'Er worden nu al veel stemmingen geteld. Probeer het over een minuut opnieuw.',
     'calc.busy.title': 'Bezig met tellen',
@@ -88,6 +90,8 @@ export const calculatorMessages = defineMessages({
     'calc.error.rule': 'Choose a way of counting from the list.',
     'calc.error.line': 'The file is not right at line {line}: expected {message}.',
     'calc.error.noLine': 'The file is not right: expected {message}.',
+    'calc.error.tooManyProjects':
+      'This file has {projects} plans. The calculator counts files of at most {max} plans.',
     'calc.error.busy': 'Many votes are being counted right now. Please try again in a minute.',
     'calc.busy.title': 'Counting',
     'calc.busy.text': 'We are counting the votes of {file}. This page refreshes by itself.',

@@ -54,7 +54,15 @@ export interface CalculatorOutcome {
 export type CalculatorResult =
   | { ok: true; byLang: Record<Lang, CalculatorOutcome> }
   /** A refused file: the line at fault (0: the whole file) and why, in each language. */
-  | { ok: false; line: number; message: Record<Lang, string> };
+  | { ok: false; line: number; message: Record<Lang, string> }
+  /** A file beyond what the calculator counts: more than `max` projects (it has `projects`). */
+  | { ok: false; line: 0; tooManyProjects: { projects: number; max: number } };
+
+/**
+ * The most projects a file may have here (the largest of ../shared/pabulib has 197): each
+ * project's explanation goes into the page, and results are kept for half an hour.
+ */
+export const CALCULATOR_MAX_PROJECTS = 2000;
 
 /** The steps of a count, reported as it goes (for the "bezig met tellen" page). */
 export type CalculatorStep = 'read' | 'count' | 'greedy' | 'explain';
@@ -157,6 +165,12 @@ export function countPabulib(
     return refusal(error);
   }
   const { instance, warnings } = parsed;
+  if (instance.projects.length > CALCULATOR_MAX_PROJECTS)
+    return {
+      ok: false,
+      line: 0,
+      tooManyProjects: { projects: instance.projects.length, max: CALCULATOR_MAX_PROJECTS },
+    };
   onStep('count');
   let outcome: Outcome;
   try {

@@ -4,6 +4,7 @@
 // "bezig met tellen" page, which refreshes itself (Refresh header, no JavaScript needed).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DEFAULT_RULE, type Lang, RULES } from '../../../pb/index.js';
+import { formatNumber } from '../../../platform/i18n/index.js';
 import type { UploadedFile } from '../../../platform/plugins/multipart.js';
 import {
   CALCULATOR_MAX_BYTES,
@@ -85,12 +86,17 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
     reply: FastifyReply,
     result: Extract<CalculatorResult, { ok: false }>,
   ): string =>
-    result.line > 0
-      ? reply.request.t('calc.error.line', {
-          line: result.line,
-          message: result.message[reply.request.lang],
+    'tooManyProjects' in result
+      ? reply.request.t('calc.error.tooManyProjects', {
+          projects: formatNumber(reply.request.lang, result.tooManyProjects.projects),
+          max: formatNumber(reply.request.lang, result.tooManyProjects.max),
         })
-      : reply.request.t('calc.error.noLine', { message: result.message[reply.request.lang] });
+      : result.line > 0
+        ? reply.request.t('calc.error.line', {
+            line: result.line,
+            message: result.message[reply.request.lang],
+          })
+        : reply.request.t('calc.error.noLine', { message: result.message[reply.request.lang] });
 
   // From a round's results page: /rekenhulp?buurt=<slug>&ronde=<id> names the round, whose
   // pabulib file the page offers (only a counted round of a network; anything else is ignored).
