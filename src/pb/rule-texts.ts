@@ -39,7 +39,7 @@ export const RULE_TEXTS = {
       en: 'Most votes first, with a threshold',
     },
     description: {
-      nl: 'Meeste stemmen eerst, maar alleen voor plannen met minstens zoveel stemmen (of punten) als META min_project_score_threshold zegt. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      nl: 'Meeste stemmen eerst, maar alleen voor plannen met minstens zoveel stemmen (of punten) als de drempel in het bestand (min_project_score_threshold). Past een plan niet meer in het budget, dan wordt het overgeslagen.',
       en: 'Greedy among projects whose score reaches META min_project_score_threshold.',
     },
   },
@@ -56,15 +56,15 @@ export const RULE_TEXTS = {
       en: 'Method of Equal Shares, without completion',
     },
     description: {
-      nl: 'Methode van gelijke delen: elke stemmer krijgt een even groot deel van het budget en betaalt daarmee mee aan de plannen waarop hij stemde. Zonder aanvulling, dus er kan geld overblijven.',
+      nl: 'Methode van gelijke delen: elke stemmer krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Zonder aanvulling, dus er kan geld overblijven.',
       en: 'Method of Equal Shares, cost utilities, no completion.',
     },
   },
   'equalshares/add1': {
     title: { nl: 'Methode van gelijke delen met add1', en: 'Method of Equal Shares with add1' },
     description: {
-      nl: 'Methode van gelijke delen met add1 (de standaard; zo tellen officiële verkiezingen): elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen waarop hij stemde. Dat deel gaat steeds 1 omhoog zolang de uitkomst in het budget past.',
-      en: 'Method of Equal Shares, cost utilities, add1 completion (official elections; the default).',
+      nl: 'Methode van gelijke delen met add1: elke stemmer krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Blijft er geld over, dan wordt dat deel stap voor stap groter (add1), zolang de uitkomst in het budget past.',
+      en: 'Method of Equal Shares, cost utilities, add1 completion (the default).',
     },
   },
   'equalshares/add1-comparison': {
@@ -73,7 +73,7 @@ export const RULE_TEXTS = {
       en: 'Method of Equal Shares with add1, compared with most votes first',
     },
     description: {
-      nl: 'Methode van gelijke delen met add1, vergeleken met meeste stemmen eerst (zoals in Wieliczka 2023). Elke stemmer telt voor de uitkomst die meer van zijn plannen geld geeft; meeste stemmen eerst wint alleen als die uitkomst meer stemmers heeft.',
+      nl: 'Methode van gelijke delen met add1, vergeleken met meeste stemmen eerst (zoals in Wieliczka 2023). Meeste stemmen eerst wint alleen als meer stemmers die uitkomst beter vinden, omdat meer van hun plannen geld krijgen.',
       en: 'equalshares/add1, then kept only if no more voters prefer the greedy outcome (Wieliczka 2023).',
     },
   },
@@ -83,7 +83,7 @@ export const RULE_TEXTS = {
       en: 'Method of Equal Shares with add1, as in pabutools',
     },
     description: {
-      nl: 'Methode van gelijke delen met add1 zoals in pabutools: het deel per stemmer gaat steeds 1 omhoog, tot er geen plan met stemmen meer bij past of de uitkomst te duur wordt.',
+      nl: 'Methode van gelijke delen met add1, zoals het rekenprogramma pabutools telt: het deel per stemmer wordt stap voor stap groter, tot er geen plan met stemmen meer bij past of de uitkomst te duur wordt.',
       en: 'Method of Equal Shares, add1 as in pabutools.',
     },
   },
@@ -103,7 +103,7 @@ export const RULE_TEXTS = {
       en: 'Equal Shares, every project counting the same, without completion',
     },
     description: {
-      nl: 'Methode van gelijke delen waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget en betaalt mee aan de plannen waarop hij stemde. Zonder aanvulling, dus er kan geld overblijven.',
+      nl: 'Methode van gelijke delen waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Zonder aanvulling, dus er kan geld overblijven.',
       en: 'Method of Equal Shares, cardinality utilities, no completion.',
     },
   },
@@ -113,14 +113,14 @@ export const RULE_TEXTS = {
       en: 'Equal Shares with add1, every project counting the same',
     },
     description: {
-      nl: 'Methode van gelijke delen met add1, waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget en betaalt mee. Dat deel gaat steeds 1 omhoog zolang de uitkomst in het budget past.',
+      nl: 'Methode van gelijke delen met add1, waarin elk plan even zwaar telt, wat het ook kost. Blijft er geld over, dan wordt het deel per stemmer stap voor stap groter (add1), zolang de uitkomst in het budget past.',
       en: 'Method of Equal Shares, cardinality utilities, add1 completion.',
     },
   },
   'greedy-poznan': {
     title: { nl: 'De regel van Poznań', en: "Poznań's rule" },
     description: {
-      nl: 'De regel van Poznań (pabulib greedy-custom, unit Poznań): meeste stemmen eerst. Bij het eerste plan dat niet past, stopt het tellen; dat plan krijgt toch geld als er nog minstens 80% van zijn kosten over is.',
+      nl: 'De regel van Poznań: meeste stemmen eerst. Bij het eerste plan dat niet past, stopt het tellen; dat plan krijgt toch geld als er nog minstens 80% van zijn kosten over is.',
       en: "Poznań's rule (pabulib greedy-custom, unit Poznań): greedy by votes; the first project that does not fit is still funded when at least 80% of its cost is left, then counting stops.",
     },
   },
@@ -134,7 +134,7 @@ export const RULE_TEXTS = {
   'phragmen-stop': {
     title: { nl: 'Phragmén, stoppen zoals in pabutools', en: 'Phragmén, stopping as in pabutools' },
     description: {
-      nl: 'Phragmén, stap voor stap, zoals in pabutools: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past het volgende plan niet meer in het budget, dan stopt het tellen.',
+      nl: 'Phragmén, stap voor stap, zoals het rekenprogramma pabutools telt: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past het volgende plan niet meer in het budget, dan stopt het tellen.',
       en: 'Sequential Phragmén as in pabutools: counting stops at the first project bought next that does not fit.',
     },
   },

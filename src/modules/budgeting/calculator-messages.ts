@@ -21,6 +21,8 @@ export const calculatorMessages = defineMessages({
       'Bij elke manier staat hoe hij telt. De standaard staat bovenaan: de methode van gelijke delen met add1.',
     'calc.field.ruleMore': 'Andere manieren van tellen ({count})',
     'calc.submit': 'Tellen',
+    'calc.error.empty':
+      'Het bestand {file} is leeg. Kies een pabulib-bestand met de delen META, PROJECTS en VOTES.',
     'calc.error.noFile': 'Kies een pabulib-bestand.',
     'calc.error.tooLarge': 'Het bestand is te groot. U kunt een bestand tot {size} gebruiken.',
     'calc.error.rule': 'Kies een manier van tellen uit de lijst.',
@@ -42,16 +44,20 @@ export const calculatorMessages = defineMessages({
     'calc.gone.title': 'Deze telling is er niet (meer)',
     'calc.gone.text':
       'Een uitkomst blijft een half uur bewaard. Upload het bestand opnieuw om het nog eens te tellen.',
-    'calc.failed.timeout':
-      'Het tellen duurde langer dan {limit} en is gestopt. Kies een snellere manier van tellen, zoals greedy, of tel een kleiner bestand.',
+    'calc.failed.title': 'Het tellen is gestopt',
+    'calc.failed.timeout': 'Het tellen van {file} duurde langer dan {limit} en is gestopt.',
     'calc.failed.memory':
-      'Dit bestand is te groot om hier te tellen: het tellen had meer geheugen nodig dan de rekenhulp heeft. Kies een snellere manier van tellen, zoals greedy, of tel een kleiner bestand.',
+      'Het tellen van {file} had meer geheugen nodig dan de rekenhulp heeft en is gestopt.',
+    'calc.failed.adviceFaster':
+      'Het bestand heeft veel plannen of stemmen. Kies een snellere manier van tellen, zoals meeste stemmen eerst (greedy), of tel een kleiner bestand.',
+    'calc.failed.adviceSmaller':
+      'Het bestand heeft veel plannen of stemmen. Tel een kleiner bestand, met minder plannen of stemmen.',
     'calc.failed.error':
       'Het tellen is mislukt door een fout in Buurtkracht. De fout is vastgelegd, zodat de beheerder hem kan laten oplossen.',
     'calc.again': 'Nog een bestand tellen',
     'calc.result.title': 'Uitkomst van de telling',
     'calc.result.file': 'Bestand: {file}',
-    'calc.result.rule': 'Manier van tellen: {rule}. {description}',
+    'calc.result.rule': 'Manier van tellen: {title} ({rule}). {description}',
     'calc.result.summary':
       '{voters, plural, one {# stemmer} other {# stemmers}}. Budget {budget}, daarvan gaat {used} naar plannen en blijft {left} over.',
     'calc.result.funded': 'Deze plannen krijgen geld',
@@ -85,6 +91,8 @@ export const calculatorMessages = defineMessages({
       'Each way says how it counts. The default is at the top: the Method of Equal Shares with add1.',
     'calc.field.ruleMore': 'Other ways of counting ({count})',
     'calc.submit': 'Count',
+    'calc.error.empty':
+      'The file {file} is empty. Choose a pabulib file with the sections META, PROJECTS and VOTES.',
     'calc.error.noFile': 'Choose a pabulib file.',
     'calc.error.tooLarge': 'The file is too large. You can use a file of up to {size}.',
     'calc.error.rule': 'Choose a way of counting from the list.',
@@ -105,16 +113,20 @@ export const calculatorMessages = defineMessages({
     'calc.gone.title': 'This count is not (or no longer) here',
     'calc.gone.text':
       'An outcome is kept for half an hour. Upload the file again to count it once more.',
-    'calc.failed.timeout':
-      'Counting took longer than {limit} and was stopped. Choose a faster way of counting, such as greedy, or count a smaller file.',
+    'calc.failed.title': 'Counting stopped',
+    'calc.failed.timeout': 'Counting {file} took longer than {limit} and was stopped.',
     'calc.failed.memory':
-      'This file is too large to count here: counting needed more memory than the calculator has. Choose a faster way of counting, such as greedy, or count a smaller file.',
+      'Counting {file} needed more memory than the calculator has and was stopped.',
+    'calc.failed.adviceFaster':
+      'The file has many plans or votes. Choose a faster way of counting, such as most votes first (greedy), or count a smaller file.',
+    'calc.failed.adviceSmaller':
+      'The file has many plans or votes. Count a smaller file, with fewer plans or votes.',
     'calc.failed.error':
       'Counting failed because of a fault in Buurtkracht. The fault has been logged, so that the administrator can have it fixed.',
     'calc.again': 'Count another file',
     'calc.result.title': 'Outcome of the count',
     'calc.result.file': 'File: {file}',
-    'calc.result.rule': 'Way of counting: {rule}. {description}',
+    'calc.result.rule': 'Way of counting: {title} ({rule}). {description}',
     'calc.result.summary':
       '{voters, plural, one {# voter} other {# voters}}. Budget {budget}, of which {used} goes to plans and {left} is left over.',
     'calc.result.funded': 'These plans are funded',

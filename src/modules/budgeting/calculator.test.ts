@@ -138,7 +138,10 @@ describe('the calculator (rekenhulp)', () => {
         assert.equal(rest!.includes(`${shown} — `), !expected.includes(p.id), `${rule} ${p.id}`);
       }
       assert.match(page.body, /9 stemmers\. Budget €\s900,/);
-      assert.match(page.body, /Vergeleken met de meeste stemmen eerst/);
+      // Greedy beside the rule, unless greedy was the rule.
+      assert.equal(/Vergeleken met de meeste stemmen eerst/.test(page.body), rule !== 'greedy');
+      const spec = RULES.get(rule)!;
+      assert.ok(page.body.includes(`Manier van tellen: ${spec.title.nl} (${rule}).`), rule);
       assert.match(page.body, /krijgt geld|krijgt geen geld/);
       seen.add(expected.join(','));
     }
@@ -277,6 +280,13 @@ describe('the calculator (rekenhulp)', () => {
       response.body,
       /Het bestand is te groot\. U kunt een bestand tot 5 MB gebruiken\./,
     );
+  });
+
+  test('an empty file is named as empty, not as missing', async () => {
+    const { response } = await upload('', 'greedy', 'leeg.pb');
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /Het bestand leeg\.pb is leeg\./);
+    assert.doesNotMatch(response.body, /Kies een pabulib-bestand\./);
   });
 
   test('an unknown count answers 404; a long count runs beside other requests', async () => {

@@ -34,8 +34,12 @@ export interface CalculatorProject {
 
 /** A counted file in one language, ready to show. */
 export interface CalculatorOutcome {
+  /** The rule's name in the engine ("equalshares/add1"), its title and description in the language. */
   rule: string;
+  ruleTitle: string;
   ruleDescription: string;
+  /** Whether greedy is shown beside it for comparison (not when greedy was the rule). */
+  compared: boolean;
   description: string;
   /** What the reader accepted with a remark (ballots naming a project twice, …). */
   warnings: string[];
@@ -121,7 +125,9 @@ function present(
   }));
   return {
     rule,
+    ruleTitle: RULES.get(rule)?.title[lang] ?? rule,
     ruleDescription: RULES.get(rule)?.description[lang] ?? '',
+    compared: rule !== 'greedy',
     description: meta.description ?? '',
     warnings,
     voters,

@@ -134,8 +134,10 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
       const tooLarge = t('calc.error.tooLarge', { size: MAX_SIZE_TEXT });
       return form(reply, shownRule, { file: tooLarge }, 413);
     }
-    if (!file || file.data.length === 0)
+    if (!file || (file.data.length === 0 && !file.filename))
       return form(reply, shownRule, { file: t('calc.error.noFile') }, 400);
+    if (file.data.length === 0)
+      return form(reply, shownRule, { file: t('calc.error.empty', { file: file.filename }) }, 400);
     if (!isCalculatorRule(rule))
       return form(reply, DEFAULT_RULE, { rule: t('calc.error.rule') }, 400);
     const name = (file.filename || 'bestand.pb').slice(0, 200);
@@ -178,14 +180,22 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
       return reply.page((ctx) => <CalculatorBusyPage ctx={ctx} vm={vm} />);
     }
     if (job.status === 'failed' || !job.result) {
-      // Too long or too large is the file's weight, which the user can change (400); an
-      // error is the engine's own defect, logged by onError (500).
+      // Too long or too much memory is the file's weight, which the user can change (400),
+      // with advice that fits the rule chosen; an error is the engine's own defect, logged
+      // by onError (500).
+      const file = job.fileName;
       const message =
-        job.failure === 'timeout'
-          ? t('calc.failed.timeout', { limit: duration(request.lang, timeoutSeconds) })
-          : t(job.failure === 'memory' ? 'calc.failed.memory' : 'calc.failed.error');
+        job.failure === 'error'
+          ? t('calc.failed.error')
+          : `${
+              job.failure === 'timeout'
+                ? t('calc.failed.timeout', { file, limit: duration(request.lang, timeoutSeconds) })
+                : t('calc.failed.memory', { file })
+            } ${t(job.rule.startsWith('greedy') ? 'calc.failed.adviceSmaller' : 'calc.failed.adviceFaster')}`;
       return reply.page(
-        (ctx) => <CalculatorMessagePage ctx={ctx} title={t('calc.title')} message={message} />,
+        (ctx) => (
+          <CalculatorMessagePage ctx={ctx} title={t('calc.failed.title')} message={message} />
+        ),
         job.failure === 'error' ? 500 : 400,
       );
     }

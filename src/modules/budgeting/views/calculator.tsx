@@ -155,7 +155,11 @@ export function CalculatorResultPage({
       <p class="utrecht-paragraph">{t('calc.result.file', { file: vm.file })}</p>
       {vm.description ? <p class="utrecht-paragraph">{vm.description}</p> : null}
       <p class="utrecht-paragraph">
-        {t('calc.result.rule', { rule: vm.rule, description: vm.ruleDescription })}
+        {t('calc.result.rule', {
+          title: vm.ruleTitle,
+          rule: vm.rule,
+          description: vm.ruleDescription,
+        })}
       </p>
       {vm.warnings.length > 0 ? (
         <div class="utrecht-alert utrecht-alert--warning" role="note">
@@ -193,21 +197,25 @@ export function CalculatorResultPage({
       {vm.notFunded.map((p) => (
         <Explained ctx={ctx} p={p} key={p.id} />
       ))}
-      <h2 class="utrecht-heading-2">{t('calc.result.compare')}</h2>
-      <p class="utrecht-paragraph">{t('calc.result.greedyIntro')}</p>
-      <ul class="utrecht-unordered-list">
-        {vm.greedyFunded.length === 0 ? (
-          <li class="utrecht-unordered-list__item">{t('calc.result.greedyNone')}</li>
-        ) : null}
-        {vm.greedyFunded.map((name) => (
-          <li class="utrecht-unordered-list__item" key={name}>
-            {name}
-          </li>
-        ))}
-      </ul>
-      <p class="utrecht-paragraph">
-        {t('calc.result.coverage', { rule: vm.coverage, greedy: vm.greedyCoverage })}
-      </p>
+      {vm.compared ? (
+        <>
+          <h2 class="utrecht-heading-2">{t('calc.result.compare')}</h2>
+          <p class="utrecht-paragraph">{t('calc.result.greedyIntro')}</p>
+          <ul class="utrecht-unordered-list">
+            {vm.greedyFunded.length === 0 ? (
+              <li class="utrecht-unordered-list__item">{t('calc.result.greedyNone')}</li>
+            ) : null}
+            {vm.greedyFunded.map((name) => (
+              <li class="utrecht-unordered-list__item" key={name}>
+                {name}
+              </li>
+            ))}
+          </ul>
+          <p class="utrecht-paragraph">
+            {t('calc.result.coverage', { rule: vm.coverage, greedy: vm.greedyCoverage })}
+          </p>
+        </>
+      ) : null}
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/rekenhulp">
           {t('calc.again')}
