@@ -33,7 +33,12 @@ describe('neighbourhood budget: rounds, proposals, codes, secret ballots, the co
       { from: `${base()}/nieuw` },
     );
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /Vul een bedrag in euro in/);
+    assert.match(bad.body, /Vul bij het budget een bedrag in euro in/);
+    // A choice left open is asked for as a choice ("Kies"), naming the field.
+    const { rule: _rule, ...noRule } = roundForm();
+    const open = await coordinator.post(`${base()}/nieuw`, noRule, { from: `${base()}/nieuw` });
+    assert.equal(open.statusCode, 400);
+    assert.match(open.body, /Kies de manier van tellen\./);
     assert.ok(!bad.body.includes(xss));
     assert.match(bad.body, /value="Ronde &lt;img/);
     const k = await coordinator.post(

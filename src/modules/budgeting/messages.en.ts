@@ -65,7 +65,7 @@ export const en: Record<keyof typeof nl, string> = {
   'budget.field.proposalDescriptionHint': 'Tell what the plan is, who it is for and who helps.',
   'budget.field.place': 'Where in the neighbourhood?',
   'budget.field.cost': 'Roughly what does it cost, in euros?',
-  'budget.error.money': 'Enter an amount in euros, for example 1.500 or 1500,50.',
+  'budget.error.money': 'Enter {field} as an amount in euros, for example 1.500 or 1500,50.',
   'budget.error.number': 'Enter a whole number.',
   'budget.error.k': 'Enter how many plans a resident may choose (at least 1).',
   'budget.error.minAboveMax': 'The minimum is larger than the maximum.',

@@ -66,7 +66,7 @@ export const nl = {
     'Vertel wat het plan is, voor wie het is en wie er mee helpt.',
   'budget.field.place': 'Waar in de wijk?',
   'budget.field.cost': 'Wat kost het ongeveer, in euro?',
-  'budget.error.money': 'Vul een bedrag in euro in, bijvoorbeeld 1.500 of 1500,50.',
+  'budget.error.money': 'Vul bij {field} een bedrag in euro in, bijvoorbeeld 1.500 of 1500,50.',
   'budget.error.number': 'Vul een heel getal in.',
   'budget.error.k': 'Vul in hoeveel plannen een bewoner mag kiezen (minstens 1).',
   'budget.error.minAboveMax': 'Het minimum is groter dan het maximum.',

@@ -66,7 +66,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
     const errors: FormErrors = form.ok ? {} : { ...form.errors };
     const cents = parseEuroCents(values.cost ?? '');
     if (!errors.cost && (cents === undefined || cents <= 0))
-      errors.cost = request.t('budget.error.money');
+      errors.cost = request.t('budget.error.money', { field: request.t('budget.name.cost') });
     else if (!errors.cost && cents !== undefined && cents > round.budgetCents)
       errors.cost = request.t('budget.error.costAboveBudget', {
         budget: formatMoney(round.budgetCents),
@@ -173,7 +173,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
       const errors: FormErrors = form.ok ? {} : { ...form.errors };
       const cents = parseEuroCents(values.cost ?? '');
       if (!errors.cost && (cents === undefined || cents <= 0))
-        errors.cost = request.t('budget.error.money');
+        errors.cost = request.t('budget.error.money', { field: request.t('budget.name.cost') });
       if (form.ok) {
         if (form.data.decision === 'rejected' && form.data.reason === '')
           errors.reason = request.t('budget.error.reasonRequired');

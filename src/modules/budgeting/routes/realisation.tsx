@@ -65,7 +65,8 @@ export function registerRealisationRoutes(app: FastifyInstance, kit: BudgetRoute
       if (!errors.progress && !(progress >= 0 && progress <= 100))
         errors.progress = request.t('budget.error.progress');
       const spent = parseEuroCents(values.spent ?? '');
-      if (!errors.spent && spent === undefined) errors.spent = request.t('budget.error.money');
+      if (!errors.spent && spent === undefined)
+        errors.spent = request.t('budget.error.money', { field: request.t('budget.name.spent') });
       const showAgain = async (state: { errors: FormErrors; values: Record<string, string> }) => {
         const vm = await buildRoundVm(request, network, round);
         return reply.page(

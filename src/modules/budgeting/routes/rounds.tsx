@@ -80,7 +80,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     maxSelections: count(1000).describe('budget.name.maxSelections'),
     pointsTotal: count(1000).describe('budget.name.pointsTotal'),
     rule: z
-      .string()
+      .string({ required_error: 'form.choose' })
       .refine((r) => offeredRules().includes(r), 'form.choose')
       .describe('budget.name.rule'),
     ties: z.enum(ROUND_TIE_MODES).describe('budget.name.ties'),
@@ -98,7 +98,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     const errors: FormErrors = form.ok ? {} : { ...form.errors };
     const cents = parseEuroCents(String(values.budget ?? ''));
     if (!errors.budget && (cents === undefined || cents <= 0))
-      errors.budget = request.t('budget.error.money');
+      errors.budget = request.t('budget.error.money', { field: request.t('budget.name.budget') });
     if (form.ok) {
       const d = form.data;
       if (d.ballotType === 'approval-k' && d.maxSelections < 1)
