@@ -9,6 +9,8 @@ import type { CalculatorResult, CalculatorStep } from './calculator.js';
 /** A count: running (at a step), done (a result or a parse error), or failed. */
 export interface CalculatorJob {
   id: string;
+  /** Who started it (the request's address), for the limit per client. */
+  client: string;
   rule: string;
   fileName: string;
   startedAt: number;
@@ -27,6 +29,8 @@ export interface CalculatorJob {
 export interface CalculatorJobOptions {
   /** Counts that may run at the same time (the machine's cores are shared with requests). */
   maxRunning?: number;
+  /** Counts one client (an address) may have running at once (1), so one cannot take all. */
+  maxPerClient?: number;
   /** A count that takes longer is stopped (ms; 120,000). */
   timeoutMs?: number;
   /**
@@ -65,6 +69,7 @@ const outOfMemory = (error: unknown) =>
 /** The calculator's jobs of one app: start a count, look one up. */
 export function calculatorJobs(options: CalculatorJobOptions = {}) {
   const maxRunning = options.maxRunning ?? 2;
+  const maxPerClient = options.maxPerClient ?? 1;
   const timeoutMs = options.timeoutMs ?? 120_000;
   const keepMs = options.keepMs ?? 30 * 60_000;
   const maxKept = options.maxKept ?? 100;
@@ -90,15 +95,23 @@ export function calculatorJobs(options: CalculatorJobOptions = {}) {
   return {
     /**
      * Starts counting `file` (its text or its bytes, copied to the worker) with `rule` in a
-     * worker thread; 'busy' when enough are running.
+     * worker thread for `client`; 'yours' when that client has enough running already,
+     * 'busy' when enough are running in all.
      */
-    start(file: string | Uint8Array, rule: string, fileName: string): CalculatorJob | 'busy' {
+    start(
+      file: string | Uint8Array,
+      rule: string,
+      fileName: string,
+      client = '',
+    ): CalculatorJob | 'busy' | 'yours' {
       const now = Date.now();
       forgetOld(now);
-      const running = [...jobs.values()].filter((j) => j.status === 'running').length;
-      if (running >= maxRunning) return 'busy';
+      const running = [...jobs.values()].filter((j) => j.status === 'running');
+      if (running.filter((j) => j.client === client).length >= maxPerClient) return 'yours';
+      if (running.length >= maxRunning) return 'busy';
       const job = {
         id: randomBytes(16).toString('base64url'),
+        client,
         rule,
         fileName,
         startedAt: now,

@@ -30,6 +30,8 @@ export const calculatorMessages = defineMessages({
     'calc.error.noLine': 'Het bestand klopt niet: {message}.',
     'calc.error.tooManyProjects':
       'Dit bestand heeft {projects} plannen. De rekenhulp telt bestanden met hoogstens {max} plannen.',
+    'calc.error.yours':
+      'U laat al een bestand tellen. Wacht tot die telling klaar is en kies het bestand dan opnieuw.',
     'calc.error.busy':
       'Er worden nu al veel stemmingen geteld. Probeer het over een minuut opnieuw.',
     'calc.busy.title': 'Bezig met tellen',
@@ -100,6 +102,8 @@ export const calculatorMessages = defineMessages({
     'calc.error.noLine': 'The file is not right: expected {message}.',
     'calc.error.tooManyProjects':
       'This file has {projects} plans. The calculator counts files of at most {max} plans.',
+    'calc.error.yours':
+      'You are already having a file counted. Wait until that count is done, then choose the file again.',
     'calc.error.busy': 'Many votes are being counted right now. Please try again in a minute.',
     'calc.busy.title': 'Counting',
     'calc.busy.text': 'We are counting the votes of {file}. This page refreshes by itself.',

@@ -142,7 +142,8 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
       return form(reply, DEFAULT_RULE, { rule: t('calc.error.rule') }, 400);
     const name = (file.filename || 'bestand.pb').slice(0, 200);
     // The bytes, not a decoded text: the reader scans the VOTES lines as bytes.
-    const job = jobs.start(file.data, rule, name);
+    const job = jobs.start(file.data, rule, name, request.ip);
+    if (job === 'yours') return form(reply, rule, { file: t('calc.error.yours') }, 429);
     if (job === 'busy') return form(reply, rule, { file: t('calc.error.busy') }, 503);
     await Promise.race([job.finished, new Promise((resolve) => setTimeout(resolve, WAIT_MS))]);
     if (job.status === 'done' && job.result && !job.result.ok)
