@@ -29,7 +29,7 @@ export const calculatorMessages = defineMessages({
     'calc.error.line': 'Het bestand klopt niet op regel {line}: {message}.',
     'calc.error.noLine': 'Het bestand klopt niet: {message}.',
     'calc.error.tooManyProjects':
-      'Dit bestand heeft {projects} plannen. De rekenhulp telt bestanden met hoogstens {max} plannen.',
+      'Dit bestand heeft {projects, plural, one {# plan} other {# plannen}}. De rekenhulp telt bestanden met hoogstens {max, plural, one {# plan} other {# plannen}}.',
     'calc.error.yours':
       'U laat al een bestand tellen. Wacht tot die telling klaar is en kies het bestand dan opnieuw.',
     'calc.error.busy':
@@ -101,7 +101,7 @@ export const calculatorMessages = defineMessages({
     'calc.error.line': 'The file is not right at line {line}: expected {message}.',
     'calc.error.noLine': 'The file is not right: expected {message}.',
     'calc.error.tooManyProjects':
-      'This file has {projects} plans. The calculator counts files of at most {max} plans.',
+      'This file has {projects, plural, one {# plan} other {# plans}}. The calculator counts files of at most {max, plural, one {# plan} other {# plans}}.',
     'calc.error.yours':
       'You are already having a file counted. Wait until that count is done, then choose the file again.',
     'calc.error.busy': 'Many votes are being counted right now. Please try again in a minute.',

@@ -4,7 +4,6 @@
 // "bezig met tellen" page, which refreshes itself (Refresh header, no JavaScript needed).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DEFAULT_RULE, type Lang, RULES } from '../../../pb/index.js';
-import { formatNumber } from '../../../platform/i18n/index.js';
 import type { UploadedFile } from '../../../platform/plugins/multipart.js';
 import {
   CALCULATOR_MAX_BYTES,
@@ -88,8 +87,8 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
   ): string =>
     'tooManyProjects' in result
       ? reply.request.t('calc.error.tooManyProjects', {
-          projects: formatNumber(reply.request.lang, result.tooManyProjects.projects),
-          max: formatNumber(reply.request.lang, result.tooManyProjects.max),
+          projects: result.tooManyProjects.projects,
+          max: result.tooManyProjects.max,
         })
       : result.line > 0
         ? reply.request.t('calc.error.line', {
