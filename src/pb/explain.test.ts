@@ -325,3 +325,29 @@ test('a tie of hundreds names five projects and counts the rest, so explanations
     assert.ok(said.length < 2000, `${said.length} characters`);
   }
 });
+
+test('a file without ballots: no resident with a share, no share of residents, said so', () => {
+  // Before: "Elke bewoner had een gelijk deel van 100" and "0% van de bewoners …" of nobody.
+  const inst = pb(
+    ...['META', 'key;value', 'budget;100', 'vote_type;approval', 'PROJECTS', 'project_id;cost'],
+    ...['1;40', '2;70', 'VOTES', 'voter_id;vote'],
+  );
+  for (const rule of ['equalshares/add1', 'equalshares', 'greedy', 'phragmen']) {
+    const o = tally(inst, rule);
+    assert.equal(o.voters, 0);
+    const nl = explainElection(o, { lang: 'nl' });
+    assert.ok(nl.includes('Er is niet gestemd: het bestand heeft geen stemmen.'), rule);
+    assert.ok(!nl.some((l) => /gelijk deel|van de bewoners/.test(l)), `${rule}: ${nl.join(' ')}`);
+    const en = explainElection(o, { lang: 'en' });
+    assert.ok(en.includes('Nobody voted: the file has no ballots.'), rule);
+    assert.ok(!en.some((l) => /equal share|of residents/.test(l)), `${rule}: ${en.join(' ')}`);
+  }
+  // With one ballot the coverage is said again.
+  const one = parsePabulib(
+    'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\n1;40\nVOTES\nvoter_id;vote\nv;1\n',
+  ).instance;
+  assert.match(
+    explainElection(tally(one, 'greedy'), { lang: 'nl' }).join(' '),
+    /100% van de bewoners/,
+  );
+});

@@ -278,7 +278,9 @@ export function explainElection(outcome: Outcome, options: ExplainOptions = {}):
   const t = MESSAGES[lang];
   const ms = (...amounts: number[]) => moneys(amounts, lang, options.currency);
   const lines: string[] = [];
-  if (outcome.endowment !== undefined && outcome.comparison?.kept !== 'greedy') {
+  // Without voters there is no resident with a share, and no share of residents covered.
+  const nobody = outcome.voters === 0;
+  if (outcome.endowment !== undefined && outcome.comparison?.kept !== 'greedy' && !nobody) {
     lines.push(t.endowment(ms(outcome.endowment)[0] as string));
   }
   const c = outcome.comparison;
@@ -289,7 +291,11 @@ export function explainElection(outcome: Outcome, options: ExplainOptions = {}):
         : t.comparisonMes(c.prefersMes, c.prefersGreedy),
     );
   }
-  lines.push(t.coverage(percent(outcome.coverage, lang), WORDS[lang][options.noun ?? 'project']));
+  lines.push(
+    nobody
+      ? t.noVoters()
+      : t.coverage(percent(outcome.coverage, lang), WORDS[lang][options.noun ?? 'project']),
+  );
   if (options.leftover !== false) {
     // Poznań's 80 % rule may fund a project with more than is left: nothing is left over then.
     const extra = outcome.totalCost - outcome.budget;

@@ -67,6 +67,8 @@ export interface Messages {
   comparisonGreedy: (greedy: number, mes: number) => string;
   comparisonMes: (mes: number, greedy: number) => string;
   coverage: (percent: string, w: Words) => string;
+  /** The file has no ballots: said instead of the coverage and of the per-voter budget. */
+  noVoters: () => string;
   leftover: (amount: string, budget: string) => string;
   /** Poznań's 80 % rule spent more than the budget: `extra` came from reserves. */
   overspent: (extra: string, budget: string) => string;
@@ -158,6 +160,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       `De uitslag met gelijke delen bleef staan: ${bewoners(mes)} ${mes === 1 ? 'vond' : 'vonden'} die beter, ${bewoners(greedy)} de uitslag volgens de meeste stemmen.`,
     coverage: (percent, w) =>
       `${percent} van de bewoners stemde op minstens één ${w.one} dat geld krijgt.`,
+    noVoters: () => 'Er is niet gestemd: het bestand heeft geen stemmen.',
     leftover: (amount, budget) => `Van het budget van ${budget} blijft ${amount} over.`,
     overspent: (extra, budget) =>
       `Het budget van ${budget} is helemaal op. Er kwam ${extra} extra uit de reserve.`,
@@ -241,6 +244,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       `The outcome by most votes was chosen: ${residents(greedy)} preferred it, ${residents(mes)} preferred the equal-shares outcome.`,
     comparisonMes: (mes, greedy) =>
       `The equal-shares outcome stayed: ${residents(mes)} preferred it, ${residents(greedy)} preferred the outcome by most votes.`,
+    noVoters: () => 'Nobody voted: the file has no ballots.',
     coverage: (percent, w) => `${percent} of residents voted for at least one funded ${w.one}.`,
     leftover: (amount, budget) => `Of the budget of ${budget}, ${amount} is left over.`,
     overspent: (extra, budget) =>

@@ -85,8 +85,10 @@ export interface Outcome {
   selected: string[];
   totalCost: number;
   leftover: number;
-  /** Share of voters (0..1) with at least one funded project they voted for. */
+  /** Share of voters (0..1) with at least one funded project they voted for (0 without voters). */
   coverage: number;
+  /** How many voters (ballots in VOTES) there are. */
+  voters: number;
   projects: ProjectResult[];
   tieDecisions: TieDecision[];
   /** MES: the per-voter budget of the run that was taken (the nearest double). */

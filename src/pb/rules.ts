@@ -111,6 +111,7 @@ function finish(
     totalCost: total.toNumber(),
     leftover: Rational.fromNumber(p.budget).sub(total).toNumber(),
     coverage: p.n > 0 ? covered / p.n : 0,
+    voters: p.n,
     projects,
     tieDecisions,
   };

@@ -211,9 +211,11 @@ export function CalculatorResultPage({
               </li>
             ))}
           </ul>
-          <p class="utrecht-paragraph">
-            {t('calc.result.coverage', { rule: vm.coverage, greedy: vm.greedyCoverage })}
-          </p>
+          {vm.voters > 0 ? (
+            <p class="utrecht-paragraph">
+              {t('calc.result.coverage', { rule: vm.coverage, greedy: vm.greedyCoverage })}
+            </p>
+          ) : null}
         </>
       ) : null}
       <p class="utrecht-paragraph">
