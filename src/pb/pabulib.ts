@@ -446,8 +446,9 @@ function readText(
   // From bytes the loop returns or scans at the VOTES header; if the general reader saw the
   // head otherwise than votesHeaderEnd did, the caller reads the whole file as text.
   if (votes && !fast) return undefined;
-  for (const s of SECTIONS)
-    if (!seen.has(s)) throw new PabulibError(1, { kind: 'no-section', section: s });
+  // META's own faults come before a section missing further on: a file that breaks off
+  // after a wrong budget is told about the budget first, at its line.
+  if (!seen.has('META')) throw new PabulibError(1, { kind: 'no-section', section: 'META' });
   const budget = readNumber(meta.budget ?? '');
   if (!(budget >= 0))
     throw new PabulibError(metaLine.budget ?? 1, { kind: 'bad-budget', found: meta.budget ?? '' });
@@ -464,6 +465,8 @@ function readText(
     if (text !== undefined && Number.isNaN(readNumber(text)))
       throw new PabulibError(metaLine[key] ?? 1, { kind: 'bad-meta-number', key, found: text });
   }
+  for (const s of SECTIONS)
+    if (!seen.has(s)) throw new PabulibError(1, { kind: 'no-section', section: s });
   const warnings: PabulibWarning[] = [];
   const warn = (kind: PabulibWarning['kind'], found: WarningCases) =>
     warnings.push({ kind, ...found, message: warningMessage({ kind, ...found }, 'en') });

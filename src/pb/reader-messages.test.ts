@@ -42,6 +42,9 @@ test('every refusal carries its reason, worded in Dutch with the field and the f
     ],
     [`${HEAD.replace('approval', 'ranked')}${EMPTY}`, 4, 'bad-vote-type', 'META "vote_type"'],
     [HEAD, 1, 'no-section', 'VOTES ontbreekt'],
+    // A wrong budget in a file that also breaks off: the budget first, at its own line.
+    [HEAD.replace('budget;100', 'budget;veel'), 3, 'bad-budget', 'er staat "veel"'],
+    ['PROJECTS\nproject_id;cost\n1;5\n', 1, 'no-section', 'META ontbreekt'],
     [`${HEAD}PROJECTS\n`, 9, 'section-twice', 'PROJECTS'],
     [
       `${HEAD.replace('approval', 'cumulative')}VOTES\nvoter_id;vote;points\nv1;1;x\n`,
