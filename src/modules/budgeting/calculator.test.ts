@@ -91,6 +91,10 @@ describe('the calculator (rekenhulp)', () => {
       const page = await visitor.get(location);
       if (!page.headers.refresh) return page;
       assert.match(page.body, /Bezig met tellen/);
+      assert.match(page.body, /Al (1 seconde|\d+ seconden) bezig\./);
+      // Soon at first, then less often (a screen reader starts again at each load).
+      const elapsed = Number(/Al (\d+) second/.exec(page.body)?.[1]);
+      assert.equal(page.headers.refresh, elapsed < 10 ? '2' : '5');
       assert.ok(page.body.includes(`href="${location}"`), 'the busy page links to itself');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

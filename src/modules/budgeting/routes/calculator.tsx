@@ -24,8 +24,12 @@ import { type BudgetRouteKit, open } from './kit.js';
 
 /** How long the form waits for a count before it answers with the "bezig" page. */
 const WAIT_MS = 3000;
-/** Seconds after which the "bezig" page asks the browser to load it again. */
-const REFRESH_SECONDS = 2;
+/**
+ * Seconds after which the "bezig" page asks the browser to load it again: soon at first,
+ * then less often, so that a screen reader does not start reading the page anew every two
+ * seconds of a long count.
+ */
+const refreshSeconds = (elapsed: number) => (elapsed < 10 ? 2 : 5);
 const MAX_SIZE_TEXT = `${CALCULATOR_MAX_BYTES / 1024 / 1024} MB`;
 
 /** A time limit in words: "2 minuten", "90 seconden", "1 minute" (ICU's unit names). */
@@ -176,7 +180,7 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
         stepText: t(`calc.step.${job.step}`, { rule: job.rule }),
         seconds: Math.round((Date.now() - job.startedAt) / 1000),
       };
-      reply.header('Refresh', String(REFRESH_SECONDS));
+      reply.header('Refresh', String(refreshSeconds(vm.seconds)));
       return reply.page((ctx) => <CalculatorBusyPage ctx={ctx} vm={vm} />);
     }
     if (job.status === 'failed' || !job.result) {
