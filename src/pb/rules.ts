@@ -61,9 +61,9 @@ export function fileCounts(instance: Instance): { column: string; scores: Ration
 export interface RuleSpec {
   name: string;
   /**
-   * One line for people choosing a rule, in each interface language (a missing one does
-   * not compile): the Dutch at B1 level, for the web pages (the calculator's and a budget
-   * round's rule choice, their results); the English also as written in pabulib terms.
+   * One or two sentences for people choosing a rule, in each interface language (a missing
+   * one does not compile), in plain words (the Dutch at B1 level), for the web pages: the
+   * calculator's and a budget round's rule choice, and their results (rule-texts.ts).
    */
   description: Readonly<Record<Lang, string>>;
   /** A short name for the rule in each interface language, as a choice's label (rule-texts.ts). */
