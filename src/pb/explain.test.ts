@@ -351,3 +351,25 @@ test('a file without ballots: no resident with a share, no share of residents, s
     /100% van de bewoners/,
   );
 });
+
+test('supporters who spent exactly all they had are told they had nothing left, not float residue', () => {
+  // Per-voter budget 2 (add1). v1 pays 1 point × 2/7 for p0 and 4 points × 3/7 for p1:
+  // 2 − 2/7 − 12/7 = 0 exactly, but 2.2e-16 in doubles. p3 (cost 1, only v1) was explained
+  // with "had 0.000000000000000222 left" and "if it had cost at most 0.000000000000000222",
+  // which an exact re-run refutes (found by the claims property test, seed 331497860).
+  const inst = pb(
+    ...['META', 'key;value', 'budget;7', 'vote_type;cumulative', 'PROJECTS', 'project_id;cost'],
+    ...['p0;4', 'p1;3', 'p2;1', 'p3;1', 'VOTES', 'voter_id;vote;points'],
+    ...['v1;p0,p1,p3;1,4,1', 'v2;p0;4', 'v3;p0,p1;1,1', 'v4;p0;4', 'v5;p0,p1;4,2'],
+  );
+  const o = tally(inst, 'equalshares/add1');
+  assert.deepEqual(o.selected, ['p0', 'p1']);
+  const p3 = o.projects.find((p) => p.id === 'p3');
+  assert.equal(p3?.facts.kind === 'mes' && p3.facts.moneyLeft, 0);
+  const en = explainProject(o, 'p3', { lang: 'en' }).join(' ');
+  assert.match(en, /had nothing left together/);
+  assert.doesNotMatch(en, /cost at most|0\.0000/);
+  assert.match(en, /if 1 more resident/);
+  const nl = explainProject(o, 'p3', { lang: 'nl' }).join(' ');
+  assert.match(nl, /hadden aan het eind samen niets meer over/);
+});

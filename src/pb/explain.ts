@@ -237,8 +237,9 @@ export function explainProject(
     } else if (f.reason === 'no-votes') lines.push(t.noVotes(n));
     else if (f.reason === 'zero-cost') lines.push(t.mesZeroCost(n, w));
     else {
-      const [left, cost] = ms(roundFor(f.moneyLeft ?? 0, 'down'), pr.cost) as [string, string];
-      lines.push(t.mesNotAffordable(n, left, cost));
+      const had = roundFor(f.moneyLeft ?? 0, 'down');
+      const [left, cost] = ms(had, pr.cost) as [string, string];
+      lines.push(t.mesNotAffordable(n, had > 0 ? left : undefined, cost));
       // Claims about the same fixed-budget count (tested by re-running it with the change):
       // its supporters keep at least what they had left at the end in every round, so at
       // a cost that is at most that, the project stays affordable and is chosen at the

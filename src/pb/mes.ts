@@ -366,12 +366,32 @@ export function mesWithCompletion(
   };
 }
 
-/** Per-project MES facts for explanations, from the run that was taken. */
-export function mesFacts(p: Profile, result: MesResult): MesFacts[] {
+/**
+ * Below this share of the per-voter budget (or of the cost), what a float run says a
+ * project's supporters had left may be rounding residue: 2 − 2/7 − 12/7 is 2.2e-16 in
+ * doubles and 0 in fact. Such an amount is taken from the exact run instead.
+ */
+const RESIDUE = 2 ** -30;
+
+/**
+ * Per-project MES facts for explanations, from the run that was taken (`opts`: its utility
+ * and ties). What a not-affordable project's supporters had left is the float run's sum,
+ * except where that sum is so small that it may be rounding residue: then it is the exact
+ * run's (issue 10 item 7: every sentence true of its case, "had 0.000000000000000222 left"
+ * was not; found by the re-run claims test).
+ */
+export function mesFacts(p: Profile, result: MesResult, opts: MesOptions = {}): MesFacts[] {
   const { run } = result;
   const e = result.endowment.toNumber();
   const completed = new Set(result.completed);
   const facts: MesFacts[] = [];
+  let exactBudgets: Float64Array | undefined;
+  const moneyOf = (s: number, end: number, cost: number): number => {
+    const money = sumOver(run.budgets, p.voters, s, end);
+    if (run.exact || money <= 0 || money > RESIDUE * Math.max(e, cost)) return money;
+    exactBudgets ??= mesExactRun(p, result.endowment, opts).budgets;
+    return sumOver(exactBudgets, p.voters, s, end);
+  };
   for (let c = 0; c < p.m; c++) {
     const cost = p.costs[c] ?? 0;
     const s = p.start[c] ?? 0;
@@ -396,7 +416,7 @@ export function mesFacts(p: Profile, result: MesResult): MesFacts[] {
     } else {
       // The same sum in the same order as a loop here; as a loop of this function (run once
       // per count) it was compiled on its own for about 100 ms of a loaded machine's time.
-      const money = sumOver(run.budgets, p.voters, s, end);
+      const money = moneyOf(s, end, cost);
       const missing = Math.max(cost - money, 0);
       // A new supporter brings their whole per-voter budget, whatever their points.
       facts.push({

@@ -50,7 +50,8 @@ export interface Messages {
   /** `one`: `votes` reads as 1 (singular). */
   mesEffectiveVotes: (n: string, votes: string, one: boolean) => string;
   mesCompletion: (n: string) => string;
-  mesNotAffordable: (n: string, left: string, cost: string) => string;
+  /** `left`: what its supporters had left together (undefined: nothing). */
+  mesNotAffordable: (n: string, left: string | undefined, cost: string) => string;
   /**
    * What would have made the equal-shares count choose the project, at the same per-voter
    * budget: a cost of at most `maxCost` (undefined: no positive cost would do), or `more`
@@ -131,7 +132,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     mesCompletion: (n) =>
       `${n} kreeg geld uit het budget dat over was, omdat het nog paste (op volgorde van stemmen).`,
     mesNotAffordable: (n, left, cost) =>
-      `${n} kost ${cost}. De bewoners die erop stemden, hadden aan het eind samen nog ${left} over. Dat was niet genoeg.`,
+      `${n} kost ${cost}. De bewoners die erop stemden, hadden aan het eind samen ${left === undefined ? 'niets meer' : `nog ${left}`} over. Dat was niet genoeg.`,
     mesWouldWin: (n, maxCost, more) => {
       const ways = [
         ...(maxCost !== undefined ? [`als het hoogstens ${maxCost} had gekost`] : []),
@@ -217,7 +218,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     mesCompletion: (n) =>
       `${n} was funded from the budget that was left, because it still fitted (in order of votes).`,
     mesNotAffordable: (n, left, cost) =>
-      `${n} costs ${cost}. At the end, the residents who voted for it had ${left} left together. That was not enough.`,
+      `${n} costs ${cost}. At the end, the residents who voted for it had ${left === undefined ? 'nothing' : left} left together. That was not enough.`,
     mesWouldWin: (n, maxCost, more) => {
       const ways = [
         ...(maxCost !== undefined ? [`if it had cost at most ${maxCost}`] : []),

@@ -173,7 +173,11 @@ function mesRule(
         ...(opts.step !== undefined ? { step: opts.step } : {}),
       });
       let selected = r.selected;
-      let projects = projectResults(p, selected, mesFacts(p, r)) as ProjectResult[];
+      let projects = projectResults(
+        p,
+        selected,
+        mesFacts(p, r, { utility, ties }),
+      ) as ProjectResult[];
       const tieDecisions = [...r.tieDecisions];
       let comparison: Comparison | undefined;
       if (compare) {
