@@ -169,13 +169,9 @@ function tiedNames(
   w: Words,
 ): string {
   if (d.between.length <= TIE_NAMED) return t.and(d.between.map(call));
-  const named = d.between.filter((x) => x === id || x === d.chosen);
-  for (const x of d.between) {
-    if (named.length >= TIE_NAMED) break;
-    if (!named.includes(x)) named.push(x);
-  }
-  const order = new Map(d.between.map((x, k) => [x, k]));
-  named.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  const keep = new Set([id, d.chosen]);
+  for (const x of d.between) if (keep.size < TIE_NAMED) keep.add(x);
+  const named = d.between.filter((x) => keep.has(x));
   return t.andMore(named.map(call), d.between.length - named.length, w);
 }
 
