@@ -55,13 +55,17 @@ export function checkBallot(
   return null;
 }
 
+/** Every rule of the engine's registry, the default first, the others in its order (the calculator's choice). */
+export function allRules(): string[] {
+  return [DEFAULT_RULE, ...[...RULES.keys()].filter((r) => r !== DEFAULT_RULE)];
+}
+
 /**
- * The rules a round may choose from: the engine's registry, default first, without those
- * that need META keys a round does not have (greedy-threshold's threshold).
+ * The rules a round may choose from: {@link allRules} without those that need META keys a
+ * round does not have (greedy-threshold's threshold).
  */
 export function offeredRules(): string[] {
-  const usable = [...RULES.values()].filter((s) => !s.needs?.length).map((s) => s.name);
-  return [DEFAULT_RULE, ...usable.filter((r) => r !== DEFAULT_RULE)];
+  return allRules().filter((r) => !RULES.get(r)?.needs?.length);
 }
 
 /** Cents as the decimal euros the pabulib file and the engine use (1250 → 12.5). */

@@ -19,7 +19,6 @@ export const calculatorMessages = defineMessages({
     'calc.field.rule': 'Manier van tellen',
     'calc.field.ruleHint':
       'Bij elke manier staat hoe hij telt. De standaard staat bovenaan: de methode van gelijke delen met add1.',
-    'calc.field.ruleMore': 'Andere manieren van tellen ({count})',
     'calc.submit': 'Tellen',
     'calc.error.empty':
       'Het bestand {file} is leeg. Kies een pabulib-bestand met de delen META, PROJECTS en VOTES.',
@@ -91,7 +90,6 @@ export const calculatorMessages = defineMessages({
     'calc.field.rule': 'Way of counting',
     'calc.field.ruleHint':
       'Each way says how it counts. The default is at the top: the Method of Equal Shares with add1.',
-    'calc.field.ruleMore': 'Other ways of counting ({count})',
     'calc.submit': 'Count',
     'calc.error.empty':
       'The file {file} is empty. Choose a pabulib file with the sections META, PROJECTS and VOTES.',

@@ -7,9 +7,9 @@ import {
   type Outcome,
   percent,
   RULES,
-  type RuleSpec,
 } from '../../pb/index.js';
 import { formatDate, formatMoney, type Lang, type Translate } from '../../platform/i18n/index.js';
+import type { RadioChoices } from '../../platform/views/forms.js';
 import type { ProposalRow, RoundRow, UpdateRow } from './repository.js';
 import type { StoredResult } from './service.js';
 import type { BallotType, Phase } from './tables.js';
@@ -27,15 +27,23 @@ export function ballotTypeLabel(t: Translate, type: BallotType): string {
 }
 
 /**
- * A rule as a choice of a form in `lang`: its title with the engine's name, which files and
- * the command line use ("Methode van gelijke delen met add1 (equalshares/add1)"), and its
- * description as the hint.
+ * The rules `names` (default first, as {@link allRules} and {@link offeredRules} give them)
+ * as a form's choice in `lang`: each labelled with its title and the engine's name, which
+ * files and the command line use ("Methode van gelijke delen met add1 (equalshares/add1)"),
+ * its description as the hint; the first two (the default and greedy) in view, the others
+ * folded under "Andere manieren van tellen".
  */
-export function ruleChoice(spec: RuleSpec, lang: Lang) {
+export function ruleChoices(t: Translate, lang: Lang, names: readonly string[]): RadioChoices {
+  const options = names.flatMap((name) => {
+    const spec = RULES.get(name);
+    return spec
+      ? [{ value: name, label: `${spec.title[lang]} (${name})`, hint: spec.description[lang] }]
+      : [];
+  });
+  const after = 2;
   return {
-    value: spec.name,
-    label: `${spec.title[lang]} (${spec.name})`,
-    hint: spec.description[lang],
+    options,
+    more: { after, label: t('budget.field.ruleMore', { count: options.length - after }) },
   };
 }
 

@@ -208,18 +208,19 @@ export function SelectField(
   );
 }
 
-export function RadioGroup(
-  props: FieldProps & {
-    /** `lang`: the option's label is in another language than the page (WCAG 3.1.2). */
-    options: { value: string; label: string; hint?: string; lang?: string }[];
-    /**
-     * Options from index `after` on are folded away under a summary reading `label` (a
-     * closed `<details>`, no script needed), open when one of them is chosen: for a long
-     * list whose first options are the usual choice.
-     */
-    more?: { after: number; label: string };
-  },
-) {
+/** A radio group's choices, as a view model can hold them. */
+export interface RadioChoices {
+  /** `lang`: the option's label is in another language than the page (WCAG 3.1.2). */
+  options: { value: string; label: string; hint?: string; lang?: string }[];
+  /**
+   * Options from index `after` on are folded away under a summary reading `label` (a
+   * closed `<details>`, no script needed), open when one of them is chosen: for a long
+   * list whose first options are the usual choice.
+   */
+  more?: { after: number; label: string };
+}
+
+export function RadioGroup(props: FieldProps & RadioChoices) {
   const id = fieldId(props.name);
   const radio = (o: (typeof props.options)[number], i: number) => (
     <div class="utrecht-form-field utrecht-form-field--radio" key={o.value}>

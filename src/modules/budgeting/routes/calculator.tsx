@@ -3,8 +3,9 @@
 // a small file shows its outcome (or its faulty line) at once, and a large one gets the
 // "bezig met tellen" page, which refreshes itself (Refresh header, no JavaScript needed).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { DEFAULT_RULE, type Lang, RULES } from '../../../pb/index.js';
+import { DEFAULT_RULE, type Lang } from '../../../pb/index.js';
 import type { UploadedFile } from '../../../platform/plugins/multipart.js';
+import { allRules } from '../ballot.js';
 import {
   CALCULATOR_MAX_BYTES,
   CALCULATOR_STEPS,
@@ -12,7 +13,7 @@ import {
   isCalculatorRule,
 } from '../calculator.js';
 import { type CalculatorJob, calculatorJobs } from '../calculator-jobs.js';
-import { ruleChoice } from '../presenters.js';
+import { ruleChoices } from '../presenters.js';
 import {
   CalculatorBusyPage,
   CalculatorFormPage,
@@ -42,12 +43,6 @@ const duration = (lang: Lang, seconds: number) =>
         seconds,
       );
 
-/** Every rule of the engine, the default first, in the page's language. */
-const ruleOptions = (lang: Lang) =>
-  [...RULES.values()]
-    .sort((a, b) => Number(b.name === DEFAULT_RULE) - Number(a.name === DEFAULT_RULE))
-    .map((r) => ruleChoice(r, lang));
-
 /** A file part of a multipart form (a text field or a fuzzed value is not). */
 function isUpload(value: unknown): value is UploadedFile {
   return (
@@ -76,7 +71,7 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
     round?: CalculatorFormViewModel['round'],
   ) => {
     const vm: CalculatorFormViewModel = {
-      rules: ruleOptions(reply.request.lang),
+      rules: ruleChoices(reply.request.t, reply.request.lang, allRules()),
       rule,
       maxSize: MAX_SIZE_TEXT,
       ...(errors ? { errors } : {}),

@@ -2,12 +2,11 @@
 // phase. Settings cannot change after the first ballot (409, audited by the service).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { RULES } from '../../../pb/index.js';
 import { type FormErrors, type FormState, formValues, parseForm } from '../../../platform/forms.js';
 import { formatMoney, type Lang, type Translate } from '../../../platform/i18n/index.js';
 import { offeredRules } from '../ballot.js';
 import { can, phaseChangeRefusal } from '../policy.js';
-import { ballotTypeLabel, centsInput, phaseLabel, ruleChoice } from '../presenters.js';
+import { ballotTypeLabel, centsInput, phaseLabel, ruleChoices } from '../presenters.js';
 import type { RoundRow, RoundSettings } from '../repository.js';
 import { FrozenError, parseEuroCents } from '../service.js';
 import { ballotTypes, type Phase, phases } from '../tables.js';
@@ -47,10 +46,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
         label: ballotTypeLabel(t, b),
         hint: t(`budget.ballotType.${b}.hint`),
       })),
-      rules: offeredRules().flatMap((r) => {
-        const spec = RULES.get(r);
-        return spec ? [ruleChoice(spec, lang)] : [];
-      }),
+      rules: ruleChoices(t, lang, offeredRules()),
       ties: ROUND_TIE_MODES.map((m) => ({ value: m, label: t(`budget.ties.${m}`) })),
     };
   }

@@ -2,13 +2,19 @@
 // itself, and has a link for when it does not), the outcome with its explanations, and the
 // page for a count that is gone.
 import type { ViewContext } from '../../../platform/views/context.js';
-import { FileField, Form, RadioGroup, SubmitButton } from '../../../platform/views/forms.js';
+import {
+  FileField,
+  Form,
+  type RadioChoices,
+  RadioGroup,
+  SubmitButton,
+} from '../../../platform/views/forms.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { CalculatorOutcome, CalculatorProject } from '../calculator.js';
 
 export interface CalculatorFormViewModel {
-  /** The rules to choose from: a title with the rule's name, its description as the hint. */
-  rules: { value: string; label: string; hint: string }[];
+  /** The rules to choose from (presenters' ruleChoices). */
+  rules: RadioChoices;
   rule: string;
   maxSize: string;
   errors?: { file?: string; rule?: string };
@@ -58,8 +64,8 @@ export function CalculatorFormPage({ ctx, vm }: { ctx: ViewContext; vm: Calculat
           name="rule"
           label={t('calc.field.rule')}
           description={t('calc.field.ruleHint')}
-          options={vm.rules}
-          more={{ after: 2, label: t('calc.field.ruleMore', { count: vm.rules.length - 2 }) }}
+          options={vm.rules.options}
+          more={vm.rules.more}
           value={vm.rule}
           error={vm.errors?.rule}
         />

@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../platform/views/context.js';
 import {
   Checkbox,
   Form,
+  type RadioChoices,
   RadioGroup,
   SelectField,
   SubmitButton,
@@ -62,8 +63,8 @@ export interface RoundFormViewModel {
   network: { id: number; name: string };
   roundId?: number;
   ballotTypes: { value: string; label: string; hint: string }[];
-  /** The rules to choose from: a title with the rule's name, its description as the hint. */
-  rules: { value: string; label: string; hint: string }[];
+  /** The rules to choose from (presenters' ruleChoices). */
+  rules: RadioChoices;
   ties: { value: string; label: string }[];
 }
 
@@ -183,8 +184,8 @@ export function RoundFormPage({
           name="rule"
           label={t('budget.field.rule')}
           description={t('budget.field.ruleHint')}
-          options={vm.rules}
-          more={{ after: 2, label: t('budget.field.ruleMore', { count: vm.rules.length - 2 }) }}
+          options={vm.rules.options}
+          more={vm.rules.more}
           value={v.rule}
           error={e.rule}
         />
