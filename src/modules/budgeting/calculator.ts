@@ -105,7 +105,6 @@ function present(
   greedy: Outcome,
   names: Record<string, string>,
   meta: Record<string, string>,
-  voters: number,
   warnings: string[],
 ): CalculatorOutcome {
   const currency = meta.currency || undefined;
@@ -130,7 +129,7 @@ function present(
     compared: rule !== 'greedy',
     description: meta.description ?? '',
     warnings,
-    voters,
+    voters: outcome.voters,
     budget: money(outcome.budget),
     used: money(outcome.totalCost),
     left: money(outcome.leftover),
@@ -199,7 +198,6 @@ export function countPabulib(
       greedy,
       names,
       instance.meta,
-      instance.ballots.length,
       warnings.map((w) => warningMessage(w, lang)),
     );
   }

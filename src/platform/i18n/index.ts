@@ -94,3 +94,13 @@ export function formatMoney(cents: number): string {
 export function formatNumber(lang: Lang, value: number): string {
   return numbers[lang].format(value);
 }
+
+/** A duration in words: "2 minuten", "90 seconden", "1 minute" (whole minutes as minutes; ICU's unit names). */
+export function formatDuration(lang: Lang, seconds: number): string {
+  const minutes = seconds % 60 === 0;
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: minutes ? 'minute' : 'second',
+    unitDisplay: 'long',
+  }).format(minutes ? seconds / 60 : seconds);
+}

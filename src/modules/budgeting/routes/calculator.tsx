@@ -3,7 +3,8 @@
 // a small file shows its outcome (or its faulty line) at once, and a large one gets the
 // "bezig met tellen" page, which refreshes itself (Refresh header, no JavaScript needed).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { DEFAULT_RULE, type Lang } from '../../../pb/index.js';
+import { DEFAULT_RULE } from '../../../pb/index.js';
+import { formatDuration } from '../../../platform/i18n/index.js';
 import type { UploadedFile } from '../../../platform/plugins/multipart.js';
 import { allRules } from '../ballot.js';
 import {
@@ -32,16 +33,6 @@ const WAIT_MS = 3000;
  */
 const refreshSeconds = (elapsed: number) => (elapsed < 10 ? 2 : 5);
 const MAX_SIZE_TEXT = `${CALCULATOR_MAX_BYTES / 1024 / 1024} MB`;
-
-/** A time limit in words: "2 minuten", "90 seconden", "1 minute" (ICU's unit names). */
-const duration = (lang: Lang, seconds: number) =>
-  seconds % 60 === 0
-    ? new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
-        seconds / 60,
-      )
-    : new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(
-        seconds,
-      );
 
 /** A file part of a multipart form (a text field or a fuzzed value is not). */
 function isUpload(value: unknown): value is UploadedFile {
@@ -188,7 +179,10 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
           ? t('calc.failed.error')
           : `${
               job.failure === 'timeout'
-                ? t('calc.failed.timeout', { file, limit: duration(request.lang, timeoutSeconds) })
+                ? t('calc.failed.timeout', {
+                    file,
+                    limit: formatDuration(request.lang, timeoutSeconds),
+                  })
                 : t('calc.failed.memory', { file })
             } ${t(job.rule.startsWith('greedy') ? 'calc.failed.adviceSmaller' : 'calc.failed.adviceFaster')}`;
       return reply.page(
