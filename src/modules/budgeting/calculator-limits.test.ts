@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '#src/config.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
-import { postMultipart } from '#test/helpers/multipart.js';
+import { calculatorOutcome, uploadToCalculator } from '#test/helpers/calculator.js';
 
 /** 40,000 ballots over 80 projects: far more than a count may take in 0.05 s. */
 function heavyFile(): string {
@@ -47,14 +47,9 @@ describe('the calculator past its time limit', () => {
   ] as const) {
     test(`a stopped count answers 400 with the limit and advice (${lang}, ${rule})`, async () => {
       const visitor = new TestClient(t.app);
-      await visitor.get('/rekenhulp');
-      if (lang === 'en') await visitor.post('/taal', { lang: 'en', back: '/rekenhulp' });
-      const posted = await postMultipart(t, visitor, '/rekenhulp', {
-        rule,
-        file: { filename: 'zwaar.pb', contentType: 'text/plain', data: Buffer.from(heavyFile()) },
-      });
-      assert.equal(posted.statusCode, 303, posted.body.slice(0, 300));
-      const page = await visitor.get(String(posted.headers.location));
+      if (lang === 'en') visitor.setCookie('lang', 'en');
+      const { response } = await uploadToCalculator(t, heavyFile(), rule, 'zwaar.pb', visitor);
+      const page = await calculatorOutcome(visitor, response);
       assert.equal(page.statusCode, 400);
       assert.ok(page.body.includes(expected), page.body.slice(0, 3000));
       assert.match(
@@ -90,19 +85,10 @@ describe('the calculator and files of many projects', () => {
       '',
     ].join('\n');
 
+  /** Counts `file` with greedy: the outcome page, or the form's answer when it refused. */
   async function count(file: string) {
-    const visitor = new TestClient(t.app);
-    await visitor.get('/rekenhulp');
-    const posted = await postMultipart(t, visitor, '/rekenhulp', {
-      rule: 'greedy',
-      file: { filename: 'veel.pb', contentType: 'text/plain', data: Buffer.from(file) },
-    });
-    if (posted.statusCode !== 303) return posted;
-    for (;;) {
-      const page = await visitor.get(String(posted.headers.location));
-      if (!page.headers.refresh) return page;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const { visitor, response } = await uploadToCalculator(t, file, 'greedy', 'veel.pb');
+    return response.statusCode === 303 ? calculatorOutcome(visitor, response) : response;
   }
 
   test('2,000 projects in one tie: an outcome page that grows with the projects, not their square', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { LightMyRequestResponse } from 'fastify';
 import { DEFAULT_RULE, parsePabulib, RULES, tally } from '#src/pb/index.js';
 import { createTestApp, type TestApp, TestClient } from '#test/helpers/app.js';
 import { assertRuleChoices } from '#test/helpers/budgeting.js';
+import { calculatorOutcome, uploadToCalculator } from '#test/helpers/calculator.js';
 import { postMultipart } from '#test/helpers/multipart.js';
 import { countPabulib } from './calculator.js';
 
@@ -70,36 +70,9 @@ describe('the calculator (rekenhulp)', () => {
   });
   after(() => t.close());
 
-  /** Posts a file to the calculator as a visitor who is not signed in. */
-  async function upload(data: Buffer | string, rule: string, filename = 'stemmen.pb') {
-    const visitor = new TestClient(t.app);
-    const page = await visitor.get('/rekenhulp');
-    assert.equal(page.statusCode, 200);
-    const response = await postMultipart(t, visitor, '/rekenhulp', {
-      rule,
-      file: { filename, contentType: 'text/plain', data: Buffer.from(data) },
-    });
-    return { visitor, response };
-  }
-
-  /** Follows the redirect to the count and looks again until it is no longer busy. */
-  async function outcome(visitor: TestClient, response: LightMyRequestResponse) {
-    assert.equal(response.statusCode, 303, response.body.slice(0, 500));
-    const location = String(response.headers.location);
-    assert.match(location, /^\/rekenhulp\/[A-Za-z0-9_-]{22}$/);
-    for (let k = 0; k < 600; k++) {
-      const page = await visitor.get(location);
-      if (!page.headers.refresh) return page;
-      assert.match(page.body, /Bezig met tellen/);
-      assert.match(page.body, /Al (1 seconde|\d+ seconden) bezig\./);
-      // Soon at first, then less often (a screen reader starts again at each load).
-      const elapsed = Number(/Al (\d+) second/.exec(page.body)?.[1]);
-      assert.equal(page.headers.refresh, elapsed < 10 ? '2' : '5');
-      assert.ok(page.body.includes(`href="${location}"`), 'the busy page links to itself');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the count did not finish');
-  }
+  const upload = (data: Buffer | string, rule: string, filename?: string) =>
+    uploadToCalculator(t, data, rule, filename);
+  const outcome = calculatorOutcome;
 
   test('anyone may open the form: every rule of the engine is offered', async () => {
     const page = await new TestClient(t.app).get('/rekenhulp');
