@@ -34,8 +34,10 @@ export interface CalculatorJobOptions {
   /** A count that takes longer is stopped (ms; 120,000). */
   timeoutMs?: number;
   /**
-   * The heap a count's worker may use (MB of V8's old generation; 768). A count of 1,000,000
-   * voters × 200 projects needs about 350 MB; the upload limit (5 MB) keeps files far below.
+   * The heap a count's worker may use (MB of V8's old generation; 768). It bounds what the
+   * count keeps in JavaScript objects (the general reader's ballots, explanations); the
+   * engine's typed arrays lie outside it and are bounded by the upload limit (5 MB) and
+   * the limit on projects (CALCULATOR_MAX_PROJECTS).
    */
   maxHeapMb?: number;
   /** Told of a count the engine stopped on with an error (a defect), with that error. */
