@@ -15,7 +15,7 @@ import {
 } from './mes-bounds.js';
 import { evaluateFloat, FloatRun, payFloat, scratchOf, warmOnce } from './mes-evaluate.js';
 import { ExactLedger } from './mes-exact-ledger.js';
-import { type PatternNode, patternSpace } from './mes-patterns.js';
+import { madePatternSpace, type PatternNode, patternSpace } from './mes-patterns.js';
 import { budgetsOf, evaluatePatterns, moneyOf, payPatterns } from './mes-patterns-run.js';
 import {
   Crossings,
@@ -208,7 +208,9 @@ function trackChoice(
  * every per-voter budget in [e, e + stable) makes the same first rounds and the same
  * verdict, not necessarily the same full outcome. On approval ballots (not classes) such a
  * run keeps money per pattern of support instead of per voter (mes-patterns.ts;
- * `opts.patterns` false turns it off): the same decisions from far fewer reads.
+ * `opts.patterns` false turns it off): the same decisions from far fewer reads. So does a
+ * run without a cap once capped runs of the same profile made the patterns (add1's count
+ * of the outcome it took, at the end of its walk).
  */
 export function mesFloatRun(
   p: Profile,
@@ -225,9 +227,19 @@ export function mesFloatRun(
   const { start, voters, weights, costs } = p;
   const mult = multiplicity.get(p);
   // A run with a cap on approval ballots keeps money per pattern of support
-  // (mes-patterns.ts): voters' budgets are written only if it runs to the end.
-  const usable = cap !== undefined && !mult && opts.patterns !== false ? patternSpace(p) : null;
-  const space = usable?.startRun() ? usable : null;
+  // (mes-patterns.ts): voters' budgets are written only if it runs to the end. A run
+  // without one uses patterns only when capped runs made them: for a single run, building
+  // them costs more than reading every supporter once. add1's full count of the outcome
+  // it took, after a walk of capped runs, is such a run, and is not judged (see
+  // startRun): on Warszawa 2026 it took 8 ms instead of 23 per voter, where the code had
+  // not been warmed up.
+  const usable =
+    !mult && opts.patterns !== false
+      ? cap !== undefined
+        ? patternSpace(p)
+        : madePatternSpace(p)
+      : null;
+  const space = usable?.startRun(cap === undefined) ? usable : null;
   let node = space?.root as PatternNode;
   // The money (and its slope) behind project d at the node reached, for settledFit.
   const moneyBehind = space ? (d: number) => moneyOf(space.histOf(node, d), space.beta) : undefined;
