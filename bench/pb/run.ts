@@ -15,7 +15,8 @@
  * 5. A generated round with costs in whole thousands and uniform popularity (exact ties
  *    everywhere): whole process, time, MES runs and how many needed exact arithmetic.
  * 6. Huge amounts: a generated election with every amount × 1e7, whole process.
- * Timings depend on the machine and its load; the report prints both.
+ * Timings depend on the machine and its load; the report prints both, with what a bare
+ * node process takes and what touching fresh memory costs there.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -63,6 +64,25 @@ function cli(args: string[]): { ms: number; cpuMs?: number; rssMb?: number; out:
     ...(kb !== undefined && Number.isFinite(kb) ? { rssMb: kb / 1024 } : {}),
     out: r.stdout,
   };
+}
+
+// What the machine itself costs, for comparing figures between machines and sessions:
+// a bare node process, and touching fresh memory (on some virtual machines a first touch
+// of a page costs 10 µs, so a count that touches 50 MB pays over 100 ms for it).
+{
+  const bare = median(
+    [0, 1, 2, 3, 4].map(() => {
+      const t0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      return performance.now() - t0;
+    }),
+  );
+  const t0 = performance.now();
+  new Uint8Array(32 * 2 ** 20).fill(1);
+  const touch = performance.now() - t0;
+  console.log(
+    `bare node start (node -e 0): ${bare.toFixed(0)} ms; first touch of 32 MB: ${touch.toFixed(0)} ms`,
+  );
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'buurtkracht-bench-'));
