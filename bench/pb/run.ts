@@ -69,14 +69,14 @@ function cli(args: string[]): { ms: number; cpuMs?: number; rssMb?: number; out:
 // What the machine itself costs, for comparing figures between machines and sessions:
 // a bare node process, and touching fresh memory (on some virtual machines a first touch
 // of a page costs 10 µs, so a count that touches 50 MB pays over 100 ms for it).
+const bare = median(
+  [0, 1, 2, 3, 4].map(() => {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    return performance.now() - t0;
+  }),
+);
 {
-  const bare = median(
-    [0, 1, 2, 3, 4].map(() => {
-      const t0 = performance.now();
-      spawnSync(process.execPath, ['-e', '0']);
-      return performance.now() - t0;
-    }),
-  );
   const t0 = performance.now();
   new Uint8Array(32 * 2 ** 20).fill(1);
   const touch = performance.now() - t0;
@@ -116,13 +116,17 @@ writeFileSync(
 );
 
 console.log('\n1. whole process: node bin/buurtkracht.mjs pb tally FILE --rule equalshares/add1');
+// "Instantly" (issue 10, the budget of 1e12): the count adds under 50 ms to what a bare
+// node process takes on this machine (a fixed 100 ms was less than node's own start on
+// some machines). The other goals are the issue's own figures.
+const instantly = Math.round(bare + 50);
 const cases: [string, string, number][] = [
   ['Łódź 2022', join(dir, 'Poland_Lodz_2022.pb'), 300],
   ['Warszawa 2026', join(dir, 'Poland_Warszawa_2026.pb'), 300],
   ['Veszprém 2025', join(dir, 'Hungary_Veszprem_2025.pb'), 1000],
   ['Budapest 2022 VIII', join(dir, 'Hungary_Budapest_2022_VIII_Jozsefvaros.pb'), 1000],
-  ['budget 1e12, 3 voters', huge, 100],
-  ['budget 1e12, 3 in a ring', ring, 100],
+  ['budget 1e12, 3 voters', huge, instantly],
+  ['budget 1e12, 3 in a ring', ring, instantly],
 ];
 for (const [name, file, goal] of cases) {
   const runs = [0, 1, 2].map(() => cli(['pb', 'tally', file, '--rule', 'equalshares/add1']));
