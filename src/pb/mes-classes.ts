@@ -303,7 +303,12 @@ export function worthGrouping(p: Profile): boolean {
   // A ballot's key: two order-free hashes of its (project, points) pairs (the same projects
   // in another order are the same ballot), with no string made. Two different ballots
   // sharing a key only make this estimate a little off, never the outcome.
-  const seen = new Set<number>();
+  // The keys (sum, mix) in an open-addressing table, (0, 0) marking a free slot: a set of
+  // numbers above 2^31 made a heap number of every key (5 ms of each count of Warszawa
+  // 2026 once warm, against under 1 ms so).
+  const size = 2 ** Math.ceil(Math.log2(2 * sample + 2));
+  const table = new Int32Array(2 * size);
+  let distinct = 0;
   let nonEmpty = 0;
   for (let v = 0; v < sample; v++) {
     const from = bs[v] as number;
@@ -317,9 +322,22 @@ export function worthGrouping(p: Profile): boolean {
       sum = (sum + h) | 0;
       mix ^= Math.imul(h, 0x27d4eb2f);
     }
-    seen.add((sum >>> 0) * 2 ** 21 + (mix >>> 11));
+    if (sum === 0 && mix === 0) mix = 1; // (0, 0) is the free slot's mark
+    let at = Math.imul(sum ^ Math.imul(mix, 0x85ebca6b), 0x9e3779b1) & (size - 1);
+    for (;;) {
+      const a = table[2 * at] as number;
+      const b = table[2 * at + 1] as number;
+      if (a === 0 && b === 0) {
+        table[2 * at] = sum;
+        table[2 * at + 1] = mix;
+        distinct++;
+        break;
+      }
+      if (a === sum && b === mix) break;
+      at = (at + 1) & (size - 1);
+    }
   }
-  return seen.size <= 0.85 * nonEmpty;
+  return distinct <= 0.85 * nonEmpty;
 }
 
 /** A run on a class profile, told per voter of the original one (budgets of its voters). */

@@ -9,6 +9,7 @@ import {
   mesWithCompletion,
   voterClasses,
 } from './mes.js';
+import { worthGrouping } from './mes-classes.js';
 import { recycleRun } from './mes-float.js';
 import { patternSpace } from './mes-patterns.js';
 import { multiplicity } from './mes-run.js';
@@ -275,6 +276,32 @@ test('the fast VOTES scan reads exactly what the general reader reads', () => {
     ),
     { numRuns: 200 },
   );
+});
+
+test('grouping identical ballots is chosen when 15 % of the first ballots repeat one', () => {
+  // Ballot i (1..n) approves the projects of the bits of i: every ballot distinct. Repeats
+  // are made by mapping i to fewer values; the order of a ballot's projects does not count.
+  const projects = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+  const costs = Object.fromEntries(projects.map((id) => [id, 1]));
+  const ballot = (i: number) => projects.filter((_, k) => (i >> k) & 1);
+  const grouped = (ids: number[]) =>
+    worthGrouping(buildProfile(approval(3, costs, ids.map(ballot))));
+  const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+  // 100 distinct ballots: nothing repeats.
+  assert.equal(grouped(hundred), false);
+  // 85 distinct among 100: 15 % repeat an earlier one, just enough.
+  assert.equal(grouped(hundred.map((i) => (i > 85 ? i - 85 : i))), true);
+  // 86 distinct: 14 % repeat.
+  assert.equal(grouped(hundred.map((i) => (i > 86 ? i - 86 : i))), false);
+  // Empty ballots count neither way: 100 distinct ones with 50 empty ones between them.
+  assert.equal(grouped([...hundred, ...Array(50).fill(0)]), false);
+  // The same projects in another order are the same ballot.
+  const reversed = (i: number) => ballot(i).reverse();
+  const p = approval(3, costs, [
+    ...hundred.slice(0, 80).map(ballot),
+    ...hundred.slice(0, 20).map(reversed),
+  ]);
+  assert.equal(worthGrouping(buildProfile(p)), true);
 });
 
 test('classes of identical ballots give what every voter on their own gives', () => {
