@@ -34,11 +34,17 @@ export interface Histogram {
   children?: Int32Array;
 }
 
+/**
+ * Every voter's pattern id at one node: 2 bytes a voter while all ids fit (a count of
+ * Warszawa 2026 makes 27,224 patterns), 4 once one does not (see PatternSpace.widen).
+ */
+export type PatternIds = Uint16Array | Int32Array;
+
 /** A set of chosen projects: its patterns per voter and its histograms. */
 export class PatternNode {
   readonly next = new Map<number, PatternNode>();
   /** Per voter: the id of their pattern (null until built, or after being dropped for memory). */
-  pid: Int32Array | null = null;
+  pid: PatternIds | null = null;
   readonly hist: (Histogram | undefined)[];
   constructor(
     /** The node this one was first reached from (null for the empty set), and the project added. */
@@ -100,7 +106,7 @@ export class PatternSpace {
    * Pattern arrays given back, for the next node: new arrays of 60,000 voters each cost
    * the system more (fresh pages) than the copy into a used one.
    */
-  private readonly spare: Int32Array[] = [];
+  private readonly spare: PatternIds[] = [];
   /**
    * The work of the runs using this space, in units of one supporter read by a per-voter
    * run (`cost`: histogram entries read, supporters and voters read while building, new
@@ -116,10 +122,21 @@ export class PatternSpace {
   /** How many runs kept their money in this space (for tests). */
   runs = 0;
   /**
-   * How many per-voter pattern arrays are kept at once: as many as fit in PID_BYTES, at
-   * least 2 (a node's and its parent's). Tests lower it to rebuild arrays often.
+   * How many per-voter pattern arrays are kept at once: as many as fit in PID_BYTES at 4
+   * bytes a voter (narrow arrays take half of that), at least 2 (a node's and its
+   * parent's). Tests lower it to rebuild arrays often.
    */
   pidLimit: number;
+  /**
+   * The highest pattern id the per-voter arrays hold in 2 bytes (0xffff). Past it they are
+   * widened to 4 bytes for good (`wide`). Tests lower it to widen in the middle of a count.
+   */
+  narrowLimit = 0xffff;
+  private wide = false;
+  /** Whether the per-voter pattern arrays were widened to 4 bytes a voter. */
+  get widened(): boolean {
+    return this.wide;
+  }
   private mark: Int32Array;
   private slot: Int32Array;
   private stamp = 0;
@@ -145,7 +162,7 @@ export class PatternSpace {
     this.memoKeys = new Int32Array(4 * room).fill(-1);
     this.memoVals = new Int32Array(2 * room);
     this.root = new PatternNode(null, -1, [], p.m);
-    this.root.pid = new Int32Array(p.n);
+    this.root.pid = new Uint16Array(p.n);
     this.pidLimit = Math.max(2, Math.floor(PID_BYTES / (4 * Math.max(p.n, 1))));
     this.nodes.set('', this.root);
     let most = 0;
@@ -341,7 +358,7 @@ export class PatternSpace {
   }
 
   /** Every voter's pattern at `node`, built from its parent's (kept while among the `pidLimit` last used). */
-  pidOf(node: PatternNode): Int32Array {
+  pidOf(node: PatternNode): PatternIds {
     if (node.pid) {
       this.withPid.delete(node);
       this.withPid.add(node);
@@ -349,7 +366,8 @@ export class PatternSpace {
     }
     const parent = node.parent as PatternNode;
     const from = this.pidOf(parent);
-    const pid = this.spare.pop() ?? new Int32Array(from.length);
+    const pid =
+      this.spare.pop() ?? (this.wide ? new Int32Array(from.length) : new Uint16Array(from.length));
     pid.set(from);
     const j = node.added;
     const { start, voters } = this.p;
@@ -361,6 +379,12 @@ export class PatternSpace {
       const old = pid[v] as number;
       if (this.mark[old] !== stamp) {
         const to = this.child(old, j);
+        if (to > this.narrowLimit && !this.wide) {
+          // An id that 2 bytes cannot hold: every array becomes 4 bytes a voter, and this
+          // node is built again from its parent's (the children found stay known).
+          this.widen();
+          return this.pidOf(node);
+        }
         this.mark[old] = stamp;
         this.slot[old] = to;
       }
@@ -370,6 +394,14 @@ export class PatternSpace {
     this.withPid.add(node);
     this.dropOld();
     return pid;
+  }
+
+  /** Every per-voter pattern array from now on holds 4 bytes a voter (see `narrowLimit`). */
+  private widen(): void {
+    this.wide = true;
+    this.spare.length = 0;
+    for (const node of this.withPid) if (node.pid) node.pid = Int32Array.from(node.pid);
+    this.root.pid = Int32Array.from(this.root.pid as PatternIds);
   }
 
   /** Gives back the least recently used pattern arrays beyond `pidLimit` (never the root's). */

@@ -83,19 +83,24 @@ test('runs that keep money per pattern of support give what runs per voter give'
   );
   assert.ok(compared > 300);
   assert.ok(uncapped > 100);
+  let widened = 0;
   // And whole counts: add1's walk with pattern runs gives the per-voter walk's outcome,
   // also when only two per-voter pattern arrays are kept (the rest rebuilt in used ones),
+  // when those arrays are widened from 2 to 4 bytes a voter in the middle of the count,
   // and when every pattern has the same hashes (each one found by the full check alone).
   fc.assert(
     fc.property(
       fc.oneof(election, wide, crowd),
       fc.constantFrom('cost' as const, 'cardinality' as const),
       fc.constantFrom('add1' as const, 'add1u' as const, 'add1-exhaustive' as const),
-      fc.constantFrom('as made', 'two arrays', 'one hash'),
+      fc.constantFrom('as made', 'two arrays', 'one hash', 'widened'),
       (inst, utility, completion, mode) => {
         const p = buildProfile(inst);
         const space = patternSpace(p);
         if (space && mode === 'two arrays') space.pidLimit = 2;
+        // Pattern arrays of 2 bytes a voter widened to 4 as soon as an id passes 1 (in a
+        // count, past 65,535): mid-count, with arrays kept and given back.
+        if (space && mode === 'widened') space.narrowLimit = 1;
         if (space && mode === 'one hash') {
           const words = space as unknown as { zA: Int32Array; zB: Int32Array };
           words.zA.fill(0);
@@ -106,6 +111,7 @@ test('runs that keep money per pattern of support give what runs per voter give'
         assert.deepEqual(a.selected, b.selected);
         assert.equal(a.endowment.cmp(b.endowment), 0);
         assert.deepEqual(a.tieDecisions, b.tieDecisions);
+        if (space?.widened) widened++;
         // The outcome's run (run per pattern when the walk made them) tells each voter's
         // money as the per-voter one does: explanations quote it.
         assert.equal(a.run.budgets.length, b.run.budgets.length);
@@ -118,6 +124,8 @@ test('runs that keep money per pattern of support give what runs per voter give'
     ),
     { numRuns: 300 },
   );
+  console.log(`whole counts whose pattern arrays were widened: ${widened}`);
+  assert.ok(widened > 20);
 });
 
 test('patterns switch themselves off where they do not pay, and the outcome stays', () => {
