@@ -11,7 +11,7 @@ import {
 } from './mes.js';
 import { worthGrouping } from './mes-classes.js';
 import { recycleRun } from './mes-float.js';
-import { patternSpace } from './mes-patterns.js';
+import { madePatternSpace, patternSpace } from './mes-patterns.js';
 import { multiplicity } from './mes-run.js';
 import { parsePabulib } from './pabulib.js';
 import { writePabulib } from './pabulib-write.js';
@@ -408,6 +408,11 @@ test('runs in buffers given back by earlier runs give what runs in fresh buffers
           const copy = { ...p };
           const sizes = multiplicity.get(p);
           if (sizes) multiplicity.set(copy, sizes);
+          // A run without a cap keeps money per pattern when earlier capped runs made the
+          // election's pattern space (and it is on): the copy's run then gets a space too.
+          const uncappedPatterns =
+            cap === undefined && !sizes && madePatternSpace(p)?.off === false;
+          if (uncappedPatterns) patternSpace(copy);
           const reused = mesFloatRun(p, e, { utility }, track, undefined, cap);
           // A run with a cap keeps money per pattern unless the election's pattern space has
           // switched itself off (from its fifth run, where patterns do not pay); the copy's
