@@ -3,7 +3,13 @@
 // it (a changed cost needs a reason), its author may withdraw it before the first ballot.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type FormErrors, type FormState, formValues, parseForm } from '../../../platform/forms.js';
+import {
+  type FormErrors,
+  type FormState,
+  fieldMessage,
+  formValues,
+  parseForm,
+} from '../../../platform/forms.js';
 import { formatMoney } from '../../../platform/i18n/index.js';
 import { uploadedPhoto } from '../../../platform/photos.js';
 import { formStamp, guardPublicForm } from '../../../platform/spam-guard.js';
@@ -66,7 +72,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
     const errors: FormErrors = form.ok ? {} : { ...form.errors };
     const cents = parseEuroCents(values.cost ?? '');
     if (!errors.cost && (cents === undefined || cents <= 0))
-      errors.cost = request.t('budget.error.money', { field: request.t('budget.name.cost') });
+      errors.cost = fieldMessage(proposalSchema, 'cost', 'budget.error.money', request.t);
     else if (!errors.cost && cents !== undefined && cents > round.budgetCents)
       errors.cost = request.t('budget.error.costAboveBudget', {
         budget: formatMoney(round.budgetCents),
@@ -173,7 +179,7 @@ export function registerProposalRoutes(app: FastifyInstance, kit: BudgetRouteKit
       const errors: FormErrors = form.ok ? {} : { ...form.errors };
       const cents = parseEuroCents(values.cost ?? '');
       if (!errors.cost && (cents === undefined || cents <= 0))
-        errors.cost = request.t('budget.error.money', { field: request.t('budget.name.cost') });
+        errors.cost = fieldMessage(reviewSchema, 'cost', 'budget.error.money', request.t);
       if (form.ok) {
         if (form.data.decision === 'rejected' && form.data.reason === '')
           errors.reason = request.t('budget.error.reasonRequired');

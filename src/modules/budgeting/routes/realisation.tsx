@@ -3,7 +3,7 @@
 // page and the network's public page until the project is done.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type FormErrors, formValues, parseForm } from '../../../platform/forms.js';
+import { type FormErrors, fieldMessage, formValues, parseForm } from '../../../platform/forms.js';
 import { uploadedPhoto } from '../../../platform/photos.js';
 import { sparksModule } from '../../sparks/index.js';
 import { can } from '../policy.js';
@@ -66,7 +66,7 @@ export function registerRealisationRoutes(app: FastifyInstance, kit: BudgetRoute
         errors.progress = request.t('budget.error.progress');
       const spent = parseEuroCents(values.spent ?? '');
       if (!errors.spent && spent === undefined)
-        errors.spent = request.t('budget.error.money', { field: request.t('budget.name.spent') });
+        errors.spent = fieldMessage(updateSchema, 'spent', 'budget.error.money', request.t);
       const showAgain = async (state: { errors: FormErrors; values: Record<string, string> }) => {
         const vm = await buildRoundVm(request, network, round);
         return reply.page(

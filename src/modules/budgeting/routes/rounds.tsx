@@ -2,7 +2,13 @@
 // phase. Settings cannot change after the first ballot (409, audited by the service).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type FormErrors, type FormState, formValues, parseForm } from '../../../platform/forms.js';
+import {
+  type FormErrors,
+  type FormState,
+  fieldMessage,
+  formValues,
+  parseForm,
+} from '../../../platform/forms.js';
 import { formatMoney, type Lang, type Translate } from '../../../platform/i18n/index.js';
 import { offeredRules } from '../ballot.js';
 import { can, phaseChangeRefusal } from '../policy.js';
@@ -94,7 +100,7 @@ export function registerRoundRoutes(app: FastifyInstance, kit: BudgetRouteKit): 
     const errors: FormErrors = form.ok ? {} : { ...form.errors };
     const cents = parseEuroCents(String(values.budget ?? ''));
     if (!errors.budget && (cents === undefined || cents <= 0))
-      errors.budget = request.t('budget.error.money', { field: request.t('budget.name.budget') });
+      errors.budget = fieldMessage(roundSchema, 'budget', 'budget.error.money', request.t);
     if (form.ok) {
       const d = form.data;
       if (d.ballotType === 'approval-k' && d.maxSelections < 1)
