@@ -72,7 +72,6 @@ describe('the calculator (rekenhulp)', () => {
 
   const upload = (data: Buffer | string, rule: string, filename?: string) =>
     uploadToCalculator(t, data, rule, filename);
-  const outcome = calculatorOutcome;
 
   test('anyone may open the form: every rule of the engine is offered', async () => {
     const page = await new TestClient(t.app).get('/rekenhulp');
@@ -93,7 +92,7 @@ describe('the calculator (rekenhulp)', () => {
     assertRuleChoices((await english.get('/rekenhulp')).body, rules, 'en');
     // The outcome of a count says in Dutch how it was counted.
     const { visitor, response } = await upload(SMALL, 'phragmen');
-    const counted = await outcome(visitor, response);
+    const counted = await calculatorOutcome(visitor, response);
     assert.ok(counted.body.includes(RULES.get('phragmen')!.description.nl));
     assert.doesNotMatch(counted.body, /Sequential Phragmén|gelijke delen/);
   });
@@ -104,7 +103,7 @@ describe('the calculator (rekenhulp)', () => {
     const seen = new Set<string>();
     for (const rule of ['equalshares/add1', 'greedy']) {
       const { visitor, response } = await upload(SMALL, rule);
-      const page = await outcome(visitor, response);
+      const page = await calculatorOutcome(visitor, response);
       assert.equal(page.statusCode, 200);
       assert.ok(!page.body.includes('<i>Testwijk'), 'the description is not escaped');
       const [funded, rest] = page.body.split('Deze plannen krijgen geen geld');
@@ -143,7 +142,7 @@ describe('the calculator (rekenhulp)', () => {
       '3;b',
     ].join('\n');
     const { visitor, response } = await upload(file, 'greedy');
-    const page = await outcome(visitor, response);
+    const page = await calculatorOutcome(visitor, response);
     assert.match(page.body, /Moestuin — €\s100,40 — 1 stem</);
     assert.match(page.body, /Bankjes — €\s150,70 — 2 stemmen</);
     assert.ok(!page.body.includes('1 stemmen'));
@@ -232,7 +231,7 @@ describe('the calculator (rekenhulp)', () => {
   test('what the reader accepted with a remark is said on the outcome, in the page language', async () => {
     const repeated = SMALL.replace('v9;2,1', 'v9;2,1,2');
     const { visitor, response } = await upload(repeated, 'greedy');
-    const page = await outcome(visitor, response);
+    const page = await calculatorOutcome(visitor, response);
     assert.equal(page.statusCode, 200);
     assert.match(
       page.body,
@@ -240,12 +239,12 @@ describe('the calculator (rekenhulp)', () => {
     );
     const several = SMALL.replace('vote_type;approval', 'vote_type;choose-1');
     const choose1 = await upload(several, 'greedy');
-    const page1 = await outcome(choose1.visitor, choose1.response);
+    const page1 = await calculatorOutcome(choose1.visitor, choose1.response);
     assert.match(page1.body, /kiest elke stemmer één project, maar 4 stemmen noemen er meer/);
     assert.match(page1.body, /De eerste: stemmer v2 \(regel 16: projecten 1,2\)/);
     // Nothing to remark: no alert.
     const plain = await upload(SMALL, 'greedy');
-    const page2 = await outcome(plain.visitor, plain.response);
+    const page2 = await calculatorOutcome(plain.visitor, plain.response);
     assert.doesNotMatch(page2.body, /utrecht-alert--warning/);
   });
 
@@ -286,7 +285,7 @@ describe('the calculator (rekenhulp)', () => {
     const health = await new TestClient(t.app).get('/healthz');
     assert.equal(health.statusCode, 200);
     assert.ok(!counted, `the count was done before the health check (${Date.now() - started} ms)`);
-    const page = await outcome(visitor, await posting);
+    const page = await calculatorOutcome(visitor, await posting);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /40000 stemmers|40\.000 stemmers/);
   });

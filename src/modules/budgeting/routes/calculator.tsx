@@ -4,7 +4,7 @@
 // "bezig met tellen" page, which refreshes itself (Refresh header, no JavaScript needed).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DEFAULT_RULE } from '../../../pb/index.js';
-import { formatDuration } from '../../../platform/i18n/index.js';
+import { formatDuration, type Lang, type Translate } from '../../../platform/i18n/index.js';
 import type { UploadedFile } from '../../../platform/plugins/multipart.js';
 import { allRules } from '../ballot.js';
 import {
@@ -42,6 +42,30 @@ function isUpload(value: unknown): value is UploadedFile {
     Buffer.isBuffer((value as UploadedFile).data) &&
     typeof (value as UploadedFile).truncated === 'boolean'
   );
+}
+
+/**
+ * Why a count failed, in `lang`. Too long or too much memory is the file's weight, which the
+ * user can change (answered 400), with advice that fits the rule chosen: greedy is the
+ * faster way, so a greedy count is advised a smaller file. An error is the engine's own
+ * defect, logged by onError (500).
+ */
+function failureMessage(
+  t: Translate,
+  lang: Lang,
+  job: CalculatorJob,
+  timeoutSeconds: number,
+): string {
+  if (job.failure === 'error') return t('calc.failed.error');
+  const file = job.fileName;
+  const what =
+    job.failure === 'timeout'
+      ? t('calc.failed.timeout', { file, limit: formatDuration(lang, timeoutSeconds) })
+      : t('calc.failed.memory', { file });
+  const advice = job.rule.startsWith('greedy')
+    ? 'calc.failed.adviceSmaller'
+    : 'calc.failed.adviceFaster';
+  return `${what} ${t(advice)}`;
 }
 
 /** The calculator's routes: the form, the upload, and a count (busy, failed or its outcome). */
@@ -170,21 +194,7 @@ export function registerCalculatorRoutes(app: FastifyInstance, kit: BudgetRouteK
       return reply.page((ctx) => <CalculatorBusyPage ctx={ctx} vm={vm} />);
     }
     if (job.status === 'failed' || !job.result) {
-      // Too long or too much memory is the file's weight, which the user can change (400),
-      // with advice that fits the rule chosen; an error is the engine's own defect, logged
-      // by onError (500).
-      const file = job.fileName;
-      const message =
-        job.failure === 'error'
-          ? t('calc.failed.error')
-          : `${
-              job.failure === 'timeout'
-                ? t('calc.failed.timeout', {
-                    file,
-                    limit: formatDuration(request.lang, timeoutSeconds),
-                  })
-                : t('calc.failed.memory', { file })
-            } ${t(job.rule.startsWith('greedy') ? 'calc.failed.adviceSmaller' : 'calc.failed.adviceFaster')}`;
+      const message = failureMessage(request.t, request.lang, job, timeoutSeconds);
       return reply.page(
         (ctx) => (
           <CalculatorMessagePage ctx={ctx} title={t('calc.failed.title')} message={message} />
