@@ -1,5 +1,5 @@
 /** Turns an outcome's facts into sentences for residents, in Dutch or English. */
-import { type Lang, MESSAGES, type Messages, type Noun, WORDS, type Words } from './messages.js';
+import { type Lang, MESSAGES, type Noun, WORDS, type Words } from './messages.js';
 import type { Outcome } from './outcome.js';
 import type { TieDecision } from './ties.js';
 
@@ -165,14 +165,21 @@ function tiedNames(
   d: TieDecision,
   id: string,
   call: (id: string) => string,
-  t: Messages,
+  lang: Lang,
   w: Words,
 ): string {
+  const t = MESSAGES[lang];
   if (d.between.length <= TIE_NAMED) return t.and(d.between.map(call));
   const keep = new Set([id, d.chosen]);
   for (const x of d.between) if (keep.size < TIE_NAMED) keep.add(x);
   const named = d.between.filter((x) => keep.has(x));
-  return t.andMore(named.map(call), d.between.length - named.length, w);
+  const more = d.between.length - named.length;
+  return t.andMore(
+    named.map(call),
+    new Intl.NumberFormat(LOCALE[lang]).format(more),
+    more === 1,
+    w,
+  );
 }
 
 /** Sentences explaining why one project was or was not funded. Throws for an unknown id. */
@@ -264,7 +271,7 @@ export function explainProject(
       d.decidedBy === 'id' && options.idsInSubmissionOrder && outcome.ties === 'default'
         ? by.submitted
         : by[d.decidedBy];
-    lines.push(t.tie(tiedNames(d, id, call, t, w), call(d.chosen), reason));
+    lines.push(t.tie(tiedNames(d, id, call, lang, w), call(d.chosen), reason));
   }
   return lines.map(capital);
 }

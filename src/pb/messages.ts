@@ -80,8 +80,11 @@ export interface Messages {
   tieBy: (w: Words) => Record<'cost' | 'votes' | 'id' | 'file' | 'preferred' | 'submitted', string>;
   /** "A, B and C". */
   and: (names: string[]) => string;
-  /** "A, B, C and 1,994 other projects": a list cut short (`more` ≥ 1 left unnamed). */
-  andMore: (names: string[], more: number, w: Words) => string;
+  /**
+   * "A, B, C and 1,994 other projects": a list cut short, `more` (formatted) left unnamed;
+   * `one`: that reads as 1 (singular).
+   */
+  andMore: (names: string[], more: string, one: boolean, w: Words) => string;
 }
 
 const list = (names: string[], and: string) =>
@@ -176,8 +179,8 @@ export const MESSAGES: Record<Lang, Messages> = {
       submitted: 'omdat het eerder was ingediend',
     }),
     and: (names) => list(names, 'en'),
-    andMore: (names, more, w) =>
-      `${names.join(', ')} en ${more.toLocaleString('nl-NL')} ${more === 1 ? `ander ${w.one}` : `andere ${w.many}`}`,
+    andMore: (names, more, one, w) =>
+      `${names.join(', ')} en ${more} ${one ? `ander ${w.one}` : `andere ${w.many}`}`,
   },
   en: {
     funded: (n) => `${n} is funded.`,
@@ -261,7 +264,7 @@ export const MESSAGES: Record<Lang, Messages> = {
       submitted: 'because it was submitted earlier',
     }),
     and: (names) => list(names, 'and'),
-    andMore: (names, more, w) =>
-      `${names.join(', ')} and ${more.toLocaleString('en-GB')} other ${more === 1 ? w.one : w.many}`,
+    andMore: (names, more, one, w) =>
+      `${names.join(', ')} and ${more} other ${one ? w.one : w.many}`,
   },
 };
