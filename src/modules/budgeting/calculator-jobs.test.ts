@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { calculatorJobs } from './calculator-jobs.js';
+import { type CalculatorJob, calculatorJobs } from './calculator-jobs.js';
+
+/** The job a start gave, failing the test when it was refused ('busy' or 'yours'). */
+function started(job: CalculatorJob | 'busy' | 'yours'): CalculatorJob {
+  if (typeof job === 'string') throw new Error(`the count was refused: ${job}`);
+  return job;
+}
 
 const SMALL = `META
 key;value
@@ -30,8 +36,7 @@ function slowFile(): string {
 
 test('a count runs in a worker: running at first, then done with the outcome in both languages', async () => {
   const jobs = calculatorJobs();
-  const job = jobs.start(SMALL, 'greedy', 'klein.pb');
-  if (typeof job === 'string') throw new Error(job);
+  const job = started(jobs.start(SMALL, 'greedy', 'klein.pb'));
   assert.equal(job.status, 'running');
   assert.equal(jobs.get(job.id), job);
   assert.match(job.id, /^[A-Za-z0-9_-]{22}$/);
@@ -45,8 +50,7 @@ test('a count runs in a worker: running at first, then done with the outcome in 
   );
   assert.match(job.result.byLang.en.funded[0]!.explanation.join(' '), /funded/);
   // The upload's bytes (as the calculator's form sends them) count the same as the text.
-  const bytes = jobs.start(Buffer.from(SMALL), 'greedy', 'klein.pb');
-  if (typeof bytes === 'string') throw new Error(bytes);
+  const bytes = started(jobs.start(Buffer.from(SMALL), 'greedy', 'klein.pb'));
   await bytes.finished;
   assert.deepEqual(bytes.result, job.result);
   await jobs.close();
@@ -54,38 +58,34 @@ test('a count runs in a worker: running at first, then done with the outcome in 
 
 test('counts beyond the limit are refused as busy; a count past its time is stopped', async () => {
   const jobs = calculatorJobs({ maxRunning: 1, timeoutMs: 50 });
-  const slow = jobs.start(slowFile(), 'equalshares/add1', 'groot.pb', 'a');
-  if (typeof slow === 'string') throw new Error(slow);
+  const slow = started(jobs.start(slowFile(), 'equalshares/add1', 'groot.pb', 'a'));
   assert.equal(jobs.start(SMALL, 'greedy', 'klein.pb', 'b'), 'busy');
   await slow.finished;
   assert.equal(slow.status, 'failed');
   assert.equal(slow.failure, 'timeout');
   // With the slow one stopped there is room again.
-  const next = jobs.start(SMALL, 'greedy', 'klein.pb', 'b');
-  if (typeof next === 'string') throw new Error(next);
+  const next = started(jobs.start(SMALL, 'greedy', 'klein.pb', 'b'));
   await next.finished;
   await jobs.close();
 });
 
 test('one client has one count running at a time; others may start theirs', async () => {
   const jobs = calculatorJobs({ maxRunning: 2 });
-  const first = jobs.start(slowFile(), 'equalshares/add1', 'groot.pb', '192.0.2.1');
-  if (typeof first === 'string') throw new Error(first);
+  const first = started(jobs.start(slowFile(), 'equalshares/add1', 'groot.pb', '192.0.2.1'));
   assert.equal(jobs.start(SMALL, 'greedy', 'klein.pb', '192.0.2.1'), 'yours');
-  const other = jobs.start(SMALL, 'greedy', 'klein.pb', '192.0.2.2');
-  if (typeof other === 'string') throw new Error(other);
+  const other = started(jobs.start(SMALL, 'greedy', 'klein.pb', '192.0.2.2'));
   await Promise.all([first.finished, other.finished]);
   // Done: the first client may count again.
-  const again = jobs.start(SMALL, 'greedy', 'klein.pb', '192.0.2.1');
-  if (typeof again === 'string') throw new Error(again);
+  const again = started(jobs.start(SMALL, 'greedy', 'klein.pb', '192.0.2.1'));
   await again.finished;
   await jobs.close();
 });
 
 test('a faulty file is done with its line, not failed', async () => {
   const jobs = calculatorJobs();
-  const job = jobs.start(SMALL.replace('1;5;Bankjes', '1;-5;Bankjes'), 'greedy', 'fout.pb');
-  if (typeof job === 'string') throw new Error(job);
+  const job = started(
+    jobs.start(SMALL.replace('1;5;Bankjes', '1;-5;Bankjes'), 'greedy', 'fout.pb'),
+  );
   await job.finished;
   assert.equal(job.status, 'done');
   assert.deepEqual(job.result && !job.result.ok && job.result.line, 6);
@@ -101,13 +101,11 @@ test('a count past its memory limit fails as such; the server goes on', async ()
   for (let p = 1; p <= 60; p++) lines.push(`${p};${1000 + p}`);
   lines.push('VOTES', 'voter_id;vote');
   for (let v = 1; v <= 200_000; v++) lines.push(`"${v}";"${1 + (v % 60)},${1 + ((v * 7) % 60)}"`);
-  const heavy = jobs.start(`${lines.join('\n')}\n`, 'greedy', 'zwaar.pb');
-  if (typeof heavy === 'string') throw new Error(heavy);
+  const heavy = started(jobs.start(`${lines.join('\n')}\n`, 'greedy', 'zwaar.pb'));
   await heavy.finished;
   assert.equal(heavy.status, 'failed');
   assert.equal(heavy.failure, 'memory');
-  const small = jobs.start(SMALL, 'greedy', 'klein.pb');
-  if (typeof small === 'string') throw new Error(small);
+  const small = started(jobs.start(SMALL, 'greedy', 'klein.pb'));
   await small.finished;
   assert.equal(small.status, 'done');
   await jobs.close();
@@ -119,8 +117,7 @@ test('an error of the engine is reported with the job, not swallowed', async () 
     onError: (error, job) => reported.push({ error, file: job.fileName }),
   });
   // The routes never start an unknown rule; here it stands in for a defect that throws.
-  const job = jobs.start(SMALL, 'no-such-rule', 'defect.pb');
-  if (typeof job === 'string') throw new Error(job);
+  const job = started(jobs.start(SMALL, 'no-such-rule', 'defect.pb'));
   await job.finished;
   assert.equal(job.status, 'failed');
   assert.equal(job.failure, 'error');
