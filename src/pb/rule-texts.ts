@@ -55,15 +55,15 @@ export const RULE_TEXTS = {
       en: 'Method of Equal Shares, without completion',
     },
     description: {
-      nl: 'Methode van gelijke delen: elke stemmer krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Zonder aanvulling, dus er kan geld overblijven.',
-      en: 'Method of Equal Shares: every voter gets an equal part of the budget to help pay for the plans they chose. Without completion, so money can be left over.',
+      nl: 'Methode van gelijke delen: elke bewoner die stemde, krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Zonder aanvulling, dus er kan geld overblijven.',
+      en: 'Method of Equal Shares: every resident who voted gets an equal part of the budget to help pay for the plans they chose. Without completion, so money can be left over.',
     },
   },
   'equalshares/add1': {
     title: { nl: 'Methode van gelijke delen met add1', en: 'Method of Equal Shares with add1' },
     description: {
-      nl: 'Methode van gelijke delen met add1: elke stemmer krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Blijft er geld over, dan wordt dat deel stap voor stap groter (add1), zolang de uitkomst in het budget past.',
-      en: 'Method of Equal Shares with add1: every voter gets an equal part of the budget to help pay for the plans they chose. If money is left, that part grows step by step (add1) as long as the outcome fits in the budget.',
+      nl: 'Methode van gelijke delen met add1: elke bewoner die stemde, krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Blijft er geld over, dan wordt dat deel stap voor stap groter (add1), zolang de uitkomst in het budget past.',
+      en: 'Method of Equal Shares with add1: every resident who voted gets an equal part of the budget to help pay for the plans they chose. If money is left, that part grows step by step (add1) as long as the outcome fits in the budget.',
     },
   },
   'equalshares/add1-comparison': {
@@ -72,8 +72,8 @@ export const RULE_TEXTS = {
       en: 'Method of Equal Shares with add1, compared with most votes first',
     },
     description: {
-      nl: 'Methode van gelijke delen met add1, vergeleken met meeste stemmen eerst (zoals in Wieliczka 2023). Meeste stemmen eerst wint alleen als meer stemmers die uitkomst beter vinden, omdat meer van hun plannen geld krijgen.',
-      en: 'Method of Equal Shares with add1, compared with most votes first (as in Wieliczka 2023). Most votes first wins only if more voters prefer that outcome, because more of their plans get money.',
+      nl: 'Methode van gelijke delen met add1, vergeleken met meeste stemmen eerst (zoals in Wieliczka 2023). Meeste stemmen eerst wint alleen als meer bewoners die uitkomst beter vinden, omdat meer van hun plannen geld krijgen.',
+      en: 'Method of Equal Shares with add1, compared with most votes first (as in Wieliczka 2023). Most votes first wins only if more residents prefer that outcome, because more of their plans get money.',
     },
   },
   'equalshares/add1-exhaustive': {
@@ -82,8 +82,8 @@ export const RULE_TEXTS = {
       en: 'Method of Equal Shares with add1, as in pabutools',
     },
     description: {
-      nl: 'Methode van gelijke delen met add1, zoals het rekenprogramma pabutools telt: het deel per stemmer wordt stap voor stap groter, tot er geen plan met stemmen meer bij past of de uitkomst te duur wordt.',
-      en: 'Method of Equal Shares with add1, as the pabutools software counts: the part per voter grows step by step until no plan with votes fits any more or the outcome costs too much.',
+      nl: 'Methode van gelijke delen met add1, zoals het rekenprogramma pabutools telt: het deel per bewoner wordt stap voor stap groter, tot er geen plan met stemmen meer bij past of de uitkomst te duur wordt.',
+      en: 'Method of Equal Shares with add1, as the pabutools software counts: the part per resident grows step by step until no plan with votes fits any more or the outcome costs too much.',
     },
   },
   'equalshares/add1u': {
@@ -102,8 +102,8 @@ export const RULE_TEXTS = {
       en: 'Equal Shares, every project counting the same, without completion',
     },
     description: {
-      nl: 'Methode van gelijke delen waarin elk plan even zwaar telt, wat het ook kost: elke stemmer krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Zonder aanvulling, dus er kan geld overblijven.',
-      en: 'Method of Equal Shares in which every plan counts the same, whatever it costs: every voter gets an equal part of the budget to help pay for the plans they chose. Without completion, so money can be left over.',
+      nl: 'Methode van gelijke delen waarin elk plan even zwaar telt, wat het ook kost: elke bewoner die stemde, krijgt een even groot deel van het budget om mee te betalen aan de gekozen plannen. Zonder aanvulling, dus er kan geld overblijven.',
+      en: 'Method of Equal Shares in which every plan counts the same, whatever it costs: every resident who voted gets an equal part of the budget to help pay for the plans they chose. Without completion, so money can be left over.',
     },
   },
   'equalshares-cardinality/add1': {
@@ -112,8 +112,8 @@ export const RULE_TEXTS = {
       en: 'Equal Shares with add1, every project counting the same',
     },
     description: {
-      nl: 'Methode van gelijke delen met add1, waarin elk plan even zwaar telt, wat het ook kost. Blijft er geld over, dan wordt het deel per stemmer stap voor stap groter (add1), zolang de uitkomst in het budget past.',
-      en: 'Method of Equal Shares with add1, in which every plan counts the same, whatever it costs. If money is left, the part per voter grows step by step (add1) as long as the outcome fits in the budget.',
+      nl: 'Methode van gelijke delen met add1, waarin elk plan even zwaar telt, wat het ook kost. Blijft er geld over, dan wordt het deel per bewoner stap voor stap groter (add1), zolang de uitkomst in het budget past.',
+      en: 'Method of Equal Shares with add1, in which every plan counts the same, whatever it costs. If money is left, the part per resident grows step by step (add1) as long as the outcome fits in the budget.',
     },
   },
   'greedy-poznan': {
@@ -126,15 +126,15 @@ export const RULE_TEXTS = {
   phragmen: {
     title: { nl: 'Phragmén', en: 'Phragmén' },
     description: {
-      nl: 'Phragmén, stap voor stap: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
-      en: 'Phragmén, step by step: every voter saves money at the same pace, and a plan is bought as soon as its voters together have enough. A plan that no longer fits in the budget is skipped.',
+      nl: 'Phragmén, stap voor stap: elke bewoner die stemde, spaart even snel geld, en een plan wordt gekocht zodra de bewoners die erop stemden, samen genoeg hebben. Past een plan niet meer in het budget, dan wordt het overgeslagen.',
+      en: 'Phragmén, step by step: every resident who voted saves money at the same pace, and a plan is bought as soon as the residents who voted for it have enough together. A plan that no longer fits in the budget is skipped.',
     },
   },
   'phragmen-stop': {
     title: { nl: 'Phragmén, stoppen zoals in pabutools', en: 'Phragmén, stopping as in pabutools' },
     description: {
-      nl: 'Phragmén, stap voor stap, zoals het rekenprogramma pabutools telt: elke stemmer spaart even snel geld, en een plan wordt gekocht zodra zijn stemmers samen genoeg hebben. Past het volgende plan niet meer in het budget, dan stopt het tellen.',
-      en: 'Phragmén, step by step, as the pabutools software counts: every voter saves money at the same pace, and a plan is bought as soon as its voters together have enough. Counting stops when the next plan no longer fits.',
+      nl: 'Phragmén, stap voor stap, zoals het rekenprogramma pabutools telt: elke bewoner die stemde, spaart even snel geld, en een plan wordt gekocht zodra de bewoners die erop stemden, samen genoeg hebben. Past het volgende plan niet meer in het budget, dan stopt het tellen.',
+      en: 'Phragmén, step by step, as the pabutools software counts: every resident who voted saves money at the same pace, and a plan is bought as soon as the residents who voted for it have enough together. Counting stops when the next plan no longer fits.',
     },
   },
 } as const satisfies Record<string, RuleTexts>;

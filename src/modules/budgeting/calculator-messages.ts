@@ -60,7 +60,7 @@ export const calculatorMessages = defineMessages({
     'calc.result.file': 'Bestand: {file}',
     'calc.result.rule': 'Manier van tellen: {title} ({rule}). {description}',
     'calc.result.summary':
-      '{voters, plural, one {# stemmer} other {# stemmers}}. Budget {budget}, daarvan gaat {used} naar plannen en blijft {left} over.',
+      '{voters, plural, one {# bewoner stemde} other {# bewoners stemden}}. Budget {budget}, daarvan gaat {used} naar plannen en blijft {left} over.',
     'calc.result.funded': 'Deze plannen krijgen geld',
     'calc.result.notFunded': 'Deze plannen krijgen geen geld',
     'calc.result.allFunded': 'Alle plannen krijgen geld.',
@@ -130,7 +130,7 @@ export const calculatorMessages = defineMessages({
     'calc.result.file': 'File: {file}',
     'calc.result.rule': 'Way of counting: {title} ({rule}). {description}',
     'calc.result.summary':
-      '{voters, plural, one {# voter} other {# voters}}. Budget {budget}, of which {used} goes to plans and {left} is left over.',
+      '{voters, plural, one {# resident voted} other {# residents voted}}. Budget {budget}, of which {used} goes to plans and {left} is left over.',
     'calc.result.funded': 'These plans are funded',
     'calc.result.notFunded': 'These plans are not funded',
     'calc.result.allFunded': 'All plans are funded.',

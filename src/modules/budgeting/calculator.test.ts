@@ -113,7 +113,7 @@ describe('the calculator (rekenhulp)', () => {
         assert.equal(funded!.includes(`${shown} — `), expected.includes(p.id), `${rule} ${p.id}`);
         assert.equal(rest!.includes(`${shown} — `), !expected.includes(p.id), `${rule} ${p.id}`);
       }
-      assert.match(page.body, /9 stemmers\. Budget €\s900,/);
+      assert.match(page.body, /9 bewoners stemden\. Budget €\s900,/);
       // Greedy beside the rule, unless greedy was the rule.
       assert.equal(/Vergeleken met de meeste stemmen eerst/.test(page.body), rule !== 'greedy');
       const spec = RULES.get(rule)!;
@@ -287,6 +287,6 @@ describe('the calculator (rekenhulp)', () => {
     assert.ok(!counted, `the count was done before the health check (${Date.now() - started} ms)`);
     const page = await calculatorOutcome(visitor, await posting);
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /40000 stemmers|40\.000 stemmers/);
+    assert.match(page.body, /40000 bewoners stemden|40\.000 bewoners stemden/);
   });
 });
