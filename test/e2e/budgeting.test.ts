@@ -223,4 +223,50 @@ describe('the neighbourhood budget in a browser: vote, count, results', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('the calculator by keyboard: Tab reaches the ways of counting folded away', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(url('/rekenhulp'));
+    await check(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return { tag: el?.tagName, value: el?.value, folded: !!el?.closest('.bk-more-options') };
+      });
+    const more = page.locator('details.bk-more-options');
+    assert.equal(await more.evaluate((d) => (d as HTMLDetailsElement).open), false);
+    await more.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await more.evaluate((d) => (d as HTMLDetailsElement).open), true);
+    // The usual choice (add1) stays checked above the summary; Tab goes into what opened.
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    assert.deepEqual({ tag: first.tag, folded: first.folded }, { tag: 'INPUT', folded: true });
+    await page.keyboard.press('ArrowDown');
+    const chosen = await focused();
+    assert.ok(
+      chosen.folded && chosen.value && chosen.value !== first.value,
+      JSON.stringify(chosen),
+    );
+    // Back up with Shift+Tab: the summary, as the page's order has it.
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focused()).tag, 'SUMMARY');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).value, chosen.value, 'Tab comes back to the chosen option');
+
+    // The count uses what the keyboard chose.
+    await page.setInputFiles(
+      '#field-file',
+      'test/fixtures/pabulib/Poland_Gdynia_2020_Babie_Doly__small.pb',
+    );
+    await navigate(page, () => page.getByRole('button', { name: 'Tellen' }).click());
+    await page.waitForSelector('h1:has-text("Uitkomst van de telling")', { timeout: 30_000 });
+    assert.match((await page.textContent('main')) ?? '', new RegExp(`\\(${chosen.value}\\)`));
+    await check(page);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

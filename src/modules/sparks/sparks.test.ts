@@ -258,7 +258,7 @@ describe('sparks: the wall, photos and moderation', () => {
     // a small script, and autofocus without one), the photo field is marked invalid.
     assert.match(response.body, /<title>Fout: /);
     assert.match(response.body, /id="error-summary" tabindex="-1" autofocus/);
-    assert.match(response.body, /<script src="\/assets\/form-errors\.[0-9a-f]+\.js" defer/);
+    assert.match(response.body, /<script src="\/assets\/forms\.[0-9a-f]+\.js" defer/);
     assert.match(response.body, /<input[^>]*name="photo"[^>]*aria-invalid="true"/);
     assert.match(response.body, /Met een lege foto/);
     assert.equal(await count(t, 'sparks'), sparksBefore);

@@ -17,7 +17,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
       ctx={ctx}
       title={title}
       bodyClass="utrecht-document utrecht-page-body"
-      scripts={['form-errors.js']}
+      scripts={['forms.js']}
     >
       <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
         {t('layout.skipLink')}
