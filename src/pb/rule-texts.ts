@@ -133,7 +133,7 @@ export const RULE_TEXTS = {
   'phragmen-stop': {
     title: { nl: 'Phragmén, stoppen zoals in pabutools', en: 'Phragmén, stopping as in pabutools' },
     description: {
-      nl: 'Phragmén zoals het programma pabutools telt: elke bewoner die stemde, spaart even snel geld, en een plan wordt gekocht zodra de bewoners die erop stemden, samen genoeg hebben. Past het volgende plan niet in het budget, dan stopt het tellen.',
+      nl: 'Phragmén zoals het rekenprogramma pabutools telt: elke bewoner die stemde, spaart even snel geld, en een plan wordt gekocht zodra de bewoners die erop stemden, samen genoeg hebben. Past het volgende plan niet in het budget, dan stopt het tellen.',
       en: 'Phragmén as the pabutools software counts: every resident who voted saves money at the same pace, and a plan is bought as soon as the residents who voted for it have enough together. Counting stops when the next plan no longer fits.',
     },
   },
