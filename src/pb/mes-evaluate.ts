@@ -13,7 +13,7 @@ import {
   refillPoints,
   warmPasses,
 } from './mes-passes.js';
-import { Crossings, TOL, type Utility } from './mes-run.js';
+import { Crossings, TOL, type Utility, weightSums } from './mes-run.js';
 import type { Profile } from './profile.js';
 
 type Scratch = [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
@@ -92,6 +92,38 @@ export class FloatRun {
     readonly poorW: Float64Array,
     readonly poorD: Float64Array,
   ) {}
+
+  /**
+   * A run over profile p: its supporter lists, points, costs and weight sums, a fresh
+   * Crossings and the profile's work space ({@link scratchOf}); voters' budgets in `b` and
+   * their slopes in `db` (read only when `track`), both as long as the voters; `endowment`
+   * is the per-voter budget in the profile's amounts.
+   */
+  static forProfile(
+    p: Profile,
+    b: Float64Array,
+    db: Float64Array,
+    track: boolean,
+    endowment: number,
+    utility: Utility,
+  ): FloatRun {
+    const { sum, unit } = weightSums(p);
+    return new FloatRun(
+      p.start,
+      p.voters,
+      p.weights,
+      p.costs,
+      sum,
+      unit,
+      b,
+      db,
+      track,
+      endowment,
+      new Crossings(),
+      utility,
+      ...scratchOf(p),
+    );
+  }
 
   /** Stores what the first pass of an evaluation found. */
   setPass(

@@ -13,12 +13,12 @@ import {
   stillShort,
   supportOverlap,
 } from './mes-bounds.js';
-import { evaluateFloat, FloatRun, payFloat, scratchOf, warmOnce } from './mes-evaluate.js';
+import { evaluateFloat, FloatRun, payFloat, warmOnce } from './mes-evaluate.js';
 import { ExactLedger } from './mes-exact-ledger.js';
 import { madePatternSpace, type PatternNode, patternSpace } from './mes-patterns.js';
 import { budgetsOf, evaluatePatterns, moneyOf, payPatterns } from './mes-patterns-run.js';
 import {
-  Crossings,
+  type Crossings,
   type MesOptions,
   type MesRun,
   multiplicity,
@@ -26,7 +26,6 @@ import {
   type RoundTrace,
   type RunLog,
   TOL,
-  weightSums,
 } from './mes-run.js';
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';
@@ -224,7 +223,7 @@ export function mesFloatRun(
   warmOnce(p);
   const utility = opts.utility ?? 'cost';
   const ties = opts.ties ?? 'default';
-  const { start, voters, weights, costs } = p;
+  const { costs } = p;
   const mult = multiplicity.get(p);
   // A run with a cap on approval ballots keeps money per pattern of support
   // (mes-patterns.ts): voters' budgets are written only if it runs to the end. A run
@@ -233,12 +232,8 @@ export function mesFloatRun(
   // it took, after a walk of capped runs, is such a run, and is not judged (see
   // startRun): on Warszawa 2026 it took 8 ms instead of 23 per voter, where the code had
   // not been warmed up.
-  const usable =
-    !mult && opts.patterns !== false
-      ? cap !== undefined
-        ? patternSpace(p)
-        : madePatternSpace(p)
-      : null;
+  const patterns = cap !== undefined ? patternSpace : madePatternSpace;
+  const usable = !mult && opts.patterns !== false ? patterns(p) : null;
   const space = usable?.startRun(cap === undefined) ? usable : null;
   let node = space?.root as PatternNode;
   // The money (and its slope) behind project d at the node reached, for settledFit.
@@ -260,37 +255,16 @@ export function mesFloatRun(
     b.fill(endowment);
     if (track) db.fill(1);
   }
-  const { sum: W, unit } = weightSums(p);
   // rho only grows as budgets shrink, so the last value computed is a lower bound.
   const lower = new Float64Array(p.m);
   const dlower = new Float64Array(p.m);
   const q = new Float64Array(p.m);
   const dq = new Float64Array(p.m);
   const exactRho = new Uint8Array(p.m);
-  // Work space of one evaluation, kept per profile (runs are synchronous, never nested).
-  const [scratchB, scratchW, scratchD, poorB, poorW, poorD] = scratchOf(p);
-  const x = new Crossings();
   const run = newRun(p);
-  const st = new FloatRun(
-    start,
-    voters,
-    weights,
-    costs,
-    W,
-    unit,
-    b,
-    db,
-    track,
-    endowment,
-    x,
-    utility,
-    scratchB,
-    scratchW,
-    scratchD,
-    poorB,
-    poorW,
-    poorD,
-  );
+  // The evaluation's work space is kept per profile (runs are synchronous, never nested).
+  const st = FloatRun.forProfile(p, b, db, track, endowment, utility);
+  const { W, x } = st;
   // Whole budgets to start with are held exactly (see FloatRun.exactSoFar) when the float
   // endowment is the exact one and all the money (voters × endowment) is below 2^53.
   st.exactSoFar =

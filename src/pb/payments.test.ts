@@ -5,10 +5,9 @@
 // per-voter payment (payFloat) and the payment per pattern of support (payPatterns).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FloatRun, payFloat, scratchOf } from './mes-evaluate.js';
+import { FloatRun, payFloat } from './mes-evaluate.js';
 import { patternSpace } from './mes-patterns.js';
 import { payPatterns } from './mes-patterns-run.js';
-import { Crossings, weightSums } from './mes-run.js';
 import { buildProfile, type Profile } from './profile.js';
 import { approval } from './test-helpers.js';
 
@@ -19,28 +18,8 @@ function threeApprove(cost: number): Profile {
 
 /** A run over `p` whose voters hold `budgets`, with exactSoFar as given. */
 function floatRun(p: Profile, budgets: number[], exactSoFar = true): FloatRun {
-  const { sum, unit } = weightSums(p);
-  const [scratchB, scratchW, scratchD, poorB, poorW, poorD] = scratchOf(p);
-  const st = new FloatRun(
-    p.start,
-    p.voters,
-    p.weights,
-    p.costs,
-    sum,
-    unit,
-    Float64Array.from(budgets),
-    new Float64Array(budgets.length),
-    false,
-    100,
-    new Crossings(),
-    'cost',
-    scratchB,
-    scratchW,
-    scratchD,
-    poorB,
-    poorW,
-    poorD,
-  );
+  const b = Float64Array.from(budgets);
+  const st = FloatRun.forProfile(p, b, new Float64Array(b.length), false, 100, 'cost');
   st.exactSoFar = exactSoFar;
   return st;
 }
