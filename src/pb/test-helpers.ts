@@ -26,6 +26,9 @@ export function approval(
 /** The small real pabulib files kept in the repository (test/fixtures/pabulib). */
 export const FIXTURES = join(root, 'test', 'fixtures', 'pabulib');
 
+/** Elections generated for one test each (test/fixtures/generated; META description says how). */
+export const GENERATED = join(root, 'test', 'fixtures', 'generated');
+
 /** Path of one fixture file. */
 export function fixture(name: string): string {
   return join(FIXTURES, name);
