@@ -15,6 +15,9 @@
  * 5. A generated round with costs in whole thousands and uniform popularity (exact ties
  *    everywhere): whole process, time, MES runs and how many needed exact arithmetic.
  * 6. Huge amounts: a generated election with every amount × 1e7, whole process.
+ * 7. V8's warm-up: Warszawa 2026 and Łódź 2022 parsed and counted three times in one fresh
+ *    process (warmup.ts): what the first time costs above the third is compiling and
+ *    running code not yet optimised, not the work of the count.
  * Timings depend on the machine and its load; the report prints both, with what a bare
  * node process takes and what touching fresh memory costs there.
  */
@@ -244,4 +247,36 @@ countGenerated('huge-amounts.pb', {
   seed: 2,
   scale: 1e7,
 });
+
+console.log(
+  "\n7. V8's warm-up (warmup.ts, a fresh process each): parse and MES + add1 three times in one process",
+);
+for (const [name, file] of [
+  ['Warszawa 2026', join(dir, 'Poland_Warszawa_2026.pb')],
+  ['Łódź 2022', join(dir, 'Poland_Lodz_2022.pb')],
+] as const) {
+  // With the inlining budget the CLI sets for pb commands (src/cli/bin.ts).
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--max-inlined-bytecode-size-cumulative=200',
+      '--import',
+      'tsx',
+      join(root, 'bench', 'pb', 'warmup.ts'),
+      file,
+    ],
+    { encoding: 'utf8', cwd: root },
+  );
+  if (r.status !== 0) throw new Error(`warmup.ts ${file} failed: ${r.stderr}`);
+  const { parse, count, runs } = JSON.parse(r.stdout) as {
+    parse: number[];
+    count: number[];
+    runs: number;
+  };
+  const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
+  console.log(
+    `  ${name.padEnd(14)} parse ${list(parse)} ms, count ${list(count)} ms (${runs} MES runs); ` +
+      `warm-up in the first time: ${((parse[0] ?? 0) + (count[0] ?? 0) - (parse[2] ?? 0) - (count[2] ?? 0)).toFixed(0)} ms`,
+  );
+}
 rmSync(tmp, { recursive: true, force: true });
