@@ -41,6 +41,44 @@ test('reads quoting, a byte-order mark, comma decimals, empty ballots and extra 
   assert.deepEqual([...buildProfile(inst).scores], [3, 2]);
 });
 
+test('lines ending in LF, CRLF or a lone CR (old Mac files) read the same, faults at the same line', () => {
+  const lines = [
+    'META',
+    'key;value',
+    'budget;100',
+    'vote_type;approval',
+    'PROJECTS',
+    'project_id;cost',
+    '1;60',
+    '2;30',
+    'VOTES',
+    'voter_id;vote',
+    'a;1,2',
+    'b;2',
+  ];
+  const read = (text: string) => {
+    const fromText = parsePabulib(text).instance;
+    const fromBytes = parsePabulib(new TextEncoder().encode(text)).instance;
+    assert.deepEqual(fromBytes.ballots, fromText.ballots);
+    return fromText.ballots;
+  };
+  const lf = read(lines.join('\n'));
+  assert.equal(lf.length, 2);
+  assert.deepEqual(read(lines.join('\r\n')), lf);
+  assert.deepEqual(read(lines.join('\r')), lf);
+  // An unknown project on line 12 is reported there, whatever ends the lines.
+  const bad = [...lines.slice(0, -1), 'b;3'];
+  for (const end of ['\n', '\r\n', '\r']) {
+    for (const input of [bad.join(end), new TextEncoder().encode(bad.join(end))]) {
+      assert.throws(
+        () => parsePabulib(input),
+        (e: unknown) => e instanceof PabulibError && e.line === 12,
+        JSON.stringify(end),
+      );
+    }
+  }
+});
+
 test('writing then reading gives the same instance', () => {
   const inst = parsePabulib(SAMPLE).instance;
   assert.deepEqual(parsePabulib(writePabulib(inst)).instance, inst);

@@ -94,11 +94,17 @@ function* rows(text: string): Generator<{ fields: string[]; line: number; next: 
   const n = text.length;
   let line = 1;
   let quoteAt = -2; // position of the next double quote at or after i; -1 when there is none
+  // Position of the next line feed at or after i, n when there is none: kept, so that a file
+  // whose lines end in CR alone is not searched to its end once per line.
+  let feedAt = -1;
   while (i < n) {
     const startLine = line;
     // Fast path: most lines hold no quote, so a plain split is exact and far quicker.
-    let end = text.indexOf('\n', i);
-    if (end < 0) end = n;
+    if (feedAt < i) {
+      feedAt = text.indexOf('\n', i);
+      if (feedAt < 0) feedAt = n;
+    }
+    const end = feedAt;
     if (quoteAt !== -1 && quoteAt < i) quoteAt = text.indexOf('"', i);
     if (quoteAt < 0 || quoteAt > end) {
       const stop = end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
@@ -132,7 +138,7 @@ function* rows(text: string): Generator<{ fields: string[]; line: number; next: 
             i++;
           }
         } else {
-          if (c === 10) line++;
+          if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
           field += text[i];
           i++;
         }
@@ -173,7 +179,7 @@ const isBlank = (c: number) => isSpace(c) || c === 13;
  * Where the VOTES lines of a file's UTF-8 bytes start: just after the header row that
  * follows the first VOTES title outside quotes ("VOTES" in any case, only empty fields
  * after it, as {@link sectionOf} reads a title), or -1 when there is none. Rows end at a
- * line feed outside quotes; a double quote toggles quoting (a doubled one twice). The
+ * line feed (LF, CRLF) or a lone carriage return outside quotes; a double quote toggles quoting (a doubled one twice). The
  * caller checks that the general reader, given the bytes before this point, ends on the
  * same header (and reads the whole file as text if not), so a title this misses or a
  * space it does not trim only costs speed.
@@ -187,7 +193,7 @@ function votesHeaderEnd(b: Uint8Array): number {
     for (; end < n; end++) {
       const c = b[end];
       if (c === 34) quoted = !quoted;
-      else if (c === 10 && !quoted) break;
+      else if ((c === 10 || (c === 13 && b[end + 1] !== 10)) && !quoted) break;
     }
     if (title) {
       let k = i;

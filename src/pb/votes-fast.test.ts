@@ -61,7 +61,7 @@ const file = idSets.chain((ids) =>
           age: fc.constantFrom('', '34', ' 51 '),
           extra: fc.constantFrom('', '', '', ';x'),
           blank: fc.constantFrom('', '', '', '\n', '\n  \n'),
-          end: fc.constantFrom('\n', '\r\n'),
+          end: fc.constantFrom('\n', '\r\n', '\r'),
         }),
         { maxLength: 12 },
       ),

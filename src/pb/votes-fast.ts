@@ -49,6 +49,7 @@ export const isSpace = (c: number) => c === 32 || c === 9;
 /**
  * Scans VOTES lines of `bytes` (UTF-8) from `pos` (the line after the header) to the end;
  * `line` is the line number at `pos`. Only called when the rest holds no double quote.
+ * Lines end in LF, CRLF or a lone CR (old Mac files), as in the general reader.
  * Fields are trimmed of spaces and tabs as the general reader does. `readPoint` parses one
  * points field entry. One pass over the bytes of each line: field boundaries, the voter id
  * as a number and the vote field's project ids, with no string made for any of them
@@ -103,7 +104,7 @@ export function scanVotes(
         if (c === 59) {
           k++;
           if (k < fieldCount) fs[k] = end + 1;
-        } else if (c === 10) break;
+        } else if (c === 10 || (c === 13 && bytes[end + 1] !== 10)) break; // LF, CRLF or CR
       }
       let stop = end;
       if (stop > pos && bytes[stop - 1] === 13) stop--;
@@ -356,9 +357,10 @@ export function attachBallots(
         projects.push(instance.projects[compact.ballotProjects[k] as number]?.id ?? '');
       const fields: Record<string, string> = {};
       const start = starts[v] as number;
-      let end = bytes.indexOf(10, start);
-      if (end < 0) end = bytes.length;
-      const parts = decodeRange(bytes, start, end).replace(/\r$/, '').split(';');
+      // The line ends at its first LF or CR (CRLF, or a lone CR).
+      let end = start;
+      while (end < bytes.length && bytes[end] !== 10 && bytes[end] !== 13) end++;
+      const parts = decodeRange(bytes, start, end).split(';');
       if (extra) {
         for (let c = 1; c < header.length; c++) {
           if (c !== voteCol && c !== pointsCol) fields[header[c] ?? ''] = (parts[c] ?? '').trim();
