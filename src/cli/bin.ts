@@ -14,11 +14,20 @@ const INLINING_BUDGET = '--max-inlined-bytecode-size-cumulative=200';
 if (process.argv[2] === 'pb') (await import('node:v8')).setFlagsFromString(INLINING_BUDGET);
 
 // `buurtkracht pb check … | head`: once the reader has gone, stop quietly instead of
-// crashing on EPIPE.
+// crashing on EPIPE. Any other failure to write (a full disk: ENOSPC, a closed or broken
+// device) is one line on stderr and exit status 2, as a file that cannot be read is, never a
+// stack trace: the output is incomplete, and a script must not take it for a whole one.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(`error: cannot write the output: ${e.message}\n`);
+      } catch {
+        // stderr fails too: the exit status is all that is left to say it.
+      }
+    }
+    process.exit(2);
   });
 }
 

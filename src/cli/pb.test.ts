@@ -4,8 +4,8 @@
  * One test runs the real executable as a child process (start-up, exit status, EPIPE).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -445,4 +445,30 @@ test('the executable: starts, exits with the status, and stops quietly when the 
   assert.match(result.first, /^reproduced {2}Poland_Warszawa_2017_Plac_Wojska_Polskiego\.pb/);
   assert.equal(result.stderr, '');
   assert.equal(result.status, 0);
+});
+
+test('the executable: output that cannot be written (a full disk) is one line on stderr and exit 2', () => {
+  // /dev/full refuses every write with ENOSPC, as a full disk does.
+  const full = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'pb',
+        'tally',
+        fixture('Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb'),
+        '--rule',
+        'greedy',
+      ],
+      { cwd: root, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' },
+    );
+    assert.equal(
+      r.stderr,
+      'error: cannot write the output: ENOSPC: no space left on device, write\n',
+    );
+    assert.equal(r.status, 2);
+  } finally {
+    closeSync(full);
+  }
 });
