@@ -22,6 +22,7 @@ export {
   voterClasses,
 } from './mes.js';
 export { LANGS, type Lang, MESSAGES, type Messages, type Noun, WORDS } from './messages.js';
+export { readNumber } from './numbers.js';
 export type * from './outcome.js';
 export {
   PabulibError,
@@ -29,7 +30,6 @@ export {
   type Parsed,
   type ParseOptions,
   parsePabulib,
-  readNumber,
 } from './pabulib.js';
 export { writePabulib } from './pabulib-write.js';
 export { type PhragmenVariant, phragmen } from './phragmen.js';

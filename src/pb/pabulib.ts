@@ -4,6 +4,7 @@
  * pabulib-write.ts).
  */
 
+import { readNumber } from './numbers.js';
 import {
   type ReaderReason,
   readerMessage,
@@ -43,19 +44,6 @@ const SECTIONS: readonly Section[] = ['META', 'PROJECTS', 'VOTES'];
 const ONCE_TYPES = new Set(['approval', 'choose-1']);
 /** PROJECTS columns holding official counts (see fileCounts in rules.ts). */
 const COUNT_COLUMNS = ['score', 'votes'] as const;
-
-/**
- * Reads a number as pabulib files write them: `12.5`, `12,5` (comma decimals, common in
- * Polish and Dutch exports) or plain integers. Returns NaN when it is not a number or not
- * finite as a double (`1e400`), so callers refuse it with a line number.
- */
-export function readNumber(text: string): number {
-  const t = text.trim();
-  let x = Number.NaN;
-  if (/^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/.test(t)) x = Number(t.replace(',', '.'));
-  else if (/^[+-]?\d*\.\d+$/.test(t)) x = Number(t);
-  return Number.isFinite(x) ? x : Number.NaN;
-}
 
 /**
  * Something the reader accepted but changed or could not check, reported with the
@@ -229,8 +217,8 @@ function sectionOf(fields: string[]): Section | undefined {
  * (UTF-8, as read from disk: the quicker way for a large file, read without decoding its
  * VOTES section; the result is the same). Throws
  * {@link PabulibError} (with the line) on malformed input: a missing section or header, a
- * wrong number of fields, a cost, budget or point that is not a finite number, a cost
- * below 0, negative points, unknown or repeated project or voter ids, an unknown
+ * wrong number of fields, a cost, budget or point that is not a number a double holds as
+ * written (see readNumber in numbers.ts), a cost below 0, negative points, unknown or repeated project or voter ids, an unknown
  * `vote_type`, a project named twice in a cumulative, scoring or ordinal ballot. A project
  * named twice in an approval or choose-1 ballot counts once and is reported in `warnings`
  * (an error with `strict`).

@@ -2,7 +2,7 @@
  * The compact form every rule works on: projects by index, supporters stored
  * project-major in typed arrays, so that a rule touches memory in long straight runs.
  */
-import { readNumber } from './pabulib.js';
+import { readNumber } from './numbers.js';
 import type { Instance, VoteType } from './types.js';
 import { type CompactVotes, compactOf } from './votes-fast.js';
 

@@ -5,7 +5,9 @@
  * and quotes what the file holds there; the line number goes in front of it (see
  * {@link PabulibError}). Format: https://pabulib.org/format.
  */
+
 import type { Lang } from './messages.js';
+import { looksLikeNumber } from './numbers.js';
 
 /** One reason to refuse a file; `found` is the file's own text where there is one. */
 export type ReaderReason =
@@ -128,8 +130,26 @@ const WORDING: Record<Lang, Wording> = { nl: NL, en: EN };
  */
 export function readerMessage(reason: ReaderReason, lang: Lang): string {
   const say = WORDING[lang][reason.kind] as (r: ReaderReason) => string;
-  return say(reason);
+  // A refused number that is written as one (1e-400, twenty digits): say what is held.
+  const found = 'found' in reason && NUMBER_KINDS.has(reason.kind) ? reason.found : undefined;
+  const hint =
+    typeof found === 'string' && found.split(',').every(looksLikeNumber) ? NUMBER_HINT[lang] : '';
+  return say(reason) + hint;
 }
+
+/** Refusals of a number (readNumber in numbers.ts decides). */
+const NUMBER_KINDS = new Set<ReaderReason['kind']>([
+  'bad-cost',
+  'bad-count',
+  'bad-points',
+  'bad-budget',
+  'bad-meta-number',
+]);
+
+const NUMBER_HINT: Record<Lang, string> = {
+  en: ' (numbers are counted exactly with up to 15 significant digits, 0 or between 1e-300 and 1e300 in size)',
+  nl: ' (een getal mag hoogstens 15 cijfers hebben, zonder de nullen vooraan, en moet 0 zijn of tussen 1e-300 en 1e300 liggen)',
+};
 
 /** What the reader accepted with a remark (see PabulibWarning in pabulib.ts). */
 export type WarningKind = 'repeated-project' | 'choose-1-several';

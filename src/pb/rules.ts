@@ -5,8 +5,9 @@
 import { exactScores, greedy, greedyOrder, projectResults } from './greedy.js';
 import { type Completion, exactCost, mesFacts, mesWithCompletion, type Utility } from './mes.js';
 import type { Lang } from './messages.js';
+import { readNumber } from './numbers.js';
 import type { Comparison, Outcome, ProjectResult } from './outcome.js';
-import { PabulibError, readNumber } from './pabulib.js';
+import { PabulibError } from './pabulib.js';
 import { type PhragmenVariant, phragmen } from './phragmen.js';
 import { buildProfile, type Profile } from './profile.js';
 import { Rational } from './rational.js';

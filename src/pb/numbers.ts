@@ -1,0 +1,73 @@
+/**
+ * Numbers as pabulib files write them, read so that the value the engine counts with is the
+ * value written. The engine keeps each amount as a double and counts with the exact value
+ * of its shortest decimal ({@link Rational.fromNumber}), so a number is accepted only when
+ * that decimal is the one written: not `1e400` (beyond a double), not `1e-400` (a double
+ * rounds it to 0), not `12345678901234567891` (a double keeps about 16 significant digits).
+ */
+
+/** `12`, `-3.5`, `12,5` (comma decimals), `1e6`, `2.5E-3`. */
+const DECIMAL = /^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/;
+/** `.5`, `-.25`. */
+const LEADING_POINT = /^[+-]?\d*\.\d+$/;
+
+/** Whether `text` (trimmed) is written as a number, whether or not a double can hold it. */
+export function looksLikeNumber(text: string): boolean {
+  const t = text.trim();
+  return DECIMAL.test(t) || LEADING_POINT.test(t);
+}
+
+/**
+ * A decimal's value as `digits` `e` `exponent` with no leading or trailing zeros in the
+ * digits (`'0'` for zero, whatever its sign), so two spellings of one value give one key:
+ * `1.50`, `15e-1` and `0.15e1` all give `15e-1`. `s` uses `.` as decimal point.
+ */
+function decimalKey(s: string): string {
+  let mantissa = s;
+  let exponent = 0n;
+  const e = s.search(/[eE]/);
+  if (e >= 0) {
+    mantissa = s.slice(0, e);
+    exponent = BigInt(s.slice(e + 1).replace('+', ''));
+  }
+  let sign = '';
+  if (mantissa[0] === '-' || mantissa[0] === '+') {
+    if (mantissa[0] === '-') sign = '-';
+    mantissa = mantissa.slice(1);
+  }
+  const point = mantissa.indexOf('.');
+  if (point >= 0) {
+    exponent -= BigInt(mantissa.length - point - 1);
+    mantissa = mantissa.slice(0, point) + mantissa.slice(point + 1);
+  }
+  let from = 0;
+  while (mantissa[from] === '0') from++;
+  let to = mantissa.length;
+  while (to > from && mantissa[to - 1] === '0') to--;
+  if (from === to) return '0';
+  exponent += BigInt(mantissa.length - to);
+  return `${sign}${mantissa.slice(from, to)}e${exponent}`;
+}
+
+/**
+ * Reads a number as pabulib files write them: `12.5`, `12,5` (comma decimals, common in
+ * Polish and Dutch exports), `.5`, plain integers and exponents. Returns NaN when the text
+ * is not a number, or when a double does not hold the value written (see the module's
+ * comment), so that callers refuse it with a line number instead of counting with another
+ * value. Any number of at most 15 significant digits, 0 or between 1e-300 and 1e300 in
+ * size, is held (IEEE 754 binary64 keeps 15 decimal digits: DBL_DIG in C's float.h).
+ */
+export function readNumber(text: string): number {
+  const t = text.trim();
+  let x = Number.NaN;
+  let decimal = t;
+  if (DECIMAL.test(t)) {
+    decimal = t.replace(',', '.');
+    x = Number(decimal);
+  } else if (LEADING_POINT.test(t)) x = Number(t);
+  if (!Number.isFinite(x)) return Number.NaN;
+  // Short and of ordinary size: held exactly (the common case, decided without strings).
+  const size = Math.abs(x);
+  if (t.length <= 15 && size >= 1e-300 && size <= 1e300) return x;
+  return decimalKey(decimal) === decimalKey(String(x)) ? x : Number.NaN;
+}
