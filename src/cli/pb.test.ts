@@ -272,6 +272,21 @@ test('bad arguments: exit 2 with the error and the usage', async () => {
     [['pb', 'explain', good], /pb explain needs --project ID/],
     [['pb', 'explain', good, '--project', 'Z'], /no project "Z" in the file/],
     [['pb', 'explain', good, '--project', 'X2', '--lang', 'de'], /unknown language "de"/],
+    // An option the rule would ignore is refused, not silently dropped.
+    [
+      ['pb', 'tally', good, '--rule', 'greedy', '--completion', 'add1'],
+      /--completion does not apply to greedy; it is for Equal Shares rules/,
+    ],
+    [['pb', 'tally', good, '--rule', 'phragmen', '--step', '100'], /--step does not apply/],
+    [['pb', 'tally', good, '--rule', 'equalshares', '--step', '100'], /--step does not apply/],
+    [
+      ['pb', 'tally', good, '--rule', 'equalshares/add1', '--counts', 'ballots'],
+      /--counts does not apply to equalshares\/add1; it is for greedy rules/,
+    ],
+    [
+      ['pb', 'explain', good, '--project', 'X2', '--rule', 'greedy', '--step', '2'],
+      /--step does not apply to greedy/,
+    ],
   ];
   const results = await Promise.all(cases.map(([args]) => cli(...args)));
   for (const [i, [args, message]] of cases.entries()) {
@@ -287,6 +302,13 @@ test('bad arguments: exit 2 with the error and the usage', async () => {
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /^error: cannot read .*missing\.pb/);
   assert.doesNotMatch(missing.stderr, /usage:/);
+  // Each option with a rule that reads it is taken.
+  const taken = [
+    ['--rule', 'equalshares', '--completion', 'add1', '--step', '2'],
+    ['--rule', 'equalshares/add1', '--step', '2'],
+    ['--rule', 'greedy', '--counts', 'ballots'],
+  ];
+  for (const args of taken) assert.equal((await cli('pb', 'tally', good, ...args)).status, 0);
   const top = await cli('frob');
   assert.equal(top.status, 2);
   assert.match(top.stderr, /unknown command "frob"/);
@@ -306,7 +328,10 @@ test('a malformed file: exit 2 naming the line, never a stack trace', async () =
   const huge = file('huge.pb', example({ X1: 1, X2: 0, Y: 1 }).replace('X1;10;', 'X1;1e400;'));
   const h = await cli('pb', 'tally', huge, '--rule', 'greedy');
   assert.equal(h.status, 2);
-  assert.match(h.stderr, /^error: line 10: a cost that is a finite number ≥ 0, found "1e400" \(numbers are counted exactly with up to 15 significant digits, .*\)$/m);
+  assert.match(
+    h.stderr,
+    /^error: line 10: a cost that is a finite number ≥ 0, found "1e400" \(numbers are counted exactly with up to 15 significant digits, .*\)$/m,
+  );
   const broken = file('broken.pb', example({ X1: 1, X2: 0, Y: 1 }).replace('4;Y', '4;Q'));
   const r = await cli('pb', 'tally', broken, '--rule', 'greedy');
   assert.equal(r.status, 2);

@@ -23,6 +23,7 @@ import {
   TIE_MODES,
   type TieMode,
   tally,
+  unusedOptions,
 } from '../pb/index.js';
 
 export const PB_USAGE = `usage:
@@ -141,6 +142,21 @@ function tallyOptions(flags: Map<string, string | true>): TallyOptions {
   };
 }
 
+/**
+ * Refuses an option the rule would ignore (`--completion` with greedy, `--step` with plain
+ * Equal Shares): a user who gives one expects it to change the count.
+ */
+function refuseUnused(rule: string, opts: TallyOptions): void {
+  const [first] = unusedOptions(rule, opts);
+  if (first === undefined) return;
+  const readers: Record<typeof first, string> = {
+    completion: 'Equal Shares rules',
+    counts: 'greedy rules',
+    step: 'Equal Shares with a completion (add1, add1-exhaustive, add1u)',
+  };
+  throw new UsageError(`--${first} does not apply to ${rule}; it is for ${readers[first]}`);
+}
+
 /** Runs a rule, turning engine errors about the file (e.g. an unsupported scoring_fn) into Unreadable. */
 function run(instance: Instance, rule: string, opts: TallyOptions): Outcome {
   try {
@@ -165,6 +181,7 @@ function tallyCommand(args: string[], io: Io): number {
   const rule = pick(flags.get('rule'), [...RULES.keys()], 'rule');
   if (!rule) throw new UsageError('pb tally needs --rule');
   const opts = tallyOptions(flags);
+  refuseUnused(rule, opts);
   const { instance, warnings } = load(positional[0] as string, flags.has('strict'));
   printWarnings(warnings, io.err);
   const t0 = performance.now();
@@ -312,6 +329,7 @@ function explainCommand(args: string[], io: Io): number {
       `note: the file's ${fromFile.skip}; explained with ${DEFAULT_RULE} (choose another with --rule)`,
     );
   const rule = chosen ?? ('rule' in fromFile ? fromFile.rule : DEFAULT_RULE);
+  refuseUnused(rule, opts);
   if (!instance.projects.some((p) => p.id === project))
     throw new UsageError(`no project "${project}" in the file`);
   const outcome = run(instance, rule, opts);

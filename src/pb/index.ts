@@ -50,7 +50,9 @@ export {
   RULES,
   type RuleSpec,
   type TallyOptions,
+  type TunableOption,
   tally,
+  unusedOptions,
 } from './rules.js';
 export { breakTie, TIE_MODES, type TieDecision, type TieMode } from './ties.js';
 export type { Ballot, Instance, Project, VoteType } from './types.js';

@@ -75,7 +75,35 @@ export interface RuleSpec {
    * no such keys, so it is not offered these rules.
    */
   needs?: readonly string[];
+  /**
+   * The {@link TallyOptions} the rule reads besides `ties` and `prefer`, so that a caller
+   * can refuse one that would change nothing (`--completion` with a greedy rule).
+   */
+  takes: readonly TunableOption[];
+  /** Equal Shares rules: the completion the name implies (`opts.completion` overrides it). */
+  completion?: Completion;
   run(p: Profile, instance: Instance, opts: TallyOptions): Omit<Outcome, 'rule' | 'ties'>;
+}
+
+/** Options only some rules read (see RuleSpec.takes). */
+export type TunableOption = 'completion' | 'counts' | 'step';
+
+/**
+ * The options in `opts` that `rule` does not read, in the order of {@link TunableOption}:
+ * `counts` for a rule that is not greedy, `completion` for one that is not Equal Shares,
+ * `step` for one without a completion (plain Equal Shares: none unless `opts.completion`
+ * names one). Empty for an unknown rule ({@link tally} refuses that).
+ */
+export function unusedOptions(rule: string, opts: TallyOptions): TunableOption[] {
+  const spec = RULES.get(rule);
+  if (!spec) return [];
+  const unused: TunableOption[] = [];
+  if (opts.completion !== undefined && !spec.takes.includes('completion'))
+    unused.push('completion');
+  if (opts.counts !== undefined && !spec.takes.includes('counts')) unused.push('counts');
+  const stepped = spec.takes.includes('step') && (opts.completion ?? spec.completion) !== 'none';
+  if (opts.step !== undefined && !stepped) unused.push('step');
+  return unused;
 }
 
 /**
@@ -126,6 +154,7 @@ function greedyRule(
     name,
     ...RULE_TEXTS[name],
     ...(variant === 'threshold' ? { needs: ['min_project_score_threshold'] } : {}),
+    takes: ['counts'],
     run(p, instance, opts) {
       // (tally refuses a file without it, the reader one whose value is not a number.)
       const thresholdText = instance.meta.min_project_score_threshold;
@@ -165,6 +194,8 @@ function mesRule(
   return {
     name,
     ...RULE_TEXTS[name],
+    takes: ['completion', 'step'],
+    completion,
     run(p, _instance, opts) {
       const ties = opts.ties ?? 'default';
       const chosenCompletion = opts.completion ?? completion;
@@ -237,6 +268,7 @@ function phragmenRule(name: RuleName, variant: PhragmenVariant): RuleSpec {
   return {
     name,
     ...RULE_TEXTS[name],
+    takes: [],
     run(p, _instance, opts) {
       const r = phragmen(p, opts.ties ?? 'default', false, variant);
       return finish(
