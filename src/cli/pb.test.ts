@@ -497,3 +497,20 @@ test('the executable: output that cannot be written (a full disk) is one line on
     closeSync(full);
   }
 });
+
+test('a file without ballots: a warning, and no per-voter budget for no voters', async () => {
+  const none = file(
+    'no-ballots.pb',
+    'META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\na;40\nb;50\nVOTES\nvoter_id;vote\n',
+  );
+  for (const rule of ['greedy', 'equalshares/add1']) {
+    const t = await cli('pb', 'tally', none, '--rule', rule);
+    assert.equal(t.status, 0, rule);
+    assert.match(t.stderr, /^warning: VOTES holds no ballots, so every project has 0 votes/m);
+    assert.doesNotMatch(t.stdout, /per-voter budget/, rule);
+  }
+  const e = await cli('pb', 'explain', none, '--project', 'a');
+  assert.match(e.stderr, /^warning: VOTES holds no ballots/m);
+  // A file with ballots gets no such warning.
+  assert.doesNotMatch((await cli('pb', 'tally', good, '--rule', 'greedy')).stderr, /no ballots/);
+});

@@ -167,7 +167,18 @@ function run(instance: Instance, rule: string, opts: TallyOptions): Outcome {
   }
 }
 
-function printWarnings(warnings: PabulibWarning[], say: (line: string) => void): void {
+/**
+ * The reader's warnings, and one for a file without ballots: every rule still gives an
+ * outcome (greedy funds what fits in file order, Equal Shares nothing), which is rarely
+ * what the file's author meant.
+ */
+function printWarnings(
+  instance: Instance,
+  warnings: PabulibWarning[],
+  say: (line: string) => void,
+): void {
+  if (instance.ballots.length === 0)
+    say('warning: VOTES holds no ballots, so every project has 0 votes in the count');
   for (const w of warnings) say(`warning: ${w.message}`);
 }
 
@@ -183,7 +194,7 @@ function tallyCommand(args: string[], io: Io): number {
   const opts = tallyOptions(flags);
   refuseUnused(rule, opts);
   const { instance, warnings } = load(positional[0] as string, flags.has('strict'));
-  printWarnings(warnings, io.err);
+  printWarnings(instance, warnings, io.err);
   const t0 = performance.now();
   const outcome = run(instance, rule, opts);
   const ms = performance.now() - t0;
@@ -198,7 +209,8 @@ function tallyCommand(args: string[], io: Io): number {
   } else {
     io.out(`selected: ${outcome.selected.join(' ')}`);
     io.out(`total cost: ${outcome.totalCost} of ${outcome.budget}`);
-    if (outcome.endowment !== undefined)
+    // With no voters there is no per-voter budget to speak of.
+    if (outcome.endowment !== undefined && instance.ballots.length > 0)
       io.out(
         `per-voter budget: ${perVoterBudget(outcome.endowment, outcome.endowmentExact)} (${outcome.runs ?? 1} MES runs)`,
       );
@@ -277,7 +289,7 @@ function checkCommand(args: string[], io: Io): number {
           total.differs++;
         }
       }
-      printWarnings(warnings, note);
+      printWarnings(instance, warnings, note);
       if (otherwise.length > 0)
         note(
           `funded otherwise (not by the rule): ${otherwise.map((o) => `${o.id} (selected ${o.selected})`).join(', ')}`,
@@ -320,7 +332,7 @@ function explainCommand(args: string[], io: Io): number {
   const lang = pick<Lang>(flags.get('lang'), LANGS, 'language') ?? 'nl';
   const opts = tallyOptions(flags);
   const { instance, warnings } = load(positional[0] as string, flags.has('strict'));
-  printWarnings(warnings, io.err);
+  printWarnings(instance, warnings, io.err);
   const fromFile = officialRule(instance);
   const chosen = pick(flags.get('rule'), [...RULES.keys()], 'rule');
   // A file whose own rule cannot be counted is explained under the default: say so.
