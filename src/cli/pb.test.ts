@@ -514,3 +514,20 @@ test('a file without ballots: a warning, and no per-voter budget for no voters',
   // A file with ballots gets no such warning.
   assert.doesNotMatch((await cli('pb', 'tally', good, '--rule', 'greedy')).stderr, /no ballots/);
 });
+
+test('control characters and bidi overrides from a file reach the terminal as escapes', async () => {
+  // An id that would clear the screen, and one that would show its text reversed.
+  const text = example({ X1: 1, X2: 0, Y: 1 })
+    .replaceAll('X1', 'X\u001b[2J')
+    .replaceAll('Y', 'Y\u202eZ');
+  const sly = file('sly.pb', text);
+  const t = await cli('pb', 'tally', sly, '--rule', 'equalshares/add1');
+  assert.equal(t.status, 0, t.stderr);
+  assert.match(t.stdout, /^selected: .*X\\u\{1b\}\[2J/m);
+  assert.match(t.stdout, /Y\\u\{202e\}Z/);
+  const e = await cli('pb', 'explain', sly, '--project', 'Y\u202eZ', '--lang', 'en');
+  assert.equal(e.status, 0, e.stderr);
+  const all = e.stdout + e.stderr + t.stdout + t.stderr;
+  assert.ok(!all.includes('\u001b') && !all.includes('\u202e'));
+  assert.match(e.stdout, /Y\\u\{202e\}Z/);
+});

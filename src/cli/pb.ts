@@ -359,8 +359,25 @@ function explainCommand(args: string[], io: Io): number {
   return 0;
 }
 
-/** Runs `pb SUBCOMMAND …` (`pb --help`, `-h`, `help`: the usage); returns the exit status. */
-export function pbMain(args: string[], io: Io): number {
+/**
+ * Control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides and
+ * isolates of Unicode (UAX #9): in a file's ids and names they could move the cursor,
+ * recolour or clear the terminal, or show a line in another order than it is stored.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `line` with each character of {@link UNPRINTABLE} written as a `\u{…}` escape. */
+export function printable(line: string): string {
+  return line.replace(UNPRINTABLE, (c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`);
+}
+
+/**
+ * Runs `pb SUBCOMMAND …` (`pb --help`, `-h`, `help`: the usage); returns the exit status.
+ * Every line goes out through {@link printable}: the files are other people's.
+ */
+export function pbMain(args: string[], given: Io): number {
+  const io: Io = { out: (l) => given.out(printable(l)), err: (l) => given.err(printable(l)) };
   const [sub, ...rest] = args;
   if (sub === '--help' || sub === '-h' || sub === 'help') {
     io.out(PB_USAGE);
