@@ -12,7 +12,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { fixture } from '../pb/test-helpers.js';
 import { main } from './main.js';
-import { PB_USAGE } from './pb.js';
+import { PB_USAGE, plain } from './pb.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'buurtkracht.mjs');
@@ -530,4 +530,19 @@ test('control characters and bidi overrides from a file reach the terminal as es
   const all = e.stdout + e.stderr + t.stdout + t.stderr;
   assert.ok(!all.includes('\u001b') && !all.includes('\u202e'));
   assert.match(e.stdout, /Y\\u\{202e\}Z/);
+});
+
+test('amounts from 1e21 up are printed in digits, as the file wrote them', async () => {
+  assert.equal(plain(2.5e23), '250000000000000000000000');
+  assert.equal(plain(-1.25e21), '-1250000000000000000000');
+  assert.equal(plain(1e21), '1000000000000000000000');
+  assert.equal(plain(12.5), '12.5');
+  assert.equal(plain(1e-7), '1e-7');
+  const big = file(
+    'big.pb',
+    'META\nkey;value\nbudget;300000000000000000000000\nPROJECTS\nproject_id;cost\na;100000000000000000000000\nb;150000000000000000000000\nVOTES\nvoter_id;vote\n1;a\n2;a,b\n3;b\n',
+  );
+  const t = await cli('pb', 'tally', big, '--rule', 'equalshares/add1');
+  assert.match(t.stdout, /^total cost: 250000000000000000000000 of 300000000000000000000000$/m);
+  assert.match(t.stdout, /^per-voter budget: 100000000000000000000000 \(/m);
 });

@@ -80,8 +80,27 @@ function parseArgs(args: string[], valued: string[], booleans: string[]): Parsed
  * and, when that is not exact, the fraction beside it.
  */
 function perVoterBudget(endowment: number, exact: string | undefined): string {
-  if (exact === undefined) return `${endowment}`;
-  return exact.includes('/') ? `${endowment} (exactly ${exact})` : exact;
+  if (exact === undefined) return plain(endowment);
+  return exact.includes('/') ? `${plain(endowment)} (exactly ${exact})` : exact;
+}
+
+/**
+ * An amount as the engine counts it (the shortest decimal of the double), written out in
+ * digits also from 1e21 up, where JavaScript switches to `1e+21`: the amounts the file
+ * wrote in digits and the whole per-voter budgets are printed in digits too.
+ */
+export function plain(x: number): string {
+  const text = String(x);
+  const big = /^(-?)(\d)(?:\.(\d+))?e\+(\d+)$/.exec(text);
+  if (!big) return text;
+  const [, sign, first, rest = '', exponent] = big as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return sign + first + rest + '0'.repeat(Number(exponent) - rest.length);
 }
 
 /** A file that cannot be read: its name and why (with the line for format errors). */
@@ -208,7 +227,7 @@ function tallyCommand(args: string[], io: Io): number {
     );
   } else {
     io.out(`selected: ${outcome.selected.join(' ')}`);
-    io.out(`total cost: ${outcome.totalCost} of ${outcome.budget}`);
+    io.out(`total cost: ${plain(outcome.totalCost)} of ${plain(outcome.budget)}`);
     // With no voters there is no per-voter budget to speak of.
     if (outcome.endowment !== undefined && instance.ballots.length > 0)
       io.out(
