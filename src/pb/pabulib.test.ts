@@ -114,6 +114,22 @@ test('malformed input names the line and what was expected', () => {
   bad(`${cumulative}VOTES\nvoter_id;vote;points\nx;1,2;3,1e400\n`, 11, /finite number of points/);
   // A repeat in a cumulative ballot is ambiguous (add the points? take one?): refused.
   bad(`${cumulative}VOTES\nvoter_id;vote;points\nx;1,1;3,2\n`, 11, /once per cumulative ballot/);
+  // A missing part is named where it is missing, not on line 1 with a fault found later.
+  bad(
+    'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;5\n',
+    6,
+    /VOTES section, found the end of the file/,
+  );
+  bad(
+    'META\nkey;value\nbudget;10\nVOTES\nvoter_id;vote\nx;1\n',
+    4,
+    /PROJECTS section before VOTES/,
+  );
+  bad(
+    `META\nkey;value\ndescription;d\nPROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\n`,
+    1,
+    /"budget" with the amount to share, found none/,
+  );
 });
 
 test('a project repeated in an approval ballot counts once, with a warning (an error with strict)', () => {

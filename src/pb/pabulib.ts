@@ -269,11 +269,16 @@ function readText(
   let pointsCol = -1;
 
   let fast: ReturnType<typeof scanVotes> | undefined;
+  let lastLine = 1;
   for (const { fields, line, next: after } of rows(text)) {
+    lastLine = line;
     if (fields.length === 1 && fields[0] === '') continue; // blank line
     const next = sectionOf(fields);
     if (next) {
       if (seen.has(next)) throw new PabulibError(line, { kind: 'section-twice', section: next });
+      // Ballots name projects: without PROJECTS first, every vote would be "unknown".
+      if (next === 'VOTES' && !seen.has('PROJECTS'))
+        throw new PabulibError(line, { kind: 'no-section', section: 'PROJECTS', before: 'VOTES' });
       seen.add(next);
       section = next;
       header = undefined;
@@ -459,8 +464,10 @@ function readText(
     if (text !== undefined && Number.isNaN(readNumber(text)))
       throw new PabulibError(metaLine[key] ?? 1, { kind: 'bad-meta-number', key, found: text });
   }
+  // A section still missing here is missing at the end of the file: say so there.
   for (const s of SECTIONS)
-    if (!seen.has(s)) throw new PabulibError(1, { kind: 'no-section', section: s });
+    if (!seen.has(s))
+      throw new PabulibError(lastLine, { kind: 'no-section', section: s, atEnd: true });
   const warnings: PabulibWarning[] = [];
   const warn = (kind: PabulibWarning['kind'], found: WarningCases) =>
     warnings.push({ kind, ...found, message: warningMessage({ kind, ...found }, 'en') });

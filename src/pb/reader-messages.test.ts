@@ -41,7 +41,8 @@ test('every refusal carries its reason, worded in Dutch with the field and the f
       'META "budget" ontbreekt',
     ],
     [`${HEAD.replace('approval', 'ranked')}${EMPTY}`, 4, 'bad-vote-type', 'META "vote_type"'],
-    [HEAD, 1, 'no-section', 'VOTES ontbreekt'],
+    [HEAD, 8, 'no-section', 'VOTES ontbreekt: het bestand houdt hier op'],
+    ['META\nkey;value\nbudget;1\nVOTES\nvoter_id;vote\n', 4, 'no-section', 'voor VOTES staan'],
     // A wrong budget in a file that also breaks off: the budget first, at its own line.
     [HEAD.replace('budget;100', 'budget;veel'), 3, 'bad-budget', 'er staat "veel"'],
     ['PROJECTS\nproject_id;cost\n1;5\n', 1, 'no-section', 'META ontbreekt'],

@@ -33,7 +33,8 @@ export type ReaderReason =
    * leaves unclear which points or place count.
    */
   | { kind: 'project-repeats'; project: string; voteType?: string }
-  | { kind: 'no-section'; section: string }
+  /** `before`: the section that came without it; `atEnd`: the file ended without it. */
+  | { kind: 'no-section'; section: string; before?: string; atEnd?: boolean }
   | { kind: 'bad-budget'; found: string }
   | { kind: 'bad-vote-type'; found: string; known: readonly string[] }
   | { kind: 'bad-meta-number'; key: string; found: string }
@@ -68,8 +69,16 @@ const EN: Wording = {
     r.voteType === undefined
       ? `each project once per ballot, "${r.project}" repeats`
       : `each project once per ${r.voteType} ballot, "${r.project}" repeats (its points or place would be ambiguous)`,
-  'no-section': (r) => `a ${r.section} section`,
-  'bad-budget': (r) => `a META "budget" that is a finite number ≥ 0, found "${r.found}"`,
+  'no-section': (r) =>
+    r.before !== undefined
+      ? `a ${r.section} section before ${r.before}`
+      : r.atEnd
+        ? `a ${r.section} section, found the end of the file`
+        : `a ${r.section} section`,
+  'bad-budget': (r) =>
+    r.found === ''
+      ? 'a META "budget" with the amount to share, found none'
+      : `a META "budget" that is a finite number ≥ 0, found "${r.found}"`,
   'bad-vote-type': (r) => `a META "vote_type" among ${r.known.join(', ')}, found "${r.found}"`,
   'bad-meta-number': (r) => `a META "${r.key}" that is a finite number, found "${r.found}"`,
   'choose-1-several': (r) =>
@@ -108,7 +117,12 @@ const NL: Wording = {
     r.voteType === undefined
       ? `de stem (kolom vote) noemt project "${r.project}" twee keer. Elk project mag maar één keer in een stem staan`
       : `de stem (kolom vote) noemt project "${r.project}" twee keer. Bij stemmen van het soort ${r.voteType} mag dat niet: dan is niet duidelijk welke punten of plaats telt`,
-  'no-section': (r) => `het deel ${r.section} ontbreekt`,
+  'no-section': (r) =>
+    r.before !== undefined
+      ? `het deel ${r.section} ontbreekt. Het moet voor ${r.before} staan`
+      : r.atEnd
+        ? `het deel ${r.section} ontbreekt: het bestand houdt hier op`
+        : `het deel ${r.section} ontbreekt`,
   'bad-budget': (r) =>
     r.found === ''
       ? 'META "budget" ontbreekt. Het budget moet een getal van 0 of meer zijn'
