@@ -23,9 +23,10 @@ import {
   type MesRun,
   multiplicity,
   newRun,
-  type RoundTrace,
   type RunLog,
+  type RunTrace,
   TOL,
+  TRACE_ENTRIES,
 } from './mes-run.js';
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';
@@ -282,7 +283,12 @@ export function mesFloatRun(
     );
     return exactBudgets;
   };
-  const trace: RoundTrace[] | undefined = track ? [] : undefined;
+  let trace: RunTrace | undefined = track
+    ? { chosen: [], rho: [], exact: [], from: [0], other: [], otherRho: [], otherExact: [] }
+    : undefined;
+  // A log that would hold more than TRACE_ENTRIES evaluations is not kept (a later run
+  // then reads every candidate it needs): thousands of projects with few voters.
+  let logFull = false;
   const log: RunLog = {
     endowment,
     project: [],
@@ -376,11 +382,13 @@ export function mesFloatRun(
       q[c] = share;
       dq[c] = dshare;
       exactRho[c] = clear ? 1 : 0;
-      log.project.push(c);
-      log.round.push(round);
-      log.rho.push(rho);
-      log.rich.push(rw);
-      log.poor.push(pw);
+      if (log.project.length < TRACE_ENTRIES) {
+        log.project.push(c);
+        log.round.push(round);
+        log.rho.push(rho);
+        log.rich.push(rw);
+        log.poor.push(pw);
+      } else logFull = true;
       cand[kept++] = c;
       evaluated.push(c);
       if (rho < best) best = rho;
@@ -418,12 +426,18 @@ export function mesFloatRun(
       }
     }
     if (trace) {
-      trace.push({
-        chosen,
-        rho: lower[chosen] as number,
-        exact: exactRho[chosen] as number,
-        others: cand.map((d) => ({ d, rho: lower[d] as number, exact: exactRho[d] as number })),
-      });
+      if (trace.other.length + cand.length > TRACE_ENTRIES) trace = undefined;
+      else {
+        trace.chosen.push(chosen);
+        trace.rho.push(lower[chosen] as number);
+        trace.exact.push(exactRho[chosen] as number);
+        for (const d of cand) {
+          trace.other.push(d);
+          trace.otherRho.push(lower[d] as number);
+          trace.otherExact.push(exactRho[d] as number);
+        }
+        trace.from.push(trace.other.length);
+      }
     }
     if (track) trackChoice(x, cand, chosen, lower, dlower, exactRho);
     if (bounds)
@@ -468,6 +482,6 @@ export function mesFloatRun(
     exact: false,
     stable: track ? x.stable : 0,
     trace,
-    log,
+    log: logFull ? undefined : log,
   };
 }

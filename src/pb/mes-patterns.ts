@@ -66,6 +66,15 @@ export class PatternNode {
 const PID_BYTES = 4 * 2 ** 20;
 
 /**
+ * Bytes of nodes and histograms a space keeps (estimated). Past it, new histograms are
+ * built but not kept, and the next run turns patterns off: with few voters and thousands
+ * of projects, runs of hundreds of rounds each evaluate thousands of projects, and kept
+ * histograms grew to gigabytes (3 voters, 3,000 projects: 386,000 histograms) although
+ * few voters are as quick to read one by one.
+ */
+const HIST_BYTES = 64 * 2 ** 20;
+
+/**
  * The patterns and nodes of one approval profile (see the file's comment); made by
  * {@link patternSpace}. Patterns have canonical ids (the same set, the same id, whatever
  * order its projects were chosen in); id 0 is the empty pattern.
@@ -107,6 +116,8 @@ export class PatternSpace {
    * the system more (fresh pages) than the copy into a used one.
    */
   private readonly spare: PatternIds[] = [];
+  /** Estimated bytes of the nodes and histograms kept (see HIST_BYTES). */
+  private stored = 0;
   /**
    * The work of the runs using this space, in units of one supporter read by a per-voter
    * run (`cost`: histogram entries read, supporters and voters read while building, new
@@ -193,6 +204,8 @@ export class PatternSpace {
     if (!to) {
       to = new PatternNode(node, j, set, this.p.m);
       this.nodes.set(key, to);
+      // Its table of histograms (a slot per project), its set and its key.
+      this.stored += 8 * this.p.m + 24 * set.length + 200;
     }
     node.next.set(j, to);
     return to;
@@ -341,11 +354,12 @@ export class PatternSpace {
     // Building comes first, so the first runs are judged on the whole; later ones on the
     // last four runs.
     const whole = k >= 8 && this.cost > 1.2 * this.perVoter;
+    const full = this.stored > HIST_BYTES;
     const recent =
       k >= 16 &&
       this.cost - (this.marks[k - 8] as number) >
         0.7 * (this.perVoter - (this.marks[k - 7] as number));
-    if (whole || recent) {
+    if (whole || recent || full) {
       this.off = true;
       this.nodes.clear();
       this.withPid.clear();
@@ -451,7 +465,12 @@ export class PatternSpace {
       }
       h = { ids: idsOut.slice(0, size), counts: counting.slice(0, size) };
     }
-    node.hist[c] = h;
+    // Two typed arrays and their object: about 12 bytes an entry and 300 besides.
+    const bytes = 12 * h.ids.length + 300;
+    if (this.stored + bytes <= HIST_BYTES) {
+      node.hist[c] = h;
+      this.stored += bytes;
+    }
     return h;
   }
 

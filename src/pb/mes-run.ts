@@ -42,9 +42,11 @@ export interface MesRun {
   /**
    * Only for a tracked float run: per round, the chosen project's rho and every other
    * candidate still affordable with what is known of its rho (a lower bound), for the
-   * two-run certificate of {@link sameOutcomeBetween}.
+   * two-run certificate of {@link sameOutcomeBetween}. Absent when it would hold more than
+   * {@link TRACE_ENTRIES} candidates (few voters and thousands of projects): the run then
+   * certifies nothing beyond its `stable`.
    */
-  trace?: RoundTrace[];
+  trace?: RunTrace;
   /**
    * Only for a float run given a cap that stopped early: the outcome of the full run
    * certainly costs at most the cap ('fits') or more ('over'); `selected` and the rest
@@ -78,15 +80,31 @@ export interface RunLog {
   shortMoney: Float64Array;
 }
 
-/** One round of a tracked float run. */
-export interface RoundTrace {
-  chosen: number;
-  rho: number;
-  /** 1 when rho is the exact constant 1/W (cost/W): nobody short of money. */
-  exact: number;
-  /** Other candidates still in the running: project, rho or a lower bound of it, exactness. */
-  others: { d: number; rho: number; exact: number }[];
+/**
+ * The rounds of a tracked float run, flat (a few numbers per candidate, no object each:
+ * rounds × candidates entries add up when thousands of projects are counted).
+ */
+export interface RunTrace {
+  /** Per round: the chosen project, its rho, 1 when that rho is the exact constant 1/W (cost/W). */
+  chosen: number[];
+  rho: number[];
+  exact: number[];
+  /** Per round t: its other candidates are entries from[t] .. from[t + 1] − 1. */
+  from: number[];
+  /** Per entry: another candidate still in the running, its rho or a lower bound, exactness. */
+  other: number[];
+  otherRho: number[];
+  otherExact: number[];
 }
+
+/**
+ * The most entries a run's trace holds (3 numbers each), and the most evaluations its
+ * `log` holds (5 numbers each): with the arrays' growth, about 100 MB a run at most. Counts
+ * with few voters and thousands of projects choose hundreds of projects among thousands
+ * of candidates (3 voters, 3,000 projects: 1.5 million entries a run); Warszawa 2026 needs
+ * a few thousand.
+ */
+export const TRACE_ENTRIES = 2 ** 20;
 
 export interface MesOptions {
   utility?: Utility;

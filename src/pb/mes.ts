@@ -24,7 +24,6 @@ import {
   type MesOptions,
   type MesRun,
   mesCandidates,
-  type RoundTrace,
   TOL,
 } from './mes-run.js';
 import type { MesFacts } from './outcome.js';
@@ -42,8 +41,8 @@ export {
   type MesOptions,
   type MesRun,
   mesCandidates,
-  type RoundTrace,
   type RunLog,
+  type RunTrace,
   type Utility,
 } from './mes-run.js';
 
@@ -98,18 +97,19 @@ export function isExhaustive(p: Profile, selected: readonly number[], budget: Ra
 export function sameOutcomeBetween(p: Profile, ties: TieMode, lo: MesRun, hi: MesRun): boolean {
   const a = lo.trace;
   const z = hi.trace;
-  if (!a || !z || a.length !== z.length) return false;
-  for (let t = 0; t < a.length; t++) {
-    const ra = a[t] as RoundTrace;
-    const rz = z[t] as RoundTrace;
-    if (ra.chosen !== rz.chosen) return false;
-    for (const o of rz.others) {
-      if (o.rho > ra.rho * (1 + 1e-11)) continue;
+  if (!a || !z || a.chosen.length !== z.chosen.length) return false;
+  for (let t = 0; t < a.chosen.length; t++) {
+    const chosen = a.chosen[t] as number;
+    const rho = a.rho[t] as number;
+    if (chosen !== z.chosen[t]) return false;
+    for (let k = z.from[t] as number; k < (z.from[t + 1] as number); k++) {
+      const otherRho = z.otherRho[k] as number;
+      if (otherRho > rho * (1 + 1e-11)) continue;
       if (
-        o.exact === 1 &&
-        ra.exact === 1 &&
-        o.rho === ra.rho &&
-        tieCompare(p, ties, ra.chosen, o.d).order < 0
+        z.otherExact[k] === 1 &&
+        a.exact[t] === 1 &&
+        otherRho === rho &&
+        tieCompare(p, ties, chosen, z.other[k] as number).order < 0
       )
         continue;
       return false;
