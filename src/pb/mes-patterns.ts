@@ -66,11 +66,8 @@ export class PatternNode {
 const PID_BYTES = 4 * 2 ** 20;
 
 /**
- * Bytes of nodes and histograms a space keeps (estimated). Past it, new histograms are
- * built but not kept, and the next run turns patterns off: with few voters and thousands
- * of projects, runs of hundreds of rounds each evaluate thousands of projects, and kept
- * histograms grew to gigabytes (3 voters, 3,000 projects: 386,000 histograms) although
- * few voters are as quick to read one by one.
+ * Bytes of nodes and histograms kept (estimated); past it, new histograms are not kept
+ * and the next run turns patterns off (3 voters, 3,000 projects: 386,000 histograms).
  */
 const HIST_BYTES = 64 * 2 ** 20;
 
@@ -111,10 +108,7 @@ export class PatternSpace {
   private memoSize = 0;
   private readonly nodes = new Map<string, PatternNode>();
   private readonly withPid = new Set<PatternNode>();
-  /**
-   * Pattern arrays given back, for the next node: new arrays of 60,000 voters each cost
-   * the system more (fresh pages) than the copy into a used one.
-   */
+  /** Pattern arrays given back for the next node (fresh pages cost more than a copy). */
   private readonly spare: PatternIds[] = [];
   /** Estimated bytes of the nodes and histograms kept (see HIST_BYTES). */
   private stored = 0;
@@ -204,8 +198,7 @@ export class PatternSpace {
     if (!to) {
       to = new PatternNode(node, j, set, this.p.m);
       this.nodes.set(key, to);
-      // Its table of histograms (a slot per project), its set and its key.
-      this.stored += 8 * this.p.m + 24 * set.length + 200;
+      this.stored += 8 * this.p.m + 24 * set.length + 200; // its hist slots, set and key
     }
     node.next.set(j, to);
     return to;
@@ -465,8 +458,7 @@ export class PatternSpace {
       }
       h = { ids: idsOut.slice(0, size), counts: counting.slice(0, size) };
     }
-    // Two typed arrays and their object: about 12 bytes an entry and 300 besides.
-    const bytes = 12 * h.ids.length + 300;
+    const bytes = 12 * h.ids.length + 300; // two typed arrays and their object
     if (this.stored + bytes <= HIST_BYTES) {
       node.hist[c] = h;
       this.stored += bytes;
