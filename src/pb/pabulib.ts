@@ -167,10 +167,10 @@ const isBlank = (c: number) => isSpace(c) || c === 13;
  * Where the VOTES lines of a file's UTF-8 bytes start: just after the header row that
  * follows the first VOTES title outside quotes ("VOTES" in any case, only empty fields
  * after it, as {@link sectionOf} reads a title), or -1 when there is none. Rows end at a
- * line feed (LF, CRLF) or a lone carriage return outside quotes; a double quote toggles quoting (a doubled one twice). The
- * caller checks that the general reader, given the bytes before this point, ends on the
- * same header (and reads the whole file as text if not), so a title this misses or a
- * space it does not trim only costs speed.
+ * line feed (LF, CRLF) or a lone carriage return outside quotes; a double quote toggles
+ * quoting (a doubled one twice). The caller checks that the general reader, given the
+ * bytes before this point, ends on the same header (and reads the whole file as text if
+ * not), so a title this misses or a space it does not trim only costs speed.
  */
 function votesHeaderEnd(b: Uint8Array): number {
   const n = b.length;
@@ -218,10 +218,10 @@ function sectionOf(fields: string[]): Section | undefined {
  * VOTES section; the result is the same). Throws
  * {@link PabulibError} (with the line) on malformed input: a missing section or header, a
  * wrong number of fields, a cost, budget or point that is not a number a double holds as
- * written (see readNumber in numbers.ts), a cost below 0, negative points, unknown or repeated project or voter ids, an unknown
- * `vote_type`, a project named twice in a cumulative, scoring or ordinal ballot. A project
- * named twice in an approval or choose-1 ballot counts once and is reported in `warnings`
- * (an error with `strict`).
+ * written (see readNumber in numbers.ts), a cost below 0, negative points, unknown or
+ * repeated project or voter ids, an unknown `vote_type`, a project named twice in a
+ * cumulative, scoring or ordinal ballot. A project named twice in an approval or choose-1
+ * ballot counts once and is reported in `warnings` (an error with `strict`).
  */
 export function parsePabulib(input: string | Uint8Array, options: ParseOptions = {}): Parsed {
   if (typeof input === 'string') return readText(input, undefined, options) as Parsed;
