@@ -1,6 +1,7 @@
 /** `buurtkracht pb …`: tally, check and explain pabulib files. The only place that reads them. */
 import { readFileSync } from 'node:fs';
 import {
+  ballotCount,
   buildProfile,
   COMPLETIONS,
   type Completion,
@@ -196,7 +197,7 @@ function printWarnings(
   warnings: PabulibWarning[],
   say: (line: string) => void,
 ): void {
-  if (instance.ballots.length === 0)
+  if (ballotCount(instance) === 0)
     say('warning: VOTES holds no ballots, so every project has 0 votes in the count');
   for (const w of warnings) say(`warning: ${w.message}`);
 }
@@ -229,7 +230,7 @@ function tallyCommand(args: string[], io: Io): number {
     io.out(`selected: ${outcome.selected.join(' ')}`);
     io.out(`total cost: ${plain(outcome.totalCost)} of ${plain(outcome.budget)}`);
     // With no voters there is no per-voter budget to speak of.
-    if (outcome.endowment !== undefined && instance.ballots.length > 0)
+    if (outcome.endowment !== undefined && ballotCount(instance) > 0)
       io.out(
         `per-voter budget: ${perVoterBudget(outcome.endowment, outcome.endowmentExact)} (${outcome.runs ?? 1} MES runs)`,
       );
