@@ -516,20 +516,27 @@ test('a file without ballots: a warning, and no per-voter budget for no voters',
 });
 
 test('control characters and bidi overrides from a file reach the terminal as escapes', async () => {
-  // An id that would clear the screen, and one that would show its text reversed.
+  // An id that would clear the screen, one that would show its text reversed, and a C1
+  // control (NEL) in a name.
   const text = example({ X1: 1, X2: 0, Y: 1 })
     .replaceAll('X1', 'X\u001b[2J')
-    .replaceAll('Y', 'Y\u202eZ');
+    .replaceAll('Y', 'Y\u202eZ')
+    .replace('Bankjes', 'Bank\u0085jes');
   const sly = file('sly.pb', text);
   const t = await cli('pb', 'tally', sly, '--rule', 'equalshares/add1');
   assert.equal(t.status, 0, t.stderr);
-  assert.match(t.stdout, /^selected: .*X\\u\{1b\}\[2J/m);
-  assert.match(t.stdout, /Y\\u\{202e\}Z/);
-  const e = await cli('pb', 'explain', sly, '--project', 'Y\u202eZ', '--lang', 'en');
+  assert.match(t.stdout, /^selected: .*X\\u001b\[2J/m);
+  assert.match(t.stdout, /Y\\u202eZ/);
+  const e = await cli('pb', 'explain', sly, '--project', 'X\u001b[2J', '--lang', 'en');
   assert.equal(e.status, 0, e.stderr);
+  assert.match(e.stdout, /Bank\\u0085jes/);
   const all = e.stdout + e.stderr + t.stdout + t.stderr;
-  assert.ok(!all.includes('\u001b') && !all.includes('\u202e'));
-  assert.match(e.stdout, /Y\\u\{202e\}Z/);
+  for (const c of ['\u001b', '\u202e', '\u0085']) assert.ok(!all.includes(c), JSON.stringify(c));
+  // The JSON output stays JSON, and reads back to the ids as they are in the file.
+  const j = await cli('pb', 'tally', sly, '--rule', 'equalshares/add1', '--json');
+  assert.ok(!j.stdout.includes('\u202e') && !j.stdout.includes('\u0085'));
+  const back = JSON.parse(j.stdout) as { selected: string[] };
+  assert.deepEqual(back.selected, ['X\u001b[2J', 'Y\u202eZ']);
 });
 
 test('amounts from 1e21 up are printed in digits, as the file wrote them', async () => {

@@ -387,9 +387,15 @@ function explainCommand(args: string[], io: Io): number {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `line` with each character of {@link UNPRINTABLE} written as a `\u{…}` escape. */
+/**
+ * `line` with each character of {@link UNPRINTABLE} written as a `\uXXXX` escape: valid
+ * inside a JSON string too, so `pb tally --json` stays JSON that reads back the same.
+ */
 export function printable(line: string): string {
-  return line.replace(UNPRINTABLE, (c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`);
+  return line.replace(
+    UNPRINTABLE,
+    (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
