@@ -6,6 +6,8 @@
  * rounds it to 0), not `12345678901234567891` (a double keeps about 16 significant digits).
  */
 
+import { Rational } from './rational.js';
+
 /** `12`, `-3.5`, `12,5` (comma decimals), `1e6`, `2.5E-3`. */
 const DECIMAL = /^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/;
 /** `.5`, `-.25`. */
@@ -15,38 +17,6 @@ const LEADING_POINT = /^[+-]?\d*\.\d+$/;
 export function looksLikeNumber(text: string): boolean {
   const t = text.trim();
   return DECIMAL.test(t) || LEADING_POINT.test(t);
-}
-
-/**
- * A decimal's value as `digits` `e` `exponent` with no leading or trailing zeros in the
- * digits (`'0'` for zero, whatever its sign), so two spellings of one value give one key:
- * `1.50`, `15e-1` and `0.15e1` all give `15e-1`. `s` uses `.` as decimal point.
- */
-function decimalKey(s: string): string {
-  let mantissa = s;
-  let exponent = 0n;
-  const e = s.search(/[eE]/);
-  if (e >= 0) {
-    mantissa = s.slice(0, e);
-    exponent = BigInt(s.slice(e + 1).replace('+', ''));
-  }
-  let sign = '';
-  if (mantissa[0] === '-' || mantissa[0] === '+') {
-    if (mantissa[0] === '-') sign = '-';
-    mantissa = mantissa.slice(1);
-  }
-  const point = mantissa.indexOf('.');
-  if (point >= 0) {
-    exponent -= BigInt(mantissa.length - point - 1);
-    mantissa = mantissa.slice(0, point) + mantissa.slice(point + 1);
-  }
-  let from = 0;
-  while (mantissa[from] === '0') from++;
-  let to = mantissa.length;
-  while (to > from && mantissa[to - 1] === '0') to--;
-  if (from === to) return '0';
-  exponent += BigInt(mantissa.length - to);
-  return `${sign}${mantissa.slice(from, to)}e${exponent}`;
 }
 
 /**
@@ -66,8 +36,12 @@ export function readNumber(text: string): number {
     x = Number(decimal);
   } else if (LEADING_POINT.test(t)) x = Number(t);
   if (!Number.isFinite(x)) return Number.NaN;
-  // Short and of ordinary size: held exactly (the common case, decided without strings).
+  // Short and of ordinary size: held exactly (the common case, decided without BigInts).
   const size = Math.abs(x);
   if (t.length <= 15 && size >= 1e-300 && size <= 1e300) return x;
-  return decimalKey(decimal) === decimalKey(String(x)) ? x : Number.NaN;
+  // Zero is held when every digit written is 0, whatever the exponent (1e-400 is not 0).
+  if (x === 0) return /[1-9]/.test(decimal.split(/[eE]/)[0] as string) ? Number.NaN : x;
+  // Otherwise the exponent written is within the digits' length of ±330, so cheap to expand.
+  const written = Rational.fromDecimal(decimal);
+  return written && written.cmp(Rational.fromNumber(x)) === 0 ? x : Number.NaN;
 }

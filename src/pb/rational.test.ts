@@ -139,3 +139,18 @@ test('floorToDouble never rounds a distance up, at any size', () => {
     { numRuns: 3000 },
   );
 });
+
+test('fromDecimal reads a decimal exactly; fromNumber is the double’s shortest decimal', () => {
+  const same = (r: Rational | undefined, num: bigint, den: bigint) =>
+    assert.ok(r && r.num === num && r.den === den, `${r} is not ${num}/${den}`);
+  same(Rational.fromDecimal('-12.50'), -25n, 2n);
+  same(Rational.fromDecimal('.5'), 1n, 2n);
+  same(Rational.fromDecimal('3e-7'), 3n, 10_000_000n);
+  same(Rational.fromDecimal('2.5E+2'), 250n, 1n);
+  same(Rational.fromDecimal('1e-400'), 1n, 10n ** 400n);
+  for (const bad of ['', '.', '-', '1,5', '1e', 'e5', 'Infinity', '0x10'])
+    assert.equal(Rational.fromDecimal(bad), undefined, bad);
+  same(Rational.fromNumber(0.1), 1n, 10n);
+  same(Rational.fromNumber(2.5e23), 250000000000000000000000n, 1n);
+  same(Rational.fromNumber(-1e-7), -1n, 10_000_000n);
+});

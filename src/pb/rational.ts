@@ -37,10 +37,21 @@ export class Rational {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER)
       return Rational.of(BigInt(x));
-    const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-    if (!m) throw new RangeError(`cannot read ${x} as a decimal`);
+    const r = Rational.fromDecimal(String(x));
+    if (!r) throw new RangeError(`cannot read ${x} as a decimal`);
+    return r;
+  }
+
+  /**
+   * The exact value of a decimal written with `.` as its point: `-12.50`, `.5`, `3e-7`,
+   * `2.5E+21`; undefined for other text. Its work grows with the exponent written (10^e as
+   * a BigInt): callers hand it numbers of ordinary size.
+   */
+  static fromDecimal(text: string): Rational | undefined {
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+    if (!m || `${m[2]}${m[3] ?? ''}` === '') return undefined;
     const frac = m[3] ?? '';
-    let num = BigInt((m[2] ?? '0') + frac);
+    let num = BigInt(`${m[2]}${frac}`);
     let den = 10n ** BigInt(frac.length);
     const exp = Number(m[4] ?? '0');
     if (exp > 0) num *= 10n ** BigInt(exp);
