@@ -19,6 +19,7 @@ import {
   PabulibError,
   type PabulibWarning,
   parsePabulib,
+  Rational,
   RULES,
   type TallyOptions,
   TIE_MODES,
@@ -91,17 +92,7 @@ function perVoterBudget(endowment: number, exact: string | undefined): string {
  * wrote in digits and the whole per-voter budgets are printed in digits too.
  */
 export function plain(x: number): string {
-  const text = String(x);
-  const big = /^(-?)(\d)(?:\.(\d+))?e\+(\d+)$/.exec(text);
-  if (!big) return text;
-  const [, sign, first, rest = '', exponent] = big as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  return sign + first + rest + '0'.repeat(Number(exponent) - rest.length);
+  return Math.abs(x) >= 1e21 ? Rational.fromNumber(x).toString() : String(x);
 }
 
 /** A file that cannot be read: its name and why (with the line for format errors). */
