@@ -1,7 +1,6 @@
 /** `buurtkracht pb …`: tally, check and explain pabulib files. The only place that reads them. */
 import { readFileSync } from 'node:fs';
 import {
-  ballotCount,
   buildProfile,
   COMPLETIONS,
   type Completion,
@@ -178,18 +177,7 @@ function run(instance: Instance, rule: string, opts: TallyOptions): Outcome {
   }
 }
 
-/**
- * The reader's warnings, and one for a file without ballots: every rule still gives an
- * outcome (greedy funds what fits in file order, Equal Shares nothing), which is rarely
- * what the file's author meant.
- */
-function printWarnings(
-  instance: Instance,
-  warnings: PabulibWarning[],
-  say: (line: string) => void,
-): void {
-  if (ballotCount(instance) === 0)
-    say('warning: VOTES holds no ballots, so every project has 0 votes in the count');
+function printWarnings(warnings: PabulibWarning[], say: (line: string) => void): void {
   for (const w of warnings) say(`warning: ${w.message}`);
 }
 
@@ -205,7 +193,7 @@ function tallyCommand(args: string[], io: Io): number {
   const opts = tallyOptions(flags);
   refuseUnused(rule, opts);
   const { instance, warnings } = load(positional[0] as string, flags.has('strict'));
-  printWarnings(instance, warnings, io.err);
+  printWarnings(warnings, io.err);
   const t0 = performance.now();
   const outcome = run(instance, rule, opts);
   const ms = performance.now() - t0;
@@ -221,7 +209,7 @@ function tallyCommand(args: string[], io: Io): number {
     io.out(`selected: ${outcome.selected.join(' ')}`);
     io.out(`total cost: ${plain(outcome.totalCost)} of ${plain(outcome.budget)}`);
     // With no voters there is no per-voter budget to speak of.
-    if (outcome.endowment !== undefined && ballotCount(instance) > 0)
+    if (outcome.endowment !== undefined && outcome.voters > 0)
       io.out(
         `per-voter budget: ${perVoterBudget(outcome.endowment, outcome.endowmentExact)} (${outcome.runs ?? 1} MES runs)`,
       );
@@ -300,7 +288,7 @@ function checkCommand(args: string[], io: Io): number {
           total.differs++;
         }
       }
-      printWarnings(instance, warnings, note);
+      printWarnings(warnings, note);
       if (otherwise.length > 0)
         note(
           `funded otherwise (not by the rule): ${otherwise.map((o) => `${o.id} (selected ${o.selected})`).join(', ')}`,
@@ -343,7 +331,7 @@ function explainCommand(args: string[], io: Io): number {
   const lang = pick<Lang>(flags.get('lang'), LANGS, 'language') ?? 'nl';
   const opts = tallyOptions(flags);
   const { instance, warnings } = load(positional[0] as string, flags.has('strict'));
-  printWarnings(instance, warnings, io.err);
+  printWarnings(warnings, io.err);
   const fromFile = officialRule(instance);
   const chosen = pick(flags.get('rule'), [...RULES.keys()], 'rule');
   // A file whose own rule cannot be counted is explained under the default: say so.

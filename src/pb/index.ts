@@ -57,4 +57,3 @@ export {
 export { breakTie, TIE_MODES, type TieDecision, type TieMode } from './ties.js';
 export type { Ballot, Instance, Project, VoteType } from './types.js';
 export { VOTE_TYPES } from './types.js';
-export { ballotCount } from './votes-fast.js';

@@ -53,6 +53,8 @@ const COUNT_COLUMNS = ['score', 'votes'] as const;
  * - `choose-1-several`: a ballot of a choose-1 file names more than one project; each
  *   project it names gets its vote, as on an approval ballot (`project`: the projects
  *   named, joined by commas).
+ * - `no-ballots`: VOTES holds no ballot, so every rule counts 0 votes for every project
+ *   (greedy still funds what fits, Equal Shares nothing); `count` 0, no cases.
  */
 export interface PabulibWarning extends WarningCases {
   kind: WarningKind;
@@ -266,6 +268,7 @@ function readText(
   const projectIds = new Set<string>();
   const voterIds = new Set<string>();
   let voteCol = -1;
+  let votesLine = 0;
   let pointsCol = -1;
 
   let fast: ReturnType<typeof scanVotes> | undefined;
@@ -303,6 +306,7 @@ function readText(
         if (!header.includes('vote'))
           throw new PabulibError(line, { kind: 'no-column', column: 'vote', section });
         voteColumns = header;
+        votesLine = line;
         voteCol = header.indexOf('vote');
         pointsCol = header.indexOf('points');
         const plain =
@@ -479,6 +483,10 @@ function readText(
     if (at) warn('choose-1-several', found);
   }
   if (repeatedCount > 0) warn('repeated-project', { count: repeatedCount, first: repeated });
+  if ((fast ? fast.compact.n : ballots.length) === 0) {
+    if (options.strict) throw new PabulibError(votesLine, { kind: 'no-ballots' });
+    warn('no-ballots', { count: 0, first: [] });
+  }
   const instance = fast
     ? attachBallots(
         { meta, projectColumns, projects, voteColumns },

@@ -88,6 +88,21 @@ test('a repeat refused under strict reading, and a rule that needs a META key, a
   );
 });
 
+test('a file without ballots: a warning in Dutch and English, refused under strict at VOTES', () => {
+  const { warnings } = parsePabulib(`${HEAD}${EMPTY}`);
+  const [w] = warnings;
+  assert.ok(w && w.kind === 'no-ballots');
+  assert.equal(w.message, warningMessage(w, 'en'));
+  assert.match(w.message, /^VOTES holds no ballots, so every project has 0 votes in the count\.$/);
+  assert.equal(
+    warningMessage(w, 'nl'),
+    'Er staan geen stemmen in het bestand (VOTES is leeg). Elk project heeft dus 0 stemmen.',
+  );
+  const e = refusal(`${HEAD}${EMPTY}`, true);
+  assert.equal(e.line, 10, 'the VOTES header');
+  assert.equal(readerMessage(e.reason, 'nl'), 'onder deze kopregel van VOTES staan geen stemmen');
+});
+
 test('choose-1 ballots that name several projects: a warning with voters and lines, refused under strict', () => {
   const text = `${HEAD.replace('approval', 'choose-1')}VOTES\nvoter_id;vote\nv1;1\nv2;1,2\nv3;2\nv4;2,1\n`;
   for (const fast of [true, false]) {

@@ -38,6 +38,8 @@ export type ReaderReason =
   | { kind: 'bad-budget'; found: string }
   | { kind: 'bad-vote-type'; found: string; known: readonly string[] }
   | { kind: 'bad-meta-number'; key: string; found: string }
+  /** Under --strict: VOTES holds no ballot (at its header). */
+  | { kind: 'no-ballots' }
   /** Under --strict: `count` ballots of a choose-1 file name more than one project. */
   | { kind: 'choose-1-several'; count: number }
   /** A rule that cannot count without a META key the file lacks (RuleSpec.needs). */
@@ -81,6 +83,7 @@ const EN: Wording = {
       : `a META "budget" that is a finite number ≥ 0, found "${r.found}"`,
   'bad-vote-type': (r) => `a META "vote_type" among ${r.known.join(', ')}, found "${r.found}"`,
   'bad-meta-number': (r) => `a META "${r.key}" that is a finite number, found "${r.found}"`,
+  'no-ballots': () => 'at least one ballot after this VOTES header, found none',
   'choose-1-several': (r) =>
     `one project per choose-1 ballot, ${r.count} ballot${r.count === 1 ? ' names' : 's name'} more (the first here)`,
   'rule-needs': (r) => `a META "${r.key}" for the rule ${r.rule}`,
@@ -130,6 +133,7 @@ const NL: Wording = {
   'bad-vote-type': (r) =>
     `META "vote_type" moet een van deze zijn: ${r.known.join(', ')}. Er staat "${r.found}"`,
   'bad-meta-number': (r) => `META "${r.key}" moet een getal zijn, maar er staat "${r.found}"`,
+  'no-ballots': () => 'onder deze kopregel van VOTES staan geen stemmen',
   'choose-1-several': (r) =>
     `bij stemmen van het soort choose-1 kiest elke stemmer één project, maar ${r.count === 1 ? '1 stem noemt' : `${r.count} stemmen noemen`} er meer (de eerste staat hier)`,
   'rule-needs': (r) =>
@@ -166,7 +170,7 @@ const NUMBER_HINT: Record<Lang, string> = {
 };
 
 /** What the reader accepted with a remark (see PabulibWarning in pabulib.ts). */
-export type WarningKind = 'repeated-project' | 'choose-1-several';
+export type WarningKind = 'repeated-project' | 'choose-1-several' | 'no-ballots';
 
 /** The ballots a warning is about: how many, and the first five. */
 export interface WarningCases {
@@ -191,6 +195,7 @@ const WARNINGS: Record<Lang, WarningWording> = {
         `${n} ballot${n === 1 ? ' names' : 's name'} a project more than once; counted once.`,
       'choose-1-several': (n) =>
         `${n} choose-1 ballot${n === 1 ? ' names' : 's name'} more than one project; each project named gets the vote.`,
+      'no-ballots': () => 'VOTES holds no ballots, so every project has 0 votes in the count.',
     },
     one: (voterId, line, project) => `voter ${voterId} (line ${line}: ${project})`,
     list: (_, cases) => ` First: ${cases}`,
@@ -201,6 +206,8 @@ const WARNINGS: Record<Lang, WarningWording> = {
         `In ${n === 1 ? '1 stem' : `${n} stemmen`} staat een project meer dan één keer. Het telt dan één keer mee.`,
       'choose-1-several': (n) =>
         `Bij dit soort stemming (choose-1) kiest elke stemmer één project, maar ${n === 1 ? '1 stem noemt' : `${n} stemmen noemen`} er meer. Elk genoemd project krijgt die stem.`,
+      'no-ballots': () =>
+        'Er staan geen stemmen in het bestand (VOTES is leeg). Elk project heeft dus 0 stemmen.',
     },
     one: (voterId, line, project, kind) =>
       `stemmer ${voterId} (regel ${line}: ${kind === 'repeated-project' ? 'project' : 'projecten'} ${project})`,
@@ -211,10 +218,11 @@ const WARNINGS: Record<Lang, WarningWording> = {
 /**
  * A reader warning in `lang`: ballots that name a project more than once (it counts
  * once), or choose-1 ballots that name several projects (each gets the vote), with the
- * first few voters, lines and projects.
+ * first few voters, lines and projects; or a file without ballots.
  */
 export function warningMessage(w: WarningCases & { kind: WarningKind }, lang: Lang): string {
   const say = WARNINGS[lang];
+  if (w.first.length === 0) return say.lead[w.kind](w.count);
   const cases = w.first.map((r) => say.one(r.voterId, r.line, r.project, w.kind)).join(', ');
   return say.lead[w.kind](w.count) + say.list(w.count, cases);
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { PabulibError, parsePabulib } from './pabulib.js';
 import { buildProfile } from './profile.js';
-import { ballotCount, compactOf } from './votes-fast.js';
+import { compactOf } from './votes-fast.js';
 
 /**
  * What a parse gives: the instance's profile, ballots and warnings, or the error's line and
@@ -139,18 +139,28 @@ test('plain-number ids are looked up by value, without mistaking other spellings
   }
 });
 
-test('ballotCount counts the ballots of a file read from bytes without building them', () => {
+test('the reader tells a file without ballots from bytes without building the ballots', () => {
   const text =
     'META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;5\n2;5\nVOTES\nvoter_id;vote\na;1\nb;1,2\nc;2\n';
-  const { instance } = parsePabulib(new TextEncoder().encode(text));
+  const { instance, warnings } = parsePabulib(new TextEncoder().encode(text));
   assert.ok(compactOf(instance), 'read by the scan');
-  assert.equal(ballotCount(instance), 3);
-  // Still compact: `pb tally` asks whether a file has ballots, and building them for that
-  // cost Warszawa 2026 60 MB and 200 ms of a 270 ms count.
+  assert.deepEqual(warnings, []);
+  // Still compact: asking whether a file has ballots by building them cost Warszawa 2026
+  // 60 MB and 200 ms of a 270 ms count.
   assert.ok(compactOf(instance));
   assert.equal(instance.ballots.length, 3);
   assert.equal(compactOf(instance), undefined);
-  assert.equal(ballotCount(instance), 3);
-  assert.equal(ballotCount(parsePabulib(text).instance), 3);
-  assert.equal(ballotCount(parsePabulib(text.replace(/a;1\nb;1,2\nc;2\n/, '')).instance), 0);
+  const empty = text.replace(/a;1\nb;1,2\nc;2\n/, '');
+  for (const input of [empty, new TextEncoder().encode(empty)]) {
+    const read = parsePabulib(input);
+    assert.deepEqual(
+      read.warnings.map((w) => w.kind),
+      ['no-ballots'],
+    );
+    assert.equal(read.instance.ballots.length, 0);
+    assert.throws(
+      () => parsePabulib(input, { strict: true }),
+      (e: unknown) => e instanceof PabulibError && e.line === 9 && e.reason.kind === 'no-ballots',
+    );
+  }
 });

@@ -391,14 +391,6 @@ export function attachBallots(
   return instance as Instance;
 }
 
-/**
- * How many ballots `instance` holds, without building them: a file read from bytes
- * builds its `ballots` on first use (Warszawa 2026: 60 MB and 200 ms for a count).
- */
-export function ballotCount(instance: Instance): number {
-  return compactOf(instance)?.n ?? instance.ballots.length;
-}
-
 /** The compact ballots of a parsed instance, while they still describe its ballots. */
 export function compactOf(instance: Instance): CompactVotes | undefined {
   const c = (instance as unknown as Record<symbol, CompactVotes | undefined>)[COMPACT];
