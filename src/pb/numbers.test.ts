@@ -62,6 +62,17 @@ test('a file with a cost, budget or point a double cannot hold is refused at its
   refused(new TextEncoder().encode(votes), 11);
 });
 
+test('text that is no number gets no hint about the numbers held', () => {
+  for (const cost of ['1,2,3', 'veel']) {
+    const text = `META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;${cost}\n`;
+    assert.throws(
+      () => parsePabulib(text),
+      (e: unknown) => e instanceof PabulibError && !/significant digits/.test(e.message),
+      cost,
+    );
+  }
+});
+
 test('a file with long but exact numbers is read with their values', () => {
   const text =
     'META\nkey;value\nbudget;0.30000000000000004\nPROJECTS\nproject_id;cost\n1;1e-320\nVOTES\nvoter_id;vote\nx;1\n';

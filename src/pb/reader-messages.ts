@@ -149,9 +149,13 @@ const WORDING: Record<Lang, Wording> = { nl: NL, en: EN };
 export function readerMessage(reason: ReaderReason, lang: Lang): string {
   const say = WORDING[lang][reason.kind] as (r: ReaderReason) => string;
   // A refused number that is written as one (1e-400, twenty digits): say what is held.
-  const found = 'found' in reason && NUMBER_KINDS.has(reason.kind) ? reason.found : undefined;
-  const hint =
-    typeof found === 'string' && found.split(',').every(looksLikeNumber) ? NUMBER_HINT[lang] : '';
+  // (Points are a list, each of which must look like one; a cost of "1,2,3" is no number.)
+  let hint = '';
+  if ('found' in reason && NUMBER_KINDS.has(reason.kind)) {
+    const found = String(reason.found);
+    const parts = reason.kind === 'bad-points' ? found.split(',') : [found];
+    if (parts.every(looksLikeNumber)) hint = NUMBER_HINT[lang];
+  }
   return say(reason) + hint;
 }
 
