@@ -21,8 +21,13 @@ describe('the last coordinator, under concurrency', () => {
   });
   after(() => t.close());
 
-  /** Two coordinators of a new network, signed in, each sending `path` about the other. */
-  async function eachOther(path: string, fields: Record<string, string>) {
+  /**
+   * Two coordinators of a new network, signed in, each sending `path` about the other.
+   * `refused` is the status of a request authorised after the other demoted or removed its
+   * sender: 403 for a member without the role, 404 for someone no longer a member (the
+   * network's existence is not revealed to outsiders; docs/architecture.md, access).
+   */
+  async function eachOther(path: string, fields: Record<string, string>, refused: 403 | 404) {
     const db = t.database.db;
     const region = await createRegion(db);
     const municipality = await createMunicipality(db, region.id);
@@ -54,10 +59,11 @@ describe('the last coordinator, under concurrency', () => {
         clientTwo.post(`/netwerk/${network.id}/leden/${mOne}/${path}`, fields),
       ]);
       // Both overlap (303 each, one of them told it is the last coordinator), or one request
-      // is authorised after the other demoted its sender: then it is refused (403). Never both.
+      // is authorised after the other demoted or removed its sender: then it is refused.
+      // Never both succeed in taking the role away.
       const statuses = responses.map((r) => r.statusCode).sort();
       assert.ok(
-        ['303,303', '303,403'].includes(statuses.join(',')),
+        ['303,303', `303,${refused}`].includes(statuses.join(',')),
         `statuses: ${statuses.join(' ')}`,
       );
       const left = await rows<{ n: number }>(
@@ -70,10 +76,10 @@ describe('the last coordinator, under concurrency', () => {
   }
 
   test('two coordinators demoting each other at once leave one coordinator (5 tries)', async () => {
-    assert.deepEqual(await eachOther('rol', { role: 'resident' }), [1, 1, 1, 1, 1]);
+    assert.deepEqual(await eachOther('rol', { role: 'resident' }, 403), [1, 1, 1, 1, 1]);
   });
 
   test('two coordinators removing each other at once leave one coordinator (5 tries)', async () => {
-    assert.deepEqual(await eachOther('verwijderen', {}), [1, 1, 1, 1, 1]);
+    assert.deepEqual(await eachOther('verwijderen', {}, 404), [1, 1, 1, 1, 1]);
   });
 });
