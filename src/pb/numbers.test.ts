@@ -50,6 +50,9 @@ test('a file with a cost, budget or point a double cannot hold is refused at its
     // The message says which numbers are held, in both languages.
     assert.match(error.message, /15 significant digits/);
     assert.match(readerMessage(error.reason, 'nl'), /hoogstens 15 cijfers/);
+    // The Dutch hint in plain words: no 1e300 notation, which a resident does not read.
+    const nl = readerMessage(error.reason, 'nl');
+    assert.doesNotMatch(nl.slice(nl.lastIndexOf('(')), /\de-?\d/);
   };
   const tail = 'PROJECTS\nproject_id;cost\n1;5\nVOTES\nvoter_id;vote\nx;1\n';
   refused(`META\nkey;value\nbudget;1e-400\n${tail}`, 3);

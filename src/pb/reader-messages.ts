@@ -170,7 +170,7 @@ const NUMBER_KINDS = new Set<ReaderReason['kind']>([
 
 const NUMBER_HINT: Record<Lang, string> = {
   en: ' (numbers are counted exactly with up to 15 significant digits, 0 or between 1e-300 and 1e300 in size)',
-  nl: ' (een getal mag hoogstens 15 cijfers hebben, zonder de nullen vooraan, en moet 0 zijn of tussen 1e-300 en 1e300 liggen)',
+  nl: ' (een getal mag hoogstens 15 cijfers hebben, nullen aan het begin en het eind niet meegeteld, en hoogstens 300 nullen voor of na de komma)',
 };
 
 /** What the reader accepted with a remark (see PabulibWarning in pabulib.ts). */
