@@ -12,7 +12,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { fixture } from '../pb/test-helpers.js';
 import { main } from './main.js';
-import { PB_USAGE, plain } from './pb.js';
+import { PB_USAGE, plain, printable } from './pb.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'buurtkracht.mjs');
@@ -537,6 +537,24 @@ test('control characters and bidi overrides from a file reach the terminal as es
   assert.ok(!j.stdout.includes('\u202e') && !j.stdout.includes('\u0085'));
   const back = JSON.parse(j.stdout) as { selected: string[] };
   assert.deepEqual(back.selected, ['X\u001b[2J', 'Y\u202eZ']);
+});
+
+test('a backslash in an id is doubled in text, so an escape cannot be forged', async () => {
+  // Two ids that printed the same before: one holds ESC, the other the six characters
+  // backslash, u, 0, 0, 1, b. In text the first is \u001b and the second \\u001b; in JSON
+  // both read back as they are in the file.
+  const text = example({ X1: 1, X2: 0, Y: 1 })
+    .replaceAll('X1', 'X\u001b')
+    .replaceAll('Y', 'X\\u001b');
+  const two = file('two.pb', text);
+  const t = await cli('pb', 'tally', two, '--rule', 'equalshares/add1');
+  assert.equal(t.status, 0, t.stderr);
+  const selected = (t.stdout.match(/^selected: (.*)$/m) as RegExpMatchArray)[1] as string;
+  assert.deepEqual(selected.split(' ').sort(), ['X\\\\u001b', 'X\\u001b']);
+  assert.equal(printable('C:\\pb\\x.pb'), 'C:\\\\pb\\\\x.pb');
+  const j = await cli('pb', 'tally', two, '--rule', 'equalshares/add1', '--json');
+  const back = JSON.parse(j.stdout) as { selected: string[] };
+  assert.deepEqual(back.selected.sort(), ['X\u001b', 'X\\u001b']);
 });
 
 test('amounts from 1e21 up are printed in digits, as the file wrote them', async () => {

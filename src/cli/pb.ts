@@ -50,6 +50,11 @@ export interface Io {
   err: (line: string) => void;
 }
 
+/** The streams as the subcommands see them: `json` writes a line of JSON to `out`. */
+interface PbIo extends Io {
+  json: (line: string) => void;
+}
+
 interface Parsed {
   positional: string[];
   flags: Map<string, string | true>;
@@ -181,7 +186,7 @@ function printWarnings(warnings: PabulibWarning[], say: (line: string) => void):
   for (const w of warnings) say(`warning: ${w.message}`);
 }
 
-function tallyCommand(args: string[], io: Io): number {
+function tallyCommand(args: string[], io: PbIo): number {
   const { positional, flags } = parseArgs(
     args,
     ['rule', 'completion', 'ties', 'counts', 'step'],
@@ -198,7 +203,7 @@ function tallyCommand(args: string[], io: Io): number {
   const outcome = run(instance, rule, opts);
   const ms = performance.now() - t0;
   if (flags.has('json')) {
-    io.out(
+    io.json(
       JSON.stringify(
         { ...outcome, warnings: warnings.map((w) => w.message), timeMs: Math.round(ms * 10) / 10 },
         null,
@@ -365,15 +370,21 @@ function explainCommand(args: string[], io: Io): number {
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** {@link UNPRINTABLE} and the backslash, for text. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
+const UNPRINTABLE_TEXT = /[\\\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * `line` with each character of {@link UNPRINTABLE} written as a `\uXXXX` escape: valid
- * inside a JSON string too, so `pb tally --json` stays JSON that reads back the same.
+ * `line` with each character of {@link UNPRINTABLE} written as a `\uXXXX` escape. In text
+ * (`as` 'text', the default) a backslash is doubled too, so that an id holding the six
+ * characters `\u001b` cannot pass for one holding ESC: the escapes read back one way (as
+ * GNU `ls --quoting-style=escape` writes names). In JSON (`as` 'json': a line made by
+ * JSON.stringify, whose backslashes are escapes already) only the characters are escaped:
+ * valid inside a JSON string, so `pb tally --json` stays JSON that reads back the same.
  */
-export function printable(line: string): string {
-  return line.replace(
-    UNPRINTABLE,
-    (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
+export function printable(line: string, as: 'text' | 'json' = 'text'): string {
+  return line.replace(as === 'json' ? UNPRINTABLE : UNPRINTABLE_TEXT, (c) =>
+    c === '\\' ? '\\\\' : `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
   );
 }
 
@@ -382,7 +393,11 @@ export function printable(line: string): string {
  * Every line goes out through {@link printable}: the files are other people's.
  */
 export function pbMain(args: string[], given: Io): number {
-  const io: Io = { out: (l) => given.out(printable(l)), err: (l) => given.err(printable(l)) };
+  const io: PbIo = {
+    out: (l) => given.out(printable(l)),
+    err: (l) => given.err(printable(l)),
+    json: (l) => given.out(printable(l, 'json')),
+  };
   const [sub, ...rest] = args;
   if (sub === '--help' || sub === '-h' || sub === 'help') {
     io.out(PB_USAGE);
