@@ -1,5 +1,6 @@
 /** `buurtkracht` command line: dispatches to the subcommands. No side effects on import. */
 import { type Io, PB_USAGE, pbMain } from './pb.js';
+import { processIo } from './process.js';
 
 const USAGE = `usage: buurtkracht <command> …
 
@@ -12,12 +13,6 @@ commands:
 ${PB_USAGE}
 
 buurtkracht admin --help: the administration commands`;
-
-/** Writes to the process's stdout and stderr. */
-export const processIo: Io = {
-  out: (l: string) => process.stdout.write(`${l}\n`),
-  err: (l: string) => process.stderr.write(`${l}\n`),
-};
 
 /**
  * Runs the command line with `args` (without node and the script); returns the exit status
