@@ -3,7 +3,16 @@
 // the next.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -49,18 +58,50 @@ test('a code cache is written after a run and accepted by the next process', () 
   assert.deepEqual(run(file, cache), { out: 'HALLO a.cjs true', verdict: 'accepted' });
 });
 
-test('a cache older than its file is not offered, and one V8 refuses is compiled around', () => {
+test('a cache made for another source is not offered, even one of the same length', () => {
   const file = program('b.cjs', 'hallo');
   const cache = join(tmp, 'b.cache');
   run(file, cache, true);
-  // The same length, other words: V8 would take the old bytecode for it (it checks only the
-  // source's length), so the older cache must not reach V8 at all.
+  // The same length, other words, and the cache newer than the file: V8 alone would take
+  // the old bytecode for it (it checks only the source's length).
   program('b.cjs', 'dag!!');
   const later = new Date(Date.now() + 5000);
-  utimesSync(file, later, later);
+  utimesSync(cache, later, later);
   assert.deepEqual(run(file, cache), { out: 'DAG!! b.cjs true', verdict: 'none' });
-  // Bytes that are no code cache, newer than the file: refused, and the file runs as usual.
-  writeFileSync(cache, 'no code cache here');
-  utimesSync(cache, new Date(Date.now() + 10000), new Date(Date.now() + 10000));
-  assert.deepEqual(run(file, cache), { out: 'DAG!! b.cjs true', verdict: 'rejected' });
+});
+
+test('a damaged, unreadable or foreign cache is compiled around, never run or fatal', () => {
+  const file = program('c.cjs', 'hallo');
+  const cache = join(tmp, 'c.cache');
+  run(file, cache, true);
+  const whole = readFileSync(cache);
+  // Damage inside V8's part (release builds of V8 check no checksum unless asked to: zeroed
+  // bytes there once crashed the process).
+  const v8Part = 4 + whole.readUInt32LE(0);
+  const damaged = Buffer.from(whole);
+  damaged.fill(0, v8Part + Math.floor((whole.length - v8Part) / 2), whole.length - 8);
+  writeFileSync(cache, damaged);
+  assert.deepEqual(run(file, cache), { out: 'HALLO c.cjs true', verdict: 'rejected' });
+  // Bytes that are no cache at all, an empty file, one cut short, and a directory.
+  for (const bytes of ['no code cache here', '', whole.subarray(0, 100)]) {
+    writeFileSync(cache, bytes);
+    assert.deepEqual(run(file, cache), { out: 'HALLO c.cjs true', verdict: 'none' });
+  }
+  rmSync(cache);
+  mkdirSync(cache);
+  assert.deepEqual(run(file, cache), { out: 'HALLO c.cjs true', verdict: 'none' });
+});
+
+test('no cache is written when the run ends with an exit status other than 0', () => {
+  const file = join(tmp, 'd.cjs');
+  writeFileSync(file, 'process.exitCode = 2;\n');
+  const cache = join(tmp, 'd.cache');
+  const script = `const { runWithCodeCache } = await import(${JSON.stringify(loader)});
+process.stderr.write(runWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cache)}, { write: true }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, 'not written');
+  assert.ok(!existsSync(cache));
 });
