@@ -77,8 +77,9 @@ writeFileSync(
 // taken after a count with add1 of a small election made here (300 approval ballots over
 // 30 projects, from a fixed seed). Without it a count compiles as usual, so a failure here
 // only costs speed, and is said so.
-const tmp = mkdtempSync(join(tmpdir(), 'buurtkracht-cache-'));
+let tmp;
 try {
+  tmp = mkdtempSync(join(tmpdir(), 'buurtkracht-cache-'));
   let x = 12345;
   const next = () => {
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
@@ -107,6 +108,9 @@ try {
   );
   if (run.status !== 0)
     console.warn(`build-cli: no code cache for pb (the count failed): ${run.stderr}`);
+} catch (e) {
+  // No temporary folder, say: `npm install` must not fail for a few per cent of speed.
+  console.warn(`build-cli: no code cache for pb: ${e instanceof Error ? e.message : e}`);
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 }
