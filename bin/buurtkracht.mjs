@@ -13,11 +13,11 @@
 // `pb` runs a bundle of its own, dist/cli/pb.cjs (CommonJS, without the admin commands),
 // compiled with V8's code cache of it, dist/cli/pb.cache (bin/code-cache.mjs): the
 // bytecode of the functions a count runs, written by the build after a count of a small
-// election (run here with BUURTKRACHT_CODE_CACHE_OUT naming the file to write). Together
-// with the ES module loader this spares a few per cent of a whole `pb tally` (decision
-// 0006, a process's start). For the same reason this file imports nothing at its top: it
-// takes node's modules from process.getBuiltinModule (node 20.16 and later), else through
-// import().
+// election (run here with BUURTKRACHT_CODE_CACHE_OUT naming the file to write). That
+// spares a few per cent of a whole `pb tally` (decision 0006, a process's start). This file
+// imports nothing at its top: it takes node's modules from process.getBuiltinModule (node
+// 20.16 and later), else through import(), since an ES import of `node:fs` reads every
+// export of fs, which loads its streams.
 const builtin = (name) => process.getBuiltinModule?.(name) ?? import(name);
 const [{ existsSync, readdirSync, readFileSync, statSync }, { dirname, join }, url] =
   await Promise.all(['node:fs', 'node:path', 'node:url'].map(builtin));

@@ -13,12 +13,11 @@ export const processIo: Io = {
 };
 
 /**
- * Prepares this process for its command: the handlers of a stream that fails.
- * `buurtkracht pb check … | head`: once the reader has
- * gone, stop quietly instead of crashing on EPIPE. Any other failure to write (a full disk:
- * ENOSPC, a closed or broken device) is one line on stderr and exit status 2, as a file that
- * cannot be read is, never a stack trace: the output is incomplete, and a script must not
- * take it for a whole one.
+ * Prepares this process for its command: the handlers of a stream that fails. `buurtkracht
+ * pb check … | head`: once the reader has gone, stop quietly instead of crashing on EPIPE.
+ * Any other failure to write (a full disk: ENOSPC, a closed or broken device) is one line
+ * on stderr and exit status 2, as a file that cannot be read is, never a stack trace: the
+ * output is incomplete, and a script must not take it for a whole one.
  */
 export function prepareProcess(): void {
   for (const stream of [process.stdout, process.stderr]) {
