@@ -366,26 +366,25 @@ function explainCommand(args: string[], io: Io): number {
 /**
  * Control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides and
  * isolates of Unicode (UAX #9): in a file's ids and names they could move the cursor,
- * recolour or clear the terminal, or show a line in another order than it is stored.
+ * recolour or clear the terminal, or show a line in another order than it is stored. And
+ * the backslash, which text doubles (see {@link printable}).
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** {@link UNPRINTABLE} and the backslash, for text. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
-const UNPRINTABLE_TEXT = /[\\\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\\\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * `line` with each character of {@link UNPRINTABLE} written as a `\uXXXX` escape. In text
- * (`as` 'text', the default) a backslash is doubled too, so that an id holding the six
- * characters `\u001b` cannot pass for one holding ESC: the escapes read back one way (as
- * GNU `ls --quoting-style=escape` writes names). In JSON (`as` 'json': a line made by
- * JSON.stringify, whose backslashes are escapes already) only the characters are escaped:
- * valid inside a JSON string, so `pb tally --json` stays JSON that reads back the same.
+ * `line` with each control character and bidi override of {@link UNPRINTABLE} written as
+ * a `\uXXXX` escape. In text (`as` 'text', the default) a backslash is doubled too, so that
+ * an id holding the six characters `\u001b` cannot pass for one holding ESC: the escapes
+ * read back one way (as GNU `ls --quoting-style=escape` writes names). In JSON (`as`
+ * 'json': a line made by JSON.stringify, whose backslashes are escapes already) it stays:
+ * the escapes are valid inside a JSON string, so `pb tally --json` reads back the same.
  */
 export function printable(line: string, as: 'text' | 'json' = 'text'): string {
-  return line.replace(as === 'json' ? UNPRINTABLE : UNPRINTABLE_TEXT, (c) =>
-    c === '\\' ? '\\\\' : `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
-  );
+  return line.replace(UNPRINTABLE, (c) => {
+    if (c === '\\') return as === 'json' ? c : '\\\\';
+    return `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /**
