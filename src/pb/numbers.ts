@@ -28,13 +28,10 @@ export function looksLikeNumber(text: string): boolean {
  * size, is held (IEEE 754 binary64 keeps 15 decimal digits: DBL_DIG in C's float.h).
  */
 export function readNumber(text: string): number {
+  if (!looksLikeNumber(text)) return Number.NaN;
   const t = text.trim();
-  let x = Number.NaN;
-  let decimal = t;
-  if (DECIMAL.test(t)) {
-    decimal = t.replace(',', '.');
-    x = Number(decimal);
-  } else if (LEADING_POINT.test(t)) x = Number(t);
+  const decimal = t.replace(',', '.');
+  const x = Number(decimal);
   if (!Number.isFinite(x)) return Number.NaN;
   // Short and of ordinary size: held exactly (the common case, decided without BigInts).
   const size = Math.abs(x);
