@@ -24,14 +24,22 @@ const loader = pathToFileURL(
 const tmp = mkdtempSync(join(tmpdir(), 'buurtkracht-code-cache-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs `file` through runWithCodeCache in a new process: what it printed and the verdict. */
-function run(file: string, cache: string, write = false): { out: string; verdict: string } {
+/**
+ * Runs `file` through runWithCodeCache in a new process: what it printed, the verdict and
+ * the exit status (`status`: the one expected, 0 unless given).
+ */
+function run(
+  file: string,
+  cache: string,
+  write = false,
+  status = 0,
+): { out: string; verdict: string } {
   const script = `const { runWithCodeCache } = await import(${JSON.stringify(loader)});
 process.stderr.write(runWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cache)}, { write: ${write} }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
   });
-  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.status, status, r.stderr);
   return { out: r.stdout, verdict: r.stderr };
 }
 
@@ -96,12 +104,6 @@ test('no cache is written when the run ends with an exit status other than 0', (
   const file = join(tmp, 'd.cjs');
   writeFileSync(file, 'process.exitCode = 2;\n');
   const cache = join(tmp, 'd.cache');
-  const script = `const { runWithCodeCache } = await import(${JSON.stringify(loader)});
-process.stderr.write(runWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cache)}, { write: true }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 2);
-  assert.equal(r.stderr, 'not written');
+  assert.deepEqual(run(file, cache, true, 2), { out: '', verdict: 'not written' });
   assert.ok(!existsSync(cache));
 });
