@@ -34,6 +34,7 @@ const [{ existsSync, readdirSync, readFileSync, statSync }, { dirname, join }, u
  */
 const INLINING_BUDGET = '--max-inlined-bytecode-size-cumulative=200';
 
+const command = process.argv[2];
 const root = join(dirname(url.fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist', 'cli', 'buurtkracht.mjs');
 const pb = join(root, 'dist', 'cli', 'pb.cjs');
@@ -68,12 +69,12 @@ function fresh(file) {
   } catch {
     return !newerThan(join(root, 'src'), at);
   }
-  const whole = ['admin', 'export', 'import'].includes(process.argv[2] ?? '');
+  const whole = ['admin', 'export', 'import'].includes(command ?? '');
   return !listedNewerThan(whole ? inputs.all : inputs.start, at);
 }
 
-if (process.argv[2] === 'pb') (await builtin('node:v8')).setFlagsFromString(INLINING_BUDGET);
-if (process.argv[2] === 'pb' && fresh(pb)) {
+if (command === 'pb') (await builtin('node:v8')).setFlagsFromString(INLINING_BUDGET);
+if (command === 'pb' && fresh(pb)) {
   const { runWithCodeCache } = await import('./code-cache.mjs');
   const out = process.env.BUURTKRACHT_CODE_CACHE_OUT;
   runWithCodeCache(pb, out ?? join(root, 'dist', 'cli', 'pb.cache'), { write: !!out });
