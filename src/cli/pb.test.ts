@@ -509,6 +509,9 @@ test('a file without ballots: a warning, and no per-voter budget for no voters',
     assert.match(t.stderr, /^warning: VOTES holds no ballots, so every project has 0 votes/m);
     assert.doesNotMatch(t.stdout, /per-voter budget/, rule);
   }
+  // Nor in JSON: the rule reports none when nobody holds one.
+  const j = await cli('pb', 'tally', none, '--rule', 'equalshares/add1', '--json');
+  assert.equal((JSON.parse(j.stdout) as { endowment?: number }).endowment, undefined);
   const e = await cli('pb', 'explain', none, '--project', 'a');
   assert.match(e.stderr, /^warning: VOTES holds no ballots/m);
   // A file with ballots gets no such warning.

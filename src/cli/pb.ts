@@ -213,8 +213,7 @@ function tallyCommand(args: string[], io: PbIo): number {
   } else {
     io.out(`selected: ${outcome.selected.join(' ')}`);
     io.out(`total cost: ${plain(outcome.totalCost)} of ${plain(outcome.budget)}`);
-    // With no voters there is no per-voter budget to speak of.
-    if (outcome.endowment !== undefined && outcome.voters > 0)
+    if (outcome.endowment !== undefined)
       io.out(
         `per-voter budget: ${perVoterBudget(outcome.endowment, outcome.endowmentExact)} (${outcome.runs ?? 1} MES runs)`,
       );

@@ -284,7 +284,7 @@ export function explainElection(outcome: Outcome, options: ExplainOptions = {}):
   const lines: string[] = [];
   // Without voters there is no resident with a share, and no share of residents covered.
   const nobody = outcome.voters === 0;
-  if (outcome.endowment !== undefined && outcome.comparison?.kept !== 'greedy' && !nobody) {
+  if (outcome.endowment !== undefined && outcome.comparison?.kept !== 'greedy') {
     lines.push(t.endowment(ms(outcome.endowment)[0] as string));
   }
   const c = outcome.comparison;

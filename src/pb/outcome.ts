@@ -91,7 +91,10 @@ export interface Outcome {
   voters: number;
   projects: ProjectResult[];
   tieDecisions: TieDecision[];
-  /** MES: the per-voter budget of the run that was taken (the nearest double). */
+  /**
+   * MES: the per-voter budget of the run that was taken (the nearest double); absent when
+   * there are no voters, since nobody then holds one.
+   */
   endowment?: number;
   /**
    * MES: that per-voter budget exactly ("44999999999999999999", "100/3"), when `endowment`

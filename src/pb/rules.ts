@@ -250,8 +250,9 @@ function mesRule(
       }
       return {
         ...finish(p, selected, projects, tieDecisions),
-        endowment: r.endowment.toNumber(),
-        ...(Rational.fromNumber(r.endowment.toNumber()).cmp(r.endowment) !== 0
+        // Without voters nobody holds a per-voter budget: none is reported.
+        ...(p.n > 0 ? { endowment: r.endowment.toNumber() } : {}),
+        ...(p.n > 0 && Rational.fromNumber(r.endowment.toNumber()).cmp(r.endowment) !== 0
           ? { endowmentExact: r.endowment.toString() }
           : {}),
         completion: chosenCompletion,
