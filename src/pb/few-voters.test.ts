@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mesFloatRun, mesWithCompletion, sameOutcomeBetween } from './mes.js';
 import { madePatternSpace } from './mes-patterns.js';
-import { TRACE_ENTRIES } from './mes-run.js';
+import { TRACE_ENTRIES, traceEntries } from './mes-run.js';
 import { buildProfile } from './profile.js';
 import { approval } from './test-helpers.js';
 
@@ -31,15 +31,39 @@ test('a run over thousands of projects keeps no trace beyond its bound, and stil
   const tracked = mesFloatRun(p, e, {}, true);
   const plain = mesFloatRun(p, e, {});
   assert.ok(tracked && plain);
-  // About 1,000 rounds of up to 1,700 candidates: past TRACE_ENTRIES, so it is not kept.
+  // About 1,000 rounds of up to 1,700 candidates: past its bound, so it is not kept.
   assert.ok(tracked.selected.length > 1000, `${tracked.selected.length} rounds`);
   assert.equal(tracked.trace, undefined);
   assert.deepEqual(tracked.selected, plain.selected);
   // Its log (lazy evaluations only) stays within the bound.
-  assert.ok((tracked.log?.project.length ?? 0) <= TRACE_ENTRIES);
+  assert.ok((tracked.log?.project.length ?? 0) <= traceEntries(p));
   // The skip-ahead does not need the trace; the two-run certificate does, and says no.
   assert.ok(tracked.stable > 0, `stable ${tracked.stable}`);
   assert.equal(sameOutcomeBetween(p, 'default', tracked, tracked), false);
+});
+
+test('a trace is bounded by the ballots: with few voters it is not kept, and add1 stops probing', () => {
+  // 3 voters, 200 projects: 420 supporters in all, so the bound is its floor of 2^14.
+  // A run at B/n writes 17,226 trace entries over its 200-odd rounds; with that trace
+  // add1 probed ahead, and nearly every probe failed: 24 runs (before this bound).
+  const p = fewVoters(200, 300_000);
+  const tracked = mesFloatRun(p, p.budget / p.n, {}, true);
+  assert.ok(tracked);
+  assert.equal(tracked.trace, undefined);
+  const r = mesWithCompletion(p, 'add1');
+  assert.ok(r.runs <= 12, `${r.runs} runs`);
+  // Same outcome as the walk of whole steps, the reference.
+  const walk = mesWithCompletion(p, 'add1', { walk: true });
+  assert.deepEqual(r.selected, walk.selected);
+  assert.equal(r.endowment.toString(), walk.endowment.toString());
+});
+
+test('the bound grows with the ballots, from 2^14 up to TRACE_ENTRIES', () => {
+  assert.equal(traceEntries(fewVoters(200, 300_000)), 2 ** 14);
+  const many = { voters: new Int32Array(3_000_000) } as Parameters<typeof traceEntries>[0];
+  assert.equal(traceEntries(many), TRACE_ENTRIES);
+  const some = { voters: new Int32Array(50_000) } as Parameters<typeof traceEntries>[0];
+  assert.equal(traceEntries(some), 50_000);
 });
 
 test('the pattern space gives up as soon as its histograms fill their memory bound', () => {

@@ -26,7 +26,7 @@ import {
   type RunLog,
   type RunTrace,
   TOL,
-  TRACE_ENTRIES,
+  traceEntries,
 } from './mes-run.js';
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';
@@ -286,8 +286,9 @@ export function mesFloatRun(
   let trace: RunTrace | undefined = track
     ? { chosen: [], rho: [], exact: [], from: [0], other: [], otherRho: [], otherExact: [] }
     : undefined;
-  // A log that would hold more than TRACE_ENTRIES evaluations is not kept (a later run
-  // then reads every candidate it needs): thousands of projects with few voters.
+  // A log that would hold more than `entries` evaluations is not kept (a later run then
+  // reads every candidate it needs): hundreds of projects with few voters.
+  const entries = traceEntries(p);
   let logFull = false;
   const log: RunLog = {
     endowment,
@@ -382,7 +383,7 @@ export function mesFloatRun(
       q[c] = share;
       dq[c] = dshare;
       exactRho[c] = clear ? 1 : 0;
-      if (log.project.length < TRACE_ENTRIES) {
+      if (log.project.length < entries) {
         log.project.push(c);
         log.round.push(round);
         log.rho.push(rho);
@@ -426,7 +427,7 @@ export function mesFloatRun(
       }
     }
     if (trace) {
-      if (trace.other.length + cand.length > TRACE_ENTRIES) trace = undefined;
+      if (trace.other.length + cand.length > entries) trace = undefined;
       else {
         trace.chosen.push(chosen);
         trace.rho.push(lower[chosen] as number);

@@ -6,7 +6,8 @@
  * floats), mes-exact-ledger.ts (a float run's close calls, in rationals), mes-exact.ts
  * (the whole run in exact rationals), mes-classes.ts (identical ballots
  * merged), mes-patterns.ts and mes-patterns-run.ts (money kept per pattern of support in
- * add1's verdict runs) and mes.ts (add1 and the other completions; every public name).
+ * add1's verdict runs), mes-fit-bound.ts (the steps the ballots alone show to fit) and
+ * mes.ts (add1 and the other completions; every public name).
  */
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';
@@ -43,7 +44,7 @@ export interface MesRun {
    * Only for a tracked float run: per round, the chosen project's rho and every other
    * candidate still affordable with what is known of its rho (a lower bound), for the
    * two-run certificate of {@link sameOutcomeBetween}. Absent when it would hold more than
-   * {@link TRACE_ENTRIES} candidates (few voters and thousands of projects): the run then
+   * {@link traceEntries} candidates (few voters and thousands of projects): the run then
    * certifies nothing beyond its `stable`.
    */
   trace?: RunTrace;
@@ -105,6 +106,20 @@ export interface RunTrace {
  * a few thousand.
  */
 export const TRACE_ENTRIES = 2 ** 20;
+
+/**
+ * Entries a run's trace and log may hold in profile `p`: as many as its ballots have
+ * (one per supporter of a project, `p.voters`), at least 2^14 and at most
+ * {@link TRACE_ENTRIES}. A trace entry costs about as much to write as reading one
+ * supporter does, so this keeps the trace below a reading of every ballot. With few
+ * voters and hundreds of projects a trace grows with rounds × candidates far beyond the
+ * ballots, and both writing it and the probes it allows cost more than they save (3
+ * voters, 300 projects: 251 runs with a trace, 77 without; decision 0006). The largest
+ * trace of a file in ../shared/pabulib is 4,837 entries (Łódź 2024).
+ */
+export function traceEntries(p: Profile): number {
+  return Math.min(TRACE_ENTRIES, Math.max(2 ** 14, p.voters.length));
+}
 
 export interface MesOptions {
   utility?: Utility;
