@@ -17,6 +17,7 @@ import { greedy } from './greedy.js';
 import { sumOver } from './mes-bounds.js';
 import { perVoter, voterClasses, worthGrouping } from './mes-classes.js';
 import { mesExactRun } from './mes-exact.js';
+import { fitsUpTo } from './mes-fit-bound.js';
 import { mesFloatRun, recycleRun } from './mes-float.js';
 import {
   type Completion,
@@ -292,8 +293,12 @@ export function mesWithCompletion(
       : Rational.of((B.num / (B.den * n) / BigInt(step)) * BigInt(step));
     let base: MesRun | undefined = exhaustive ? (run.trace ? run : runAt(e, true)) : undefined;
     if (!base) {
-      // add1's first step; the outcome at B/n stays unless this one fits.
+      // add1's first step; the outcome at B/n stays unless this one fits. Where the
+      // ballots alone show that every outcome up to some step fits, the walk passes all
+      // of those: it starts at the last (see fitsUpTo).
       e = e.add(stepR);
+      const top = lazy ? fitsUpTo(p, B, e.num, step) : null;
+      if (top !== null) e = Rational.of(top);
       const first = runAt(e, true, true);
       if (fits(first)) {
         base = first;
