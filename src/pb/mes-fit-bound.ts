@@ -31,17 +31,24 @@ import { Rational, RationalSum } from './rational.js';
 export function fitsUpTo(p: Profile, budget: Rational, from: bigint, step: number): bigint | null {
   const { n, costs, ballotStart, ballotProjects } = p;
   const low = Number(from);
-  // Most elections have no ballot costing less than the first step: f(E) = n × E > B there.
+  // Most elections have no ballot costing less than the first step, where f(E) = n × E > B:
+  // a ballot's sum stops as soon as it reaches that step (often at its first project).
+  let small = false;
+  for (let v = 0; v < n && !small; v++) {
+    let s = 0;
+    const end = ballotStart[v + 1] as number;
+    for (let k = ballotStart[v] as number; k < end && s < low; k++)
+      s += costs[ballotProjects[k] as number] as number;
+    small = s < low;
+  }
+  if (!small) return null;
   const cost = new Float64Array(n);
-  let small = 0;
   for (let v = 0; v < n; v++) {
     let s = 0;
     for (let k = ballotStart[v] as number; k < (ballotStart[v + 1] as number); k++)
       s += costs[ballotProjects[k] as number] as number;
     cost[v] = s;
-    if (s < low) small++;
   }
-  if (small === 0) return null;
   const sorted = cost.slice().sort();
   const B = budget.toNumber();
   // f(E) = Σ_{j<k} C_j + (n − k) E on [C_{k−1}, C_k]: find the piece where it reaches B.
