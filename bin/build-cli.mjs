@@ -12,16 +12,30 @@
 // relative to the repository): `start`, those of the entry and the chunks it imports
 // statically (all that `pb` and `--help` run) and of pb.cjs, and `all`. bin/buurtkracht.mjs
 // checks only those for being newer than the bundle, instead of every file under src/.
+// The bundles are built in a folder of their own (dist/cli-build-*) that then takes the
+// place of dist/cli, and the code cache is written beside it and renamed into place: a
+// command run during a build finds the old bundles or the new ones, whole (before, it
+// found none for the length of the build, and once in 240 runs a pb.cjs that had gone
+// between its check and its read).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist', 'cli');
-rmSync(out, { recursive: true, force: true });
+const final = join(root, 'dist', 'cli');
+mkdirSync(join(root, 'dist'), { recursive: true });
+const out = mkdtempSync(join(root, 'dist', 'cli-build-'));
 const { metafile } = await build({
   entryPoints: { buurtkracht: join(root, 'src', 'cli', 'bin.ts') },
   outdir: out,
@@ -52,7 +66,7 @@ const visit = (output) => {
   for (const i of metafile.outputs[output]?.imports ?? [])
     if (i.kind === 'import-statement' && !i.external) visit(i.path);
 };
-visit('dist/cli/buurtkracht.mjs');
+visit(relative(root, join(out, 'buurtkracht.mjs')));
 if (seen.size === 1 && start.size === 0) throw new Error('build-cli: entry not found in metafile');
 const pb = await build({
   entryPoints: [join(root, 'src', 'cli', 'pb-bin.ts')],
@@ -72,6 +86,22 @@ writeFileSync(
   join(out, 'inputs.json'),
   JSON.stringify({ start: [...start].sort(), all: all.sort() }),
 );
+// Into place: the old folder is moved aside first (a rename cannot replace a folder that
+// holds files). Where another build put its folder there in between, that one stays: it
+// is as new as this one.
+const aside = `${final}-old-${process.pid}`;
+try {
+  renameSync(final, aside);
+} catch (e) {
+  if (e?.code !== 'ENOENT') throw e;
+}
+try {
+  renameSync(out, final);
+} catch (e) {
+  if (e?.code !== 'ENOTEMPTY' && e?.code !== 'EEXIST') throw e;
+  rmSync(out, { recursive: true, force: true });
+}
+rmSync(aside, { recursive: true, force: true });
 
 // V8's code cache of pb.cjs (see bin/buurtkracht.mjs): the bytecode of what a count runs,
 // taken after a count with add1 of a small election made here (300 approval ballots over
@@ -98,16 +128,20 @@ try {
       .concat(projects, ['VOTES', 'voter_id;vote'], votes, [''])
       .join('\n'),
   );
+  const cache = join(tmp, 'pb.cache');
   const run = spawnSync(
     process.execPath,
     [join(root, 'bin', 'buurtkracht.mjs'), 'pb', 'tally', election, '--rule', 'equalshares/add1'],
-    {
-      env: { ...process.env, BUURTKRACHT_CODE_CACHE_OUT: join(out, 'pb.cache') },
-      encoding: 'utf8',
-    },
+    { env: { ...process.env, BUURTKRACHT_CODE_CACHE_OUT: cache }, encoding: 'utf8' },
   );
   if (run.status !== 0)
     console.warn(`build-cli: no code cache for pb (the count failed): ${run.stderr}`);
+  else if (existsSync(cache)) {
+    // Beside the bundle first, so that the rename into place stays within one file system.
+    const beside = join(final, `pb.cache.${process.pid}`);
+    writeFileSync(beside, readFileSync(cache));
+    renameSync(beside, join(final, 'pb.cache'));
+  }
 } catch (e) {
   // No temporary folder, say: `npm install` must not fail for a few per cent of speed.
   console.warn(`build-cli: no code cache for pb: ${e instanceof Error ? e.message : e}`);
