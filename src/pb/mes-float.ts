@@ -11,6 +11,7 @@ import {
   shortOrder,
   sortBy,
   stillShort,
+  sumOver,
   supportOverlap,
 } from './mes-bounds.js';
 import { evaluateFloat, FloatRun, payFloat, warmOnce } from './mes-evaluate.js';
@@ -18,7 +19,6 @@ import { ExactLedger } from './mes-exact-ledger.js';
 import { madePatternSpace, type PatternNode, patternSpace } from './mes-patterns.js';
 import { budgetsOf, evaluatePatterns, moneyOf, payPatterns } from './mes-patterns-run.js';
 import {
-  type Crossings,
   type MesOptions,
   type MesRun,
   multiplicity,
@@ -28,6 +28,7 @@ import {
   TOL,
   traceEntries,
 } from './mes-run.js';
+import { ShortFindings, trackChoice } from './mes-track.js';
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';
 import { breakTie } from './ties.js';
@@ -143,28 +144,6 @@ function abandon(p: Profile, b: Float64Array, db: Float64Array): null {
   giveBuffer(p, b);
   giveBuffer(p, db);
   return null;
-}
-
-/**
- * The crossings of a tracked round: every other candidate must keep a higher rho than the
- * chosen one (or lose the same tie between two exact constants).
- */
-function trackChoice(
-  x: Crossings,
-  cand: number[],
-  chosen: number,
-  lower: Float64Array,
-  dlower: Float64Array,
-  exactRho: Uint8Array,
-): void {
-  const rc = lower[chosen] as number;
-  const drc = dlower[chosen] as number;
-  for (const d of cand) {
-    if (exactRho[d] === 1 && exactRho[chosen] === 1) continue; // two constants
-    const ld = lower[d] as number;
-    const dld = dlower[d] as number;
-    x.float(ld - rc, ld + rc, drc - dld, Math.abs(drc) + Math.abs(dld));
-  }
 }
 
 /**
@@ -316,6 +295,17 @@ export function mesFloatRun(
   let due = 0;
   const cand: number[] = [];
   const evaluated: number[] = [];
+  // A tracked run's findings of "short of money", judged over the rest of the run.
+  const held = track
+    ? new ShortFindings(p, ties, W, utility, (d) =>
+        moneyBehind && slopeBehind
+          ? [moneyBehind(d), slopeBehind(d)]
+          : [
+              sumOver(b, p.voters, p.start[d] as number, p.start[d + 1] as number),
+              sumOver(db, p.voters, p.start[d] as number, p.start[d + 1] as number),
+            ],
+      )
+    : null;
   let tied: number[] = [];
   for (let c = 0; c < p.m; c++) {
     const cost = costs[c] ?? 0;
@@ -361,6 +351,7 @@ export function mesFloatRun(
         break;
       }
       // (The histogram first: building it can give the space a larger `beta`.)
+      const before = x.stable;
       let verdict = space
         ? evaluatePatterns(st, space.histOf(node, c), c, space.beta, track ? space.dbeta : null)
         : evaluateFloat(st, c);
@@ -370,7 +361,7 @@ export function mesFloatRun(
         verdict = settleExactly(st, ledger(), c);
         if (verdict < 0) return abandon(p, b, db);
         if (track) x.stable = 0;
-      }
+      } else if (verdict === 0) held?.hold(x, before, c);
       if (verdict === 0) {
         noteShort(log, c, round, st.money);
         continue;
@@ -441,6 +432,7 @@ export function mesFloatRun(
       }
     }
     if (track) trackChoice(x, cand, chosen, lower, dlower, exactRho);
+    held?.round(x, chosen, lower[chosen] as number, exactRho[chosen] === 1);
     if (bounds)
       lowerMoney(money, bounds, chosen, costs[chosen] as number, W[chosen] as number, share, cand);
     let paidAll: number;
@@ -470,6 +462,7 @@ export function mesFloatRun(
       if (partial) break;
     }
   }
+  held?.end(x);
   // Nobody reads the slopes after the run, nor a stopped run's budgets.
   giveBuffer(p, db);
   if (partial) giveBuffer(p, b);

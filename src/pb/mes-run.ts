@@ -6,8 +6,9 @@
  * floats), mes-exact-ledger.ts (a float run's close calls, in rationals), mes-exact.ts
  * (the whole run in exact rationals), mes-classes.ts (identical ballots
  * merged), mes-patterns.ts and mes-patterns-run.ts (money kept per pattern of support in
- * add1's verdict runs), mes-fit-bound.ts (the steps the ballots alone show to fit) and
- * mes.ts (add1 and the other completions; every public name).
+ * add1's verdict runs), mes-fit-bound.ts (the steps the ballots alone show to fit),
+ * mes-track.ts (what a tracked run notes of its comparisons) and mes.ts (add1 and the
+ * other completions; every public name).
  */
 import type { Profile } from './profile.js';
 import { Rational } from './rational.js';
