@@ -36,6 +36,10 @@ export class ShortFindings {
   private project: number[] = [];
   /** The lowest rho each project can have (see the module's comment). */
   private least: number[] = [];
+  /** The run's `stable` as each finding alone left it (Infinity: it did not lower it). */
+  private distance: number[] = [];
+  /** The number of findings held in the current round (the last ones). */
+  private fresh = 0;
 
   constructor(
     private readonly p: Profile,
@@ -50,10 +54,12 @@ export class ShortFindings {
    * (its `stable` was `before`), and holds the finding.
    */
   hold(x: Crossings, before: number, d: number): void {
+    this.distance.push(x.stable < before ? x.stable : Number.POSITIVE_INFINITY);
     x.stable = before;
     const w = this.W[d] as number;
     this.project.push(d);
     this.least.push(this.utility === 'cost' ? 1 / w : (this.p.costs[d] as number) / w);
+    this.fresh++;
   }
 
   /**
@@ -63,26 +69,43 @@ export class ShortFindings {
    */
   round(x: Crossings, chosen: number, rho: number, exact: boolean): void {
     let kept = 0;
-    for (let k = 0; k < this.project.length; k++) {
+    const n = this.project.length;
+    for (let k = 0; k < n; k++) {
       const d = this.project[k] as number;
       const least = this.least[k] as number;
+      const distance = this.distance[k] as number;
       const loses =
         least > rho * (1 + TOL) ||
         (exact && least === rho && tieCompare(this.p, this.ties, chosen, d).order < 0);
       if (loses) {
         this.project[kept] = d;
-        this.least[kept++] = least;
+        this.least[kept] = least;
+        this.distance[kept++] = distance;
+      } else if (k >= n - this.fresh) {
+        // Found in this round: its money has not changed since, nor has its crossing.
+        if (distance < x.stable) x.stable = distance;
       } else this.cross(x, d);
     }
     this.project.length = kept;
     this.least.length = kept;
+    this.distance.length = kept;
+    this.fresh = 0;
   }
 
   /** The run has ended (or stopped): every finding still held takes its crossing there. */
   end(x: Crossings): void {
-    for (const d of this.project) this.cross(x, d);
+    // Those found in the last round (nothing was chosen after them) keep their crossing.
+    const n = this.project.length;
+    for (let k = 0; k < n; k++) {
+      const distance = this.distance[k] as number;
+      if (k >= n - this.fresh) {
+        if (distance < x.stable) x.stable = distance;
+      } else this.cross(x, this.project[k] as number);
+    }
     this.project.length = 0;
     this.least.length = 0;
+    this.distance.length = 0;
+    this.fresh = 0;
   }
 
   private cross(x: Crossings, d: number): void {
