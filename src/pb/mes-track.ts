@@ -18,13 +18,14 @@
  * falls from round to round, so short in round t it is short in every later round and
  * at the end. A finding no round reaches this way takes its crossing at the money its
  * supporters hold where the run ends (for a run stopped early by its cap: where it
- * stopped, as `settledFit` judges).
+ * stopped, as `settledFit` judges). Either way the crossing it was found with also
+ * holds, and the further of the two is taken.
  *
  * Found by trying 3 voters over 1,500 projects: runs proved 4 to 57 steps of a per-voter
  * budget of 43 million, limited by projects a few dozen units short in rounds they could
  * not have won, while the outcome held for hundreds of steps.
  */
-import { type Crossings, TOL, type Utility } from './mes-run.js';
+import { Crossings, TOL, type Utility } from './mes-run.js';
 import type { Profile } from './profile.js';
 import { type TieMode, tieCompare } from './ties.js';
 
@@ -40,6 +41,8 @@ export class ShortFindings {
   private distance: number[] = [];
   /** The number of findings held in the current round (the last ones). */
   private fresh = 0;
+  /** Where a crossing is measured before it is noted. */
+  private readonly scratch = new Crossings();
 
   constructor(
     private readonly p: Profile,
@@ -84,7 +87,7 @@ export class ShortFindings {
       } else if (k >= n - this.fresh) {
         // Found in this round: its money has not changed since, nor has its crossing.
         if (distance < x.stable) x.stable = distance;
-      } else this.cross(x, d);
+      } else this.cross(x, d, distance);
     }
     this.project.length = kept;
     this.least.length = kept;
@@ -100,7 +103,7 @@ export class ShortFindings {
       const distance = this.distance[k] as number;
       if (k >= n - this.fresh) {
         if (distance < x.stable) x.stable = distance;
-      } else this.cross(x, this.project[k] as number);
+      } else this.cross(x, this.project[k] as number, distance);
     }
     this.project.length = 0;
     this.least.length = 0;
@@ -108,10 +111,20 @@ export class ShortFindings {
     this.fresh = 0;
   }
 
-  private cross(x: Crossings, d: number): void {
+  /**
+   * Notes project d's crossing at its supporters' money now, or the one it was found with
+   * (`found`) where that reaches further: short when found, d is dropped in that round at
+   * every budget it covers, which also leaves the outcome as it is. (A payment can raise
+   * a supporter's slope, so the later crossing is not always the further one.)
+   */
+  private cross(x: Crossings, d: number, found: number): void {
     const cost = this.p.costs[d] as number;
     const [have, slope] = this.money(d);
-    x.float(cost - have, cost, slope, slope);
+    const later = this.scratch;
+    later.stable = Number.POSITIVE_INFINITY;
+    later.float(cost - have, cost, slope, slope);
+    const t = Math.max(found, later.stable);
+    if (t < x.stable) x.stable = t;
   }
 }
 
