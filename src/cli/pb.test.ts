@@ -128,7 +128,7 @@ test('tally --json prints the whole outcome as JSON', async () => {
 test('check: exit 0 when the file is reproduced, 1 with the difference when not', async () => {
   const ok = await cli('pb', 'check', good);
   assert.equal(ok.status, 0, ok.stderr);
-  assert.match(ok.stdout, /^reproduced {2}example\.pb \(equalshares\/add1, 2 projects\)$/m);
+  assert.match(ok.stdout, /^reproduced {2}example\.pb \(equalshares\/add1, 2 funded\)$/m);
   assert.match(
     ok.stdout,
     /^total: 1 reproduced, 0 reproduced up to ties, 0 differ, 0 unreadable, 0 skipped$/m,
@@ -181,10 +181,7 @@ test('check --step: a file in cents is checked with add1 stepping one euro per v
   );
   const euro = await cli('pb', 'check', cents, '--step', '100');
   assert.equal(euro.status, 0, euro.stdout);
-  assert.match(
-    euro.stdout,
-    /^reproduced {2}cents\.pb \(equalshares\/add1, step 100, 0 projects\)$/m,
-  );
+  assert.match(euro.stdout, /^reproduced {2}cents\.pb \(equalshares\/add1, step 100, 0 funded\)$/m);
   const bad = await cli('pb', 'check', cents, '--step', '0.5');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--step needs a whole number ≥ 1, found "0\.5"/);
@@ -356,7 +353,7 @@ test('Assen 2024 (real MES election): tally, check and explain', async () => {
   assert.equal(c.status, 0, c.stderr);
   assert.match(
     c.stdout,
-    /^reproduced {2}Netherlands_Assen_2024\.pb \(equalshares\/add1, 9 projects\)$/m,
+    /^reproduced {2}Netherlands_Assen_2024\.pb \(equalshares\/add1, 9 funded\)$/m,
   );
   // Project 8 (Crossbaan in Peelo, 40,000) is not funded; the rule comes from the file.
   const nl = await cli('pb', 'explain', assen, '--project', '8');
@@ -414,7 +411,7 @@ test('greedy counts: the votes column of the file and its order decide (Gdynia 2
   assert.equal(c.status, 0, c.stdout);
   assert.match(
     c.stdout,
-    /^reproduced {2}Poland_Gdynia_2020_Babie_Doly__small\.pb \(greedy-no-skip, counts file:votes, 3 projects\)$/m,
+    /^reproduced {2}Poland_Gdynia_2020_Babie_Doly__small\.pb \(greedy-no-skip, counts file:votes, 3 funded\)$/m,
   );
   assert.match(c.stdout, /funded otherwise \(not by the rule\): 5 \(selected 2\)/);
   // Recounted from the ballots with the default tie rule it differs only in the tie: named.
@@ -441,7 +438,7 @@ test('Poznań, withdrawn projects and unsupported rules in check', async () => {
   );
   assert.match(
     r.stdout,
-    /^reproduced {2}Poland_Wroclaw_2017_Rejon_nr_11_750\.pb \(greedy-no-skip, /m,
+    /^reproduced {2}Poland_Wroclaw_2017_Rejon_nr_11_750\.pb \(greedy-no-skip, counts file:votes, 1 funded\)$/m,
   );
   assert.match(
     r.stdout,

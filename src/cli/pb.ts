@@ -264,7 +264,7 @@ function checkCommand(args: string[], io: Io): number {
         ...(step !== undefined && outcome.endowment !== undefined ? [`step ${step}`] : []),
       ].join(', ');
       if (extra.length === 0 && missing.length === 0) {
-        io.out(`reproduced  ${name} (${how}, ${ours.size} projects)`);
+        io.out(`reproduced  ${name} (${how}, ${ours.size} funded)`);
         total.same++;
       } else {
         // Does some order of the tied projects give the official outcome?
