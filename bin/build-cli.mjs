@@ -18,15 +18,7 @@
 // found none for the length of the build, and once in 240 runs a pb.cjs that had gone
 // between its check and its read).
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,7 +120,8 @@ try {
       .concat(projects, ['VOTES', 'voter_id;vote'], votes, [''])
       .join('\n'),
   );
-  const cache = join(tmp, 'pb.cache');
+  // Written beside the bundle, then renamed into place (one file system, one step).
+  const cache = join(final, `pb.cache.${process.pid}`);
   const run = spawnSync(
     process.execPath,
     [join(root, 'bin', 'buurtkracht.mjs'), 'pb', 'tally', election, '--rule', 'equalshares/add1'],
@@ -136,12 +129,7 @@ try {
   );
   if (run.status !== 0)
     console.warn(`build-cli: no code cache for pb (the count failed): ${run.stderr}`);
-  else if (existsSync(cache)) {
-    // Beside the bundle first, so that the rename into place stays within one file system.
-    const beside = join(final, `pb.cache.${process.pid}`);
-    writeFileSync(beside, readFileSync(cache));
-    renameSync(beside, join(final, 'pb.cache'));
-  }
+  else if (existsSync(cache)) renameSync(cache, join(final, 'pb.cache'));
 } catch (e) {
   // No temporary folder, say: `npm install` must not fail for a few per cent of speed.
   console.warn(`build-cli: no code cache for pb: ${e instanceof Error ? e.message : e}`);
