@@ -35,8 +35,6 @@ export type MoneyNow = (d: number) => readonly [number, number];
 /** A tracked run's findings of "short of money" not yet settled. */
 export class ShortFindings {
   private project: number[] = [];
-  /** The lowest rho each project can have (see the module's comment). */
-  private least: number[] = [];
   /** The run's `stable` as each finding alone left it (Infinity: it did not lower it). */
   private distance: number[] = [];
   /** The number of findings held in the current round (the last ones). */
@@ -59,9 +57,7 @@ export class ShortFindings {
   hold(x: Crossings, before: number, d: number): void {
     this.distance.push(x.stable < before ? x.stable : Number.POSITIVE_INFINITY);
     x.stable = before;
-    const w = this.W[d] as number;
     this.project.push(d);
-    this.least.push(this.utility === 'cost' ? 1 / w : (this.p.costs[d] as number) / w);
     this.fresh++;
   }
 
@@ -75,55 +71,54 @@ export class ShortFindings {
     const n = this.project.length;
     for (let k = 0; k < n; k++) {
       const d = this.project[k] as number;
-      const least = this.least[k] as number;
-      const distance = this.distance[k] as number;
+      const least = this.least(d);
       const loses =
         least > rho * (1 + TOL) ||
         (exact && least === rho && tieCompare(this.p, this.ties, chosen, d).order < 0);
       if (loses) {
         this.project[kept] = d;
-        this.least[kept] = least;
-        this.distance[kept++] = distance;
-      } else if (k >= n - this.fresh) {
-        // Found in this round: its money has not changed since, nor has its crossing.
-        if (distance < x.stable) x.stable = distance;
-      } else this.cross(x, d, distance);
+        this.distance[kept++] = this.distance[k] as number;
+      } else this.cross(x, k, n);
     }
     this.project.length = kept;
-    this.least.length = kept;
     this.distance.length = kept;
     this.fresh = 0;
   }
 
   /** The run has ended (or stopped): every finding still held takes its crossing there. */
   end(x: Crossings): void {
-    // Those found in the last round (nothing was chosen after them) keep their crossing.
     const n = this.project.length;
-    for (let k = 0; k < n; k++) {
-      const distance = this.distance[k] as number;
-      if (k >= n - this.fresh) {
-        if (distance < x.stable) x.stable = distance;
-      } else this.cross(x, this.project[k] as number, distance);
-    }
+    for (let k = 0; k < n; k++) this.cross(x, k, n);
     this.project.length = 0;
-    this.least.length = 0;
     this.distance.length = 0;
     this.fresh = 0;
   }
 
+  /** The lowest rho project d can have (see the module's comment). */
+  private least(d: number): number {
+    const w = this.W[d] as number;
+    return this.utility === 'cost' ? 1 / w : (this.p.costs[d] as number) / w;
+  }
+
   /**
-   * Notes project d's crossing at its supporters' money now, or the one it was found with
-   * (`found`) where that reaches further: short when found, d is dropped in that round at
-   * every budget it covers, which also leaves the outcome as it is. (A payment can raise
-   * a supporter's slope, so the later crossing is not always the further one.)
+   * Notes the crossing of the k-th finding (of n held) at its supporters' money now, or
+   * the one it was found with where that reaches further: short when found, the project
+   * is dropped in that round at every budget it covers, which also leaves the outcome as
+   * it is. (A payment can raise a supporter's slope, so the later crossing is not always
+   * the further one.) A finding of this round keeps the crossing it was found with: its
+   * money has not changed since.
    */
-  private cross(x: Crossings, d: number, found: number): void {
-    const cost = this.p.costs[d] as number;
-    const [have, slope] = this.money(d);
-    const later = this.scratch;
-    later.stable = Number.POSITIVE_INFINITY;
-    later.float(cost - have, cost, slope, slope);
-    const t = Math.max(found, later.stable);
+  private cross(x: Crossings, k: number, n: number): void {
+    let t = this.distance[k] as number;
+    if (k < n - this.fresh) {
+      const d = this.project[k] as number;
+      const cost = this.p.costs[d] as number;
+      const [have, slope] = this.money(d);
+      const later = this.scratch;
+      later.stable = Number.POSITIVE_INFINITY;
+      later.float(cost - have, cost, slope, slope);
+      if (later.stable > t) t = later.stable;
+    }
     if (t < x.stable) x.stable = t;
   }
 }
