@@ -29,26 +29,15 @@ import { Rational, RationalSum } from './rational.js';
  * some ballot costs less than `from`.
  */
 export function fitsUpTo(p: Profile, budget: Rational, from: bigint, step: number): bigint | null {
-  const { n, costs, ballotStart, ballotProjects } = p;
+  const { n } = p;
   const low = Number(from);
   // Most elections have no ballot costing less than the first step, where f(E) = n × E > B:
   // a ballot's sum stops as soon as it reaches that step (often at its first project).
   let small = false;
-  for (let v = 0; v < n && !small; v++) {
-    let s = 0;
-    const end = ballotStart[v + 1] as number;
-    for (let k = ballotStart[v] as number; k < end && s < low; k++)
-      s += costs[ballotProjects[k] as number] as number;
-    small = s < low;
-  }
+  for (let v = 0; v < n && !small; v++) small = ballotCost(p, v, low) < low;
   if (!small) return null;
   const cost = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    let s = 0;
-    for (let k = ballotStart[v] as number; k < (ballotStart[v + 1] as number); k++)
-      s += costs[ballotProjects[k] as number] as number;
-    cost[v] = s;
-  }
+  for (let v = 0; v < n; v++) cost[v] = ballotCost(p, v, Number.POSITIVE_INFINITY);
   const sorted = cost.slice().sort();
   const B = budget.toNumber();
   // f(E) = Σ_{j<k} C_j + (n − k) E on [C_{k−1}, C_k]: find the piece where it reaches B.
@@ -69,6 +58,15 @@ export function fitsUpTo(p: Profile, budget: Rational, from: bigint, step: numbe
   const top = BigInt(Math.floor(E / step)) * BigInt(step);
   if (top < from) return null;
   return costsAtMost(p, cost, top, budget) ? top : null;
+}
+
+/** What voter v's ballot costs in all (floats), or the sum so far once it reaches `stop`. */
+function ballotCost(p: Profile, v: number, stop: number): number {
+  let s = 0;
+  const end = p.ballotStart[v + 1] as number;
+  for (let k = p.ballotStart[v] as number; k < end && s < stop; k++)
+    s += p.costs[p.ballotProjects[k] as number] as number;
+  return s;
 }
 
 /**
